@@ -1,0 +1,4 @@
+"""newsline: load news articles into pandas, build timelines of dated statements, and chart who said what, when."""
+__version__ = "0.0.1"
+
+from .articles import load_articles, LoadReport, ARTICLE_COLUMNS, DATA_DIR
