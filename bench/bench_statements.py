@@ -1,0 +1,41 @@
+"""Throughput of newsline.statements (characters per second, one core).
+
+    .venv/bin/python bench/bench_statements.py [--kcna ../shared/corpora/kcna_kp_2023-12_2024-11.jsonl] [--polnear ../shared/eval/polnear/dev]
+
+Times `statements` on the KCNA articles (as an articles frame) and `attributions` on PolNeAR dev texts, after one warm-up call,
+and writes bench/results/bench_statements.json.
+"""
+import argparse, json, time, warnings
+from pathlib import Path
+import pandas as pd
+from newsline.statements import statements
+from newsline.attribution import attributions
+
+ROOT = Path(__file__).resolve().parents[1]
+ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+ap.add_argument('--kcna', default=str(ROOT.parent/'shared/corpora/kcna_kp_2023-12_2024-11.jsonl'))
+ap.add_argument('--polnear', default=str(ROOT.parent/'shared/eval/polnear/dev'))
+a = ap.parse_args()
+warnings.simplefilter('ignore')
+res = {}
+statements('Officials said on Monday that talks had failed.', pd.Timestamp('2025-01-01'))  # warm-up: loads the tagger
+if Path(a.kcna).exists():
+    k = pd.read_json(a.kcna, lines=True)
+    arts = pd.DataFrame({'article_id': [f'kcna{i}' for i in range(len(k))], 'title': k.title, 'body': k.text,
+                         'published': pd.to_datetime(k.date).dt.tz_localize('UTC'), 'dateline_date': pd.NaT,
+                         'source': 'kcna.kp', 'url': k.url})
+    n = int(arts.body.str.len().sum()); t = time.perf_counter(); st = statements(arts); dt = time.perf_counter() - t
+    res['statements_kcna'] = dict(chars=n, seconds=round(dt, 2), chars_per_second=round(n/dt), statements=len(st))
+    print(f"statements on KCNA kcna.kp: {n:,} chars, {len(st):,} statements, {dt:.1f}s, {n/dt:,.0f} chars/s")
+if Path(a.polnear).exists():
+    texts = [p.read_text(encoding='utf-8') for p in sorted((Path(a.polnear)/'text').glob('*.txt'))]
+    n = sum(map(len, texts)); t = time.perf_counter()
+    m = sum(len(attributions(x)) for x in texts); dt = time.perf_counter() - t
+    res['attributions_polnear_dev'] = dict(chars=n, seconds=round(dt, 2), chars_per_second=round(n/dt), attributions=m)
+    print(f"attributions on PolNeAR dev: {n:,} chars, {m:,} attributions, {dt:.1f}s, {n/dt:,.0f} chars/s")
+big = 'the people rose up in anger and the campaign went on ' * 40000  # 2 MB, no punctuation
+t = time.perf_counter(); statements(big); dt = time.perf_counter() - t
+res['no_punctuation_2mb'] = dict(chars=len(big), seconds=round(dt, 2), chars_per_second=round(len(big)/dt))
+print(f"2 MB without punctuation: {dt:.1f}s, {len(big)/dt:,.0f} chars/s")
+(ROOT/'bench/results').mkdir(parents=True, exist_ok=True)
+(ROOT/'bench/results/bench_statements.json').write_text(json.dumps(res, indent=1))

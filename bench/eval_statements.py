@@ -1,0 +1,27 @@
+"""Score newsline's attribution spans on PolNeAR (exact and overlap F1 for source, cue and content).
+
+    .venv/bin/python bench/eval_statements.py [--polnear ../shared/eval/polnear] [--splits dev train]
+
+Prints a table per split and writes bench/results/polnear_<split>.json.
+"""
+import argparse, json, time
+from pathlib import Path
+import pandas as pd
+from newsline.polnear import evaluate
+
+ROOT = Path(__file__).resolve().parents[1]
+ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+ap.add_argument('--polnear', default=str(ROOT.parent/'shared/eval/polnear'))
+ap.add_argument('--splits', nargs='+', default=['dev', 'train'])
+a = ap.parse_args()
+pd.set_option('display.width', 200); pd.set_option('display.max_columns', 20)
+TARGET = {'source': (75, 85), 'cue': (75, 85), 'content': (60, 85)}
+for split in a.splits:
+    scores, cps = evaluate(Path(a.polnear)/split)
+    print(f'\nPolNeAR {split}: {cps:,.0f} characters/second')
+    print(scores.to_string())
+    out = dict(split=split, chars_per_second=round(cps), scores=scores.reset_index().to_dict('records'),
+               targets_dev={k: dict(exact_f1=v[0], overlap_f1=v[1]) for k, v in TARGET.items()},
+               date=time.strftime('%Y-%m-%d'))
+    (ROOT/'bench/results').mkdir(parents=True, exist_ok=True)
+    (ROOT/f'bench/results/polnear_{split}.json').write_text(json.dumps(out, indent=1))
