@@ -28,6 +28,20 @@ def actor_table(extra=None, # a DataFrame or CSV path with columns alias, actor,
     return df[ACTOR_COLUMNS].astype('string').reset_index(drop=True)
 
 # %% ../nbs/02a_actors.ipynb #c008
+def _trie_regex(words)->str:
+    "One regex for many words, factored by common prefixes (much faster than a flat alternation); longer matches first."
+    root = {}
+    for w in words:
+        d = root
+        for ch in w: d = d.setdefault(ch, {})
+        d[''] = {}
+    def emit(d):
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(d.items()) if ch != '']
+        if not alts: return ''
+        body = alts[0] if len(alts) == 1 else '(?:' + '|'.join(alts) + ')'
+        return f'(?:{body})?' if '' in d else body
+    return emit(root)
+
 class ActorMatcher:
     "Find the aliases of an actor table in text."
     def __init__(self, table:pd.DataFrame):
@@ -40,9 +54,9 @@ class ActorMatcher:
         # names of several words also match glued to their neighbours ('ComradeKim Jong Unfor', as scraped KCNA text has them)
         glued = [a for a in al if ' ' in a and len(a) >= 8]
         bounded = [a for a in al if not (' ' in a and len(a) >= 8)]
-        alt = lambda xs: '|'.join(re.escape(a) for a in xs) or '(?!)'
+        alt = lambda xs: _trie_regex(xs) if xs else '(?!)'
         self.cs = re.compile(r'(' + alt(glued) + r'|(?<![\w])(?:' + alt(bounded) + r')(?![\w]))') if al else None
-        self.ci = re.compile(r'(?i:(?<![\w])(?:' + alt([a for a in al if len(a) > 5]) + r')(?![\w]))') if al else None
+        self.ci = re.compile(r'(?<![\w])(?:' + alt(sorted({a.lower() for a in al if len(a) > 5})) + r')(?![\w])', re.I) if al else None
         self.long = {a.lower() for a in al if len(a) > 5}
     def find(self, text:str)->list:
         "Non-overlapping (start, end, actor, country, type, cameo) matches, longest alias first at each place."

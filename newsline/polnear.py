@@ -12,7 +12,8 @@ __all__ = ['PARTS', 'read_brat', 'load_polnear', 'trim_span', 'score_spans', 'pr
 import re, random, collections, time
 from pathlib import Path
 import pandas as pd
-from .attribution import tokenize, quote_regions, stem, token_features, CueTagger, attributions
+from .attribution import tokenize, quote_regions, attributions
+from .cue_tagger import stem, token_features, CueTagger
 
 # %% ../nbs/02c_polnear.ipynb #c005
 PARTS = ('source', 'cue', 'content')

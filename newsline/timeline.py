@@ -95,42 +95,77 @@ def _voice(st:pd.DataFrame)->pd.Series:
     key = list(zip(st['actor_country'], st['date']))
     return pd.Series([main.get(k, sp) if cl else sp for k, sp, cl in zip(key, st['speaker'], country_level)], index=st.index)
 
-def _sentence_of(body:str, pos:int, tx)->tuple:
+def _sentence_of(body:str, pos:int, tx, spans=None)->tuple:
     "The sentence of `body` holding offset `pos`, and the spans of its time expressions relative to it."
-    for s0, s1 in sentence_spans(body):
+    for s0, s1 in (spans if spans is not None else sentence_spans(body)):
         if s0 <= pos < s1:
             drop = [] if tx is None else [(int(a) - s0, int(b) - s0) for a, b in zip(tx['start'], tx['end']) if s0 <= a and b <= s1]
             return body[s0:s1], drop
     return None, []
 
+def _voice(st:pd.DataFrame)->pd.Series:
+    "The speaker whose row a statement joins: a country's statements join its organs' of the same day."
+    country_level = st['actor_type'].fillna('').isin(['government', 'country', 'state']).to_numpy()
+    organ = st[~country_level & st['actor_country'].notna().to_numpy()]
+    if not len(organ): return st['speaker']
+    main = (organ.groupby(['actor_country', 'date', 'speaker'], observed=True).size().rename('n').reset_index()
+                 .sort_values('n', ascending=False, kind='stable').drop_duplicates(['actor_country', 'date']))
+    lookup = dict(zip(zip(main['actor_country'], main['date']), main['speaker']))
+    keys = zip(st['actor_country'], st['date'])
+    return pd.Series([lookup.get(k, sp) if cl else sp for k, sp, cl in zip(keys, st['speaker'], country_level)], index=st.index)
+
+def _pick(df:pd.DataFrame, col:str, score=None)->pd.Series:
+    "Per group `g`, the most frequent value of `col` (ties and preferences broken by `score`)."
+    c = df.dropna(subset=[col]).groupby(['g', col], observed=True).size().rename('n').reset_index()
+    c['s'] = c['n'] * 100 + (c[col].map(score).fillna(0).astype(float) if score is not None else 0)
+    return c.sort_values('s', ascending=False, kind='stable').drop_duplicates('g').set_index('g')[col]
+
+_KIND_SCORE = {k: -i - (10**6 if k == 'say' else 0) for i, k in enumerate(_KIND_ORDER)}
+
 def _statement_rows(st:pd.DataFrame, arts:pd.DataFrame, tx:pd.DataFrame=None)->list:
     "One row per speaker and day: a single statement is headed by its sentence, several by speaker, kind and target."
+    st = st[st['date'].notna() & st['speaker'].notna()].copy() if len(st) else st
     if not len(st): return []
-    bodies = arts.set_index('article_id')['body']
-    tx_by = {k: g for k, g in tx.groupby('article_id')} if tx is not None and len(tx) else {}
-    st = st[st['date'].notna() & st['speaker'].notna()].copy()
     st['voice'] = _voice(st)
-    rows = []
-    for (voice, day, gran), g in st.groupby(['voice', 'date', 'date_granularity'], sort=False):
-        kinds = g.drop_duplicates('statement_id')['kind'].value_counts()
-        top = [k for k in _KIND_ORDER if k in kinds and (k != 'say' or len(kinds) == 1)]
-        kind = max(top, key=lambda k: (kinds[k], -_KIND_ORDER.index(k))) if top else 'say'
-        targets = g['target'].dropna()
-        target = targets.value_counts().index[0] if len(targets) else None
+    st['g'] = st.groupby(['voice', 'date', 'date_granularity'], sort=False, observed=True).ngroup()
+    first = st.drop_duplicates('statement_id')
+    kind = _pick(first, 'kind', _KIND_SCORE)
+    target = _pick(st, 'target') if 'target' in st.columns else pd.Series(dtype=object)
+    kind, target = kind.to_dict(), target.to_dict()
+    # plain Python lists per group: far faster than pandas aggregations over many small groups
+    order = np.argsort(st['g'].to_numpy(), kind='stable')
+    col = {c: st[c].to_numpy(dtype=object)[order] for c in ('g', 'voice', 'date', 'date_granularity', 'statement_id',
+                                                             'article_id', 'speaker', 'content')}
+    cut = np.flatnonzero(np.diff(col['g'].astype(np.int64))) + 1
+    bounds = zip(np.r_[0, cut], np.r_[cut, len(order)])
+    pos_col = 'cue_start' if 'cue_start' in st.columns else None
+    firsts = {r.g: r for r in first.itertuples()}
+    bodies = dict(zip(arts['article_id'], arts['body'])) if 'body' in arts.columns else {}
+    tx_by = {k: v for k, v in tx.groupby('article_id')} if tx is not None and len(tx) else {}
+    rows, spans = [], {}
+    for i, j in bounds:
+        gid, voice, day, gran = col['g'][i], col['voice'][i], pd.Timestamp(col['date'][i]), col['date_granularity'][i]
+        sids = list(dict.fromkeys(col['statement_id'][i:j]))
         start, end, _ = timex_date(day.strftime('%Y-%m-%d') if gran == 'day' else day.strftime('%Y-%m') if gran == 'month' else str(day.year))
-        ids = list(dict.fromkeys(g['article_id'].dropna()))
-        what = f"{voice} {KIND_VERBS.get(kind, 'says')}{' ' + target if target else ''}"
-        if g['statement_id'].nunique() == 1:  # one statement: its own sentence says best what happened
-            r = g.iloc[0]
-            pos = r['cue_start'] if pd.notna(r.get('cue_start')) else r.get('source_start')
-            body = bodies.get(r['article_id'])
+        k = kind.get(gid, 'say')
+        tg = target.get(gid)
+        tg = tg if isinstance(tg, str) else None
+        what = f"{voice} {KIND_VERBS.get(k, 'says')}{' ' + tg if tg else ''}"
+        if len(sids) == 1:  # one statement: its own sentence says best what happened
+            x = firsts[gid]
+            pos = getattr(x, 'cue_start', pd.NA)
+            if pd.isna(pos): pos = getattr(x, 'source_start', pd.NA)
+            body = bodies.get(x.article_id)
             if isinstance(body, str) and pd.notna(pos):
-                sent, drop = _sentence_of(body, int(pos), tx_by.get(r['article_id']))
+                if x.article_id not in spans: spans[x.article_id] = sentence_spans(body)
+                sent, drop = _sentence_of(body, int(pos), tx_by.get(x.article_id), spans[x.article_id])
                 if sent: what = headline(sent, drop) or what
-        rows.append(dict(date=start, end_date=end, granularity=gran, kind=kind, speaker=voice, what=what,
-                         actors=list(dict.fromkeys([voice] + list(g['speaker'].dropna()) + ([target] if target else []))),
-                         n_statements=g['statement_id'].nunique(), statement_ids=list(dict.fromkeys(g['statement_id'])),
-                         article_ids=ids, evidence=' | '.join(dict.fromkeys(g['content'].dropna().astype(str)))[:500]))
+        contents = [c for c in col['content'][i:j] if isinstance(c, str)]
+        rows.append(dict(date=start, end_date=end, granularity=gran, kind=k, speaker=voice, what=what,
+                         actors=list(dict.fromkeys([voice] + list(col['speaker'][i:j]) + ([tg] if tg else []))),
+                         n_statements=len(sids), statement_ids=sids,
+                         article_ids=list(dict.fromkeys(a for a in col['article_id'][i:j] if isinstance(a, str))),
+                         evidence=' | '.join(dict.fromkeys(contents))[:500]))
     return rows
 
 def _event_rows(arts:pd.DataFrame, tx:pd.DataFrame, st:pd.DataFrame, matcher, undated:bool)->list:
@@ -203,15 +238,19 @@ def timeline(articles:pd.DataFrame,       # articles from `load_articles`
     if events: rows += _merge_events(_event_rows(articles, timexes, st, matcher, undated))
     if not rows: return _empty_timeline()
     tl = pd.DataFrame(rows)
-    a = articles.set_index('article_id')
-    pub, src, url = a['published'], a['source'], a['url']
+    a = articles.drop_duplicates('article_id').set_index('article_id')
     # a duplicate article counts as a report of what its original reports
-    dups = a['duplicate_of'].dropna()
-    tl['article_ids'] = [list(dict.fromkeys(ids + [d for d, o in dups.items() if o in ids])) for ids in tl['article_ids']]
-    tl['sources'] = [list(dict.fromkeys(src.reindex(ids).dropna())) for ids in tl['article_ids']]
-    tl['urls'] = [list(dict.fromkeys(url.reindex(ids).dropna())) for ids in tl['article_ids']]
+    copies = {}
+    for d, o in a['duplicate_of'].dropna().items(): copies.setdefault(o, []).append(d)
+    if copies: tl['article_ids'] = [list(dict.fromkeys(ids + [d for i in ids for d in copies.get(i, ())])) for ids in tl['article_ids']]
+    src, url = (dict(zip(a.index, a[c].astype(object).where(a[c].notna(), None))) for c in ('source', 'url'))
+    pub = dict(zip(a.index, a['published']))
+    def known(d, ids): return list(dict.fromkeys(v for v in (d.get(i) for i in ids) if v is not None))
+    tl['sources'] = [known(src, ids) for ids in tl['article_ids']]
+    tl['urls'] = [known(url, ids) for ids in tl['article_ids']]
+    tl['first_reported'] = pd.Series([min((p for p in (pub.get(i) for i in ids) if p is not None and not pd.isna(p)), default=pd.NaT)
+                                      for ids in tl['article_ids']], index=tl.index, dtype='datetime64[ns, UTC]')
     tl['n_reports'] = [len(ids) for ids in tl['article_ids']]
-    tl['first_reported'] = [pub.reindex(ids).min() for ids in tl['article_ids']]
     tl['undated'] = tl['date'].isna()
     tl['timeline_id'] = [hashlib.sha1(f'{r.date}|{r.granularity}|{r.what}'.encode()).hexdigest()[:10] for r in tl.itertuples()]
     tl = tl.sort_values(['date', 'first_reported'], na_position='last', kind='stable').reset_index(drop=True)

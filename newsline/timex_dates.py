@@ -5,9 +5,9 @@
 # %% auto #0
 __all__ = ['EDGE_MOD', 'RX_MONTH_DAY', 'RX_DAY_MONTH', 'RX_NUMERIC', 'RX_MONTH', 'RX_YEAR', 'RX_JUCHE', 'RX_DECADE', 'RX_CENTURY',
            'RX_SEASON', 'RX_QUARTER', 'RX_WEEKDAY', 'RX_RELDAY', 'RX_THISTOD', 'RX_UNITREL', 'RX_WEEKEND', 'RX_YEARAGO',
-           'RX_THEQUARTER', 'Ctx', 'check', 'month_ok', 'month_tense', 'h_month_day', 'h_day_month', 'h_numeric',
-           'h_month', 'year_ok', 'h_year', 'h_juche', 'h_decade', 'h_century', 'h_season', 'h_quarter', 'h_weekday',
-           'h_relday', 'h_thistod', 'h_unitrel', 'h_weekend', 'h_yearago', 'h_thequarter']
+           'RX_THEQUARTER', 'Ctx', 'check', 'prep_before', 'month_ok', 'month_tense', 'h_month_day', 'h_day_month',
+           'h_numeric', 'h_month', 'year_ok', 'h_year', 'h_juche', 'h_decade', 'h_century', 'h_season', 'h_quarter',
+           'h_weekday', 'h_relday', 'h_thistod', 'h_unitrel', 'h_weekend', 'h_yearago', 'h_thequarter']
 
 # %% ../nbs/01c_timex_dates.ipynb #c002
 import re, datetime as dt
@@ -31,9 +31,9 @@ _UNIT_CODE = {'week': 'W', 'weekend': 'WE', 'month': 'M', 'quarter': 'Q', 'year'
 def _mon(tok): return MONTHS[tok.lower().rstrip('.')]
 def _day(tok):
     t = tok.lower()
-    return ORDINALS[t] if t in ORDINALS else int(re.match(r'\d+', t).group())
+    return ORDINALS[t] if t in ORDINALS else int(rx(r'\d+').match(t).group())
 def _cap(tok): return tok[:1].isupper()
-def _edge(g): return EDGE_MOD.get(re.sub(r'\s+', ' ', g.lower())) if g else None
+def _edge(g): return EDGE_MOD.get(rx(r'\s+').sub(' ', g.lower())) if g else None
 def _valid_date(y, m, d):
     try: return dt.date(y, m, d)
     except ValueError: return None
@@ -61,9 +61,17 @@ def check(rx:re.Pattern, # a rule's compiled regex
     return None
 
 # %% ../nbs/01c_timex_dates.ipynb #c009
-_PREP_BEFORE = re.compile(r"(?:\b(?:in|since|until|till|by|through|from|to|during|of|before|after|between|and|or|early|late|"
-                          r"last|next|this|that|each|every|for|on|throughout|around|mid|end|beginning|start|middle|into|over|"
-                          r"starting|ending|as of|late in|early in|from|past)\s+(?:the\s+)?|mid-|-)$", re.I)
+_PREP_WORDS = {'in', 'since', 'until', 'till', 'by', 'through', 'from', 'to', 'during', 'of', 'before', 'after', 'between', 'and',
+               'or', 'early', 'late', 'last', 'next', 'this', 'that', 'each', 'every', 'for', 'on', 'throughout', 'around', 'mid',
+               'end', 'beginning', 'start', 'middle', 'into', 'over', 'starting', 'ending', 'past'}
+
+def prep_before(ctx:Ctx, s:int)->bool:
+    "Is the word before position `s` (skipping 'the') a preposition or modifier that introduces a date ('in', 'since', 'last', 'mid-')?"
+    b = ctx.before(s, 30)
+    if b.endswith('-'): return True
+    w = b.lower().split()
+    if w and w[-1] == 'the': w.pop()
+    return bool(w) and w[-1].strip('("\'') in _PREP_WORDS
 
 def month_ok(ctx:Ctx, # rule context
              s:int, # start of the month name
@@ -74,11 +82,11 @@ def month_ok(ctx:Ctx, # rule context
     tok = ctx.text[s:e]
     if not _cap(tok): return False
     if anchored: return True
-    prep = bool(_PREP_BEFORE.search(ctx.before(s, 25)))
+    prep = prep_before(ctx, s)
     if tok.lower() in ('mar', 'jan', 'sept', 'sep', 'oct', 'nov', 'dec', 'aug', 'jun', 'jul', 'apr', 'feb'): return False  # bare abbreviation: a name ("Jan Kavan")
     if tok.lower() in ('may', 'march') and not prep: return False
-    if not prep and re.match(r'\s+[A-Z][a-z]', ctx.after(e, 4)): return False
-    if re.match(r"\s*(?:'s)?\s*(?:\d|[A-Z][a-z]+ \d)", ctx.after(e, 8)) and not prep: return False
+    if not prep and rx(r'\s+[A-Z][a-z]').match(ctx.after(e, 4)): return False
+    if rx(r"\s*(?:'s)?\s*(?:\d|[A-Z][a-z]+ \d)").match(ctx.after(e, 8)) and not prep: return False
     return True
 
 # %% ../nbs/01c_timex_dates.ipynb #c011
@@ -89,13 +97,13 @@ def month_tense(ctx, s, e):
     return 'future' if _FUT_PREP.search(ctx.before(s, 20)) else ctx.tense(s, e)
 
 def _resolve_md(ctx, s, e, mon, day, year, wd=None):
-    if year is None: year = resolve_month_year(ctx.dct, mon, day, month_tense(ctx, s, e), wd=WEEKDAYS[wd.lower()] if wd else None)
+    if year is None: year = resolve_month_year(ctx.dct, mon, day, lambda: month_tense(ctx, s, e), wd=WEEKDAYS[wd.lower()] if wd else None)
     d = _valid_date(year, mon, day)
     return None if d is None else dict(type='DATE', value=d.isoformat())
 
 # %% ../nbs/01c_timex_dates.ipynb #c012
 RX_MONTH_DAY = re.compile(
-        rf"\b(?:(?:(?:this\scoming|this\spast|this|next|last|coming)\s)?(?P<wd>{WD}),?\s)?(?P<mon>{MON}){_NW}\s?(?P<day>{_DAY2}|{ORDW})\b(?!\s?(?:%|percent\b|[,.:]\d))"
+        rf"\b(?:(?:(?:this\scoming|this\spast|this|next|last|coming)\s)?(?P<wd>{WD}),?\s)?(?P<mon>{MON}){_NW}\s?(?:the\s(?={ORDW}))?(?P<day>{_DAY2}|{ORDW})\b(?!\s?(?:%|percent\b|[,.:]\d))"
         rf"(?:,?\s(?P<year>{_Y})\b(?![,.]\d))?(?P<tail>,?\s(?:last|this|next)\syear\b)?", _I)
 
 def h_month_day(m, ctx):
@@ -121,16 +129,20 @@ def h_day_month(m, ctx):
 # %% ../nbs/01c_timex_dates.ipynb #c016
 RX_NUMERIC = re.compile(
         rf"(?<![\d/.:-])(?:(?P<iy>{_Y})([-/])(?P<im>0[1-9]|1[0-2])\2(?P<id>0[1-9]|[12]\d|3[01])(?:T(?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d)(?::\d\d)?)?"
-        rf"|(?P<a>[12]\d|3[01]|0?[1-9])/(?P<b>[12]\d|3[01]|0?[1-9])/(?P<y>{_Y}|\d\d))(?![\d/])")
+        rf"|(?P<a>[12]\d|3[01]|0?[1-9])/(?P<b>[12]\d|3[01]|0?[1-9])/(?P<y>{_Y}|\d\d)"
+        rf"|(?P<da>[12]\d|3[01]|0[1-9])\.(?P<mo>0[1-9]|1[0-2])\.(?P<dy>{_Y}))(?![\d/]|\.\d)")
 
 def h_numeric(m, ctx):
-    "Numeric dates: '2025-05-29', '2025/05/29', '5/29/2025' (US order unless the first number is above 12)."
+    "Numeric dates: '2025-05-29', '2025/05/29', '5/29/2025' (US order unless the first number is above 12), '29.05.2025'."
     g = m.groupdict()
     if g['iy']:
         d = _valid_date(int(g['iy']), int(g['im']), int(g['id']))
         if d is None: return None
         if g['H']: return dict(type='TIME', value=f"{d.isoformat()}T{g['H']}:{g['M']}")
         return dict(type='DATE', value=d.isoformat())
+    if g['da']:  # European day.month.year
+        d = _valid_date(int(g['dy']), int(g['mo']), int(g['da']))
+        return d and dict(type='DATE', value=d.isoformat())
     a, b, y = int(g['a']), int(g['b']), int(g['y'])
     if y < 100: y += 2000 if y < 50 else 1900
     mo, da = (b, a) if a > 12 else (a, b)
@@ -154,16 +166,19 @@ def h_month(m, ctx):
     else:
         rel = (g['rel'] or '').lower()
         how = {'last': 'last', 'this past': 'last', 'past': 'last', 'next': 'next', 'this coming': 'next', 'coming': 'next',
-               'this': 'this'}.get(rel) or month_tense(ctx, m.start(), m.end())
+               'this': 'this'}.get(rel) or (lambda: month_tense(ctx, m.start(), m.end()))
         y = resolve_month_year(ctx.dct, mon, None, how)
     return dict(type='DATE', value=f'{y}-{mon:02d}', mod=mod)
 
 # %% ../nbs/01c_timex_dates.ipynb #c021
-_YEAR_BAD_BEFORE = re.compile(
-    r"(?:\b(?:resolutions?|no|nos|numbers?|articles?|paragraphs?|sections?|chapters?|pages?|p|pp|flights?|route|room|tel|fax|phone|code|"
-    r"models?|boeing|airbus|rule|item|version|unit|decree|law|highway|street|st|box|suite|channel|vol|volume|issue|grade|level|"
-    r"type|mark|opcon|hr|bill|act|order|directive|regulation|file|case|docket|ref|reference|lot|batch|serial|id|amendment|"
-    r"population|ward|district|zip|rm|apt|ext|mig|su|tu|il|h\.r)\.?\s*#?\s*)$|[$€£¥#]\s*$|\d[.,]?$|\d-$", re.I)
+_YEAR_BAD_WORDS = {  # a number after these is an identifier, not a year
+    'resolution', 'resolutions', 'no', 'nos', 'number', 'numbers', 'article', 'articles', 'paragraph', 'paragraphs', 'section',
+    'sections', 'chapter', 'chapters', 'page', 'pages', 'p', 'pp', 'flight', 'flights', 'route', 'room', 'tel', 'fax', 'phone',
+    'code', 'model', 'models', 'boeing', 'airbus', 'rule', 'item', 'version', 'unit', 'decree', 'law', 'highway', 'street', 'st',
+    'box', 'suite', 'channel', 'vol', 'volume', 'issue', 'grade', 'level', 'type', 'mark', 'opcon', 'hr', 'bill', 'act', 'order',
+    'directive', 'regulation', 'file', 'case', 'docket', 'ref', 'reference', 'lot', 'batch', 'serial', 'id', 'amendment',
+    'population', 'ward', 'district', 'zip', 'rm', 'apt', 'ext', 'mig', 'su', 'tu', 'il', 'h.r'}
+_YEAR_BAD_END = re.compile(r"[$€£¥#]\s*$|\d[.,]?$|\d(?<!\b1[5-9]\d\d)(?<!\b20\d\d)-$")  # "1950-1953" is a range of years
 _YEAR_BAD_AFTER = re.compile(
     r"\s*(?:(?:more|other|additional|new|extra|fewer|of the|such|local|foreign|armed|riot|u\.s\.|american|us|chinese|korean|"
     r"north korean|south korean|japanese|russian)\s+)?(?:people|persons|troops|soldiers|workers|members|tons|tonnes|km|kilomet\w+|"
@@ -184,7 +199,11 @@ def year_ok(ctx:Ctx, # rule context
            )->bool:
     "Is the four-digit number at `text[s:e]` a year, not a quantity, an identifier, a resolution or money?"
     y = int(ctx.text[s:e])
-    if _YEAR_BAD_BEFORE.search(ctx.before(s, 25)) or _YEAR_BAD_AFTER.match(ctx.after(e, 40)): return False
+    b = ctx.before(s, 25)
+    if _YEAR_BAD_END.search(b): return False
+    w = b.split()
+    if w and w[-1].lower().strip('.#') in _YEAR_BAD_WORDS: return False
+    if _YEAR_BAD_AFTER.match(ctx.after(e, 40)): return False
     if y < 1800 and not _YEAR_PREP.search(ctx.before(s, 12)): return False
     return True
 
@@ -239,7 +258,7 @@ def h_century(m, ctx):
     "Centuries: 'the 20th century' -> '19', 'this century'."
     g = m.groupdict()
     if g['rel']: return dict(type='DATE', value=unit_value(ctx.dct, 'CE', _REL_SHIFT[g['rel'].lower()]), mod=_edge(g['edge']))
-    n = _day(g['n']) if g['n'].lower() in ORDINALS else int(re.match(r'\d+', g['n']).group())
+    n = _day(g['n']) if g['n'].lower() in ORDINALS else int(rx(r'\d+').match(g['n']).group())
     return dict(type='DATE', value=f'{n-1:02d}', mod=_edge(g['edge']))
 
 # %% ../nbs/01c_timex_dates.ipynb #c031
@@ -253,7 +272,7 @@ def h_season(m, ctx):
     "A season with a relative word or after a preposition: 'last fall', 'this summer', 'in the spring'."
     g = m.groupdict()
     code, rel = SEASONS[g['season'].lower()], (g['rel'] or '').lower()
-    if not rel and not g['edge'] and not _PREP_BEFORE.search(ctx.before(m.start(), 20)): return None
+    if not rel and not g['edge'] and not prep_before(ctx, m.start()): return None
     if not rel and g['season'].lower() == 'fall' and not g['the']: return None
     st, y = _SEASON_START[code], ctx.dct.year
     if rel in ('last', 'this past', 'past'): y = y if st + 3 <= ctx.dct.month else y - 1
@@ -333,8 +352,8 @@ RX_RELDAY = re.compile(
 def h_relday(m, ctx):
     "'today', 'yesterday', 'tomorrow', 'tonight', 'this morning', 'last night', 'late yesterday'."
     g = m.groupdict()
-    word = re.sub(r'\s+', ' ', g['day'].lower())
-    if word == 'today' and re.match(r"['’]s\b", ctx.after(m.end(), 3)) and re.search(r'\b(?:of|in|for)\s+$', ctx.before(m.start(), 8), re.I):
+    word = rx(r'\s+').sub(' ', g['day'].lower())
+    if word == 'today' and rx(r"['’]s\b").match(ctx.after(m.end(), 3)) and rx(r'\b(?:of|in|for)\s+$', re.I).search(ctx.before(m.start(), 8)):
         return None  # "in today's world": generic, not a date
     d = ctx.dct + dt.timedelta(days=_DAY_SHIFT[word])
     tod = g['tod'] or ('night' if word == 'tonight' else None)
@@ -409,7 +428,7 @@ def h_thequarter(m, ctx):
     "'the quarter', 'the latest quarter', 'the period': the quarter in focus (the last completed one by default)."
     g = m.groupdict()
     adj = (g['adj'] or '').strip().lower()
-    end = re.match(r'\s+(?:ended|ending)\s+(' + MON + r')\s+(\d{1,2})\b', ctx.after(m.end(), 30))
+    end = rx(r'\s+(?:ended|ending)\s+(' + MON + r')\s+(\d{1,2})\b').match(ctx.after(m.end(), 30))
     if end and _cap(end.group(1)) and not g['y']:  # "the quarter ended Sept. 30": the calendar quarter of that date
         mon = _mon(end.group(1))
         y = resolve_month_year(ctx.dct, mon, int(end.group(2)), 'past')

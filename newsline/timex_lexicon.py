@@ -4,13 +4,21 @@
 
 # %% auto #0
 __all__ = ['MONTHS', 'WEEKDAYS', 'UNITS', 'SEASONS', 'PARTS_OF_DAY', 'NUMBER_WORDS', 'ORDINALS', 'VAGUE', 'MON', 'WD', 'NUMW',
-           'NUMD', 'QTY', 'UNIT', 'UNIT1', 'ORDW', 'DAYNUM', 'YEAR4', 'TOD', 'SEASON', 'REL', 'MODPRE', 'EDGE',
+           'NUMD', 'QTY', 'UNIT', 'UNIT1', 'ORDW', 'DAYNUM', 'YEAR4', 'TOD', 'SEASON', 'REL', 'MODPRE', 'EDGE', 'rx',
            'parse_number']
 
 # %% ../nbs/01a_timex_lexicon.ipynb #c002
-import re
+import re, functools
 
 # %% ../nbs/01a_timex_lexicon.ipynb #c005
+@functools.lru_cache(maxsize=None)
+def rx(pattern:str, # the regular expression
+       flags:int=0, # re flags
+      )->re.Pattern:
+    "Compile `pattern` once and keep it (independent of `re`'s shared cache)."
+    return re.compile(pattern, flags)
+
+# %% ../nbs/01a_timex_lexicon.ipynb #c008
 MONTHS = {'january': 1, 'february': 2, 'march': 3, 'april': 4, 'may': 5, 'june': 6, 'july': 7, 'august': 8,
           'september': 9, 'october': 10, 'november': 11, 'december': 12,
           'jan': 1, 'feb': 2, 'mar': 3, 'apr': 4, 'jun': 6, 'jul': 7, 'aug': 8, 'sep': 9, 'sept': 9, 'oct': 10, 'nov': 11, 'dec': 12}
@@ -35,22 +43,22 @@ ORDINALS = {'first': 1, 'second': 2, 'third': 3, 'fourth': 4, 'fifth': 5, 'sixth
 VAGUE = {'few', 'a few', 'several', 'some', 'many', 'numerous', 'dozens of', 'hundreds of', 'thousands of', 'a number of', 'recent',
          'the past few', 'countless', 'multiple'}
 
-# %% ../nbs/01a_timex_lexicon.ipynb #c007
+# %% ../nbs/01a_timex_lexicon.ipynb #c010
 def parse_number(s:str, # a quantity as written: '3', 'twenty-four', 'a couple of', 'several'
                 ): # an int or float, 'X' for a vague amount, None if not a quantity
     "Parse an English quantity word or numeral."
-    s = re.sub(r'\s+', ' ', s.lower().strip())
+    s = rx(r'\s+').sub(' ', s.lower().strip())
     if s in VAGUE: return 'X'
     if s in NUMBER_WORDS: return NUMBER_WORDS[s]
     half = 0
     for suf in (' and a half', ' 1/2', '-and-a-half', ' and one half', '½'):
         if s.endswith(suf): s, half = s[:-len(suf)].strip(), 0.5; break
     if s in NUMBER_WORDS: return NUMBER_WORDS[s] + half
-    if re.fullmatch(r'\d+(?:,\d{3})*(?:\.\d+)?', s):
+    if rx(r'\d+(?:,\d{3})*(?:\.\d+)?').fullmatch(s):
         v = float(s.replace(',', ''))
         return (int(v) if v == int(v) else v) + half
     total = 0
-    for part in re.split(r'[- ]+', s):
+    for part in rx(r'[- ]+').split(s):
         if part == 'and': continue
         if part in ('hundred',): total = max(total, 1) * 100; continue
         if part in ('thousand',): total = max(total, 1) * 1000; continue
@@ -58,7 +66,7 @@ def parse_number(s:str, # a quantity as written: '3', 'twenty-four', 'a couple o
         total += NUMBER_WORDS[part]
     return total + half
 
-# %% ../nbs/01a_timex_lexicon.ipynb #c010
+# %% ../nbs/01a_timex_lexicon.ipynb #c013
 def _alt(words): return '(?:' + '|'.join(sorted((re.escape(w) for w in words), key=len, reverse=True)) + ')'
 
 MON = r'(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)'

@@ -4,17 +4,17 @@
 
 # %% auto #0
 __all__ = ['RX_DURATION', 'RX_RECENTUNITS', 'RX_SET', 'RX_SETADV', 'RX_SETWD', 'RX_REF', 'RX_TIME', 'HOLIDAYS', 'RX_HOLIDAY',
-           'RX_SPOKENYEAR', 'RX_AHEAD', 'RX_BAREPLURAL', 'RX_YEAREND', 'RX_ANAPHORIC', 'RX_CLOCK', 'RX_THEYEAR',
-           'RULES', 'RULE_NAMES', 'WORDS', 'CASED', 'MARGINS', 'duration_value', 'h_duration', 'h_recentunits', 'h_set',
-           'h_setadv', 'h_setwd', 'h_ref', 'h_time', 'easter', 'h_holiday', 'h_spokenyear', 'h_ahead', 'h_bareplural',
-           'h_yearend', 'h_anaphoric', 'h_clock', 'h_theyear', 'rule_windows', 'Doc']
+           'RX_SPOKENYEAR', 'RX_AHEAD', 'RX_BAREPLURAL', 'RX_UNITSAGO', 'RX_YEAREND', 'RX_ANAPHORIC', 'RX_CLOCK',
+           'RX_THEYEAR', 'duration_value', 'h_duration', 'h_recentunits', 'h_set', 'h_setadv', 'h_setwd', 'h_ref',
+           'h_time', 'easter', 'h_holiday', 'h_spokenyear', 'h_ahead', 'h_unitsago', 'h_bareplural', 'h_yearend',
+           'h_anaphoric', 'h_clock', 'h_theyear']
 
 # %% ../nbs/01d_timex_rules.ipynb #c002
 import re, datetime as dt
 from .timex_lexicon import *
 from .timex_calendar import *
 from .timex_dates import *
-from .timex_dates import (_cap, _mon, _day, _edge, _valid_date, _I, _NW, _DAY2, _EDGE_RE, _Y, _DAY_SHIFT, _REL_SHIFT, _PREP_BEFORE)
+from .timex_dates import (_cap, _mon, _day, _edge, _valid_date, _I, _NW, _DAY2, _EDGE_RE, _Y, _DAY_SHIFT, _REL_SHIFT)
 
 # %% ../nbs/01d_timex_rules.ipynb #c005
 _TIME_UNITS = {'S': 'S', 'MIN': 'M', 'H': 'H'}
@@ -60,7 +60,7 @@ _FREQ_BEFORE = re.compile(r"\b(?:once|twice|thrice|(?:\d+|" + NUMW + r")\s+times
 RX_DURATION = re.compile(
         rf"\b(?:(?P<the>the)\s)?(?:(?P<rel>past|last|next|first|previous|coming|final|latest|remaining|following|initial|last\sfew|past\sfew|next\sfew|first\sfew|preceding|ensuing|subsequent|intervening|same|other)\s)?"
         rf"(?:(?P<mod>{MODPRE})\s)?(?P<q>{QTY})(?:\s(?:to|or)\s(?P<q2>{NUMW}|{NUMD}))?(?P<sep>-|\s)(?:(?P<adj>more|additional|full|straight|consecutive|long|short|trading|business|working|calendar|school|fiscal|successive|further|extra|whole|entire)\s)?"
-        rf"(?P<unit>{UNIT})(?!\w|-(?!old\b|long\b))(?P<orso>\sor\sso)?(?P<tail>\sago|\searlier|\sbefore|\slater|\safter|\sfrom\snow|\sahead|\sold|-old|-long|\slong)?\b", _I)
+        rf"(?P<unit>{UNIT})(?!\w|-(?!old\b|long\b))(?P<half>\sand\sa\shalf)?(?P<orso>\sor\sso)?(?P<tail>\sago|\searlier|\sbefore|\slater|\safter|\sfrom\snow|\sahead|\sold|-old|-long|\slong)?\b", _I)
 
 def h_duration(m, ctx):
     "A quantity of a unit: 'three days', 'the past two months', 'two-year', 'a year ago', '$5 a year' (SET)."
@@ -71,14 +71,15 @@ def h_duration(m, ctx):
     if n is None or code is None: return None
     plural = unit.endswith('s') or unit in ('centuries', 'millennia')
     if g['unit'][:1].isupper() and not g['unit'].isupper(): return None  # a title: "60 Minutes", "This Week"
-    if code == 'Q' and (re.match(r'\s+of\b', ctx.after(m.end(), 5)) or (plural and g['sep'] == '-')): return None  # a fraction
-    if code == 'S' and (q in ('a', 'an', 'one') or not re.match(r'[\d]', q) and not plural): return None
+    if code == 'Q' and n != 'X' and (rx(r'\s+of\b').match(ctx.after(m.end(), 5)) or (plural and g['sep'] == '-')): return None  # a fraction
+    if code == 'S' and (q in ('a', 'an', 'one') or not rx(r'[\d]').match(q) and not plural): return None
     if q in ('a', 'an') and plural: return None
     if n == 'X' and not plural and q not in ('a few',): return None
-    if n != 'X' and n != 1 and not plural and g['sep'] != '-' and not re.match(r'[\d]', q) and q not in ('half a', 'half an'):
-        if not (re.search(r'\b(?:a|an|the|its|their|his|her)\s+$', ctx.before(m.start(), 8), re.I) and re.match(r'\s+[a-z]', ctx.after(m.end(), 3))):
+    if n != 'X' and n != 1 and not plural and g['sep'] != '-' and not rx(r'[\d]').match(q) and q not in ('half a', 'half an'):
+        if not (rx(r'\b(?:a|an|the|its|their|his|her)\s+$', re.I).search(ctx.before(m.start('q'), 8)) and rx(r'\s+[a-z]').match(ctx.after(m.end(), 3))):
             return None
     if g['sep'] == '-' and q in ('a', 'an'): return None
+    if g['half'] and n != 'X': n += 0.5  # "a minute and a half"
     s, e, tail = m.start(), m.end(), (g['tail'] or '').strip().lower().lstrip('-')
     if tail in ('old', 'long'): return None  # ages ("a 6-year-old") and "two-year-long" are not tagged in TimeBank
     mod = _DMOD.get((g['mod'] or '').lower())
@@ -88,7 +89,7 @@ def h_duration(m, ctx):
         f = _FREQ_BEFORE.search(ctx.before(s, 24))
         if f: return dict(type='SET', value=duration_value(1, code), s=s - len(f.group(0)))
         if _AMOUNT_BEFORE.search(ctx.before(s, 16)): return None  # "$5 a year", "700 seats a week": a rate, not tagged in TimeBank
-        if q == 'one' and code in ('D',) and re.match(r'\s+(?:he|she|they|we|it|i|you|the|this|that)\b', ctx.after(e, 8), re.I):
+        if q == 'one' and code in ('D',) and rx(r'\s+(?:he|she|they|we|it|i|you|the|this|that)\b', re.I).match(ctx.after(e, 8)):
             return dict(type='DATE', value='FUTURE_REF')
     if tail == 'before': return dict(type='DURATION', value=duration_value(n, code), s=s, e=m.end('unit'), mod=mod)
     if tail in ('ago', 'earlier'):
@@ -105,7 +106,7 @@ def h_duration(m, ctx):
         if n == 'X': return dict(type='DATE', value='FUTURE_REF')
         k = int(round(n))
         return dict(type='DATE', value=unit_value(ctx.dct, code if code in ('D', 'W', 'M', 'Q', 'Y') else 'Y', k))
-    if tail in ('later', 'after', 'ahead'): e = m.end('orso') if g['orso'] else m.end('unit')
+    if tail in ('later', 'after', 'ahead'): e = m.end('orso') if g['orso'] else m.end('half') if g['half'] else m.end('unit')
     return dict(type='DURATION', value=duration_value(n, code), mod=mod, s=s, e=e)
 
 # %% ../nbs/01d_timex_rules.ipynb #c010
@@ -146,10 +147,9 @@ RX_SETADV = re.compile(r"\b(?P<adv>daily|weekly|monthly|annually|yearly|hourly|n
 def h_setadv(m, ctx):
     "'daily', 'weekly', 'annually' as adverbs or adjectives (not in names such as 'China Daily')."
     w = m.group('adv')
-    if not _cap(w) and re.match(r'\s+[A-Z][a-z]', ctx.after(m.end(), 3)): return None  # "the daily Rodong Sinmun": a newspaper
-    if _cap(w) and (re.search(r'[A-Z][\w.]*\s+$', ctx.before(m.start(), 20)) or re.match(r'\s+[A-Z]', ctx.after(m.end(), 3))): return None
-    if re.search(r'\b(?:the|a|an|this|that|its|their)\s+$', ctx.before(m.start(), 8), re.I) and re.match(
-            r'\s+(?:said|says|reported|reports|wrote|writes|quoted|newspaper|paper|of|[A-Z])', ctx.after(m.end(), 14)): return None
+    if not _cap(w) and rx(r'\s+[A-Z][a-z]').match(ctx.after(m.end(), 3)): return None  # "the daily Rodong Sinmun": a newspaper
+    if _cap(w) and (rx(r'[A-Z][\w.]*\s+$').search(ctx.before(m.start(), 20)) or rx(r'\s+[A-Z]').match(ctx.after(m.end(), 3))): return None
+    if rx(r'\b(?:the|a|an|this|that|its|their)\s+$', re.I).search(ctx.before(m.start(), 8)) and rx(r'\s+(?:said|says|reported|reports|wrote|writes|quoted|newspaper|paper|of|[A-Z])').match(ctx.after(m.end(), 14)): return None
     return dict(type='SET', value=_SET_ADV[w.lower()])
 
 # %% ../nbs/01d_timex_rules.ipynb #c017
@@ -171,8 +171,8 @@ def h_ref(m, ctx):
     "Vague references: 'now', 'currently' PRESENT_REF; 'recently', 'the past' PAST_REF; 'soon', 'the future' FUTURE_REF."
     g = m.groupdict()
     w = m.group(0).lower()
-    if w == 'current' and not re.match(r'\s+[a-z]', ctx.after(m.end(), 3)): return None
-    if w == 'the past' and re.match(r'\s*(?:\d|' + NUMW + r'\b|few\b|several\b|decade|year|month|week|day|quarter)', ctx.after(m.end(), 12), re.I): return None
+    if w == 'current' and not rx(r'\s+[a-z]').match(ctx.after(m.end(), 3)): return None
+    if w == 'the past' and rx(r'\s*(?:\d|' + NUMW + r'\b|few\b|several\b|decade|year|month|week|day|quarter)', re.I).match(ctx.after(m.end(), 12)): return None
     v = 'PRESENT_REF' if g['present'] else 'PAST_REF' if g['past'] else 'FUTURE_REF'
     return dict(type='DATE', value=v)
 
@@ -184,7 +184,7 @@ def _day_of(ctx, word, s, e):
     w = word.lower()
     if w in _DAY_SHIFT: return ctx.dct + dt.timedelta(days=_DAY_SHIFT[w])
     if w in WEEKDAYS: return resolve_weekday(ctx.dct, WEEKDAYS[w], ctx.tense(s, e) or 'past')
-    mm = re.match(r'(\S+)\s+(\d+)', word)
+    mm = rx(r'(\S+)\s+(\d+)').match(word)
     if mm and mm.group(1).lower().rstrip('.') in MONTHS:
         d = _valid_date(resolve_month_year(ctx.dct, _mon(mm.group(1)), int(mm.group(2)), ctx.tense(s, e)), _mon(mm.group(1)), int(mm.group(2)))
         return d
@@ -193,6 +193,7 @@ def _day_of(ctx, word, s, e):
 # %% ../nbs/01d_timex_rules.ipynb #c023
 RX_TIME = re.compile(
         rf"(?<![\w:.])(?:(?P<h>1[0-2]|0?\d)(?:[:.](?P<mi>[0-5]\d))?\s?(?P<ap>[ap]\.m\.?|[ap]m\b)|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?P<hrs>\s?(?:hours|hrs|h)\b)?(?![:\d])"
+        rf"|(?P<mil>[01]\d|2[0-3])(?P<milm>[0-5]\d)(?=\s?(?:GMT|UTC|Z\b|hrs\b|hours\b))"
         rf"|(?P<word>noon|midday|midnight|mid-?afternoon|mid-?morning)\b)"
         rf"(?:\s\(?(?P<tz>EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|ET|KST|JST|CET|BST|local\stime|Pyongyang\stime|Seoul\stime|Beijing\stime|Moscow\stime)\b\)?)?"
         rf"(?:,?\s(?:on\s)?(?P<dword>today|tonight|yesterday|tomorrow|{WD}{_NW}|{MON}\s{_DAY2}\b))?", _I)
@@ -202,9 +203,11 @@ def h_time(m, ctx):
     g = m.groupdict()
     if g['word']:
         w = g['word'].lower().replace('-', '')
-        if not g['dword'] and not re.search(r'\b(?:at|by|until|till|before|after|around|about|from|since|past|to|near|approaching)\s+$', ctx.before(m.start(), 14), re.I):
+        if not g['dword'] and not rx(r'\b(?:at|by|until|till|before|after|around|about|from|since|past|to|near|approaching)\s+$', re.I).search(ctx.before(m.start(), 14)):
             return None
         part = {'noon': 'T12:00', 'midday': 'T12:00', 'midnight': 'T24:00', 'midafternoon': 'TAF', 'midmorning': 'TMO'}[w]
+    elif g['mil']:
+        part = f"T{g['mil']}:{g['milm']}"
     elif g['ap']:
         h, mi = int(g['h']), int(g['mi'] or 0)
         if h > 12 or h == 0: return None
@@ -212,7 +215,7 @@ def h_time(m, ctx):
         h = (h % 12) + (12 if pm else 0)
         part = f'T{h:02d}:{mi:02d}'
     else:
-        if not (g['tz'] or g['hrs'] or re.search(r'\b(?:at|by|until|till|before|after|around|about|from|since)\s+$', ctx.before(m.start(), 10), re.I)):
+        if not (g['tz'] or g['hrs'] or rx(r'\b(?:at|by|until|till|before|after|around|about|from|since)\s+$', re.I).search(ctx.before(m.start(), 10))):
             return None
         part = f"T{int(g['h24']):02d}:{g['mi24']}"
     if g['dword']: d = _day_of(ctx, g['dword'], m.start(), m.end())
@@ -267,7 +270,7 @@ RX_HOLIDAY = re.compile(
 def h_holiday(m, ctx):
     "A holiday: 'Christmas', 'last Thanksgiving', 'Easter 2024', 'the Day of the Sun'."
     g = m.groupdict()
-    key = re.sub(r'\s+', ' ', g['h'].lower().replace('’', "'")).replace('jr. ', '').replace('jr ', '').replace("presidents' ", 'presidents ').replace("veterans' ", 'veterans ')
+    key = rx(r'\s+').sub(' ', g['h'].lower().replace('’', "'")).replace('jr. ', '').replace('jr ', '').replace("presidents' ", 'presidents ').replace("veterans' ", 'veterans ')
     f = HOLIDAYS.get(key)
     if f is None: return None
     rel = (g['rel'] or '').lower()
@@ -298,7 +301,7 @@ def h_spokenyear(m, ctx):
     g = m.groupdict()
     if g['t']: y = 1900 + _TENS_W[g['t'].lower()] + _ONES_W.get((g['o'] or '').lower(), 0)
     else:
-        if not g['the'] and not g['mon'] and not g['season'] and not re.search(r'\b(?:in|since|by|until|of)\s+$', ctx.before(m.start(), 8), re.I): return None
+        if not g['the'] and not g['mon'] and not g['season'] and not rx(r'\b(?:in|since|by|until|of)\s+$', re.I).search(ctx.before(m.start(), 8)): return None
         y = 2000 + _ONES_W.get((g['o2'] or '').lower(), 0)
     if g['mon']:
         if not _cap(g['mon']): return None
@@ -314,6 +317,12 @@ def h_ahead(m, ctx):
 
 # %% ../nbs/01d_timex_rules.ipynb #c034
 RX_BAREPLURAL = re.compile(r"\b(?:for|in|over|within)\s(?P<u>years|months|weeks|days|decades|centuries|hours|minutes)\b(?!\s(?:of|ago|before|after|later|earlier|to\scome)\b)", _I)
+
+RX_UNITSAGO = re.compile(r"\b(?P<u>years|months|weeks|days|decades)\sago\b", _I)
+
+def h_unitsago(m, ctx):
+    "'years ago', 'weeks ago': some time before the DCT."
+    return dict(type='DATE', value='PAST_REF')
 
 def h_bareplural(m, ctx):
     "'for years', 'in months', 'within days': a vague duration."
@@ -340,22 +349,24 @@ RX_ANAPHORIC = re.compile(
 
 def h_anaphoric(m, ctx):
     "'that day', 'the next day', 'later that year': relative to the last explicit date before it (or the DCT)."
-    w = re.sub(r'\s+', ' ', m.group('w').lower())
-    if w in ('the day before', 'the day after') and re.match(r'\s+[a-z]', ctx.after(m.end(), 3)): return None
+    w = rx(r'\s+').sub(' ', m.group('w').lower())
+    if w in ('the day before', 'the day after') and rx(r'\s+[a-z]').match(ctx.after(m.end(), 3)): return None
     if w.endswith('year'): return dict(type='DATE', value=str(ctx.dct.year), late=lambda doc: str(doc.year) if doc.year else None)
     if w.endswith('month'): return dict(type='DATE', value=unit_value(ctx.dct, 'M'), late=lambda doc: doc.day and doc.day.strftime('%Y-%m'))
     if w.endswith('week'): return dict(type='DATE', value=unit_value(ctx.dct, 'W'), late=lambda doc: doc.day and iso_week(doc.day))
-    k, tod = _ANA[w], w.split()[-1]
+    k, tod = _ANA.get(w.replace('that same ', 'that '), 0), w.split()[-1]
     part = PARTS_OF_DAY.get(tod, '') if tod != 'day' else ''
     return dict(type='TIME' if part else 'DATE', value=(ctx.dct + dt.timedelta(days=k)).isoformat() + part,
                 late=lambda doc: doc.last_day(k).isoformat() + part)
 
 # %% ../nbs/01d_timex_rules.ipynb #c041
-RX_CLOCK = re.compile(r"\b(?P<h>1[0-2]|[1-9])(?:\so['’]clock)?\s(?:in\sthe\s(?P<p>morning|afternoon|evening)|at\s(?P<p2>night))\b|\b(?P<h2>1[0-2]|[1-9])\so['’]clock\b", _I)
+_CLOCK_H = r"(?:1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+RX_CLOCK = re.compile(rf"\b(?P<h>{_CLOCK_H})(?:\so['’]clock)?\s(?:in\sthe\s(?P<p>morning|afternoon|evening)|at\s(?P<p2>night))\b|\b(?P<h2>{_CLOCK_H})\so['’]clock\b", _I)
 
 def h_clock(m, ctx):
     "'4 in the morning', '9 at night', \"10 o'clock\"."
-    h, p = int(m.group('h')), (m.group('p') or '').lower()
+    hs = (m.group('h') or m.group('h2')).lower()
+    h, p = (int(hs) if hs.isdigit() else NUMBER_WORDS[hs]), (m.group('p') or m.group('p2') or '').lower()
     if p in ('afternoon', 'evening', 'night') and h < 12: h += 12
     if p == 'morning' and h == 12: h = 0
     return dict(type='TIME', value=f'{ctx.dct.isoformat()}T{h:02d}:00')
@@ -369,154 +380,3 @@ def h_theyear(m, ctx):
     "'the year ended June 30' (a one-year duration) and 'for the year' (the DCT's year)."
     if m.group('ended'): return dict(type='DURATION', value='P1Y')
     return dict(type='DATE', value=str(ctx.dct.year), s=m.start('sp'))
-
-# %% ../nbs/01d_timex_rules.ipynb #c046
-RULES = [
-    ('month_day', RX_MONTH_DAY, h_month_day),
-    ('day_month', RX_DAY_MONTH, h_day_month),
-    ('numeric', RX_NUMERIC, h_numeric),
-    ('month', RX_MONTH, h_month),
-    ('juche', RX_JUCHE, h_juche),
-    ('year', RX_YEAR, h_year),
-    ('decade', RX_DECADE, h_decade),
-    ('century', RX_CENTURY, h_century),
-    ('quarter', RX_QUARTER, h_quarter),
-    ('yearago', RX_YEARAGO, h_yearago),
-    ('thequarter', RX_THEQUARTER, h_thequarter),
-    ('season', RX_SEASON, h_season),
-    ('weekday', RX_WEEKDAY, h_weekday),
-    ('relday', RX_RELDAY, h_relday),
-    ('thistod', RX_THISTOD, h_thistod),
-    ('unitrel', RX_UNITREL, h_unitrel),
-    ('weekend', RX_WEEKEND, h_weekend),
-    ('duration', RX_DURATION, h_duration),
-    ('recentunits', RX_RECENTUNITS, h_recentunits),
-    ('set', RX_SET, h_set),
-    ('setadv', RX_SETADV, h_setadv),
-    ('setwd', RX_SETWD, h_setwd),
-    ('ref', RX_REF, h_ref),
-    ('holiday', RX_HOLIDAY, h_holiday),
-    ('spokenyear', RX_SPOKENYEAR, h_spokenyear),
-    ('ahead', RX_AHEAD, h_ahead),
-    ('bareplural', RX_BAREPLURAL, h_bareplural),
-    ('yearend', RX_YEAREND, h_yearend),
-    ('anaphoric', RX_ANAPHORIC, h_anaphoric),
-    ('clock', RX_CLOCK, h_clock),
-    ('theyear', RX_THEYEAR, h_theyear),
-    ('time', RX_TIME, h_time),
-]
-RULE_NAMES = [name for name, _, _ in RULES]
-
-# %% ../nbs/01d_timex_rules.ipynb #c048
-_UNITS_1 = ['second', 'minute', 'hour', 'day', 'night', 'week', 'weekend', 'fortnight', 'month', 'quarter', 'year', 'decade', 'century']
-_UNITS_N = [u + 's' for u in _UNITS_1[:-1]] + ['centuries', 'millennium', 'millennia']
-_TOD_W = ['morning', 'afternoon', 'evening', 'night']
-_TRIG = {
-    'juche': ['juche'], 'decade': ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'],
-    'century': ['century', 'centuries'], 'quarter': ['quarter', 'quarters', 'half', 'q1', 'q2', 'q3', 'q4'], 'yearago': ['year', 'quarter', 'period'],
-    'thequarter': ['quarter', 'period'], 'season': ['spring', 'summer', 'fall', 'autumn', 'winter'],
-    'relday': ['today', 'tonight', 'yesterday', 'tomorrow'], 'thistod': _TOD_W,
-    'unitrel': ['week', 'weekend', 'month', 'quarter', 'year', 'decade', 'century', 'half'], 'weekend': ['weekend'],
-    'duration': _UNITS_1 + _UNITS_N, 'recentunits': ['recent', 'coming', 'past', 'previous', 'future'], 'ahead': ['ahead', 'come'],
-    'bareplural': _UNITS_N, 'set': ['every', 'each'],
-    'setadv': ['daily', 'weekly', 'monthly', 'annually', 'yearly', 'hourly', 'nightly', 'biweekly', 'bimonthly', 'semiannually',
-               'biannually', 'fortnightly'],
-    'ref': ['now', 'current', 'currently', 'present', 'presently', 'nowadays', 'days', 'recently', 'formerly', 'lately', 'past',
-            'future', 'term', 'later', 'soon'],
-    'spokenyear': ['nineteen', 'thousand'], 'yearend': ['year'], 'anaphoric': ['day', 'year', 'month', 'week'] + _TOD_W,
-    'clock': _TOD_W + ['clock'], 'theyear': ['year'], 'time': ['noon', 'midday', 'midnight', 'midafternoon', 'midmorning', 'mid']}
-WORDS = {}  # lower-case word -> rules it triggers
-for rule, words in _TRIG.items():
-    for w in words: WORDS.setdefault(w, set()).add(rule)
-_MONTH_FORMS = [m for m in MONTHS] + ['sept']
-_WDS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']
-_CASED_TRIG = [(_MONTH_FORMS, {'month_day', 'day_month', 'month'}), (_WDS, {'weekday', 'setwd'}), ([d + 's' for d in _WDS], {'setwd'}),
-               (['christmas', 'new', 'halloween', 'valentine', 'independence', 'veterans', 'armistice', 'boxing', 'may', 'bastille',
-                 'thanksgiving', 'labor', 'memorial', 'election', 'martin', 'presidents', 'mother', 'father', 'easter', 'good', 'day'], {'holiday'})]
-CASED = {}  # capitalised or upper-case word -> rules it triggers (month and weekday names must be capitalised)
-for words, rules in _CASED_TRIG:
-    for w in words:
-        for v in (w.capitalize(), w.upper()): CASED.setdefault(v, set()).update(rules)
-MARGINS = {'month_day': (40, 35), 'day_month': (30, 20), 'month': (35, 25), 'juche': (0, 20), 'year': (40, 5), 'numeric': (12, 20), 'decade': (25, 5),
-           'century': (30, 10), 'quarter': (50, 35), 'yearago': (40, 40), 'thequarter': (45, 10), 'season': (35, 15),
-           'weekday': (30, 20), 'setwd': (5, 25), 'relday': (30, 20), 'thistod': (10, 5), 'unitrel': (55, 5), 'weekend': (10, 5),
-           'duration': (60, 25), 'recentunits': (5, 20), 'ahead': (25, 5), 'bareplural': (10, 5), 'set': (5, 35), 'setadv': (5, 5),
-           'ref': (25, 25), 'holiday': (30, 30), 'spokenyear': (30, 35), 'yearend': (10, 10), 'anaphoric': (30, 15), 'clock': (15, 10),
-           'theyear': (30, 20), 'time': (20, 45)}  # characters a rule's match can reach before / after its trigger
-
-_GATES = {  # what must come right before a unit word for these rules to have a chance (checked on the 30 characters before it)
-    'duration': re.compile(r"(?:\d|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
-                           r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|few|several|some|many|couple\sof|dozens?(?:\sof)?|"
-                           r"hundreds\sof|thousands\sof|half\san?|and\sa\shalf)|-)[\s-]?(?:(?:more|additional|full|straight|consecutive|"
-                           r"long|short|trading|business|working|calendar|school|fiscal|successive|further|extra|whole|entire)\s)?$", re.I),
-    'bareplural': re.compile(r"\b(?:for|in|over|within)\s$", re.I)}
-_LOWER_TT = str.maketrans({**{chr(c): chr(c + 32) for c in range(65, 91)},  # A-Z -> a-z, other ASCII punctuation -> space
-                           **{chr(c): ' ' for c in range(128) if not chr(c).isalnum()}, **{c: ' ' for c in '“”‘’—–…«»'}})
-_CASED_L = {w.lower(): r for w, r in CASED.items()}  # rules that need the word capitalised
-_TIMEY = re.compile(r'(?:[:.]\d\d|\s?[aApP]\.?[mM]\b)')
-
-def _number_rules(text, s, e):
-    "Rules a number can trigger, by its shape: a year, a clock time, a numeric date, a quarter or a decade."
-    out, k = [], e - s
-    if k == 4 and text[s] in '12' and 1500 <= int(text[s:e]) <= 2099: out.append('year')
-    if k <= 2 and _TIMEY.match(text, e): out.append('time')
-    if text[e:e+1] in ('/', '-') and text[e+1:e+2].isdigit() or s > 1 and text[s-1] in '/-' and text[s-2].isdigit(): out.append('numeric')
-    if text[s-1:s] in ('Q', 'q') or text[e:e+1] == 'Q' or text[e:e+2] in ('-Q', ' Q'): out.append('quarter')
-    if text[e:e+1] == 's' or text[e:e+2] in ("'s", '’s'): out.append('decade')
-    return out
-
-def _triggers(text):
-    "(start, end, rules) of every trigger word or telling number, in text order."
-    low, out, pos = text.translate(_LOWER_TT), [], 0  # same length as text: offsets carry over
-    n = len(low)
-    for tok in low.split():
-        rules, cased = WORDS.get(tok), _CASED_L.get(tok)
-        num = tok[0].isdigit()
-        if rules is None and cased is None and not (num and (len(tok) in (1, 2, 4) or tok[-1] in 'sm')): continue
-        i = low.find(tok, pos)
-        while (i > 0 and low[i-1] != ' ') or (i + len(tok) < n and low[i + len(tok)] != ' '): i = low.find(tok, i + 1)
-        pos = e = i + len(tok)
-        if num:
-            if tok.isdigit(): r = _number_rules(text, i, e)
-            elif tok[:-1].isdigit() and tok[-1] == 's': r = ['decade']
-            elif tok.endswith(('am', 'pm')) and tok[:-2].isdigit(): r = ['time']
-            else: r = []
-            if r: out.append((i, e, r))
-            continue
-        if cased and text[i].isupper(): rules = cased | rules if rules else cased
-        if rules:
-            if 'duration' in rules or 'bareplural' in rules:
-                before = text[max(0, i - 30):i]
-                rules = {r for r in rules if r not in _GATES or _GATES[r].search(before)}
-            out.append((i, e, rules))
-    return out
-
-def rule_windows(text:str, # the text to tag
-                )->dict: # rule name -> list of (lo, hi) windows, merged and sorted
-    "Where each rule should scan: windows around the words and numbers it needs (`MARGINS` wide)."
-    n, out = len(text), {}
-    for s, e, rules in _triggers(text):
-        for r in rules:
-            b, a = MARGINS[r]
-            lo, hi = max(0, s - b), min(n, e + a)
-            l = out.get(r)
-            if l is None: out[r] = [(lo, hi)]
-            elif lo <= l[-1][1]: l[-1] = (l[-1][0], max(hi, l[-1][1]))
-            else: l.append((lo, hi))
-    for r, ws in out.items():  # let lookaheads see to the end of the word at a window's edge
-        out[r] = [(lo, n if (j := text.find(' ', hi)) < 0 else j) for lo, hi in ws]
-    return out
-
-# %% ../nbs/01d_timex_rules.ipynb #c051
-class Doc:
-    "Document state for context-dependent values, updated in text order."
-    def __init__(self, dct): self.dct, self.q, self.day, self.year = dct, None, None, None
-    def see(self, value, focus=False):
-        if focus and re.fullmatch(r'\d{4}-Q[1-4]', value or ''): self.q = value
-        if re.fullmatch(r'\d{4}-\d\d-\d\d.*', value or ''): self.day = dt.date.fromisoformat(value[:10])
-        if re.match(r'\d{4}(?!\d)', value or ''): self.year = int(value[:4])
-    def last_day(self, k=0): return (self.day or self.dct) + dt.timedelta(days=k)
-    def focus_quarter(self, strict=False): return self.q if self.q else (False if strict else None)
-    def year_before_focus(self):
-        if not self.q: return None
-        return f'{int(self.q[:4]) - 1}{self.q[4:]}'

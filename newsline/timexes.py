@@ -9,8 +9,9 @@ __all__ = ['COLUMNS', 'parse_dct', 'granularity', 'timexes', 'article_timexes']
 import re, datetime as dt
 import pandas as pd
 from .timex_calendar import *
+from .timex_lexicon import rx
 from .timex_dates import Ctx
-from .timex_rules import RULES, Doc, rule_windows
+from .timex_table import RULES, Doc, rule_windows
 import numpy as np
 from pandas.arrays import IntegerArray, StringArray
 
@@ -23,7 +24,7 @@ def parse_dct(dct, # a date as str, datetime.date, datetime or pandas Timestamp
     if isinstance(dct, dt.date): return dct
     if isinstance(dct, str):
         s = dct.strip()
-        m = re.match(r'(\d{4})-?(\d{2})-?(\d{2})', s)
+        m = rx(r'(\d{4})-?(\d{2})-?(\d{2})').match(s)
         if m:
             try: return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             except ValueError: pass
@@ -34,17 +35,23 @@ def parse_dct(dct, # a date as str, datetime.date, datetime or pandas Timestamp
     raise ValueError(f'cannot parse dct {dct!r} of type {type(dct).__name__}')
 
 # %% ../nbs/01_timexes.ipynb #c008
-_GRAN = [(re.compile(r'\d{4}-\d\d-\d\dT'), 'time'), (re.compile(r'\d{4}-\d\d-\d\d$'), 'day'), (re.compile(r'\d{4}-W\d\d'), 'week'),
-         (re.compile(r'\d{4}-\d\d$'), 'month'), (re.compile(r'\d{4}-(?:SP|SU|FA|WI)$'), 'season'), (re.compile(r'\d{4}-Q\d$'), 'quarter'),
-         (re.compile(r'\d{4}-H\d$'), 'half'), (re.compile(r'\d{4}$'), 'year'), (re.compile(r'\d{3}$'), 'decade'), (re.compile(r'\d{2}$'), 'century')]
+_SEASONS = {'SP', 'SU', 'FA', 'WI'}
 
 def granularity(value:str, # a TimeML value
                 type:str='DATE', # the TIMEX3 type
                )->str:
     "The calendar granularity of a DATE/TIME value ('none' for durations, sets and references)."
-    if type in ('DURATION', 'SET'): return 'none'
-    for rx, g in _GRAN:
-        if rx.match(value): return g
+    if type in ('DURATION', 'SET') or not value[:2].isdigit(): return 'none'
+    n = len(value)
+    if n == 2: return 'century'
+    if n == 4: return 'year' if value.isdigit() else 'decade' if value[:3].isdigit() else 'none'
+    if n == 3: return 'decade'
+    if n >= 10 and value[4] == '-' and value[7:8] == '-': return 'time' if 'T' in value else 'day' if value[8:10].isdigit() else 'month'
+    if value[4:6] == '-W': return 'week'
+    if n == 7 and value[5:7].isdigit(): return 'month'
+    if value[5:7] in _SEASONS: return 'season'
+    if value[5:6] == 'Q': return 'quarter'
+    if value[5:6] == 'H': return 'half'
     return 'none'
 
 # %% ../nbs/01_timexes.ipynb #c011
@@ -54,12 +61,20 @@ COLUMNS = {'start': 'Int64', 'end': 'Int64', 'text': 'string', 'type': 'string',
 _EMPTY = pd.DataFrame({c: pd.Series(dtype=t) for c, t in COLUMNS.items()})
 def _empty()->pd.DataFrame: return _EMPTY.copy()
 
+_STRING = pd.StringDtype()
+
+def _strings(values):
+    a = np.empty(len(values), dtype=object)
+    a[:] = values
+    try: return StringArray._simple_new(a, _STRING)  # values are str (or pd.NA) already: skip re-validation
+    except (AttributeError, TypeError): return StringArray(a)
+
 def _frame(rows):
-    "Build the result frame from row tuples (building the arrays directly is several times faster than astype)."
+    "Build the result frame from row tuples (building the arrays directly is many times faster than `astype`)."
     n, cols = len(rows), list(zip(*rows))
-    arrs = [IntegerArray(np.array(cols[0], dtype='int64'), np.zeros(n, dtype=bool)),
-            IntegerArray(np.array(cols[1], dtype='int64'), np.zeros(n, dtype=bool))]
-    for v in cols[2:]: arrs.append(StringArray(np.array([pd.NA if x is None else x for x in v], dtype=object)))
+    arrs = [IntegerArray(np.fromiter(cols[0], 'int64', n), np.zeros(n, dtype=bool)),
+            IntegerArray(np.fromiter(cols[1], 'int64', n), np.zeros(n, dtype=bool))]
+    arrs += [_strings(v) for v in cols[2:6]] + [_strings([pd.NA if x is None else x for x in cols[6]]), _strings(cols[7])]
     try: return pd.DataFrame._from_arrays(arrs, columns=_EMPTY.columns, index=pd.RangeIndex(n), verify_integrity=False)
     except (AttributeError, TypeError): return pd.DataFrame(dict(zip(COLUMNS, arrs)))
 
@@ -69,7 +84,8 @@ def _candidates(text, ctx):
         for lo, hi in wins.get(name, ()):
             for m in rx.finditer(text, lo, hi):
                 if m.end() == m.start(): continue
-                r = handler(m, ctx)
+                try: r = handler(m, ctx)
+                except (ValueError, KeyError, IndexError, OverflowError): continue  # a malformed match (e.g. "Feb. 30"): skip it
                 if not r: continue
                 s, e = r.pop('s', None), r.pop('e', None)
                 s, e = m.start() if s is None else s, m.end() if e is None else e
@@ -93,7 +109,7 @@ def timexes(text:str, # the text to tag
     d = parse_dct(dct)
     if not isinstance(text, str): raise TypeError(f'text must be a str, not {type(text).__name__}')
     if not text.strip(): return _empty()
-    ctx, doc, rows = Ctx(text, d), Doc(d), []
+    ctx, doc, rows, anchor = Ctx(text, d), Doc(d), [], d.isoformat()
     for s, e, r in _select(_candidates(text, ctx), len(text)):
         v = r['value']
         if r.get('late'):
@@ -101,7 +117,7 @@ def timexes(text:str, # the text to tag
             if lv is False: continue
             if lv: v = lv
         doc.see(v, r.get('focus'))
-        rows.append((s, e, text[s:e], r['type'], v, granularity(v, r['type']), r.get('mod'), d.isoformat()))
+        rows.append((s, e, text[s:e], r['type'], v, granularity(v, r['type']), r.get('mod'), anchor))
     return _frame(rows) if rows else _empty()
 
 # %% ../nbs/01_timexes.ipynb #c021
