@@ -194,7 +194,7 @@ _NAME_HINTS = re.compile(r'^(trt|kcna|reuters|yonhap|yna|bbc|cnn|aljazeera|tass|
 _HINT_NAMES = {'trt': 'TRT World', 'kcna': 'KCNA', 'reuters': 'Reuters', 'yonhap': 'Yonhap', 'yna': 'Yonhap', 'bbc': 'BBC',
                'cnn': 'CNN', 'aljazeera': 'Al Jazeera', 'tass': 'TASS', 'xinhua': 'Xinhua', 'nknews': 'NK News', 'ap': 'AP',
                'afp': 'AFP', 'dw': 'DW', 'rte': 'RTE', 'kyodo': 'Kyodo', 'nhk': 'NHK'}
-_REUTERS_DL = re.compile(r'^\s*(?P<place>[^,]+?)\s*,\s*(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})\b')
+_REUTERS_DL = re.compile(r'^\s*(?P<place>.+?)[\s,]+(?P<mon>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)\.?\s+(?P<day>\d{1,2})\b')
 
 def outlet_from_name(path:str, # a file name or path
                     )->str|None: # the outlet its name starts with, if a known one
@@ -230,7 +230,7 @@ def article_row(rec:dict,    # raw record from a reader
     if rec.get('dateline'):  # a separate dateline field, e.g. Reuters-21578 'SALVADOR, Feb 26 -'
         dl = _str(rec['dateline']).rstrip(' -–—') or None
         if dl and (m := _REUTERS_DL.match(dl)):
-            dl_place = m['place'].strip().title()
+            dl_place = m['place'].strip(' ,').title()
             if m['mon'].lower() in _MONTHS and pd.notna(published):
                 dl_date = _year_for(_MONTHS[m['mon'].lower()], int(m['day']), published.date())
     else:
