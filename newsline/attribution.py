@@ -6,9 +6,10 @@ Docs: https://newsline.github.io/newsline/attribution.html.md"""
 
 # %% auto #0
 __all__ = ['TOKEN', 'QUOTE_OPEN', 'QUOTE_CLOSE', 'QUOTE_BOTH', 'QOPEN', 'QCLOSE', 'ABBREV', 'DET', 'STOP', 'LINK_NP', 'TIMEW',
-           'ADV_LEFT', 'ADV_RIGHT', 'OBJ_CUES', 'INVERSION', 'PAST', 'LY_NOUNS', 'BE', 'CONJ_END', 'PREP',
-           'CHANNEL_NOUNS', 'PUNCT_END', 'ISSUE_ADJ', 'ISSUE_NOUNS', 'ATTRIBUTION_COLUMNS', 'tokenize', 'quote_regions',
-           'sentences', 'np_left', 'np_right', 'find_cues', 'attribution_records', 'attributions']
+           'ADV_LEFT', 'ADV_RIGHT', 'OBJ_CUES', 'OBJ_NEXT', 'INVERSION', 'PAST', 'LY_NOUNS', 'BE', 'CONJ_END', 'PREP',
+           'CHANNEL_NOUNS', 'PUNCT_END', 'ISSUE_ADJ', 'ISSUE_NOUNS', 'DASHES', 'NOT_SOURCES', 'INV_FOLLOW',
+           'ATTRIBUTION_COLUMNS', 'tokenize', 'quote_regions', 'sentences', 'np_left', 'np_right', 'find_cues',
+           'attribution_records', 'attributions']
 
 # %% ../nbs/02b_attribution.ipynb #c002
 import re
@@ -70,11 +71,11 @@ def sentences(text:str, # the text
         elif t == '.' and i+2 < n and low[i+1] == '-' and low[i+2] == '0': brk = True  # KCNA's end mark '-0-'
         elif t in ('.', '!', '?') and i+1 < n:
             j = i+1
-            while j < n and low[j] in ('”', '"', '’', ')', "''"): j += 1
-            if j < n:
+            while j < n and low[j] in ('”', '"', '’', ')', "''") and (low[j] not in QUOTE_BOTH or toks[j][0] == toks[j-1][1]): j += 1
+            if j < n:  # a straight quote after a space opens the next sentence's quotation
                 nxt = text[toks[j][0]]
                 if j > i+1: brk = nxt.isupper() or low[j] in QOPEN
-                else: brk = (nxt.isupper() or nxt in '“"‘(') and not (t == '.' and i > 0 and (low[i-1] in ABBREV or len(low[i-1]) == 1))
+                else: brk = (nxt.isupper() or nxt in '“"‘(' or low[j] in QOPEN) and not (t == '.' and i > 0 and (low[i-1] in ABBREV or len(low[i-1]) == 1))
                 if brk: i = j-1
         if brk: out.append((s, i+1)); s = i+1
         i += 1
@@ -104,10 +105,12 @@ ADV_RIGHT = TIMEW | {'on','in','at','a','an','the','his','her','its','their','st
             'then','now','recently','earlier','once','previously','separately','told','radio','television','tv','rally','appearance',
             'post','to','with','during','op-ed','memo','report','while','campaigning','speaking'}
 OBJ_CUES = {'told','tell','tells','telling','warned','assured','reminded','informed','asked','asks','urged','promised','notified'}
+OBJ_NEXT = {'that', ':', ',', '“', '"', "''", 'what', 'whether', 'if', 'how', 'why', 'who', 'when', 'where'}  # after the addressee
 INVERSION = {'said','says','say','added','adds','wrote','writes','asked','asks','continued','explained','noted','recalled','insisted',
              'argued','according','declared','stated','observed','replied','responded','concluded','remarked','tweeted','quipped',
              'joked','countered','reported','announced','acknowledged','conceded','cautioned','warned','stressed','claimed','cried',
-             'shouted','suggested','added:','says:','said:','predicted','pointed','agreed','admitted','complained','urged','wondered'}
+             'shouted','suggested','added:','says:','said:','predicted','pointed','agreed','admitted','complained','urged','wondered',
+             '―','—'}
 PAST = {'made','gave','took','held','met','sent','paid','left','went','came','got','put','set','laid','led','brought','bought','thought',
         'felt','kept','saw','told','said','spoke','wrote','stood','sat','won','lost','found','became','began','ran','rose','did','had','was',
         'were','is','are','says','tells','has','have','will','would','can','could'}
@@ -215,13 +218,32 @@ ISSUE_ADJ = {'press', 'joint', 'official', 'new', 'first', 'second', 'detailed',
              'white', 'special', 'brief', 'written', 'public'}
 ISSUE_NOUNS = {'statement','report','warning','communique','declaration','notice','ultimatum','release','white','paper','commentary'}
 
+DASHES = {'―', '—'}
+NOT_SOURCES = {'note', 'update', 'updated', 'editor', 'photo', 'photos', 'video', 'watch', 'related', 'source', 'sources', 'read',
+               'see', 'tags', 'by', 'via', 'credit', 'image', 'images', 'listen', 'correction', 'transcript', 'q', 'a', 'subject', 're'}
+
+def _line_start(text, toks, i): return i == 0 or '\n' in text[toks[i-1][1]:toks[i][0]]
+
+def _structural_cue(text, toks, low, inq, i)->bool:
+    "A cue made of punctuation: a dash after a quotation, before a name (“...” ― Jane Roe), or a headline colon (Trump: ...)."
+    n = len(low); t = low[i]
+    if t in DASHES and i and i+1 < n and _cap(text, toks, i+1) and _is_word(low[i+1]) and '\n' not in text[toks[i][1]:toks[i+1][0]]:
+        return (low[i-1] in QCLOSE and inq[i-1] >= 0) or any(low[k] == '(' and low[k+1][:1] == '@' for k in range(i+2, min(n-1, i+7)))
+    if t == ':' and 0 < i and i+1 < n and '\n' not in text[toks[i][1]:toks[i+1][0]] and (_cap(text, toks, i+1) or low[i+1] in QOPEN):
+        k = i-1
+        while k > 0 and i-k < 5 and _is_word(low[k]) and not _line_start(text, toks, k): k -= 1
+        return (_line_start(text, toks, k) and _is_word(low[k]) and _cap(text, toks, k) and low[k] not in NOT_SOURCES
+                and all(_is_word(x) or x in ("'", '’', '-') for x in low[k:i]) and not any(x in STOP for x in low[k:i]))
+    return False
+
 def find_cues(text, toks, low, inq, tagger=None, extra:set=frozenset())->list:
-    "Cue token ranges [start, end): tagger runs, extra lexicon words and 'issued ... statement' phrases, outside quotations."
+    "Cue token ranges [start, end): tagger runs, extra lexicon words, 'issued ... statement' phrases and punctuation cues, outside quotations."
     n = len(low); tagger = tagger or cue_tagger()
     lab = tagger.tag(low, [int(text[s].isupper()) for s, e in toks], inq)
     for i in range(n):
         if inq[i] >= 0: lab[i] = 0
         elif low[i] in extra: lab[i] = 1
+        elif low[i] in DASHES or low[i] == ':': lab[i] = int(_structural_cue(text, toks, low, inq, i))
         elif low[i] in ('issued', 'issues', 'released', 'published', 'releases', 'publishes') and i+1 < n and (
                 low[i+1] in DET or low[i+1] in ISSUE_NOUNS or low[i+1] in ISSUE_ADJ):  # a verb: 'issued a statement', not 'issues of
             j = i+1
@@ -245,6 +267,8 @@ def find_cues(text, toks, low, inq, tagger=None, extra:set=frozenset())->list:
     return cues
 
 # %% ../nbs/02b_attribution.ipynb #c023
+INV_FOLLOW = PREP | {'of', 'who', 'which', 'whose', 'as', 'while', 'when', 'after', 'before', 'according', 'in', 'on', 'at', 'told'}
+
 def _source(text, toks, low, sc, k, s0, nxt, used):
     "Source token range of cue `k` of a sentence (`nxt`: where the next cue or the sentence starts), whether it follows the cue, whether the cue is a participle."
     a, b = sc[k]; cue0 = low[a]
@@ -276,6 +300,8 @@ def _source(text, toks, low, sc, k, s0, nxt, used):
         return None, False, True
     if cue0 == 'according' or (src is None and cue0 not in OBJ_CUES and cue0 in INVERSION):
         e = np_right(text, toks, low, b, nxt)
+        if e is not None and cue0 != 'according' and e < nxt and _is_word(low[e]) and low[e] not in INV_FOLLOW:
+            e = None  # 'reported the Secret Service had ...': the noun phrase is the content's subject, not the source
         if e is not None:
             src = (b, e)
             if cue0 != 'according' and e < nxt and low[e] == ',':  # said X, a spokesman for Y, ...
@@ -287,6 +313,19 @@ def _source(text, toks, low, sc, k, s0, nxt, used):
     return src, False, False
 
 # %% ../nbs/02b_attribution.ipynb #c024
+_SUBJ = {'he', 'she', 'they', 'it', 'we', 'i', 'you'}
+_CLAUSE_AFTER_COMMA = {'which', 'when', 'where', 'whose', 'despite', 'although', 'though', 'while', 'whereas'}
+
+def _content_end(low, inq, q, end):
+    "End of an indirect content starting at `q`: before a semicolon, ', and he ...' (a new clause) or ', which ...' outside quotations."
+    for x in range(q+1, end):
+        if inq[x] >= 0: continue
+        t = low[x]
+        if t == ';': return x
+        if t in ('and', 'but') and low[x-1] == ',' and x+1 < end and low[x+1] in _SUBJ: return x-1
+        if t in _CLAUSE_AFTER_COMMA and low[x-1] == ',': return x-1  # ', which ...', ', when ...', ', including ...'
+    return end
+
 def _extract(text:str, tagger=None, extra=frozenset())->tuple:
     "Attributions as token ranges: (list of dicts src, cue, content (list of ranges), sent, direct; tokens; sentences)."
     toks = tokenize(text)
@@ -311,9 +350,9 @@ def _extract(text:str, tagger=None, extra=frozenset())->tuple:
             cue0 = low[a]; segs = []
             after_quote = a > s0 and (low[a-1] in QCLOSE or (low[a-1] == ',' and a-2 >= s0 and low[a-2] in QCLOSE))
             q = src[1] if inverted else b
-            if cue0 in OBJ_CUES and src and not inverted:  # told reporters that ...
+            if (cue0 in OBJ_CUES or low[b-1] in OBJ_CUES) and src and not inverted:  # (has) told reporters that ...
                 e = np_right(text, toks, low, q, nxt, 6)
-                if e is not None and e < nxt and low[e] in ('that', ':', ',', '“', '"', "''"): q = e
+                if e is not None and e < nxt and low[e] in OBJ_NEXT: q = e
             q = _skip_adverbial(low, q, nxt)
             while q < nxt and low[q] in (',', ':', '—', '–'): q += 1
             right_end = nxt
@@ -333,7 +372,7 @@ def _extract(text:str, tagger=None, extra=frozenset())->tuple:
             if not left_first and q < right_end:
                 if low[q] in QOPEN and q in close and close[q] >= right_end-1: segs.append((q, close[q]+1))
                 else:
-                    e = _trim_right(low, q, right_end)
+                    e = _trim_right(low, q, _content_end(low, inq, q, right_end))
                     if e > q: segs.append((q, e))
             if not segs:
                 e = min(a, src[0]) if src else a
@@ -342,6 +381,7 @@ def _extract(text:str, tagger=None, extra=frozenset())->tuple:
                     st = prev_end if k else s0
                     if low[e-1] in QCLOSE and inq[e-1] >= 0: st = min(st, inq[e-1])
                     elif inq[st] >= 0: st = min(st, inq[st])
+                    while st < e-1 and low[st] in ('and', 'but', 'so') and inq[st] < 0: st += 1  # 'And now there is ..., he said'
                     if e > st: segs.append((st, e))
                     r = src[1] if inverted else b  # a quotation resumed after the cue: “A,” he said, “B.”
                     if r+1 < n and low[r] == ',' and low[r+1] in QOPEN and (r+1) in close: segs.append((r+1, close[r+1]+1))

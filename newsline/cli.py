@@ -34,7 +34,7 @@ def cmd_load(args)->int:
     "Load `args.sources`, print the summary and the problems, save to `args.out` if given."
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')
-        df = load_articles(args.sources or DATA_DIR, format=args.format, errors=args.errors, progress=not args.quiet)
+        df = load_articles(args.sources or DATA_DIR, format=args.format, errors=args.errors, progress=False if args.quiet else None)
     with pd.option_context('display.width', 200, 'display.max_columns', 20, 'display.max_colwidth', 40):
         print(summarize(df).to_string(index=False))
         rep = load_report(df)
@@ -50,14 +50,22 @@ def cmd_load(args)->int:
 FACT_COLUMNS = ['date', 'date_granularity', 'speaker', 'actor_country', 'actor_type', 'kind', 'cameo', 'channel', 'target',
                 'direct', 'source', 'published', 'url']
 
-def _batch_statements(batch:pd.DataFrame, facts:bool)->pd.DataFrame:
+def _batch_statements(batch:pd.DataFrame, facts:bool)->tuple:
+    "Statements of one batch, and the ids of articles that failed (`statements` is retried article by article)."
     from newsline.statements import statements
-    st = statements(batch)
-    if not facts: return st
+    failed = []
+    try: st = statements(batch)
+    except Exception:
+        parts = []
+        for i in range(len(batch)):
+            try: parts.append(statements(batch.iloc[i:i + 1]))
+            except Exception as e: failed.append((batch['article_id'].iloc[i], f'{type(e).__name__}: {e}'))
+        st = pd.concat(parts, ignore_index=True) if parts else statements(batch.iloc[:0])
+    if not facts: return st, failed
     a = batch.set_index('article_id')
     st = st.assign(source=st['article_id'].map(a['source']), published=st['article_id'].map(a['published']).dt.strftime('%Y-%m-%d'),
                    url=st['article_id'].map(a['url']))
-    return st[FACT_COLUMNS]
+    return st[FACT_COLUMNS], failed
 
 def cmd_statements(args)->int:
     "Extract the statements of `args.sources` batch by batch and write them to `args.out`."
@@ -81,7 +89,10 @@ def cmd_statements(args)->int:
                 b = b[b['language'].fillna('en') == 'en'] if args.english else b
                 n_art += len(b); out.append(_batch_statements(b, args.facts)); bar.update(len(b))
         bar.close()
-    st = pd.concat(out, ignore_index=True) if out else _batch_statements(load_articles(DATA_DIR).iloc[:0], args.facts)
+    failed = [f for _, fs in out for f in fs]
+    st = pd.concat([o for o, _ in out], ignore_index=True) if out else _batch_statements(load_articles(DATA_DIR).iloc[:0], args.facts)[0]
+    for aid, err in failed[:10]: print(f'newsline: statements failed on article {aid}: {err}', file=sys.stderr)
+    if failed: print(f'newsline: {len(failed)} article(s) failed and have no statements (see above)', file=sys.stderr)
     if args.facts: st = st.sort_values(['date', 'speaker', 'kind'], kind='stable').reset_index(drop=True)
     path = Path(args.out)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -97,7 +108,7 @@ def cmd_timeline(args)->int:
     import json
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')
-        tl = timeline(load_articles(args.sources or DATA_DIR, progress=not args.quiet))
+        tl = timeline(load_articles(args.sources or DATA_DIR, progress=False if args.quiet else None))
     path = Path(args.out)
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.suffix == '.json': path.write_text(json.dumps(to_timelinejs(tl, args.title), ensure_ascii=False, indent=1), encoding='utf-8')

@@ -54,10 +54,12 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
     ('appeal', _w(r'call(?:s|ed)? on', r'urg(?:e|es|ed)', r'appeal\w*', r'request\w*', r'we hope', r'hope that')),
     ('intend', _w(r'we will', r'we shall', r'will continue', r'(?:is|are) ready to', r'(?:will|shall) (?:take|bolster|strengthen|further)',
                   r'(?:resolve|will|determination|intention|willingness|readiness|pledge|vow) to',
-                  r'determin\w* to', r'willing\w* to', r'intend\w*')),
+                  r'determin\w* to', r'willing\w* to', r'intend\w*', r'plans? to', r'(?:decision|decided|schedule|scheduled|preparing) to')),
     ('praise', _w(r'welcom\w*', r'appreciat\w*', r'prais\w*', r'congratulat\w*', r'thank\w*', r'great success', r'admir\w*',
                   r'(?:speak|spoke|speaks|speaking) highly', r'admiration', r'(?:full|firm|strong|active) support', r'solidarity with')),
 ]
+
+_OWN_FUTURE = re.compile(r"(?:that )?(?:we|they|it|he|she|i)(?: would| will| shall|'ll|’ll) (?:further |continue to |soon |also )?(?!be\b|have\b|not\b)\w+", re.I)
 
 def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
                    content:str='', # the content text
@@ -70,6 +72,7 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
     both = f'{cue or ""} {content or ""}'  # the cue may carry the noun: 'expressed admiration', 'voiced support'
     for kind, rx in CONTENT_KIND:
         if rx.search(both): return kind
+    if _OWN_FUTURE.match((content or '').lstrip(' “"\'‘')): return 'intend'  # the speaker's own future action
     return 'say'
 
 # %% ../nbs/02d_kinds.ipynb #c008
