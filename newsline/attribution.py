@@ -365,8 +365,9 @@ def _extract(text:str, tagger=None, extra=frozenset())->tuple:
             before = (src[0] if src and not inverted else a) - 1
             quoted_before = before > s0 and (low[before] in QCLOSE or (low[before] == ',' and low[before-1] in QCLOSE))
             adverbial_right = q < right_end and low[q] in PREP and before > s0 and low[before] in QCLOSE | {','}
-            adverbial_right = adverbial_right or (before > s0 and low[before] == ',' and not inverted and (src[1] if src else b) < n
-                                                  and low[src[1] if src and inverted else b] == ',')  # '..., he said, adding ...' 
+            after_src = src[1] if src and inverted else b
+            adverbial_right = adverbial_right or (before > s0 and low[before] == ',' and not inverted and after_src < n
+                                                  and low[after_src] == ',')  # '..., he said, adding ...' 
             left_first = ((inverted and cue0 != 'according') or (after_quote and not participle) or right_end - q < 1
                           or quoted_before or adverbial_right)
             if not left_first and q < right_end:

@@ -232,6 +232,11 @@ def _title_verb(title:str)->str:
     before = title[:m.start()]
     return '' if re.search(r'[:;]\s*$', before) or (m.start() > 0 and not re.search(r'\b(?:Spokes\w+|Minister|Ministry|Director|Office|KCNA)\b', before)) else title
 
+def _in_range(d)->bool:
+    "Whether a date fits the frame's datetime64[ns] column (1678-2261); older dates (KCNA retells the 1640s) fall back."
+    try: return d is None or pd.isna(d) or 1678 <= pd.Timestamp(d).year <= 2261
+    except (ValueError, OverflowError): return False
+
 def _one(text, title, dct, matcher, article_id, is_kcna):
     "All statement rows of one article."
     text = text if isinstance(text, str) else ''
@@ -246,8 +251,10 @@ def _one(text, title, dct, matcher, article_id, is_kcna):
                             channel='KCNA' if is_kcna else None, target=None, date=None, date_granularity=None))
         rows[0]['cameo'] = CAMEO[rows[0]['kind']]
     anchor = narrative_date(text, dct) if rows else None
+    if anchor and not _in_range(anchor[0]): anchor = None
     for r in rows:
         r['article_id'] = article_id
+        if r.get('date') is not None and not _in_range(r['date']): r['date'], r['date_granularity'] = None, None
         if r.get('date') is None and anchor and r.get('cue') is not None:
             r['date'], r['date_granularity'] = anchor
         elif r.get('date') is None and dct is not None and not pd.isna(dct):
