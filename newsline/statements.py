@@ -286,18 +286,3 @@ def statements(x, # a text, or an articles frame (article_id, title, body, publi
     df = pd.DataFrame(rows).reindex(columns=list(COLUMNS))
     df['date'] = pd.to_datetime(df['date'].map(lambda d: None if d is None or pd.isna(d) else pd.Timestamp(d).tz_localize(None) if pd.Timestamp(d).tz else pd.Timestamp(d)))
     return df.astype(COLUMNS).reset_index(drop=True)
-
-# %% ../nbs/02_statements.ipynb #c035
-_MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December'
-_ANCHOR = re.compile(r'^\s*(?:One (?:day|morning|afternoon|evening|night)|Some day|In|On|Early|Late|Back)\b[^.\n]{0,80}?'
-                     r'\b(?:(' + _MONTH_NAMES + r')\s+)?(?:Juche \d+ \()?((?:19|20)\d\d)\b')
-
-def narrative_date(body:str, dct=None):
-    "(date, granularity) of a narrative anchor ('One day in May 1979, ...') at the start of `body` before `dct`, or None."
-    m = _ANCHOR.match(body or '')
-    if not m: return None
-    mo = (_MONTH_NAMES.split('|').index(m.group(1)) + 1) if m.group(1) else None
-    d = pd.Timestamp(int(m.group(2)), mo or 1, 1)
-    ref = None if dct is None or pd.isna(dct) else pd.Timestamp(dct).tz_localize(None) if pd.Timestamp(dct).tz else pd.Timestamp(dct)
-    if ref is not None and d.to_period('M' if mo else 'Y') >= ref.to_period('M' if mo else 'Y'): return None
-    return d, ('month' if mo else 'year')
