@@ -158,31 +158,31 @@ def cmd_report(args)->int:
     return 0
 
 # %% ../nbs/09_cli.ipynb #c011
+def _corpus_args(p:argparse.ArgumentParser)->argparse.ArgumentParser:
+    "Add the arguments every corpus command takes: the sources and `--quiet`."
+    p.add_argument('sources', nargs='*', help='files, folders, globs or archives (default: the embedded data/)')
+    p.add_argument('-q', '--quiet', action='store_true', help='no progress bar')
+    return p
+
 def parser()->argparse.ArgumentParser:
     "The argument parser of the `newsline` command."
     p = argparse.ArgumentParser(prog='newsline', description='Load news articles, build timelines and chart who said what, when.')
     sub = p.add_subparsers(dest='command', required=True)
-    ld = sub.add_parser('load', help='load articles and print a summary (optionally save them)')
-    ld.add_argument('sources', nargs='*', help='files, folders, globs or archives (default: the embedded data/)')
+    ld = _corpus_args(sub.add_parser('load', help='load articles and print a summary (optionally save them)'))
     ld.add_argument('--format', choices=FORMATS, help='read every file as this format instead of detecting it')
     ld.add_argument('--errors', choices=['report', 'raise'], default='report', help='collect problems, or stop at the first')
     ld.add_argument('--out', help='save the articles to this .csv, .parquet or .jsonl file')
-    ld.add_argument('-q', '--quiet', action='store_true', help='no progress bar')
     ld.set_defaults(func=cmd_load)
-    sp = sub.add_parser('statements', help='extract statements and write them as CSV or Parquet')
-    sp.add_argument('sources', nargs='*', help='files, folders, globs or archives (default: the embedded data/)')
+    sp = _corpus_args(sub.add_parser('statements', help='extract statements and write them as CSV or Parquet'))
     sp.add_argument('--out', required=True, help='.csv, .csv.gz or .parquet file to write')
     sp.add_argument('--facts', action='store_true', help='derived facts only (no article text): date, speaker, kind, CAMEO, url ...')
     sp.add_argument('--english', action='store_true', help='only articles in English (by the language column)')
     sp.add_argument('--jobs', type=int, default=1, help='processes to use')
     sp.add_argument('--batch-size', type=int, default=2000, help='articles per batch')
-    sp.add_argument('-q', '--quiet', action='store_true', help='no progress bar')
     sp.set_defaults(func=cmd_statements)
-    tp = sub.add_parser('timeline', help='build a timeline and write it as CSV, Markdown, TimelineJS JSON or HTML')
-    tp.add_argument('sources', nargs='*', help='files, folders, globs or archives (default: the embedded data/)')
+    tp = _corpus_args(sub.add_parser('timeline', help='build a timeline and write it as CSV, Markdown, TimelineJS JSON or HTML'))
     tp.add_argument('--out', required=True, help='.csv, .md, .json (TimelineJS) or .html file to write')
     tp.add_argument('--title', default='Timeline', help='title of the timeline')
-    tp.add_argument('-q', '--quiet', action='store_true', help='no progress bar')
     tp.set_defaults(func=cmd_timeline)
     rp = sub.add_parser('report', help='run the statements report (papermill) and write HTML, charts, tables and timeline')
     rp.add_argument('corpus', nargs='?', help='articles: a file, folder or glob (default: the embedded data/)')
