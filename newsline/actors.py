@@ -6,7 +6,8 @@ Docs: https://newsline.github.io/newsline/actors.html.md"""
 
 # %% auto #0
 __all__ = ['ACTORS_PATH', 'ACTOR_COLUMNS', 'NOMINAL_TYPES', 'PRONOUN_TYPES', 'SENT_DOCUMENTS', 'DOCUMENTS', 'DEMONSTRATIVES',
-           'actor_table', 'ActorMatcher', 'actor_matcher', 'canonical_name', 'resolve_source']
+           'SPEAKER_NOUNS', 'GENERIC_NOUNS', 'actor_table', 'ActorMatcher', 'actor_matcher', 'canonical_name',
+           'resolve_source', 'plausible_speaker', 'document_author']
 
 # %% ../nbs/02a_actors.ipynb #c002
 import re, functools
@@ -112,10 +113,14 @@ def canonical_name(source:str)->str:
     return s[:1].upper() + s[1:] if s else s
 
 # %% ../nbs/02a_actors.ipynb #c013
+_COUNTRY_HEADS = {'government', 'people', 'state', 'authorities', 'regime', 'administration', 'republic', 'kingdom', 'army',
+                  'military', 'forces', 'cabinet', 'embassy'}
+
 def _fits_unknown(pronoun, name):
     "Whether an unknown speaker's name could be what a pronoun refers to (plural for 'they', a personal name for 'he'/'she')."
     if pronoun == 'they': return name.lower().endswith(('s', 'people', 'staff'))
-    if pronoun in ('he', 'she'): return len(name.split()) >= 2 and all(w[:1].isupper() for w in name.split())
+    if pronoun in ('he', 'she'):  # 'Jane Roe', 'President of Equatorial Guinea'
+        return len(name.split()) >= 2 and all(w[:1].isupper() or w in ('of', 'the', 'for', 'and') for w in name.split())
     return False
 
 def resolve_source(source:str,   # the source span's text
@@ -133,6 +138,10 @@ def resolve_source(source:str,   # the source span's text
     if found and head > 0 and any(f[0] < head for f in found): found = [f for f in found if f[0] < head]  # 'Kim Yo Jong, director of ...'
     if found:
         s, e, actor, country, typ, cameo = max(found, key=lambda m: (m[4] != 'government', m[1]-m[0], m[0]))
+        pre = re.sub(r'^(?:the|a|an)\s+', '', source[:min(f[0] for f in found)].strip(), flags=re.I)
+        if typ == 'government' and all(f[4] == 'government' for f in found) and re.fullmatch(r"[\w.'’ -]+\s(?:in|of|from)", pre) \
+                and pre.split()[0].lower() not in _COUNTRY_HEADS:  # 'Compatriots in Japan', 'President of Singapore': not the country itself
+            return (canonical_name(source), country or None, None, None, 'unknown')
         return (actor, country or None, typ or None, cameo or None, 'name')
     words = re.findall(r"[A-Za-z]+", source.lower())
     if not words: return (None, None, None, None, None)
@@ -145,7 +154,7 @@ def resolve_source(source:str,   # the source span's text
     elif words[0] in ('the', 'this', 'his', 'her', 'its', 'their') and words[-1] in SENT_DOCUMENTS and len(words) <= 4:
         for s, e, actor, country, typ, cameo in reversed(salient):  # 'X sent a message ... The message said': X
             if s >= 0: return (actor, country or None, typ or None, cameo or None, 'nominal')
-        return (canonical_name(source), None, None, None, 'unknown')
+        return (None, None, None, None, 'nominal')  # a document whose sender is unknown: nobody to chart
     else:
         name = canonical_name(source)
         return (name or None, None, None, None, 'unknown' if name else None)
@@ -153,4 +162,72 @@ def resolve_source(source:str,   # the source span's text
         if want is None or typ in want: return (actor, country or None, typ or None, cameo or None, how)
         if how == 'pronoun' and not typ and s >= 0 and _fits_unknown(words[0], actor):  # an earlier unknown speaker: 'The speakers said ... They noted'
             return (actor, None, None, None, how)
+    if how == 'nominal' and words[-1] in DOCUMENTS: return (None, None, None, None, how)  # 'an article' with no paper named before
     return ((None if how == 'pronoun' else canonical_name(source)), None, None, None, how)
+
+# %% ../nbs/02a_actors.ipynb #c016
+SPEAKER_NOUNS = set("""spokesman spokesmen spokesperson spokespersons spokeswoman minister ministers ministry president presidents
+    leader leaders secretary director chairman chairperson chairwoman chair chief head ambassador envoy delegation representative
+    representatives analyst analysts expert experts observer observers commentator commentators critic critics scholar scholars
+    professor professors researcher researchers journalist journalists writer writers author authors editor editors media newspaper
+    newspapers paper daily agency magazine journal radio television broadcaster government governments committee council party
+    parties association union federation organization organizations organisation organisations group groups institute mission
+    embassy office department bureau command army military navy staff country countries nation nations state states public
+    community residents citizens workers farmers soldiers veterans students youth women pope king queen prince premier governor
+    mayor senator senators lawmaker lawmakers legislator legislators congressman congresswoman diplomat diplomats general commander
+    officer officers prosecutor prosecutors judge court regime administration authorities cabinet parliament assembly congress
+    senate team panel board network company firm bank fund university center centre forum movement front league alliance
+    coalition bloc watchdog monitor society club campaign secretariat agencies station channel website outlet outlets daily
+    emir sultan monarch lecturer brasshats
+    officials official people speakers participants members delegates reporters reporter personages figures activists""".split())
+GENERIC_NOUNS = {'officials', 'official', 'people', 'speakers', 'speaker', 'participants', 'members', 'delegates', 'reporters',
+                 'reporter', 'personages', 'figures', 'activists', 'performers', 'attendees', 'others', 'rest', 'workers', 'residents',
+                 'citizens', 'students', 'women', 'youth', 'soldiers', 'veterans', 'farmers', 'public', 'community', 'sources', 'source'}
+_NOT_FIRST = {'thus', 'indeed', 'furthermore', 'moreover', 'however', 'also', 'then', 'therefore', 'hence', 'meanwhile', 'besides',
+              'still', 'yet', 'so', 'here', 'there', 'this', 'that', 'these', 'those', 'it', 'what', 'all', 'more', 'much', 'regards',
+              'in', 'on', 'at', 'by', 'for', 'with', 'from', 'as', 'if', 'when', 'while', 'after', 'before', 'since', 'during', 'no',
+              'such', 'both', 'each', 'every', 'one', 'them', 'him', 'her', 'us', 'me', 'they', 'we', 'i', 'you', 'he', 'she',
+              'today', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january',
+              'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'last',
+              'next', 'early', 'late', 'according', 'respect', 'random'}
+_HEAD_END = re.compile(r"\s(?:of|for|in|at|on|to|from|with|by|who|which|that|released|issued|published|and|or)\s|,|\(")
+
+def plausible_speaker(source:str, # a source span's text whose speaker is not in the actor table
+                     )->bool: # whether it could be someone who speaks
+    "Whether an unknown source looks like a person or an organisation rather than a misread phrase."
+    s = re.sub(r'\s+', ' ', (source or '').strip(' \t\n"“”‘’\'')).strip()
+    words = s.split()
+    if not words or not re.match(r"[A-Za-z]", words[0]): return False
+    w0 = words[0].lower()
+    if w0 in _NOT_FIRST or re.search(r'\d', words[0]): return False
+    if w0 in _DETS_WORDS: words = words[1:]
+    if not words: return False
+    if any(w[:1].isupper() and w.lower() not in _NOT_FIRST for w in words[1:]): return True  # a name: 'Daily Mail', 'the Korea Association'
+    if w0.endswith('ly') and len(w0) > 4: return False  # 'Unexpectedly'
+    m = _HEAD_END.search(' ' + ' '.join(words) + ' ')
+    np_ = ' '.join(words)[:max(0, m.start()-1)] if m else ' '.join(words)
+    np_words = np_.lower().split() or [words[0].lower()]
+    head = np_words[-1]
+    if len(words) == 1 and words[0][:1].isupper() and source.strip()[:1].isupper() and head not in SPEAKER_NOUNS and not head.endswith('ing'):
+        return len(head) > 2 and not re.search(r'(?:tion|ment|ness|ity|ance|ence|sis|ure|ism)$', head)  # a surname: 'Sato'
+    if head not in SPEAKER_NOUNS and not re.search(r'(?:ists?|ians?|eers?|ees)$', head): return False
+    if head in GENERIC_NOUNS and len(np_words) == 1: return False  # bare 'officials', 'the speakers'
+    if head in GENERIC_NOUNS and all(w in GENERIC_NOUNS | {'and', '&'} for w in np_words): return False  # 'reporters and speakers'
+    return True
+
+# %% ../nbs/02a_actors.ipynb #c019
+_DOC = r'\b(?:Message|Letter|Greetings|Reply Message|Reply|Telegram|Congratulations|Condolences|Appeal|Note)s?'
+_FROM = re.compile(_DOC + r'\b.*?\bfrom\s+(.+)$')
+_SENDS = re.compile(r'^(.+?)\s+(?:Sends?|Sent|Dispatch(?:es)?|Issues?|Releases?|Forwards?)\s+(?:\w+\s+){0,3}?' + _DOC + r'\b')
+_POSS = re.compile(r"^(.+?)['’]s\s+(?:\w+\s+){0,2}?" + _DOC + r'\b')
+
+def document_author(title:str, # an item's title
+                    matcher:ActorMatcher=None, # default: the shipped table
+                   )->tuple: # (actor, country, type, cameo) of the sender, or None
+    "The sender of the message, letter or greetings an item's title names."
+    t = re.sub(r'\s+', ' ', title or '').strip()
+    m = _SENDS.match(t) or _POSS.match(t) or _FROM.search(t)
+    if not m: return None
+    name = re.sub(r'^(?:Respected Comrade|Comrade|Dear)\s+', '', m.group(1)).strip(' .')
+    r = resolve_source(name, [], matcher)
+    return r[:4] if r[0] else None

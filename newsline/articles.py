@@ -22,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 from tqdm.auto import tqdm
 
-from .files import Input, iter_inputs
+from .files import MAX_ARCHIVE_BYTES, ArchiveTooLarge, Input, iter_inputs
 from .pages import looks_like_page, parse_page, parse_text
 from .records import field_map, map_record, read_csv, read_json, read_jsonl, read_parquet
 from .textclean import (BinaryFileError, _MONTHS, _year_for, clean_body, decode_bytes, fix_text,
@@ -171,6 +171,11 @@ def read_input(inp:Input,      # the file
 
 _WIDE = re.compile(rb'^(?:\xff\xfe|\xfe\xff|[^\x00]\x00[^\x00]\x00|\x00[^\x00]\x00[^\x00])')  # UTF-16/32 text
 
+def _stopping(items):
+    "The items of `read_input`, ending with a problem when an archive expands past `max_archive_bytes` while being read."
+    try: yield from items
+    except ArchiveTooLarge as e: yield None, None, None, str(e), 'skipped'
+
 def _tag(fmt, it):
     "Reader tuples (line, record, problem) as (format, line, record, problem, action)."
     for l, r, p in it: yield fmt, l, r, p, ('skipped' if r is None else 'repaired' if p else None)
@@ -278,18 +283,19 @@ def iter_articles(source,               # file, directory, glob, archive, or a l
                   max_bytes:int=MAX_DOCUMENT_BYTES, # largest single-document file read
                   progress:bool=None,   # show a progress bar (default: for large loads, never under tests)
                   report:LoadReport=None, # a report to add problems to
+                  max_archive_bytes:int=MAX_ARCHIVE_BYTES, # uncompressed bytes an archive or `.gz` file may expand to
                  ): # yields articles frames
     "Stream the articles of `source` as frames of at most `batch_size` rows."
     if errors not in ('report', 'raise'): raise ValueError(f"errors must be 'report' or 'raise', not {errors!r}")
     if format is not None and format not in FORMATS: raise ValueError(f'unknown format {format!r}: use one of {FORMATS}')
     report = report if report is not None else LoadReport()
-    inputs = list(iter_inputs(source))
+    inputs = list(iter_inputs(source, max_archive_bytes))
     rows, seen = [], {}
     with _progress(inputs, progress) as bar:
         for inp in inputs:
             report.files += inp.problem is None
             maps = {}
-            for fmt, line, rec, prob, action in read_input(inp, format, max_bytes):
+            for fmt, line, rec, prob, action in _stopping(read_input(inp, format, max_bytes)):
                 if prob is not None: report.add(inp.path, line, prob, action, errors)
                 if rec is None: continue
                 if fmt not in ('page', 'text', 'html', 'feed'):
@@ -318,11 +324,12 @@ def load_articles(source=None,          # file, directory, glob, archive or list
                   dedupe:bool=True,     # mark exact and near duplicates in `duplicate_of`
                   max_bytes:int=MAX_DOCUMENT_BYTES, # largest single-document file read
                   progress:bool=None,   # show a progress bar (default: for large loads, never under tests)
+                  max_archive_bytes:int=MAX_ARCHIVE_BYTES, # uncompressed bytes an archive or `.gz` file may expand to (zip bombs stop there)
                  )->pd.DataFrame:       # one row per article, columns as in `ARTICLE_COLUMNS`
     "Load the articles of `source` into one frame, marking duplicates and reporting every problem."
     report = LoadReport()
     frames = list(iter_articles(DATA_DIR if source is None else source, format, columns, source_name, errors,
-                                max_bytes=max_bytes, progress=progress, report=report))
+                                max_bytes=max_bytes, progress=progress, report=report, max_archive_bytes=max_archive_bytes))
     df = pd.concat(frames, ignore_index=True) if len(frames) > 1 else (frames[0] if frames else empty_articles())
     if dedupe and len(df):
         from newsline.dedupe import mark_duplicates

@@ -7,14 +7,14 @@ Docs: https://newsline.github.io/newsline/attribution.html.md"""
 # %% auto #0
 __all__ = ['TOKEN', 'QUOTE_OPEN', 'QUOTE_CLOSE', 'QUOTE_BOTH', 'QOPEN', 'QCLOSE', 'ABBREV', 'DET', 'STOP', 'LINK_NP', 'TIMEW',
            'ADV_LEFT', 'ADV_RIGHT', 'OBJ_CUES', 'OBJ_NEXT', 'INVERSION', 'PAST', 'LY_NOUNS', 'BE', 'CONJ_END', 'PREP',
-           'CHANNEL_NOUNS', 'PUNCT_END', 'ISSUE_ADJ', 'ISSUE_NOUNS', 'DASHES', 'NOT_SOURCES', 'INV_FOLLOW',
+           'CHANNEL_NOUNS', 'PUNCT_END', 'ISSUE_ADJ', 'ISSUE_NOUNS', 'DASHES', 'NOT_SOURCES', 'INV_FOLLOW', 'RAISING',
            'ATTRIBUTION_COLUMNS', 'tokenize', 'quote_regions', 'sentences', 'np_left', 'np_right', 'find_cues',
            'attribution_records', 'attributions']
 
 # %% ../nbs/02b_attribution.ipynb #c002
 import re
 import pandas as pd
-from .cue_tagger import CueTagger, cue_tagger
+from .cue_tagger import CueTagger, cue_tagger, end_candidates, end_features
 
 # %% ../nbs/02b_attribution.ipynb #c005
 TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|''|``|\S")
@@ -98,7 +98,8 @@ TIMEW = {'monday','tuesday','wednesday','thursday','friday','saturday','sunday',
 ADV_LEFT = {'also','later','then','repeatedly','previously','recently','earlier','once','again','further','first','finally','now','has',
             'have','had','reportedly','simply','flatly','publicly','privately','openly','often','frequently','always','never','not','did',
             'does','do','would','will','could','might','may','should','must','can','just','even','still','already','long','since','quickly',
-            'immediately','subsequently','separately','is','are','was','were','been','being'}
+            'immediately','subsequently','separately','is','are','was','were','been','being','however','meanwhile','though','too',
+            'instead','both','all','themselves','himself','herself','itself'}
 ADV_RIGHT = TIMEW | {'on','in','at','a','an','the','his','her','its','their','statement','interview','speech','tweet','twitter',
             'facebook','email','letter','briefing','news','conference','release','press','separate','recent','reporters','publicly',
             'privately','bluntly','flatly','simply','further','openly','explicitly','specifically','directly','again','also','repeatedly',
@@ -155,11 +156,23 @@ def np_left(text, toks, low, i:int, lo:int, maxlen:int=12):
             if t in STOP and _cap(text, toks, j) and j == lo: break  # sentence-initial "But", "After"
             if t in LINK_NP and (j-1 < lo or not _is_word(low[j-1]) or (low[j-1] in STOP and low[j-1] not in DET)): break
             start = j
-        elif t in ('-', '–', '&', '.', '’', "'") and j-1 >= lo and _is_word(low[j-1]) and j+1 <= i: pass
+        elif t in ('-', '–', '&', '.', '’', "'", '/') and j-1 >= lo and _is_word(low[j-1]) and j+1 <= i: pass
         else: break
         j -= 1
     while start <= i and low[start] in LINK_NP: start += 1
     return start if start <= i else None
+
+_PP = {'in', 'from', 'at', 'to', 'for', 'with', 'on'}
+
+def _np_left_pp(text, toks, low, i, lo):
+    "`np_left` extended over prepositional attachments: 'protest organizers in Cleveland', 'a projection from the Cook Report'."
+    st = np_left(text, toks, low, i, lo)
+    while st is not None and st-2 >= lo and low[st-1] in _PP and _is_word(low[st-2]) and low[st-2] not in STOP and low[st-2] not in TIMEW \
+            and not (low[st-2].endswith('ed') and not _cap(text, toks, st-2)) and i-st < 14:
+        s2 = np_left(text, toks, low, st-2, lo)
+        if s2 is None: break
+        st = s2
+    return st
 
 def np_right(text, toks, low, i:int, hi:int, maxlen:int=12):
     "End index (exclusive) of the noun phrase starting at token `i`, not past `hi`; or None."
@@ -207,8 +220,9 @@ def _initial_np(text, toks, low, s0, a):
 def _skip_adverbial(low, q, end):
     "Skip a short adverbial after a cue ('on Monday', 'in a statement', 'Tuesday') when what follows starts the content."
     r = q
+    if q < end and low[q] in ('the', 'a', 'an', 'his', 'her', 'its', 'their'): return q  # an object: 'called the statement “...”'
     while r < end and low[r] in ADV_RIGHT and r-q < 6: r += 1
-    if r == q: return q
+    if r == q or low[r-1] in ('last', 'this', 'next', 'the', 'a', 'an'): return q  # 'last week’s attack' is the content
     if r < end and low[r] in (',', ':', 'that', '“', '"', "''", '—'): return r
     if r-q <= 3 and any(low[x] in TIMEW for x in range(q, r)): return r
     return q
@@ -269,15 +283,57 @@ def find_cues(text, toks, low, inq, tagger=None, extra:set=frozenset())->list:
 # %% ../nbs/02b_attribution.ipynb #c023
 INV_FOLLOW = PREP | {'of', 'who', 'which', 'whose', 'as', 'while', 'when', 'after', 'before', 'according', 'in', 'on', 'at', 'told'}
 
-def _source(text, toks, low, sc, k, s0, nxt, used):
+_REL = {'who', 'which', 'that', 'whom'}
+_PRONOUNS = {'he', 'she', 'they', 'we', 'i', 'you', 'it'}
+
+_LEAD = {'but', 'and', 'yet', 'still', 'so', 'while', 'however', 'also', 'then', 'now', 'meanwhile', 'instead', 'indeed', 'or', 'as'}
+_TRAIL = {'meanwhile', 'however', 'too', 'though', 'instead', 'also', 'then', 'now', 'in turn', 'for instance', 'for example',
+          'in particular', 'for his part', 'for her part', 'for their part', 'for its part', 'in a statement', 'in response',
+          'in an interview', 'at the time'}
+
+def _skip_intro(text, toks, low, a, b):
+    "First token of a clause's subject in [a, b): past a leading conjunction ('But') and an introductory phrase ('On Saturday,')."
+    while a < b-1 and low[a] in _LEAD: a += 1
+    while a < b-1 and low[a] == ',': a += 1
+    if a < b-1 and low[a] in STOP | TIMEW and low[a] not in DET:  # 'In 2013,', 'Before the convention,'
+        k = a+1
+        while k < b-1 and k-a < 9 and low[k] != ',' and (_is_word(low[k]) or low[k] in ('.', '-', "'", '’')): k += 1
+        if k < b-1 and low[k] == ',': a = k+1
+    return a
+
+def _clean_source(text, toks, low, r):
+    "Trim a source range: an introductory phrase, a trailing ', meanwhile,' or ', who', and a relative pronoun before a pronoun ('which he' -> 'he')."
+    if r is None: return r
+    a, b = r
+    while b-a > 1 and (low[b-1] in _REL or low[b-1] == ','): b -= 1
+    if b-a > 1 and low[b-1] in _PRONOUNS: a = b-1
+    if b-a > 1 and low[a] in _PRONOUNS - {'it'}: b = a+1  # 'He highly appreciated ...': the pronoun alone
+    for m in (1, 2, 3):  # ', meanwhile' or ', for his part'
+        if b-a > m+1 and low[b-m-1] == ',' and ' '.join(low[b-m:b]) in _TRAIL: b -= m+1; break
+    a = _skip_intro(text, toks, low, a, b)
+    return (a, b)
+
+def _subject(text, toks, low, s0, lim, used):
+    "The sentence's subject before token `lim` (past an introductory phrase), for a participle or a second verb: 'X did A, saying C'."
+    st = _skip_intro(text, toks, low, s0, lim)
+    e = np_right(text, toks, low, st, lim)
+    if e is not None and (st, e) not in used and low[st] not in DET - {'the', 'a', 'an'}: return (st, e)
+    return None
+
+def _source(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
     "Source token range of cue `k` of a sentence (`nxt`: where the next cue or the sentence starts), whether it follows the cue, whether the cue is a participle."
+    src, inv, part = _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src, inq)
+    return _clean_source(text, toks, low, src), inv, part
+
+def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
+    "`_source` before trimming."
     a, b = sc[k]; cue0 = low[a]
     prev_end = sc[k-1][1] if k else s0
     j = a-1
     while j >= prev_end and (low[j] in ADV_LEFT or (low[j].endswith('ly') and len(low[j]) > 4 and low[j] not in LY_NOUNS and not _cap(text, toks, j))
                              or (low[j] in ('most', 'more', 'very') and j+1 < a and low[j+1].endswith('ly'))): j -= 1
     if j >= prev_end and low[j] in TIMEW and j-1 >= prev_end and low[j-1] == 'on': j -= 2
-    participle = cue0.endswith('ing') and a > s0 and (low[a-1] in (',', '—', '–', 'and', ';') or (low[a-1] in QCLOSE and a-2 >= s0 and low[a-2] == ','))
+    participle = cue0.endswith('ing') and cue0 != 'according' and a > s0 and (low[a-1] in (',', '—', '–', 'and', ';') or (low[a-1] in QCLOSE and a-2 >= s0 and low[a-2] == ','))
     src = None
     last = low[b-1]; vb = low[a+1] if low[a] in BE and a+1 < b else cue0
     if (j+1 < a and low[a-1] in BE or low[a] in BE) and any(x.endswith(('ed', 'en')) or x in PAST for x in (last, vb)):
@@ -285,20 +341,35 @@ def _source(text, toks, low, sc, k, s0, nxt, used):
             e = np_right(text, toks, low, b+1, nxt)
             if e is not None: return (b+1, e), True, False
         return None, False, False
-    if j >= prev_end and low[j] in ('and', 'but', 'or') and not participle: return None, False, False  # '... and stressed
+    if j >= prev_end and low[j] in ('and', 'but', 'or') and not participle:  # '... and stressed': the subject of the first verb
+        if k and prev_src is not None and prev_src[1] <= sc[k-1][0]: return prev_src, False, False
+        if k == 0: return _subject(text, toks, low, s0, a, used), False, False
+        return None, False, False
     if cue0 != 'according' and not participle and j >= prev_end:
         if low[j] == ',' and j > s0:
             src = _left_apposition(text, toks, low, j, max(prev_end, s0))
             if src is None and k == 0: src = _initial_np(text, toks, low, s0, a)
         else:
-            st = np_left(text, toks, low, j, max(prev_end, s0))
+            st = _np_left_pp(text, toks, low, j, max(prev_end, s0))
             if st is not None: src = (st, j+1)
-    if participle:
-        if k == 0:
-            e = np_right(text, toks, low, s0, sc[0][0] if sc[0][0] > s0 else a)
-            if e is not None and (s0, e) not in used and low[s0] not in DET - {'the'}: return (s0, e), False, True
+    if cue0.endswith('ing') and cue0 != 'according' and a == s0 and k == 0:  # 'Noting that ..., Schlafly put ...': the main clause's subject
+        r = b
+        while r < nxt and low[r] != ',' : r += 1
+        if r+1 < nxt:
+            e = np_right(text, toks, low, r+1, nxt)
+            if e is not None: return (r+1, e), False, True
         return None, False, True
-    if cue0 == 'according' or (src is None and cue0 not in OBJ_CUES and cue0 in INVERSION):
+    if participle:
+        if k and prev_src is not None and prev_src[1] <= sc[k-1][0]: return prev_src, False, True  # 'X said ..., adding'
+        if k == 0: return _subject(text, toks, low, s0, a, used), False, True
+        return None, False, True
+    if cue0 == 'according':  # 'according to' X, up to a comma, a relative clause or the clause's end
+        e = b
+        while e < nxt and (_is_word(low[e]) and low[e] not in _REL or low[e] in ('.', '-', '’', "'", '&') and e+1 < nxt and _is_word(low[e+1])
+                           or low[e] in QUOTE_BOTH + QUOTE_OPEN + QUOTE_CLOSE and inq[e] >= 0 and e-b < 12): e += 1
+        e = _trim_right(low, b, e)
+        return ((b, e), True, False) if e > b else (None, False, False)
+    if src is None and cue0 not in OBJ_CUES and cue0 in INVERSION:
         e = np_right(text, toks, low, b, nxt)
         if e is not None and cue0 != 'according' and e < nxt and _is_word(low[e]) and low[e] not in INV_FOLLOW:
             e = None  # 'reported the Secret Service had ...': the noun phrase is the content's subject, not the source
@@ -314,6 +385,7 @@ def _source(text, toks, low, sc, k, s0, nxt, used):
 
 # %% ../nbs/02b_attribution.ipynb #c024
 _SUBJ = {'he', 'she', 'they', 'it', 'we', 'i', 'you'}
+RAISING = {'seem', 'seems', 'seemed', 'appear', 'appears', 'appeared'}
 _CLAUSE_AFTER_COMMA = {'which', 'when', 'where', 'whose', 'despite', 'although', 'though', 'while', 'whereas'}
 
 def _content_end(low, inq, q, end):
@@ -326,11 +398,28 @@ def _content_end(low, inq, q, end):
         if t in _CLAUSE_AFTER_COMMA and low[x-1] == ',': return x-1  # ', which ...', ', when ...', ', including ...'
     return end
 
-def _extract(text:str, tagger=None, extra=frozenset())->tuple:
+class _Caps:
+    "caps[i]: 1 if token i starts with a capital (computed on demand)."
+    def __init__(self, text, toks): self.text, self.toks = text, toks
+    def __getitem__(self, i): return int(self.text[self.toks[i][0]].isupper())
+
+def _ranked_end(text, toks, low, inq, q, hi, last, rule, cue_rng, tagger, trace=None):
+    "The content's end chosen by the tagger's 'content_end' ranker among `end_candidates` (the rule's end `rule` if none)."
+    cands = end_candidates(low, q, hi, last); cue = low[cue_rng[0]]
+    if rule not in cands: cands = sorted(cands + [rule])
+    if len(cands) == 1 and trace is None: return rule
+    caps, feats, c, prev = _Caps(text, toks), [], 0, q
+    for x in cands:
+        c += low[prev:x].count(','); prev = x
+        feats.append(end_features(low, caps, inq, q, x, hi, last, cue, rule, c))
+    if trace is not None: trace.append(dict(q=q, cue=cue_rng, cands=cands, feats=feats))
+    return tagger.best('content_end', cands, feats) if tagger.rankers.get('content_end') else rule
+
+def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
     "Attributions as token ranges: (list of dicts src, cue, content (list of ranges), sent, direct; tokens; sentences)."
     toks = tokenize(text)
     if not toks: return [], toks, []
-    low = [text[s:e].lower() for s, e in toks]; n = len(low)
+    low = [text[s:e].lower() for s, e in toks]; n = len(low); tagger = tagger or cue_tagger()
     inq, close = quote_regions(text, toks, low)
     sents = sentences(text, toks, low)
     cues = find_cues(text, toks, low, inq, tagger, extra)
@@ -341,12 +430,13 @@ def _extract(text:str, tagger=None, extra=frozenset())->tuple:
             if cues[ci][0] >= s0: sc.append((cues[ci][0], min(cues[ci][1], s1)))
             ci += 1
         if not sc: continue
-        send = _trim_right(low, s0, s1); used = set()
+        send = _trim_right(low, s0, s1); used = set(); prev_src = None
         for k, (a, b) in enumerate(sc):
             nxt = sc[k+1][0] if k+1 < len(sc) else send
             prev_end = sc[k-1][1] if k else s0
-            src, inverted, participle = _source(text, toks, low, sc, k, s0, nxt, used)
+            src, inverted, participle = _source(text, toks, low, sc, k, s0, nxt, used, prev_src if k else None, inq)
             if src: used.add(src)
+            prev_src = src
             cue0 = low[a]; segs = []
             after_quote = a > s0 and (low[a-1] in QCLOSE or (low[a-1] == ',' and a-2 >= s0 and low[a-2] in QCLOSE))
             q = src[1] if inverted else b
@@ -368,12 +458,14 @@ def _extract(text:str, tagger=None, extra=frozenset())->tuple:
             after_src = src[1] if src and inverted else b
             adverbial_right = adverbial_right or (before > s0 and low[before] == ',' and not inverted and after_src < n
                                                   and low[after_src] == ',')  # '..., he said, adding ...' 
-            left_first = ((inverted and cue0 != 'according') or (after_quote and not participle) or right_end - q < 1
+            left_part = a-1 > prev_end or (k == 0 and a-1 > s0)
+            left_first = ((inverted and (cue0 != 'according' or left_part)) or (after_quote and not participle) or right_end - q < 1
                           or quoted_before or adverbial_right)
             if not left_first and q < right_end:
                 if low[q] in QOPEN and q in close and close[q] >= right_end-1: segs.append((q, close[q]+1))
                 else:
                     e = _trim_right(low, q, _content_end(low, inq, q, right_end))
+                    if e > q and (tagger.rankers or trace is not None): e = _ranked_end(text, toks, low, inq, q, right_end, send, e, (a, b), tagger, trace)
                     if e > q: segs.append((q, e))
             if not segs:
                 e = min(a, src[0]) if src else a
@@ -386,6 +478,15 @@ def _extract(text:str, tagger=None, extra=frozenset())->tuple:
                     if e > st: segs.append((st, e))
                     r = src[1] if inverted else b  # a quotation resumed after the cue: “A,” he said, “B.”
                     if r+1 < n and low[r] == ',' and low[r+1] in QOPEN and (r+1) in close: segs.append((r+1, close[r+1]+1))
+                    elif r+2 < nxt and low[r] == ',' and k+1 == len(sc) and inq[r+1] < 0 and _is_word(low[r+1]) and low[r+1] not in _REL \
+                            and not inverted and low[r+1] not in INV_FOLLOW:
+                        e2 = _trim_right(low, r+1, nxt)  # a clause resumed after the cue: 'A wall would ..., he said, but also ...'
+                        if e2 - (r+1) >= 2: segs.append((r+1, e2))
+            elif src is None and segs and segs[0][0] >= b and not inverted and (low[a] in BE or low[a-1] in BE or cue0 in RAISING):
+                j = a-1  # 'X is expected to ...', 'X seemed ...': the subject is part of the content
+                while j >= prev_end and (low[j] in ADV_LEFT or (low[j].endswith('ly') and not _cap(text, toks, j))): j -= 1
+                st = np_left(text, toks, low, j, max(prev_end, s0)) if j >= max(prev_end, s0) else None
+                if st is not None: segs.insert(0, (st, j+1))
             direct = bool(segs) and all(low[x] in QOPEN and low[y-1] in QCLOSE and inq[x] == x for x, y in segs)
             out.append(dict(src=src, cue=(a, b), content=segs, sent=si, direct=direct))
     cue_sents = {a['sent'] for a in out}  # quotations that carry on in the next sentences

@@ -47,7 +47,8 @@ _YLABEL = {'statements': 'statements', 'reports': 'reports', 'share': 'share of 
 def _groups(freq:pd.DataFrame)->pd.Series:
     by = [c for c in freq.columns if c not in _VALUES + ['period']]
     if not by: return pd.Series('all', index=freq.index)
-    return freq[by].astype('string').fillna('(unknown)').agg(' · '.join, axis=1)
+    cols = [freq[c].astype('string').fillna('(unknown)') for c in by]
+    return cols[0].str.cat(cols[1:], sep=' · ') if len(cols) > 1 else cols[0]
 
 def plot_frequency(freq:pd.DataFrame, # from `statement_frequency`
                    y:str=None,        # value to draw (default: the frame's main value)

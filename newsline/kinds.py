@@ -50,15 +50,19 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                      r'plots?', r'intolerable', r'unacceptable', r'no (?:legality|justification|legitimacy)', r'lackeys?', r'stooges?',
                      r'imperialists?', r'warmongers?', r'(?:grave|serious) threat', r'infring\w*', r'insult\w*', r'outrage\w*',
                      r'irresponsible', r'unjust\w*', r'double standards?', r'accus\w*', r'condemn\w*', r'denounc\w*',
-                     r'wrath', r'indignation', r'anger', r'denunciation', r'resentment')),
-    ('appeal', _w(r'call(?:s|ed)? on', r'urg(?:e|es|ed)', r'appeal\w*', r'request\w*', r'we hope', r'hope that')),
+                     r'wrath', r'indignation', r'anger', r'denunciation', r'resentment', r'evils?', r'rogue', r'tyrann\w*',
+                     r'massacr\w*', r'patroni[sz]\w*')),
+    ('appeal', _w(r'call(?:s|ed)? on', r'urg(?:e|es|ed)', r'appeal\w*', r'request\w*', r'we hope', r'hope that', r'should', r'let us')),
     ('intend', _w(r'we will', r'we shall', r'will continue', r'(?:is|are) ready to', r'(?:will|shall) (?:take|bolster|strengthen|further)',
                   r'(?:resolve|will|determination|intention|willingness|readiness|pledge|vow) to',
                   r'determin\w* to', r'willing\w* to', r'intend\w*', r'plans? to', r'(?:decision|decided|schedule|scheduled|preparing) to')),
     ('praise', _w(r'welcom\w*', r'appreciat\w*', r'prais\w*', r'congratulat\w*', r'thank\w*', r'great success', r'admir\w*',
+                  r'gratitude', r'satisfaction',
                   r'(?:speak|spoke|speaks|speaking) highly', r'admiration', r'(?:full|firm|strong|active) support', r'solidarity with')),
 ]
 
+_CRITICIZE = dict(CONTENT_KIND)['criticize']
+_ANTI = re.compile(r'\banti-[\w-]+', re.I)
 _OWN_FUTURE = re.compile(r"(?:that )?(?:we|they|it|he|she|i)(?: would| will| shall|'ll|’ll) (?:further |continue to |soon |also )?(?!be\b|have\b|not\b)\w+", re.I)
 
 def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
@@ -70,8 +74,13 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
         for kind, rx in CUE_KIND:
             if rx.search(text): return kind
     both = f'{cue or ""} {content or ""}'  # the cue may carry the noun: 'expressed admiration', 'voiced support'
+    both = _ANTI.sub(' ', both)  # 'the anti-imperialist struggle' praises a fight, it does not criticise
     for kind, rx in CONTENT_KIND:
-        if rx.search(both): return kind
+        if rx.search(both):
+            if kind in ('deny', 'reject', 'demand') and len(both) > 600:  # a long text: a passing 'denies' in a denunciation
+                n, ncrit = len(rx.findall(both)), len(_CRITICIZE.findall(both))
+                if ncrit > 3*n: return 'criticize'
+            return kind
     if _OWN_FUTURE.match((content or '').lstrip(' “"\'‘')): return 'intend'  # the speaker's own future action
     return 'say'
 

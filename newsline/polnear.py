@@ -6,7 +6,7 @@ Docs: https://newsline.github.io/newsline/polnear.html.md"""
 
 # %% auto #0
 __all__ = ['PARTS', 'read_brat', 'load_polnear', 'trim_span', 'score_spans', 'predict_attributions', 'evaluate', 'tagger_data',
-           'train_cue_tagger']
+           'train_cue_tagger', 'ranker_data', 'train_ranker']
 
 # %% ../nbs/02c_polnear.ipynb #c002
 import re, random, collections, time
@@ -162,3 +162,43 @@ def train_cue_tagger(data:list, # from `tagger_data`
                     for f in feats: tot[f] += (c - ts[f]) * w[f]; ts[f] = c; w[f] += d
     for f in list(w): tot[f] += (c - ts[f]) * w[f]
     return CueTagger({f: round(tot[f]/c, 4) for f in w if abs(tot[f]/c) >= 1e-3}, vocab, thr=thr, starts=starts)
+
+# %% ../nbs/02c_polnear.ipynb #c024
+def ranker_data(docs, # from `load_polnear`
+                tagger:CueTagger=None, # the cue tagger to run (default: the shipped one)
+               )->list: # (candidate features, index of the gold candidate) per proposed content
+    "Training examples for the content-end ranker: the extraction's proposals whose gold end is among the candidates."
+    from .attribution import _extract
+    out = []
+    for _, text, gold in docs:
+        trace = []; _extract(text, tagger, trace=trace)
+        if not trace: continue
+        toks = tokenize(text)
+        by_cue = {}
+        for g in gold:
+            c, ct = trim_span(text, g.get('cue', [])), trim_span(text, g.get('content', []))
+            if c and ct: by_cue.setdefault(c, []).append(ct[0])
+        for t in trace:
+            a, b = t['cue']; gs = by_cue.get(trim_span(text, [(toks[a][0], toks[b-1][1])]))
+            if not gs: continue
+            q = t['q']; spans = [trim_span(text, [(toks[q][0], toks[x-1][1])]) for x in t['cands']]
+            y = next((i for i, sp in enumerate(spans) if sp and sp[0] in gs), None)
+            if y is not None: out.append((t['feats'], y))
+    return out
+
+def train_ranker(data:list, # from `ranker_data`
+                 epochs:int=8, seed:int=0)->dict: # feature weights
+    "Averaged structured perceptron: raise the gold candidate's features, lower the predicted one's."
+    w, tot, ts, c = collections.defaultdict(float), collections.defaultdict(float), collections.defaultdict(int), 0
+    rnd = random.Random(seed); data = list(data)
+    def upd(fs, d):
+        for f in fs: tot[f] += (c - ts[f]) * w[f]; ts[f] = c; w[f] += d
+    for ep in range(epochs):
+        rnd.shuffle(data)
+        for feats, y in data:
+            c += 1
+            sc = [sum(w.get(f, 0.) for f in fs) for fs in feats]
+            p = max(range(len(sc)), key=sc.__getitem__)
+            if sc[p] > sc[y] or (p != y and sc[p] == sc[y]): upd(feats[y], 1.); upd(feats[p], -1.)
+    for f in list(w): tot[f] += (c - ts[f]) * w[f]
+    return {f: round(tot[f]/c, 4) for f in w if abs(tot[f]/c) >= 1e-3}

@@ -13,7 +13,7 @@ import re, warnings, functools
 import numpy as np
 import pandas as pd
 from .attribution import attribution_records
-from .actors import actor_matcher, resolve_source, canonical_name
+from .actors import actor_matcher, resolve_source, canonical_name, plausible_speaker, document_author
 from .kinds import statement_kind, statement_channel, is_statement_cue, CAMEO
 
 # %% ../nbs/02_statements.ipynb #c005
@@ -30,9 +30,10 @@ def empty_statements()->pd.DataFrame:
 # %% ../nbs/02_statements.ipynb #c008
 @functools.lru_cache(maxsize=1)
 def _timexes_fn():
+    "A function giving the row tuples (start, end, text, type, value, ...) of `newsline.timexes.timexes`, or None."
     try:
-        from newsline.timexes import timexes
-        return timexes
+        from newsline.timexes import _tag, parse_dct  # rows, not a frame: building and reading a frame took half the time
+        return lambda text, dct: _tag(text, parse_dct(dct)) if text.strip() else []
     except Exception as e:  # the module is written concurrently; statements still work without it
         warnings.warn(f'newsline.timexes unavailable ({e!r}): statement dates fall back to datelines and publication dates')
         return None
@@ -62,20 +63,22 @@ def attached_date(text:str, # the body
     windows = [((ss if ss is not None else max(s0, cs-60)), ce)]  # before the cue, back to the source
     if right: windows.append((ce, right[0][0]))                # between the cue and a clause content
     else: windows.append((ce, s1))                             # after the cue when the content came first
+    pp = bool(right) and re.match(r'\s*(?:to|of|for|with)\b', text[right[0][0]:right[0][1]])  # 'sent a message to X on Sept. 16'
     if right and not re.match(r'\s*(?:that\b|["“:])', text[right[0][0]:right[0][1]]):  # 'blasted the group Monday for'
-        windows.append((right[0][0], min(right[0][1], right[0][0]+80)))
+        windows.append((right[0][0], min(right[0][1], right[0][0]+(200 if pp else 80))))
     lo, hi = min(w[0] for w in windows), max(w[1] for w in windows)
     try: tx = fn(text[lo:hi], pd.Timestamp(dct).tz_localize(None).normalize() if getattr(pd.Timestamp(dct), 'tz', None) else pd.Timestamp(dct).normalize())
     except Exception: return None
     if tx is None or not len(tx): return None
     ref = pd.Timestamp(dct).tz_localize(None) if getattr(pd.Timestamp(dct), 'tz', None) else pd.Timestamp(dct)
-    for t in tx.itertuples():
-        a, b = lo + int(t.start), lo + int(t.end)
-        if str(getattr(t, 'type', 'DATE')) != 'DATE': continue
+    for t_start, t_end, _, t_type, t_value, *_ in tx:
+        a, b = lo + int(t_start), lo + int(t_end)
+        if str(t_type) != 'DATE': continue
         ok = any(w0 <= a and b <= w1 for w0, w1 in windows[:2]) or (len(windows) > 2 and windows[2][0] <= a and b <= windows[2][1]
-                 and re.fullmatch(r'(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)', text[a:b], re.I))
+                 and (re.fullmatch(r'(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)', text[a:b], re.I)
+                      or (pp and re.fullmatch(r'(?:on )?[A-Z][a-z]{2,8}\.? \d{1,2}', text[a:b]))))  # a complement, not a reported clause
         if not ok: continue
-        pv = _parse_value(t.value)
+        pv = _parse_value(t_value)
         if pv and pv[0] <= ref.normalize(): return pv
     return None
 
@@ -157,6 +160,13 @@ def _headline(text:str, s:int, e:int)->bool:
     whole = (s == 0 or text[s-1] == '\n' or not text[:s].strip(' \t').endswith(tuple('.!?"”'))) and (e >= len(text.rstrip()) or text[e:e+1] == '\n')
     return whole and text[:s].rstrip(' \t')[-1:] in ('', '\n') and len(t.split()) <= 30
 
+def _apposition_end(text, e, lim):
+    "Where the title after a mention ('Kim Tok Hun, member of ... and premier of the Cabinet,') ends: its sentence's end, within 200 characters."
+    d = text.find('. ', e)
+    return min(lim, e+200, d if d >= 0 else len(text))
+
+_TITLES = {'premier', 'minister', 'president', 'chairman', 'secretary', 'leader', 'director', 'chairperson', 'spokesman', 'ambassador'}
+
 def _text_rows(text:str, dct, matcher, item=None, title:str='')->list:
     "Statement rows (dicts) of one text; `item` is the whole-item speaker or None; actors in `title` count as earliest mentions."
     recs, sents = attribution_records(text, extra_cues=EXTRA_CUES)
@@ -165,10 +175,13 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='')->list:
     rows, mi = [], 0
     earlier = [(-1, -1) + tuple(m[2:]) for m in matcher.find(title)] if title else []  # mentions and resolved speakers so far
     salient = list(earlier)  # the title's actors, then each speaker found
+    junk = set()  # generic sources ('the speakers'), which a later 'they' may refer to
     if item: salient.append((0, 0, item[0], item[1] or '', item[2] or '', item[3] or ''))  # 'the white paper' is the item's author
+    doc = document_author(title, matcher) if title else None
+    if doc: salient.append((0, 0, doc[0], doc[1] or '', doc[2] or '', doc[3] or ''))  # 'the message said': its sender
     for r in recs:
         src = text[r['source_start']:r['source_end']] if r['source_start'] is not None else ''
-        pos = r['source_start'] if r['source_start'] is not None else r['cue_start']
+        pos = min(r['source_start'], r['cue_start']) if r['source_start'] is not None else r['cue_start']  # not mentions inside its own clause
         while mi < len(mentions) and mentions[mi][1] <= pos: earlier.append(mentions[mi]); mi += 1
         words = set(re.findall(r'[a-z]+', src.lower()))
         if item and src and (words & _FIRST_PERSON) and len(words) <= 2: continue  # first person inside a whole-item statement
@@ -182,7 +195,20 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='')->list:
                 rows[-1]['_extra_cue'] = rows[-1].get('_extra_cue', '') + ' ' + cue
             continue
         speaker, country, typ, cameo, how = resolve_source(src, earlier, matcher, salient)
+        head = src.lower().split()[-1] if src.split() else ''
+        if how == 'nominal' and typ == 'person' and head in _TITLES:  # 'the premier': the person named with that title
+            named = next((m for m in reversed(earlier) if m[0] >= 0 and m[4] == 'person'
+                          and re.search(rf'\b{head}\b', text[max(0, m[0]-40):_apposition_end(text, m[1], pos)], re.I)), None)
+            if named: speaker, country, typ, cameo = named[2], named[3] or None, named[4] or None, named[5] or None
         if speaker is None: continue  # an unresolved pronoun or a bare determiner: nobody to chart
+        if how == 'unknown' and ' ' not in speaker:  # a surname: 'Choe' after 'Foreign Minister Choe Son Hui'
+            full = next((m for m in reversed(earlier + salient) if speaker in m[2].split()[::max(1, len(m[2].split())-1)] and m[2] != speaker), None)
+            if full: speaker, country, typ, cameo, how = full[2], full[3] or None, full[4] or None, full[5] or None, 'name'
+        if speaker in junk or (how == 'unknown' and not plausible_speaker(src)):
+            if how == 'unknown' and speaker.endswith('s'):  # 'the speakers ... They': still no one to chart
+                junk.add(speaker); salient.append((pos, pos, speaker, '', '', ''))
+            continue  # 'Thus', 'Monday', 'the speakers': a misread or generic source
+        if item and how == 'nominal' and not country and not typ: continue  # 'the spokesperson' inside the item: its own voice
         if item and speaker and (speaker in item[0] or item[0] in speaker or (typ == 'government' and country == item[1])):
             continue  # the item's own voice: 'the ministry', 'the DPRK' inside its statement
         if speaker and how in ('name', 'pronoun', 'nominal'):
@@ -257,7 +283,7 @@ def _one(text, title, dct, matcher, article_id, is_kcna):
         if r.get('date') is not None and not _in_range(r['date']): r['date'], r['date_granularity'] = None, None
         if r.get('date') is None and anchor and r.get('cue') is not None:
             r['date'], r['date_granularity'] = anchor
-        elif r.get('date') is None and dct is not None and not pd.isna(dct):
+        elif r.get('date') is None and dct is not None and not pd.isna(dct) and _in_range(dct):
             r['date'] = pd.Timestamp(dct).tz_localize(None) if getattr(pd.Timestamp(dct), 'tz', None) else pd.Timestamp(dct)
             r['date'] = r['date'].normalize(); r['date_granularity'] = 'day'
     return rows

@@ -63,6 +63,7 @@ def decode_bytes(data:bytes, # raw file contents
 # %% ../nbs/00a_text.ipynb #c010
 _ENTITY = re.compile(r'&(#\d+|#x[0-9a-fA-F]+|[A-Za-z]{2,8});')
 _MOJIBAKE = re.compile('[ÃÂâ][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]')
+_SURROGATE = re.compile('[\ud800-\udfff]')  # lone halves of UTF-16 pairs (JSON '\\ud800'): no encoding can store them
 _SPACES = [('\xa0', ' '), ('\u2007', ' '), ('\u202f', ' '), ('\u200b', ''), ('\ufeff', ''), ('\t', ' '), ('\r', '\n')]
 
 _LEADER = re.compile(r'Kim (?:Il Sung|Jong Il|Jong Un|Jong Suk)')
@@ -84,6 +85,7 @@ def fix_text(s:str, # text as found in the file
     if '&' in s and _ENTITY.search(s): s = html.unescape(s)
     if _MOJIBAKE.search(s): s = ftfy.fix_encoding(s)
     if 'Kim ' in s: s = _unglue(s)
+    if _SURROGATE.search(s): s = _SURROGATE.sub('\ufffd', s)
     for a, b in _SPACES:
         if a in s: s = s.replace(a, b)
     return s
@@ -153,6 +155,11 @@ def parse_dateline(text:str,     # article body (the dateline, if any, opens it)
 _DATE_ONLY = re.compile(r'^\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{8})\s*$')
 _YMD = re.compile(r'^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*$')
 
+def _in_ns(ts, date_only, value)->tuple:
+    "The parse result if `ts` fits the frame's nanosecond column (1677-09-21 to 2262-04-11), else NaT with the problem."
+    try: return ts.as_unit('ns'), date_only, None
+    except (ValueError, OverflowError): return pd.NaT, False, f'date out of range (1677-2262) {value!r}'
+
 def parse_published(value, # a date string, datetime, Timestamp, epoch number or None
                    )->tuple: # (Timestamp in UTC or NaT, date_only, problem message or None)
     "Parse a publication date in any common form into a UTC timestamp, flagging date-only values."
@@ -160,9 +167,10 @@ def parse_published(value, # a date string, datetime, Timestamp, epoch number or
         return pd.NaT, False, 'missing date'
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         unit = 'ms' if value > 1e11 else 's'
-        return pd.Timestamp(value, unit=unit, tz='UTC'), False, None
+        try: return _in_ns(pd.Timestamp(value, unit=unit, tz='UTC'), False, value)
+        except (ValueError, OverflowError): return pd.NaT, False, f'date out of range (1677-2262) {value!r}'
     if isinstance(value, date) and not isinstance(value, datetime):
-        return pd.Timestamp(value).tz_localize('UTC'), True, None
+        return _in_ns(pd.Timestamp(value).tz_localize('UTC'), True, value)
     if isinstance(value, str):
         s = value.strip()
         m = _YMD.match(s)
@@ -170,7 +178,7 @@ def parse_published(value, # a date string, datetime, Timestamp, epoch number or
             if m:  # the common case, fast and strict
                 y, mo, d, hh, mm, ss = (int(g) if g else None for g in m.groups())
                 ts = pd.Timestamp(datetime(y, mo, d, hh or 0, mm or 0, ss or 0), tz='UTC')
-                return ts, hh is None, None
+                return _in_ns(ts, hh is None, value)
             ts = pd.Timestamp(s)
         except (ValueError, OverflowError) as e:
             return pd.NaT, False, f'impossible or unreadable date {value!r}'
@@ -180,8 +188,9 @@ def parse_published(value, # a date string, datetime, Timestamp, epoch number or
         except (ValueError, TypeError): return pd.NaT, False, f'unreadable date {value!r}'
         date_only = False
     if pd.isna(ts): return pd.NaT, False, f'unreadable date {value!r}'
-    ts = ts.tz_localize('UTC') if ts.tzinfo is None else ts.tz_convert('UTC')
-    return ts, date_only, None
+    try: ts = ts.tz_localize('UTC') if ts.tzinfo is None else ts.tz_convert('UTC')
+    except (ValueError, OverflowError): return pd.NaT, False, f'date out of range (1677-2262) {value!r}'
+    return _in_ns(ts, date_only, value)
 
 # %% ../nbs/00a_text.ipynb #c022
 _STOP = {
@@ -227,7 +236,8 @@ def outlet_from_url(url:str, # an article's address
                    )->str|None: # the outlet's name, or the host, or None
     "Name the outlet an article's `url` belongs to."
     if not url or not isinstance(url, str): return None
-    host = urlsplit(url if '//' in url else '//' + url).hostname or ''
+    try: host = urlsplit(url if '//' in url else '//' + url).hostname or ''
+    except ValueError: return None  # not an address at all ('http://[bad')
     host = host.lower().removeprefix('www.')
     parts = host.split('.')
     for i in range(len(parts) - 1):

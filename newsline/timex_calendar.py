@@ -43,12 +43,12 @@ def unit_value(d:dt.date, # anchor date
         y, h = d.year, (1 if d.month <= 6 else 2); i = y*2 + h - 1 + k
         return f'{i//2}-H{i%2+1}'
     if unit == 'Y': return f'{d.year + k:04d}'
-    if unit == 'DE': return f'{d.year//10 + k:03d}X'
+    if unit == 'DE': return f'{d.year//10 + k:03d}'  # TimeML writes a decade as its first three digits: '199'
     if unit == 'CE': return f'{d.year//100 + k:02d}'
     raise ValueError(f'unknown unit {unit!r}')
 
 # %% ../nbs/01b_timex_calendar.ipynb #c008
-_FUT1 = {'will', 'shall', 'would', 'upcoming', 'slated', 'tomorrow', 'coming', 'can', 'may', 'might', 'should', 'must', 'next',
+_FUT1 = {'will', 'shall', 'would', 'upcoming', 'slated', 'tomorrow', 'coming', 'can', 'may', 'might', 'should', 'must', 'next', 'planned', 'planning',
          'effective', 'payable', 'won', "won't", "won’t"}
 _FUT2 = {('going', 'to'), ('is', 'to'), ('are', 'to'), ('planned', 'for'), ('planning', 'to'), ('expected', 'to'),
          ('due', 'to'), ('intends', 'to'), ('intend', 'to'), ('aims', 'to'), ('aim', 'to'), ('set', 'to'), ('plans', 'to'),
@@ -66,6 +66,7 @@ _PAST1 = {'was', 'were', 'had', 'did', 'said', 'says', 'told', 'ago', 'last', 'y
 _NOT_PAST_ED = {'united', 'need', 'indeed', 'hundred', 'speed', 'feed', 'seed', 'proceed', 'exceed', 'succeed', 'armed', 'based',
                 'advanced', 'related', 'detailed', 'limited', 'concerned', 'interested', 'alleged', 'supposed', 'embed', 'expected',
                 'planned', 'scheduled'}
+_AUX_NEXT = {'planning', 'going', 'about', 'due', 'set', 'slated', 'scheduled', 'to'}
 _BEFORE_PARTICIPLE = {'be', 'is', 'are', 'been', 'being', 'the', 'a', 'an', 'its', 'their'}
 _SENT_SEPS = ('. ', '\n', '? ', '! ', '; ')
 # keep letters, digits and apostrophes; turn other ASCII and common typographic punctuation into spaces (same length)
@@ -80,10 +81,12 @@ def _cue(toks, orig, i):
     if w in _FUT1 or w.startswith('schedul') or (w, nxt) in _FUT2 or w.endswith("'ll"):
         if w == 'may' and orig[i][0] == 'M': return None  # the month
         if w == 'won' and nxt != "'t": return 'past'  # "won" the verb, not "won't"
-        if prev in ('had', 'was', 'were') or (prev == 'been' and i > 1 and toks[i-2] in ('had', 'has', 'have')): return 'past'
+        if prev == 'had' or prev in ('was', 'were') and w not in ('planning', 'planned', 'going') or (prev == 'been' and i > 1 and toks[i-2] in ('had', 'has', 'have')): return 'past'
         return 'future'
-    if w in _PAST1: return None if prev in ('be', 'been') else 'past'
-    if len(w) >= 5 and w.endswith('ed') and w not in _NOT_PAST_ED and prev not in _BEFORE_PARTICIPLE: return 'past'
+    if w in _PAST1:
+        if w in ('was', 'were') and nxt in _AUX_NEXT: return None  # "were planning to", "was about to": the next word decides
+        return None if prev in ('be', 'been') else 'past'
+    if len(w) >= 5 and w.endswith('ed') and w not in _NOT_PAST_ED and prev not in _BEFORE_PARTICIPLE and not w.startswith('un'): return 'past'
     return None
 
 def clause_tense(text:str, # the whole text

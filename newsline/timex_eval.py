@@ -11,7 +11,7 @@ __all__ = ['read_timeml', 'read_meantime', 'load_corpus', 'match_spans', 'score_
 import re, html, json, time
 from collections import Counter
 from pathlib import Path
-import xml.etree.ElementTree as ET
+import lxml.etree
 import pandas as pd
 
 # %% ../nbs/01f_timex_eval.ipynb #c005
@@ -49,13 +49,14 @@ def read_timeml(src:str|Path, # a `.tml` path, or the TimeML markup itself
                 text=text, dct=dct, gold=_gold_frame(rows))
 
 # %% ../nbs/01f_timex_eval.ipynb #c007
+_SAFE_XML = lxml.etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)  # no entity expansion, nothing fetched
 _NOSPACE_BEFORE = {',', '.', ':', ';', '!', '?', ')', "'s", "n't", '%', "'", "''", "'re", "'ve", "'ll", "'d", "'m"}
 
 def read_meantime(path:Path, # a MEANTIME CAT `.xml` file
                   max_sentence:int=5, # MEANTIME annotates the title, the date line and the first four sentences only
                  )->dict: # doc_id, text, dct, gold, skip
     "Parse a MEANTIME CAT document: rebuild the annotated part of its text from tokens and read its TIMEX3 markables."
-    root = ET.parse(path).getroot()
+    root = lxml.etree.parse(str(path), _SAFE_XML).getroot()
     text, offs, prev_sent, prev_tok = [], {}, None, None
     n = 0
     for tok in root.iter('token'):

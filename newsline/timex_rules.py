@@ -55,6 +55,7 @@ _DMOD = {'about': 'APPROX', 'around': 'APPROX', 'approximately': 'APPROX', 'roug
          'at least': 'EQUAL_OR_MORE', 'up to': 'EQUAL_OR_LESS', 'at most': 'EQUAL_OR_LESS'}
 _AMOUNT_BEFORE = re.compile(r"(?:\d%?|\bpercent|\bcents?|\bdollars?|\beuros?|\byuan|\bwon|\byen|\bpounds?|\btimes|\bper|"
                             r"\bmillion|\bbillion|\btrillion|\btons?|\btonnes?|\bbarrels?|\bonce|\btwice|\bthrice|\bhours|\bmiles)\s+$", re.I)
+_RATE_BEFORE = re.compile(r"(?:\d|\b" + NUMW + r")[\d,.]*\s+(?:[a-z]+\s+)?[a-z]+s\s+$", re.I)  # "four flights a week", "700 seats a week"
 _MOD_OUTSIDE = {'about', 'around', 'approximately', 'roughly', 'some', 'only', 'just', 'barely', 'at least', 'close to'}
 _FREQ_BEFORE = re.compile(r"\b(?:once|twice|thrice|(?:\d+|" + NUMW + r")\s+times)\s+$", re.I)
 
@@ -63,6 +64,8 @@ RX_DURATION = re.compile(
         rf"\b(?:(?P<the>the)\s)?(?:(?P<rel>past|last|next|first|previous|coming|final|latest|remaining|following|initial|last\sfew|past\sfew|next\sfew|first\sfew|preceding|ensuing|subsequent|intervening|same|other)\s)?"
         rf"(?:(?P<mod>{MODPRE})\s)?(?P<q>{QTY})(?:\s(?:to|or)\s(?P<q2>{NUMW}|{NUMD}))?(?P<sep>-|\s)(?:(?P<adj>more|additional|full|straight|consecutive|long|short|trading|business|working|calendar|school|fiscal|successive|further|extra|whole|entire)\s)?"
         rf"(?P<unit>{UNIT})(?!\w|-(?!old\b|long\b))(?P<half>\sand\sa\shalf)?(?P<orso>\sor\sso)?(?P<tail>\sago|\searlier|\sbefore|\slater|\safter|\sfrom\snow|\sahead|\sold|-old|-long|\slong)?\b", _I)
+
+_YEARS_IN = {'DE': 10, 'CE': 100, 'ML': 1000}
 
 def h_duration(m, ctx):
     "A quantity of a unit: 'three days', 'the past two months', 'two-year', 'a year ago', '$5 a year' (SET)."
@@ -90,7 +93,7 @@ def h_duration(m, ctx):
     if q in ('a', 'an', 'one') and not g['rel'] and not g['the'] and not g['mod'] and not tail:
         f = _FREQ_BEFORE.search(ctx.before(s, 24))
         if f: return dict(type='SET', value=duration_value(1, code), s=s - len(f.group(0)))
-        if _AMOUNT_BEFORE.search(ctx.before(s, 16)): return None  # "$5 a year", "700 seats a week": a rate, not tagged in TimeBank
+        if _AMOUNT_BEFORE.search(ctx.before(s, 16)) or _RATE_BEFORE.search(ctx.before(s, 32)): return None  # "$5 a year", "700 seats a week": a rate, not tagged in TimeBank
         if q == 'one' and code in ('D',) and (rx(r'\s+(?:he|she|they|we|it|i|you|the|this|that)\b', re.I).match(ctx.after(e, 8))
                                                or rx(r"\b(?:will|would|could|may|might|can|should|shall|must)\s+$", re.I).search(ctx.before(s, 10))):
             return dict(type='DATE', value='FUTURE_REF')
@@ -100,14 +103,17 @@ def h_duration(m, ctx):
         k = -int(round(n)) if n >= 1 else -1
         r = dict(type='DATE', mod=mod, s=s)
         if code in ('D', 'H', 'MIN', 'S'): r['value'] = unit_value(ctx.dct, 'D', k if code == 'D' else 0)
-        elif code in ('W', 'F', 'WE'): r['value'] = unit_value(ctx.dct, 'D', 7 * k * (2 if code == 'F' else 1))
-        elif code in ('DE', 'CE'): r['value'] = unit_value(ctx.dct, 'Y', k * (10 if code == 'DE' else 100))
+        elif code in ('W', 'F', 'WE'): r['value'] = unit_value(ctx.dct, 'W', k * (2 if code == 'F' else 1))  # "two weeks ago": a week
+        elif code in ('DE', 'CE', 'ML'): r['value'] = unit_value(ctx.dct, 'Y', k * _YEARS_IN[code])
         else: r['value'] = unit_value(ctx.dct, code if code in ('M', 'Q', 'Y') else 'Y', k)
         if code == 'Y' and n == 1: r['late'] = lambda doc: doc.year_before_focus()
         return r
     if tail in ('from now',):
         if n == 'X': return dict(type='DATE', value='FUTURE_REF')
         k = int(round(n))
+        if code in ('H', 'MIN', 'S'): return dict(type='DATE', value=unit_value(ctx.dct, 'D'))  # "two hours from now": today
+        if code in ('F', 'WE'): return dict(type='DATE', value=unit_value(ctx.dct, 'W', k * (2 if code == 'F' else 1)))
+        if code in _YEARS_IN: return dict(type='DATE', value=unit_value(ctx.dct, 'Y', k * _YEARS_IN[code]))
         return dict(type='DATE', value=unit_value(ctx.dct, code if code in ('D', 'W', 'M', 'Q', 'Y') else 'Y', k))
     if tail in ('later', 'after', 'ahead'): e = m.end('orso') if g['orso'] else m.end('half') if g['half'] else m.end('unit')
     return dict(type='DURATION', value=duration_value(n, code), mod=mod, s=s, e=e)
@@ -120,6 +126,7 @@ def h_recentunits(m, ctx):
     g = m.groupdict()
     rel, code = g['rel'].lower(), _code(g['unit'])
     if rel in ('coming', 'future'): return dict(type='DATE', value='FUTURE_REF')
+    if code == 'Y' and (rel == 'recent' or rel == 'past' and not g['the']): return dict(type='DATE', value='PAST_REF')  # "in recent years"
     return dict(type='DURATION', value=duration_value('X', code))
 
 # %% ../nbs/01d_timex_rules.ipynb #c012
@@ -175,6 +182,7 @@ def h_ref(m, ctx):
     g = m.groupdict()
     w = m.group(0).lower()
     if w == 'current' and not rx(r'\s+[a-z]').match(ctx.after(m.end(), 3)): return None
+    if w == 'now' and rx(r'\bfrom\s+$', re.I).search(ctx.before(m.start(), 6)): return None  # "from now on", "a year from now"
     if w == 'the past' and rx(r'\s*(?:\d|' + NUMW + r'\b|few\b|several\b|decade|year|month|week|day|quarter)', re.I).match(ctx.after(m.end(), 12)): return None
     v = 'PRESENT_REF' if g['present'] else 'PAST_REF' if g['past'] else 'FUTURE_REF'
     return dict(type='DATE', value=v)
@@ -224,7 +232,9 @@ def h_time(m, ctx):
     if g['dword']: d = _day_of(ctx, g['dword'], m.start(), m.end())
     else:
         b = _DAY_BEFORE_TIME.search(ctx.before(m.start(), 40))
-        d = _day_of(ctx, b.group('d'), m.start(), m.end()) if b else ctx.dct
+        if not b:  # a bare time is on the day the text is talking about: the last day mentioned (or the DCT)
+            return dict(type='TIME', value=ctx.dct.isoformat() + part, late=lambda doc: doc.last_day().isoformat() + part)
+        d = _day_of(ctx, b.group('d'), m.start(), m.end())
     if d is None: return None
     return dict(type='TIME', value=d.isoformat() + part)
 
@@ -377,9 +387,16 @@ def h_clock(m, ctx):
 # %% ../nbs/01d_timex_rules.ipynb #c043
 RX_THEYEAR = re.compile(
         r"\b(?:(?:the|its)\s(?:(?:fiscal|full|calendar)\s)?year(?=\s(?P<ended>ended|ending|through|to\sdate)\b)"
-        r"|(?:for|during|throughout)\s(?P<sp>the\s(?:(?:fiscal|full|calendar|whole|entire)\s)?year)\b(?!\s(?:ended|ending|earlier|before|ago)\b|['’]s|-))", _I)
+        r"|(?:for|during|throughout)\s(?P<sp>the\s(?:(?:fiscal|full|calendar|whole|entire)\s)?year)\b(?!\s(?:ended|ending|earlier|before|ago)\b|['’]s|-)"
+        r"|\b(?P<pre>months|weeks|days|half|quarter|part|earlier|later)\s(?:in|of)\s(?P<sp2>the\s(?P<u2>year|month|week|day))\b(?!\s(?:before|after|ended|ending)\b|['’]s|-))", _I)
 
 def h_theyear(m, ctx):
-    "'the year ended June 30' (a one-year duration) and 'for the year' (the DCT's year)."
+    "'the year ended June 30' (a one-year duration), 'for the year', 'the first nine months of the year', 'later in the day'."
     if m.group('ended'): return dict(type='DURATION', value='P1Y')
+    if m.group('sp2'):  # the unit the text is about: the DCT's, or for 'earlier'/'later' the one last mentioned
+        u, ref = m.group('u2').lower(), m.group('pre').lower() in ('earlier', 'later')
+        if u == 'day': return dict(type='DATE', value=ctx.dct.isoformat(), s=m.start('sp2'), late=lambda doc: doc.last_day().isoformat())
+        if u == 'week': return dict(type='DATE', value=iso_week(ctx.dct), s=m.start('sp2'))
+        if u == 'month': return dict(type='DATE', value=unit_value(ctx.dct, 'M'), s=m.start('sp2'))
+        return dict(type='DATE', value=str(ctx.dct.year), s=m.start('sp2'), late=lambda doc: str(doc.year) if ref and doc.year else None)
     return dict(type='DATE', value=str(ctx.dct.year), s=m.start('sp'))

@@ -18,6 +18,8 @@ from .timex_calendar import shift_months
 RULES = [
     ('month_day', RX_MONTH_DAY, h_month_day),
     ('day_month', RX_DAY_MONTH, h_day_month),
+    ('dayand', RX_DAYAND, h_dayand),
+    ('weekof', RX_WEEKOF, h_weekof),
     ('numeric', RX_NUMERIC, h_numeric),
     ('month', RX_MONTH, h_month),
     ('juche', RX_JUCHE, h_juche),
@@ -57,7 +59,7 @@ _UNITS_1 = ['second', 'minute', 'hour', 'day', 'night', 'week', 'weekend', 'fort
 _UNITS_N = [u + 's' for u in _UNITS_1[:-1]] + ['centuries', 'millennium', 'millennia']
 _TOD_W = ['morning', 'afternoon', 'evening', 'night']
 _TRIG = {
-    'juche': ['juche'], 'decade': ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'],
+    'juche': ['juche'], 'weekof': ['week'], 'decade': ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'],
     'century': ['century', 'centuries'], 'quarter': ['quarter', 'quarters', 'half', 'q1', 'q2', 'q3', 'q4'], 'yearago': ['year', 'quarter', 'period'],
     'thequarter': ['quarter', 'period'], 'season': ['spring', 'summer', 'fall', 'autumn', 'winter'],
     'relday': ['today', 'tonight', 'yesterday', 'tomorrow'], 'thistod': _TOD_W,
@@ -69,20 +71,20 @@ _TRIG = {
     'ref': ['now', 'current', 'currently', 'present', 'presently', 'nowadays', 'days', 'recently', 'formerly', 'lately', 'past',
             'future', 'term', 'later', 'soon'],
     'spokenyear': ['nineteen', 'thousand'], 'yearend': ['year'], 'unitsago': ['years', 'months', 'weeks', 'days', 'decades'], 'anaphoric': ['day', 'year', 'month', 'week'] + _TOD_W,
-    'clock': _TOD_W + ['clock'], 'theyear': ['year'], 'time': ['noon', 'midday', 'midnight', 'midafternoon', 'midmorning', 'mid']}
+    'clock': _TOD_W + ['clock'], 'theyear': ['year', 'day', 'week', 'month'], 'time': ['noon', 'midday', 'midnight', 'midafternoon', 'midmorning', 'mid']}
 WORDS = {}  # lower-case word -> rules it triggers
 for rule, words in _TRIG.items():
     for w in words: WORDS.setdefault(w, set()).add(rule)
 _MONTH_FORMS = [m for m in MONTHS] + ['sept']
 _WDS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']
-_CASED_TRIG = [(_MONTH_FORMS, {'month_day', 'day_month', 'month'}), (_WDS, {'weekday'}), ([d + 's' for d in _WDS], {'setwd'}),
+_CASED_TRIG = [(_MONTH_FORMS, {'month_day', 'day_month', 'month', 'dayand'}), (_WDS, {'weekday'}), ([d + 's' for d in _WDS], {'setwd'}),
                (['christmas', 'new', 'halloween', 'valentine', 'independence', 'veterans', 'armistice', 'boxing', 'may', 'bastille',
                  'thanksgiving', 'labor', 'memorial', 'election', 'martin', 'presidents', 'mother', 'father', 'easter', 'good', 'day'], {'holiday'})]
 CASED = {}  # capitalised or upper-case word -> rules it triggers (month and weekday names must be capitalised)
 for words, rules in _CASED_TRIG:
     for w in words:
         for v in (w.capitalize(), w.upper()): CASED.setdefault(v, set()).update(rules)
-MARGINS = {'month_day': (25, 25), 'day_month': (25, 10), 'month': (30, 18), 'juche': (0, 20), 'year': (40, 5), 'numeric': (12, 20), 'decade': (25, 5),
+MARGINS = {'month_day': (25, 25), 'dayand': (2, 40), 'weekof': (10, 30), 'day_month': (25, 10), 'month': (30, 18), 'juche': (0, 20), 'year': (40, 5), 'numeric': (12, 20), 'decade': (25, 5),
            'century': (30, 10), 'quarter': (50, 35), 'yearago': (32, 32), 'thequarter': (45, 10), 'season': (35, 15),
            'weekday': (30, 20), 'setwd': (5, 25), 'relday': (30, 20), 'thistod': (10, 5), 'unitrel': (42, 5), 'weekend': (10, 5),
            'duration': (42, 22), 'recentunits': (5, 20), 'ahead': (25, 5), 'bareplural': (10, 5), 'set': (5, 35), 'setadv': (5, 5),
@@ -155,9 +157,11 @@ def _gate(rule, near):
     if rule == 'month':  # not when a day follows ("May 29", "Sept. 30"): month_day's longer match wins anyway
         t = text[e:e+3] if text[e:e+1] != '.' else text[e+1:e+4]
         return not (t[:1] == ' ' and t[1:2].isdigit() and near.month()[0]) or len(near.next) == 4
+    if rule == 'dayand': return _DAYAND_NEXT.match(text, e) is not None  # "June 24 and 25": a second day after the first
     if rule in ('month_day', 'day_month'):  # a month name: a day after it, or a day before it
         md, dm = near.month()
         return md if rule == 'month_day' else dm
+    if rule == 'weekof': return near.next == 'of' and near.prev == 'the'
     if rule == 'holiday':
         w = text[i:e].lower()
         nxt = _HOLIDAY_NEXT.get(w)
@@ -193,10 +197,11 @@ def _gate(rule, near):
         return True
     return True
 
+_DAYAND_NEXT = re.compile(r'\.?\s?\d{1,2}(?:st|nd|rd|th)?(?:\s(?:and|to|through|or|until)\s|\s?[-–]\s?)\d')
 _HOLIDAY_NEXT = {'new': 'year', 'may': 'day', 'good': 'friday', 'day': 'of', 'mother': 's', 'father': 's', 'martin': 'luther',
                  'labor': 'day', 'memorial': 'day', 'election': 'day', 'independence': 'day', 'veterans': 'day', 'armistice': 'day',
                  'boxing': 'day', 'bastille': 'day', 'presidents': 'day', 'valentine': 's'}
-_GATED = {'duration', 'month', 'bareplural', 'month_day', 'day_month', 'holiday', 'unitrel', 'theyear', 'yearend', 'yearago', 'quarter', 'thequarter',
+_GATED = {'duration', 'month', 'bareplural', 'month_day', 'day_month', 'dayand', 'weekof', 'holiday', 'unitrel', 'theyear', 'yearend', 'yearago', 'quarter', 'thequarter',
           'anaphoric', 'thistod', 'recentunits', 'ref'}
 _PLURAL_UNITS = {'days', 'weeks', 'months', 'years', 'decades', 'hours', 'quarters'}
 

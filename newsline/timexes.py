@@ -130,6 +130,11 @@ def timexes(text:str, # the text to tag
     d = parse_dct(dct)
     if not isinstance(text, str): raise TypeError(f'text must be a str, not {type(text).__name__}')
     if not text.strip(): return _empty()
+    rows = _tag(text, d)
+    return _frame(rows) if rows else _empty()
+
+def _tag(text:str, d:dt.date)->list:
+    "The row tuples of `timexes(text, d)` (`article_timexes` builds one frame from the rows of all its articles)."
     ctx, doc, rows, anchor = Ctx(text, d), Doc(d), [], d.isoformat()
     for s, e, r in _select(_candidates(text, ctx), len(text)):
         v = r['value']
@@ -137,9 +142,11 @@ def timexes(text:str, # the text to tag
             lv = r['late'](doc)
             if lv is False: continue
             if lv: v = lv
+        if v[:1] == '-' or v[4:5].isdigit() and v[:4].isdigit(): continue  # a year before 0 or after 9999 ('100000 months ago'): no TimeML value
+        if 0 < (i := v.find('-')) < 4 and v[:i].isdigit(): v = v.zfill(len(v) + 4 - i)  # years before 1000 have four digits too: '0999-Q4'
         doc.see(v, r.get('focus'))
         rows.append((s, e, text[s:e], r['type'], v, granularity(v, r['type']), r.get('mod'), anchor))
-    return _frame(rows) if rows else _empty()
+    return rows
 
 # %% ../nbs/01_timexes.ipynb #c021
 def article_timexes(articles:pd.DataFrame, # articles with columns article_id, body, published (and optionally dateline_date)
@@ -148,13 +155,15 @@ def article_timexes(articles:pd.DataFrame, # articles with columns article_id, b
     for c in ('article_id', 'body', 'published'):
         if c not in articles.columns: raise ValueError(f'articles frame has no {c!r} column')
     has_dl = 'dateline_date' in articles.columns
-    frames = []
+    ids, rows = [], []
     for row in articles.itertuples(index=False):
         body = getattr(row, 'body')
         anchor = getattr(row, 'dateline_date') if has_dl else None
         if anchor is None or pd.isna(anchor): anchor = getattr(row, 'published')
         if not isinstance(body, str) or not body.strip() or anchor is None or pd.isna(anchor): continue
-        t = timexes(body, anchor)
-        if len(t): frames.append(t.assign(article_id=getattr(row, 'article_id')))
-    out = pd.concat(frames, ignore_index=True) if frames else _empty().assign(article_id=pd.Series(dtype=articles['article_id'].dtype))
-    return out[['article_id'] + list(COLUMNS)]
+        r = _tag(body, parse_dct(anchor))  # rows, and one frame at the end: a frame per article took 3/4 of the time
+        rows += r; ids += [getattr(row, 'article_id')] * len(r)
+    if not rows: return _empty().assign(article_id=pd.Series(dtype=articles['article_id'].dtype))[['article_id'] + list(COLUMNS)]
+    out = _frame(rows)
+    out.insert(0, 'article_id', pd.Series(ids, index=out.index))
+    return out

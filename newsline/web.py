@@ -286,11 +286,15 @@ def _entry_record(e, feed, captions:dict, warning:str|None)->dict:
     return {k: v for k, v in rec.items() if v not in (None, '', [], {})}
 
 # %% ../nbs/00d_web.ipynb #c042
+_ENTITY_DECL = re.compile(rb'<\x00{0,3}!\x00{0,3}E\x00{0,3}N\x00{0,3}T\x00{0,3}I\x00{0,3}T\x00{0,3}Y')  # '<!ENTITY', in UTF-8 or UTF-16/32
+
 def parse_feed(data:bytes, # the feed file's bytes (RSS 0.9x/1.0/2.0, Atom)
               )->list[dict]: # one record per entry
     "Parse an RSS or Atom feed into one article record per entry, without fetching anything."
     if isinstance(data, str): data = data.encode('utf-8')
     if not isinstance(data, (bytes, bytearray, memoryview)): raise TypeError(f"parse_feed wants the feed's bytes, not {type(data).__name__}")
+    if _ENTITY_DECL.search(bytes(data)):  # no real feed declares entities; expat would expand them for seconds before giving up
+        raise ValueError('the feed declares XML entities (<!ENTITY>): refused unread, as entities can expand a small file a billionfold or read local files')
     f = feedparser.parse(io.BytesIO(bytes(data)), resolve_relative_uris=False)
     warning = f"{type(f.bozo_exception).__name__}: {f.bozo_exception}" if f.get('bozo') else None
     if not f.entries and warning: raise ValueError(f"malformed feed with no entries ({warning})")

@@ -33,10 +33,8 @@ def test_every_parameter_has_a_type_and_a_comment():
         assert p["help"].strip(), f"{name} has no comment"
 
 
-def test_report_on_embedded_data(tmp_path):
-    out = tmp_path / "report"
-    r = subprocess.run([str(BIN / "newsline"), "report", "-q", "--out", str(out)], capture_output=True, text=True)
-    assert r.returncode == 0, r.stderr[-2000:]
+def test_report_on_embedded_data(report_dir):
+    out = report_dir
     for f in ["report.html", "report.ipynb", "timeline.json", "timeline.html", "timeline.csv", "statements.csv",
               "frequency_by_actor.csv", "frequency_by_kind.csv", "timeline.png", "timeline.svg",
               "frequency_by_actor.png", "frequency_by_kind.svg", "quality.csv"]:
@@ -60,3 +58,27 @@ def test_report_errors(tmp_path):
 def test_report_names_the_failing_cell(tmp_path):
     r = subprocess.run([str(BIN / "newsline"), "report", "-q", "--freq", "fortnight", "--out", str(tmp_path)], capture_output=True, text=True)
     assert r.returncode == 2 and "the report failed in cell" in r.stderr and "unknown freq" in r.stderr
+
+
+def _run_report(out, *args):
+    r = subprocess.run([str(BIN / "newsline"), "report", "-q", *args, "--out", str(out)], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr[-2000:]
+    return out
+
+
+def test_report_for_one_actor_is_different_correct_and_reproducible(shared, report_dir, tmp_path):
+    import pandas as pd
+    kcna = shared / "corpora" / "kcna_kp_2023-12_2024-11.jsonl"
+    args = [str(kcna), "--actor", "Kim Yo Jong", "--start", "2024-01-01"]
+    a, b = _run_report(tmp_path / "a", *args), _run_report(tmp_path / "b", *args)
+    tables = sorted(p.name for p in a.glob("*.csv"))
+    assert "statements.csv" in tables and "frequency_by_kind.csv" in tables
+    for name in tables + ["timeline.json"]:
+        assert (a / name).read_bytes() == (b / name).read_bytes(), f"{name} differs between two identical runs"
+    st = pd.read_csv(a / "statements.csv")
+    assert len(st) >= 10, len(st)
+    assert set(st.speaker) == {"Kim Yo Jong"}
+    assert pd.to_datetime(st.date).min() >= pd.Timestamp("2024-01-01")
+    assert (a / "statements.csv").read_bytes() != (report_dir / "statements.csv").read_bytes()
+    freq = pd.read_csv(a / "frequency_by_kind.csv")
+    assert freq.statements.sum() == st.statement_id.nunique()
