@@ -22,3 +22,4 @@ def __getattr__(name):
         from importlib import import_module
         return getattr(import_module(f'.{_LAZY[name]}', __name__), name)
     raise AttributeError(f'module {__name__!r} has no attribute {name!r}')
+from .pipeline import extract_batch, iter_batches, run_pipeline

@@ -232,7 +232,7 @@ def article_row(rec:dict,    # raw record from a reader
     published, date_only, prob = parse_published(rec.get('published'))
     if prob: problems.append(prob)
     dl, dl_date, dl_place = None, None, None
-    if rec.get('dateline'):  # a separate dateline field, e.g. Reuters-21578 'SALVADOR, Feb 26 -'
+    if _str(rec.get('dateline')):  # a separate dateline field, e.g. Reuters-21578 'SALVADOR, Feb 26 -' (a blank one is none)
         dl = _str(rec['dateline']).rstrip(' -–—') or None
         if dl and (m := _REUTERS_DL.match(dl)):
             dl_place = m['place'].strip(' ,').title()

@@ -99,6 +99,7 @@ _ONE = {'.txt', '.text', '.html', '.htm', '.xhtml'}
 _LINES = {'.jsonl', '.ndjson'}
 
 def _count_lines(f, chunk:int=1 << 22)->int:
+    "About the number of non-blank lines of a binary file (for a progress bar's total)."
     n, last = 0, b'\n'
     while (b := f.read(chunk)):
         n += b.count(b'\n') - b.count(b'\n\n'); last = b[-1:]
@@ -124,7 +125,7 @@ def count_items(source,          # what `iter_articles` takes: file, folder, glo
 
 # %% ../nbs/10_pipeline.ipynb #c021
 def tree_rss()->int:
-    "Resident memory in bytes of this process and all its child processes."
+    "Resident memory in bytes of this process and all its child processes (without psutil: this process's peak)."
     try: import psutil
     except ImportError:
         import resource
@@ -175,10 +176,11 @@ def iter_batches(source,                 # file, folder, glob, archive or a list
                  keep_body:bool=False,   # keep the article text in the articles returned
                  dedupe:bool=False,      # mark near duplicates across the corpus (exact repeats are always marked)
                  max_inflight:int=None,  # batches loaded but not yet returned (default: 2 per worker)
+                 executor=None,          # a process pool to use (left open) instead of starting one
                  **load_kw,              # more arguments for `iter_articles`: format, columns, source_name, errors, report ...
                 ):                       # yields `extract_batch` results, in corpus order
     "Stream `extract_batch` results over a corpus, on `workers` processes, a bounded number of batches at a time."
-    workers = max(1, workers or os.cpu_count() or 1)
+    workers = executor._max_workers if executor is not None else max(1, workers or os.cpu_count() or 1)
     max_inflight = max(1, max_inflight or 2 * workers)
     show = progress and not _quiet()
     total = count_items(source, load_kw.get('format')) if show or workers > 1 else None
@@ -200,8 +202,8 @@ def iter_batches(source,                 # file, folder, glob, archive or a list
         if workers == 1:
             for b in batches: yield done(len(b), fn(b, english_only, keep_body))
             return
-        _warm()
-        ex = ProcessPoolExecutor(workers)
+        if executor is None: _warm()
+        ex = executor or ProcessPoolExecutor(workers)
         try:
             pending = deque()
             for b in batches:
@@ -211,7 +213,10 @@ def iter_batches(source,                 # file, folder, glob, archive or a list
                     n, f = pending.popleft(); yield done(n, f.result())
             while pending:
                 n, f = pending.popleft(); yield done(n, f.result())
-        finally: ex.shutdown(wait=True, cancel_futures=True)
+        finally:
+            if executor is None: ex.shutdown(wait=True, cancel_futures=True)
+            else:
+                for _, f in pending: f.cancel()
     finally: bar.close()
 
 # %% ../nbs/10_pipeline.ipynb #c029
@@ -234,11 +239,14 @@ def _statement_timeline(arts:pd.DataFrame, st:pd.DataFrame)->pd.DataFrame:
 # %% ../nbs/10_pipeline.ipynb #c031
 def _split_shared_ids(st:pd.DataFrame, arts:pd.DataFrame)->pd.DataFrame:
     "Give statements that share a `statement_id` but not speaker, date and granularity ids of their own."
-    if not len(st): return st
-    key = st['speaker'].astype(object).where(st['speaker'].notna(), '') + '|' + st['date'].astype(str) + '|' + \
-          st['date_granularity'].astype(object).where(st['date_granularity'].notna(), '')
-    many = key.groupby(st['statement_id']).transform('nunique') > 1
+    rep = st['statement_id'].duplicated(keep=False).to_numpy() if len(st) else np.zeros(0, bool)
+    if not rep.any(): return st
+    sub = st[rep]  # only ids given to several rows can be shared
+    key = sub['speaker'].astype(object).where(sub['speaker'].notna(), '') + '|' + sub['date'].astype(str) + '|' + \
+          sub['date_granularity'].astype(object).where(sub['date_granularity'].notna(), '')
+    many = (key.groupby(sub['statement_id']).transform('nunique') > 1).reindex(st.index, fill_value=False)
     if not many.any(): return st
+    key = key.reindex(st.index)
     st = st.copy()
     sid = st['statement_id'].astype(object)
     sid[many] = [f'{s}-{hashlib.sha1(k.encode()).hexdigest()[:4]}' for s, k in zip(sid[many], key[many])]
@@ -258,12 +266,30 @@ def _date_parts(st:pd.DataFrame, n:int)->list:
     groups = pd.Series(np.arange(len(st))).groupby(part.reindex(day).to_numpy()).indices
     return [groups[k] for k in sorted(groups)]
 
-def _arts_for(arts:pd.DataFrame, ids)->pd.DataFrame:
-    "The articles with these ids and their duplicates."
-    ids = set(ids)
-    return arts[arts['article_id'].isin(ids) | arts['duplicate_of'].isin(ids)]
+_LINK_COLUMNS = ['article_id', 'duplicate_of', 'published', 'source', 'url']  # all that linking and the timeline read
 
-def _link_part(st:pd.DataFrame, arts:pd.DataFrame)->pd.DataFrame: return link_statements(st, arts)
+def _arts_for(arts:pd.DataFrame, ids)->pd.DataFrame:
+    "The articles with these ids and their duplicates, with the columns linking and the timeline read."
+    ids = set(ids)
+    return arts.loc[arts['article_id'].isin(ids) | arts['duplicate_of'].isin(ids), [c for c in _LINK_COLUMNS if c in arts.columns]]
+
+def _run_parts(ex, fn, st:pd.DataFrame, parts:list, arts:pd.DataFrame)->list:
+    "`fn(part of st, its articles)` for each part on the pool, a few parts at a time (each is a copy), in part order."
+    out, pending = [None] * len(parts), deque()
+    for i, p in enumerate(parts):
+        sub = st.iloc[p]
+        pending.append((i, ex.submit(fn, sub, _arts_for(arts, sub['article_id']))))
+        del sub
+        while len(pending) > ex._max_workers:
+            j, f = pending.popleft(); out[j] = f.result()
+    for j, f in pending: out[j] = f.result()
+    return out
+
+_LINKED = ['statement_id', 'n_reports', 'first_reported']  # the columns `link_statements` adds
+
+def _link_part(st:pd.DataFrame, arts:pd.DataFrame)->pd.DataFrame:
+    "The columns `link_statements` adds to `st` (only those travel back: the rest is already in the parent)."
+    return link_statements(st, arts)[_LINKED]
 
 def _timeline_part(st:pd.DataFrame, arts:pd.DataFrame)->pd.DataFrame: return _statement_timeline(arts, st)
 
@@ -271,20 +297,25 @@ def link_and_timeline(st:pd.DataFrame,   # statements from `extract_batch` (with
                       arts:pd.DataFrame, # their articles (article_id, duplicate_of, published, source, url; no body needed)
                       workers:int=None,  # processes (default: all cores)
                       min_rows:int=20000, # fewer statements than this are done in one call, in this process
+                      executor=None,     # a process pool to use (left open) instead of starting fresh processes
                      )->tuple:           # (linked statements, statements timeline)
     "Link the statements across articles and build their timeline, on `workers` processes, in parts cut by date."
-    workers = max(1, workers or os.cpu_count() or 1)
+    workers = executor._max_workers if executor is not None else max(1, workers or os.cpu_count() or 1)
     st = st.reset_index(drop=True)
     parts = _date_parts(st, 4 * workers) if workers > 1 and len(st) >= max(min_rows, 1) else [np.arange(len(st))]
     if len(parts) == 1:
         linked = _split_shared_ids(link_statements(st, arts), arts)
         return linked, _statement_timeline(arts, linked)
-    subs = [st.iloc[p] for p in parts]
-    with ProcessPoolExecutor(workers) as ex:
-        linked = pd.concat(list(ex.map(_link_part, subs, [_arts_for(arts, s['article_id']) for s in subs]))).sort_index()
-        linked = _split_shared_ids(linked, arts)
-        subs = [linked.iloc[p] for p in parts]
-        tls = list(ex.map(_timeline_part, subs, [_arts_for(arts, s['article_id']) for s in subs]))
+    try: from newsline.pipeline import _link_part as link, _timeline_part as tline  # importable by any worker
+    except ImportError: link, tline = _link_part, _timeline_part
+    ex = executor or ProcessPoolExecutor(workers)
+    try:
+        added = pd.concat(_run_parts(ex, link, st, parts, arts)).sort_index()
+        linked = _split_shared_ids(st.assign(**{c: added[c] for c in _LINKED}), arts)
+        del st, added
+        tls = _run_parts(ex, tline, linked, parts, arts)
+    finally:
+        if executor is None: ex.shutdown()
     tl = pd.concat(tls, ignore_index=True).sort_values(['date', 'first_reported'], na_position='last', kind='stable')
     return linked, tl.reset_index(drop=True)
 
@@ -295,7 +326,7 @@ def run_pipeline(source,                  # file, folder, glob, archive or a lis
                  batch_size:int=2000,     # articles per batch
                  progress:bool=True,      # show a progress bar with an ETA
                  english_only:bool=False, # only articles in English (or of unknown language)
-                 dedupe:bool=True,        # mark near-duplicate articles, as `load_articles` does
+                 dedupe:bool=False,       # also mark near-duplicate articles, as `load_articles` does (about 4 kB of memory per article)
                  by='speaker',            # column(s) the frequency counts by
                  top:int=25,              # groups kept by name in the frequency, the others counted as '(other)' (None: all)
                  **load_kw,               # more arguments for `iter_articles`: format, columns, source_name, errors ...
@@ -304,16 +335,22 @@ def run_pipeline(source,                  # file, folder, glob, archive or a lis
     report = load_kw.pop('report', None) or LoadReport()
     parts = {'articles': [], 'statements': [], 'timexes': []}
     t0 = time.perf_counter()
+    workers = max(1, workers or os.cpu_count() or 1)
+    if workers > 1: _warm()
+    # one pool of forks, started while this process is small, for the extraction and then the linking and timeline
+    ex = ProcessPoolExecutor(workers) if workers > 1 else None
     with RSSMonitor(0.5) as mon:
-        for r in iter_batches(source, batch_size, workers, progress, english_only, keep_body=False, dedupe=dedupe,
-                              report=report, **load_kw):
-            for k in parts: parts[k].append(r[k])
-        t1 = time.perf_counter()
-        out = {k: pd.concat(v, ignore_index=True) if len(v) > 1 else v[0] for k, v in parts.items() if v}
-        if not out: out = extract_batch(empty_articles())
-        del parts
-        arts = out['articles']
-        st, tl = link_and_timeline(out['statements'], arts, workers)
+        try:
+            for r in iter_batches(source, batch_size, workers, progress, english_only, keep_body=False, dedupe=dedupe,
+                                  executor=ex, report=report, **load_kw):
+                for k in parts: parts[k].append(r[k])
+            t1 = time.perf_counter()
+            out = {k: pd.concat(parts.pop(k), ignore_index=True) for k in list(parts) if parts[k]} if parts['articles'] else {}
+            if not out: out = extract_batch(empty_articles())
+            arts = out['articles']
+            st, tl = link_and_timeline(out.pop('statements'), arts, workers, executor=ex)
+        finally:
+            if ex is not None: ex.shutdown(cancel_futures=True)
         t3 = time.perf_counter()
         fq = statement_frequency(st, freq=freq, by=by, articles=arts, top=top)
         t4 = time.perf_counter()
