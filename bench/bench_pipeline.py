@@ -69,7 +69,6 @@ def stages(name, source, every=None, cap=None):
     "Time each stage on one core (linking, timeline and frequency on the first `cap` articles); returns the rows and the articles."
     from newsline.frequency import statement_frequency
     from newsline.links import link_statements
-    from newsline.pipeline import _split_shared_ids
     from newsline.statements import statements
     from newsline.timeline import timeline
     from newsline.timexes import article_timexes
@@ -83,9 +82,7 @@ def stages(name, source, every=None, cap=None):
     if cap and cap < m:  # linking compares every two reports of a statement: 10,000 copies of one article take hours
         arts, st, tx = arts.iloc[:cap], st[st['article_id'].isin(set(arts['article_id'].iloc[:cap]))], tx[tx['article_id'].isin(set(arts['article_id'].iloc[:cap]))]
         m, mc, note = cap, int(arts['body'].str.len().fillna(0).sum()), f'first {cap:,} articles (linking is quadratic in the reports of one statement)'
-    # link_statements can give two statements that differ only in their date one id, which breaks `timeline`
-    # (KeyError in _statement_rows); newsline.pipeline splits such ids, and so does this benchmark
-    ln, secs, _, rss = timed(lambda: _split_shared_ids(link_statements(st, arts), arts))
+    ln, secs, _, rss = timed(link_statements, st, arts)
     rows.append(row(name, 'link', m, mc, secs, rss, note=f'{len(st):,} statements' + (f', {note}' if note else '')))
     try:
         tl, secs, _, rss = timed(timeline, arts, statements=ln, timexes=tx)

@@ -34,7 +34,8 @@ def _find(parent, i):
     return i
 
 def _statement_id(row)->str:
-    key = f"{row.article_id}|{row.sentence}|{row.speaker}|{row.kind}|{row.content}"
+    "A stable id for a statement: its first report's article, sentence, speaker, kind, content and date."
+    key = f"{row.article_id}|{row.sentence}|{row.speaker}|{row.kind}|{row.content}|{row.date}|{row.date_granularity}"
     return hashlib.sha1(key.encode('utf-8')).hexdigest()[:12]
 
 def link_statements(st:pd.DataFrame,     # statements (from `newsline.statements`): article_id, sentence, speaker, kind, content, date, date_granularity

@@ -236,26 +236,6 @@ def _statement_timeline(arts:pd.DataFrame, st:pd.DataFrame)->pd.DataFrame:
                                   for d, g, w in zip(tl['date'], tl['granularity'], tl['what'])], dtype=tl['timeline_id'].dtype)
     return tl
 
-# %% ../nbs/10_pipeline.ipynb #c031
-def _split_shared_ids(st:pd.DataFrame, arts:pd.DataFrame)->pd.DataFrame:
-    "Give statements that share a `statement_id` but not speaker, date and granularity ids of their own."
-    rep = st['statement_id'].duplicated(keep=False).to_numpy() if len(st) else np.zeros(0, bool)
-    if not rep.any(): return st
-    sub = st[rep]  # only ids given to several rows can be shared
-    key = sub['speaker'].astype(object).where(sub['speaker'].notna(), '') + '|' + sub['date'].astype(str) + '|' + \
-          sub['date_granularity'].astype(object).where(sub['date_granularity'].notna(), '')
-    many = (key.groupby(sub['statement_id']).transform('nunique') > 1).reindex(st.index, fill_value=False)
-    if not many.any(): return st
-    key = key.reindex(st.index)
-    st = st.copy()
-    sid = st['statement_id'].astype(object)
-    sid[many] = [f'{s}-{hashlib.sha1(k.encode()).hexdigest()[:4]}' for s, k in zip(sid[many], key[many])]
-    st['statement_id'] = pd.array(sid, dtype=st['statement_id'].dtype)
-    st['n_reports'] = st.groupby('statement_id')['statement_id'].transform('size').astype('Int64')
-    pub = st['article_id'].map(arts.drop_duplicates('article_id').set_index('article_id')['published'])
-    st['first_reported'] = pub.groupby(st['statement_id']).transform('min').astype('datetime64[ns, UTC]')
-    return st
-
 # %% ../nbs/10_pipeline.ipynb #c034
 def _date_parts(st:pd.DataFrame, n:int)->list:
     "Positions of `st` in at most `n` parts of contiguous dates (undated statements first) of similar sizes; a date is never split."
@@ -304,14 +284,14 @@ def link_and_timeline(st:pd.DataFrame,   # statements from `extract_batch` (with
     st = st.reset_index(drop=True)
     parts = _date_parts(st, 4 * workers) if workers > 1 and len(st) >= max(min_rows, 1) else [np.arange(len(st))]
     if len(parts) == 1:
-        linked = _split_shared_ids(link_statements(st, arts), arts)
+        linked = link_statements(st, arts)
         return linked, _statement_timeline(arts, linked)
     try: from newsline.pipeline import _link_part as link, _timeline_part as tline  # importable by any worker
     except ImportError: link, tline = _link_part, _timeline_part
     ex = executor or ProcessPoolExecutor(workers)
     try:
         added = pd.concat(_run_parts(ex, link, st, parts, arts)).sort_index()
-        linked = _split_shared_ids(st.assign(**{c: added[c] for c in _LINKED}), arts)
+        linked = st.assign(**{c: added[c] for c in _LINKED})
         del st, added
         tls = _run_parts(ex, tline, linked, parts, arts)
     finally:
