@@ -94,7 +94,7 @@ NOMINAL_TYPES = {
 PRONOUN_TYPES = {
     'he': {'person', 'spokesperson'}, 'she': {'person', 'spokesperson'}, 'him': {'person', 'spokesperson'},
     'her': {'person', 'spokesperson'}, 'it': {'government', 'ministry', 'military', 'media', 'international_org', 'party', 'institute'},
-    'they': {'government', 'ministry', 'military', 'international_org', 'party'}, 'we': None, 'i': None, 'our': None, 'us': None,
+    'they': {'ministry', 'military', 'international_org'}, 'we': None, 'i': None, 'our': None, 'us': None,
     'who': {'person', 'spokesperson'}, 'which': {'government', 'ministry', 'military', 'media', 'international_org', 'party', 'institute'},
 }
 SENT_DOCUMENTS = {'message', 'letter', 'reply', 'greetings', 'telegram', 'note', 'paper', 'statement', 'report', 'resolution', 'appeal'}
@@ -105,12 +105,15 @@ _DETS = re.compile(r"^(?:the|a|an|this|that|these|those|its|his|her|their|our)\s
 
 def canonical_name(source:str)->str:
     "Canonicalise an unknown source: no leading determiner, no apposition, no quotes, first letter capitalised."
-    s = re.sub(r'\s+', ' ', source.strip(' \t\n"“”‘’\'')).strip()
+    s = re.sub(r'\s+', ' ', source.replace('’', "'").strip(' \t\n"“”‘’\'')).strip()
     parts = [_DETS.sub('', p.strip()) for p in s.split(',') if p.strip()]
     named = [p for p in parts if p[:1].isupper()]  # 'John Doe, a spokesman' and 'its director, Jane Roe' both give the name
     s = named[0] if named else _DETS.sub('', s)
+    s = _TRAILING_ADVERB.sub('', s)  # 'Artistes of the troupe deeply'
     if s.lower() in _DETS_WORDS: return ''
     return s[:1].upper() + s[1:] if s else s
+_NOT_ADVERBS = {'assembly', 'family', 'rally', 'daily', 'weekly', 'monthly', 'ally', 'supply', 'reply', 'anomaly', 'monopoly', 'italy'}
+_TRAILING_ADVERB = re.compile(r"(?:\s+(?!(?:%s)\b)[a-z]{2,}ly)+$" % '|'.join(_NOT_ADVERBS))
 
 # %% ../nbs/02a_actors.ipynb #c013
 _COUNTRY_HEADS = {'government', 'people', 'state', 'authorities', 'regime', 'administration', 'republic', 'kingdom', 'army',
@@ -119,9 +122,29 @@ _COUNTRY_HEADS = {'government', 'people', 'state', 'authorities', 'regime', 'adm
 def _fits_unknown(pronoun, name):
     "Whether an unknown speaker's name could be what a pronoun refers to (plural for 'they', a personal name for 'he'/'she')."
     if pronoun == 'they': return name.lower().endswith(('s', 'people', 'staff'))
-    if pronoun in ('he', 'she'):  # 'Jane Roe', 'President of Equatorial Guinea'
-        return len(name.split()) >= 2 and all(w[:1].isupper() or w in ('of', 'the', 'for', 'and') for w in name.split())
+    if pronoun in ('he', 'she'):  # 'Jane Roe', 'President of Equatorial Guinea'; not 'People and the People's Army'
+        low = name.lower(); head = re.split(r'\s(?:of|for|to|at|in)\s', low)[0].split()[-1].replace("'s", '').replace('’s', '')
+        return (len(name.split()) >= 2 and all(w[:1].isupper() or w in ('of', 'the', 'for') for w in name.split())
+                and head not in _GROUP_HEADS)
     return False
+_GROUP_HEADS = {'army', 'people', 'party', 'committee', 'ministry', 'government', 'council', 'association', 'union', 'federation',
+                'organization', 'organisation', 'institute', 'agency', 'newspaper', 'media', 'group', 'league', 'front', 'society',
+                'office', 'department', 'bureau', 'command', 'embassy', 'mission', 'delegation', 'troupe', 'team', 'company',
+                'university', 'assembly', 'court', 'regime', 'administration', 'authorities', 'forces', 'military', 'navy', 'staff',
+                'workers', 'youth', 'students', 'citizens', 'residents', 'army', 'corps', 'brigade', 'club', 'centre', 'center'}
+
+_GOVERNMENT_VOICE = {'official', 'officials', 'government', 'governments', 'authorities', 'administration', 'regime', 'side',
+                     'leadership', 'state', 'cabinet', 'people', 'nation', 'country', 'imperialists', 'puppets'}
+
+def _part_of(source:str, s:int, e:int, typ:str)->bool:
+    "Whether the actor found at [s, e) of a source only names what its speaker belongs to: 'the secretary general of NATO', 'the ROK media'."
+    pre = re.sub(r'^(?:the|a|an)\s+', '', source[:s].strip(), flags=re.I)
+    m = re.fullmatch(r"(?:[\w.'’-]+\s+){0,4}?([A-Za-z][\w'’-]*)\s+(?:of|for|at)(?:\s+the)?", pre)
+    if m and m.group(1).lower() not in _COUNTRY_HEADS | _GOVERNMENT_VOICE | {'spokesman', 'spokesperson', 'spokeswoman'}: return True
+    post = source[e:]; post = post[:post.find(',')] if ',' in post else post
+    pw = re.findall(r"[A-Za-z][\w'’-]*", post)
+    return (typ in ('government', 'country') and 0 < len(pw) <= 3 and post.strip() == ' '.join(pw)
+            and pw[-1].lower() in SPEAKER_NOUNS and pw[-1].lower() not in _GOVERNMENT_VOICE)
 
 def resolve_source(source:str,   # the source span's text
                    mentions:list, # earlier actor mentions (start, end, actor, country, type, cameo), in text order
@@ -142,6 +165,8 @@ def resolve_source(source:str,   # the source span's text
         if typ == 'government' and all(f[4] == 'government' for f in found) and re.fullmatch(r"[\w.'’ -]+\s(?:in|of|from)", pre) \
                 and pre.split()[0].lower() not in _COUNTRY_HEADS:  # 'Compatriots in Japan', 'President of Singapore': not the country itself
             return (canonical_name(source), country or None, None, None, 'unknown')
+        if typ not in ('person', 'spokesperson') and _part_of(source, s, e, typ):  # 'the secretary general of NATO', 'the ROK media'
+            return (canonical_name(source[:(source.find(',', e) + 1 or len(source) + 1) - 1]), country or None, None, None, 'unknown')
         return (actor, country or None, typ or None, cameo or None, 'name')
     words = re.findall(r"[A-Za-z]+", source.lower())
     if not words: return (None, None, None, None, None)
@@ -190,7 +215,8 @@ _NOT_FIRST = {'thus', 'indeed', 'furthermore', 'moreover', 'however', 'also', 't
               'today', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january',
               'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'last',
               'next', 'early', 'late', 'according', 'respect', 'random'}
-_HEAD_END = re.compile(r"\s(?:of|for|in|at|on|to|from|with|by|who|which|that|released|issued|published|and|or)\s|,|\(")
+_HEAD_END = re.compile(r"\s(?:of|for|in|at|on|to|from|with|by|who|which|that|released|issued|published|and|or|set|made|[a-z]+ed)\s|,|\(")
+_NAME_END = re.compile(r"\s(?:who|which|that|set|made|[a-z]+ed)\s")  # a post-modifier: what follows is not part of the name
 
 def plausible_speaker(source:str, # a source span's text whose speaker is not in the actor table
                      )->bool: # whether it could be someone who speaks
@@ -202,10 +228,12 @@ def plausible_speaker(source:str, # a source span's text whose speaker is not in
     if w0 in _NOT_FIRST or re.search(r'\d', words[0]): return False
     if w0 in _DETS_WORDS: words = words[1:]
     if not words: return False
-    if any(w[:1].isupper() and w.lower() not in _NOT_FIRST for w in words[1:]): return True  # a name: 'Daily Mail', 'the Korea Association'
-    if w0.endswith('ly') and len(w0) > 4: return False  # 'Unexpectedly'
     m = _HEAD_END.search(' ' + ' '.join(words) + ' ')
     np_ = ' '.join(words)[:max(0, m.start()-1)] if m else ' '.join(words)
+    m2 = _NAME_END.search(' ' + ' '.join(words) + ' ')
+    if any(w[:1].isupper() and w.lower() not in _NOT_FIRST for w in words[1:(len(' '.join(words)[:max(0, m2.start()-1)].split()) if m2 else None)]):
+        return True  # a name: 'Daily Mail', 'the Korea Association' (not 'the timetable set by the Party')
+    if w0.endswith('ly') and len(w0) > 4: return False  # 'Unexpectedly'
     np_words = np_.lower().split() or [words[0].lower()]
     head = np_words[-1]
     if len(words) == 1 and words[0][:1].isupper() and source.strip()[:1].isupper() and head not in SPEAKER_NOUNS and not head.endswith('ing'):
@@ -215,10 +243,12 @@ def plausible_speaker(source:str, # a source span's text whose speaker is not in
     if head in GENERIC_NOUNS and all(w in GENERIC_NOUNS | {'and', '&'} for w in np_words): return False  # 'reporters and speakers'
     return True
 
-# %% ../nbs/02a_actors.ipynb #c019
-_DOC = r'\b(?:Message|Letter|Greetings|Reply Message|Reply|Telegram|Congratulations|Condolences|Appeal|Note)s?'
+# %% ../nbs/02a_actors.ipynb #c021
+_DOC = r'\b(?:Message|Letter|Greetings|Reply Message|Reply|Telegram|Congratulations|Condolences|Appeal|Note|Speech|Address)s?'
 _FROM = re.compile(_DOC + r'\b.*?\bfrom\s+(.+)$')
-_SENDS = re.compile(r'^(.+?)\s+(?:Sends?|Sent|Dispatch(?:es)?|Issues?|Releases?|Forwards?)\s+(?:\w+\s+){0,3}?' + _DOC + r'\b')
+_SENDS = re.compile(r'^(.+?)\s+(?:Sends?|Sent|Dispatch(?:es)?|Issues?|Releases?|Forwards?|Makes?|Delivers?|Gives?)\s+(?:\w+\s+){0,3}?'
+                    + _DOC + r'\b')
+_OF = re.compile(r'^(?:(?:Full )?Text of\s+)?(?:\w+\s+)?' + _DOC + r'\s+(?:of|by)\s+(.+?)(?:\s+(?:at|to|on|for|in)\s+.*)?$')
 _POSS = re.compile(r"^(.+?)['’]s\s+(?:\w+\s+){0,2}?" + _DOC + r'\b')
 
 def document_author(title:str, # an item's title
@@ -226,7 +256,7 @@ def document_author(title:str, # an item's title
                    )->tuple: # (actor, country, type, cameo) of the sender, or None
     "The sender of the message, letter or greetings an item's title names."
     t = re.sub(r'\s+', ' ', title or '').strip()
-    m = _SENDS.match(t) or _POSS.match(t) or _FROM.search(t)
+    m = _SENDS.match(t) or _POSS.match(t) or _FROM.search(t) or _OF.match(t)
     if not m: return None
     name = re.sub(r'^(?:Respected Comrade|Comrade|Dear)\s+', '', m.group(1)).strip(' .')
     r = resolve_source(name, [], matcher)

@@ -6,7 +6,7 @@ Docs: https://newsline.github.io/newsline/kinds.html.md"""
 
 # %% auto #0
 __all__ = ['CAMEO', 'KINDS', 'CUE_KIND', 'CONTENT_KIND', 'SPEECH_CUE', 'CHANNELS', 'statement_kind', 'is_statement_cue',
-           'statement_channel']
+           'is_speech_act', 'statement_channel']
 
 # %% ../nbs/02d_kinds.ipynb #c002
 import re
@@ -52,18 +52,24 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                      r'irresponsible', r'unjust\w*', r'double standards?', r'accus\w*', r'condemn\w*', r'denounc\w*',
                      r'wrath', r'indignation', r'anger', r'denunciation', r'resentment', r'evils?', r'rogue', r'tyrann\w*',
                      r'massacr\w*', r'patroni[sz]\w*')),
-    ('appeal', _w(r'call(?:s|ed)? on', r'urg(?:e|es|ed)', r'appeal\w*', r'request\w*', r'we hope', r'hope that', r'should', r'let us')),
+    ('appeal', _w(r'call(?:s|ed)? on', r'urg(?:e|es|ed)', r'appeal\w*', r'request\w*', r'we hope', r'hope that', r'should', r'let us',
+                  r'(?:it is|is) (?:necessary|essential|imperative|indispensable) (?:to|for|that)',
+                  r'(?:urgent|indispensable|pressing) (?:task|need|requirement)')),
     ('intend', _w(r'we will', r'we shall', r'will continue', r'(?:is|are) ready to', r'(?:will|shall) (?:take|bolster|strengthen|further)',
                   r'(?:resolve|will|determination|intention|willingness|readiness|pledge|vow) to',
                   r'determin\w* to', r'willing\w* to', r'intend\w*', r'plans? to', r'(?:decision|decided|schedule|scheduled|preparing) to')),
-    ('praise', _w(r'welcom\w*', r'appreciat\w*', r'prais\w*', r'congratulat\w*', r'thank\w*', r'great success', r'admir\w*',
-                  r'gratitude', r'satisfaction',
+    ('praise', _w(r'welcom\w*', r'appreciat\w*', r'prais\w*', r'congratulat\w*', r'thank\w*', r'great success\w*', r'admir\w*',
+                  r'worthy of (?:praise|appraisement|admiration|emulation|commendation|respect)',
+                  r'gratitude', r'satisfaction', r'wonderful', r'splendid', r'excellent', r'admirabl\w*', r'commendabl\w*', r'marvell?ous',
                   r'(?:speak|spoke|speaks|speaking) highly', r'admiration', r'(?:full|firm|strong|active) support', r'solidarity with')),
 ]
 
 _CRITICIZE = dict(CONTENT_KIND)['criticize']
 _ANTI = re.compile(r'\banti-[\w-]+', re.I)
 _OWN_FUTURE = re.compile(r"(?:that )?(?:we|they|it|he|she|i)(?: would| will| shall|'ll|’ll) (?:further |continue to |soon |also )?(?!be\b|have\b|not\b)\w+", re.I)
+
+_NEED = re.compile(r'\s*(?:the|a)\s+(?:urgent\s+|pressing\s+|important\s+)?(?:need|necessity)\s+(?:for|to|of)\b', re.I)
+_STRESS = re.compile(r'\b(?:stress\w*|underlin\w*|underscor\w*|emphasi[sz]\w*|point\w* out|not(?:ed|es|ing)|said|says)\b', re.I)
 
 def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
                    content:str='', # the content text
@@ -73,13 +79,14 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
     for text in (cue or '', title or ''):
         for kind, rx in CUE_KIND:
             if rx.search(text): return kind
+    if _NEED.match(content or '') and _STRESS.search(cue or ''): return 'appeal'  # 'stressed the need for all to ...': a call
     both = f'{cue or ""} {content or ""}'  # the cue may carry the noun: 'expressed admiration', 'voiced support'
     both = _ANTI.sub(' ', both)  # 'the anti-imperialist struggle' praises a fight, it does not criticise
     for kind, rx in CONTENT_KIND:
         if rx.search(both):
-            if kind in ('deny', 'reject', 'demand') and len(both) > 600:  # a long text: a passing 'denies' in a denunciation
+            if kind in ('deny', 'reject', 'demand', 'threaten') and len(both) > 600:  # a long text: a passing 'warns' in a denunciation
                 n, ncrit = len(rx.findall(both)), len(_CRITICIZE.findall(both))
-                if ncrit > 3*n: return 'criticize'
+                if ncrit > 3*n and (kind != 'threaten' or n == 1): return 'criticize'  # a threat repeated is a threat
             return kind
     if _OWN_FUTURE.match((content or '').lstrip(' “"\'‘')): return 'intend'  # the speaker's own future action
     return 'say'
@@ -105,6 +112,21 @@ def is_statement_cue(cue:str)->bool:
     return bool(cue) and bool(SPEECH_CUE.search(cue))
 
 # %% ../nbs/02d_kinds.ipynb #c011
+_CLAUSE_START = re.compile(r'''\s*(?:that\b|whether\b|["“‘':])''', re.I)
+_SUMMON = re.compile(r"\s*(?:(?!a\b|an\b|as\b)[\w.'’-]+\s+){1,6}?to\s+(?:the|a|an|his|her|their|its|this)\s", re.I)
+
+def is_speech_act(cue:str, # the cue's text
+                  content:str, # the content's text (the words after a right-hand cue), may be empty
+                 )->bool:
+    "Whether a cue is a statement in this use: communicative (`is_statement_cue`) and not closing, summoning or passive."
+    if not is_statement_cue(cue): return False
+    c = cue.strip().lower(); last = c.split()[-1]; t = content or ''
+    if re.fullmatch(r'conclud\w*', last) and t and not _CLAUSE_START.match(t): return False  # 'concluded the meeting'
+    if re.fullmatch(r'call(?:s|ed|ing)?', c) and _SUMMON.match(t): return False  # 'called them to the theater'
+    if last.endswith('ed') and re.match(r'\s*by\b', t): return False  # 'encouraged by the message'
+    return True
+
+# %% ../nbs/02d_kinds.ipynb #c014
 CHANNELS = [
     ('KCNA', re.compile(r'\bKCNA\b|Korean Central News Agency')),
     ('Rodong Sinmun', re.compile(r'Rodong Sinmun')),

@@ -9,6 +9,7 @@ __all__ = ['content_words', 'link_statements']
 
 # %% ../nbs/03_links.ipynb #c002
 import hashlib
+import math
 import re
 
 import numpy as np
@@ -26,17 +27,74 @@ def content_words(text:str, # a statement's content
     if not isinstance(text, str): return frozenset()
     return frozenset(w for w in _WORDS.findall(text.lower()) if w not in _STOP)
 
-# %% ../nbs/03_links.ipynb #c007
+# %% ../nbs/03_links.ipynb #c008
 def _find(parent, i):
     while parent[i] != i:
         parent[i] = parent[parent[i]]
         i = parent[i]
     return i
 
-def _statement_id(row)->str:
-    "A stable id for a statement: its first report's article, sentence, speaker, kind, content and date."
-    key = f"{row.article_id}|{row.sentence}|{row.speaker}|{row.kind}|{row.content}|{row.date}|{row.date_granularity}"
-    return hashlib.sha1(key.encode('utf-8')).hexdigest()[:12]
+def _union(parent, i, j):
+    ri, rj = _find(parent, i), _find(parent, j)
+    if ri != rj: parent[max(ri, rj)] = min(ri, rj)
+
+def _join_if_two_articles(parent, rows, art):
+    "Connect `rows` when they come from at least two articles (every pair of rows of different articles is a link)."
+    if len(rows) > 1 and any(art[r] != art[rows[0]] for r in rows):
+        for r in rows[1:]: _union(parent, rows[0], r)
+
+def _word_links(parent, idx, words, art, threshold):
+    "Connect the rows of `idx` (all with content words) whose word sets have Jaccard similarity >= `threshold`, across articles."
+    if threshold > 1: return
+    if threshold <= 0: _join_if_two_articles(parent, list(idx), art); return  # every pair is similar enough
+    keys = {}  # word set -> its rows
+    for i in idx: keys.setdefault(words[i], []).append(i)
+    sets, rows = list(keys), list(keys.values())
+    multi = [any(art[r] != art[rs[0]] for r in rs) for rs in rows]  # the set's rows come from two articles or more
+    joined = list(multi)  # all rows of the set are one cluster
+    freq = {}
+    for ws in sets:
+        for w in ws: freq[w] = freq.get(w, 0) + 1
+    index = {}  # word -> sets having it in their prefix
+    for k, ws in enumerate(sets):
+        toks = sorted(ws, key=lambda w: (freq[w], w))
+        prefix = toks[:len(toks) - math.ceil(threshold * len(toks) - 1e-9) + 1]
+        cands = set()
+        for w in prefix: cands.update(index.get(w, ()))
+        for c in sorted(cands):
+            rk, rc = rows[k][0], rows[c][0]
+            if not (multi[k] or multi[c] or art[rk] != art[rc]): continue  # all rows of the two sets from one article: no link
+            if joined[k] and joined[c] and _find(parent, rk) == _find(parent, rc): continue  # nothing left to join
+            other = sets[c]
+            if len(ws & other) / len(ws | other) >= threshold:  # every row of one set links to a row of the other
+                _union(parent, rk, rc); joined[k] = joined[c] = True
+        for w in prefix: index.setdefault(w, []).append(k)
+    for rs, f in zip(rows, joined):
+        if f:
+            for r in rs[1:]: _union(parent, rs[0], r)
+
+def _clusters(blocks, art, root_art, sent, words, kind, threshold)->np.ndarray:
+    "The cluster root of every row: components of the links between rows of different articles within each block."
+    parent = list(range(len(art)))
+    for idx in blocks:
+        if len(idx) < 2: continue
+        same_text, empty, worded = {}, {}, []
+        for i in idx:
+            if not (pd.isna(root_art[i]) or pd.isna(sent[i])): same_text.setdefault((root_art[i], sent[i]), []).append(i)
+            if words[i]: worded.append(i)
+            else: empty.setdefault(kind[i], []).append(i)
+        for rs in same_text.values(): _join_if_two_articles(parent, rs, art)
+        for rs in empty.values(): _join_if_two_articles(parent, rs, art)
+        if len(worded) > 1: _word_links(parent, worded, words, art, threshold)
+    return np.array([_find(parent, i) for i in range(len(art))])
+
+# %% ../nbs/03_links.ipynb #c009
+_ID_COLUMNS = ['article_id', 'sentence', 'speaker', 'kind', 'content', 'date', 'date_granularity']
+
+def _statement_ids(heads:pd.DataFrame)->list:
+    "Stable ids for statements from their first reports: a hash of article, sentence, speaker, kind, content and date."
+    # columns as lists (one pass each): far faster than iterating rows, and the same values as `itertuples` gives
+    return [hashlib.sha1('|'.join(map(str, v)).encode('utf-8')).hexdigest()[:12] for v in zip(*(heads[c].tolist() for c in _ID_COLUMNS))]
 
 def link_statements(st:pd.DataFrame,     # statements (from `newsline.statements`): article_id, sentence, speaker, kind, content, date, date_granularity
                     articles:pd.DataFrame=None, # the articles they came from, for `duplicate_of` and `published` (optional)
@@ -56,38 +114,22 @@ def link_statements(st:pd.DataFrame,     # statements (from `newsline.statements
         if 'duplicate_of' in a.columns: dup = a['duplicate_of'].dropna().to_dict()
     root_art = out.article_id.map(lambda x: dup.get(x, x)).to_numpy(dtype=object)
     words = [content_words(c) for c in out['content']]
-    parent = list(range(n))
     spk = out['speaker'].fillna('').to_numpy(dtype=object)
     day = out['date'].astype('datetime64[ns]').to_numpy()
     gran = out['date_granularity'].fillna('').to_numpy(dtype=object)
     sent = out['sentence'].to_numpy(dtype=object)
     kind = out['kind'].fillna('').to_numpy(dtype=object)
     art = out['article_id'].fillna('').to_numpy(dtype=object)
-    groups = pd.Series(range(n)).groupby([spk, day.astype('int64'), gran]).indices
-    for idx in groups.values():
-        if len(idx) < 2: continue
-        for x in range(len(idx)):
-            i = idx[x]
-            for y in range(x + 1, len(idx)):
-                j = idx[y]
-                if art[i] == art[j]: continue
-                same = (root_art[i] == root_art[j] and sent[i] == sent[j])
-                if not same:
-                    wi, wj = words[i], words[j]
-                    if not wi and not wj: same = kind[i] == kind[j]
-                    elif wi and wj: same = len(wi & wj) / len(wi | wj) >= threshold
-                if same:
-                    ri, rj = _find(parent, i), _find(parent, j)
-                    if ri != rj: parent[max(ri, rj)] = min(ri, rj)
-    roots = np.array([_find(parent, i) for i in range(n)])
+    blocks = pd.Series(range(n)).groupby([spk, day.astype('int64'), gran]).indices.values()
+    roots = _clusters(blocks, art, root_art, sent, words, kind, threshold)
     # the earliest report of each cluster names it
-    order = pd.DataFrame({'root': roots, 'pub': pub.to_numpy(), 'pos': range(n)}).sort_values(['pub', 'pos'], na_position='last')
+    order = pd.DataFrame({'root': roots, 'pub': pub.array, 'pos': range(n)}).sort_values(['pub', 'pos'], na_position='last')
     first = order.groupby('root', sort=False)['pos'].first()
-    ids = [_statement_id(r) for r in out.iloc[first.to_numpy()].itertuples()]
+    ids = _statement_ids(out.iloc[first.to_numpy()])
     idmap = dict(zip(first.index, ids))
     out['statement_id'] = pd.array([idmap[r] for r in roots], dtype='string')
     out['n_reports'] = out.groupby('statement_id')['statement_id'].transform('size').astype('Int64')
-    earliest = pd.Series(pub.to_numpy(), index=out['statement_id'].to_numpy()).groupby(level=0).min()
-    out['first_reported'] = pd.Series(earliest.reindex(out['statement_id'].to_numpy()).to_numpy(), index=out.index,
+    earliest = pd.Series(pub.array, index=out['statement_id'].to_numpy()).groupby(level=0).min()
+    out['first_reported'] = pd.Series(earliest.reindex(out['statement_id'].to_numpy()).array, index=out.index,
                                       dtype='datetime64[ns, UTC]')
     return out

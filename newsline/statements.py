@@ -6,7 +6,7 @@ Docs: https://newsline.github.io/newsline/statements.html.md"""
 
 # %% auto #0
 __all__ = ['COLUMNS', 'ITEM_TITLE', 'EXTRA_CUES', 'MEDIA_SOURCE', 'empty_statements', 'attached_date', 'dateline_date',
-           'narrative_date', 'item_speaker', 'statements']
+           'narrative_date', 'speaker_event_date', 'item_speaker', 'statements']
 
 # %% ../nbs/02_statements.ipynb #c002
 import re, warnings, functools
@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 from .attribution import attribution_records
 from .actors import actor_matcher, resolve_source, canonical_name, plausible_speaker, document_author
-from .kinds import statement_kind, statement_channel, is_statement_cue, CAMEO
+from .kinds import statement_kind, statement_channel, is_speech_act, CAMEO
 
 # %% ../nbs/02_statements.ipynb #c005
 COLUMNS = {'article_id': 'string', 'sentence': 'Int64', 'source_start': 'Int64', 'source_end': 'Int64', 'cue_start': 'Int64',
@@ -115,6 +115,33 @@ def narrative_date(body:str, dct=None):
     return d, ('month' if mo else 'year')
 
 # %% ../nbs/02_statements.ipynb #c018
+def speaker_event_date(text:str, # the body
+                       sents:list, # character spans (start, end) of its sentences
+                       sentence:int, # index of the statement's sentence
+                       speaker:str, # the statement's resolved speaker
+                       mentions:list, # actor mentions (start, end, actor, ...) in `text`
+                       dct, # reference date
+                       cache:dict=None, # per-text memo of sentence dates (a dict owned by the caller)
+                      )->tuple: # (date, granularity) or None
+    "The day or month dated in the latest earlier sentence that names `speaker` (the event the statement was made at), or None."
+    fn = _timexes_fn()
+    if fn is None or not speaker or dct is None or pd.isna(dct): return None
+    ref = pd.Timestamp(dct).tz_localize(None) if getattr(pd.Timestamp(dct), 'tz', None) else pd.Timestamp(dct)
+    cache = {} if cache is None else cache
+    for si in range(min(sentence, len(sents)) - 1, -1, -1):
+        s0, s1 = sents[si]
+        dl = _DATELINE.match(text[s0:s1]); lo = s0 + (dl.end() if dl else 0)
+        first = next((m for m in mentions if lo <= m[0] < s1), None)  # the sentence's subject, roughly: its first actor, early on
+        if first is None or first[2] != speaker or first[0] - lo > 80: continue
+        if si not in cache:
+            try: tx = fn(text[lo:s1], ref.normalize())
+            except Exception: tx = []
+            vals = [_parse_value(t[4]) for t in tx if str(t[3]) == 'DATE']
+            cache[si] = next((v for v in vals if v and v[1] in ('day', 'month') and v[0] <= ref.normalize()), None)
+        if cache[si]: return cache[si]
+    return None
+
+# %% ../nbs/02_statements.ipynb #c021
 ITEM_TITLE = re.compile(r'\b(?:Press Statement|Statement|Spokes(?:man|person|woman)|Commentary|Commentator|Answers?\b|Press Release|'
                         r'Article|Talk|Memorandum|White Paper|Open Letter|Interview)\b', re.I)
 _FIRST_PERSON = {'i', 'we', 'us', 'our', 'my', 'me'}
@@ -143,7 +170,7 @@ def item_speaker(title:str, body:str='', matcher=None)->tuple:
     name = canonical_name(sp[1] if len(sp) > 1 else title)
     return (name, 'PRK' if re.search(r'DPRK|Korea', title) else None, None, None)
 
-# %% ../nbs/02_statements.ipynb #c021
+# %% ../nbs/02_statements.ipynb #c024
 EXTRA_CUES = frozenset({'slammed', 'slams', 'blasted', 'blasts', 'labelled', 'labeled', 'branded', 'denounced', 'denounces',
     'condemned', 'condemns', 'censured', 'lambasted', 'castigated', 'decried', 'warned', 'warns', 'threatened', 'vowed', 'pledged',
     'urged', 'urges', 'demanded', 'demands', 'denied', 'denies', 'rejected', 'rejects', 'praised', 'hailed', 'lauded', 'welcomed',
@@ -167,7 +194,7 @@ def _apposition_end(text, e, lim):
 
 _TITLES = {'premier', 'minister', 'president', 'chairman', 'secretary', 'leader', 'director', 'chairperson', 'spokesman', 'ambassador'}
 
-def _text_rows(text:str, dct, matcher, item=None, title:str='')->list:
+def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=False)->list:
     "Statement rows (dicts) of one text; `item` is the whole-item speaker or None; actors in `title` count as earliest mentions."
     recs, sents = attribution_records(text, extra_cues=EXTRA_CUES)
     if not recs: return []
@@ -186,7 +213,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='')->list:
         words = set(re.findall(r'[a-z]+', src.lower()))
         if item and src and (words & _FIRST_PERSON) and len(words) <= 2: continue  # first person inside a whole-item statement
         cue = text[r['cue_start']:r['cue_end']]
-        if not is_statement_cue(cue): continue  # a belief, plan or action, not a statement
+        if not is_speech_act(cue, ' '.join(text[a:b] for a, b in r['content_spans'] if a >= r['cue_end'])):
+            continue  # a belief, plan or action, not a statement ('wants', 'concluded the meeting')
         if r['sentence'] < len(sents) and _headline(text, *sents[r['sentence']]): continue
         if not src.strip() or src.strip().lower() in ('this', 'that', 'these', 'those', 'what'):  # no speaker: no statement,
             if rows and rows[-1]['sentence'] == r['sentence'] and re.fullmatch(r'\w+ing', cue):  # unless it continues one
@@ -195,6 +223,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='')->list:
                 rows[-1]['_extra_cue'] = rows[-1].get('_extra_cue', '') + ' ' + cue
             continue
         speaker, country, typ, cameo, how = resolve_source(src, earlier, matcher, salient)
+        if doc and how == 'pronoun' and words and words <= _FIRST_PERSON and len(words) == 1:  # 'I' in a speech or letter: its author
+            speaker, country, typ, cameo = doc[0], doc[1] or None, doc[2] or None, doc[3] or None
         head = src.lower().split()[-1] if src.split() else ''
         if how == 'nominal' and typ == 'person' and head in _TITLES:  # 'the premier': the person named with that title
             named = next((m for m in reversed(earlier) if m[0] >= 0 and m[4] == 'person'
@@ -236,6 +266,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='')->list:
         if same and _REPORT_CUE.match(r['cue'] or '') and MEDIA_SOURCE.search(src) and r['cue_start'] > same[0]['cue_start']:
             continue  # '..., KCNA reported': a channel, not a statement
         final.append(r)
+    ev_cache = {}
     for r in final:
         s0, s1 = sents[r['sentence']] if r['sentence'] < len(sents) else (0, len(text))
         frame = text[s0:s1]
@@ -247,10 +278,11 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='')->list:
         tg = [m for m in mentions if any(a <= m[0] and m[1] <= b and m[0] - a <= 60 for a, b in r['content_spans']) and m[2] != r['speaker']]
         r['target'] = tg[0][2] if tg else None
         d = attached_date(text, (s0, s1), r, dct)
+        if not d and not anchored: d = speaker_event_date(text, sents, r['sentence'], r['speaker'], mentions, dct, ev_cache)
         r['date'], r['date_granularity'] = d if d else (None, None)
     return final
 
-# %% ../nbs/02_statements.ipynb #c022
+# %% ../nbs/02_statements.ipynb #c025
 def _title_verb(title:str)->str:
     "The part of a title whose verb is the item's own act: 'FM Spokesman Slams ...' yes, 'Japan Denies ...: KCNA Commentary' no."
     m = ITEM_TITLE.search(title or '')
@@ -267,7 +299,9 @@ def _one(text, title, dct, matcher, article_id, is_kcna):
     "All statement rows of one article."
     text = text if isinstance(text, str) else ''
     item = item_speaker(title, text, matcher) if title else None
-    rows = _text_rows(text, dct, matcher, item, title) if text.strip() else []
+    anchor = narrative_date(text, dct)  # a story told about the past: its anchor, not the events it names relative to today
+    if anchor and not _in_range(anchor[0]): anchor = None
+    rows = _text_rows(text, dct, matcher, item, title, anchored=anchor is not None) if text.strip() else []
     if item:
         body = text.strip()
         rows.insert(0, dict(sentence=0, source_start=None, source_end=None, cue_start=None, cue_end=None,
@@ -276,8 +310,6 @@ def _one(text, title, dct, matcher, article_id, is_kcna):
                             actor_type=item[2], kind=statement_kind('', body, _title_verb(title)), direct=True,
                             channel='KCNA' if is_kcna else None, target=None, date=None, date_granularity=None))
         rows[0]['cameo'] = CAMEO[rows[0]['kind']]
-    anchor = narrative_date(text, dct) if rows else None
-    if anchor and not _in_range(anchor[0]): anchor = None
     for r in rows:
         r['article_id'] = article_id
         if r.get('date') is not None and not _in_range(r['date']): r['date'], r['date_granularity'] = None, None
@@ -288,7 +320,7 @@ def _one(text, title, dct, matcher, article_id, is_kcna):
             r['date'] = r['date'].normalize(); r['date_granularity'] = 'day'
     return rows
 
-# %% ../nbs/02_statements.ipynb #c023
+# %% ../nbs/02_statements.ipynb #c026
 def statements(x, # a text, or an articles frame (article_id, title, body, published, dateline_date, source, url)
                published=None, # publication date of a text (ignored for a frame, which has its own)
                actors=None, # extra actor table (DataFrame or CSV path) merged over the default

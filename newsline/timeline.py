@@ -32,7 +32,7 @@ def headline(clause:str,       # a sentence or clause
             )->str:            # the headline
     "Shorten a clause into a headline: actor, predicate and object, without dates, asides or quotes."
     for s, e in sorted(drop, reverse=True):
-        pre = re.search(r'(?:\b(?:on|in|at|since|from|during|by|last|this|of)\s+)?$', clause[:s]).start()
+        pre = re.search(r'(?:\b(?:on|in|at|since|from|during|by|last|this|of)\s+)?$', clause[:s], re.I).start()
         clause = clause[:pre].rstrip() + ' ' + clause[e:].lstrip()
     t = _PAREN.sub('', clause)
     t = _REL.sub('', t + ',').rstrip(',')
@@ -53,12 +53,8 @@ _BACKGROUND = re.compile(r'\b(?:following|after|since|amid|owing to|due to|in th
                          r'test|launch|talks|summit|election|invasion|crisis)\b[^,;.]{0,120})', re.I)
 _DATED = re.compile(r'^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})|-Q(\d))?$')
 
-def timex_date(value:str, # a TimeML value
-              )->tuple:   # (date, end date, granularity) or (None, None, None)
-    "The first and last day of the period a TimeML DATE value names, with its granularity."
-    m = _DATED.match(value or '')
-    if not m: return None, None, None
-    y, mo, d, w, q = m.groups()
+def _period(y, mo, d, w, q)->tuple:
+    "(first day, last day, granularity) of the period of `_DATED`'s groups; ValueError when there is no such period."
     y = int(y)
     if d: day = pd.Timestamp(y, int(mo), int(d)); return day, day, 'day'
     if mo:
@@ -69,7 +65,21 @@ def timex_date(value:str, # a TimeML value
         mo = 3 * int(q) - 2; return pd.Timestamp(y, mo, 1), pd.Timestamp(y, mo + 2, calendar.monthrange(y, mo + 2)[1]), 'quarter'
     return pd.Timestamp(y, 1, 1), pd.Timestamp(y, 12, 31), 'year'
 
-# %% ../nbs/04_timeline.ipynb #c011
+def timex_date(value:str, # a TimeML value
+              )->tuple:   # (date, end date, granularity) or (None, None, None)
+    "The first and last day of the period a TimeML DATE value names, with its granularity."
+    m = _DATED.match(value if isinstance(value, str) else '')
+    if not m: return None, None, None
+    try: return _period(*m.groups())
+    except (ValueError, OverflowError): return None, None, None  # no such day, month, week or quarter (2025-02-30, 2025-W60)
+
+# %% ../nbs/04_timeline.ipynb #c012
+def _in_range(value:str)->bool:
+    "Whether the period a TimeML DATE value names fits a datetime64[ns] column (years 1678-2261, as in `newsline.statements`)."
+    m = _DATED.match(value if isinstance(value, str) else '')
+    return bool(m) and 1678 <= int(m.group(1)) <= 2261
+
+# %% ../nbs/04_timeline.ipynb #c014
 def sentence_spans(text:str, # a body
                   )->list:   # (start, end) character spans of its sentences
     "Split `text` into sentences, as character spans."
@@ -77,7 +87,7 @@ def sentence_spans(text:str, # a body
     low = [text[a:b].lower() for a, b in toks]
     return [(toks[a][0], toks[b - 1][1]) for a, b in sentences(text, toks, low) if b > a]
 
-# %% ../nbs/04_timeline.ipynb #c014
+# %% ../nbs/04_timeline.ipynb #c017
 TIMELINE_COLUMNS = {
     'date': 'datetime64[ns]', 'end_date': 'datetime64[ns]', 'granularity': 'string', 'what': 'string', 'actors': 'object',
     'kind': 'string', 'speaker': 'string', 'n_statements': 'Int64', 'statement_ids': 'object', 'article_ids': 'object',
@@ -171,45 +181,51 @@ def _statement_rows(st:pd.DataFrame, arts:pd.DataFrame, tx:pd.DataFrame=None)->l
     return rows
 
 def _event_rows(arts:pd.DataFrame, tx:pd.DataFrame, st:pd.DataFrame, matcher, undated:bool)->list:
+    "One row per dated sentence (per date in it), and, with `undated`, per background phrase and per date out of range."
     rows = []
     covered = set()
     if len(st):  # a sentence whose date is already a statement's date is told by the statement row
-        for r in st.itertuples():
-            if pd.notna(r.date): covered.add((r.article_id, r.sentence, r.date))
-    tx_by = {k: g for k, g in tx.groupby('article_id')} if len(tx) else {}
-    for a in arts.itertuples():
-        body = a.body if isinstance(a.body, str) else ''
-        if not body: continue
-        t = tx_by.get(a.article_id)
-        spans = sentence_spans(body)
-        for i, (s0, s1) in enumerate(spans):
+        covered = {k for k in zip(st['article_id'], st['sentence'], st['date']) if pd.notna(k[2])}
+    # the DATE expressions of each article as plain tuples: filtering a frame per sentence was most of the time spent
+    dates = {}
+    if len(tx):
+        dx = tx[(tx['type'] == 'DATE').fillna(False).to_numpy(dtype=bool) & tx['start'].notna().to_numpy() & tx['end'].notna().to_numpy()]
+        for aid, s0, e0, v in zip(dx['article_id'], dx['start'], dx['end'], dx['value']):
+            dates.setdefault(aid, []).append((int(s0), int(e0), v if isinstance(v, str) else None))
+    for aid, body in zip(arts['article_id'], arts['body']):
+        if not isinstance(body, str) or not body: continue
+        t = dates.get(aid, ())
+        for i, (s0, s1) in enumerate(sentence_spans(body)):
             sent = body[s0:s1]
-            here = t[(t['start'] >= s0) & (t['end'] <= s1) & (t['type'] == 'DATE')] if t is not None else []
-            dated = False
-            for x in (here.itertuples() if len(here) else []):
-                start, end, gran = timex_date(x.value)
-                if start is None or (a.article_id, i, start) in covered: continue
-                dated = True
-                drop = [(int(x.start) - s0, int(x.end) - s0)]
-                clause = sent[:max(0, (m.start() if (m := _BACKGROUND.search(sent)) else len(sent)))] if _BACKGROUND.search(sent) and _BACKGROUND.search(sent).start() > drop[0][1] else sent
-                rows.append(dict(date=start, end_date=end, granularity=gran, kind='event', speaker=None,
-                                 what=headline(clause, [d for d in drop if d[1] <= len(clause)]),
+            bg = _BACKGROUND.search(sent)
+            for x0, x1, value in t:
+                if x0 < s0 or x1 > s1: continue
+                fits = _in_range(value)
+                start, end, gran = timex_date(value) if fits else (None, None, None)
+                old = not fits and _DATED.match(value or '') is not None  # a date, but out of the frame's range
+                if (start is None and not (old and undated)) or (aid, i, start) in covered: continue
+                drop = [(x0 - s0, x1 - s0)]
+                clause = sent[:bg.start()] if bg and bg.start() > drop[0][1] else sent
+                what = headline(clause, [dr for dr in drop if dr[1] <= len(clause)])
+                rows.append(dict(date=start if not old else pd.NaT, end_date=end if not old else pd.NaT,
+                                 granularity='undated' if old else gran, kind='event', speaker=None,
+                                 what=f'{what} ({value})' if old else what,
                                  actors=list(dict.fromkeys(f[2] for f in matcher.find(clause))), n_statements=0,
-                                 statement_ids=[], article_ids=[a.article_id], evidence=sent))
-            if undated:
+                                 statement_ids=[], article_ids=[aid], evidence=sent, _era=value if old else None))
+            if undated and bg:
                 for m in _BACKGROUND.finditer(sent):
                     np_ = m.group('np')
                     if len(np_.split()) < 3: continue
                     rows.append(dict(date=pd.NaT, end_date=pd.NaT, granularity='undated', kind='event', speaker=None,
                                      what=headline(np_, max_words=16), actors=list(dict.fromkeys(f[2] for f in matcher.find(np_))),
-                                     n_statements=0, statement_ids=[], article_ids=[a.article_id], evidence=sent))
+                                     n_statements=0, statement_ids=[], article_ids=[aid], evidence=sent))
     return rows
 
 def _merge_events(ev:list)->list:
-    "Join event rows of the same date and granularity whose headlines share half their content words."
+    "Join event rows of the same date and granularity (and era, for dates out of range) whose headlines share half their content words."
     out, seen = [], {}
     for r in ev:
-        key = (r['date'], r['granularity'])
+        key = (r['date'], r['granularity'], r.get('_era'))
         w = content_words(r['what'])
         for o in seen.get(key, []):
             ow = content_words(o['what'])
@@ -219,13 +235,13 @@ def _merge_events(ev:list)->list:
             seen.setdefault(key, []).append(r); out.append(r)
     return out
 
-# %% ../nbs/04_timeline.ipynb #c015
+# %% ../nbs/04_timeline.ipynb #c018
 def timeline(articles:pd.DataFrame,       # articles from `load_articles`
              statements:pd.DataFrame=None, # their statements (default: `newsline.statements(articles)`)
              timexes:pd.DataFrame=None,   # their time expressions (default: `newsline.timexes.article_timexes(articles)`)
              actors=None,                 # extra actor table (DataFrame or CSV path) for naming actors in events
              events:bool=True,            # include dated events from sentences, not only statements
-             undated:bool=True,           # keep undated background events, flagged `undated`
+             undated:bool=True,           # keep undated rows, flagged `undated`: background events, and events dated before 1678 or after 2261
             )->pd.DataFrame:              # one row per event or statement group; columns as in `TIMELINE_COLUMNS`
     "Build a timeline of dated events and statements, one row per event however many articles report it."
     if statements is None:

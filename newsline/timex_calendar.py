@@ -49,7 +49,7 @@ def unit_value(d:dt.date, # anchor date
 
 # %% ../nbs/01b_timex_calendar.ipynb #c008
 _FUT1 = {'will', 'shall', 'would', 'upcoming', 'slated', 'tomorrow', 'coming', 'can', 'may', 'might', 'should', 'must', 'next', 'planned', 'planning',
-         'effective', 'payable', 'won', "won't", "won’t"}
+         'effective', 'payable', 'won', 'expects', 'expect', "won't", "won’t"}
 _FUT2 = {('going', 'to'), ('is', 'to'), ('are', 'to'), ('planned', 'for'), ('planning', 'to'), ('expected', 'to'),
          ('due', 'to'), ('intends', 'to'), ('intend', 'to'), ('aims', 'to'), ('aim', 'to'), ('set', 'to'), ('plans', 'to'),
          ('plan', 'to'), ('hopes', 'to'), ('hope', 'to'), ('as', 'soon'), ('as', 'early'), ('be', 'held')}
@@ -66,6 +66,14 @@ _PAST1 = {'was', 'were', 'had', 'did', 'said', 'says', 'told', 'ago', 'last', 'y
 _NOT_PAST_ED = {'united', 'need', 'indeed', 'hundred', 'speed', 'feed', 'seed', 'proceed', 'exceed', 'succeed', 'armed', 'based',
                 'advanced', 'related', 'detailed', 'limited', 'concerned', 'interested', 'alleged', 'supposed', 'embed', 'expected',
                 'planned', 'scheduled'}
+# present-tense verbs of scheduled events: "the talks resume Monday", "he leaves Tuesday for Beijing" (news uses the simple
+# present for timetabled future events); a noun after a determiner ("the vote", "his visit") or an infinitive does not count
+_PRESENT_EVENT = {'meet', 'meets', 'begin', 'begins', 'start', 'starts', 'open', 'opens', 'resume', 'resumes', 'leave', 'leaves',
+                  'arrive', 'arrives', 'return', 'returns', 'travel', 'travels', 'visit', 'visits', 'convene', 'convenes',
+                  'vote', 'votes', 'depart', 'departs', 'expire', 'expires'}
+_NOT_VERB_BEFORE = {'the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'this', 'that', 'to', 'did', "didn't",
+                    'not', 'first', 'last', 'next', 'whose', 'of', 'for', 'on', 'in', 'at', 'by', 'after', 'before', 'with'}
+_BE_PRESENT = {'is', 'are', "'s", 'be', "'re", 'being'}
 _AUX_NEXT = {'planning', 'going', 'about', 'due', 'set', 'slated', 'scheduled', 'to'}
 _BEFORE_PARTICIPLE = {'be', 'is', 'are', 'been', 'being', 'the', 'a', 'an', 'its', 'their'}
 _SENT_SEPS = ('. ', '\n', '? ', '! ', '; ')
@@ -78,6 +86,9 @@ def _cue(toks, orig, i):
     w = toks[i]
     prev = toks[i-1] if i else ''
     nxt = toks[i+1] if i + 1 < len(toks) else ''
+    if w == 'planned' and nxt == 'to' and prev not in _BE_PRESENT and prev not in ('was', 'were', 'been'): return None  # "the government planned to pay"
+    if w == 'expected': return 'future' if prev in _BE_PRESENT else None  # "a ruling is expected Friday"
+    if w in _PRESENT_EVENT: return 'future' if prev and prev not in _NOT_VERB_BEFORE else None
     if w in _FUT1 or w.startswith('schedul') or (w, nxt) in _FUT2 or w.endswith("'ll"):
         if w == 'may' and orig[i][0] == 'M': return None  # the month
         if w == 'won' and nxt != "'t": return 'past'  # "won" the verb, not "won't"

@@ -200,6 +200,8 @@ def h_month(m, ctx):
         how = {'last': 'last', 'this past': 'last', 'past': 'last', 'next': 'next', 'this coming': 'next', 'coming': 'next',
                'this': 'this'}.get(rel) or (lambda: month_tense(ctx, m.start(), m.end()))
         y = resolve_month_year(ctx.dct, mon, None, how)
+        # the month just ended is "last month"; "last February" written in March means the February of the year before
+        if rel == 'last' and mon == ctx.dct.month - 1: y -= 1
     return dict(type='DATE', value=f'{y}-{mon:02d}', mod=mod)
 
 # %% ../nbs/01c_timex_dates.ipynb #c027
@@ -331,7 +333,7 @@ def h_quarter(m, ctx):
     if g['qn'] or g['qn2'] or g['qn3']:
         q = int(g['qn'] or g['qn2'] or g['qn3']); ys = g['qy'] or g['qy2'] or g['qy3']
         y = (int(ys) if len(ys.strip("'")) == 4 else 2000 + int(ys.strip("'"))) if ys else ctx.dct.year
-        return dict(type='DATE', value=f'{y}-Q{q}', focus=(y, q) <= quarter_of(ctx.dct))
+        return dict(type='DATE', value=f'{y}-Q{q}', focus=(y, q) < quarter_of(ctx.dct))
     n, unit = _ORD_Q[g['ord'].lower()], g['unit'].lower()
     if g['year'] or g['ypre'] or g['fy']: y = int(g['year'] or g['ypre'] or g['fy'])
     elif g['yrel'] or g['yrelpre']: y = ctx.dct.year + _REL_SHIFT[(g['yrel'] or g['yrelpre']).lower()]
@@ -344,7 +346,7 @@ def h_quarter(m, ctx):
     if unit == 'half': return dict(type='DATE', value=f'{y}-H{min(n, 2)}', s=s)
     # a quarter still to come ("losses through the third quarter of 1990") is a forecast, not the period being reported:
     # it does not become the focus that "a year earlier" is measured from
-    return dict(type='DATE', value=f'{y}-Q{n}', s=s, focus=not g['ago'] and (y, n) <= quarter_of(ctx.dct))
+    return dict(type='DATE', value=f'{y}-Q{n}', s=s, focus=not g['ago'] and (y, n) < quarter_of(ctx.dct))
 
 # %% ../nbs/01c_timex_dates.ipynb #c044
 _WD_NAMES_AFTER = re.compile(r"\s+(?:Times|Telegraph|Express|Mirror|Herald|Post|Mail|Tribune|Independent|Observer|Sport|Star|"
@@ -387,6 +389,7 @@ def h_weekday(m, ctx):
     d = resolve_weekday(ctx.dct, WEEKDAYS[g['wd'].lower()], how)
     r = _tod(g['tod'], d)  # 'Wednesday night' is a TIME: 2025-05-28TNI
     if rel in ('early', 'late'): r['mod'] = EDGE_MOD[rel]
+    if rel in ('earlier', 'later'): r['s'] = m.start('wd')  # "[Friday]" in "earlier Friday": a sequence word, not part of the date
     return r
 
 # %% ../nbs/01c_timex_dates.ipynb #c047
@@ -407,6 +410,7 @@ def h_relday(m, ctx):
     tod = g['tod'] or ('night' if word == 'tonight' else None)
     r = _tod(tod, d)
     if g['edge'] and g['edge'].lower() in ('early', 'late'): r['mod'] = EDGE_MOD[g['edge'].lower()]
+    if g['edge'] and g['edge'].lower() in ('earlier', 'later'): r['s'] = m.start('day')  # "later [today]"
     return r
 
 # %% ../nbs/01c_timex_dates.ipynb #c050
@@ -455,7 +459,7 @@ def h_weekend(m, ctx):
 
 # %% ../nbs/01c_timex_dates.ipynb #c057
 RX_YEARAGO = re.compile(
-        rf"\b(?:(?P<the>the)\s)?(?:(?:comparable|corresponding|same|equivalent)\s)?(?P<adj>year-ago|year-earlier|prior-year)(?:\s(?P<ord>first|second|third|fourth)\squarter|\s(?P<unit>quarter|period|fiscal\syear|month))?\b"
+        rf"\b(?:(?P<the>the)\s)?(?:(?:comparable|corresponding|same|equivalent)\s)?(?P<adj>year-ago|year-earlier|prior-year)(?:\s(?P<ord>first|second|third|fourth)\squarter|\s(?P<unit>quarter|period|fiscal\syear|month)|\s(?:first\s)?(?P<nm>three|six|nine|\d{1,2})\smonths)?\b"
         rf"|\b(?P<pre>(?:the\s)?(?:comparable|corresponding|same|equivalent)\s(?P<unit2>quarter|period)\s(?:of\s)?(?:last\syear|a\syear\s(?:ago|earlier))|last\syear['’]s\s(?:quarter|period)|the\squarter\sa\syear\s(?:ago|earlier))\b", _I)
 
 def h_yearago(m, ctx):
@@ -464,6 +468,8 @@ def h_yearago(m, ctx):
     if g['ord']:
         y, _ = quarter_of(ctx.dct)
         return dict(type='DATE', value=f"{y-1}-Q{_ORD_Q[g['ord'].lower()]}")
+    if g['nm']:  # "the year-earlier nine months": the span itself, a duration
+        return dict(type='DURATION', value=f"P{parse_number(g['nm'])}M")
     unit = (g['unit'] or g['unit2'] or '').lower()
     if unit in ('year', 'fiscal year'): return dict(type='DATE', value=str(ctx.dct.year - 1))
     if unit == 'month': return dict(type='DATE', value=unit_value(ctx.dct, 'M', -12))

@@ -175,7 +175,7 @@ def h_setwd(m, ctx):
 # %% ../nbs/01d_timex_rules.ipynb #c019
 RX_REF = re.compile(
         r"\b(?:(?P<present>(?:right\s)?now|currently|at\spresent|presently|nowadays|these\sdays|current)|(?P<past>(?:more\s|most\s)?recently|formerly|lately|the\spast)"
-        r"|(?P<future>the\s(?:near|distant|foreseeable)\sfuture|the\sfuture|the\s(?:near|short|long)\sterm|a\slater\sdate|as\ssoon\sas\spossible))\b(?!-)", _I)
+        r"|(?P<future>the\s(?:near|distant|foreseeable)\sfuture|the\sfuture|the\s(?:near|short|long)\sterm|a\slater\sdate|as\ssoon\sas\spossible|(?P<soon>soon)))\b(?!-)", _I)
 
 def h_ref(m, ctx):
     "Vague references: 'now', 'currently' PRESENT_REF; 'recently', 'the past' PAST_REF; 'soon', 'the future' FUTURE_REF."
@@ -183,6 +183,9 @@ def h_ref(m, ctx):
     w = m.group(0).lower()
     if w == 'current' and not rx(r'\s+[a-z]').match(ctx.after(m.end(), 3)): return None
     if w == 'now' and rx(r'\bfrom\s+$', re.I).search(ctx.before(m.start(), 6)): return None  # "from now on", "a year from now"
+    if g['soon'] and (rx(r'\b(?:as|so|too|how)\s+$', re.I).search(ctx.before(m.start(), 5))  # "as soon as Tuesday"
+                      or rx(r'\s+(?:after|afterwards?|thereafter|enough)\b', re.I).match(ctx.after(m.end(), 14))
+                      or ctx.tense(m.start(), m.end()) == 'past'): return None  # "that soon became a flood": a sequence, not a time
     if w == 'the past' and rx(r'\s*(?:\d|' + NUMW + r'\b|few\b|several\b|decade|year|month|week|day|quarter)', re.I).match(ctx.after(m.end(), 12)): return None
     v = 'PRESENT_REF' if g['present'] else 'PAST_REF' if g['past'] else 'FUTURE_REF'
     return dict(type='DATE', value=v)

@@ -191,7 +191,6 @@ def _gate(rule, near):
         if w == 'past': return p == 'the'
         if w == 'term': return p in ('near', 'short', 'long')
         if w == 'later': return p == 'a'
-        if w == 'soon': return p == 'as'
         if w == 'future': return p in ('the', 'near', 'distant', 'foreseeable')
         if w == 'present': return p == 'at'
         return True
@@ -278,7 +277,7 @@ class Doc:
         if not value[:4].isdigit() or value[4:5] not in ('', '-'): return
         self.year = int(value[:4])
         if len(value) >= 7 and value[5:7].isdigit(): self.month = (self.year, int(value[5:7]))
-        if focus and len(value) == 7 and value[5] == 'Q': self.q = value
+        if focus and len(value) == 7 and value[5] == 'Q' and (self.q is None or value > self.q): self.q = value  # the latest quarter reported
         if len(value) >= 10 and value[7] == '-' and value[8:10].isdigit(): self.day = dt.date.fromisoformat(value[:10])
     def last_day(self, k=0): return (self.day or self.dct) + dt.timedelta(days=k)
     def after_last(self, unit, k):  # 'the following month': k months (or years) after the last one mentioned, None if none was

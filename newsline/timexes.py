@@ -144,9 +144,15 @@ def _tag(text:str, d:dt.date)->list:
             if lv: v = lv
         if v[:1] == '-' or v[4:5].isdigit() and v[:4].isdigit(): continue  # a year before 0 or after 9999 ('100000 months ago'): no TimeML value
         if 0 < (i := v.find('-')) < 4 and v[:i].isdigit(): v = v.zfill(len(v) + 4 - i)  # years before 1000 have four digits too: '0999-Q4'
+        if _NAME_DATE.fullmatch(text, s, e) and text[max(0, s-4):s].lower() == 'the ' and _NAME_NEXT.match(text, e): continue  # 'the April 25 Hostel'
         doc.see(v, r.get('focus'))
         rows.append((s, e, text[s:e], r['type'], v, granularity(v, r['type']), r.get('mod'), anchor))
     return rows
+
+_NAME_DATE = re.compile(r'(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}')
+_NAME_NEXT = re.compile(r"(?: [A-Z][\w.'’-]*)*? (?:Hostel|Complex|Club|Team|School|University|College|Factory|Works|Mine|Street|"
+                        r"Stadium|House|Hall|Plant|Farm|Park|Square|Bridge|Prize|Studio|Institute|Hospital|Station|Enterprise|Mill)"
+                        r"(?![\w-])(?! [a-z]+(?<! and)(?<! of)(?<! in)(?<! on)(?<! at)(?<! to)(?<! for)(?<! with)\b)")  # 'the February 8 Vinalon Complex'
 
 # %% ../nbs/01_timexes.ipynb #c021
 def article_timexes(articles:pd.DataFrame, # articles with columns article_id, body, published (and optionally dateline_date)
@@ -163,7 +169,7 @@ def article_timexes(articles:pd.DataFrame, # articles with columns article_id, b
         if not isinstance(body, str) or not body.strip() or anchor is None or pd.isna(anchor): continue
         r = _tag(body, parse_dct(anchor))  # rows, and one frame at the end: a frame per article took 3/4 of the time
         rows += r; ids += [getattr(row, 'article_id')] * len(r)
-    if not rows: return _empty().assign(article_id=pd.Series(dtype=articles['article_id'].dtype))[['article_id'] + list(COLUMNS)]
+    if not rows: return _empty().assign(article_id=pd.Series(dtype='string'))[['article_id'] + list(COLUMNS)]
     out = _frame(rows)
-    out.insert(0, 'article_id', pd.Series(ids, index=out.index))
+    out.insert(0, 'article_id', pd.Series(ids, index=out.index, dtype='string'))
     return out

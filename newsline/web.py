@@ -299,12 +299,12 @@ def parse_feed(data:bytes, # the feed file's bytes (RSS 0.9x/1.0/2.0, Atom)
     warning = f"{type(f.bozo_exception).__name__}: {f.bozo_exception}" if f.get('bozo') else None
     if not f.entries and warning: raise ValueError(f"malformed feed with no entries ({warning})")
     captions = _media_captions(bytes(data)) if b'search.yahoo.com/mrss' in data else {}
-    recs = [_entry_record(e, f.feed, captions, warning) for e in f.entries]
-    recs = [r for r in recs if any(k in r for k in ('title', 'summary', 'body', 'url'))]   # drop husks of cut-off items
-    if warning and not recs: raise ValueError(f"malformed feed with no readable entries ({warning})")
+    recs = [_entry_record(e, f.feed, captions, warning) for e in f.entries]  # every entry, even an empty one: the loader reports those
+    if warning and not any(k in r for r in recs for k in ('title', 'summary', 'body', 'url')):
+        raise ValueError(f"malformed feed with no readable entries ({warning})")
     return recs
 
-# %% ../nbs/00d_web.ipynb #c053
+# %% ../nbs/00d_web.ipynb #c055
 _WORD = re.compile(r'\w+')
 
 def body_match(true:str,  # the reference body
