@@ -115,6 +115,9 @@ def narrative_date(body:str, dct=None):
     return d, ('month' if mo else 'year')
 
 # %% ../nbs/02_statements.ipynb #c018
+_FROM_SENDER = re.compile(r"\b(?:message|letter|greetings?|telegram|reply|congratulations|condolences)\b[^.;]{0,80}?\bfrom\s+(?:the\s+)?"
+                          r"(?:[A-Z][\w'’.-]*\s+){0,4}$", re.I)
+
 def speaker_event_date(text:str, # the body
                        sents:list, # character spans (start, end) of its sentences
                        sentence:int, # index of the statement's sentence
@@ -132,7 +135,8 @@ def speaker_event_date(text:str, # the body
         s0, s1 = sents[si]
         dl = _DATELINE.match(text[s0:s1]); lo = s0 + (dl.end() if dl else 0)
         first = next((m for m in mentions if lo <= m[0] < s1), None)  # the sentence's subject, roughly: its first actor, early on
-        if first is None or first[2] != speaker or first[0] - lo > 80: continue
+        sender = any(m[2] == speaker and _FROM_SENDER.search(text, lo, m[0]) for m in mentions if lo <= m[0] < s1)  # 'a message from X'
+        if not sender and (first is None or first[2] != speaker or first[0] - lo > 80): continue
         if si not in cache:
             try: tx = fn(text[lo:s1], ref.normalize())
             except Exception: tx = []

@@ -100,6 +100,8 @@ def _cue(toks, orig, i):
     if len(w) >= 5 and w.endswith('ed') and w not in _NOT_PAST_ED and prev not in _BEFORE_PARTICIPLE and not w.startswith('un'): return 'past'
     return None
 
+_CLOSED_QUOTE = re.compile(r'“[^”]{0,200}”|"[^"]{0,200}"')
+
 def clause_tense(text:str, # the whole text
                  start:int, # span start
                  end:int, # span end
@@ -114,7 +116,8 @@ def clause_tense(text:str, # the whole text
     for sep in _SENT_SEPS:
         i = text.find(sep, end, hi)
         if i >= 0: hi = min(hi, i)
-    left, right = text[lo:start].translate(_PUNCT_TT).split(), text[end:hi].translate(_PUNCT_TT).split()
+    lt = _CLOSED_QUOTE.sub(' ', text[lo:start])  # a quotation closed before the expression is not its clause: 'released "We will ..." on Saturday'
+    left, right = lt.translate(_PUNCT_TT).split(), text[end:hi].translate(_PUNCT_TT).split()
     orig = left + ['\0'] + right  # '\0' stands for the expression itself
     toks = [w.lower() for w in orig]
     k = len(left)

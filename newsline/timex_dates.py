@@ -184,7 +184,8 @@ def h_numeric(m, ctx):
 # %% ../nbs/01c_timex_dates.ipynb #c025
 RX_MONTH = re.compile(
         rf"\b(?:(?P<edge>{_EDGE_RE})(?:-|\s)(?:in\s)?)?(?:(?P<rel>this\spast|this\scoming|last|next|this|coming|past)\s)?(?P<mon>{MON}){_NW}"
-        rf"(?:(?:,|\sof)?\s(?P<year>{_Y})\b(?![,.]\d)|\s(?:of\s)?(?P<yrel>last|this|next)\syear\b)?", _I)
+        rf"(?:(?:,|\sof)?\s(?P<year>{_Y})\b(?![,.]\d)|\s(?:of\s)?(?P<yrel>last|this|next)\syear\b"
+        rf"|,?\sJuche\s\d{{1,3}}\s?\((?P<jyear>{_Y})\))?", _I)  # KCNA: 'November Juche 101 (2012)'
 
 def h_month(m, ctx):
     "A month with a year or a relative word: 'October 2024', 'October last year', 'last November', 'early May'."
@@ -193,7 +194,7 @@ def h_month(m, ctx):
     anchored = bool(g['year'] or g['rel'] or g['edge'] or g['yrel'])
     if not month_ok(ctx, ms, me, anchored): return None
     mon, mod = _mon(g['mon']), _edge(g['edge'])
-    if g['year']: y = int(g['year'])
+    if g['year'] or g['jyear']: y = int(g['year'] or g['jyear'])
     elif g['yrel']: y = ctx.dct.year + _REL_SHIFT[g['yrel'].lower()]
     else:
         rel = (g['rel'] or '').lower()
@@ -308,6 +309,7 @@ def h_season(m, ctx):
     code, rel = SEASONS[g['season'].lower()], (g['rel'] or '').lower()
     if not rel and not g['edge'] and not prep_before(ctx, m.start()): return None
     if not rel and g['season'].lower() == 'fall' and not g['the']: return None
+    if not rel and not g['edge'] and g['season'].lower() == 'fall' and rx(r'\bof\s+$').search(ctx.before(m.start(), 4)): return None  # 'the trauma of the fall'
     st, y = _SEASON_START[code], ctx.dct.year
     if rel in ('last', 'this past', 'past'): y = y if st + 3 <= ctx.dct.month else y - 1
     elif rel in ('next', 'this coming', 'coming'): y = y if st > ctx.dct.month else y + 1
@@ -406,6 +408,8 @@ def h_relday(m, ctx):
     word = rx(r'\s+').sub(' ', g['day'].lower())
     if word == 'today' and rx(r"['’]s\b").match(ctx.after(m.end(), 3)) and rx(r'\b(?:of|in|for)\s+$', re.I).search(ctx.before(m.start(), 8)):
         return None  # "in today's world": generic, not a date
+    if word == 'today' and not g['tod'] and rx(r"['’]s\s+(?:world|era|age|times|society|generation|youth|reality|realities)\b", re.I).match(ctx.after(m.end(), 16)):
+        return dict(type='DATE', value='PRESENT_REF')  # "Today's world is ...": nowadays
     d = ctx.dct + dt.timedelta(days=_DAY_SHIFT[word])
     tod = g['tod'] or ('night' if word == 'tonight' else None)
     r = _tod(tod, d)

@@ -67,6 +67,9 @@ RX_DURATION = re.compile(
 
 _YEARS_IN = {'DE': 10, 'CE': 100, 'ML': 1000}
 
+_AFTER_MONTH = re.compile(r'\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|'
+                          r'Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s$')
+
 def h_duration(m, ctx):
     "A quantity of a unit: 'three days', 'the past two months', 'two-year', 'a year ago', '$5 a year' (SET)."
     g = m.groupdict()
@@ -74,6 +77,7 @@ def h_duration(m, ctx):
     code, unit = _code(g['unit']), g['unit'].lower()
     n = parse_number(q)
     if n is None or code is None: return None
+    if q.isdigit() and _AFTER_MONTH.search(ctx.before(m.start(), 12)): return None  # 'June 25-July 27 month': a day, not a count
     plural = unit.endswith('s') or unit in ('centuries', 'millennia')
     if g['unit'][:1].isupper() and not g['unit'].isupper(): return None  # a title: "60 Minutes", "This Week"
     if code == 'Q' and n != 'X' and (rx(r'\s+of\b').match(ctx.after(m.end(), 5)) or (plural and g['sep'] == '-')): return None  # a fraction
@@ -186,6 +190,7 @@ def h_ref(m, ctx):
     if g['soon'] and (rx(r'\b(?:as|so|too|how)\s+$', re.I).search(ctx.before(m.start(), 5))  # "as soon as Tuesday"
                       or rx(r'\s+(?:after|afterwards?|thereafter|enough)\b', re.I).match(ctx.after(m.end(), 14))
                       or ctx.tense(m.start(), m.end()) == 'past'): return None  # "that soon became a flood": a sequence, not a time
+    if w in ('the future', 'the past') and rx(r'\s+of\b').match(ctx.after(m.end(), 4)): return None  # 'the future of the revolution'
     if w == 'the past' and rx(r'\s*(?:\d|' + NUMW + r'\b|few\b|several\b|decade|year|month|week|day|quarter)', re.I).match(ctx.after(m.end(), 12)): return None
     v = 'PRESENT_REF' if g['present'] else 'PAST_REF' if g['past'] else 'FUTURE_REF'
     return dict(type='DATE', value=v)

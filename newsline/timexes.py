@@ -144,17 +144,17 @@ def _tag(text:str, d:dt.date)->list:
             if lv: v = lv
         if v[:1] == '-' or v[4:5].isdigit() and v[:4].isdigit(): continue  # a year before 0 or after 9999 ('100000 months ago'): no TimeML value
         if 0 < (i := v.find('-')) < 4 and v[:i].isdigit(): v = v.zfill(len(v) + 4 - i)  # years before 1000 have four digits too: '0999-Q4'
-        if _NAME_DATE.fullmatch(text, s, e) and text[max(0, s-4):s].lower() == 'the ' and _NAME_NEXT.match(text, e): continue  # 'the April 25 Hostel'
+        if _NAME_DATE.fullmatch(text, s, e) and _NAME_NEXT.match(text, e): continue  # 'the April 25 Hostel', 'May Day Stadium'
         doc.see(v, r.get('focus'))
         rows.append((s, e, text[s:e], r['type'], v, granularity(v, r['type']), r.get('mod'), anchor))
     return rows
 
-_NAME_DATE = re.compile(r'(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}')
+_NAME_DATE = re.compile(r'(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}|May Day|New Year(?:\'s| Day)?|Christmas')
 _NAME_NEXT = re.compile(r"(?: [A-Z][\w.'’-]*)*? (?:Hostel|Complex|Club|Team|School|University|College|Factory|Works|Mine|Street|"
                         r"Stadium|House|Hall|Plant|Farm|Park|Square|Bridge|Prize|Studio|Institute|Hospital|Station|Enterprise|Mill)"
-                        r"(?![\w-])(?! [a-z]+(?<! and)(?<! of)(?<! in)(?<! on)(?<! at)(?<! to)(?<! for)(?<! with)\b)")  # 'the February 8 Vinalon Complex'
+                        r"(?![\w-])")  # 'the February 8 Vinalon Complex'
 
-# %% ../nbs/01_timexes.ipynb #c021
+# %% ../nbs/01_timexes.ipynb #c023
 def article_timexes(articles:pd.DataFrame, # articles with columns article_id, body, published (and optionally dateline_date)
                    )->pd.DataFrame: # timexes rows with article_id first
     "Tag every article's `body`, anchored on `dateline_date` when present, else on `published`."
