@@ -99,14 +99,6 @@ _KIND_ORDER = ['threaten', 'criticize', 'reject', 'deny', 'demand', 'appeal', 'i
 
 def _empty_timeline(): return pd.DataFrame({c: pd.Series(dtype=t) for c, t in TIMELINE_COLUMNS.items()})
 
-def _voice(st:pd.DataFrame)->pd.Series:
-    "The speaker whose row a statement joins: a country's statements join its organs' of the same day."
-    country_level = st['actor_type'].fillna('').isin(['government', 'country', 'state'])
-    organ = st[~country_level & st['actor_country'].notna()]
-    main = organ.groupby([organ['actor_country'], organ['date']])['speaker'].agg(lambda s: s.value_counts().index[0])
-    key = list(zip(st['actor_country'], st['date']))
-    return pd.Series([main.get(k, sp) if cl else sp for k, sp, cl in zip(key, st['speaker'], country_level)], index=st.index)
-
 def _sentence_of(body:str, pos:int, tx, spans=None)->tuple:
     "The sentence of `body` holding offset `pos`, and the spans of its time expressions relative to it."
     for s0, s1 in (spans if spans is not None else sentence_spans(body)):
