@@ -9,11 +9,11 @@ __all__ = ['COLUMNS', 'ITEM_TITLE', 'EXTRA_CUES', 'MEDIA_SOURCE', 'empty_stateme
            'narrative_date', 'speaker_event_date', 'item_speaker', 'statements']
 
 # %% ../nbs/02_statements.ipynb #c002
-import re, warnings, functools
+import re, warnings, functools, bisect
 import numpy as np
 import pandas as pd
 from .attribution import attribution_records
-from .actors import actor_matcher, resolve_source, canonical_name, plausible_speaker, document_author
+from .actors import actor_matcher, resolve_source, canonical_name, plausible_speaker, document_author, SENT_DOCUMENTS
 from .kinds import statement_kind, statement_channel, is_speech_act, CAMEO
 
 # %% ../nbs/02_statements.ipynb #c005
@@ -37,6 +37,11 @@ def _timexes_fn():
     except Exception as e:  # the module is written concurrently; statements still work without it
         warnings.warn(f'newsline.timexes unavailable ({e!r}): statement dates fall back to datelines and publication dates')
         return None
+
+def _naive(d)->pd.Timestamp:
+    "`d` as a Timestamp without a time zone (the wall time of an aware one)."
+    t = pd.Timestamp(d)
+    return t.tz_localize(None) if t.tz is not None else t
 
 def _parse_value(v:str):
     "A TimeML value ('2025-05-29', '2024-10', '2024') as (Timestamp, granularity), or None."
@@ -67,10 +72,10 @@ def attached_date(text:str, # the body
     if right and not re.match(r'\s*(?:that\b|["“:])', text[right[0][0]:right[0][1]]):  # 'blasted the group Monday for'
         windows.append((right[0][0], min(right[0][1], right[0][0]+(200 if pp else 80))))
     lo, hi = min(w[0] for w in windows), max(w[1] for w in windows)
-    try: tx = fn(text[lo:hi], pd.Timestamp(dct).tz_localize(None).normalize() if getattr(pd.Timestamp(dct), 'tz', None) else pd.Timestamp(dct).normalize())
+    try: tx = fn(text[lo:hi], _naive(dct).normalize())
     except Exception: return None
     if tx is None or not len(tx): return None
-    ref = pd.Timestamp(dct).tz_localize(None) if getattr(pd.Timestamp(dct), 'tz', None) else pd.Timestamp(dct)
+    ref = _naive(dct)
     for t_start, t_end, _, t_type, t_value, *_ in tx:
         a, b = lo + int(t_start), lo + int(t_end)
         if str(t_type) != 'DATE': continue
@@ -110,13 +115,12 @@ def narrative_date(body:str, dct=None):
     if not m: return None
     mo = (_MONTH_NAMES.split('|').index(m.group(1)) + 1) if m.group(1) else None
     d = pd.Timestamp(int(m.group(2)), mo or 1, 1)
-    ref = None if dct is None or pd.isna(dct) else pd.Timestamp(dct).tz_localize(None) if pd.Timestamp(dct).tz else pd.Timestamp(dct)
+    ref = None if dct is None or pd.isna(dct) else _naive(dct)
     if ref is not None and d.to_period('M' if mo else 'Y') >= ref.to_period('M' if mo else 'Y'): return None
     return d, ('month' if mo else 'year')
 
 # %% ../nbs/02_statements.ipynb #c018
-_FROM_SENDER = re.compile(r"\b(?:message|letter|greetings?|telegram|reply|congratulations|condolences)\b[^.;]{0,80}?\bfrom\s+(?:the\s+)?"
-                          r"(?:[A-Z][\w'’.-]*\s+){0,4}$", re.I)
+_FROM_SENDER = re.compile(r"\b(?:%s)\b[^.;]{0,80}?\bfrom\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}$" % '|'.join(sorted(SENT_DOCUMENTS)), re.I)
 
 def speaker_event_date(text:str, # the body
                        sents:list, # character spans (start, end) of its sentences
@@ -129,14 +133,17 @@ def speaker_event_date(text:str, # the body
     "The day or month dated in the latest earlier sentence that names `speaker` (the event the statement was made at), or None."
     fn = _timexes_fn()
     if fn is None or not speaker or dct is None or pd.isna(dct): return None
-    ref = pd.Timestamp(dct).tz_localize(None) if getattr(pd.Timestamp(dct), 'tz', None) else pd.Timestamp(dct)
+    ref = _naive(dct)
     cache = {} if cache is None else cache
+    starts = [m[0] for m in mentions]  # `mentions` is in text order
     for si in range(min(sentence, len(sents)) - 1, -1, -1):
         s0, s1 = sents[si]
         dl = _DATELINE.match(text[s0:s1]); lo = s0 + (dl.end() if dl else 0)
-        first = next((m for m in mentions if lo <= m[0] < s1), None)  # the sentence's subject, roughly: its first actor, early on
-        sender = any(m[2] == speaker and _FROM_SENDER.search(text, lo, m[0]) for m in mentions if lo <= m[0] < s1)  # 'a message from X'
-        if not sender and (first is None or first[2] != speaker or first[0] - lo > 80): continue
+        here = mentions[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, s1)]
+        if not here: continue
+        first = here[0]  # the sentence's subject, roughly: its first actor, early on
+        sender = any(m[2] == speaker and _FROM_SENDER.search(text, lo, m[0]) for m in here)  # 'a message from X'
+        if not sender and (first[2] != speaker or first[0] - lo > 80): continue
         if si not in cache:
             try: tx = fn(text[lo:s1], ref.normalize())
             except Exception: tx = []
@@ -320,7 +327,7 @@ def _one(text, title, dct, matcher, article_id, is_kcna):
         if r.get('date') is None and anchor and r.get('cue') is not None:
             r['date'], r['date_granularity'] = anchor
         elif r.get('date') is None and dct is not None and not pd.isna(dct) and _in_range(dct):
-            r['date'] = pd.Timestamp(dct).tz_localize(None) if getattr(pd.Timestamp(dct), 'tz', None) else pd.Timestamp(dct)
+            r['date'] = _naive(dct)
             r['date'] = r['date'].normalize(); r['date_granularity'] = 'day'
     return rows
 
@@ -346,5 +353,5 @@ def statements(x, # a text, or an articles frame (article_id, title, body, publi
         rows = _one(x, '', dct, matcher, None, '(KCNA)' in x[:200])
     if not rows: return empty_statements()
     df = pd.DataFrame(rows).reindex(columns=list(COLUMNS))
-    df['date'] = pd.to_datetime(df['date'].map(lambda d: None if d is None or pd.isna(d) else pd.Timestamp(d).tz_localize(None) if pd.Timestamp(d).tz else pd.Timestamp(d)))
+    df['date'] = pd.to_datetime(df['date'].map(lambda d: None if d is None or pd.isna(d) else _naive(d)))
     return df.astype(COLUMNS).reset_index(drop=True)

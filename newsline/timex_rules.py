@@ -67,8 +67,7 @@ RX_DURATION = re.compile(
 
 _YEARS_IN = {'DE': 10, 'CE': 100, 'ML': 1000}
 
-_AFTER_MONTH = re.compile(r'\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|'
-                          r'Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s$')
+_AFTER_MONTH = re.compile(rf'\b{MON}\s$')
 
 def h_duration(m, ctx):
     "A quantity of a unit: 'three days', 'the past two months', 'two-year', 'a year ago', '$5 a year' (SET)."

@@ -11,7 +11,7 @@ __all__ = ['COLUMNS', 'parse_dct', 'granularity', 'timexes', 'article_timexes']
 import re, datetime as dt
 import pandas as pd
 from .timex_calendar import *
-from .timex_lexicon import rx
+from .timex_lexicon import rx, MON
 from .timex_dates import Ctx
 from .timex_table import RULES, Doc, rule_windows
 import numpy as np
@@ -149,7 +149,7 @@ def _tag(text:str, d:dt.date)->list:
         rows.append((s, e, text[s:e], r['type'], v, granularity(v, r['type']), r.get('mod'), anchor))
     return rows
 
-_NAME_DATE = re.compile(r'(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}|May Day|New Year(?:\'s| Day)?|Christmas')
+_NAME_DATE = re.compile(rf"{MON} \d{{1,2}}|May Day|New Year(?:'s| Day)?|Christmas")
 _NAME_NEXT = re.compile(r"(?: [A-Z][\w.'’-]*)*? (?:Hostel|Complex|Club|Team|School|University|College|Factory|Works|Mine|Street|"
                         r"Stadium|House|Hall|Plant|Farm|Park|Square|Bridge|Prize|Studio|Institute|Hospital|Station|Enterprise|Mill)"
                         r"(?![\w-])")  # 'the February 8 Vinalon Complex'
