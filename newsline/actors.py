@@ -110,9 +110,11 @@ def canonical_name(source:str)->str:
     named = [p for p in parts if p[:1].isupper()]  # 'John Doe, a spokesman' and 'its director, Jane Roe' both give the name
     s = named[0] if named else _DETS.sub('', s)
     s = _TRAILING_ADVERB.sub('', s)  # 'Artistes of the troupe deeply'
+    s = _TRAILING_DAY.sub('', s)  # '... of the DPRK on Friday'
     if s.lower() in _DETS_WORDS: return ''
     return s[:1].upper() + s[1:] if s else s
 _NOT_ADVERBS = {'assembly', 'family', 'rally', 'daily', 'weekly', 'monthly', 'ally', 'supply', 'reply', 'anomaly', 'monopoly', 'italy'}
+_TRAILING_DAY = re.compile(r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)$", re.I)
 _TRAILING_ADVERB = re.compile(r"(?:\s+(?!(?:%s)\b)[a-z]{2,}ly)+$" % '|'.join(_NOT_ADVERBS))
 
 # %% ../nbs/02a_actors.ipynb #c013
@@ -133,18 +135,52 @@ _GROUP_HEADS = {'army', 'people', 'party', 'committee', 'ministry', 'government'
                 'university', 'assembly', 'court', 'regime', 'administration', 'authorities', 'forces', 'military', 'navy', 'staff',
                 'workers', 'youth', 'students', 'citizens', 'residents', 'army', 'corps', 'brigade', 'club', 'centre', 'center'}
 
+SPEAKER_NOUNS = set("""spokesman spokesmen spokesperson spokespersons spokeswoman minister ministers ministry president presidents
+    leader leaders secretary director chairman chairperson chairwoman chair chief head ambassador envoy delegation representative
+    representatives analyst analysts expert experts observer observers commentator commentators critic critics scholar scholars
+    professor professors researcher researchers journalist journalists writer writers author authors editor editors media newspaper
+    newspapers paper daily agency magazine journal radio television broadcaster government governments committee council party
+    parties association union federation organization organizations organisation organisations group groups institute mission
+    embassy office department bureau command army military navy staff country countries nation nations state states public
+    community residents citizens workers farmers soldiers veterans students youth women pope king queen prince premier governor
+    mayor senator senators lawmaker lawmakers legislator legislators congressman congresswoman diplomat diplomats general commander
+    officer officers prosecutor prosecutors judge court regime administration authorities cabinet parliament assembly congress
+    senate team panel board network company firm bank fund university center centre forum movement front league alliance
+    coalition bloc watchdog monitor society club campaign secretariat agencies station channel website outlet outlets daily
+    emir sultan monarch lecturer brasshats
+    officials official people speakers participants members delegates reporters reporter personages figures activists""".split())
 _GOVERNMENT_VOICE = {'official', 'officials', 'government', 'governments', 'authorities', 'administration', 'regime', 'side',
                      'leadership', 'state', 'cabinet', 'people', 'nation', 'country', 'imperialists', 'puppets'}
 
 def _part_of(source:str, s:int, e:int, typ:str)->bool:
     "Whether the actor found at [s, e) of a source only names what its speaker belongs to: 'the secretary general of NATO', 'the ROK media'."
+    if source[s-1:s] == '-' or source[e:e+1] == '-': return True  # 'the Denmark-DPRK Friendship Association', 'the U.S.-led coalition'
     pre = re.sub(r'^(?:the|a|an)\s+', '', source[:s].strip(), flags=re.I)
-    m = re.fullmatch(r"(?:[\w.'’-]+\s+){0,4}?([A-Za-z][\w'’-]*)\s+(?:of|for|at)(?:\s+the)?", pre)
+    m = re.fullmatch(r"(?:[\w.'’-]+\s+){0,20}?([A-Za-z][\w'’-]*)\s+(?:of|for|at)(?:\s+the)?", pre)
     if m and m.group(1).lower() not in _COUNTRY_HEADS | _GOVERNMENT_VOICE | {'spokesman', 'spokesperson', 'spokeswoman'}: return True
     post = source[e:]; post = post[:post.find(',')] if ',' in post else post
     pw = re.findall(r"[A-Za-z][\w'’-]*", post)
     return (typ in ('government', 'country') and 0 < len(pw) <= 3 and post.strip() == ' '.join(pw)
             and pw[-1].lower() in SPEAKER_NOUNS and pw[-1].lower() not in _GOVERNMENT_VOICE)
+
+_REL_CLAUSE = re.compile(r",\s*(?:who|which|whose|whom)\b.*$", re.S)
+_HONORIFICS = (r"(?:(?:Lt\.|Lieutenant|Col\.|Colonel|Gen\.|General|Maj\.|Major|Capt\.|Captain|Adm\.|Admiral|Sgt\.|Sergeant|Cmdr\.|"
+               r"Commander|Dr\.|Mr\.|Ms\.|Mrs\.|Prof\.|Professor|Sen\.|Senator|Rep\.|Gov\.|Governor|Ambassador|Judge)\s+)*")
+
+@functools.cache
+def _role_name_rx():
+    "A personal name closing a source after a role noun of `SPEAKER_NOUNS` (compiled once)."
+    roles = '|'.join(sorted(SPEAKER_NOUNS, key=len, reverse=True))
+    return re.compile(r"\b(?i:(" + roles + r"))\s+" + _HONORIFICS + r"((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*$")
+
+def _role_name(source:str, found:list):
+    "(name, country) of a person named after a role ('U.S. Strategic Command spokesman Lt. Colonel Martin O'Donnell'), or None."
+    m = _role_name_rx().search(source)
+    if not m: return None
+    words = [w.lower().strip('.') for w in m.group(2).split()]
+    if any(w in SPEAKER_NOUNS or w in _GROUP_HEADS or re.search(r'\d', w) for w in words): return None  # 'the state Korean Central News Agency'
+    if any(f[4] in ('person', 'spokesperson') and f[1] > m.start(2) for f in found): return None  # a known person: the table's name
+    return m.group(2).strip(), next((f[3] for f in found if f[0] < m.start(2) and f[3]), None)
 
 def resolve_source(source:str,   # the source span's text
                    mentions:list, # earlier actor mentions (start, end, actor, country, type, cameo), in text order
@@ -153,7 +189,10 @@ def resolve_source(source:str,   # the source span's text
                   )->tuple: # (speaker, country, type, cameo, how) with how in 'name', 'pronoun', 'nominal', 'unknown', None
     "Resolve a source text to a canonical actor, using earlier mentions for pronouns and nominals."
     if not source or not source.strip(): return (None, None, None, None, None)
+    source = _REL_CLAUSE.sub('', source) or source  # 'Chris Christie, who led Trump's transition,': Christie, not Trump
     found = (matcher or actor_matcher()).find(source)
+    rn = _role_name(source, found)
+    if rn: return (rn[0], rn[1], 'person', None, 'name')  # 'Defense Secretary James Mattis', 'a spokesman, Lt. Col. Jane Roe'
     head = source.find(',')
     if head > 0 and source[:head].strip()[:1].isupper() and not any(f[0] < head for f in found) and \
             not _DETS.match(source[:head].strip() + ' ') and len(source[:head].split()) <= 4:
@@ -191,20 +230,6 @@ def resolve_source(source:str,   # the source span's text
     return ((None if how == 'pronoun' else canonical_name(source)), None, None, None, how)
 
 # %% ../nbs/02a_actors.ipynb #c016
-SPEAKER_NOUNS = set("""spokesman spokesmen spokesperson spokespersons spokeswoman minister ministers ministry president presidents
-    leader leaders secretary director chairman chairperson chairwoman chair chief head ambassador envoy delegation representative
-    representatives analyst analysts expert experts observer observers commentator commentators critic critics scholar scholars
-    professor professors researcher researchers journalist journalists writer writers author authors editor editors media newspaper
-    newspapers paper daily agency magazine journal radio television broadcaster government governments committee council party
-    parties association union federation organization organizations organisation organisations group groups institute mission
-    embassy office department bureau command army military navy staff country countries nation nations state states public
-    community residents citizens workers farmers soldiers veterans students youth women pope king queen prince premier governor
-    mayor senator senators lawmaker lawmakers legislator legislators congressman congresswoman diplomat diplomats general commander
-    officer officers prosecutor prosecutors judge court regime administration authorities cabinet parliament assembly congress
-    senate team panel board network company firm bank fund university center centre forum movement front league alliance
-    coalition bloc watchdog monitor society club campaign secretariat agencies station channel website outlet outlets daily
-    emir sultan monarch lecturer brasshats
-    officials official people speakers participants members delegates reporters reporter personages figures activists""".split())
 GENERIC_NOUNS = {'officials', 'official', 'people', 'speakers', 'speaker', 'participants', 'members', 'delegates', 'reporters',
                  'reporter', 'personages', 'figures', 'activists', 'performers', 'attendees', 'others', 'rest', 'workers', 'residents',
                  'citizens', 'students', 'women', 'youth', 'soldiers', 'veterans', 'farmers', 'public', 'community', 'sources', 'source'}

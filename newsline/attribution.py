@@ -134,7 +134,7 @@ def _trim_right(low, a, b):
     return b
 
 # %% ../nbs/02b_attribution.ipynb #c015
-def np_left(text, toks, low, i:int, lo:int, maxlen:int=12):
+def np_left(text, toks, low, i:int, lo:int, maxlen:int=20):
     "Start index of the noun phrase ending at token `i` (inclusive), not before `lo`; or None."
     j, first = i, i
     if j < lo: return None
@@ -168,13 +168,13 @@ def _np_left_pp(text, toks, low, i, lo):
     "`np_left` extended over prepositional attachments: 'protest organizers in Cleveland', 'a projection from the Cook Report'."
     st = np_left(text, toks, low, i, lo)
     while st is not None and st-2 >= lo and low[st-1] in _PP and _is_word(low[st-2]) and low[st-2] not in STOP and low[st-2] not in TIMEW \
-            and not (low[st-2].endswith('ed') and not _cap(text, toks, st-2)) and i-st < 14:
+            and not (low[st-2].endswith('ed') and not _cap(text, toks, st-2)) and i-st < 22:
         s2 = np_left(text, toks, low, st-2, lo)
         if s2 is None: break
         st = s2
     return st
 
-def np_right(text, toks, low, i:int, hi:int, maxlen:int=12):
+def np_right(text, toks, low, i:int, hi:int, maxlen:int=20):
     "End index (exclusive) of the noun phrase starting at token `i`, not past `hi`; or None."
     if i >= hi or not _is_word(low[i]) or (low[i] in STOP and low[i] not in DET): return None
     j, end = i, None
@@ -209,6 +209,13 @@ def _left_apposition(text, toks, low, j, lo):
     if k < lo and not (st < j and _cap(text, toks, st) and ',' in low[st:j]): return None  # 'Its director, Jane Roe, said' from the sentence start
     if st < j and np_left(text, toks, low, j-1, st) is not None: return (st, j)
     return None
+
+def _name_before(text, toks, low, st, lo):
+    "Start of a source 'John Delury, a professor at Yonsei University' whose description `st` lacks its closing comma: the name's first token, else `st`."
+    if not (st-2 >= lo and low[st-1] == ',' and low[st] in ('a', 'an', 'the')): return st
+    k = st-2
+    while k >= lo and st-2-k < 4 and _is_word(low[k]) and _cap(text, toks, k) and low[k] not in STOP: k -= 1
+    return k+1 if k < st-2 and (k < lo or low[k] in QCLOSE or low[k] == ',') else st
 
 def _initial_np(text, toks, low, s0, a):
     "The sentence's subject when it is followed by a parenthesis or a ', which/who ...,' clause before the cue at `a`."
@@ -351,7 +358,7 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
             if src is None and k == 0: src = _initial_np(text, toks, low, s0, a)
         else:
             st = _np_left_pp(text, toks, low, j, max(prev_end, s0))
-            if st is not None: src = (st, j+1)
+            if st is not None: src = (_name_before(text, toks, low, st, max(prev_end, s0)), j+1)
     if cue0.endswith('ing') and cue0 != 'according' and a == s0 and k == 0:  # 'Noting that ..., Schlafly put ...': the main clause's subject
         r = b
         while r < nxt and low[r] != ',' : r += 1
@@ -373,6 +380,8 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
         e = np_right(text, toks, low, b, nxt)
         if e is not None and cue0 != 'according' and e < nxt and _is_word(low[e]) and low[e] not in INV_FOLLOW:
             e = None  # 'reported the Secret Service had ...': the noun phrase is the content's subject, not the source
+        if e is not None and cue0 != 'according' and e == nxt and k+1 < len(sc):
+            e = None  # 'said Kim Jong Nam thought ...': the noun phrase is the next cue's subject
         if e is not None:
             src = (b, e)
             if cue0 != 'according' and e < nxt and low[e] == ',':  # said X, a spokesman for Y, ...

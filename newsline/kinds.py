@@ -23,7 +23,7 @@ CUE_KIND = [  # checked in order on the cue text
     ('threaten', _w(r'threat\w*', r'warn\w*', r'vow(?:ed|s)? to retaliate')),
     ('demand', _w(r'demand\w*', r'insist\w* on', r'order(?:ed|s)?')),
     ('appeal', _w(r'urg(?:e|ed|es|ing)', r'call(?:ed|s|ing)? (?:on|for|upon)', r'appeal\w*', r'request\w*', r'plead\w*', r'invit\w*',
-                  r'encourag\w*', r'asked? (?:for|to)', r'propos\w*')),
+                  r'encourag\w*', r'ask(?:s|ed|ing)? (?:for|to)', r'propos\w*')),
     ('criticize', _w(r'critici[sz]\w*', r'condemn\w*', r'denounc\w*', r'slam\w*', r'blast\w*', r'accus\w*', r'label+\w*', r'brand\w*',
                      r'decr(?:y|ied|ies)', r'censur\w*', r'lambast\w*', r'castigat\w*', r'ridicul\w*', r'mock\w*', r'assail\w*',
                      r'attack\w*', r'bash\w*', r'flay\w*', r'deplor\w*', r'lash\w* out', r'rebuk\w*', r'scold\w*', r'chid\w*',
@@ -57,6 +57,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                   r'(?:urgent|indispensable|pressing) (?:task|need|requirement)')),
     ('intend', _w(r'we will', r'we shall', r'will continue', r'(?:is|are) ready to', r'(?:will|shall) (?:take|bolster|strengthen|further)',
                   r'(?:resolve|will|determination|intention|willingness|readiness|pledge|vow) to',
+                  r'(?:is|are|was|were|be|been|remains?|stands?) (?:ready|prepared|willing) to',
                   r'determin\w* to', r'willing\w* to', r'intend\w*', r'plans? to', r'(?:decision|decided|schedule|scheduled|preparing) to')),
     ('praise', _w(r'welcom\w*', r'appreciat\w*', r'prais\w*', r'congratulat\w*', r'thank\w*', r'great success\w*', r'admir\w*',
                   r'worthy of (?:praise|appraisement|admiration|emulation|commendation|respect)',
@@ -71,6 +72,10 @@ _OWN_FUTURE = re.compile(r"(?:that )?(?:we|they|it|he|she|i)(?: would| will| sha
 _NEED = re.compile(r'\s*(?:the|a)\s+(?:urgent\s+|pressing\s+|important\s+)?(?:need|necessity)\s+(?:for|to|of)\b', re.I)
 _STRESS = re.compile(r'\b(?:stress\w*|underlin\w*|underscor\w*|emphasi[sz]\w*|point\w* out|not(?:ed|es|ing)|said|says)\b', re.I)
 
+_FORCE = _w(r'retaliat\w*', r'strike (?:back|at|against|first)', r'(?:military|armed|nuclear|preemptive|pre-emptive) (?:action|force|strikes?|attacks?|response|means)',
+            r'use (?:of )?(?:military )?force', r'fire and fury', r'destroy\w*', r'annihilat\w*', r'wipe out', r'punish\w*',
+            r'go to war', r'war against', r'(?:respond|react|counter)\w* (?:strongly|firmly|decisively|militarily|with (?:force|fire|military))')
+
 def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
                    content:str='', # the content text
                    title:str='', # for whole-item statements: the item's title, whose verb counts like a cue
@@ -78,7 +83,7 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
     "The kind of a statement, from its cue (or title) and its content."
     for text in (cue or '', title or ''):
         for kind, rx in CUE_KIND:
-            if rx.search(text): return kind
+            if rx.search(text): return 'threaten' if kind == 'intend' and _FORCE.search(content or '') else kind  # a vow of force
     if _NEED.match(content or '') and _STRESS.search(cue or ''): return 'appeal'  # 'stressed the need for all to ...': a call
     both = f'{cue or ""} {content or ""}'  # the cue may carry the noun: 'expressed admiration', 'voiced support'
     both = _ANTI.sub(' ', both)  # 'the anti-imperialist struggle' praises a fight, it does not criticise

@@ -52,6 +52,14 @@ def _parse_value(v:str):
     except ValueError: return None
 
 # %% ../nbs/02_statements.ipynb #c010
+_RELATIVE = re.compile(r',\s*(?:who|which|whose|whom)\b')
+
+def _in_relative(text:str, lo:int, a:int)->bool:
+    "Whether position `a` lies inside a relative clause (', who ...') opened after `lo` and not yet closed by a comma."
+    last = None
+    for m in _RELATIVE.finditer(text, lo, a): last = m
+    return last is not None and ',' not in text[last.end():a]
+
 def attached_date(text:str, # the body
                   sent:tuple, # (start, end) of the cue's sentence
                   row:dict,   # the statement's offsets
@@ -65,9 +73,12 @@ def attached_date(text:str, # the body
     ss = row['source_start'] if row['source_start'] is not None and row['source_start'] < cs else None
     spans = row['content_spans']
     right = [(a, b) for a, b in spans if a >= ce]
-    windows = [((ss if ss is not None else max(s0, cs-60)), ce)]  # before the cue, back to the source
+    left_end = max((b for a, b in spans if b <= cs), default=None)  # a content before the cue ('“...” said X') is not the cue's clause
+    w0 = ss if ss is not None else max(s0, cs-60)
+    if re.fullmatch(r'\w+ing', text[cs:ce]) and re.search(r',\s*(?:and\s+)?$', text[max(s0, cs-6):cs]): w0 = cs  # ', suggesting': its own clause
+    windows = [((w0 if left_end is None else max(w0, left_end)), ce)]  # before the cue, back to the source
     if right: windows.append((ce, right[0][0]))                # between the cue and a clause content
-    else: windows.append((ce, s1))                             # after the cue when the content came first
+    else: windows.append((ce, min(s1, ce+80)))                 # just after the cue when the content came first
     pp = bool(right) and re.match(r'\s*(?:to|of|for|with)\b', text[right[0][0]:right[0][1]])  # 'sent a message to X on Sept. 16'
     if right and not re.match(r'\s*(?:that\b|["“:])', text[right[0][0]:right[0][1]]):  # 'blasted the group Monday for'
         windows.append((right[0][0], min(right[0][1], right[0][0]+(200 if pp else 80))))
@@ -81,8 +92,9 @@ def attached_date(text:str, # the body
         if str(t_type) != 'DATE': continue
         ok = any(w0 <= a and b <= w1 for w0, w1 in windows[:2]) or (len(windows) > 2 and windows[2][0] <= a and b <= windows[2][1]
                  and (re.fullmatch(r'(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)', text[a:b], re.I)
-                      or (pp and re.fullmatch(r'(?:on )?[A-Z][a-z]{2,8}\.? \d{1,2}', text[a:b]))))  # a complement, not a reported clause
-        if not ok: continue
+                      or (pp and re.fullmatch(r'(?:on )?[A-Z][a-z]{2,8}\.? \d{1,2}', text[a:b]))
+                      or re.fullmatch(r'\s*(?:in|on|at|during)\s+', text[windows[2][0]:a], re.I)))  # 'warned in early January it was ...'
+        if not ok or (a < ce and _in_relative(text, windows[0][0], a)): continue  # 'X, who wrote a book in 2012, said'
         pv = _parse_value(t_value)
         if pv and pv[0] <= ref.normalize(): return pv
     return None
@@ -129,11 +141,13 @@ def speaker_event_date(text:str, # the body
                        mentions:list, # actor mentions (start, end, actor, ...) in `text`
                        dct, # reference date
                        cache:dict=None, # per-text memo of sentence dates (a dict owned by the caller)
+                       max_days:int=None, # only dates at most this many days before `dct` (None: any earlier date)
                       )->tuple: # (date, granularity) or None
     "The day or month dated in the latest earlier sentence that names `speaker` (the event the statement was made at), or None."
     fn = _timexes_fn()
     if fn is None or not speaker or dct is None or pd.isna(dct): return None
     ref = _naive(dct)
+    lo_day = None if max_days is None else ref.normalize() - pd.Timedelta(days=max_days)
     cache = {} if cache is None else cache
     starts = [m[0] for m in mentions]  # `mentions` is in text order
     for si in range(min(sentence, len(sents)) - 1, -1, -1):
@@ -148,7 +162,8 @@ def speaker_event_date(text:str, # the body
             try: tx = fn(text[lo:s1], ref.normalize())
             except Exception: tx = []
             vals = [_parse_value(t[4]) for t in tx if str(t[3]) == 'DATE']
-            cache[si] = next((v for v in vals if v and v[1] in ('day', 'month') and v[0] <= ref.normalize()), None)
+            cache[si] = next((v for v in vals if v and v[1] in ('day', 'month') and v[0] <= ref.normalize()
+                              and (lo_day is None or v[0] >= (lo_day if v[1] == 'day' else lo_day.replace(day=1)))), None)
         if cache[si]: return cache[si]
     return None
 
@@ -188,7 +203,8 @@ EXTRA_CUES = frozenset({'slammed', 'slams', 'blasted', 'blasts', 'labelled', 'la
     'stressed', 'underlined', 'emphasized', 'emphasised', 'stated', 'asserted', 'declared', 'noted', 'accused', 'criticized',
     'criticised', 'ridiculed', 'deplored', 'refuted', 'rebuffed', 'dubbed', 'insisting', 'calling', 'adding', 'saying', 'noting'})
 MEDIA_SOURCE = re.compile(r'\b(?:media|news agency|KCNA|Korean Central News Agency|Rodong Sinmun|Yonhap|Xinhua|TASS|television|TV|'
-                          r'newspaper|broadcaster|agency)\b', re.I)
+                          r'newspaper|broadcaster|agency|Reuters|Associated Press|AP|AFP|Kyodo|Bernama|Interfax|RIA Novosti|CNN|BBC|'
+                          r'interview|report|broadcast)\b', re.I)
 _REPORT_CUE = re.compile(r'^(?:reported|reports|said|says|carried|according to|quoted)$', re.I)
 
 def _headline(text:str, s:int, e:int)->bool:
@@ -205,7 +221,37 @@ def _apposition_end(text, e, lim):
 
 _TITLES = {'premier', 'minister', 'president', 'chairman', 'secretary', 'leader', 'director', 'chairperson', 'spokesman', 'ambassador'}
 
-def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=False)->list:
+_PERSON_ROLES = _TITLES | {'general', 'professor', 'envoy', 'governor', 'mayor', 'senator', 'chief', 'commander', 'prosecutor', 'judge',
+                          'king', 'queen', 'spokeswoman', 'spokesperson', 'chancellor', 'secretary-general', 'foreign minister'}
+
+def _titled_person(text:str, pos:int, role:str)->str:
+    "The name last given with `role` before `pos` ('... Attorney General Mohamed Apandi Ali ...' for 'attorney general'), or ''."
+    rx = re.compile(r'(?i:\b' + r'\s+'.join(map(re.escape, role.split())) + r")\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)")
+    found = [m.group(1) for m in rx.finditer(text, max(0, pos-3000), pos)]
+    return found[-1] if found else ''
+
+_SENT = re.compile(r"^\s*(?:(?:On|In|At|During|After|Before)\b[^,]{0,40},\s*)?(?P<x>[A-Za-z][^,.;:]{2,150}?)\s+(?:sent|sends|forwarded|"
+                   r"dispatched|addressed)\s+(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\w-]+\s+){0,3}?"
+                   r"(?:letters?|messages?|greetings|telegrams?|reply|notes?|congratulations|condolences)\b")
+_DOC_SOURCE = re.compile(r"^(?:it|(?:the|this|that|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:letter|message|greetings|telegram|reply|note))$", re.I)
+
+_CLAUSE_CUT = re.compile(r'.*(?:[;:(“"]|\b(?:by|from|with|and|said|told|says|than|including|like|among|as)\s)', re.S)
+
+def _antecedent(text:str, s0:int, ss:int)->str:
+    "The noun phrase a relative *who* at `ss` refers to: back to a clause boundary ('dismissed by Nikki Haley, US ambassador to the UN, who')."
+    seg = text[max(s0, ss-150):ss].rstrip(' ,\n')
+    m = _CLAUSE_CUT.match(seg)
+    return (seg[m.end():] if m else seg).strip()
+
+def _sender_before(text:str, sents:list, si:int, back:int=2)->str:
+    "The sender named in the `back` sentences before sentence `si` ('X sent a congratulatory letter to ...'), or ''."
+    for k in range(si-1, si-1-back, -1):
+        if k < 0: break
+        m = _SENT.match(text[sents[k][0]:sents[k][1]])
+        if m: return m.group('x')
+    return ''
+
+def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=False, kcna:bool=True)->list:
     "Statement rows (dicts) of one text; `item` is the whole-item speaker or None; actors in `title` count as earliest mentions."
     recs, sents = attribution_records(text, extra_cues=EXTRA_CUES)
     if not recs: return []
@@ -233,7 +279,12 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 rows[-1]['content'] = ' … '.join(x for x in (rows[-1]['content'], cont) if x)
                 rows[-1]['_extra_cue'] = rows[-1].get('_extra_cue', '') + ' ' + cue
             continue
-        speaker, country, typ, cameo, how = resolve_source(src, earlier, matcher, salient)
+        sender = _sender_before(text, sents, r['sentence'], 1 if src.strip().lower() == 'it' else 2) if _DOC_SOURCE.match(src.strip()) else ''
+        rel = src.strip().lower() == 'who' and r['source_start'] is not None
+        if rel: sender = _antecedent(text, sents[r['sentence']][0] if r['sentence'] < len(sents) else 0, r['source_start'])  # 'Pence, who'
+        speaker, country, typ, cameo, how = resolve_source(sender or src, earlier, matcher, salient)  # 'It said': the letter's sender
+        if rel and how == 'unknown' and not plausible_speaker(sender):  # no usable antecedent: 'who' as a pronoun
+            sender = ''; speaker, country, typ, cameo, how = resolve_source(src, earlier, matcher, salient)
         if doc and how == 'pronoun' and words and words <= _FIRST_PERSON and len(words) == 1:  # 'I' in a speech or letter: its author
             speaker, country, typ, cameo = doc[0], doc[1] or None, doc[2] or None, doc[3] or None
         head = src.lower().split()[-1] if src.split() else ''
@@ -241,21 +292,26 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             named = next((m for m in reversed(earlier) if m[0] >= 0 and m[4] == 'person'
                           and re.search(rf'\b{head}\b', text[max(0, m[0]-40):_apposition_end(text, m[1], pos)], re.I)), None)
             if named: speaker, country, typ, cameo = named[2], named[3] or None, named[4] or None, named[5] or None
+        elif how in ('nominal', 'unknown') and head in _PERSON_ROLES and re.fullmatch(r'(?:the|this)\s+[a-z -]+', src.strip(), re.I):
+            name = _titled_person(text, pos, src.strip().split(None, 1)[1])  # 'the attorney general' after 'Attorney General Jane Roe'
+            if name:
+                speaker, country, typ, cameo, how = resolve_source(name, earlier, matcher, salient)
+                if how == 'unknown': typ = 'person'
         if speaker is None: continue  # an unresolved pronoun or a bare determiner: nobody to chart
         if how == 'unknown' and ' ' not in speaker:  # a surname: 'Choe' after 'Foreign Minister Choe Son Hui'
             full = next((m for m in reversed(earlier + salient) if speaker in m[2].split()[::max(1, len(m[2].split())-1)] and m[2] != speaker), None)
             if full: speaker, country, typ, cameo, how = full[2], full[3] or None, full[4] or None, full[5] or None, 'name'
-        if speaker in junk or (how == 'unknown' and not plausible_speaker(src)):
+        if speaker in junk or (how == 'unknown' and not plausible_speaker(sender or src)):
             if how == 'unknown' and speaker.endswith('s'):  # 'the speakers ... They': still no one to chart
                 junk.add(speaker); salient.append((pos, pos, speaker, '', '', ''))
             continue  # 'Thus', 'Monday', 'the speakers': a misread or generic source
         if item and how == 'nominal' and not country and not typ: continue  # 'the spokesperson' inside the item: its own voice
         if item and speaker and (speaker in item[0] or item[0] in speaker or (typ == 'government' and country == item[1])):
             continue  # the item's own voice: 'the ministry', 'the DPRK' inside its statement
-        if speaker and how in ('name', 'pronoun', 'nominal'):
+        if speaker and how in ('name', 'pronoun', 'nominal') and not rel:  # a relative clause's speaker is not the next 'he'
             earlier.append((pos, pos, speaker, country or '', typ or '', cameo or ''))
             salient.append(earlier[-1])
-        elif speaker: salient.append((pos, pos, speaker, '', '', ''))  # an unknown speaker can be 'they' or 'he' later
+        elif speaker and not rel: salient.append((pos, pos, speaker, '', '', ''))  # an unknown speaker can be 'they' or 'he' later
         cont = ' … '.join(text[a:b] for a, b in r['content_spans'])
         r.update(source_text=src or None, cue=text[r['cue_start']:r['cue_end']], content=cont or None,
                  speaker=speaker, actor_country=country, actor_type=typ)
@@ -289,7 +345,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         tg = [m for m in mentions if any(a <= m[0] and m[1] <= b and m[0] - a <= 60 for a, b in r['content_spans']) and m[2] != r['speaker']]
         r['target'] = tg[0][2] if tg else None
         d = attached_date(text, (s0, s1), r, dct)
-        if not d and not anchored: d = speaker_event_date(text, sents, r['sentence'], r['speaker'], mentions, dct, ev_cache)
+        if not d and not anchored:  # outside KCNA's event reports, only a recent event dates what was said at it
+            d = speaker_event_date(text, sents, r['sentence'], r['speaker'], mentions, dct, ev_cache, None if kcna else 14)
         r['date'], r['date_granularity'] = d if d else (None, None)
     return final
 
@@ -312,7 +369,7 @@ def _one(text, title, dct, matcher, article_id, is_kcna):
     item = item_speaker(title, text, matcher) if title else None
     anchor = narrative_date(text, dct)  # a story told about the past: its anchor, not the events it names relative to today
     if anchor and not _in_range(anchor[0]): anchor = None
-    rows = _text_rows(text, dct, matcher, item, title, anchored=anchor is not None) if text.strip() else []
+    rows = _text_rows(text, dct, matcher, item, title, anchored=anchor is not None, kcna=is_kcna) if text.strip() else []
     if item:
         body = text.strip()
         rows.insert(0, dict(sentence=0, source_start=None, source_end=None, cue_start=None, cue_end=None,
