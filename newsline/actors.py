@@ -43,6 +43,9 @@ def _trie_regex(words)->str:
         return f'(?:{body})?' if '' in d else body
     return emit(root)
 
+_NAME_GOES_ON = re.compile(r"\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+                           r"August|September|October|November|December|On|In|At|For|And|But|Said|Says|Told)\b)[A-Z][a-z]")
+
 class ActorMatcher:
     "Find the aliases of an actor table in text."
     def __init__(self, table:pd.DataFrame):
@@ -62,7 +65,8 @@ class ActorMatcher:
     def find(self, text:str)->list:
         "Non-overlapping (start, end, actor, country, type, cameo) matches, longest alias first at each place."
         if not text or self.cs is None: return []
-        out = [(m.start(), m.end()) + self.info[m.group(1)] for m in self.cs.finditer(text)]
+        out = [(m.start(), m.end()) + self.info[m.group(1)] for m in self.cs.finditer(text)
+               if not (' ' not in m.group(1) and self.info[m.group(1)][2] == 'person' and _NAME_GOES_ON.match(text, m.end()))]
         taken = [(s, e) for s, e, *_ in out]
         for m in self.ci.finditer(text):
             g = m.group(0).lower()
@@ -147,14 +151,31 @@ SPEAKER_NOUNS = set("""spokesman spokesmen spokesperson spokespersons spokeswoma
     officer officers prosecutor prosecutors judge court regime administration authorities cabinet parliament assembly congress
     senate team panel board network company firm bank fund university center centre forum movement front league alliance
     coalition bloc watchdog monitor society club campaign secretariat agencies station channel website outlet outlets daily
-    emir sultan monarch lecturer brasshats
+    emir sultan monarch lecturer brasshats police investigators investigator inspectors inspector negotiators negotiator lawyer
+    lawyers attorney attorneys witness witnesses doctor doctors aide aides adviser advisers advisor advisors sources source insiders
+    voters owner owners coach manager managers chairmen ceo executive executives spokespeople militants rebels protesters
+    student resident worker farmer soldier citizen defector defectors activist
     officials official people speakers participants members delegates reporters reporter personages figures activists""".split())
 _GOVERNMENT_VOICE = {'official', 'officials', 'government', 'governments', 'authorities', 'administration', 'regime', 'side',
                      'leadership', 'state', 'cabinet', 'people', 'nation', 'country', 'imperialists', 'puppets'}
 
+_COUNTRY_VOICE = _COUNTRY_HEADS | _GOVERNMENT_VOICE | {  # words after a country name that keep it the speaker: 'Japanese Prime Minister'
+    'prime', 'foreign', 'defense', 'defence', 'deputy', 'vice', 'president', 'minister', 'premier', 'chancellor', 'secretary',
+    'spokesman', 'spokeswoman', 'spokesperson', 'ambassador', 'envoy', 'leader', 'king', 'queen', 'emperor', 'media', 'diplomats',
+    'diplomat', 'navy', 'air', 'coast', 'interior', 'finance', 'trade', 'justice', 'unification', 'national', 'joint', 'supreme'}
+
 def _part_of(source:str, s:int, e:int, typ:str)->bool:
     "Whether the actor found at [s, e) of a source only names what its speaker belongs to: 'the secretary general of NATO', 'the ROK media'."
     if source[s-1:s] == '-' or source[e:e+1] == '-': return True  # 'the Denmark-DPRK Friendship Association', 'the U.S.-led coalition'
+    if typ in ('government', 'country'):  # a country inside an organisation's name
+        if re.match(r"['’]s\s+(?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*\s*$", source[e:]) and re.search(r"\s[A-Z]", source[e:]):
+            return True  # 'Syria's Baath Arab Socialist Party'
+        nxt = re.match(r"\s+([A-Z][\w'’-]*)", source[e:])
+        if nxt and nxt.group(1).lower() not in _COUNTRY_VOICE:
+            return True  # 'the Brazilian Center for the Study of ...'
+        prv = re.search(r"([A-Za-z][\w'’-]*)\s+$", source[:s])
+        if prv and prv.group(1)[:1].isupper() and prv.group(1).lower() not in _DETS_WORDS | {'of', 'for', 'at', 'in'}:
+            return True  # 'the Korean Friendship Association UK'
     pre = re.sub(r'^(?:the|a|an)\s+', '', source[:s].strip(), flags=re.I)
     m = re.fullmatch(r"(?:[\w.'’-]+\s+){0,20}?([A-Za-z][\w'’-]*)\s+(?:of|for|at)(?:\s+the)?", pre)
     if m and m.group(1).lower() not in _COUNTRY_HEADS | _GOVERNMENT_VOICE | {'spokesman', 'spokesperson', 'spokeswoman'}: return True
@@ -163,6 +184,7 @@ def _part_of(source:str, s:int, e:int, typ:str)->bool:
     return (typ in ('government', 'country') and 0 < len(pw) <= 3 and post.strip() == ' '.join(pw)
             and pw[-1].lower() in SPEAKER_NOUNS and pw[-1].lower() not in _GOVERNMENT_VOICE)
 
+_APPOSED_NAME = re.compile(r"(?:an?|the|its|his|her|their)\s+[a-z][^,]*,\s*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*,?\s*$", re.I)
 _REL_CLAUSE = re.compile(r",\s*(?:who|which|whose|whom)\b.*$", re.S)
 _HONORIFICS = (r"(?:(?:Lt\.|Lieutenant|Col\.|Colonel|Gen\.|General|Maj\.|Major|Capt\.|Captain|Adm\.|Admiral|Sgt\.|Sergeant|Cmdr\.|"
                r"Commander|Dr\.|Mr\.|Ms\.|Mrs\.|Prof\.|Professor|Sen\.|Senator|Rep\.|Gov\.|Governor|Ambassador|Judge)\s+)*")
@@ -194,12 +216,17 @@ def resolve_source(source:str,   # the source span's text
     rn = _role_name(source, found)
     if rn: return (rn[0], rn[1], 'person', None, 'name')  # 'Defense Secretary James Mattis', 'a spokesman, Lt. Col. Jane Roe'
     head = source.find(',')
+    app = _APPOSED_NAME.match(source)
+    if app and not any(f[4] not in ('person', 'spokesperson') and f[0] >= app.start(1) for f in found):  # 'A spokeswoman for X, Jane Roe,'
+        return resolve_source(app.group(1), mentions, matcher, salient)
     if head > 0 and source[:head].strip()[:1].isupper() and not any(f[0] < head for f in found) and \
             not _DETS.match(source[:head].strip() + ' ') and len(source[:head].split()) <= 4:
         return (canonical_name(source[:head]), None, None, None, 'unknown')  # 'Jo Chun Ryong, secretary of the WPK ...': the person
     if found and head > 0 and any(f[0] < head for f in found): found = [f for f in found if f[0] < head]  # 'Kim Yo Jong, director of ...'
     if found:
-        s, e, actor, country, typ, cameo = max(found, key=lambda m: (m[4] != 'government', m[1]-m[0], m[0]))
+        persons = [f for f in found if f[4] in ('person', 'spokesperson')]  # 'UN Secretary-General Antonio Guterres': the name, last
+        s, e, actor, country, typ, cameo = (max(persons, key=lambda m: (m[1], m[1]-m[0])) if len(persons) > 1 else
+                                            max(found, key=lambda m: (m[4] != 'government', m[1]-m[0], m[0])))
         pre = re.sub(r'^(?:the|a|an)\s+', '', source[:min(f[0] for f in found)].strip(), flags=re.I)
         if typ == 'government' and all(f[4] == 'government' for f in found) and re.fullmatch(r"[\w.'’ -]+\s(?:in|of|from)", pre) \
                 and pre.split()[0].lower() not in _COUNTRY_HEADS:  # 'Compatriots in Japan', 'President of Singapore': not the country itself
@@ -249,6 +276,8 @@ def plausible_speaker(source:str, # a source span's text whose speaker is not in
     s = re.sub(r'\s+', ' ', (source or '').strip(' \t\n"“”‘’\'')).strip()
     words = s.split()
     if not words or not re.match(r"[A-Za-z]", words[0]): return False
+    q = re.match(r"(?:one|some|many|most|several|two|three|four|all|each|none|both|either|neither|any) of (?:the |his |her |their |its )?", s, re.I)
+    if q and s[q.end():]: return plausible_speaker(s[q.end():])  # 'one of the politicians'
     w0 = words[0].lower()
     if w0 in _NOT_FIRST or re.search(r'\d', words[0]): return False
     if w0 in _DETS_WORDS: words = words[1:]

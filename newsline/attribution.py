@@ -412,6 +412,17 @@ class _Caps:
     def __init__(self, text, toks): self.text, self.toks = text, toks
     def __getitem__(self, i): return int(self.text[self.toks[i][0]].isupper())
 
+_NAME_WORDS = {'may', 'will', 'mark', 'bill', 'june', 'april', 'august', 'march', 'hope', 'grace', 'rose', 'faith', 'joy', 'sue', 'pat',
+               'rich', 'price', 'long', 'young', 'strong', 'rice', 'miller', 'baker'}
+
+def _mark_names(text, toks, low):
+    "Lowercased tokens with surnames that are also common words ('Theresa May', 'Condoleezza Rice') marked as names ('may_')."
+    for i in range(1, len(low)):
+        if low[i] in _NAME_WORDS and text[toks[i][0]].isupper() and text[toks[i-1][0]].isupper() and low[i-1][:1].isalpha() \
+                and low[i-1] not in STOP and low[i-1] not in DET and low[i-1] != 'i':  # not 'In May', 'The Will'
+            low[i] += '_'
+    return low
+
 def _ranked_end(text, toks, low, inq, q, hi, last, rule, cue_rng, tagger, trace=None):
     "The content's end chosen by the tagger's 'content_end' ranker among `end_candidates` (the rule's end `rule` if none)."
     cands = end_candidates(low, q, hi, last); cue = low[cue_rng[0]]
@@ -428,7 +439,7 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
     "Attributions as token ranges: (list of dicts src, cue, content (list of ranges), sent, direct; tokens; sentences)."
     toks = tokenize(text)
     if not toks: return [], toks, []
-    low = [text[s:e].lower() for s, e in toks]; n = len(low); tagger = tagger or cue_tagger()
+    low = _mark_names(text, toks, [text[s:e].lower() for s, e in toks]); n = len(low); tagger = tagger or cue_tagger()
     inq, close = quote_regions(text, toks, low)
     sents = sentences(text, toks, low)
     cues = find_cues(text, toks, low, inq, tagger, extra)

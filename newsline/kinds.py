@@ -27,7 +27,7 @@ CUE_KIND = [  # checked in order on the cue text
     ('criticize', _w(r'critici[sz]\w*', r'condemn\w*', r'denounc\w*', r'slam\w*', r'blast\w*', r'accus\w*', r'label+\w*', r'brand\w*',
                      r'decr(?:y|ied|ies)', r'censur\w*', r'lambast\w*', r'castigat\w*', r'ridicul\w*', r'mock\w*', r'assail\w*',
                      r'attack\w*', r'bash\w*', r'flay\w*', r'deplor\w*', r'lash\w* out', r'rebuk\w*', r'scold\w*', r'chid\w*',
-                     r'dubb?\w*', r'took issue', r'tak\w* issue', r'blam\w*', r'protest\w*', r'charg(?:e|ed|es)')),
+                     r'dubb?\w*', r'took issue', r'tak\w* issue', r'blam\w*', r'protest\w*', r'charg(?:e|ed|es)', r'alleg(?:e|ed|es|ing)')),
     ('praise', _w(r'prais\w*', r'hail\w*', r'(?:speak|spoke|speaks|speaking) highly', r'laud\w*', r'welcom\w*', r'congratulat\w*', r'thank\w*', r'commend\w*', r'extol\w*',
                   r'applaud\w*', r'endors\w*', r'appreciat\w*')),
     ('intend', _w(r'vow\w*', r'pledg\w*', r'promis\w*', r'plan(?:s|ned)?', r'intend\w*', r'resolv\w*', r'determin\w*', r'offer\w*')),
@@ -110,7 +110,8 @@ SPEECH_CUE = _w(r'sa(?:y|ys|id|ying)', r'tol[d]', r'tell\w*', r'add(?:s|ed|ing)?
     r'rebuff\w*', r'refut\w*', r'dismiss\w*', r'retort\w*', r'exclaim\w*', r'shout\w*', r'contend\w*', r'maintain\w*',
     r'advis\w*', r'instruct\w*', r'order(?:s|ed)?', r'request\w*', r'invit\w*', r'encourag\w*', r'assur\w*', r'inform\w*',
     r'predict\w*', r'conclud\w*', r'complain\w*', r'protest\w*', r'speech', r'message', r'letter', r'interview', r'remarks',
-    r'spok(?:e|en)', r'speak\w*', r'talk\w*', r'dub\w*', r'termed', r'characteri[sz]\w*', r'object\w*', r'voic\w*')
+    r'spok(?:e|en)', r'speak\w*', r'talk\w*', r'dub\w*', r'termed', r'characteri[sz]\w*', r'object\w*', r'voic\w*',
+    r'alleg(?:e|ed|es|ing)')
 
 def is_statement_cue(cue:str)->bool:
     "Whether a cue is communicative (a statement) rather than a belief, plan, source or action."

@@ -6,7 +6,7 @@ Docs: https://newsline.github.io/newsline/statements.html.md"""
 
 # %% auto #0
 __all__ = ['COLUMNS', 'ITEM_TITLE', 'EXTRA_CUES', 'MEDIA_SOURCE', 'empty_statements', 'attached_date', 'dateline_date',
-           'narrative_date', 'speaker_event_date', 'item_speaker', 'statements']
+           'narrative_date', 'lead_event_date', 'speaker_event_date', 'item_speaker', 'statements']
 
 # %% ../nbs/02_statements.ipynb #c002
 import re, warnings, functools, bisect
@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 from .attribution import attribution_records
 from .actors import actor_matcher, resolve_source, canonical_name, plausible_speaker, document_author, SENT_DOCUMENTS
-from .kinds import statement_kind, statement_channel, is_speech_act, CAMEO
+from .kinds import statement_kind, statement_channel, is_speech_act, CAMEO, SPEECH_CUE
 
 # %% ../nbs/02_statements.ipynb #c005
 COLUMNS = {'article_id': 'string', 'sentence': 'Int64', 'source_start': 'Int64', 'source_end': 'Int64', 'cue_start': 'Int64',
@@ -44,7 +44,11 @@ def _naive(d)->pd.Timestamp:
     return t.tz_localize(None) if t.tz is not None else t
 
 def _parse_value(v:str):
-    "A TimeML value ('2025-05-29', '2024-10', '2024') as (Timestamp, granularity), or None."
+    "A TimeML value ('2025-05-29', '2024-W22', '2024-10', '2024') as (Timestamp, granularity), or None; a week is its Monday."
+    w = re.fullmatch(r'(\d{4})-W(\d{2})', str(v or ''))
+    if w:
+        try: return pd.Timestamp.fromisocalendar(int(w.group(1)), int(w.group(2)), 1), 'week'
+        except ValueError: return None
     m = re.fullmatch(r'(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?', str(v or ''))
     if not m: return None
     y, mo, d = m.groups()
@@ -75,6 +79,7 @@ def attached_date(text:str, # the body
     right = [(a, b) for a, b in spans if a >= ce]
     left_end = max((b for a, b in spans if b <= cs), default=None)  # a content before the cue ('“...” said X') is not the cue's clause
     w0 = ss if ss is not None else max(s0, cs-60)
+    if ss is not None and re.fullmatch(r"\s*(?:[\w.'’-]+\s+){0,7}[\w.'’-]+,\s*", text[s0:ss]): w0 = s0  # 'Last week, the ministry said'
     if re.fullmatch(r'\w+ing', text[cs:ce]) and re.search(r',\s*(?:and\s+)?$', text[max(s0, cs-6):cs]): w0 = cs  # ', suggesting': its own clause
     windows = [((w0 if left_end is None else max(w0, left_end)), ce)]  # before the cue, back to the source
     if right: windows.append((ce, right[0][0]))                # between the cue and a clause content
@@ -95,6 +100,7 @@ def attached_date(text:str, # the body
                       or (pp and re.fullmatch(r'(?:on )?[A-Z][a-z]{2,8}\.? \d{1,2}', text[a:b]))
                       or re.fullmatch(r'\s*(?:in|on|at|during)\s+', text[windows[2][0]:a], re.I)))  # 'warned in early January it was ...'
         if not ok or (a < ce and _in_relative(text, windows[0][0], a)): continue  # 'X, who wrote a book in 2012, said'
+        if re.fullmatch(r'(?:that|the same|that same) day', text[a:b], re.I): continue  # the day of an event told before, not today
         pv = _parse_value(t_value)
         if pv and pv[0] <= ref.normalize(): return pv
     return None
@@ -130,6 +136,31 @@ def narrative_date(body:str, dct=None):
     ref = None if dct is None or pd.isna(dct) else _naive(dct)
     if ref is not None and d.to_period('M' if mo else 'Y') >= ref.to_period('M' if mo else 'Y'): return None
     return d, ('month' if mo else 'year')
+
+# %% ../nbs/02_statements.ipynb #c016b
+_EVENT = re.compile(r'\b(?:took place|t[ao]kes? place|(?:was|were) (?:held|opened|launched|staged|inaugurated|fired|unveiled|hosted|given|'
+                    r'conducted|organized|organised|performed|completed)|hosted|visited|inspected|received|attended|met with|launched|'
+                    r'fired|opened|inaugurated|celebrated|observed|arrived|gave a (?:banquet|reception|luncheon|dinner)|sent)\b', re.I)
+
+def lead_event_date(body:str, # the item's body
+                    dct,      # its dateline or publication date
+                    max_days:int=14, # how far before `dct` the event may be
+                   )->tuple: # (date, 'day') or None
+    "The day of the event a KCNA item reports, from its opening two sentences ('A meeting ... took place on September 8'), or None."
+    fn = _timexes_fn()
+    if fn is None or not body or dct is None or pd.isna(dct): return None
+    ref = _naive(dct).normalize()
+    dl = _DATELINE.match(body); start = dl.end() if dl else 0
+    lead = body[start:start+600]
+    for sent in re.split(r'(?<=[.!?])\s+', lead)[:2]:
+        ev = _EVENT.search(sent)
+        if not ev or SPEECH_CUE.search(sent[:ev.start()]): continue
+        try: tx = fn(sent, ref)
+        except Exception: continue
+        for _, _, _, t_type, t_value, *_ in tx:
+            pv = _parse_value(t_value) if str(t_type) == 'DATE' else None
+            if pv and pv[1] == 'day' and ref - pd.Timedelta(days=max_days) <= pv[0] <= ref: return pv
+    return None
 
 # %% ../nbs/02_statements.ipynb #c018
 _FROM_SENDER = re.compile(r"\b(?:%s)\b[^.;]{0,80}?\bfrom\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}$" % '|'.join(sorted(SENT_DOCUMENTS)), re.I)
@@ -201,7 +232,8 @@ EXTRA_CUES = frozenset({'slammed', 'slams', 'blasted', 'blasts', 'labelled', 'la
     'condemned', 'condemns', 'censured', 'lambasted', 'castigated', 'decried', 'warned', 'warns', 'threatened', 'vowed', 'pledged',
     'urged', 'urges', 'demanded', 'demands', 'denied', 'denies', 'rejected', 'rejects', 'praised', 'hailed', 'lauded', 'welcomed',
     'stressed', 'underlined', 'emphasized', 'emphasised', 'stated', 'asserted', 'declared', 'noted', 'accused', 'criticized',
-    'criticised', 'ridiculed', 'deplored', 'refuted', 'rebuffed', 'dubbed', 'insisting', 'calling', 'adding', 'saying', 'noting'})
+    'criticised', 'ridiculed', 'deplored', 'refuted', 'rebuffed', 'dubbed', 'insisting', 'calling', 'adding', 'saying', 'noting',
+    'accuse', 'accuses', 'alleged', 'alleges'})
 MEDIA_SOURCE = re.compile(r'\b(?:media|news agency|KCNA|Korean Central News Agency|Rodong Sinmun|Yonhap|Xinhua|TASS|television|TV|'
                           r'newspaper|broadcaster|agency|Reuters|Associated Press|AP|AFP|Kyodo|Bernama|Interfax|RIA Novosti|CNN|BBC|'
                           r'interview|report|broadcast)\b', re.I)
@@ -220,6 +252,23 @@ def _apposition_end(text, e, lim):
     return min(lim, e+200, d if d >= 0 else len(text))
 
 _TITLES = {'premier', 'minister', 'president', 'chairman', 'secretary', 'leader', 'director', 'chairperson', 'spokesman', 'ambassador'}
+
+_COURTESY = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Mr\.|Mrs\.|Ms\.|Dr\.)\s+")
+
+def _full_name(text:str, surname:str, end:int)->str:
+    "The fullest earlier form of a surname in `text[:end]` ('Mark Toner' for 'Toner'), or ''."
+    if not re.fullmatch(r"[A-Z][\w'’-]+", surname): return ''
+    rx = re.compile(r"\b((?:(?:[A-Z]\.|[A-Z][\w'’-]*)\s+){1,2})" + re.escape(surname) + r"\b")  # not across a full stop ('the SRV. To Lam')
+    names = []
+    for m in rx.finditer(text, max(0, end-5000), end):
+        words = m.group(0).split()
+        while len(words) > 1 and words[0].lower().strip('.') in _NOT_GIVEN: words = words[1:]  # 'Chancellor Angela Merkel'
+        if len(words) > 1: names.append(' '.join(words))
+    return max(names, key=len) if names else ''
+_NOT_GIVEN = {'the', 'a', 'an', 'in', 'on', 'at', 'mr', 'mrs', 'ms', 'dr', 'said', 'but', 'and', 'president', 'minister', 'secretary',
+              'general', 'chancellor', 'prime', 'chief', 'gov', 'governor', 'sen', 'senator', 'rep', 'ambassador', 'spokesman',
+              'spokeswoman', 'vice', 'deputy', 'foreign', 'defense', 'defence', 'premier', 'king', 'queen', 'prince', 'lt', 'col',
+              'colonel', 'captain', 'capt', 'admiral', 'adm', 'judge', 'professor', 'prof', 'leader', 'chairman', 'director'}
 
 _PERSON_ROLES = _TITLES | {'general', 'professor', 'envoy', 'governor', 'mayor', 'senator', 'chief', 'commander', 'prosecutor', 'judge',
                           'king', 'queen', 'spokeswoman', 'spokesperson', 'chancellor', 'secretary-general', 'foreign minister'}
@@ -298,9 +347,14 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 speaker, country, typ, cameo, how = resolve_source(name, earlier, matcher, salient)
                 if how == 'unknown': typ = 'person'
         if speaker is None: continue  # an unresolved pronoun or a bare determiner: nobody to chart
-        if how == 'unknown' and ' ' not in speaker:  # a surname: 'Choe' after 'Foreign Minister Choe Son Hui'
-            full = next((m for m in reversed(earlier + salient) if speaker in m[2].split()[::max(1, len(m[2].split())-1)] and m[2] != speaker), None)
+        if how == 'unknown' and (' ' not in speaker or _COURTESY.match(speaker)):  # a surname: 'Choe' after 'Foreign Minister Choe Son Hui'
+            sur = _COURTESY.sub('', speaker)
+            full = next((m for m in reversed(earlier + salient) if sur in m[2].split()[::max(1, len(m[2].split())-1)] and m[2] != sur), None)
             if full: speaker, country, typ, cameo, how = full[2], full[3] or None, full[4] or None, full[5] or None, 'name'
+            else:  # a name written out earlier, or in this sentence: 'whose acting spokesman, Mark Toner, said ... Toner said'
+                named = _full_name(text, sur, r['cue_end'])
+                if named: speaker, country, typ, cameo, how = resolve_source(named, earlier, matcher, salient)
+                elif sur != speaker: speaker = sur
         if speaker in junk or (how == 'unknown' and not plausible_speaker(sender or src)):
             if how == 'unknown' and speaker.endswith('s'):  # 'the speakers ... They': still no one to chart
                 junk.add(speaker); salient.append((pos, pos, speaker, '', '', ''))
@@ -370,6 +424,10 @@ def _one(text, title, dct, matcher, article_id, is_kcna):
     anchor = narrative_date(text, dct)  # a story told about the past: its anchor, not the events it names relative to today
     if anchor and not _in_range(anchor[0]): anchor = None
     rows = _text_rows(text, dct, matcher, item, title, anchored=anchor is not None, kcna=is_kcna) if text.strip() else []
+    lead = lead_event_date(text, dct) if is_kcna and anchor is None and rows else None
+    if lead:  # what was said at the event the item reports, on its day
+        for r in rows:
+            if r['date'] is None: r['date'], r['date_granularity'] = lead
     if item:
         body = text.strip()
         rows.insert(0, dict(sentence=0, source_start=None, source_end=None, cue_start=None, cue_end=None,

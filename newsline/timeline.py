@@ -150,7 +150,8 @@ def _statement_rows(st:pd.DataFrame, arts:pd.DataFrame, tx:pd.DataFrame=None)->l
     for i, j in bounds:
         gid, voice, day, gran = col['g'][i], col['voice'][i], pd.Timestamp(col['date'][i]), col['date_granularity'][i]
         sids = list(dict.fromkeys(col['statement_id'][i:j]))
-        start, end, _ = timex_date(day.strftime('%Y-%m-%d') if gran == 'day' else day.strftime('%Y-%m') if gran == 'month' else str(day.year))
+        start, end, _ = timex_date(day.strftime('%Y-%m-%d') if gran == 'day' else day.strftime('%G-W%V') if gran == 'week'
+                                   else day.strftime('%Y-%m') if gran == 'month' else str(day.year))
         k = kind.get(gid, 'say')
         tg = target.get(gid)
         tg = tg if isinstance(tg, str) else None
