@@ -37,7 +37,8 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                     r'countermeasures?', r'retaliat\w*', r'merciless\w*', r'catastroph\w*', r'annihilat\w*', r'wipe out',
                     r'sea of fire', r'grave consequences', r'(?:negative|serious|disastrous|unpredictable) consequences',
                     r'not remain (?:an )?onlookers?', r'(?:powerful|resolute|strong|overwhelming) (?:response|action|counteraction|measures)',
-                    r'strike back', r'punish\w*', r'self-defen[cs]e (?:measures|action)', r'will (?:not )?(?:tolerate|overlook)')),
+                    r'strike back', r'punish\w*', r'self-defen[cs]e (?:measures|action)', r'will (?:not )?(?:tolerate|overlook)',
+                    r'options? (?:\w+ ){0,3}on the table')),
     ('deny', _w(r'groundless', r'baseless', r'(?:has|have|had) nothing to do with', r'no such', r'not true', r'never happened',
                 r'sheer (?:lie|fabrication)', r'deny', r'denies', r'denied')),
     ('reject', _w(r'(?:will|would|can) (?:never|not) (?:accept|recognize|recognise)', r'reject\w*', r'refus\w*', r'null and void',
@@ -51,7 +52,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                      r'imperialists?', r'warmongers?', r'(?:grave|serious) threat', r'infring\w*', r'insult\w*', r'outrage\w*',
                      r'irresponsible', r'unjust\w*', r'double standards?', r'accus\w*', r'condemn\w*', r'denounc\w*',
                      r'wrath', r'indignation', r'anger', r'denunciation', r'resentment', r'evils?', r'rogue', r'tyrann\w*',
-                     r'massacr\w*', r'patroni[sz]\w*')),
+                     r'massacr\w*', r'patroni[sz]\w*', r'assassinat\w*', r'murder\w*')),
     ('appeal', _w(r'call(?:s|ed)? on', r'urg(?:e|es|ed)', r'appeal\w*', r'request\w*', r'we hope', r'hope that', r'should', r'let us',
                   r'(?:it is|is) (?:necessary|essential|imperative|indispensable) (?:to|for|that)',
                   r'(?:urgent|indispensable|pressing) (?:task|need|requirement)')),
@@ -62,7 +63,8 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
     ('praise', _w(r'welcom\w*', r'appreciat\w*', r'prais\w*', r'congratulat\w*', r'thank\w*', r'great success\w*', r'admir\w*',
                   r'worthy of (?:praise|appraisement|admiration|emulation|commendation|respect)',
                   r'gratitude', r'satisfaction', r'wonderful', r'splendid', r'excellent', r'admirabl\w*', r'commendabl\w*', r'marvell?ous',
-                  r'(?:speak|spoke|speaks|speaking) highly', r'admiration', r'(?:full|firm|strong|active) support', r'solidarity with')),
+                  r'(?:speak|spoke|speaks|speaking) highly', r'admiration', r'(?:full|firm|strong|active) support', r'solidarity with',
+                  r'prestigious', r'exemplary', r'an? (?:model|example) (?:of|for|to)', r'vanguard', r'heroic', r'exploits?', r'feats?')),
 ]
 
 _CRITICIZE = dict(CONTENT_KIND)['criticize']
