@@ -9,7 +9,7 @@ __all__ = ['FUTURE_WEIGHT', 'shift_months', 'iso_week', 'quarter_of', 'fmt_date'
            'resolve_month_year']
 
 # %% ../nbs/01b_timex_calendar.ipynb #c002
-import re, datetime as dt
+import re, functools, datetime as dt
 from .timex_lexicon import *
 
 # %% ../nbs/01b_timex_calendar.ipynb #c005
@@ -116,15 +116,21 @@ def clause_tense(text:str, # the whole text
     for sep in _SENT_SEPS:
         i = text.find(sep, end, hi)
         if i >= 0: hi = min(hi, i)
-    lt = _CLOSED_QUOTE.sub(' ', text[lo:start])  # a quotation closed before the expression is not its clause: 'released "We will ..." on Saturday'
-    left, right = lt.translate(_PUNCT_TT).split(), text[end:hi].translate(_PUNCT_TT).split()
+    lt = _CLOSED_QUOTE.sub(' ', text[lo:start]).translate(_PUNCT_TT)  # a quotation closed before the expression is not its clause: 'released "We will ..." on Saturday'
+    rt = text[end:hi].translate(_PUNCT_TT)
+    left, right = lt.split(), rt.split()
     orig = left + ['\0'] + right  # '\0' stands for the expression itself
-    toks = [w.lower() for w in orig]
+    toks = lt.lower().split() + ['\0'] + rt.lower().split()
     k = len(left)
     for d in range(max(len(left), len(right) + 2)):  # nearest word first; a word after the expression counts as 2 further
-        if d < len(left) and (t := _cue(toks, orig, k - 1 - d)): return t
-        if 0 <= d - 2 < len(right) and (t := _cue(toks, orig, k - 1 + d)): return t
+        if d < len(left) and _may_cue(toks[k - 1 - d]) and (t := _cue(toks, orig, k - 1 - d)): return t
+        if 0 <= d - 2 < len(right) and _may_cue(toks[k - 1 + d]) and (t := _cue(toks, orig, k - 1 + d)): return t
     return None
+
+_CUE_WORDS = _FUT1 | _PAST1 | _PRESENT_EVENT | {w for w, _ in _FUT2} | {'expected'}
+
+def _may_cue(w):  # the only words `_cue` can return a tense for: a cheap test first (most words are not)
+    return w in _CUE_WORDS or w.endswith(('ed', "'ll")) or w.startswith('schedul')
 
 # %% ../nbs/01b_timex_calendar.ipynb #c011
 def resolve_weekday(dct:dt.date, # the anchor
@@ -141,6 +147,16 @@ def resolve_weekday(dct:dt.date, # the anchor
 
 FUTURE_WEIGHT = 1.5
 
+@functools.lru_cache(maxsize=4096)  # the same few dates recur across a text and across the texts of a day
+def _nearest_year(dct, month, day, weight):
+    "(year, ahead, behind): the year putting month (and day) nearest `dct`, and whether that is still far ahead or behind."
+    def when(y): return dt.date(y, month, min(day or 1, 28))
+    def dist(y):  # days from the DCT; news mostly reports the past, so a future date counts as farther away
+        dd = (when(y) - dct).days + (15 if not day else 0)
+        return dd * weight if dd > 0 else -dd
+    y = min((dct.year - 1, dct.year, dct.year + 1), key=dist)
+    return y, (when(y) - dct).days > (60 if day else 45), (dct - when(y)).days > (60 if day else 75)
+
 def resolve_month_year(dct:dt.date, # the anchor
                        month:int, # 1..12
                        day:int|None=None, # day of month, if given
@@ -151,17 +167,12 @@ def resolve_month_year(dct:dt.date, # the anchor
     if how == 'this': return dct.year
     if how == 'last': return dct.year if month < dct.month else dct.year - 1
     if how == 'next': return dct.year if month > dct.month else dct.year + 1
-    def when(y): return dt.date(y, month, min(day or 1, 28))
     if wd and day:
         for y in (dct.year, dct.year + 1, dct.year - 1):
             try:
                 if dt.date(y, month, day).isoweekday() == wd: return y
             except ValueError: pass
-    def dist(y):  # days from the DCT; news mostly reports the past, so a future date counts as farther away
-        dd = (when(y) - dct).days + (15 if not day else 0)
-        return dd * FUTURE_WEIGHT if dd > 0 else -dd
-    y = min((dct.year - 1, dct.year, dct.year + 1), key=dist)
-    ahead, behind = (when(y) - dct).days > (60 if day else 45), (dct - when(y)).days > (60 if day else 75)
+    y, ahead, behind = _nearest_year(dct, month, day, FUTURE_WEIGHT)
     if callable(how): how = how() if ahead or behind else None  # the clause's tense only matters far from the DCT
     if how == 'past' and ahead: y -= 1
     if how == 'future' and behind: y += 1

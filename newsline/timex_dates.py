@@ -110,7 +110,7 @@ def _resolve_md(ctx, s, e, mon, day, year, wd=None):
 
 # %% ../nbs/01c_timex_dates.ipynb #c012
 RX_MONTH_DAY = re.compile(
-        rf"\b(?:(?:(?:this\scoming|this\spast|this|next|last|coming)\s)?(?P<wd>{WD}),?\s)?(?P<mon>{MON}){_NW}\s?(?:the\s(?={ORDW}))?(?P<day>{_DAY2}|{ORDW})\b(?!\s?(?:%|percent\b|[,.:]\d))"
+        rf"\b{initials(r'this|next|last|coming', WD, MON)}(?:(?:(?:this\scoming|this\spast|this|next|last|coming)\s)?(?P<wd>{WD}),?\s)?(?P<mon>{MON}){_NW}\s?(?:the\s(?={ORDW}))?(?P<day>{_DAY2}|{ORDW})\b(?!\s?(?:%|percent\b|[,.:]\d))"
         rf"(?:,?\s(?P<year>{_Y})\b(?![,.]\d))?(?P<tail>,?\s(?:last|this|next)\syear\b)?", _I)
 
 def h_month_day(m, ctx):
@@ -136,7 +136,7 @@ def h_day_month(m, ctx):
 # %% ../nbs/01c_timex_dates.ipynb #c017
 _NOT_DAY_AFTER = r"(?!\s?(?:%|percent\b|[,.:]\d|(?:million|billion|per|people|times|points|cents|[a-z]+s)\b))"
 RX_DAYAND = re.compile(
-        rf"\b(?P<mon>{MON}){_NW}\s?(?P<d1>{_DAY2})(?:\s(?P<conj>and|to|through|or|until)\s|\s?[-–]\s?)(?P<d2>{_DAY2})\b{_NOT_DAY_AFTER}"
+        rf"\b(?=\w)(?P<mon>{MON}){_NW}\s?(?P<d1>{_DAY2})(?:\s(?P<conj>and|to|through|or|until)\s|\s?[-–]\s?)(?P<d2>{_DAY2})\b{_NOT_DAY_AFTER}"
         rf"(?:,?\s(?P<year>{_Y})\b(?![,.]\d))?", _I)
 
 def h_dayand(m, ctx):
@@ -183,7 +183,7 @@ def h_numeric(m, ctx):
 
 # %% ../nbs/01c_timex_dates.ipynb #c025
 RX_MONTH = re.compile(
-        rf"\b(?:(?P<edge>{_EDGE_RE})(?:-|\s)(?:in\s)?)?(?:(?P<rel>this\spast|this\scoming|last|next|this|coming|past)\s)?(?P<mon>{MON}){_NW}"
+        rf"\b{initials(_EDGE_RE, r'this|last|next|coming|past', MON)}(?:(?P<edge>{_EDGE_RE})(?:-|\s)(?:in\s)?)?(?:(?P<rel>this\spast|this\scoming|last|next|this|coming|past)\s)?(?P<mon>{MON}){_NW}"
         rf"(?:(?:,|\sof)?\s(?P<year>{_Y})\b(?![,.]\d)|\s(?:of\s)?(?P<yrel>last|this|next)\syear\b"
         rf"|,?\sJuche\s\d{{1,3}}\s?\((?P<jyear>{_Y})\))?", _I)  # KCNA: 'November Juche 101 (2012)'
 
@@ -238,13 +238,15 @@ def year_ok(ctx:Ctx, # rule context
     if _YEAR_BAD_END.search(b): return False
     w = b.split()
     if w and w[-1].lower().strip('.#') in _YEAR_BAD_WORDS: return False
-    if _YEAR_BAD_AFTER.match(ctx.after(e, 40)): return False
+    a = ctx.after(e, 40)
+    c = a.lstrip()[:1]  # the pattern after the spaces starts with a letter or one of % - . , / (a cheap test first)
+    if c and (c.isalpha() or c in '%-.,/') and _YEAR_BAD_AFTER.match(a): return False
     if y < 1800 and not _YEAR_PREP.search(ctx.before(s, 12)): return False
     return True
 
 # %% ../nbs/01c_timex_dates.ipynb #c028
 RX_YEAR = re.compile(
-        rf"(?<![\w$€£¥#.,/:])(?:(?P<pre>(?P<edge>{_EDGE_RE})(?:-|\s)(?:in\s)?|(?:the\s)?fiscal(?:\syear)?\s|FY\s?|calendar(?:\syear)?\s"
+        rf"(?<![\w$€£¥#.,/:]){initials(_EDGE_RE, r'the|fiscal|FY|calendar|early|late|mid', SEASON, _Y)}(?:(?P<pre>(?P<edge>{_EDGE_RE})(?:-|\s)(?:in\s)?|(?:the\s)?fiscal(?:\syear)?\s|FY\s?|calendar(?:\syear)?\s"
         rf"|the\syear\s|the\s(?:first|second|last)\shalf\sof\s|(?:(?P<sedge>early|late|mid)(?:-|\s))?(?:the\s)?(?P<season>spring|summer|fall|autumn|winter)(?:\sof)?,?\s))?"
         rf"(?P<year>{_Y})(?!\w|['’]?s\b|[.,]\d|-\d{{3}}\b)", _I)
 
@@ -287,7 +289,7 @@ def h_decade(m, ctx):
 
 # %% ../nbs/01c_timex_dates.ipynb #c035
 RX_CENTURY = re.compile(
-        rf"\b(?:(?P<the>the)\s)?(?:(?P<edge>early|late|mid)(?:-|\s))?(?:(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{ORDW})|(?P<rel>this|last|next|past))[-\s]century\b", _I)
+        rf"\b(?=\w)(?:(?P<the>the)\s)?(?:(?P<edge>early|late|mid)(?:-|\s))?(?:(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{ORDW})|(?P<rel>this|last|next|past))[-\s]century\b", _I)
 
 def h_century(m, ctx):
     "Centuries: 'the 20th century' -> '19', 'this century'."
@@ -301,7 +303,7 @@ _SEASON_START = {'SP': 3, 'SU': 6, 'FA': 9, 'WI': 12}
 
 # %% ../nbs/01c_timex_dates.ipynb #c038
 RX_SEASON = re.compile(
-        rf"\b(?:(?P<edge>early|late|mid)(?:-|\s))?(?:(?P<the>the)\s)?(?:(?P<edge2>early|late|mid)(?:-|\s))?(?:(?P<rel>this\spast|this\scoming|last|next|this|coming|past)\s)?(?P<season>spring|summer|fall|autumn|winter)\b(?!-)", _I)
+        rf"\b(?=\w)(?:(?P<edge>early|late|mid)(?:-|\s))?(?:(?P<the>the)\s)?(?:(?P<edge2>early|late|mid)(?:-|\s))?(?:(?P<rel>this\spast|this\scoming|last|next|this|coming|past)\s)?(?P<season>spring|summer|fall|autumn|winter)\b(?!-)", _I)
 
 def h_season(m, ctx):
     "A season with a relative word or after a preposition: 'last fall', 'this summer', 'in the spring'."
@@ -376,7 +378,7 @@ def _tod(g, d):
 
 # %% ../nbs/01c_timex_dates.ipynb #c045
 RX_WEEKDAY = re.compile(
-        rf"\b(?:(?P<rel>last|next|this\spast|this\scoming|this|coming|past|early|late|earlier|later)\s)?(?P<wd>{WD}){_NW}(?!s\b)(?:\s(?P<tod>morning|afternoon|evening|night){_NW})?", _I)
+        rf"\b(?=\w)(?:(?P<rel>last|next|this\spast|this\scoming|this|coming|past|early|late|earlier|later)\s)?(?P<wd>{WD}){_NW}(?!s\b)(?:\s(?P<tod>morning|afternoon|evening|night){_NW})?", _I)
 
 def h_weekday(m, ctx):
     "A weekday: 'Monday', 'last Friday', 'next Tuesday', 'early Sunday', 'Wednesday night'."
@@ -400,7 +402,7 @@ _DAY_SHIFT = {'today': 0, 'tonight': 0, 'yesterday': -1, 'tomorrow': 1, 'the day
 
 # %% ../nbs/01c_timex_dates.ipynb #c048
 RX_RELDAY = re.compile(
-        r"\b(?:(?P<edge>early|late|earlier|later)\s)?(?P<day>today|tonight|yesterday|tomorrow|the\sday\sbefore\syesterday|the\sday\safter\stomorrow)(?:\s(?P<tod>morning|afternoon|evening|night))?\b", _I)
+        r"\b(?=\w)(?:(?P<edge>early|late|earlier|later)\s)?(?P<day>today|tonight|yesterday|tomorrow|the\sday\sbefore\syesterday|the\sday\safter\stomorrow)(?:\s(?P<tod>morning|afternoon|evening|night))?\b", _I)
 
 def h_relday(m, ctx):
     "'today', 'yesterday', 'tomorrow', 'tonight', 'this morning', 'last night', 'late yesterday'."
@@ -427,7 +429,7 @@ def h_thistod(m, ctx):
 
 # %% ../nbs/01c_timex_dates.ipynb #c053
 RX_UNITREL = re.compile(
-        rf"\b(?:(?P<edge>earlier|later|early|late|mid|the\s(?:middle|end|beginning|start|close|rest)\sof)(?:-|\s)(?:in\s)?)?(?:(?P<the>the)\s)?"
+        rf"\b(?=\w)(?:(?P<edge>earlier|later|early|late|mid|the\s(?:middle|end|beginning|start|close|rest)\sof)(?:-|\s)(?:in\s)?)?(?:(?P<the>the)\s)?"
         rf"(?:(?P<rel>this\spast|this\scoming|last|next|this|past|coming|previous|prior|current|latest|following)(?:-|\s))?(?:fiscal\s|calendar\s)?"
         rf"(?P<unit>week|weekend|month|quarter|year|decade|century|half)\b(?!-)", _I)
 
@@ -463,7 +465,7 @@ def h_weekend(m, ctx):
 
 # %% ../nbs/01c_timex_dates.ipynb #c057
 RX_YEARAGO = re.compile(
-        rf"\b(?:(?P<the>the)\s)?(?:(?:comparable|corresponding|same|equivalent)\s)?(?P<adj>year-ago|year-earlier|prior-year)(?:\s(?P<ord>first|second|third|fourth)\squarter|\s(?P<unit>quarter|period|fiscal\syear|month)|\s(?:first\s)?(?P<nm>three|six|nine|\d{1,2})\smonths)?\b"
+        rf"\b(?=\w)(?:(?P<the>the)\s)?(?:(?:comparable|corresponding|same|equivalent)\s)?(?P<adj>year-ago|year-earlier|prior-year)(?:\s(?P<ord>first|second|third|fourth)\squarter|\s(?P<unit>quarter|period|fiscal\syear|month)|\s(?:first\s)?(?P<nm>three|six|nine|\d{1,2})\smonths)?\b"
         rf"|\b(?P<pre>(?:the\s)?(?:comparable|corresponding|same|equivalent)\s(?P<unit2>quarter|period)\s(?:of\s)?(?:last\syear|a\syear\s(?:ago|earlier))|last\syear['’]s\s(?:quarter|period)|the\squarter\sa\syear\s(?:ago|earlier))\b", _I)
 
 def h_yearago(m, ctx):

@@ -7,7 +7,7 @@ Docs: https://newsline.github.io/newsline/timex_lexicon.html.md"""
 # %% auto #0
 __all__ = ['MONTHS', 'WEEKDAYS', 'UNITS', 'SEASONS', 'PARTS_OF_DAY', 'NUMBER_WORDS', 'ORDINALS', 'VAGUE', 'MON', 'WD', 'NUMW',
            'NUMD', 'QTY', 'UNIT', 'UNIT1', 'ORDW', 'DAYNUM', 'YEAR4', 'TOD', 'SEASON', 'REL', 'MODPRE', 'EDGE', 'rx',
-           'parse_number']
+           'parse_number', 'initials']
 
 # %% ../nbs/01a_timex_lexicon.ipynb #c002
 import re, functools
@@ -89,3 +89,44 @@ SEASON = r'(?:spring|summer|fall|autumn|winter)'
 REL = r'(?:this past|this coming|last|next|this|past|coming|previous|following|current|same|latest|recent)'
 MODPRE = r'(?:nearly|almost|about|around|approximately|roughly|some|more than|over|less than|under|at least|up to|fewer than|at most|only|just|barely|well over|close to)'
 EDGE = r'(?:early|late|mid|the middle of|the end of|the beginning of|the start of|the first half of|the second half of|the rest of|the remainder of|the bulk of)'
+
+# %% ../nbs/01a_timex_lexicon.ipynb #n016
+def _skip(p, k):
+    "Index just past the regex element at `p[k]`: an escape, a character class, a group or one character."
+    c = p[k]
+    if c == '\\': return k + 2
+    if c == '[':
+        j = k + 1 + (p[k+1:k+2] == '^')
+        j += p[j:j+1] == ']'
+        while p[j] != ']': j += 2 if p[j] == '\\' else 1
+        return j + 1
+    if c == '(':
+        depth, j = 1, k + 1
+        while depth:
+            if p[j] in '\\[': j = _skip(p, j); continue
+            depth += (p[j] == '(') - (p[j] == ')'); j += 1
+        return j
+    return k + 1
+
+def _initials(p):
+    "First characters (lower-cased letters, or '\\d') of every alternative of regex `p`; a ValueError if one can start otherwise."
+    out, k, start = set(), 0, True
+    while k < len(p):
+        j = _skip(p, k)
+        if start:
+            optional = p[j:j+1] in ('?', '*')
+            if p.startswith(('(?:', '(?P<'), k) and not optional: out |= _initials(p[p.index(':' if p[k+2] == ':' else '>', k) + 1:j - 1])
+            elif p[k] == '(': raise ValueError(f'optional or special group first in {p!r}')
+            elif p[k:k+2] == '\\d' and not optional: out.add('\\d')
+            elif p[k].isalnum() and not optional: out.add(p[k].lower())
+            else: raise ValueError(f'cannot tell how {p[k:]!r} starts')
+            start = False
+        start = p[k] == '|'
+        k = j
+    return out
+
+def initials(*patterns:str, # regex alternations (or groups of them) one of which a match begins with
+            )->str: # a lookahead such as '(?=[adfjmnos])'
+    "A lookahead for the characters `patterns` can begin with: a fast rejection before long lists of alternatives."
+    cs = set().union(*map(_initials, patterns))
+    return '(?=[' + ''.join(sorted(cs)) + '])'

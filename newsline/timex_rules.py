@@ -12,7 +12,7 @@ __all__ = ['RX_DURATION', 'RX_RECENTUNITS', 'RX_SET', 'RX_SETADV', 'RX_SETWD', '
            'h_anaphoric', 'h_clock', 'h_theyear']
 
 # %% ../nbs/01d_timex_rules.ipynb #c002
-import re, datetime as dt
+import re, functools, datetime as dt
 from .timex_lexicon import *
 from .timex_calendar import *
 from .timex_dates import *
@@ -60,9 +60,10 @@ _MOD_OUTSIDE = {'about', 'around', 'approximately', 'roughly', 'some', 'only', '
 _FREQ_BEFORE = re.compile(r"\b(?:once|twice|thrice|(?:\d+|" + NUMW + r")\s+times)\s+$", re.I)
 
 # %% ../nbs/01d_timex_rules.ipynb #c008
+_DUR_REL = r'(?:past|last|next|first|previous|coming|final|latest|remaining|following|initial|last\sfew|past\sfew|next\sfew|first\sfew|preceding|ensuing|subsequent|intervening|same|other)'
 RX_DURATION = re.compile(
-        rf"\b(?:(?P<the>the)\s)?(?:(?P<rel>past|last|next|first|previous|coming|final|latest|remaining|following|initial|last\sfew|past\sfew|next\sfew|first\sfew|preceding|ensuing|subsequent|intervening|same|other)\s)?"
-        rf"(?:(?P<mod>{MODPRE})\s)?(?P<q>{QTY})(?:\s(?:to|or)\s(?P<q2>{NUMW}|{NUMD}))?(?P<sep>-|\s)(?:(?P<adj>more|additional|full|straight|consecutive|long|short|trading|business|working|calendar|school|fiscal|successive|further|extra|whole|entire)\s)?"
+        rf"\b(?=\w)(?:(?P<the>the)\s)?(?:{initials(_DUR_REL)}(?P<rel>{_DUR_REL})\s)?"
+        rf"(?:{initials(MODPRE)}(?P<mod>{MODPRE})\s)?{initials(QTY)}(?P<q>{QTY})(?:\s(?:to|or)\s(?P<q2>{NUMW}|{NUMD}))?(?P<sep>-|\s)(?:(?P<adj>more|additional|full|straight|consecutive|long|short|trading|business|working|calendar|school|fiscal|successive|further|extra|whole|entire)\s)?"
         rf"(?P<unit>{UNIT})(?!\w|-(?!old\b|long\b))(?P<half>\sand\sa\shalf)?(?P<orso>\sor\sso)?(?P<tail>\sago|\searlier|\sbefore|\slater|\safter|\sfrom\snow|\sahead|\sold|-old|-long|\slong)?\b", _I)
 
 _YEARS_IN = {'DE': 10, 'CE': 100, 'ML': 1000}
@@ -110,6 +111,8 @@ def h_duration(m, ctx):
         elif code in ('DE', 'CE', 'ML'): r['value'] = unit_value(ctx.dct, 'Y', k * _YEARS_IN[code])
         else: r['value'] = unit_value(ctx.dct, code if code in ('M', 'Q', 'Y') else 'Y', k)
         if code == 'Y' and n == 1: r['late'] = lambda doc: doc.year_before_focus()
+        if tail == 'earlier' and code in ('D', 'H', 'MIN', 'S'):  # "two days earlier": before the day last mentioned (or the DCT)
+            r['late'] = lambda doc, k=(k if code == 'D' else 0): doc.last_day(k).isoformat()
         return r
     if tail in ('from now',):
         if n == 'X': return dict(type='DATE', value='FUTURE_REF')
@@ -177,7 +180,7 @@ def h_setwd(m, ctx):
 
 # %% ../nbs/01d_timex_rules.ipynb #c019
 RX_REF = re.compile(
-        r"\b(?:(?P<present>(?:right\s)?now|currently|at\spresent|presently|nowadays|these\sdays|current)|(?P<past>(?:more\s|most\s)?recently|formerly|lately|the\spast)"
+        r"\b(?=\w)(?:(?P<present>(?:right\s)?now|currently|at\spresent|presently|nowadays|these\sdays|current)|(?P<past>(?:more\s|most\s)?recently|formerly|lately|the\spast)"
         r"|(?P<future>the\s(?:near|distant|foreseeable)\sfuture|the\sfuture|the\s(?:near|short|long)\sterm|a\slater\sdate|as\ssoon\sas\spossible|(?P<soon>soon)))\b(?!-)", _I)
 
 def h_ref(m, ctx):
@@ -282,16 +285,19 @@ HOLIDAYS = {
 
 # %% ../nbs/01d_timex_rules.ipynb #c027
 RX_HOLIDAY = re.compile(
-        rf"\b(?:(?P<rel>last|next|this\spast|this\scoming|this)\s)?(?P<h>Christmas\sEve|Christmas\sDay|Christmas|New\sYear['’]s\sEve|New\sYear['’]s\sDay|New\sYear['’]s"
+        rf"\b(?=\w)(?:(?P<rel>last|next|this\spast|this\scoming|this)\s)?(?P<h>Christmas\sEve|Christmas\sDay|Christmas|New\sYear['’]s\sEve|New\sYear['’]s\sDay|New\sYear['’]s"
         rf"|Halloween|Valentine['’]s\sDay|Independence\sDay|Veterans['’]?\sDay|Armistice\sDay|Boxing\sDay|May\sDay|Bastille\sDay|Thanksgiving(?:\sDay)?"
         rf"|Labor\sDay|Memorial\sDay|Election\sDay|Martin\sLuther\sKing(?:,?\sJr\.?)?\sDay|Presidents['’]?\sDay|Mother['’]s\sDay|Father['’]s\sDay"
         rf"|Easter\sSunday|Easter|Good\sFriday|Day\sof\sthe\sSun|Day\sof\sthe\sShining\sStar)(?:,?\s(?P<year>{_Y}))?\b")
 
+@functools.lru_cache(maxsize=256)
+def _holiday_key(h):  # the `HOLIDAYS` key of a holiday as written
+    return rx(r'\s+').sub(' ', h.lower().replace('’', "'")).replace('jr. ', '').replace('jr ', '').replace("presidents' ", 'presidents ').replace("veterans' ", 'veterans ')
+
 def h_holiday(m, ctx):
     "A holiday: 'Christmas', 'last Thanksgiving', 'Easter 2024', 'the Day of the Sun'."
     g = m.groupdict()
-    key = rx(r'\s+').sub(' ', g['h'].lower().replace('’', "'")).replace('jr. ', '').replace('jr ', '').replace("presidents' ", 'presidents ').replace("veterans' ", 'veterans ')
-    f = HOLIDAYS.get(key)
+    f = HOLIDAYS.get(_holiday_key(g['h']))
     if f is None: return None
     rel = (g['rel'] or '').lower()
     if g['year']: y = int(g['year'])
@@ -312,7 +318,7 @@ _ONES_W = {w: i for i, w in enumerate(['zero', 'one', 'two', 'three', 'four', 'f
 
 # %% ../nbs/01d_timex_rules.ipynb #c030
 RX_SPOKENYEAR = re.compile(
-        rf"\b(?:(?P<the>the\syear)\s|(?P<mon>{MON})\s|(?:the\s)?(?P<season>spring|summer|fall|autumn|winter)\sof\s)?"
+        rf"\b(?=\w)(?:(?P<the>the\syear)\s|(?P<mon>{MON})\s|(?:the\s)?(?P<season>spring|summer|fall|autumn|winter)\sof\s)?"
         rf"(?:nineteen[-\s](?P<t>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?P<o>one|two|three|four|five|six|seven|eight|nine)\b)?"
         rf"|two\sthousand(?:\s(?:and\s)?(?P<o2>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b)?)\b", _I)
 
@@ -393,7 +399,7 @@ def h_clock(m, ctx):
 
 # %% ../nbs/01d_timex_rules.ipynb #c043
 RX_THEYEAR = re.compile(
-        r"\b(?:(?:the|its)\s(?:(?:fiscal|full|calendar)\s)?year(?=\s(?P<ended>ended|ending|through|to\sdate)\b)"
+        r"\b(?=\w)(?:(?:the|its)\s(?:(?:fiscal|full|calendar)\s)?year(?=\s(?P<ended>ended|ending|through|to\sdate)\b)"
         r"|(?:for|during|throughout)\s(?P<sp>the\s(?:(?:fiscal|full|calendar|whole|entire)\s)?year)\b(?!\s(?:ended|ending|earlier|before|ago)\b|['’]s|-)"
         r"|\b(?P<pre>months|weeks|days|half|quarter|part|earlier|later)\s(?:in|of)\s(?P<sp2>the\s(?P<u2>year|month|week|day))\b(?!\s(?:before|after|ended|ending)\b|['’]s|-))", _I)
 

@@ -99,13 +99,8 @@ _DUR_ADJ = {'more', 'additional', 'full', 'straight', 'consecutive', 'long', 'sh
 
 _EDGE_JUNK = re.compile(r'^[^0-9a-z]+|[^0-9a-z]+$')
 
-def _prev_word(text, i):
-    w = text[max(0, i - 24):i].translate(_LOWER_TT).split()
-    return _EDGE_JUNK.sub('', w[-1]) if w else ''
-
-def _next_word(text, e):
-    w = text[e:e+24].translate(_LOWER_TT).split()
-    return _EDGE_JUNK.sub('', w[0]) if w else ''
+def _bare(w):  # a word of the translated text without non-ASCII symbols at its edges (its ASCII words are letters and digits only)
+    return w if w.isascii() else _EDGE_JUNK.sub('', w)
 
 _REL_W = {'this', 'last', 'next', 'past', 'coming', 'previous', 'prior', 'current', 'latest', 'following', 'the', 'fiscal', 'calendar',
           'early', 'late', 'mid', 'earlier', 'later'}
@@ -115,93 +110,94 @@ _THEQ_W = {'the', 'its', 'latest', 'recent', 'just-ended', 'just-completed', 'ju
 
 class _Near:
     "The words around one trigger, each computed at most once (several rules' gates look at the same words)."
+    __slots__ = ('text', 'low', 'i', 'e', '_p', '_n', '_md')
     def __init__(self, text, low, i, e): self.text, self.low, self.i, self.e, self._p, self._n, self._md = text, low, i, e, None, None, None
     @property
     def prev(self):  # from the translated text: lower case, punctuation already blanked
         if self._p is None:
-            w = self.low[max(0, self.i - 24):self.i].split()
+            w = self.low[max(0, self.i - 24):self.i].rsplit(None, 1)
             self._p = (w[-1] if w[-1].isalnum() else _EDGE_JUNK.sub('', w[-1])) if w else ''
         return self._p
     @property
     def next(self):
         if self._n is None:
-            w = self.low[self.e:self.e + 24].split()
+            w = self.low[self.e:self.e + 24].split(None, 1)
             self._n = (w[0] if w[0].isalnum() else _EDGE_JUNK.sub('', w[0])) if w else ''
         return self._n
     def month(self):
         "(day after the month name, day before it): which of month_day / day_month can apply."
         if self._md is None:
-            text, i, e = self.text, self.i, self.e
+            text, low, i, e = self.text, self.low, self.i, self.e
             nw = self.next
-            if nw == 'the' and text[e:e+5].lower() == ' the ': nw = _next_word(text, e + 4)
+            if nw == 'the' and text[e:e+5].lower() == ' the ': nw = _bare(w[0]) if (w := low[e+4:e+28].split()) else ''
             md = (nw[:2].isdigit() or nw[:1].isdigit()) and len(nw.rstrip('stndrdth')) <= 2 or nw in ORDINALS
-            w = text[max(0, i - 20):i].translate(_LOWER_TT).split()
-            isday = lambda x: x.rstrip('stndrdth').isdigit() and len(x) <= 4 or x in ORDINALS
-            dm = not md and bool(w) and (isday(w[-1]) or w[-1] == 'of' and len(w) > 1 and isday(w[-2]))
+            w = low[max(0, i - 20):i].split()  # the translated text's slice: the same as translating the text's slice
+            dm = not md and bool(w) and (_isday(w[-1]) or w[-1] == 'of' and len(w) > 1 and _isday(w[-2]))
             self._md = (md, dm)
         return self._md
 
-def _gate(rule, near):
-    "Can `rule` match around the trigger word? A cheap look at the neighbouring words, so most rules skip most triggers."
+def _isday(x): return x.rstrip('stndrdth').isdigit() and len(x) <= 4 or x in ORDINALS
+
+# Gates: can a rule match around its trigger word? A cheap look at the neighbouring words, so most rules skip most
+# triggers. One function per gated rule (`_GATES`); rules without one always scan.
+def _g_duration(near):
+    i = near.i
+    if i and near.text[i-1] == '-': return True
+    w = near.low[max(0, i - 30):i].split()
+    if w and _bare(w[-1]) in _DUR_ADJ: w.pop()
+    if not w: return False
+    last = _bare(w[-1])
+    if last == 'of' and len(w) > 1: last = _bare(w[-2])
+    return last[-1:].isdigit() or last in _QTY_WORDS or last.endswith('teen')
+
+def _g_month(near):  # not when a day follows ("May 29", "Sept. 30"): month_day's longer match wins anyway
+    text, e = near.text, near.e
+    t = text[e:e+3] if text[e:e+1] != '.' else text[e+1:e+4]
+    return not (t[:1] == ' ' and t[1:2].isdigit() and near.month()[0]) or len(near.next) == 4
+
+def _g_holiday(near):
+    nxt = _HOLIDAY_NEXT.get(near.low[near.i:near.e])
+    return nxt is None or near.next.startswith(nxt)
+
+def _g_yearago(near):
     text, i, e = near.text, near.i, near.e
-    if rule == 'duration':
-        b = text[max(0, i - 30):i]
-        if b.endswith('-'): return True
-        w = b.translate(_LOWER_TT).split()
-        if w and _EDGE_JUNK.sub('', w[-1]) in _DUR_ADJ: w.pop()
-        if not w: return False
-        last = _EDGE_JUNK.sub('', w[-1])
-        if last == 'of' and len(w) > 1: last = _EDGE_JUNK.sub('', w[-2])
-        return last[-1:].isdigit() or last in _QTY_WORDS or last.endswith('teen')
-    if rule == 'bareplural': return near.prev in ('for', 'in', 'over', 'within')
-    if rule == 'month':  # not when a day follows ("May 29", "Sept. 30"): month_day's longer match wins anyway
-        t = text[e:e+3] if text[e:e+1] != '.' else text[e+1:e+4]
-        return not (t[:1] == ' ' and t[1:2].isdigit() and near.month()[0]) or len(near.next) == 4
-    if rule == 'dayand': return _DAYAND_NEXT.match(text, e) is not None  # "June 24 and 25": a second day after the first
-    if rule in ('month_day', 'day_month'):  # a month name: a day after it, or a day before it
-        md, dm = near.month()
-        return md if rule == 'month_day' else dm
-    if rule == 'weekof': return near.next == 'of' and near.prev == 'the'
-    if rule == 'holiday':
-        w = text[i:e].lower()
-        nxt = _HOLIDAY_NEXT.get(w)
-        return nxt is None or near.next.startswith(nxt)
-    if rule == 'unitrel':
-        p = near.prev
-        return p in _REL_W or text[i-1:i] == '-'
-    if rule == 'theyear': return near.prev in ('the', 'fiscal', 'full', 'calendar', 'whole', 'entire', 'its')
-    if rule == 'yearend': return text[e:e+4] == '-end' or text[e:e+6] in ("'s end", '’s end')
-    if rule == 'yearago':
-        if text[i:i+4].lower() == 'year': return '-' in (text[e:e+1], text[i-1:i]) or text[e:e+3] in ("'s ", '’s ') or text[e:e+4] in (' ago', ' ear')
-        return near.prev in ('comparable', 'corresponding', 'same', 'equivalent') or text[e:e+7] == ' a year'
-    if rule == 'quarter':
-        if text[i:i+1] in 'Qq' and text[i+1:i+2].isdigit(): return True
-        return near.prev.rsplit('-', 1)[-1] in _ORD_W or text[max(0, i-1):i] == '-'
-    if rule == 'thequarter':
-        p = near.prev
-        return p in _THEQ_W or p.isdigit()
-    if rule == 'anaphoric':
-        p = near.prev
-        return p in ('that', 'same', 'next', 'following', 'previous') or text[e:e+7] in (' before', ' after ', ' after,', ' after.')
-    if rule == 'thistod': return near.prev in ('this', 'last')
-    if rule == 'recentunits': return text[e:e+1].isspace() and near.next in _PLURAL_UNITS
-    if rule == 'ref':
-        w, p = text[i:e].lower(), near.prev
-        if w == 'days': return p == 'these'
-        if w == 'past': return p == 'the'
-        if w == 'term': return p in ('near', 'short', 'long')
-        if w == 'later': return p == 'a'
-        if w == 'future': return p in ('the', 'near', 'distant', 'foreseeable')
-        if w == 'present': return p == 'at'
-        return True
+    if near.low[i:i+4] == 'year': return '-' in (text[e:e+1], text[i-1:i]) or text[e:e+3] in ("'s ", '’s ') or text[e:e+4] in (' ago', ' ear')
+    return near.prev in ('comparable', 'corresponding', 'same', 'equivalent') or text[e:e+7] == ' a year'
+
+def _g_quarter(near):
+    text, i = near.text, near.i
+    if text[i:i+1] in 'Qq' and text[i+1:i+2].isdigit(): return True
+    return near.prev.rsplit('-', 1)[-1] in _ORD_W or text[max(0, i-1):i] == '-'
+
+def _g_ref(near):
+    w, p = near.low[near.i:near.e], near.prev
+    if w == 'days': return p == 'these'
+    if w == 'past': return p == 'the'
+    if w == 'term': return p in ('near', 'short', 'long')
+    if w == 'later': return p == 'a'
+    if w == 'future': return p in ('the', 'near', 'distant', 'foreseeable')
+    if w == 'present': return p == 'at'
     return True
+
+_GATES = {
+    'duration': _g_duration, 'month': _g_month, 'holiday': _g_holiday, 'yearago': _g_yearago, 'quarter': _g_quarter, 'ref': _g_ref,
+    'bareplural': lambda near: near.prev in ('for', 'in', 'over', 'within'),
+    'dayand': lambda near: _DAYAND_NEXT.match(near.text, near.e) is not None,  # "June 24 and 25": a second day after the first
+    'month_day': lambda near: near.month()[0], 'day_month': lambda near: near.month()[1],  # a month name: a day after it, or before it
+    'weekof': lambda near: near.next == 'of' and near.prev == 'the',
+    'unitrel': lambda near: near.prev in _REL_W or near.text[near.i-1:near.i] == '-',
+    'theyear': lambda near: near.prev in ('the', 'fiscal', 'full', 'calendar', 'whole', 'entire', 'its'),
+    'yearend': lambda near: near.text[near.e:near.e+4] == '-end' or near.text[near.e:near.e+6] in ("'s end", '’s end'),
+    'thequarter': lambda near: (p := near.prev) in _THEQ_W or p.isdigit(),
+    'anaphoric': lambda near: near.prev in ('that', 'same', 'next', 'following', 'previous')
+                              or near.text[near.e:near.e+7] in (' before', ' after ', ' after,', ' after.'),
+    'thistod': lambda near: near.prev in ('this', 'last'),
+    'recentunits': lambda near: near.text[near.e:near.e+1].isspace() and near.next in _PLURAL_UNITS}
 
 _DAYAND_NEXT = re.compile(r'\.?\s?\d{1,2}(?:st|nd|rd|th)?(?:\s(?:and|to|through|or|until)\s|\s?[-–]\s?)\d')
 _HOLIDAY_NEXT = {'new': 'year', 'may': 'day', 'good': 'friday', 'day': 'of', 'mother': 's', 'father': 's', 'martin': 'luther',
                  'labor': 'day', 'memorial': 'day', 'election': 'day', 'independence': 'day', 'veterans': 'day', 'armistice': 'day',
                  'boxing': 'day', 'bastille': 'day', 'presidents': 'day', 'valentine': 's'}
-_GATED = {'duration', 'month', 'bareplural', 'month_day', 'day_month', 'dayand', 'weekof', 'holiday', 'unitrel', 'theyear', 'yearend', 'yearago', 'quarter', 'thequarter',
-          'anaphoric', 'thistod', 'recentunits', 'ref'}
 _PLURAL_UNITS = {'days', 'weeks', 'months', 'years', 'decades', 'hours', 'quarters'}
 
 _LOWER_TT = str.maketrans({**{chr(c): chr(c + 32) for c in range(65, 91)},  # A-Z -> a-z, other ASCII punctuation -> space
@@ -228,30 +224,52 @@ def _number_rules(text, s, e):
 _ANY_WORD = frozenset(WORDS) | frozenset(_CASED_L)
 _NUMBER_RX = re.compile(r'\d+')
 
+def _numbers(text):
+    "(start, end) of every run of digits, in text order."
+    if not text.isascii(): return [m.span() for m in _NUMBER_RX.finditer(text)]  # other scripts' digits count too
+    at = []  # ASCII text: `str.find` per digit character runs at C speed and is several times faster than the regex
+    for d in '0123456789':
+        i = text.find(d)
+        while i >= 0: at.append(i); i = text.find(d, i + 1)
+    runs = []
+    for i in sorted(at):
+        if runs and runs[-1][1] == i: runs[-1] = (runs[-1][0], i + 1)
+        else: runs.append((i, i + 1))
+    return runs
+
+def _gated(rules):  # (rules without a gate, (rule, gate) pairs)
+    return tuple(r for r in sorted(rules) if r not in _GATES), tuple((r, _GATES[r]) for r in sorted(rules) if r in _GATES)
+_GATE_OF = {w: _gated(WORDS.get(w, ())) for w in _ANY_WORD}  # word -> its rules and their gates
+_CASED_GATE_OF = {w: _gated(rs | WORDS.get(w, set())) for w, rs in _CASED_L.items()}  # the same when capitalised
+
+def _word_rules(text, low, w, i, e):
+    "The rules the trigger word `w` at `text[i:e]` can start, after their gates (month names and the like only capitalised)."
+    free, gated = _CASED_GATE_OF[w] if w in _CASED_GATE_OF and text[i].isupper() else _GATE_OF[w]
+    if not gated: return free
+    near = _Near(text, low, i, e)
+    return (*free, *[r for r, g in gated if g(near)])
+
+def _lower(text):
+    "`text.translate(_LOWER_TT)`, translating the ASCII stretches apart: `translate` is fast on ASCII only."
+    if text.isascii(): return text.translate(_LOWER_TT)
+    return ''.join([p.translate(_LOWER_TT) for p in _NON_ASCII.split(text)])
+
+_NON_ASCII = re.compile('([^\x00-\x7f]+)')
+
 def _triggers(text):
     "(start, end, rules) of every trigger word or telling number, in text order."
-    low, out, pos, n = text.translate(_LOWER_TT), [], 0, len(text)  # same length as text: offsets carry over
-    # one walk over the words that are triggers or hold a digit: looking for numbers only inside those words is several
-    # times faster than running a regex over the whole text (a word with a digit in it is never all letters)
-    for tok in [t for t in low.split() if t in _ANY_WORD or not t.isalpha()]:  # the comprehension keeps the per-word work in C
-        i = low.find(tok, pos)  # the next occurrence standing alone, as split() saw it
-        while i > 0 and not low[i-1].isspace() or i >= 0 and i + len(tok) < n and not low[i + len(tok)].isspace():
-            i = low.find(tok, i + 1)
-        if i < 0: continue
-        pos = e = i + len(tok)
-        if tok.isdecimal():  # a plain number (the usual case)
-            if (r := _number_rules(text, i, e)): out.append((i, e, r))
-            continue
-        if not tok.isalpha():
-            for m in _NUMBER_RX.finditer(text, i, e):
-                if (r := _number_rules(text, m.start(), m.end())): out.append((m.start(), m.end(), r))
-        rules, cased = WORDS.get(tok), _CASED_L.get(tok)
-        if cased and text[i].isupper(): rules = cased | rules if rules else cased
-        if rules:
-            near = _Near(text, low, i, e)
-            rules = [r for r in rules if r not in _GATED or _gate(r, near)]
-            if rules: out.append((i, e, rules))
-    return out
+    low, n = _lower(text), len(text)  # same length as text: offsets carry over
+    out = [(e, -s, r) for s, e in _numbers(text) if (r := _number_rules(text, s, e))]
+    # the trigger words present, by a set intersection with the words of the text (C speed), then each one's places
+    for w in _ANY_WORD.intersection(low.split()):
+        k, i = len(w), low.find(w)
+        while i >= 0:
+            e = i + k
+            if (i == 0 or low[i-1].isspace()) and (e == n or low[e].isspace()) and (r := _word_rules(text, low, w, i, e)):
+                out.append((e, -i, r))
+            i = low.find(w, i + 1)
+    out.sort()  # by end, then the later start first: a number inside a word ('q1') before the word itself
+    return [(-s, e, r) for e, s, r in out]
 
 def rule_windows(text:str, # the text to tag
                 )->dict: # rule name -> list of (lo, hi) windows, merged and sorted

@@ -57,12 +57,11 @@ def granularity(value:str, # a TimeML value
     return 'none'
 
 # %% ../nbs/01_timexes.ipynb #c011
-COLUMNS = {'start': 'Int64', 'end': 'Int64', 'text': 'string', 'type': 'string', 'value': 'string',
-           'granularity': 'string', 'mod': 'string', 'anchor': 'string'}
+_STRING = pd.StringDtype('python')  # the storage of `StringArray`, built below without re-validation (shows as 'string')
+COLUMNS = {'start': 'Int64', 'end': 'Int64', 'text': _STRING, 'type': _STRING, 'value': _STRING,
+           'granularity': _STRING, 'mod': _STRING, 'anchor': _STRING}
 
 _EMPTY = pd.DataFrame({c: pd.Series(dtype=t) for c, t in COLUMNS.items()})
-
-_STRING = pd.StringDtype()
 
 def _strings(values):
     a = np.empty(len(values), dtype=object)
@@ -88,28 +87,37 @@ def _assemble(arrs, n):
     try: return pd.DataFrame._from_arrays(arrs, columns=_EMPTY.columns, index=pd.RangeIndex(n), verify_integrity=False)
     except (AttributeError, TypeError): return pd.DataFrame(dict(zip(COLUMNS, arrs)))
 
+def _ints(values, n):
+    a, mask = np.fromiter(values, 'int64', n), np.zeros(n, dtype=bool)
+    try: return IntegerArray._simple_new(a, mask)  # int64 values and a bool mask already: skip re-validation
+    except (AttributeError, TypeError): return IntegerArray(a, mask)
+
 def _frame(rows):
     "Build the result frame from row tuples (building the arrays directly is many times faster than `astype`)."
     n = len(rows)
     cols = list(zip(*rows)) if n else [()] * len(COLUMNS)
-    arrs = [IntegerArray(np.fromiter(cols[0], 'int64', n), np.zeros(n, dtype=bool)),
-            IntegerArray(np.fromiter(cols[1], 'int64', n), np.zeros(n, dtype=bool))]
+    arrs = [_ints(cols[0], n), _ints(cols[1], n)]
     arrs += [_strings(v) for v in cols[2:6]] + [_strings([pd.NA if x is None else x for x in cols[6]]), _strings(cols[7])]
     return _assemble(arrs, n)
 
 def _empty()->pd.DataFrame: return _frame([])
 
+_PRI = {name: i for i, (name, _, _) in enumerate(RULES)}
+
 def _candidates(text, ctx):
     wins, cands = rule_windows(text), []
-    for pri, (name, rx, handler) in enumerate(RULES):
-        for lo, hi in wins.get(name, ()):
+    for pri in sorted(_PRI[name] for name in wins):  # the rules with windows, in table order
+        rx, handler = RULES[pri][1:]
+        for lo, hi in wins[RULES[pri][0]]:
             for m in rx.finditer(text, lo, hi):
-                if m.end() == m.start(): continue
+                ms, me = m.span()
+                if me == ms: continue
                 try: r = handler(m, ctx)
                 except (ValueError, KeyError, IndexError, OverflowError): continue  # a malformed match (e.g. "Feb. 30"): skip it
                 if not r: continue
                 s, e = r.pop('s', None), r.pop('e', None)
-                s, e = m.start() if s is None else s, m.end() if e is None else e
+                if s is None: s = ms
+                if e is None: e = me
                 while e > s and text[e-1] in ' ,\n\t': e -= 1
                 cands.append((s, e, pri, r))
     return cands
@@ -129,7 +137,7 @@ def timexes(text:str, # the text to tag
     "Find and normalise the temporal expressions in `text` against `dct`."
     d = parse_dct(dct)
     if not isinstance(text, str): raise TypeError(f'text must be a str, not {type(text).__name__}')
-    if not text.strip(): return _empty()
+    if not text or text.isspace(): return _empty()
     rows = _tag(text, d)
     return _frame(rows) if rows else _empty()
 
