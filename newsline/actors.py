@@ -221,7 +221,8 @@ def resolve_source(source:str,   # the source span's text
         return resolve_source(app.group(1), mentions, matcher, salient)
     if head > 0 and source[:head].strip()[:1].isupper() and not any(f[0] < head for f in found) and \
             not _DETS.match(source[:head].strip() + ' ') and len(source[:head].split()) <= 4:
-        return (canonical_name(source[:head]), None, None, None, 'unknown')  # 'Jo Chun Ryong, secretary of the WPK ...': the person
+        country = next((f[3] for f in found if f[3]), None)  # 'Kim Kang Il, vice-minister of National Defence of the DPRK': PRK
+        return (canonical_name(source[:head]), country, 'person' if country else None, None, 'unknown')  # 'Jo Chun Ryong, secretary of the WPK ...': the person
     if found and head > 0 and any(f[0] < head for f in found): found = [f for f in found if f[0] < head]  # 'Kim Yo Jong, director of ...'
     if found:
         persons = [f for f in found if f[4] in ('person', 'spokesperson')]  # 'UN Secretary-General Antonio Guterres': the name, last

@@ -6,7 +6,7 @@ Docs: https://newsline.github.io/newsline/statements.html.md"""
 
 # %% auto #0
 __all__ = ['COLUMNS', 'ITEM_TITLE', 'EXTRA_CUES', 'MEDIA_SOURCE', 'empty_statements', 'attached_date', 'dateline_date',
-           'narrative_date', 'lead_event_date', 'speaker_event_date', 'item_speaker', 'statements']
+           'narrative_date', 'lead_event_date', 'speaker_event_date', 'item_speaker', 'intro_date', 'statements']
 
 # %% ../nbs/02_statements.ipynb #c002
 import re, warnings, functools, bisect
@@ -206,6 +206,11 @@ _FIRST_PERSON = {'i', 'we', 'us', 'our', 'my', 'me'}
 _TOPIC = re.compile(r"\b(?:on|about|against|to|over|at|for|with|into)\b")
 _AUTHOR = re.compile(r"^\s*(?:The following is )?(?:An?\s+|The\s+)?([A-Z][^\n]{2,160}?),?\s+(?:issued|released|published|made public|sent|gave)\s+the following")
 
+def _undated(body:str)->str:
+    "The body without a leading KCNA-style dateline ('Pyongyang, March 7 (KCNA) -- ')."
+    dl = _DATELINE.match(body or '')
+    return (body or '')[dl.end():].lstrip(' -–—') if dl else (body or '')
+
 def item_speaker(title:str, body:str='', matcher=None)->tuple:
     "(speaker, country, type, cameo) of a whole-item statement, or None if the title is not a statement's."
     title = re.sub(r'\s+', ' ', title or '').strip()
@@ -213,8 +218,8 @@ def item_speaker(title:str, body:str='', matcher=None)->tuple:
     m = matcher or actor_matcher()
     tp = _TOPIC.search(title[ITEM_TITLE.search(title).end():])
     topic = ITEM_TITLE.search(title).end() + tp.start() if tp else len(title)  # actors after 'on'/'about' are the topic
-    au = _AUTHOR.match(body or '')
-    for text, lim in ((title, topic), (au.group(1) if au else '', 10**9), ((body or '')[:400], 10**9)):
+    au = _AUTHOR.match(_undated(body))
+    for text, lim in ((au.group(1) if au else '', 10**9), (title, topic), ((body or '')[:400], 10**9)):  # the author line names it best
         if text and au and text == au.group(1):  # 'Kim Ryo Won, an analyst of the DPRK, issued the following article'
             name = resolve_source(text, [], m)
             if name[0]: return name[:4]
@@ -404,6 +409,24 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         r['date'], r['date_granularity'] = d if d else (None, None)
     return final
 
+# %% ../nbs/02_statements.ipynb #c024y
+def intro_date(body:str, # a whole-item statement's body
+               dct,      # its dateline or publication date
+               max_days:int=14, # how far before `dct` the date may be
+              )->tuple: # (date, granularity) or None
+    "The date its author line gives a statement ('... released the following press statement on Sunday:'), or None."
+    fn = _timexes_fn()
+    body = _undated(body); au = _AUTHOR.match(body)
+    if fn is None or not au or dct is None or pd.isna(dct): return None
+    line = body[:au.end() + 120].split('\n', 1)[0]
+    ref = _naive(dct).normalize()
+    try: tx = fn(line, ref)
+    except Exception: return None
+    for _, _, _, t_type, t_value, *_ in tx:
+        pv = _parse_value(t_value) if str(t_type) == 'DATE' else None
+        if pv and pv[1] == 'day' and ref - pd.Timedelta(days=max_days) <= pv[0] <= ref: return pv
+    return None
+
 # %% ../nbs/02_statements.ipynb #c025
 def _title_verb(title:str)->str:
     "The part of a title whose verb is the item's own act: 'FM Spokesman Slams ...' yes, 'Japan Denies ...: KCNA Commentary' no."
@@ -435,6 +458,8 @@ def _one(text, title, dct, matcher, article_id, is_kcna):
                             source_text=None, cue=None, content=(body or None), speaker=item[0], actor_country=item[1],
                             actor_type=item[2], kind=statement_kind('', body, _title_verb(title)), direct=True,
                             channel='KCNA' if is_kcna else None, target=None, date=None, date_granularity=None))
+        d = intro_date(text, dct)  # '... released the following press statement on October 13:'
+        if d: rows[0]['date'], rows[0]['date_granularity'] = d
         rows[0]['cameo'] = CAMEO[rows[0]['kind']]
     for r in rows:
         r['article_id'] = article_id
