@@ -6,7 +6,7 @@ Docs: https://newsline.github.io/newsline/statements.html.md"""
 
 # %% auto #0
 __all__ = ['COLUMNS', 'ITEM_TITLE', 'EXTRA_CUES', 'MEDIA_SOURCE', 'empty_statements', 'attached_date', 'dateline_date',
-           'narrative_date', 'lead_event_date', 'speaker_event_date', 'item_speaker', 'intro_date', 'statements']
+           'narrative_date', 'lead_event_date', 'speaker_event_date', 'item_speaker', 'statements']
 
 # %% ../nbs/02_statements.ipynb #c002
 import re, warnings, functools, bisect
@@ -409,24 +409,6 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         r['date'], r['date_granularity'] = d if d else (None, None)
     return final
 
-# %% ../nbs/02_statements.ipynb #c024y
-def intro_date(body:str, # a whole-item statement's body
-               dct,      # its dateline or publication date
-               max_days:int=14, # how far before `dct` the date may be
-              )->tuple: # (date, granularity) or None
-    "The date its author line gives a statement ('... released the following press statement on Sunday:'), or None."
-    fn = _timexes_fn()
-    body = _undated(body); au = _AUTHOR.match(body)
-    if fn is None or not au or dct is None or pd.isna(dct): return None
-    line = body[:au.end() + 120].split('\n', 1)[0]
-    ref = _naive(dct).normalize()
-    try: tx = fn(line, ref)
-    except Exception: return None
-    for _, _, _, t_type, t_value, *_ in tx:
-        pv = _parse_value(t_value) if str(t_type) == 'DATE' else None
-        if pv and pv[1] == 'day' and ref - pd.Timedelta(days=max_days) <= pv[0] <= ref: return pv
-    return None
-
 # %% ../nbs/02_statements.ipynb #c025
 def _title_verb(title:str)->str:
     "The part of a title whose verb is the item's own act: 'FM Spokesman Slams ...' yes, 'Japan Denies ...: KCNA Commentary' no."
@@ -458,8 +440,6 @@ def _one(text, title, dct, matcher, article_id, is_kcna):
                             source_text=None, cue=None, content=(body or None), speaker=item[0], actor_country=item[1],
                             actor_type=item[2], kind=statement_kind('', body, _title_verb(title)), direct=True,
                             channel='KCNA' if is_kcna else None, target=None, date=None, date_granularity=None))
-        d = intro_date(text, dct)  # '... released the following press statement on October 13:'
-        if d: rows[0]['date'], rows[0]['date_granularity'] = d
         rows[0]['cameo'] = CAMEO[rows[0]['kind']]
     for r in rows:
         r['article_id'] = article_id
