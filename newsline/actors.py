@@ -115,6 +115,7 @@ def canonical_name(source:str)->str:
     s = named[0] if named else _DETS.sub('', s)
     s = _TRAILING_ADVERB.sub('', s)  # 'Artistes of the troupe deeply'
     s = _TRAILING_DAY.sub('', s)  # '... of the DPRK on Friday'
+    s = re.sub(r"^[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}'s\s+(?=[A-Z][a-z]+(?:\s+[A-Z][\w'-]+)+$)", '', s)  # 'Al Jazeera's Rosalind Jordan'
     if s.lower() in _DETS_WORDS: return ''
     return s[:1].upper() + s[1:] if s else s
 _NOT_ADVERBS = {'assembly', 'family', 'rally', 'daily', 'weekly', 'monthly', 'ally', 'supply', 'reply', 'anomaly', 'monopoly', 'italy'}

@@ -40,7 +40,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                     r'strike back', r'punish\w*', r'self-defen[cs]e (?:measures|action)', r'will (?:not )?(?:tolerate|overlook)',
                     r'options? (?:\w+ ){0,3}on the table')),
     ('deny', _w(r'groundless', r'baseless', r'(?:has|have|had) nothing to do with', r'no such', r'not true', r'never happened',
-                r'sheer (?:lie|fabrication)', r'deny', r'denies', r'denied')),
+                r'sheer (?:lie|fabrication)')),
     ('reject', _w(r'(?:will|would|can) (?:never|not) (?:accept|recognize|recognise)', r'reject\w*', r'refus\w*', r'null and void',
                   r'do(?:es)? not recogni[sz]e')),
     ('demand', _w(r'must', r'should (?:immediately|stop|withdraw|halt|cease)', r'demand\w*', r'have to stop', r'(?:stop|halt|cease) (?:its|their|the)')),
@@ -69,7 +69,8 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
 
 _CRITICIZE = dict(CONTENT_KIND)['criticize']
 _ANTI = re.compile(r'\banti-[\w-]+', re.I)
-_OWN_FUTURE = re.compile(r"(?:that )?(?:we|they|it|he|she|i)(?: would| will| shall|'ll|’ll) (?:further |continue to |soon |also )?(?!be\b|have\b|not\b)\w+", re.I)
+_OWN_FUTURE = re.compile(r"(?:that )?(?:we|they|it|he|she|i)(?:(?: would| will| shall|'ll|’ll) (?:further |continue to |soon |also )?(?!be\b|have\b|not\b)\w+"
+                         r"| (?:wants?|wanted|plans?|planned|intends?|intended|aims?|would like) to\b)", re.I)
 
 _NEED = re.compile(r'\s*(?:the|a)\s+(?:urgent\s+|pressing\s+|important\s+)?(?:need|necessity)\s+(?:for|to|of)\b', re.I)
 _STRESS = re.compile(r'\b(?:stress\w*|underlin\w*|underscor\w*|emphasi[sz]\w*|point\w* out|not(?:ed|es|ing)|said|says)\b', re.I)
