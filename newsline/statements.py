@@ -275,6 +275,9 @@ _NOT_GIVEN = {'the', 'a', 'an', 'in', 'on', 'at', 'mr', 'mrs', 'ms', 'dr', 'said
               'spokeswoman', 'vice', 'deputy', 'foreign', 'defense', 'defence', 'premier', 'king', 'queen', 'prince', 'lt', 'col',
               'colonel', 'captain', 'capt', 'admiral', 'adm', 'judge', 'professor', 'prof', 'leader', 'chairman', 'director'}
 
+_PLURAL_SOURCE = re.compile(r"\b(?:officials|authorities|diplomats|ministers|leaders|lawmakers|experts|analysts|police|investigators|"
+                            r"prosecutors|spokesmen|spokespeople|sources|negotiators|militaries|governments|[a-z]+ists)$", re.I)
+
 _PERSON_ROLES = _TITLES | {'general', 'professor', 'envoy', 'governor', 'mayor', 'senator', 'chief', 'commander', 'prosecutor', 'judge',
                           'king', 'queen', 'spokeswoman', 'spokesperson', 'chancellor', 'secretary-general', 'foreign minister'}
 
@@ -314,6 +317,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
     earlier = [(-1, -1) + tuple(m[2:]) for m in matcher.find(title)] if title else []  # mentions and resolved speakers so far
     salient = list(earlier)  # the title's actors, then each speaker found
     junk = set()  # generic sources ('the speakers'), which a later 'they' may refer to
+    plural = None  # (sentence, speaker, ...) of the latest statement by a plural source ('Japanese officials')
     if item: salient.append((0, 0, item[0], item[1] or '', item[2] or '', item[3] or ''))  # 'the white paper' is the item's author
     doc = document_author(title, matcher) if title else None
     if doc: salient.append((0, 0, doc[0], doc[1] or '', doc[2] or '', doc[3] or ''))  # 'the message said': its sender
@@ -339,6 +343,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         speaker, country, typ, cameo, how = resolve_source(sender or src, earlier, matcher, salient)  # 'It said': the letter's sender
         if rel and how == 'unknown' and not plausible_speaker(sender):  # no usable antecedent: 'who' as a pronoun
             sender = ''; speaker, country, typ, cameo, how = resolve_source(src, earlier, matcher, salient)
+        if src.strip().lower() == 'they' and plural and plural[0] >= r['sentence'] - 2:  # 'Japanese officials said ... they said'
+            speaker, country, typ, cameo, how = plural[1:]
         if doc and how == 'pronoun' and words and words <= _FIRST_PERSON and len(words) == 1:  # 'I' in a speech or letter: its author
             speaker, country, typ, cameo = doc[0], doc[1] or None, doc[2] or None, doc[3] or None
         head = src.lower().split()[-1] if src.split() else ''
@@ -375,6 +381,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         r.update(source_text=src or None, cue=text[r['cue_start']:r['cue_end']], content=cont or None,
                  speaker=speaker, actor_country=country, actor_type=typ)
         rows.append(r)
+        if _PLURAL_SOURCE.search(src.strip()) and how in ('name', 'unknown'):  # a group that a later 'they' may be
+            plural = (r['sentence'], speaker, country, typ, cameo, how)
     # merge participles into the statement they continue; media reports become channels
     out = []
     for r in rows:
