@@ -229,7 +229,8 @@ def _skip_adverbial(low, q, end):
     r = q
     if q < end and low[q] in ('the', 'a', 'an', 'his', 'her', 'its', 'their'): return q  # an object: 'called the statement “...”'
     while r < end and low[r] in ADV_RIGHT and r-q < 6: r += 1
-    if r == q or low[r-1] in ('last', 'this', 'next', 'the', 'a', 'an'): return q  # 'last week’s attack' is the content
+    while r > q and low[r-1] in ('the', 'a', 'an', 'his', 'her', 'its', 'their'): r -= 1  # 'on Wednesday the tests ...': 'the' opens the content
+    if r == q or low[r-1] in ('last', 'this', 'next'): return q  # 'last week’s attack' is the content
     if r < end and low[r] in (',', ':', 'that', '“', '"', "''", '—'): return r
     if r-q <= 3 and any(low[x] in TIMEW for x in range(q, r)): return r
     return q
