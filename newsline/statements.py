@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 from .attribution import attribution_records
 from .actors import actor_matcher, resolve_source, canonical_name, plausible_speaker, document_author, SENT_DOCUMENTS
-from .kinds import statement_kind, statement_channel, is_speech_act, CAMEO, SPEECH_CUE
+from .kinds import statement_kind, statement_channel, is_speech_act, CAMEO
 
 # %% ../nbs/02_statements.ipynb #c005
 COLUMNS = {'article_id': 'string', 'sentence': 'Int64', 'source_start': 'Int64', 'source_end': 'Int64', 'cue_start': 'Int64',
@@ -125,7 +125,7 @@ def dateline_date(body:str, published=None):
 # %% ../nbs/02_statements.ipynb #c015
 _MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December'
 _ANCHOR = re.compile(r'^\s*(?:One (?:day|morning|afternoon|evening|night)|Some day|In|On|Early|Late|Back)\b[^.\n]{0,80}?'
-                     r'\b(?:(' + _MONTH_NAMES + r')\s+)?(?:Juche \d+ \()?((?:19|20)\d\d)\b')
+                     r'\b(?:(' + _MONTH_NAMES + r')\s+)?(?:Juche \d+\s*\()?((?:19|20)\d\d)\b')
 
 def narrative_date(body:str, dct=None):
     "(date, granularity) of a narrative anchor ('One day in May 1979, ...') at the start of `body` before `dct`, or None."
@@ -139,8 +139,10 @@ def narrative_date(body:str, dct=None):
 
 # %% ../nbs/02_statements.ipynb #c016b
 _EVENT = re.compile(r'\b(?:took place|t[ao]kes? place|(?:was|were) (?:held|opened|launched|staged|inaugurated|fired|unveiled|hosted|given|'
-                    r'conducted|organized|organised|performed|completed)|hosted|visited|inspected|received|attended|met with|launched|'
-                    r'fired|opened|inaugurated|celebrated|observed|arrived|gave a (?:banquet|reception|luncheon|dinner)|sent)\b', re.I)
+                    r'conducted|organized|organised|performed|completed)|held|hosted|visited|inspected|received|attended|met with|launched|'
+                    r'fired|opened|inaugurated|celebrated|observed|arrived|presented|gave a (?:banquet|reception|luncheon|dinner)|sent)\b', re.I)
+_SAYING = re.compile(r'\b(?:said|says|reported|reports|noted|stressed|told|stated|declared|announced|claimed|warned|according to|quoted|'
+                     r'added|wrote)\b', re.I)  # not 'State Affairs'
 
 def lead_event_date(body:str, # the item's body
                     dct,      # its dateline or publication date
@@ -152,9 +154,10 @@ def lead_event_date(body:str, # the item's body
     ref = _naive(dct).normalize()
     dl = _DATELINE.match(body); start = dl.end() if dl else 0
     lead = body[start:start+600]
-    for sent in re.split(r'(?<=[.!?])\s+', lead)[:2]:
+    for sent in re.split(r'(?<=[.!?])\s+(?=[A-Z"“])', lead)[:2]:  # not after 'Oct.' before '11'
+        sent = re.sub(r'(\d)([A-Z])', r'\1 \2', sent)  # 'On August 4Kim Jong Un' as scraped
         ev = _EVENT.search(sent)
-        if not ev or SPEECH_CUE.search(sent[:ev.start()]): continue
+        if not ev or _SAYING.search(sent[:ev.start()]): continue
         try: tx = fn(sent, ref)
         except Exception: continue
         for _, _, _, t_type, t_value, *_ in tx:
