@@ -178,7 +178,7 @@ def _part_of(source:str, s:int, e:int, typ:str)->bool:
         if prv and prv.group(1)[:1].isupper() and prv.group(1).lower() not in _DETS_WORDS | {'of', 'for', 'at', 'in'}:
             return True  # 'the Korean Friendship Association UK'
     pre = re.sub(r'^(?:the|a|an)\s+', '', source[:s].strip(), flags=re.I)
-    m = re.fullmatch(r"(?:[\w.'’-]+\s+){0,20}?([A-Za-z][\w'’-]*)\s+(?:of|for|at)(?:\s+the)?(?:\s+[a-z][\w'’-]*)?", pre)  # 'Media of the puppet ROK'
+    m = re.fullmatch(r"(?:[\w.'’-]+\s+){0,20}?([A-Za-z][\w'’-]*)\s+(?:of|for|at|from)(?:\s+[a-z][\w'’-]*){0,2}", pre)  # 'Media of the puppet ROK', 'Citizens from across the ROK'
     if m and m.group(1).lower() not in _COUNTRY_HEADS | _GOVERNMENT_VOICE | {'spokesman', 'spokesperson', 'spokeswoman'}: return True
     post = source[e:]; post = post[:post.find(',')] if ',' in post else post
     pw = re.findall(r"[A-Za-z][\w'’-]*", post)

@@ -278,6 +278,10 @@ _NOT_GIVEN = {'the', 'a', 'an', 'in', 'on', 'at', 'mr', 'mrs', 'ms', 'dr', 'said
               'spokeswoman', 'vice', 'deputy', 'foreign', 'defense', 'defence', 'premier', 'king', 'queen', 'prince', 'lt', 'col',
               'colonel', 'captain', 'capt', 'admiral', 'adm', 'judge', 'professor', 'prof', 'leader', 'chairman', 'director'}
 
+_ROLE_PERSON = re.compile(r"(?:\b[A-Z][\w.'’-]*\s+){0,3}(?:Secretary|Minister|President|Premier|Chancellor|Ambassador|Governor|Senator|General|"
+                          r"[Ss]pokes(?:man|woman|person))\s+(?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+")
+_FRONTED = re.compile(r'\s*(?:When|After|While|As|During|Before|Since|Although|Though|Upon|On)\b[^,;:"“”]{3,160},')  # a clause before the subject
+
 _PLURAL_SOURCE = re.compile(r"\b(?:officials|authorities|diplomats|ministers|leaders|lawmakers|experts|analysts|police|investigators|"
                             r"prosecutors|spokesmen|spokespeople|sources|negotiators|militaries|governments|[a-z]+ists)$", re.I)
 
@@ -344,6 +348,13 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         rel = src.strip().lower() == 'who' and r['source_start'] is not None
         if rel: sender = _antecedent(text, sents[r['sentence']][0] if r['sentence'] < len(sents) else 0, r['source_start'])  # 'Pence, who'
         speaker, country, typ, cameo, how = resolve_source(sender or src, earlier, matcher, salient)  # 'It said': the letter's sender
+        if src.strip().lower() in ('he', 'she') and how == 'pronoun' and r['sentence'] < len(sents):  # 'When Mattis visited ..., he said'
+            s0 = sents[r['sentence']][0]
+            sub = _FRONTED.match(text, s0, pos)
+            here = [m for m in earlier if sub and s0 <= m[0] and m[1] <= sub.end() and m[4] in ('person', 'spokesperson')]
+            if here: speaker, country, typ, cameo = here[-1][2], here[-1][3] or None, here[-1][4] or None, here[-1][5] or None
+            elif sub and (rp := _ROLE_PERSON.search(text, sub.start(), sub.end())):  # 'When US Defense Secretary Jane Roe visited,'
+                speaker, country, typ, cameo, how = resolve_source(text[rp.start():rp.end()], earlier, matcher, salient)
         if rel and how == 'unknown' and not plausible_speaker(sender):  # no usable antecedent: 'who' as a pronoun
             sender = ''; speaker, country, typ, cameo, how = resolve_source(src, earlier, matcher, salient)
         if src.strip().lower() == 'they' and plural and plural[0] >= r['sentence'] - 2:  # 'Japanese officials said ... they said'
