@@ -280,6 +280,8 @@ _NOT_GIVEN = {'the', 'a', 'an', 'in', 'on', 'at', 'mr', 'mrs', 'ms', 'dr', 'said
 
 _ROLE_PERSON = re.compile(r"(?:\b[A-Z][\w.'’-]*\s+){0,3}(?:Secretary|Minister|President|Premier|Chancellor|Ambassador|Governor|Senator|General|"
                           r"[Ss]pokes(?:man|woman|person))\s+(?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+")
+_NEGATED = re.compile(r"\b(?:not|never|n't|n’t)\b(?:\s+\w+ly)?\s+\w+$|\b(?:not|never)\s+(?:yet\s+)?\w+\s*$", re.I)
+_EMPTY_CONTENT = {'what', 'something', 'nothing', 'anything', 'otherwise'}  # after said/told: 'moved by what he said', 'said nothing'
 _FRONTED = re.compile(r'\s*(?:When|After|While|As|During|Before|Since|Although|Though|Upon|On)\b[^,;:"“”]{3,160},')  # a clause before the subject
 
 _PLURAL_SOURCE = re.compile(r"\b(?:officials|authorities|diplomats|ministers|leaders|lawmakers|experts|analysts|police|investigators|"
@@ -338,6 +340,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if not is_speech_act(cue, ' '.join(text[a:b] for a, b in r['content_spans'] if a >= r['cue_end'])):
             continue  # a belief, plan or action, not a statement ('wants', 'concluded the meeting')
         if r['sentence'] < len(sents) and _headline(text, *sents[r['sentence']]): continue
+        if _NEGATED.search(text, max(0, r['cue_start']-14), r['cue_end']) or (re.fullmatch(r'sa(?:id|ys|y)|told|tells', cue, re.I) and
+                ' '.join(text[a:b] for a, b in r['content_spans']).strip().lower() in _EMPTY_CONTENT):
+            continue  # 'has not acknowledged', 'never said'; 'moved by what he said': nothing was stated
         if not src.strip() or src.strip().lower() in ('this', 'that', 'these', 'those', 'what'):  # no speaker: no statement,
             if rows and rows[-1]['sentence'] == r['sentence'] and re.fullmatch(r'\w+ing', cue):  # unless it continues one
                 cont = ' … '.join(text[a:b] for a, b in r['content_spans'])
