@@ -6,8 +6,8 @@ Docs: https://newsline.github.io/newsline/actors.html.md"""
 
 # %% auto #0
 __all__ = ['ACTORS_PATH', 'ACTOR_COLUMNS', 'NOMINAL_TYPES', 'PRONOUN_TYPES', 'SENT_DOCUMENTS', 'DOCUMENTS', 'DEMONSTRATIVES',
-           'SPEAKER_NOUNS', 'GENERIC_NOUNS', 'actor_table', 'ActorMatcher', 'actor_matcher', 'canonical_name',
-           'resolve_source', 'plausible_speaker', 'document_author']
+           'SPEAKER_NOUNS', 'RELATIVE', 'GENERIC_NOUNS', 'actor_table', 'ActorMatcher', 'actor_matcher',
+           'canonical_name', 'resolve_source', 'plausible_speaker', 'document_author']
 
 # %% ../nbs/02a_actors.ipynb #c002
 import re, functools
@@ -186,19 +186,19 @@ def _part_of(source:str, s:int, e:int, typ:str)->bool:
             and pw[-1].lower() in SPEAKER_NOUNS and pw[-1].lower() not in _GOVERNMENT_VOICE)
 
 _APPOSED_NAME = re.compile(r"(?:an?|the|its|his|her|their)\s+[a-z][^,]*,\s*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*,?\s*$", re.I)
-_REL_CLAUSE = re.compile(r",\s*(?:who|which|whose|whom)\b.*$", re.S)
+RELATIVE = re.compile(r",\s*(?:who|which|whose|whom)\b")  # a relative clause opens: 'X, who ...'
 _HONORIFICS = (r"(?:(?:Lt\.|Lieutenant|Col\.|Colonel|Gen\.|General|Maj\.|Major|Capt\.|Captain|Adm\.|Admiral|Sgt\.|Sergeant|Cmdr\.|"
                r"Commander|Dr\.|Mr\.|Ms\.|Mrs\.|Prof\.|Professor|Sen\.|Senator|Rep\.|Gov\.|Governor|Ambassador|Judge)\s+)*")
 
 @functools.cache
-def _role_name_rx():
-    "A personal name closing a source after a role noun of `SPEAKER_NOUNS` (compiled once)."
+def _role_name_rx(anchored:bool=True):
+    "A personal name after a role noun of `SPEAKER_NOUNS`, closing the text if `anchored` (compiled once each)."
     roles = '|'.join(sorted(SPEAKER_NOUNS, key=len, reverse=True))
-    return re.compile(r"\b(?i:(" + roles + r"))\s+" + _HONORIFICS + r"((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*$")
+    return re.compile(r"\b(?i:(" + roles + r"))\s+" + _HONORIFICS + r"((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)" + (r"\s*$" if anchored else r"\b"))
 
-def _role_name(source:str, found:list):
+def _role_name(source:str, found:list, anchored:bool=True):
     "(name, country) of a person named after a role ('U.S. Strategic Command spokesman Lt. Colonel Martin O'Donnell'), or None."
-    m = _role_name_rx().search(source)
+    m = _role_name_rx(anchored).search(source)
     if not m: return None
     words = [w.lower().strip('.') for w in m.group(2).split()]
     if any(w in SPEAKER_NOUNS or w in _GROUP_HEADS or re.search(r'\d', w) for w in words): return None  # 'the state Korean Central News Agency'
@@ -212,7 +212,8 @@ def resolve_source(source:str,   # the source span's text
                   )->tuple: # (speaker, country, type, cameo, how) with how in 'name', 'pronoun', 'nominal', 'unknown', None
     "Resolve a source text to a canonical actor, using earlier mentions for pronouns and nominals."
     if not source or not source.strip(): return (None, None, None, None, None)
-    source = _REL_CLAUSE.sub('', source) or source  # 'Chris Christie, who led Trump's transition,': Christie, not Trump
+    rc = RELATIVE.search(source)
+    if rc and rc.start(): source = source[:rc.start()]  # 'Chris Christie, who led Trump's transition,': Christie, not Trump
     found = (matcher or actor_matcher()).find(source)
     rn = _role_name(source, found)
     if rn: return (rn[0], rn[1], 'person', None, 'name')  # 'Defense Secretary James Mattis', 'a spokesman, Lt. Col. Jane Roe'

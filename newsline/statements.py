@@ -13,7 +13,8 @@ import re, warnings, functools, bisect
 import numpy as np
 import pandas as pd
 from .attribution import attribution_records
-from .actors import actor_matcher, resolve_source, canonical_name, plausible_speaker, document_author, SENT_DOCUMENTS
+from .actors import actor_matcher, resolve_source, canonical_name, plausible_speaker, document_author, SENT_DOCUMENTS, RELATIVE
+from .actors import _role_name
 from .kinds import statement_kind, statement_channel, is_speech_act, CAMEO
 
 # %% ../nbs/02_statements.ipynb #c005
@@ -56,12 +57,10 @@ def _parse_value(v:str):
     except ValueError: return None
 
 # %% ../nbs/02_statements.ipynb #c010
-_RELATIVE = re.compile(r',\s*(?:who|which|whose|whom)\b')
-
 def _in_relative(text:str, lo:int, a:int)->bool:
     "Whether position `a` lies inside a relative clause (', who ...') opened after `lo` and not yet closed by a comma."
     last = None
-    for m in _RELATIVE.finditer(text, lo, a): last = m
+    for m in RELATIVE.finditer(text, lo, a): last = m
     return last is not None and ',' not in text[last.end():a]
 
 def attached_date(text:str, # the body
@@ -278,8 +277,6 @@ _NOT_GIVEN = {'the', 'a', 'an', 'in', 'on', 'at', 'mr', 'mrs', 'ms', 'dr', 'said
               'spokeswoman', 'vice', 'deputy', 'foreign', 'defense', 'defence', 'premier', 'king', 'queen', 'prince', 'lt', 'col',
               'colonel', 'captain', 'capt', 'admiral', 'adm', 'judge', 'professor', 'prof', 'leader', 'chairman', 'director'}
 
-_ROLE_PERSON = re.compile(r"(?:\b[A-Z][\w.'’-]*\s+){0,3}(?:Secretary|Minister|President|Premier|Chancellor|Ambassador|Governor|Senator|General|"
-                          r"[Ss]pokes(?:man|woman|person))\s+(?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+")
 _NEGATED = re.compile(r"\b(?:not|never|n't|n’t)\b(?:\s+\w+ly)?\s+\w+$|\b(?:not|never)\s+(?:yet\s+)?\w+\s*$", re.I)
 _EMPTY_CONTENT = {'what', 'something', 'nothing', 'anything', 'otherwise'}  # after said/told: 'moved by what he said', 'said nothing'
 _FRONTED = re.compile(r'\s*(?:When|After|While|As|During|Before|Since|Although|Though|Upon|On)\b[^,;:"“”]{3,160},')  # a clause before the subject
@@ -358,8 +355,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             sub = _FRONTED.match(text, s0, pos)
             here = [m for m in earlier if sub and s0 <= m[0] and m[1] <= sub.end() and m[4] in ('person', 'spokesperson')]
             if here: speaker, country, typ, cameo = here[-1][2], here[-1][3] or None, here[-1][4] or None, here[-1][5] or None
-            elif sub and (rp := _ROLE_PERSON.search(text, sub.start(), sub.end())):  # 'When US Defense Secretary Jane Roe visited,'
-                speaker, country, typ, cameo, how = resolve_source(text[rp.start():rp.end()], earlier, matcher, salient)
+            elif sub and (rn := _role_name(sub.group(), matcher.find(sub.group()), anchored=False)):  # 'When US Defense Secretary Jane Roe visited,'
+                speaker, country, typ, cameo, how = rn[0], rn[1], 'person', None, 'name'
         if rel and how == 'unknown' and not plausible_speaker(sender):  # no usable antecedent: 'who' as a pronoun
             sender = ''; speaker, country, typ, cameo, how = resolve_source(src, earlier, matcher, salient)
         if src.strip().lower() == 'they' and plural and plural[0] >= r['sentence'] - 2:  # 'Japanese officials said ... they said'
@@ -456,7 +453,7 @@ def _one(text, title, dct, matcher, article_id, is_kcna):
     anchor = narrative_date(text, dct)  # a story told about the past: its anchor, not the events it names relative to today
     if anchor and not _in_range(anchor[0]): anchor = None
     rows = _text_rows(text, dct, matcher, item, title, anchored=anchor is not None, kcna=is_kcna) if text.strip() else []
-    lead = lead_event_date(text, dct) if is_kcna and anchor is None and rows else None
+    lead = lead_event_date(text, dct) if is_kcna and anchor is None and any(r['date'] is None for r in rows) else None
     if lead:  # what was said at the event the item reports, on its day
         for r in rows:
             if r['date'] is None: r['date'], r['date_granularity'] = lead
