@@ -6,8 +6,8 @@ Docs: https://newsline.github.io/newsline/actors.html.md"""
 
 # %% auto #0
 __all__ = ['ACTORS_PATH', 'ACTOR_COLUMNS', 'NOMINAL_TYPES', 'PRONOUN_TYPES', 'SENT_DOCUMENTS', 'DOCUMENTS', 'DEMONSTRATIVES',
-           'SPEAKER_NOUNS', 'RELATIVE', 'GENERIC_NOUNS', 'actor_table', 'ActorMatcher', 'actor_matcher',
-           'canonical_name', 'resolve_source', 'plausible_speaker', 'document_author']
+           'FEMALE_ACTORS', 'DIED', 'SPEAKER_NOUNS', 'RELATIVE', 'GENERIC_NOUNS', 'actor_table', 'ActorMatcher',
+           'actor_matcher', 'canonical_name', 'person_gender', 'resolve_source', 'plausible_speaker', 'document_author']
 
 # %% ../nbs/02a_actors.ipynb #c002
 import re, functools
@@ -126,14 +126,59 @@ _TRAILING_ADVERB = re.compile(r"(?:\s+(?!(?:%s)\b)[a-z]{2,}ly)+$" % '|'.join(_NO
 _COUNTRY_HEADS = {'government', 'people', 'state', 'authorities', 'regime', 'administration', 'republic', 'kingdom', 'army',
                   'military', 'forces', 'cabinet', 'embassy'}
 
+FEMALE_ACTORS = {'Choe Son Hui', 'Kim Yo Jong', 'Hillary Clinton', 'Condoleezza Rice', 'Madeleine Albright', 'Park Geun-hye',
+                 'Nikki Haley', 'Theresa May', 'Angela Merkel', 'Kamala Harris', 'Kang Kyung-wha', 'Yoko Kamikawa', 'Sanae Takaichi',
+                 'Tsai Ing-wen', 'Hua Chunying', 'Mao Ning', 'Maria Zakharova', 'Valentina Matviyenko', 'Ursula von der Leyen'}
+DIED = {'Kim Il Sung': '1994-07-08', 'Kim Jong Il': '2011-12-17', 'Kim Jong Suk': '1949-09-22', 'Mao Zedong': '1976-09-09',
+        'Joseph Stalin': '1953-03-05', 'Zhou Enlai': '1976-01-08', 'Deng Xiaoping': '1997-02-19', 'Shinzo Abe': '2022-07-08',
+        'Boris Yeltsin': '2007-04-23', 'Kofi Annan': '2018-08-18', 'Colin Powell': '2021-10-18', 'Madeleine Albright': '2022-03-23',
+        'Kim Dae-jung': '2009-08-18', 'Roh Moo-hyun': '2009-05-23', 'Jiang Zemin': '2022-11-30'}  # actors no statement can postdate
+_FEMALE_GIVEN = set('''mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret sandra ashley
+    kimberly emily donna michelle carol amanda melissa deborah stephanie rebecca sharon laura cynthia kathleen amy angela shirley anna
+    brenda pamela emma nicole helen samantha katherine christine debra rachel carolyn janet catherine maria heather diane ruth julie
+    olivia joyce virginia victoria kelly lauren christina joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa
+    theresa ann sara madison frances kathryn janice jean abigail alice judy sophia grace denise amber doris marilyn danielle beverly
+    isabella theresa diana natalie brittany charlotte marie kayla alexis lori hillary nikki condoleezza madeleine ursula kamala
+    federica florence rosalind siti aisyah huong yoko sanae tomomi yuriko yuko keiko chunying ning valentina svetlana olga irina
+    tatiana natalia elena yulia anastasia ingrid birgit annalena jacinda theresa marine segolene christine penny julia julie nadia
+    fatima aisha leila samira amira zainab mariam jane'''.split())
+_FEMALE_ROLE = re.compile(r"^(?:Queen|Princess|Empress|Madam|Madame|Mrs|Ms|Miss|Lady|Dame)\b|\b(?:spokeswoman|chairwoman|congresswoman|businesswoman)\b", re.I)
+_MALE_ROLE = re.compile(r"^(?:King|Prince|Emperor|Emir|Sultan|Mr|Sir|Lord)\b|\b(?:spokesman|congressman|businessman)\b", re.I)
+
+def person_gender(name:str, # a speaker's canonical name
+                  typ:str='', # its actor type ('person' for a person of the actor table)
+                  text:str='', # the text it appears in: 'Ms Haley' or 'Mr Kim' there tell
+                 )->str: # 'f', 'm' or None when unknown
+    "A person's grammatical gender for pronouns: from the actor table, given names, roles and honorifics in the text."
+    if not name: return None
+    if name in FEMALE_ACTORS or _FEMALE_ROLE.search(name) or ' Thi ' in f' {name} ': return 'f'  # Vietnamese 'Thi' names women
+    if _MALE_ROLE.search(name): return 'm'
+    words = name.split()
+    if len(words) >= 2 and words[0].lower() in _FEMALE_GIVEN: return 'f'
+    if text and len(words) >= 2 and re.fullmatch(r"[A-Z][\w'’-]+", words[-1]):
+        hon = re.search(r"\b(Ms|Mrs|Miss|Madam|Madame|Mr|Sir)\.?\s+(?:[A-Z][\w'’-]*\s+){0,2}" + re.escape(words[-1]) + r"\b", text)
+        if hon: return 'm' if hon.group(1) in ('Mr', 'Sir') else 'f'
+    return 'm' if typ == 'person' else None  # the table's other persons are men
+
 def _fits_unknown(pronoun, name):
     "Whether an unknown speaker's name could be what a pronoun refers to (plural for 'they', a personal name for 'he'/'she')."
     if pronoun == 'they': return name.lower().endswith(('s', 'people', 'staff'))
     if pronoun in ('he', 'she'):  # 'Jane Roe', 'President of Equatorial Guinea'; not 'People and the People's Army'
-        low = name.lower(); head = re.split(r'\s(?:of|for|to|at|in)\s', low)[0].split()[-1].replace("'s", '').replace('’s', '')
+        low = name.lower(); parts = re.split(r'\s(?:of|for|to|at|in)\s', low)
+        head = parts[0].split()[-1].replace("'s", '').replace('’s', '').split('-')[-1]  # 'vice-chairman': chairman
+        if len(parts) > 1 and head not in _PERSON_HEADS: return False  # 'Plan of the WPK ...', 'Inhabitants of ...': not a person
         return (len(name.split()) >= 2 and all(w[:1].isupper() or w in ('of', 'the', 'for') for w in name.split())
-                and head not in _GROUP_HEADS)
+                and head not in _GROUP_HEADS and head not in _PLACE_HEADS)  # not 'North Phyongan Province'
     return False
+_PERSON_HEADS = {'president', 'chairman', 'chairwoman', 'chairperson', 'chair', 'secretary', 'minister', 'premier', 'king', 'queen',
+                 'emir', 'sultan', 'prince', 'princess', 'monarch', 'pope', 'member', 'leader', 'director', 'ambassador', 'envoy', 'general',
+                 'governor', 'mayor', 'head', 'chief', 'commander', 'spokesman', 'spokeswoman', 'spokesperson', 'representative',
+                 'professor', 'editor', 'author', 'chancellor', 'deputy', 'speaker', 'officer', 'founder', 'advisor', 'adviser',
+                 'counsellor', 'counselor', 'consul', 'attache', 'delegate', 'senator', 'lawmaker', 'judge', 'prosecutor', 'mother', 'father',
+                 'son', 'daughter', 'wife', 'husband', 'hero', 'veteran', 'manager', 'lecturer', 'researcher', 'scholar', 'teacher'}
+_PLACE_HEADS = {'province', 'city', 'county', 'district', 'island', 'islands', 'region', 'street', 'square', 'town', 'village',
+                'republic', 'kingdom', 'state', 'states', 'sea', 'river', 'mountain', 'mountains', 'peninsula', 'bay', 'base', 'area',
+                'port', 'airport', 'station', 'stadium', 'hall', 'palace', 'park', 'factory', 'farm', 'complex', 'hostel', 'school'}
 _GROUP_HEADS = {'army', 'people', 'party', 'committee', 'ministry', 'government', 'council', 'association', 'union', 'federation',
                 'organization', 'organisation', 'institute', 'agency', 'newspaper', 'media', 'group', 'league', 'front', 'society',
                 'office', 'department', 'bureau', 'command', 'embassy', 'mission', 'delegation', 'troupe', 'team', 'company',
@@ -205,13 +250,23 @@ def _role_name(source:str, found:list, anchored:bool=True):
     if any(f[4] in ('person', 'spokesperson') and f[1] > m.start(2) for f in found): return None  # a known person: the table's name
     return m.group(2).strip(), next((f[3] for f in found if f[0] < m.start(2) and f[3]), None)
 
+_BOILERPLATE = re.compile(r'\s*(?:read more|related|see also|also read|more on this)\b', re.I)
+_DOC_FROM = re.compile(r"(?:an?|the)\s+(?:[\w-]+\s+)?(?:statement|letter|message|communiqu[eé]|note)\s+(?:from|by)\s+(.+)$", re.I)
+
 def resolve_source(source:str,   # the source span's text
                    mentions:list, # earlier actor mentions (start, end, actor, country, type, cameo), in text order
                    matcher:ActorMatcher=None, # default: the shipped table
                    salient=(),    # for pronouns, tried first: earlier speakers and the title's actors, in the same form
+                   text:str='',   # the whole text, for honorifics that tell a person's gender ('Ms Haley')
                   )->tuple: # (speaker, country, type, cameo, how) with how in 'name', 'pronoun', 'nominal', 'unknown', None
     "Resolve a source text to a canonical actor, using earlier mentions for pronouns and nominals."
     if not source or not source.strip(): return (None, None, None, None, None)
+    if _BOILERPLATE.match(source):  # 'READ MORE: ... Bruce Bennett, a weapons expert': a link line glued to the name
+        nm = re.search(r"((?:[A-Z][\w'’.-]+\s+){1,2}[A-Z][\w'’-]+)\s*$", source.split(',')[0])
+        if not nm: return (None, None, None, None, None)
+        source = nm.group(1)
+    doc = _DOC_FROM.match(source.strip())
+    if doc: return resolve_source(doc.group(1), mentions, matcher, salient, text)  # 'a statement from the White House'
     rc = RELATIVE.search(source)
     if rc and rc.start(): source = source[:rc.start()]  # 'Chris Christie, who led Trump's transition,': Christie, not Trump
     found = (matcher or actor_matcher()).find(source)
@@ -220,7 +275,7 @@ def resolve_source(source:str,   # the source span's text
     head = source.find(',')
     app = _APPOSED_NAME.match(source)
     if app and not any(f[4] not in ('person', 'spokesperson') and f[0] >= app.start(1) for f in found):  # 'A spokeswoman for X, Jane Roe,'
-        return resolve_source(app.group(1), mentions, matcher, salient)
+        return resolve_source(app.group(1), mentions, matcher, salient, text)
     if head > 0 and source[:head].strip()[:1].isupper() and not any(f[0] < head for f in found) and \
             not _DETS.match(source[:head].strip() + ' ') and len(source[:head].split()) <= 4:
         country = next((f[3] for f in found if f[3]), None)  # 'Kim Kang Il, vice-minister of National Defence of the DPRK': PRK
@@ -239,6 +294,8 @@ def resolve_source(source:str,   # the source span's text
         return (actor, country or None, typ or None, cameo or None, 'name')
     words = re.findall(r"[A-Za-z]+", source.lower())
     if not words: return (None, None, None, None, None)
+    if len(words) == 2 and words[0] in ('its', 'their', 'his', 'her') and words[1] == 'state':
+        return (None, None, None, None, None)  # 'according to its state': a condition, not a government
     if len(words) == 1 and words[0] in PRONOUN_TYPES: want, how = PRONOUN_TYPES[words[0]], 'pronoun'
     elif words[0] in ('the', 'this', 'that', 'its', 'his', 'her', 'their') and words[-1] in NOMINAL_TYPES and len(words) <= 4 \
             and words[-2:] != ['white', 'paper']:
@@ -252,7 +309,9 @@ def resolve_source(source:str,   # the source span's text
     else:
         name = canonical_name(source)
         return (name or None, None, None, None, 'unknown' if name else None)
+    other = {'he': 'f', 'she': 'm'}.get(words[0]) if how == 'pronoun' else None  # 'she' is not Kim Jong Un, 'he' not Choe Son Hui
     for s, e, actor, country, typ, cameo in (list(reversed(salient)) if how == 'pronoun' else []) + list(reversed(mentions)):
+        if other and person_gender(actor, typ, text) == other: continue
         if want is None or typ in want: return (actor, country or None, typ or None, cameo or None, how)
         if how == 'pronoun' and not typ and s >= 0 and _fits_unknown(words[0], actor):  # an earlier unknown speaker: 'The speakers said ... They noted'
             return (actor, None, None, None, how)

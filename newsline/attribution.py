@@ -258,6 +258,9 @@ def _structural_cue(text, toks, low, inq, i)->bool:
                 and all(_is_word(x) or x in ("'", '’', '-') for x in low[k:i]) and not any(x in STOP for x in low[k:i]))
     return False
 
+_DAY_WORDS = {'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april',
+              'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec'}
+
 def find_cues(text, toks, low, inq, tagger=None, extra:set=frozenset())->list:
     "Cue token ranges [start, end): tagger runs, extra lexicon words, 'issued ... statement' phrases and punctuation cues, outside quotations."
     n = len(low); tagger = tagger or cue_tagger()
@@ -279,11 +282,13 @@ def find_cues(text, toks, low, inq, tagger=None, extra:set=frozenset())->list:
         if lab[i]:
             j = i
             while j+1 < n and lab[j+1]: j += 1
-            a = i  # 'in a (press) statement' just before the cue
-            if a >= 3 and low[a-1] in CHANNEL_NOUNS:
-                k = a-2
-                while k >= 0 and a-k <= 4 and low[k] not in ('in', 'through'): k -= 1
-                if k >= 0 and low[k] in ('in', 'through') and all(_is_word(x) for x in low[k:a]): a = k
+            a = i  # 'in a (press) statement' just before the cue, perhaps dated: 'in a statement on October 14 said'
+            c = a-2 if a >= 3 and low[a-2] == 'on' and low[a-1] in _DAY_WORDS else \
+                a-3 if a >= 4 and low[a-3] == 'on' and low[a-2] in _DAY_WORDS and low[a-1].isdigit() else a
+            if c >= 3 and low[c-1] in CHANNEL_NOUNS:
+                k = c-2
+                while k >= 0 and c-k <= 4 and low[k] not in ('in', 'through'): k -= 1
+                if k >= 0 and low[k] in ('in', 'through') and all(_is_word(x) for x in low[k:c]): a = k
             cues.append((a, j+1)); i = j+1
         else: i += 1
     return cues

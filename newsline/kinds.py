@@ -38,7 +38,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                     r'sea of fire', r'grave consequences', r'(?:negative|serious|disastrous|unpredictable) consequences',
                     r'not remain (?:an )?onlookers?', r'(?:powerful|resolute|strong|overwhelming) (?:response|action|counteraction|measures)',
                     r'strike back', r'(?:will|shall|must|would) (?:be )?(?:\w+ )?punish\w*', r'(?:merciless|severe|stern) punishment', r'escape (?:\w+ )?punishment',
-                    r'self-defen[cs]e (?:measures|action)', r'will (?:not )?(?:tolerate|overlook)', r'options? (?:\w+ ){0,3}on the table',
+                    r'self-defen[cs]e (?:measures|action)', r'will (?:not )?(?:tolerate|overlook)', r'(?:options?|response|action|force|strikes?) (?:\w+ ){0,3}on the table',
                     r'(?:pre-?emptive|military) (?:action|strikes?|attacks?|options?)')),
     ('deny', _w(r'groundless', r'baseless', r'(?:has|have|had) nothing to do with', r'no such', r'not true', r'never happened',
                 r'sheer (?:lie|fabrication)')),
@@ -74,6 +74,11 @@ _ANTI = re.compile(r'\banti-[\w-]+', re.I)
 _OWN_FUTURE = re.compile(r"(?:that )?(?:we|they|it|he|she|i)(?:(?: would| will| shall|'ll|’ll) (?:further |continue to |soon |also )?(?!be\b|have\b|not\b)\w+"
                          r"| (?:wants?|wanted|plans?|planned|intends?|intended|aims?|would like) to\b)", re.I)
 
+_NP_FUTURE = re.compile(r"(?:that )?(?P<subj>(?:the |his |her |its |their |our )?[\w'’.-]+(?: [\w'’.-]+){0,3}?)(?: would| will| shall|'ll|’ll)"
+                        r" (?:further |continue to |soon |also |now |then )?(?!be\b|have\b|not\b|never\b)[a-z]+", re.I)
+_SELF_SIDE = re.compile(r"(?:the |both |our |his |her |its |their )?(?:two |three )?(?:leaders|sides|delegations?|government|administration|"
+                        r"countries|ministers|side|team|officials)", re.I)  # 'the two leaders will discuss', 'his delegation would raise'
+
 _NEED = re.compile(r'\s*(?:the|a)\s+(?:urgent\s+|pressing\s+|important\s+)?(?:need|necessity)\s+(?:for|to|of)\b', re.I)
 _STRESS = re.compile(r'\b(?:stress\w*|underlin\w*|underscor\w*|emphasi[sz]\w*|point\w* out|not(?:ed|es|ing)|said|says)\b', re.I)
 
@@ -81,15 +86,26 @@ _FORCE = _w(r'retaliat\w*', r'strike (?:back|at|against|first)', r'(?:military|a
             r'use (?:of )?(?:military )?force', r'fire and fury', r'destroy\w*', r'annihilat\w*', r'wipe out', r'punish\w*',
             r'go to war', r'war against', r'(?:respond|react|counter)\w* (?:strongly|firmly|decisively|militarily|with (?:force|fire|military))')
 
+_HOPE = re.compile(r'\b(?:hop(?:e|ed|es|ing)|wish(?:ed|es|ing)?)\s*$', re.I)
+_GOOD_WISH = re.compile(r'\b(?:success\w*|prosperity|happiness|health|good luck|well-being|wellbeing|welfare|greater achievements?)\b', re.I)
+_ASK = re.compile(r'\bask(?:s|ed|ing)?\s*$', re.I)  # 'asks that ...': a request; 'asked whether ...', '“Why?” he asked': a question
+_COURTESY = re.compile(r'\bto (?:convey|pass on|extend|give|send) (?:[\w-]+ ){0,4}?(?:greetings|regards|wishes|gratitude|thanks|congratulations)\b', re.I)
+_REQUEST = re.compile(r"\s*(?:that\b|for\b|(?:him|her|them|us|me|you|the|a|an|his|their|its|our|all|[A-Z])[^,.;:?!]{0,60}?\bto\s+(?!the\b|a\b|an\b)[a-z]+)")
+
 def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
                    content:str='', # the content text
                    title:str='', # for whole-item statements: the item's title, whose verb counts like a cue
+                   is_own=None, # optional: tells whether a noun phrase names the speaker or its side ('Malaysia' for its minister)
                   )->str: # one of `KINDS`
     "The kind of a statement, from its cue (or title) and its content."
     for text in (cue or '', title or ''):
         for kind, rx in CUE_KIND:
             if rx.search(text): return 'threaten' if kind == 'intend' and _FORCE.search(content or '') else kind  # a vow of force
     if _NEED.match(content or '') and _STRESS.search(cue or ''): return 'appeal'  # 'stressed the need for all to ...': a call
+    if _HOPE.search(cue or ''):  # 'hoped that ...', 'warmly wished ...': a hope is an appeal; good wishes to someone praise
+        return 'praise' if re.search(r'wish', cue, re.I) and _GOOD_WISH.search(content or '') else 'appeal'
+    if _ASK.search(cue or '') and _REQUEST.match(content or '') and '?' not in (content or '') \
+            and not _COURTESY.search(content or ''): return 'appeal'  # a request, but not 'asked him to convey greetings'
     both = f'{cue or ""} {content or ""}'  # the cue may carry the noun: 'expressed admiration', 'voiced support'
     both = _ANTI.sub(' ', both)  # 'the anti-imperialist struggle' praises a fight, it does not criticise
     for kind, rx in CONTENT_KIND:
@@ -98,7 +114,10 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
                 n, ncrit = len(rx.findall(both)), len(_CRITICIZE.findall(both))
                 if ncrit > 3*n and (kind != 'threaten' or n == 1): return 'criticize'  # a threat repeated is a threat
             return kind
-    if _OWN_FUTURE.match((content or '').lstrip(' “"\'‘')): return 'intend'  # the speaker's own future action
+    c = (content or '').lstrip(' “"\'‘')
+    if _OWN_FUTURE.match(c): return 'intend'  # the speaker's own future action
+    if (m := _NP_FUTURE.match(c)) and (_SELF_SIDE.fullmatch(m.group('subj')) or (is_own and is_own(m.group('subj')))):
+        return 'intend'  # 'the two leaders will discuss ...', 'Malaysia will investigate' said by its minister
     return 'say'
 
 # %% ../nbs/02d_kinds.ipynb #c008
@@ -135,7 +154,15 @@ def is_speech_act(cue:str, # the cue's text
     if re.fullmatch(r'conclud\w*', last) and t and not _CLAUSE_START.match(t): return False  # 'concluded the meeting'
     if re.fullmatch(r'call(?:s|ed|ing)?', c) and _SUMMON.match(t): return False  # 'called them to the theater'
     if last.endswith('ed') and re.match(r'\s*by\b', t): return False  # 'encouraged by the message'
+    if re.fullmatch(r'claim(?:s|ed|ing)?', last) and _TERRITORY.match(t) and not _FINITE.search(t):
+        return False  # 'which claims the sea', 'claims to islands': a claim to land, not a claim that
+    if re.fullmatch(r'talk(?:s|ed|ing)?|spok(?:e|en)|speak(?:s|ing)?', last) and re.match(r'\s*(?:to|with)\b', t) \
+            and not re.search(r'\b(?:about|that|on)\b', t):
+        return False  # 'often talked to the foreign media', 'talked with them for a long time': talking, no words reported
     return True
+_TERRITORY = re.compile(r"\s*(?:to\s+)?(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,3}?(?:sea|seas|islands?|islets?|territory|territories|waters|land|"
+                        r"region|reefs?|shoals?|sovereignty)\b", re.I)
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|should|must|may|might|\w+ed)\b|n[’']t\b", re.I)
 
 # %% ../nbs/02d_kinds.ipynb #c014
 CHANNELS = [

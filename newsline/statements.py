@@ -13,7 +13,7 @@ import re, warnings, functools, bisect
 import numpy as np
 import pandas as pd
 from .attribution import attribution_records
-from .actors import actor_matcher, resolve_source, canonical_name, plausible_speaker, document_author, SENT_DOCUMENTS, RELATIVE
+from .actors import actor_matcher, resolve_source, canonical_name, plausible_speaker, document_author, SENT_DOCUMENTS, RELATIVE, person_gender, DIED
 from .actors import _role_name
 from .kinds import statement_kind, statement_channel, is_speech_act, CAMEO
 
@@ -123,7 +123,7 @@ def dateline_date(body:str, published=None):
 
 # %% ../nbs/02_statements.ipynb #c015
 _MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December'
-_ANCHOR = re.compile(r'^\s*(?:One (?:day|morning|afternoon|evening|night)|Some day|In|On|Early|Late|Back)\b[^.\n]{0,80}?'
+_ANCHOR = re.compile(r'^\s*(?:It was\s+)?(?:One (?:day|morning|afternoon|evening|night)|one (?:day|morning|afternoon|evening|night)|Some day|In|On|Early|Late|Back)\b[^.\n]{0,80}?'
                      r'\b(?:(' + _MONTH_NAMES + r')\s+)?(?:Juche \d+\s*\()?((?:19|20)\d\d)\b')
 
 def narrative_date(body:str, dct=None):
@@ -138,10 +138,13 @@ def narrative_date(body:str, dct=None):
 
 # %% ../nbs/02_statements.ipynb #c016b
 _EVENT = re.compile(r'\b(?:took place|t[ao]kes? place|(?:was|were) (?:held|opened|launched|staged|inaugurated|fired|unveiled|hosted|given|'
-                    r'conducted|organized|organised|performed|completed)|held|hosted|visited|inspected|received|attended|met with|launched|'
-                    r'fired|opened|inaugurated|celebrated|observed|arrived|presented|gave a (?:banquet|reception|luncheon|dinner)|sent)\b', re.I)
+                    r'conducted|organized|organised|performed|completed|commemorated|marked|celebrated|observed)|held|commemorated|hosted|visited|inspected|received|attended|met with|launched|'
+                    r'fired|opened|inaugurated|celebrated|observed|arrived|presented|gave a (?:banquet|reception|luncheon|dinner)|sent|'
+                    r'(?:paid|made) an? (?:[\w-]+ )?(?:visit|call)|(?:had|held) talks|met)\b', re.I)
 _SAYING = re.compile(r'\b(?:said|says|reported|reports|noted|stressed|told|stated|declared|announced|claimed|warned|according to|quoted|'
                      r'added|wrote)\b', re.I)  # not 'State Affairs'
+
+_ELSEWHEN = re.compile(r'\s*(?:Meanwhile|In the meantime|Earlier|Previously|Before that|Prior to (?:this|that)|Later|Afterwards)\b', re.I)
 
 def lead_event_date(body:str, # the item's body
                     dct,      # its dateline or publication date
@@ -159,10 +162,19 @@ def lead_event_date(body:str, # the item's body
         if not ev or _SAYING.search(sent[:ev.start()]): continue
         try: tx = fn(sent, ref)
         except Exception: continue
-        for _, _, _, t_type, t_value, *_ in tx:
+        for _, t_end, _, t_type, t_value, *_ in tx:
             pv = _parse_value(t_value) if str(t_type) == 'DATE' else None
-            if pv and pv[1] == 'day' and ref - pd.Timedelta(days=max_days) <= pv[0] <= ref: return pv
+            if pv and pv[1] == 'day' and ref - pd.Timedelta(days=max_days) <= pv[0] <= ref: return _ranged(pv, sent, t_end)
     return None
+
+_RANGE_END = re.compile(r'\s*(?:and|to|through|till|until|-|–)\s*(?:(?:' + _MONTH_NAMES + r'|[A-Z][a-z]{2,3}\.)\s+)?(\d{1,2})\b')
+
+def _ranged(pv:tuple, s:str, end:int)->tuple:
+    "A day that opens a range of more than three days ('between Oct. 2 and 9') as its month: no single day is known."
+    m = _RANGE_END.match(s, end)
+    if m and not m.group(0).lstrip()[:1].isupper() and (int(m.group(1)) - pv[0].day > 3 or int(m.group(1)) < pv[0].day):
+        return (pv[0].replace(day=1), 'month')
+    return pv
 
 # %% ../nbs/02_statements.ipynb #c018
 _FROM_SENDER = re.compile(r"\b(?:%s)\b[^.;]{0,80}?\bfrom\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}$" % '|'.join(sorted(SENT_DOCUMENTS)), re.I)
@@ -289,7 +301,7 @@ _PERSON_ROLES = _TITLES | {'general', 'professor', 'envoy', 'governor', 'mayor',
 
 def _titled_person(text:str, pos:int, role:str)->str:
     "The name last given with `role` before `pos` ('... Attorney General Mohamed Apandi Ali ...' for 'attorney general'), or ''."
-    rx = re.compile(r'(?i:\b' + r'\s+'.join(map(re.escape, role.split())) + r")\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)")
+    rx = re.compile(r'(?i:\b' + r'\s+'.join(map(re.escape, role.split())) + r")[ \t]+((?:(?:[A-Z]\.|[A-Z][\w'’-]*)[ \t]+){1,3}[A-Z][\w'’-]+)")  # not across a full stop
     found = [m.group(1) for m in rx.finditer(text, max(0, pos-3000), pos)]
     return found[-1] if found else ''
 
@@ -314,6 +326,57 @@ def _sender_before(text:str, sents:list, si:int, back:int=2)->str:
         if m: return m.group('x')
     return ''
 
+_MADE = re.compile(r"\b(?:made|delivered|gave|presented)\s+(?:a|an|the|his|her)\s+(?:\w+\s+){0,2}?(report|speech|lecture|address)\b")
+_MAKER_NOUNS = {'reporter': 'report', 'speaker': 'speech', 'lecturer': 'lecture', 'speechmaker': 'speech'}
+
+def _made_at(text:str, pos:int, kinds=('report', 'speech', 'lecture', 'address'))->tuple:
+    "(where, subject) of the last 'X made a report' ('delivered a speech', ...) of `kinds` before `pos`, or None."
+    hits = [m for m in _MADE.finditer(text, max(0, pos-3000), pos) if m.group(1) in kinds]
+    if not hits: return None
+    a = hits[-1].start()
+    d = text.rfind('. ', 0, a); s0 = max(text.rfind('\n', 0, a) + 1, d + 2 if d >= 0 else 0)  # the sentence's start
+    subj = text[s0:a].strip(' ,')
+    ok = subj[:1].isupper() and len(subj) <= 200 and not re.match(r'(?:He|She|It|They|We|I)\b', subj) and not re.search(r'\band$', subj)
+    return (a, subj) if ok else None  # not 'He waved back and made a speech'
+
+def _maker_before(text:str, pos:int, noun:str)->str:
+    "Who last 'made a report' ('delivered a speech') before `pos`, for 'the reporter' ('the speaker'): the subject before the verb, or ''."
+    want = _MAKER_NOUNS.get(noun)
+    m = _made_at(text, pos, (want, 'address') if want == 'speech' else (want,))
+    return m[1] if m else ''
+
+_FROM = re.compile(r"\b(?:letters?|messages?|statements?|notes?|telegrams?|greetings|reply|call|documents?)\s+from\s+([^,;:()]+?)(?:\s+(?:to|on|in|at)\s[^,;:()]*)?,?\s*$", re.I)
+def _is_own(np_:str, row:dict, matcher)->bool:
+    "Whether a noun phrase names the row's speaker or its side ('Malaysia' for a Malaysian minister, 'the ministry' for its spokesman)."
+    sp = row.get('speaker') or ''
+    if sp and (np_ in sp or sp in np_): return True
+    return any(f[2] == sp or (row.get('actor_country') and f[3] == row.get('actor_country') and f[4] in ('government', 'ministry', 'military'))
+               for f in matcher.find(np_))
+
+_LATER = re.compile(r'\b(?:later|earlier|previously|afterwards|since|then|once|again|repeatedly|often)\b', re.I)  # another occasion
+
+_COLON_NEXT = re.compile(r'[ \t]*:[ \t]*\n\s*')
+
+def _colon_contents(text:str, recs:list, max_paras:int=3)->list:
+    "Records whose cue ends its line with a colon ('The message said:') get the next paragraphs (up to `max_paras`) as direct content."
+    starts = sorted(r['cue_start'] for r in recs)
+    out = []
+    for r in recs:
+        m = _COLON_NEXT.match(text, r['cue_end'] if r['source_end'] is None or r['source_end'] < r['cue_end'] else r['source_end'])
+        if not m: out.append(r); continue
+        nxt = next((c for c in starts if c >= m.end()), len(text))  # the next cue's paragraph is not this content
+        a, e, k = m.end(), m.end(), 0
+        while k < max_paras and e < len(text):
+            pe = text.find('\n', e); pe = len(text) if pe < 0 else pe
+            if text.rfind('\n', 0, nxt) + 1 <= e <= nxt < pe or text[e:pe].strip() in ('-0-', ''): break
+            k += 0 if len(text[e:pe].strip()) < 80 and text[e:pe].rstrip().endswith(',') else 1  # 'Dear Comrade ...,' opens, it says nothing
+            e = pe
+            while e < len(text) and text[e] in '\n \t': e += 1
+        e = len(text[:e].rstrip())
+        if e <= a: out.append(r); continue
+        out.append(dict(r, content_spans=[(a, e)], content_start=a, content_end=e, direct=True))
+    return out
+
 def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=False, kcna:bool=True)->list:
     "Statement rows (dicts) of one text; `item` is the whole-item speaker or None; actors in `title` count as earliest mentions."
     recs, sents = attribution_records(text, extra_cues=EXTRA_CUES)
@@ -327,9 +390,14 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
     if item: salient.append((0, 0, item[0], item[1] or '', item[2] or '', item[3] or ''))  # 'the white paper' is the item's author
     doc = document_author(title, matcher) if title else None
     if doc: salient.append((0, 0, doc[0], doc[1] or '', doc[2] or '', doc[3] or ''))  # 'the message said': its sender
+    recs = _colon_contents(text, recs)
+    sent_contents = {}  # sentence -> its statements' content spans: what they talk about is no antecedent for their sources
+    for r in recs: sent_contents.setdefault(r['sentence'], []).extend(r['content_spans'])
     for r in recs:
         src = text[r['source_start']:r['source_end']] if r['source_start'] is not None else ''
-        pos = min(r['source_start'], r['cue_start']) if r['source_start'] is not None else r['cue_start']  # not mentions inside its own clause
+        own_ok = src.strip().lower() not in ('it', 'which', 'who')  # 'X was behind it, which it denies': X may be in the content
+        pos = min([r['cue_start']] + ([r['source_start']] if r['source_start'] is not None else [])
+                  + [a for a, b in r['content_spans'] if own_ok])  # not mentions inside its own clause or words ('“... Kim Jong Un,” he added')
         while mi < len(mentions) and mentions[mi][1] <= pos: earlier.append(mentions[mi]); mi += 1
         words = set(re.findall(r'[a-z]+', src.lower()))
         if item and src and (words & _FIRST_PERSON) and len(words) <= 2: continue  # first person inside a whole-item statement
@@ -347,9 +415,17 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 rows[-1]['_extra_cue'] = rows[-1].get('_extra_cue', '') + ' ' + cue
             continue
         sender = _sender_before(text, sents, r['sentence'], 1 if src.strip().lower() == 'it' else 2) if _DOC_SOURCE.match(src.strip()) else ''
-        rel = src.strip().lower() == 'who' and r['source_start'] is not None
+        if re.fullmatch(r'the (?:reporter|speaker|lecturer|speechmaker)', src.strip(), re.I):  # 'X made a report. ... the reporter said'
+            sender = _maker_before(text, pos, src.strip().split()[-1].lower())
+        rel = src.strip().lower() in ('who', 'which') and r['source_start'] is not None
+        if rel and r['source_start'] > r['cue_start']: continue  # 'Saying that ... the academy, which was born ...': no speaker
         if rel: sender = _antecedent(text, sents[r['sentence']][0] if r['sentence'] < len(sents) else 0, r['source_start'])  # 'Pence, who'
-        speaker, country, typ, cameo, how = resolve_source(sender or src, earlier, matcher, salient)  # 'It said': the letter's sender
+        if rel and (fm := _FROM.search(text, max(sents[r['sentence']][0] if r['sentence'] < len(sents) else 0, r['source_start']-150),
+                                         r['source_start'])):
+            sender = fm.group(1).rstrip(' ,')  # 'a letter from Trump to Xi two days earlier, which expressed': Trump
+        own = sent_contents.get(r['sentence']) if own_ok else None
+        ante = [m for m in earlier if not any(a <= m[0] and m[1] <= b for a, b in own)] if own else earlier
+        speaker, country, typ, cameo, how = resolve_source(sender or src, ante, matcher, salient, text)  # 'It said': the letter's sender
         if src.strip().lower() in ('he', 'she') and how == 'pronoun' and r['sentence'] < len(sents):  # 'When Mattis visited ..., he said'
             s0 = sents[r['sentence']][0]
             sub = _FRONTED.match(text, s0, pos)
@@ -357,30 +433,41 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             if here: speaker, country, typ, cameo = here[-1][2], here[-1][3] or None, here[-1][4] or None, here[-1][5] or None
             elif sub and (rn := _role_name(sub.group(), matcher.find(sub.group()), anchored=False)):  # 'When US Defense Secretary Jane Roe visited,'
                 speaker, country, typ, cameo, how = rn[0], rn[1], 'person', None, 'name'
+        if src.strip().lower() in ('he', 'she') and (mk := _made_at(text, pos)) and mk[0] > max((m[0] for m in salient), default=-1):
+            alt = resolve_source(mk[1], ante, matcher, salient, text)  # 'Ambassador Jane Roe made a speech. ... he said': the speaker
+            if alt[0] and (alt[4] == 'name' or alt[4] == 'unknown' and plausible_speaker(mk[1])) and alt[2] in (None, 'person', 'spokesperson') \
+                    and person_gender(alt[0], alt[2] or '', text) != {'he': 'f', 'she': 'm'}[src.strip().lower()]:
+                speaker, country, typ, cameo, how = alt; sender = mk[1]
         if rel and how == 'unknown' and not plausible_speaker(sender):  # no usable antecedent: 'who' as a pronoun
-            sender = ''; speaker, country, typ, cameo, how = resolve_source(src, earlier, matcher, salient)
+            f = matcher.find(sender)  # unless it names an actor: 'In February an escort ship of Germany, which'
+            if f: speaker, country, typ, cameo, how = f[-1][2], f[-1][3] or None, f[-1][4] or None, f[-1][5] or None, 'name'
+            else: sender = ''; speaker, country, typ, cameo, how = resolve_source(src, ante, matcher, salient, text)
         if src.strip().lower() == 'they' and plural and plural[0] >= r['sentence'] - 2:  # 'Japanese officials said ... they said'
             speaker, country, typ, cameo, how = plural[1:]
         if doc and how == 'pronoun' and words and words <= _FIRST_PERSON and len(words) == 1:  # 'I' in a speech or letter: its author
             speaker, country, typ, cameo = doc[0], doc[1] or None, doc[2] or None, doc[3] or None
         head = src.lower().split()[-1] if src.split() else ''
         if how == 'nominal' and typ == 'person' and head in _TITLES:  # 'the premier': the person named with that title
-            named = next((m for m in reversed(earlier) if m[0] >= 0 and m[4] == 'person'
+            named = next((m for m in reversed(ante) if m[0] >= 0 and m[4] == 'person'
                           and re.search(rf'\b{head}\b', text[max(0, m[0]-40):_apposition_end(text, m[1], pos)], re.I)), None)
             if named: speaker, country, typ, cameo = named[2], named[3] or None, named[4] or None, named[5] or None
         elif how in ('nominal', 'unknown') and head in _PERSON_ROLES and re.fullmatch(r'(?:the|this)\s+[a-z -]+', src.strip(), re.I):
             name = _titled_person(text, pos, src.strip().split(None, 1)[1])  # 'the attorney general' after 'Attorney General Jane Roe'
             if name:
-                speaker, country, typ, cameo, how = resolve_source(name, earlier, matcher, salient)
+                speaker, country, typ, cameo, how = resolve_source(name, ante, matcher, salient)
                 if how == 'unknown': typ = 'person'
+        if how in ('nominal', 'unknown') and (m_ := re.fullmatch(r'the\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)', src.strip(), re.I)):
+            role = m_.group(1).lower()  # 'Cha Sang Bo, vice-chairman of the GAKC, said ... the vice-chairman said': that speaker
+            prev = next((p for p in reversed(rows[-6:]) if re.search(r',\s*(?:the\s+)?' + re.escape(role) + r'\b', p['source_text'] or '', re.I)), None)
+            if prev: speaker, country, typ, cameo, how = prev['speaker'], prev['actor_country'], prev['actor_type'], None, 'name'
         if speaker is None: continue  # an unresolved pronoun or a bare determiner: nobody to chart
         if how == 'unknown' and (' ' not in speaker or _COURTESY.match(speaker)):  # a surname: 'Choe' after 'Foreign Minister Choe Son Hui'
             sur = _COURTESY.sub('', speaker)
-            full = next((m for m in reversed(earlier + salient) if sur in m[2].split()[::max(1, len(m[2].split())-1)] and m[2] != sur), None)
+            full = next((m for m in reversed(ante + salient) if sur in m[2].split()[::max(1, len(m[2].split())-1)] and m[2] != sur), None)
             if full: speaker, country, typ, cameo, how = full[2], full[3] or None, full[4] or None, full[5] or None, 'name'
             else:  # a name written out earlier, or in this sentence: 'whose acting spokesman, Mark Toner, said ... Toner said'
                 named = _full_name(text, sur, r['cue_end'])
-                if named: speaker, country, typ, cameo, how = resolve_source(named, earlier, matcher, salient)
+                if named: speaker, country, typ, cameo, how = resolve_source(named, ante, matcher, salient)
                 elif sur != speaker: speaker = sur
         if speaker in junk or (how == 'unknown' and not plausible_speaker(sender or src)):
             if how == 'unknown' and speaker.endswith('s'):  # 'the speakers ... They': still no one to chart
@@ -416,20 +503,24 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if same and _REPORT_CUE.match(r['cue'] or '') and MEDIA_SOURCE.search(src) and r['cue_start'] > same[0]['cue_start']:
             continue  # '..., KCNA reported': a channel, not a statement
         final.append(r)
-    ev_cache = {}
+    ev_cache, dated = {}, {}  # dated: speaker -> (sentence, date) of the speaker's latest dated statement
     for r in final:
         s0, s1 = sents[r['sentence']] if r['sentence'] < len(sents) else (0, len(text))
         frame = text[s0:s1]
         for a, b in r['content_spans']:  # the channel is named outside the content
             if s0 <= a and b <= s1: frame = frame[:a-s0] + ' '*(b-a) + frame[b-s0:]
         r['channel'] = statement_channel(frame)
-        r['kind'] = statement_kind(r['cue'] + r.get('_extra_cue', ''), r['content'] or '')
+        r['kind'] = statement_kind(r['cue'] + r.get('_extra_cue', ''), r['content'] or '', is_own=lambda np_, r=r: _is_own(np_, r, matcher))
         r['cameo'] = CAMEO[r['kind']]
         tg = [m for m in mentions if any(a <= m[0] and m[1] <= b and m[0] - a <= 60 for a, b in r['content_spans']) and m[2] != r['speaker']]
         r['target'] = tg[0][2] if tg else None
         d = attached_date(text, (s0, s1), r, dct)
         if not d and not anchored:  # outside KCNA's event reports, only a recent event dates what was said at it
             d = speaker_event_date(text, sents, r['sentence'], r['speaker'], mentions, dct, ev_cache, None if kcna else 14)
+        if not d and r['speaker'] in dated and r['sentence'] - dated[r['speaker']][0] <= 3 \
+                and not _LATER.search(text, max(s0, r['cue_start']-30), min(s1, r['cue_end']+10)):
+            d = dated[r['speaker']][1]  # the same speaker going on: 'X in a statement on October 14 said ... The vice-chairman said'
+        if d and d[1] == 'day': dated[r['speaker']] = (r['sentence'], d)
         r['date'], r['date_granularity'] = d if d else (None, None)
     return final
 
@@ -446,6 +537,20 @@ def _in_range(d)->bool:
     try: return d is None or pd.isna(d) or 1678 <= pd.Timestamp(d).year <= 2261
     except (ValueError, OverflowError): return False
 
+def _before_death(text:str, end:int, died:pd.Timestamp, dct, cache:dict)->tuple:
+    "(date, granularity) of the last time expression in the 1,500 characters before `end` not after `died` (a retold speech), or None."
+    if 'tx' not in cache:
+        fn = _timexes_fn()
+        try: cache['tx'] = list(fn(text, _naive(dct).normalize())) if fn else []  # (start, end, text, type, value, ...) rows
+        except Exception: cache['tx'] = []
+    best = None
+    for t_start, t_end, _, t_type, t_value, *_ in cache['tx']:
+        if t_end > end: break
+        if t_start < end - 1500: continue  # only a date told near the words
+        pv = _parse_value(t_value) if str(t_type) == 'DATE' else None
+        if pv and pv[0] <= died: best = pv
+    return best
+
 def _one(text, title, dct, matcher, article_id, is_kcna):
     "All statement rows of one article."
     text = text if isinstance(text, str) else ''
@@ -456,7 +561,9 @@ def _one(text, title, dct, matcher, article_id, is_kcna):
     lead = lead_event_date(text, dct) if is_kcna and anchor is None and any(r['date'] is None for r in rows) else None
     if lead:  # what was said at the event the item reports, on its day
         for r in rows:
-            if r['date'] is None: r['date'], r['date_granularity'] = lead
+            p = min(x for x in (r['source_start'], r['cue_start']) if x is not None)
+            if r['date'] is None and not _ELSEWHEN.match(text, max(text.rfind('\n', 0, p), text.rfind('. ', 0, p)) + 1):
+                r['date'], r['date_granularity'] = lead  # not 'Meanwhile, the media reported ...'
     if item:
         body = text.strip()
         rows.insert(0, dict(sentence=0, source_start=None, source_end=None, cue_start=None, cue_end=None,
@@ -465,6 +572,7 @@ def _one(text, title, dct, matcher, article_id, is_kcna):
                             actor_type=item[2], kind=statement_kind('', body, _title_verb(title)), direct=True,
                             channel='KCNA' if is_kcna else None, target=None, date=None, date_granularity=None))
         rows[0]['cameo'] = CAMEO[rows[0]['kind']]
+    tx_cache = {}
     for r in rows:
         r['article_id'] = article_id
         if r.get('date') is not None and not _in_range(r['date']): r['date'], r['date_granularity'] = None, None
@@ -473,6 +581,10 @@ def _one(text, title, dct, matcher, article_id, is_kcna):
         elif r.get('date') is None and dct is not None and not pd.isna(dct) and _in_range(dct):
             r['date'] = _naive(dct)
             r['date'] = r['date'].normalize(); r['date_granularity'] = 'day'
+        died = DIED.get(r.get('speaker'))
+        if died and r.get('date') is not None and _naive(r['date']) > pd.Timestamp(died):  # a speech retold: not said today
+            d = _before_death(text, r['cue_start'] if r.get('cue_start') is not None else len(text), pd.Timestamp(died), dct, tx_cache)
+            r['date'], r['date_granularity'] = d if d else (None, None)
     return rows
 
 # %% ../nbs/02_statements.ipynb #c026

@@ -73,7 +73,8 @@ def _unglue(s:str)->str:
     out, last = [], 0
     for m in _LEADER.finditer(s):
         a, b = m.span()
-        if a and s[a - 1].islower(): out += [s[last:a], ' ']; last = a
+        if a and (s[a - 1].islower() or s[a - 1].isdigit() or s[a - 2:a].isupper() and s[a - 2:a].isalpha()):  # 'toKim', 'August 4Kim', 'HEKim'
+            out += [s[last:a], ' ']; last = a
         if b < len(s) and s[b].islower() and not s.startswith('ism', b): out += [s[last:b], ' ']; last = b
     return ''.join(out) + s[last:] if out else s
 
