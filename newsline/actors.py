@@ -114,11 +114,14 @@ def canonical_name(source:str)->str:
     named = [p for p in parts if p[:1].isupper()]  # 'John Doe, a spokesman' and 'its director, Jane Roe' both give the name
     s = named[0] if named else _DETS.sub('', s)
     s = _TRAILING_ADVERB.sub('', s)  # 'Artistes of the troupe deeply'
+    s = _TRAILING_CHANNEL.sub('', s)  # '... Confederation of Koreans in a statement on October 13'
     s = _TRAILING_DAY.sub('', s)  # '... of the DPRK on Friday'
     s = re.sub(r"^[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}'s\s+(?=[A-Z][a-z]+(?:\s+[A-Z][\w'-]+)+$)", '', s)  # 'Al Jazeera's Rosalind Jordan'
     if s.lower() in _DETS_WORDS: return ''
     return s[:1].upper() + s[1:] if s else s
 _NOT_ADVERBS = {'assembly', 'family', 'rally', 'daily', 'weekly', 'monthly', 'ally', 'supply', 'reply', 'anomaly', 'monopoly', 'italy'}
+_TRAILING_CHANNEL = re.compile(r"\s+(?:in|through)\s+(?:a|an|the|their|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?:statements?|messages?|letters?|"
+                               r"interviews?|speech(?:es)?|articles?|reports?|communiqu[eé]s?)\b.*$", re.I)
 _TRAILING_DAY = re.compile(r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)$", re.I)
 _TRAILING_ADVERB = re.compile(r"(?:\s+(?!(?:%s)\b)[a-z]{2,}ly)+$" % '|'.join(_NOT_ADVERBS))
 
@@ -225,11 +228,15 @@ def _part_of(source:str, s:int, e:int, typ:str)->bool:
     pre = re.sub(r'^(?:the|a|an)\s+', '', source[:s].strip(), flags=re.I)
     m = re.fullmatch(r"(?:[\w.'’-]+\s+){0,20}?([A-Za-z][\w'’-]*)\s+(?:of|for|at|from)(?:\s+[a-z][\w'’-]*){0,2}", pre)  # 'Media of the puppet ROK', 'Citizens from across the ROK'
     if m and m.group(1).lower() not in _COUNTRY_HEADS | _GOVERNMENT_VOICE | {'spokesman', 'spokesperson', 'spokeswoman'}: return True
-    post = source[e:]; post = post[:post.find(',')] if ',' in post else post
+    post = source[e:]
+    if re.match(r"['’]s\s+(?:[\w-]+\s+)?(?:chief|general|minister|prosecutor|spokes(?:man|woman|person)|ambassador|envoy)\s*(?:,|$)", post):
+        post = post[2:]  # "Malaysia's police chief", "Malaysia's attorney general": the office holder (not "South Korea's military")
+    post = post[:post.find(',')] if ',' in post else post
     pw = re.findall(r"[A-Za-z][\w'’-]*", post)
     return (typ in ('government', 'country') and 0 < len(pw) <= 3 and post.strip() == ' '.join(pw)
             and pw[-1].lower() in SPEAKER_NOUNS and pw[-1].lower() not in _GOVERNMENT_VOICE)
 
+_OWNED_ROLE_NAME = re.compile(r"[A-Z][\w.'’ -]*['’]s\s+(?:[\w-]+\s+){0,2}?[a-z][\w-]*,\s*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*,?\s*$")
 _APPOSED_NAME = re.compile(r"(?:an?|the|its|his|her|their)\s+[a-z][^,]*,\s*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*,?\s*$", re.I)
 RELATIVE = re.compile(r",\s*(?:who|which|whose|whom)\b")  # a relative clause opens: 'X, who ...'
 _HONORIFICS = (r"(?:(?:Lt\.|Lieutenant|Col\.|Colonel|Gen\.|General|Maj\.|Major|Capt\.|Captain|Adm\.|Admiral|Sgt\.|Sergeant|Cmdr\.|"
@@ -273,9 +280,10 @@ def resolve_source(source:str,   # the source span's text
     rn = _role_name(source, found)
     if rn: return (rn[0], rn[1], 'person', None, 'name')  # 'Defense Secretary James Mattis', 'a spokesman, Lt. Col. Jane Roe'
     head = source.find(',')
-    app = _APPOSED_NAME.match(source)
+    app = _APPOSED_NAME.match(source) or _OWNED_ROLE_NAME.match(source)
     if app and not any(f[4] not in ('person', 'spokesperson') and f[0] >= app.start(1) for f in found):  # 'A spokeswoman for X, Jane Roe,'
-        return resolve_source(app.group(1), mentions, matcher, salient, text)
+        r = resolve_source(app.group(1), mentions, matcher, salient, text)
+        return r if r[1] or r[4] != 'unknown' else (r[0], next((f[3] for f in found if f[3]), None)) + r[2:]  # "Malaysia's attorney general, X": MYS
     if head > 0 and source[:head].strip()[:1].isupper() and not any(f[0] < head for f in found) and \
             not _DETS.match(source[:head].strip() + ' ') and len(source[:head].split()) <= 4:
         country = next((f[3] for f in found if f[3]), None)  # 'Kim Kang Il, vice-minister of National Defence of the DPRK': PRK

@@ -37,7 +37,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                     r'countermeasures?', r'retaliat\w*', r'merciless\w*', r'catastroph\w*', r'annihilat\w*', r'wipe out',
                     r'sea of fire', r'grave consequences', r'(?:negative|serious|disastrous|unpredictable) consequences',
                     r'not remain (?:an )?onlookers?', r'(?:powerful|resolute|strong|overwhelming) (?:response|action|counteraction|measures)',
-                    r'strike back', r'(?:will|shall|must|would) (?:be )?(?:\w+ )?punish\w*', r'(?:merciless|severe|stern) punishment', r'escape (?:\w+ )?punishment',
+                    r'strike back', r'there (?:will|would) be (?:\w+ )?consequences', r'(?:face|bear|suffer) (?:the |all )?(?:\w+ )?consequences', r'(?:will|shall|must|would) (?:be )?(?:\w+ )?punish\w*', r'(?:merciless|severe|stern) punishment', r'escape (?:\w+ )?punishment',
                     r'self-defen[cs]e (?:measures|action)', r'will (?:not )?(?:tolerate|overlook)', r'(?:options?|response|action|force|strikes?) (?:\w+ ){0,3}on the table',
                     r'(?:pre-?emptive|military) (?:action|strikes?|attacks?|options?)')),
     ('deny', _w(r'groundless', r'baseless', r'(?:has|have|had) nothing to do with', r'no such', r'not true', r'never happened',
@@ -70,6 +70,10 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
 ]
 
 _CRITICIZE = dict(CONTENT_KIND)['criticize']
+_THREAT_WORDS = dict(CONTENT_KIND)['threaten']
+_WARNING = re.compile(r'\s*(?:against|of|(?:yet\s+)?to\s+(?:the\s+)?[A-Z]\w*|the\s+\w+\s+(?:against|not\s+to|that\s+(?:it|they)\s+will)|'
+                      r'(?:that\s+)?(?:it|we|they)\s+(?:was|is|were|are|would be|will be)\s+(?:ready|close|prepared|able)\s+to)\b')
+# 'warned against', 'a warning to North Korea', 'warned the US not to', 'warned it was ready to test': warnings that threaten
 _ANTI = re.compile(r'\banti-[\w-]+', re.I)
 _OWN_FUTURE = re.compile(r"(?:that )?(?:we|they|it|he|she|i)(?:(?: would| will| shall|'ll|’ll) (?:further |continue to |soon |also )?(?!be\b|have\b|not\b)\w+"
                          r"| (?:wants?|wanted|plans?|planned|intends?|intended|aims?|would like) to\b)", re.I)
@@ -86,11 +90,13 @@ _FORCE = _w(r'retaliat\w*', r'strike (?:back|at|against|first)', r'(?:military|a
             r'use (?:of )?(?:military )?force', r'fire and fury', r'destroy\w*', r'annihilat\w*', r'wipe out', r'punish\w*',
             r'go to war', r'war against', r'(?:respond|react|counter)\w* (?:strongly|firmly|decisively|militarily|with (?:force|fire|military))')
 
+_THANKS = re.compile(r"\b(?:thank(?:s|ed|ing)?\b(?! to\b)|(?:my|our|deep|sincere|heartfelt|warm|express\w*|extend\w*|convey\w*)\s+(?:\w+\s+)?thanks\b|"
+                     r"congratulat\w*|gratitude)", re.I)  # not 'thanks to' (because of)
 _HOPE = re.compile(r'\b(?:hop(?:e|ed|es|ing)|wish(?:ed|es|ing)?)\s*$', re.I)
 _GOOD_WISH = re.compile(r'\b(?:success\w*|prosperity|happiness|health|good luck|well-being|wellbeing|welfare|greater achievements?)\b', re.I)
 _ASK = re.compile(r'\bask(?:s|ed|ing)?\s*$', re.I)  # 'asks that ...': a request; 'asked whether ...', '“Why?” he asked': a question
 _COURTESY = re.compile(r'\bto (?:convey|pass on|extend|give|send) (?:[\w-]+ ){0,4}?(?:greetings|regards|wishes|gratitude|thanks|congratulations)\b', re.I)
-_REQUEST = re.compile(r"\s*(?:that\b|for\b|(?:him|her|them|us|me|you|the|a|an|his|their|its|our|all|[A-Z])[^,.;:?!]{0,60}?\bto\s+(?!the\b|a\b|an\b)[a-z]+)")
+_REQUEST = re.compile(r"\s*(?!(?:if|whether|how|what|why|who|whom|when|where|which)\b)(?:that\b|for\b|(?:[\w'’-]+\s+){1,8}?be\s+\w+ed\b|(?:him|her|them|us|me|you|the|a|an|his|their|its|our|all|[A-Z])[^,.;:?!]{0,60}?\bto\s+(?!the\b|a\b|an\b)[a-z]+)")
 
 def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
                    content:str='', # the content text
@@ -100,12 +106,21 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
     "The kind of a statement, from its cue (or title) and its content."
     for text in (cue or '', title or ''):
         for kind, rx in CUE_KIND:
-            if rx.search(text): return 'threaten' if kind == 'intend' and _FORCE.search(content or '') else kind  # a vow of force
+            if not rx.search(text): continue
+            if kind == 'threaten' and not re.search(r'threat|warn\w*\s+(?:against|of)\b', text, re.I) and content and not _WARNING.match(content) \
+                    and not _THREAT_WORDS.search(content) and not _FORCE.search(content) and not _OWN_FUTURE.match(content.lstrip(' “"\'‘')):
+                cue = re.sub(r'\bwarn\w*', ' ', cue or '', flags=re.I)  # 'warned that diplomacy has failed': a warning of danger,
+                break                                                  # no threat; the content decides
+            return 'threaten' if kind == 'intend' and _FORCE.search(content or '') else kind  # a vow of force
+        else: continue
+        break
     if _NEED.match(content or '') and _STRESS.search(cue or ''): return 'appeal'  # 'stressed the need for all to ...': a call
     if _HOPE.search(cue or ''):  # 'hoped that ...', 'warmly wished ...': a hope is an appeal; good wishes to someone praise
         return 'praise' if re.search(r'wish', cue, re.I) and _GOOD_WISH.search(content or '') else 'appeal'
     if _ASK.search(cue or '') and _REQUEST.match(content or '') and '?' not in (content or '') \
             and not _COURTESY.search(content or ''): return 'appeal'  # a request, but not 'asked him to convey greetings'
+    if len(content or '') > 300 and _THANKS.search(re.split(r'(?<=[.!?])\s', content.lstrip(), maxsplit=1)[0]):
+        return 'praise'  # a long message that opens with thanks or congratulations: what comes after serves them
     both = f'{cue or ""} {content or ""}'  # the cue may carry the noun: 'expressed admiration', 'voiced support'
     both = _ANTI.sub(' ', both)  # 'the anti-imperialist struggle' praises a fight, it does not criticise
     for kind, rx in CONTENT_KIND:
@@ -154,6 +169,9 @@ def is_speech_act(cue:str, # the cue's text
     if re.fullmatch(r'conclud\w*', last) and t and not _CLAUSE_START.match(t): return False  # 'concluded the meeting'
     if re.fullmatch(r'call(?:s|ed|ing)?', c) and _SUMMON.match(t): return False  # 'called them to the theater'
     if last.endswith('ed') and re.match(r'\s*by\b', t): return False  # 'encouraged by the message'
+    if c in ('accused', 'charged', 'alleged', 'suspected') and re.match(r'\s*(?:of|with)\b', t): return False  # 'the women accused of killing'
+    if c in ('revealed', 'disclosed', 'exposed', 'mentioned') and re.match(r'\s*(?:in|during|at|through|so far|above)\b', t):
+        return False  # 'the evil practices revealed in the work': what came to light, no one speaking
     if re.fullmatch(r'claim(?:s|ed|ing)?', last) and _TERRITORY.match(t) and not _FINITE.search(t):
         return False  # 'which claims the sea', 'claims to islands': a claim to land, not a claim that
     if re.fullmatch(r'talk(?:s|ed|ing)?|spok(?:e|en)|speak(?:s|ing)?', last) and re.match(r'\s*(?:to|with)\b', t) \
