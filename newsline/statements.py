@@ -150,23 +150,26 @@ def lead_event_date(body:str, # the item's body
                     dct,      # its dateline or publication date
                     max_days:int=14, # how far before `dct` the event may be
                    )->tuple: # (date, 'day') or None
-    "The day of the event a KCNA item reports, from its opening two sentences ('A meeting ... took place on September 8'), or None."
+    "The day of the event a KCNA item reports, from its opening three sentences ('A meeting ... took place on September 8'), or None."
     fn = _timexes_fn()
     if fn is None or not body or dct is None or pd.isna(dct): return None
     ref = _naive(dct).normalize()
     dl = _DATELINE.match(body); start = dl.end() if dl else 0
-    lead = body[start:start+600]
-    for sent in re.split(r'(?<=[.!?])\s+(?=[A-Z"“])', lead)[:2]:  # not after 'Oct.' before '11'
+    lead = body[start:start+900]
+    for sent in re.split(r'(?<=[.!?])\s+(?=[A-Z"“])', lead)[:3]:  # not after 'Oct.' before '11'; a rhetorical opening may come first
         sent = re.sub(r'(\d)([A-Z])', r'\1 \2', sent)  # 'On August 4Kim Jong Un' as scraped
+        if _ISSUES.search(sent): return None  # the item is a statement: its own words are its event, not what they tell of
         ev = _EVENT.search(sent)
         if not ev or _SAYING.search(sent[:ev.start()]): continue
         try: tx = fn(sent, ref)
         except Exception: continue
-        for _, t_end, _, t_type, t_value, *_ in tx:
+        for t_start, t_end, _, t_type, t_value, *_ in tx:
             pv = _parse_value(t_value) if str(t_type) == 'DATE' else None
+            if t_start > ev.end() and _SAYING.search(sent, ev.end(), t_start): continue  # '... took place. - An article says that as of May 5'
             if pv and pv[1] == 'day' and ref - pd.Timedelta(days=max_days) <= pv[0] <= ref: return _ranged(pv, sent, t_end)
     return None
 
+_ISSUES = re.compile(r'\b(?:issued|released|published|made public)\s+(?:the\s+following|an?\s+(?:[\w-]+\s+)?statement|statements)\b', re.I)
 _RANGE_END = re.compile(r'\s*(?:and|to|through|till|until|-|–)\s*(?:(?:' + _MONTH_NAMES + r'|[A-Z][a-z]{2,3}\.)\s+)?(\d{1,2})\b')
 
 def _ranged(pv:tuple, s:str, end:int)->tuple:
@@ -353,6 +356,9 @@ def _is_own(np_:str, row:dict, matcher)->bool:
     return any(f[2] == sp or (row.get('actor_country') and f[3] == row.get('actor_country') and f[4] in ('government', 'ministry', 'military'))
                for f in matcher.find(np_))
 
+_STATE_TYPES = {'government', 'ministry', 'military', 'spokesperson'}  # speakers for a state (not its media or groups)
+def _known(matcher, name:str)->bool: return any(f[0] == 0 and f[1] == len(name) for f in matcher.find(name))  # in the actor table
+_HOSTILE = {'criticize', 'threaten', 'demand', 'reject', 'deny'}  # kinds aimed at others: their target is not the speaker's own side
 _LATER = re.compile(r'\b(?:later|earlier|previously|afterwards|since|then|once|again|repeatedly|often)\b', re.I)  # another occasion
 
 _COLON_NEXT = re.compile(r'[ \t]*:[ \t]*\n\s*')
@@ -512,7 +518,10 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         r['channel'] = statement_channel(frame)
         r['kind'] = statement_kind(r['cue'] + r.get('_extra_cue', ''), r['content'] or '', is_own=lambda np_, r=r: _is_own(np_, r, matcher))
         r['cameo'] = CAMEO[r['kind']]
-        tg = [m for m in mentions if any(a <= m[0] and m[1] <= b and m[0] - a <= 60 for a, b in r['content_spans']) and m[2] != r['speaker']]
+        tg = [m for m in mentions if any(a <= m[0] and m[1] <= b and m[0] - a <= 60 for a, b in r['content_spans']) and m[2] != r['speaker']
+              and not (r['kind'] in _HOSTILE and r['actor_country'] and m[3] == r['actor_country'] and m[4] == 'government'
+                      and (r['actor_type'] in _STATE_TYPES or r['actor_type'] == 'person' and _known(matcher, r['speaker'])))]
+        # a hostile statement's target is not the speaker's own country ('the infringement of the DPRK's sovereignty by the ROK')
         r['target'] = tg[0][2] if tg else None
         d = attached_date(text, (s0, s1), r, dct)
         if not d and not anchored:  # outside KCNA's event reports, only a recent event dates what was said at it
