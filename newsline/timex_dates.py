@@ -111,7 +111,7 @@ def _resolve_md(ctx, s, e, mon, day, year, wd=None):
 # %% ../nbs/01c_timex_dates.ipynb #c012
 RX_MONTH_DAY = re.compile(
         rf"\b{initials(r'this|next|last|coming', WD, MON)}(?:(?:(?:this\scoming|this\spast|this|next|last|coming)\s)?(?P<wd>{WD}),?\s)?(?P<mon>{MON}){_NW}\s?(?:the\s(?={ORDW}))?(?P<day>{_DAY2}|{ORDW})\b(?!\s?(?:%|percent\b|[,.:]\d))"
-        rf"(?:,?\s(?P<year>{_Y})\b(?![,.]\d))?(?P<tail>,?\s(?:last|this|next)\syear\b)?", _I)
+        rf"(?:,?\s(?P<year>{_Y})\b(?![,.]\d)|,?\sJuche\s\d{{1,3}}\s?\((?P<jyear>{_Y})\))?(?P<tail>,?\s(?:last|this|next)\syear\b)?", _I)
 
 def h_month_day(m, ctx):
     "Month name then day: 'May 29', 'Sept. 30, 1989', 'Friday, May 29'."
@@ -120,7 +120,7 @@ def h_month_day(m, ctx):
         k = {'last': -1, 'this': 0, 'next': 1}[m.group('tail').split()[0].lower()]
         d = _valid_date(ctx.dct.year + k, _mon(m.group('mon')), _day(m.group('day')))
         return d and dict(type='DATE', value=d.isoformat())
-    y = int(m.group('year')) if m.group('year') else None
+    y = int(m.group('year') or m.group('jyear')) if m.group('year') or m.group('jyear') else None  # KCNA: 'February 15, Juche 63 (1974)'
     return _resolve_md(ctx, m.start(), m.end(), _mon(m.group('mon')), _day(m.group('day')), y, m.group('wd'))
 
 # %% ../nbs/01c_timex_dates.ipynb #c014
@@ -466,10 +466,10 @@ def h_weekend(m, ctx):
 # %% ../nbs/01c_timex_dates.ipynb #c057
 RX_YEARAGO = re.compile(
         rf"\b(?=\w)(?:(?P<the>the)\s)?(?:(?:comparable|corresponding|same|equivalent)\s)?(?P<adj>year-ago|year-earlier|prior-year)(?:\s(?P<ord>first|second|third|fourth)\squarter|\s(?P<unit>quarter|period|fiscal\syear|month)|\s(?:first\s)?(?P<nm>three|six|nine|\d{1,2})\smonths)?\b"
-        rf"|\b(?P<pre>(?:the\s)?(?:comparable|corresponding|same|equivalent)\s(?P<unit2>quarter|period)\s(?:of\s)?(?:last\syear|a\syear\s(?:ago|earlier))|last\syear['’]s\s(?:quarter|period)|the\squarter\sa\syear\s(?:ago|earlier))\b", _I)
+        rf"|\b(?P<pre>(?:the\s)?(?:comparable|corresponding|same|equivalent)\s(?P<unit2>quarter|period|month)\s(?:of\s)?(?:last\syear|a\syear\s(?:ago|earlier))|last\syear['’]s\s(?:quarter|period)|the\squarter\sa\syear\s(?:ago|earlier))\b", _I)
 
 def h_yearago(m, ctx):
-    "'the year-ago quarter', 'the year-earlier period', 'year-earlier': the same period a year before the one in focus."
+    "'the year-ago quarter', 'the year-earlier period', 'the same month a year ago': the same period a year before the one in focus."
     g = m.groupdict()
     if g['ord']:
         y, _ = quarter_of(ctx.dct)
@@ -478,9 +478,11 @@ def h_yearago(m, ctx):
         return dict(type='DURATION', value=f"P{parse_number(g['nm'])}M")
     unit = (g['unit'] or g['unit2'] or '').lower()
     if unit in ('year', 'fiscal year'): return dict(type='DATE', value=str(ctx.dct.year - 1))
-    if unit == 'month': return dict(type='DATE', value=unit_value(ctx.dct, 'M', -12))
+    if unit == 'month': return dict(type='DATE', value=unit_value(ctx.dct, 'M', -12), late=lambda doc: doc.year_before_month())
     s = m.start() if unit or g['pre'] else m.start('adj')
-    return dict(type='DATE', value=str(ctx.dct.year - 1), late=lambda doc: doc.year_before_focus(), s=s)
+    # the quarter in focus a year earlier; 'in February, compared to the same period last year': the month just mentioned
+    return dict(type='DATE', value=str(ctx.dct.year - 1), s=s,
+                late=lambda doc: doc.year_before_focus() or (doc.year_before_month() if unit == 'period' else None))
 
 # %% ../nbs/01c_timex_dates.ipynb #c059
 RX_THEQUARTER = re.compile(

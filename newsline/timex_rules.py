@@ -219,8 +219,10 @@ RX_TIME = re.compile(
         rf"(?:\s\(?(?P<tz>EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|ET|KST|JST|CET|BST|local\stime|Pyongyang\stime|Seoul\stime|Beijing\stime|Moscow\stime)\b\)?)?"
         rf"(?:,?\s(?:on\s)?(?P<dword>today|tonight|yesterday|tomorrow|{WD}{_NW}|{MON}\s{_DAY2}\b))?", _I)
 
+_UTC_OFFSET = re.compile(r'\s?[-+−]\d')  # 'GMT +8': a local time, not UTC
+
 def h_time(m, ctx):
-    "A clock time or noon/midnight, with an optional zone and day."
+    "A clock time or noon/midnight, with an optional zone and day ('Z' for UTC/GMT, as ISO 8601 writes it)."
     g = m.groupdict()
     if g['word']:
         w = g['word'].lower().replace('-', '')
@@ -239,6 +241,7 @@ def h_time(m, ctx):
         if not (g['tz'] or g['hrs'] or rx(r'\b(?:at|by|until|till|before|after|around|about|from|since)\s+$', re.I).search(ctx.before(m.start(), 10))):
             return None
         part = f"T{int(g['h24']):02d}:{g['mi24']}"
+    if (g['tz'] or '').upper() in ('GMT', 'UTC') and not _UTC_OFFSET.match(ctx.after(m.end('tz'), 4)): part += 'Z'  # ISO 8601: UTC
     if g['dword']: d = _day_of(ctx, g['dword'], m.start(), m.end())
     else:
         b = _DAY_BEFORE_TIME.search(ctx.before(m.start(), 40))
@@ -401,15 +404,22 @@ def h_clock(m, ctx):
 RX_THEYEAR = re.compile(
         r"\b(?=\w)(?:(?:the|its)\s(?:(?:fiscal|full|calendar)\s)?year(?=\s(?P<ended>ended|ending|through|to\sdate)\b)"
         r"|(?:for|during|throughout)\s(?P<sp>the\s(?:(?:fiscal|full|calendar|whole|entire)\s)?year)\b(?!\s(?:ended|ending|earlier|before|ago)\b|['’]s|-)"
-        r"|\b(?P<pre>months|weeks|days|half|quarter|part|earlier|later)\s(?:in|of)\s(?P<sp2>the\s(?P<u2>year|month|week|day))\b(?!\s(?:before|after|ended|ending)\b|['’]s|-))", _I)
+        r"|\b(?P<pre>months|weeks|days|half|quarter|part|earlier|later)\s(?:in|of)\s(?P<sp2>the\s(?P<u2>year|month|week|day))\b(?!\s(?:before|after|ended|ending)\b|['’]s|-)"
+        r"|\b(?:end(?:s|ed|ing)?|finish(?:es|ed|ing)?|clos(?:e|es|ed|ing))\s(?P<sp3>the\sday)\b(?!\s(?:before|after|of)\b|['’]s|-)"
+        r"|\bfor\s(?P<sp4>the\sday)(?=\s?[,.;])\b)", _I)
 
 def h_theyear(m, ctx):
-    "'the year ended June 30' (a one-year duration), 'for the year', 'the first nine months of the year', 'later in the day'."
+    "'the year ended June 30' (a one-year duration), 'for the year', 'the first nine months of the year', 'later in the day', 'ended the day'."
     if m.group('ended'): return dict(type='DURATION', value='P1Y')
+    if m.group('sp3') or m.group('sp4'):  # markets 'ended the day higher', 'down 2% for the day.': the day the text is about
+        s = m.start('sp3') if m.group('sp3') else m.start('sp4')
+        return dict(type='DATE', value=ctx.dct.isoformat(), s=s, late=lambda doc: doc.last_day().isoformat())
     if m.group('sp2'):  # the unit the text is about: the DCT's, or for 'earlier'/'later' the one last mentioned
         u, ref = m.group('u2').lower(), m.group('pre').lower() in ('earlier', 'later')
         if u == 'day': return dict(type='DATE', value=ctx.dct.isoformat(), s=m.start('sp2'), late=lambda doc: doc.last_day().isoformat())
         if u == 'week': return dict(type='DATE', value=iso_week(ctx.dct), s=m.start('sp2'))
         if u == 'month': return dict(type='DATE', value=unit_value(ctx.dct, 'M'), s=m.start('sp2'))
         return dict(type='DATE', value=str(ctx.dct.year), s=m.start('sp2'), late=lambda doc: str(doc.year) if ref and doc.year else None)
-    return dict(type='DATE', value=str(ctx.dct.year), s=m.start('sp'))
+    y = ctx.dct.year  # a past clause early in the year ('a loss for the entire year', written in January): the year just ended
+    if ctx.dct.month <= 2 and ctx.tense(m.start(), m.end()) == 'past': y -= 1
+    return dict(type='DATE', value=str(y), s=m.start('sp'))

@@ -60,7 +60,7 @@ _UNITS_N = [u + 's' for u in _UNITS_1[:-1]] + ['centuries', 'millennium', 'mille
 _TOD_W = ['morning', 'afternoon', 'evening', 'night']
 _TRIG = {
     'juche': ['juche'], 'weekof': ['week'], 'decade': ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'],
-    'century': ['century', 'centuries'], 'quarter': ['quarter', 'quarters', 'half', 'q1', 'q2', 'q3', 'q4'], 'yearago': ['year', 'quarter', 'period'],
+    'century': ['century', 'centuries'], 'quarter': ['quarter', 'quarters', 'half', 'q1', 'q2', 'q3', 'q4'], 'yearago': ['year', 'quarter', 'period', 'month'],
     'thequarter': ['quarter', 'period'], 'season': ['spring', 'summer', 'fall', 'autumn', 'winter'],
     'relday': ['today', 'tonight', 'yesterday', 'tomorrow'], 'thistod': _TOD_W,
     'unitrel': ['week', 'weekend', 'month', 'quarter', 'year', 'decade', 'century', 'half'], 'weekend': ['weekend'],
@@ -290,10 +290,10 @@ def rule_windows(text:str, # the text to tag
 # %% ../nbs/01e_timex_table.ipynb #c011
 class Doc:
     "Document state for context-dependent values, updated in text order."
-    def __init__(self, dct): self.dct, self.q, self.day, self.year, self.month = dct, None, None, None, None
+    def __init__(self, dct): self.dct, self.q, self.day, self.year, self.month, self.last = dct, None, None, None, None, None
     def see(self, value, focus=False):
         if not value[:4].isdigit() or value[4:5] not in ('', '-'): return
-        self.year = int(value[:4])
+        self.last, self.year = value, int(value[:4])
         if len(value) >= 7 and value[5:7].isdigit(): self.month = (self.year, int(value[5:7]))
         if focus and len(value) == 7 and value[5] == 'Q' and (self.q is None or value > self.q): self.q = value  # the latest quarter reported
         if len(value) >= 10 and value[7] == '-' and value[8:10].isdigit(): self.day = dt.date.fromisoformat(value[:10])
@@ -306,3 +306,6 @@ class Doc:
     def year_before_focus(self):
         if not self.q: return None
         return f'{int(self.q[:4]) - 1}{self.q[4:]}'
+    def year_before_month(self):  # 'in January, ... the same month a year ago': the last date seen, when it was a month, a year earlier
+        v = self.last
+        return f'{int(v[:4]) - 1}{v[4:]}' if v and len(v) == 7 and v[5:7].isdigit() else None
