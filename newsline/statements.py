@@ -302,6 +302,12 @@ _PLURAL_SOURCE = re.compile(r"\b(?:officials|authorities|diplomats|ministers|lea
 _PERSON_ROLES = _TITLES | {'general', 'professor', 'envoy', 'governor', 'mayor', 'senator', 'chief', 'commander', 'prosecutor', 'judge',
                           'king', 'queen', 'spokeswoman', 'spokesperson', 'chancellor', 'secretary-general', 'foreign minister'}
 
+def _apposed_title(text:str, pos:int, head:str)->tuple:
+    "(start, name) of the last 'Name, ... <head> of ...,' apposition before `pos` ('Jo Chun Ryong, secretary of the WPK ...'), or None."
+    rx = re.compile(r"\b((?:[A-Z][\w'’-]+[ \t]){1,3}[A-Z][\w'’-]+),[ \t](?:[\w'’-]+[ \t]){0,6}?" + re.escape(head) + r"\b")
+    found = list(rx.finditer(text, max(0, pos-3000), pos))
+    return (found[-1].start(1), found[-1].group(1)) if found else None
+
 def _titled_person(text:str, pos:int, role:str)->str:
     "The name last given with `role` before `pos` ('... Attorney General Mohamed Apandi Ali ...' for 'attorney general'), or ''."
     rx = re.compile(r'(?i:\b' + r'\s+'.join(map(re.escape, role.split())) + r")[ \t]+((?:(?:[A-Z]\.|[A-Z][\w'’-]*)[ \t]+){1,3}[A-Z][\w'’-]+)")  # not across a full stop
@@ -310,7 +316,9 @@ def _titled_person(text:str, pos:int, role:str)->str:
 
 _SENT = re.compile(r"^\s*(?:(?:On|In|At|During|After|Before)\b[^,]{0,40},\s*)?(?P<x>[A-Za-z][^,.;:]{2,150}?)\s+(?:sent|sends|forwarded|"
                    r"dispatched|addressed)\s+(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\w-]+\s+){0,3}?"
-                   r"(?:letters?|messages?|greetings|telegrams?|reply|notes?|congratulations|condolences)\b")
+                   r"(?:letters?|messages?|greetings|telegrams?|reply|notes?|congratulations|condolences)\b"
+                   r"|^\s*(?P<w>[A-Z][^,.;:]{2,80}?)\s+(?:wrote|writes|had written)\s+(?:a\s+(?:[\w-]+\s+)?letter\s+)?to\b")  # 'Trump wrote to Xi'
+_GREETING = re.compile(r'\b(?:Greetings?|Congratulat\w*|Felicitations?)\b', re.I)
 _DOC_SOURCE = re.compile(r"^(?:it|(?:the|this|that|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:letter|message|greetings|telegram|reply|note))$", re.I)
 
 _CLAUSE_CUT = re.compile(r'.*(?:[;:(“"]|\b(?:by|from|with|and|said|told|says|than|including|like|among|as)\s)', re.S)
@@ -326,7 +334,7 @@ def _sender_before(text:str, sents:list, si:int, back:int=2)->str:
     for k in range(si-1, si-1-back, -1):
         if k < 0: break
         m = _SENT.match(text[sents[k][0]:sents[k][1]])
-        if m: return m.group('x')
+        if m: return m.group('x') or m.group('w')
     return ''
 
 _MADE = re.compile(r"\b(?:made|delivered|gave|presented)\s+(?:a|an|the|his|her)\s+(?:\w+\s+){0,2}?(report|speech|lecture|address)\b")
@@ -456,7 +464,10 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if how == 'nominal' and typ == 'person' and head in _TITLES:  # 'the premier': the person named with that title
             named = next((m for m in reversed(ante) if m[0] >= 0 and m[4] == 'person'
                           and re.search(rf'\b{head}\b', text[max(0, m[0]-40):_apposition_end(text, m[1], pos)], re.I)), None)
-            if named: speaker, country, typ, cameo = named[2], named[3] or None, named[4] or None, named[5] or None
+            app = _apposed_title(text, pos, head)  # 'Jo Chun Ryong, secretary of the WPK Central Committee, ... The secretary said'
+            if app and (named is None or app[0] > named[0]):
+                speaker, country, typ, cameo, how = resolve_source(app[1], ante, matcher, salient, text); typ = typ or 'person'
+            elif named: speaker, country, typ, cameo = named[2], named[3] or None, named[4] or None, named[5] or None
         elif how in ('nominal', 'unknown') and head in _PERSON_ROLES and re.fullmatch(r'(?:the|this)\s+[a-z -]+', src.strip(), re.I):
             name = _titled_person(text, pos, src.strip().split(None, 1)[1])  # 'the attorney general' after 'Attorney General Jane Roe'
             if name:
@@ -517,6 +528,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             if s0 <= a and b <= s1: frame = frame[:a-s0] + ' '*(b-a) + frame[b-s0:]
         r['channel'] = statement_channel(frame)
         r['kind'] = statement_kind(r['cue'] + r.get('_extra_cue', ''), r['content'] or '', is_own=lambda np_, r=r: _is_own(np_, r, matcher))
+        if r['kind'] == 'say' and _GREETING.search(title or '') and _DOC_SOURCE.match((r['source_text'] or '').strip()):
+            r['kind'] = 'praise'  # what a message of greeting or congratulation says: 'Kim Jong Un Receives Greetings from ...'
         r['cameo'] = CAMEO[r['kind']]
         tg = [m for m in mentions if any(a <= m[0] and m[1] <= b and m[0] - a <= 60 for a, b in r['content_spans']) and m[2] != r['speaker']
               and not (r['kind'] in _HOSTILE and r['actor_country'] and m[3] == r['actor_country'] and m[4] == 'government'
