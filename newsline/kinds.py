@@ -28,7 +28,7 @@ CUE_KIND = [  # checked in order on the cue text
                      r'decr(?:y|ied|ies)', r'censur\w*', r'lambast\w*', r'castigat\w*', r'ridicul\w*', r'mock\w*', r'assail\w*',
                      r'attack\w*', r'bash\w*', r'flay\w*', r'deplor\w*', r'lash\w* out', r'rebuk\w*', r'scold\w*', r'chid\w*',
                      r'dubb?\w*', r'took issue', r'tak\w* issue', r'blam\w*', r'protest\w*', r'charg(?:e|ed|es)', r'alleg(?:e|ed|es|ing)')),
-    ('praise', _w(r'prais\w*', r'hail\w*', r'(?:speak|spoke|speaks|speaking) highly', r'laud\w*', r'welcom\w*', r'congratulat\w*', r'thank\w*', r'commend\w*', r'extol\w*',
+    ('praise', _w(r'prais\w*', r'hail\w*', r'support(?:s|ed|ing)?', r'(?:express\w*|voic\w*|reaffirm\w*|pledg\w*) (?:\w+ ){0,2}support', r'(?:speak|spoke|speaks|speaking) highly', r'laud\w*', r'welcom\w*', r'congratulat\w*', r'thank\w*', r'commend\w*', r'extol\w*',
                   r'applaud\w*', r'endors\w*', r'appreciat\w*')),
     ('intend', _w(r'vow\w*', r'pledg\w*', r'promis\w*', r'plan(?:s|ned)?', r'intend\w*', r'resolv\w*', r'determin\w*', r'offer\w*')),
 ]
@@ -79,7 +79,7 @@ _OWN_FUTURE = re.compile(r"(?:that )?(?:we|they|it|he|she|i)(?:(?: would| will| 
                          r"| (?:wants?|wanted|plans?|planned|intends?|intended|aims?|would like) to\b)", re.I)
 
 _NP_FUTURE = re.compile(r"(?:that )?(?P<subj>(?:the |his |her |its |their |our )?[\w'’.-]+(?: [\w'’.-]+){0,3}?)(?: would| will| shall|'ll|’ll)"
-                        r" (?:further |continue to |soon |also |now |then )?(?!be\b|have\b|not\b|never\b)[a-z]+", re.I)
+                        r" (?:further |continue to |soon |also |now |then )?(?:never )?(?!be\b|have\b|not\b)[a-z]+", re.I)
 _SELF_SIDE = re.compile(r"(?:the |both |our |his |her |its |their )?(?:two |three )?(?:leaders|sides|delegations?|government|administration|"
                         r"countries|ministers|side|team|officials)", re.I)  # 'the two leaders will discuss', 'his delegation would raise'
 
@@ -92,6 +92,8 @@ _FORCE = _w(r'retaliat\w*', r'strike (?:back|at|against|first)', r'(?:military|a
 
 _THANKS = re.compile(r"\b(?:thank(?:s|ed|ing)?\b(?! to\b)|(?:my|our|deep|sincere|heartfelt|warm|express\w*|extend\w*|convey\w*)\s+(?:\w+\s+)?thanks\b|"
                      r"congratulat\w*|gratitude)", re.I)  # not 'thanks to' (because of)
+_NOTHING = re.compile(r'\b(?:has|have|had) nothing to do with\b', re.I)
+_OWN_SUBJECT = re.compile(r"\b(?:we|it|i|us|our \w+|its \w+)\s+(?:\w+\s+)?$", re.I)  # 'we have nothing to do with', 'it has ...'
 _HOPE = re.compile(r'\b(?:hop(?:e|ed|es|ing)|wish(?:ed|es|ing)?)\s*$', re.I)
 _GOOD_WISH = re.compile(r'\b(?:success\w*|prosperity|happiness|health|good luck|well-being|wellbeing|welfare|greater achievements?)\b', re.I)
 _ASK = re.compile(r'\bask(?:s|ed|ing)?\s*$', re.I)  # 'asks that ...': a request; 'asked whether ...', '“Why?” he asked': a question
@@ -125,6 +127,10 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
     both = _ANTI.sub(' ', both)  # 'the anti-imperialist struggle' praises a fight, it does not criticise
     for kind, rx in CONTENT_KIND:
         if rx.search(both):
+            if kind == 'deny' and (m := _NOTHING.search(both)) and not rx.search(both[:m.start()] + both[m.end():]) \
+                    and not _OWN_SUBJECT.search(both[max(0, m.start()-60):m.start()]) \
+                    and not (is_own and is_own(both[max(0, m.start()-60):m.start()].split(',')[-1].strip())):
+                continue  # 'Israel's actions have nothing to do with self-defence': a judgement of others, not a denial
             if kind in ('deny', 'reject', 'demand', 'threaten') and len(both) > 600:  # a long text: a passing 'warns' in a denunciation
                 n, ncrit = len(rx.findall(both)), len(_CRITICIZE.findall(both))
                 if ncrit > 3*n and (kind != 'threaten' or n == 1): return 'criticize'  # a threat repeated is a threat
@@ -170,6 +176,8 @@ def is_speech_act(cue:str, # the cue's text
     if re.fullmatch(r'call(?:s|ed|ing)?', c) and _SUMMON.match(t): return False  # 'called them to the theater'
     if last.endswith('ed') and re.match(r'\s*by\b', t): return False  # 'encouraged by the message'
     if c in ('accused', 'charged', 'alleged', 'suspected') and re.match(r'\s*(?:of|with)\b', t): return False  # 'the women accused of killing'
+    if re.fullmatch(r'blast\w*', last) and re.match(r"\s*(?:off\b|(?:[\w'’-]+\s+){0,4}?(?:missiles?|rockets?|projectiles?|shells?)\b)", t, re.I):
+        return False  # 'Pyongyang blasted four missiles into the sea': a launch, not words
     if c in ('revealed', 'disclosed', 'exposed', 'mentioned') and re.match(r'\s*(?:in|during|at|through|so far|above)\b', t):
         return False  # 'the evil practices revealed in the work': what came to light, no one speaking
     if re.fullmatch(r'claim(?:s|ed|ing)?', last) and _TERRITORY.match(t) and not _FINITE.search(t):

@@ -148,7 +148,7 @@ _ELSEWHEN = re.compile(r'\s*(?:Meanwhile|In the meantime|Earlier|Previously|Befo
 
 def lead_event_date(body:str, # the item's body
                     dct,      # its dateline or publication date
-                    max_days:int=14, # how far before `dct` the event may be
+                    max_days:int=31, # how far before `dct` the event may be (messages from abroad are reported weeks later)
                    )->tuple: # (date, 'day') or None
     "The day of the event a KCNA item reports, from its opening three sentences ('A meeting ... took place on September 8'), or None."
     fn = _timexes_fn()
@@ -166,6 +166,7 @@ def lead_event_date(body:str, # the item's body
         for t_start, t_end, _, t_type, t_value, *_ in tx:
             pv = _parse_value(t_value) if str(t_type) == 'DATE' else None
             if t_start > ev.end() and _SAYING.search(sent, ev.end(), t_start): continue  # '... took place. - An article says that as of May 5'
+            if pv and pv[1] == 'day' and _ranged(pv, sent, t_end) is None: return None  # a long range: the event has no one day
             if pv and pv[1] == 'day' and ref - pd.Timedelta(days=max_days) <= pv[0] <= ref: return _ranged(pv, sent, t_end)
     return None
 
@@ -175,11 +176,15 @@ _RANGE_END = re.compile(r'\s*(?:and|to|through|till|until|-|–)\s*(?:(?:' + _MO
 def _ranged(pv:tuple, s:str, end:int)->tuple:
     "A day that opens a range of more than three days ('between Oct. 2 and 9') as its month: no single day is known."
     m = _RANGE_END.match(s, end)
-    if m and not m.group(0).lstrip()[:1].isupper() and (int(m.group(1)) - pv[0].day > 3 or int(m.group(1)) < pv[0].day):
-        return (pv[0].replace(day=1), 'month')
+    if not m: return pv
+    mon = re.search(_MONTH_NAMES + r'|[A-Z][a-z]{2,3}\.', m.group(0))
+    if mon and mon.group(0)[:3].lower() != pv[0].strftime('%b').lower():
+        return None  # 'from June 25 to July 27': a month-long campaign, no day of it
+    if int(m.group(1)) - pv[0].day > 3 or int(m.group(1)) < pv[0].day: return (pv[0].replace(day=1), 'month')
     return pv
 
 # %% ../nbs/02_statements.ipynb #c018
+_PLANNED = re.compile(r"\b(?:will|shall|is (?:expected|due|scheduled|set) to|are (?:expected|due|scheduled|set) to|plans? to)\b", re.I)
 _FROM_SENDER = re.compile(r"\b(?:%s)\b[^.;]{0,80}?\bfrom\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}$" % '|'.join(sorted(SENT_DOCUMENTS)), re.I)
 
 def speaker_event_date(text:str, # the body
@@ -190,6 +195,8 @@ def speaker_event_date(text:str, # the body
                        dct, # reference date
                        cache:dict=None, # per-text memo of sentence dates (a dict owned by the caller)
                        max_days:int=None, # only dates at most this many days before `dct` (None: any earlier date)
+                       back:int=None, # how many sentences back to look (None: to the start)
+                       grains=('day', 'month'), # the granularities accepted
                       )->tuple: # (date, granularity) or None
     "The day or month dated in the latest earlier sentence that names `speaker` (the event the statement was made at), or None."
     fn = _timexes_fn()
@@ -198,7 +205,7 @@ def speaker_event_date(text:str, # the body
     lo_day = None if max_days is None else ref.normalize() - pd.Timedelta(days=max_days)
     cache = {} if cache is None else cache
     starts = [m[0] for m in mentions]  # `mentions` is in text order
-    for si in range(min(sentence, len(sents)) - 1, -1, -1):
+    for si in range(min(sentence, len(sents)) - 1, -1 if back is None else max(-1, sentence - 1 - back), -1):
         s0, s1 = sents[si]
         dl = _DATELINE.match(text[s0:s1]); lo = s0 + (dl.end() if dl else 0)
         here = mentions[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, s1)]
@@ -206,11 +213,12 @@ def speaker_event_date(text:str, # the body
         first = here[0]  # the sentence's subject, roughly: its first actor, early on
         sender = any(m[2] == speaker and _FROM_SENDER.search(text, lo, m[0]) for m in here)  # 'a message from X'
         if not sender and (first[2] != speaker or first[0] - lo > 80): continue
+        if _PLANNED.search(text, lo, s1): continue  # 'China will present its plan on Saturday': not an occasion that has been
         if si not in cache:
             try: tx = fn(text[lo:s1], ref.normalize())
             except Exception: tx = []
             vals = [_parse_value(t[4]) for t in tx if str(t[3]) == 'DATE']
-            cache[si] = next((v for v in vals if v and v[1] in ('day', 'month') and v[0] <= ref.normalize()
+            cache[si] = next((v for v in vals if v and v[1] in grains and v[0] <= ref.normalize()
                               and (lo_day is None or v[0] >= (lo_day if v[1] == 'day' else lo_day.replace(day=1)))), None)
         if cache[si]: return cache[si]
     return None
@@ -315,11 +323,11 @@ def _titled_person(text:str, pos:int, role:str)->str:
     return found[-1] if found else ''
 
 _SENT = re.compile(r"^\s*(?:(?:On|In|At|During|After|Before)\b[^,]{0,40},\s*)?(?P<x>[A-Za-z][^,.;:]{2,150}?)\s+(?:sent|sends|forwarded|"
-                   r"dispatched|addressed)\s+(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\w-]+\s+){0,3}?"
-                   r"(?:letters?|messages?|greetings|telegrams?|reply|notes?|congratulations|condolences)\b"
+                   r"dispatched|addressed|adopted|issued|released)\s+(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\w-]+\s+){0,3}?"
+                   r"(?:letters?|messages?|greetings|telegrams?|reply|notes?|congratulations|condolences|appeals?|declarations?|resolutions?)\b"
                    r"|^\s*(?P<w>[A-Z][^,.;:]{2,80}?)\s+(?:wrote|writes|had written)\s+(?:a\s+(?:[\w-]+\s+)?letter\s+)?to\b")  # 'Trump wrote to Xi'
 _GREETING = re.compile(r'\b(?:Greetings?|Congratulat\w*|Felicitations?)\b', re.I)
-_DOC_SOURCE = re.compile(r"^(?:it|(?:the|this|that|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:letter|message|greetings|telegram|reply|note))$", re.I)
+_DOC_SOURCE = re.compile(r"^(?:it|(?:the|this|that|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:letter|message|greetings|telegram|reply|note|appeal|declaration|resolution))$", re.I)
 
 _CLAUSE_CUT = re.compile(r'.*(?:[;:(“"]|\b(?:by|from|with|and|said|told|says|than|including|like|among|as)\s)', re.S)
 
@@ -538,7 +546,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         r['target'] = tg[0][2] if tg else None
         d = attached_date(text, (s0, s1), r, dct)
         if not d and not anchored:  # outside KCNA's event reports, only a recent event dates what was said at it
-            d = speaker_event_date(text, sents, r['sentence'], r['speaker'], mentions, dct, ev_cache, None if kcna else 14)
+            d = speaker_event_date(text, sents, r['sentence'], r['speaker'], mentions, dct, ev_cache, *((None,) if kcna else (14, 3, ('day',))))
         if not d and r['speaker'] in dated and r['sentence'] - dated[r['speaker']][0] <= 3 \
                 and not _LATER.search(text, max(s0, r['cue_start']-30), min(s1, r['cue_end']+10)):
             d = dated[r['speaker']][1]  # the same speaker going on: 'X in a statement on October 14 said ... The vice-chairman said'
