@@ -124,7 +124,7 @@ def dateline_date(body:str, published=None):
 # %% ../nbs/02_statements.ipynb #c015
 _MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December'
 _ANCHOR = re.compile(r'^\s*(?:It was\s+)?(?:One (?:day|morning|afternoon|evening|night)|one (?:day|morning|afternoon|evening|night)|Some day|In|On|Early|Late|Back)\b[^.\n]{0,80}?'
-                     r'\b(?:(' + _MONTH_NAMES + r')\s+)?(?:Juche \d+\s*\()?((?:19|20)\d\d)\b')
+                     r'\b(?:(' + _MONTH_NAMES + r'),?\s+)?(?:Juche \d+\s*\()?((?:19|20)\d\d)\b')
 
 def narrative_date(body:str, dct=None):
     "(date, granularity) of a narrative anchor ('One day in May 1979, ...') at the start of `body` before `dct`, or None."
