@@ -115,6 +115,8 @@ def canonical_name(source:str)->str:
     s = named[0] if named else _DETS.sub('', s)
     s = _TRAILING_ADVERB.sub('', s)  # 'Artistes of the troupe deeply'
     s = _TRAILING_CHANNEL.sub('', s)  # '... Confederation of Koreans in a statement on October 13'
+    m = re.fullmatch(r"[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}['’]s\s+((?:[A-Z][\w'’&.-]*\s+){0,4}[A-Z][\w'’&.-]*)\s+(?:newspaper|daily|broadcaster|magazine)", s)
+    if m: s = m.group(1)  # "Malaysia's New Straits Times newspaper": New Straits Times
     s = _TRAILING_DAY.sub('', s)  # '... of the DPRK on Friday'
     s = re.sub(r"^[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}'s\s+(?=[A-Z][a-z]+(?:\s+[A-Z][\w'-]+)+$)", '', s)  # 'Al Jazeera's Rosalind Jordan'
     if s.lower() in _DETS_WORDS: return ''
@@ -231,11 +233,14 @@ def _part_of(source:str, s:int, e:int, typ:str)->bool:
     post = source[e:]
     if re.match(r"['’]s\s+(?:[\w-]+\s+)?(?:chief|general|minister|prosecutor|spokes(?:man|woman|person)|ambassador|envoy)\s*(?:,|$)", post):
         post = post[2:]  # "Malaysia's police chief", "Malaysia's attorney general": the office holder (not "South Korea's military")
+    if _OWNED_MEDIUM.match(post): return True  # "Malaysia's New Straits Times newspaper": the paper, not the state
     post = post[:post.find(',')] if ',' in post else post
     pw = re.findall(r"[A-Za-z][\w'’-]*", post)
     return (typ in ('government', 'country') and 0 < len(pw) <= 3 and post.strip() == ' '.join(pw)
             and pw[-1].lower() in SPEAKER_NOUNS and pw[-1].lower() not in _GOVERNMENT_VOICE)
 
+_MEDIA_HEADS = r"(?:newspaper|daily|news\s+agency|agency|broadcaster|television|TV|radio|magazine|website)"
+_OWNED_MEDIUM = re.compile(r"['’]s\s+(?:[A-Z][\w'’&.-]*\s+){1,5}" + _MEDIA_HEADS + r"\s*(?:,|$)")
 _OWNED_ROLE_NAME = re.compile(r"[A-Z][\w.'’ -]*['’]s\s+(?:[\w-]+\s+){0,2}?[a-z][\w-]*,\s*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*,?\s*$")
 _APPOSED_NAME = re.compile(r"(?:an?|the|its|his|her|their)\s+[a-z][^,]*,\s*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*,?\s*$", re.I)
 RELATIVE = re.compile(r",\s*(?:who|which|whose|whom)\b")  # a relative clause opens: 'X, who ...'
