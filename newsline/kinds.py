@@ -100,6 +100,11 @@ _ASK = re.compile(r'\bask(?:s|ed|ing)?\s*$', re.I)  # 'asks that ...': a request
 _COURTESY = re.compile(r'\bto (?:convey|pass on|extend|give|send) (?:[\w-]+ ){0,4}?(?:greetings|regards|wishes|gratitude|thanks|congratulations)\b', re.I)
 _REQUEST = re.compile(r"\s*(?!(?:if|whether|how|what|why|who|whom|when|where|which)\b)(?:that\b|for\b|(?:[\w'’-]+\s+){1,8}?be\s+\w+ed\b|(?:him|her|them|us|me|you|the|a|an|his|their|its|our|all|[A-Z])[^,.;:?!]{0,60}?\bto\s+(?!the\b|a\b|an\b)[a-z]+)")
 
+def _threatens(cue:str, content:str)->bool:
+    "Whether a threat or warning cue threatens: 'threat', 'warned against', a warning to someone, threatening words or one's own readiness."
+    return (not content or bool(re.search(r'threat|warn\w*\s+(?:against|of)\b', cue, re.I)) or bool(_WARNING.match(content))
+            or bool(_THREAT_WORDS.search(content)) or bool(_FORCE.search(content)) or bool(_OWN_FUTURE.match(content.lstrip(' “"\'‘'))))
+
 def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
                    content:str='', # the content text
                    title:str='', # for whole-item statements: the item's title, whose verb counts like a cue
@@ -107,15 +112,12 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
                   )->str: # one of `KINDS`
     "The kind of a statement, from its cue (or title) and its content."
     for text in (cue or '', title or ''):
-        for kind, rx in CUE_KIND:
-            if not rx.search(text): continue
-            if kind == 'threaten' and not re.search(r'threat|warn\w*\s+(?:against|of)\b', text, re.I) and content and not _WARNING.match(content) \
-                    and not _THREAT_WORDS.search(content) and not _FORCE.search(content) and not _OWN_FUTURE.match(content.lstrip(' “"\'‘')):
-                cue = re.sub(r'\bwarn\w*', ' ', cue or '', flags=re.I)  # 'warned that diplomacy has failed': a warning of danger,
-                break                                                  # no threat; the content decides
-            return 'threaten' if kind == 'intend' and _FORCE.search(content or '') else kind  # a vow of force
-        else: continue
-        break
+        kind = next((k for k, rx in CUE_KIND if rx.search(text)), None)
+        if kind is None: continue
+        if kind == 'threaten' and not _threatens(text, content or ''):
+            cue = re.sub(r'\bwarn\w*', ' ', cue or '', flags=re.I)  # 'warned that diplomacy has failed': a warning of danger, no threat;
+            break                                                  # the content decides
+        return 'threaten' if kind == 'intend' and _FORCE.search(content or '') else kind  # a vow of force
     if _NEED.match(content or '') and _STRESS.search(cue or ''): return 'appeal'  # 'stressed the need for all to ...': a call
     if _HOPE.search(cue or ''):  # 'hoped that ...', 'warmly wished ...': a hope is an appeal; good wishes to someone praise
         return 'praise' if re.search(r'wish', cue, re.I) and _GOOD_WISH.search(content or '') else 'appeal'

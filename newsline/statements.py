@@ -166,8 +166,10 @@ def lead_event_date(body:str, # the item's body
         for t_start, t_end, _, t_type, t_value, *_ in tx:
             pv = _parse_value(t_value) if str(t_type) == 'DATE' else None
             if t_start > ev.end() and _SAYING.search(sent, ev.end(), t_start): continue  # '... took place. - An article says that as of May 5'
-            if pv and pv[1] == 'day' and _ranged(pv, sent, t_end) is None: return None  # a long range: the event has no one day
-            if pv and pv[1] == 'day' and ref - pd.Timedelta(days=max_days) <= pv[0] <= ref: return _ranged(pv, sent, t_end)
+            if not pv or pv[1] != 'day': continue
+            rg = _ranged(pv, sent, t_end)
+            if rg is None: return None  # a long range: the event has no one day
+            if ref - pd.Timedelta(days=max_days) <= pv[0] <= ref: return rg
     return None
 
 _ISSUES = re.compile(r'\b(?:issued|released|published|made public)\s+(?:the\s+following|an?\s+(?:[\w-]+\s+)?statement|statements)\b', re.I)
@@ -310,11 +312,13 @@ _PLURAL_SOURCE = re.compile(r"\b(?:officials|authorities|diplomats|ministers|lea
 _PERSON_ROLES = _TITLES | {'general', 'professor', 'envoy', 'governor', 'mayor', 'senator', 'chief', 'commander', 'prosecutor', 'judge',
                           'king', 'queen', 'spokeswoman', 'spokesperson', 'chancellor', 'secretary-general', 'foreign minister'}
 
-def _apposed_title(text:str, pos:int, head:str)->tuple:
-    "(start, name) of the last 'Name, ... <head> of ...,' apposition before `pos` ('Jo Chun Ryong, secretary of the WPK ...'), or None."
-    rx = re.compile(r"\b((?:[A-Z][\w'’-]+[ \t]){1,3}[A-Z][\w'’-]+),[ \t](?:[\w'’-]+[ \t]){0,6}?" + re.escape(head) + r"\b")
+def _apposed_title(text:str, pos:int, role:str)->tuple:
+    "(start, 'Name, role of X') of the last apposition naming `role` before `pos` ('Jo Chun Ryong, secretary of the WPK ...'), or None."
+    rx = re.compile(r"\b((?:[A-Z][\w'’-]+[ \t]){1,3}[A-Z][\w'’-]+),[ \t](?:[\w'’-]+[ \t]){0,6}?" + r'[ \t]+'.join(map(re.escape, role.split())) + r"\b")
     found = list(rx.finditer(text, max(0, pos-3000), pos))
-    return (found[-1].start(1), found[-1].group(1)) if found else None
+    if not found: return None
+    m = found[-1]; e = re.compile(r'[,.;\n]').search(text, m.end(), pos)
+    return m.start(1), text[m.start(1):e.start() if e else m.end()]  # with the rest of the apposition: 'of the WPK' gives the country
 
 def _titled_person(text:str, pos:int, role:str)->str:
     "The name last given with `role` before `pos` ('... Attorney General Mohamed Apandi Ali ...' for 'attorney general'), or ''."
@@ -474,7 +478,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                           and re.search(rf'\b{head}\b', text[max(0, m[0]-40):_apposition_end(text, m[1], pos)], re.I)), None)
             app = _apposed_title(text, pos, head)  # 'Jo Chun Ryong, secretary of the WPK Central Committee, ... The secretary said'
             if app and (named is None or app[0] > named[0]):
-                speaker, country, typ, cameo, how = resolve_source(app[1], ante, matcher, salient, text); typ = typ or 'person'
+                speaker, country, typ, cameo, _ = resolve_source(app[1], ante, matcher, salient, text); typ, how = typ or 'person', 'name'
             elif named: speaker, country, typ, cameo = named[2], named[3] or None, named[4] or None, named[5] or None
         elif how in ('nominal', 'unknown') and head in _PERSON_ROLES and re.fullmatch(r'(?:the|this)\s+[a-z -]+', src.strip(), re.I):
             name = _titled_person(text, pos, src.strip().split(None, 1)[1])  # 'the attorney general' after 'Attorney General Jane Roe'
