@@ -249,18 +249,29 @@ _HONORIFICS = (r"(?:(?:Lt\.|Lieutenant|Col\.|Colonel|Gen\.|General|Maj\.|Major|C
 
 @functools.cache
 def _role_name_rx(anchored:bool=True):
-    "A personal name after a role noun of `SPEAKER_NOUNS`, closing the text if `anchored` (compiled once each)."
+    "A personal name after a role noun of `SPEAKER_NOUNS`, closing the text if `anchored`; the role noun alone if None (compiled once each)."
     roles = '|'.join(sorted(SPEAKER_NOUNS, key=len, reverse=True))
+    if anchored is None: return re.compile(r"\b(?i:(" + roles + r"))\b")  # the role alone
     return re.compile(r"\b(?i:(" + roles + r"))\s+" + _HONORIFICS + r"((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)" + (r"\s*$" if anchored else r"\b"))
+
+_ROLE_PLACE = re.compile(r"\s+(?:to|of|for|in)\s+(?:the\s+)?")  # 'Ambassador to South Korea Alexander Timonin'
+_NAME_TAIL = re.compile(r"\s*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*$")
 
 def _role_name(source:str, found:list, anchored:bool=True):
     "(name, country) of a person named after a role ('U.S. Strategic Command spokesman Lt. Colonel Martin O'Donnell'), or None."
-    m = _role_name_rx(anchored).search(source)
-    if not m: return None
-    words = [w.lower().strip('.') for w in m.group(2).split()]
-    if any(w in SPEAKER_NOUNS or w in _GROUP_HEADS or re.search(r'\d', w) for w in words): return None  # 'the state Korean Central News Agency'
-    if any(f[4] in ('person', 'spokesperson') and f[1] > m.start(2) for f in found): return None  # a known person: the table's name
-    return m.group(2).strip(), next((f[3] for f in found if f[0] < m.start(2) and f[3]), None)
+    rx = _role_name_rx(anchored)
+    for r in _role_name_rx(None).finditer(source):
+        if (m := rx.match(source, r.start())): name, at = m.group(2), m.start(2)
+        elif anchored and (pl := _ROLE_PLACE.match(source, r.end())) and (place := next((f for f in found if f[0] == pl.end()), None)) \
+                and (tail := _NAME_TAIL.match(source, place[1])):  # the name after the place the role is for, a table actor
+            name, at = tail.group(1), tail.start(1)
+        else: continue
+        words = [w.lower().strip('.') for w in name.split()]
+        if any(w in SPEAKER_NOUNS or w in _GROUP_HEADS or re.search(r'\d', w) for w in words): continue
+        # 'the state Korean Central News Agency'; 'minister Health Minister Jane Roe': the role inside is tried next
+        if any(f[4] in ('person', 'spokesperson') and f[1] > at for f in found): return None  # a known person: the table's name
+        return name.strip(), next((f[3] for f in found if f[0] < r.start() and f[3]), None)
+    return None
 
 _BOILERPLATE = re.compile(r'\s*(?:read more|related|see also|also read|more on this)\b', re.I)
 _DOC_FROM = re.compile(r"(?:an?|the)\s+(?:[\w-]+\s+)?(?:statement|letter|message|communiqu[eé]|note)\s+(?:from|by)\s+(.+)$", re.I)

@@ -380,6 +380,9 @@ _STATE_TYPES = {'government', 'ministry', 'military', 'spokesperson'}  # speaker
 def _known(matcher, name:str)->bool: return any(f[0] == 0 and f[1] == len(name) for f in matcher.find(name))  # in the actor table
 _HOSTILE = {'criticize', 'threaten', 'demand', 'reject', 'deny'}  # kinds aimed at others: their target is not the speaker's own side
 _LATER = re.compile(r'\b(?:later|earlier|previously|afterwards|since|then|once|again|repeatedly|often)\b', re.I)  # another occasion
+_PERFECT = re.compile(r"\b(?:has|have|had)\b(?:\s+(?:\w+ly|already|long|also|not|never))?\s+\w+(?:ed|en|id|ld|wn|ne)\b")
+def _other_occasion(text, s0, s1, r):  # 'later said', 'has said', 'has already dismissed': not the occasion of a neighbouring row
+    return _LATER.search(text, max(s0, r['cue_start']-30), min(s1, r['cue_end']+10)) or _PERFECT.search(text, max(s0, r['cue_start']-30), r['cue_end'])
 
 _COLON_NEXT = re.compile(r'[ \t]*:[ \t]*\n\s*')
 
@@ -492,7 +495,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if speaker is None: continue  # an unresolved pronoun or a bare determiner: nobody to chart
         if how == 'unknown' and (' ' not in speaker or _COURTESY.match(speaker)):  # a surname: 'Choe' after 'Foreign Minister Choe Son Hui'
             sur = _COURTESY.sub('', speaker)
-            full = next((m for m in reversed(ante + salient) if sur in m[2].split()[::max(1, len(m[2].split())-1)] and m[2] != sur), None)
+            full = next((m for m in reversed(ante + salient) if sur in m[2].split() and m[2] != sur), None)  # 'Zahid' for Ahmad Zahid Hamidi
             if full: speaker, country, typ, cameo, how = full[2], full[3] or None, full[4] or None, full[5] or None, 'name'
             else:  # a name written out earlier, or in this sentence: 'whose acting spokesman, Mark Toner, said ... Toner said'
                 named = _full_name(text, sur, r['cue_end'])
@@ -548,14 +551,21 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                       and (r['actor_type'] in _STATE_TYPES or r['actor_type'] == 'person' and _known(matcher, r['speaker'])))]
         # a hostile statement's target is not the speaker's own country ('the infringement of the DPRK's sovereignty by the ROK')
         r['target'] = tg[0][2] if tg else None
-        d = attached_date(text, (s0, s1), r, dct)
+        d = att = attached_date(text, (s0, s1), r, dct)
         if not d and not anchored:  # outside KCNA's event reports, only a recent event dates what was said at it
             d = speaker_event_date(text, sents, r['sentence'], r['speaker'], mentions, dct, ev_cache, *((None,) if kcna else (14, 3, ('day',))))
-        if not d and r['speaker'] in dated and r['sentence'] - dated[r['speaker']][0] <= 3 \
-                and not _LATER.search(text, max(s0, r['cue_start']-30), min(s1, r['cue_end']+10)):
+        if not d and r['speaker'] in dated and r['sentence'] - dated[r['speaker']][0] <= 3 and not _other_occasion(text, s0, s1, r):
             d = dated[r['speaker']][1]  # the same speaker going on: 'X in a statement on October 14 said ... The vice-chairman said'
         if d and d[1] == 'day': dated[r['speaker']] = (r['sentence'], d)
         r['date'], r['date_granularity'] = d if d else (None, None)
+        r['_own_day'] = att is not None and att[1] == 'day'
+    for i, r in enumerate(final):  # a statement leading up to the same speaker's dated one in the next sentence or two
+        if r['date'] is not None or not r['speaker']: continue
+        nxt = next((o for o in final[i+1:] if o['speaker'] == r['speaker']), None)  # 'He acknowledged ... "...," Toner said Monday.'
+        s0, s1 = sents[r['sentence']] if r['sentence'] < len(sents) else (0, len(text))
+        if nxt is not None and nxt['_own_day'] and 0 < nxt['sentence'] - r['sentence'] <= 2 and not _other_occasion(text, s0, s1, r):
+            r['date'], r['date_granularity'] = nxt['date'], nxt['date_granularity']
+    for r in final: del r['_own_day']
     return final
 
 # %% ../nbs/02_statements.ipynb #c025

@@ -87,6 +87,7 @@ def _cue(toks, orig, i):
     prev = toks[i-1] if i else ''
     nxt = toks[i+1] if i + 1 < len(toks) else ''
     if w == 'planned' and nxt == 'to' and prev not in _BE_PRESENT and prev not in ('was', 'were', 'been'): return None  # "the government planned to pay"
+    if w == 'next' and nxt in ('to', 'door'): return None  # "the building next to the U.S. embassy"
     if w == 'expected': return 'future' if prev in _BE_PRESENT else None  # "a ruling is expected Friday"
     if w in _PRESENT_EVENT: return 'future' if prev and prev not in _NOT_VERB_BEFORE else None
     if w in _FUT1 or w.startswith('schedul') or (w, nxt) in _FUT2 or w.endswith("'ll"):
@@ -100,7 +101,11 @@ def _cue(toks, orig, i):
     if len(w) >= 5 and w.endswith('ed') and w not in _NOT_PAST_ED and prev not in _BEFORE_PARTICIPLE and not w.startswith('un'): return 'past'
     return None
 
+_ABBREV_END = re.compile(r"(?:\b[A-Za-z]|\b[ap]\.m|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|No|Vol))$")
 _CLOSED_QUOTE = re.compile(r'“[^”]{0,200}”|"[^"]{0,200}"')
+# a reporting tag after the expression ("..., Castro said", "..., officials told reporters", "..., according to") is the
+# report's tense, not the clause's: "will leave at 4 a.m. Thursday, Castro said"
+_REPORT_TAG = re.compile(r"[\s)\]]*,\s*(?:(?:[\w.'’-]+\s+){0,4}(?:said|says|told|added|announced|reported|according)|according)\b")
 
 def clause_tense(text:str, # the whole text
                  start:int, # span start
@@ -111,13 +116,15 @@ def clause_tense(text:str, # the whole text
     lo = max(0, start - window)
     for sep in _SENT_SEPS + ('." ',):
         i = text.rfind(sep, lo, start)
+        while sep == '. ' and i >= 0 and _ABBREV_END.search(text, max(0, i-5), i):  # 'at 4 a.m. Thursday': no sentence end
+            i = text.rfind(sep, lo, i)
         if i >= 0: lo = max(lo, i + len(sep))
     hi = min(len(text), end + window)
     for sep in _SENT_SEPS:
         i = text.find(sep, end, hi)
         if i >= 0: hi = min(hi, i)
     lt = _CLOSED_QUOTE.sub(' ', text[lo:start]).translate(_PUNCT_TT)  # a quotation closed before the expression is not its clause: 'released "We will ..." on Saturday'
-    rt = text[end:hi].translate(_PUNCT_TT)
+    rt = '' if _REPORT_TAG.match(text, end, hi) else text[end:hi].translate(_PUNCT_TT)
     left, right = lt.split(), rt.split()
     orig = left + ['\0'] + right  # '\0' stands for the expression itself
     toks = lt.lower().split() + ['\0'] + rt.lower().split()
