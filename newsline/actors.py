@@ -67,11 +67,14 @@ class ActorMatcher:
         if not text or self.cs is None: return []
         out = [(m.start(), m.end()) + self.info[m.group(1)] for m in self.cs.finditer(text)
                if not (' ' not in m.group(1) and self.info[m.group(1)][2] == 'person' and _NAME_GOES_ON.match(text, m.end()))]
-        taken = [(s, e) for s, e, *_ in out]
-        for m in self.ci.finditer(text):
+        pos = 0
+        while (m := self.ci.search(text, pos)):  # case aside: "South Korea's joint Chiefs of Staff"
             g = m.group(0).lower()
-            if g in self.long and g in self.info and not any(s < m.end() and m.start() < e for s, e in taken):
-                out.append((m.start(), m.end()) + self.info[g])
+            if g not in self.long or g not in self.info: pos = m.start() + 1; continue
+            over = [o for o in out if o[0] < m.end() and m.start() < o[1]]
+            if over and not all(m.start() <= o[0] and o[1] <= m.end() for o in over): pos = m.start() + 1; continue
+            out = [o for o in out if o not in over] + [(m.start(), m.end()) + self.info[g]]  # the longer name holds the shorter ones
+            pos = m.end()
         return sorted(out)
 
 @functools.lru_cache(maxsize=8)

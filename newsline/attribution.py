@@ -224,6 +224,10 @@ def _initial_np(text, toks, low, s0, a):
     if low[e] == ',' and e+1 < a and low[e+1] in ('which', 'who', 'a', 'an', 'the'): return (s0, e)
     return None
 
+_SUBJ_PRON = {'he', 'she', 'they', 'we', 'i'}  # a clause's subject right after an addressee: 'told the court he will ...'
+_MONTH_WORDS = {'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+                'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'}
+
 def _skip_adverbial(low, q, end):
     "Skip a short adverbial after a cue ('on Monday', 'in a statement', 'Tuesday') when what follows starts the content."
     r = q
@@ -231,6 +235,10 @@ def _skip_adverbial(low, q, end):
     while r < end and low[r] in ADV_RIGHT and r-q < 6: r += 1
     while r > q and low[r-1] in ('the', 'a', 'an', 'his', 'her', 'its', 'their'): r -= 1  # 'on Wednesday the tests ...': 'the' opens the content
     if r == q or low[r-1] in ('last', 'this', 'next'): return q  # 'last week’s attack' is the content
+    if r+2 < end and low[r] == ',' and low[r+1] in _MONTH_WORDS and low[r+2].isdigit():  # 'on Tuesday, February 28, that ...'
+        k = r+3 + (2 if r+4 < end and low[r+3] == ',' and len(low[r+4]) == 4 and low[r+4].isdigit() else 0)  # ', 2017'
+        if k+1 < end and low[k] == ',' and low[k+1] == 'that': k += 1
+        if k < end and low[k] in (',', 'that'): r = k
     if r < end and low[r] in (',', ':', 'that', '“', '"', "''", '—'): return r
     if r-q <= 3 and any(low[x] in TIMEW for x in range(q, r)): return r
     return q
@@ -469,6 +477,8 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
             if (cue0 in OBJ_CUES or low[b-1] in OBJ_CUES) and src and not inverted:  # (has) told reporters that ...
                 e = np_right(text, toks, low, q, nxt, 6)
                 if e is not None and e < nxt and low[e] in OBJ_NEXT: q = e
+                elif e is not None and e < nxt and e-2 > q and low[e-1] in _SUBJ_PRON: q = e-1  # 'told the court he will ask ...'
+                elif e is not None and e < nxt and low[e] in _SUBJ_PRON: q = e
             q = _skip_adverbial(low, q, nxt)
             while q < nxt and low[q] in (',', ':', '—', '–'): q += 1
             right_end = nxt
@@ -480,7 +490,10 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                 while right_end > q and low[right_end-1] in (',', 'and', '—', '–', ';'): right_end -= 1
             before = (src[0] if src and not inverted else a) - 1
             quoted_before = before > s0 and (low[before] in QCLOSE or (low[before] == ',' and low[before-1] in QCLOSE))
-            adverbial_right = q < right_end and low[q] in PREP and before > s0 and low[before] in QCLOSE | {','}
+            opener = before > s0 and low[before] == ',' and before - s0 <= 2 and inq[s0] < 0 and \
+                all(low[x] in ADV_LEFT or low[x] in TIMEW or (low[x].endswith('ly') and low[x].isalpha()) for x in range(s0, before))
+            # 'Previously, Tillerson had said in Tokyo that ...': an opening adverb is no content before the cue
+            adverbial_right = q < right_end and low[q] in PREP and before > s0 and low[before] in QCLOSE | {','} and not opener
             after_src = src[1] if src and inverted else b
             adverbial_right = adverbial_right or (before > s0 and low[before] == ',' and not inverted and after_src < n
                                                   and low[after_src] == ',')  # '..., he said, adding ...' 

@@ -55,7 +55,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                      r'wrath', r'indignation', r'anger', r'denunciation', r'resentment', r'evils?', r'rogue', r'tyrann\w*',
                      r'massacr\w*', r'patroni[sz]\w*', r'assassinat\w*', r'disappoint\w*', r'regrettabl\w*',
                      r'deplorabl\w*')),
-    ('appeal', _w(r'call(?:s|ed)? on', r'urg(?:e|es|ed)', r'appeal\w*', r'request\w*', r'we hope', r'hope that', r'should', r'let us',
+    ('appeal', _w(r'call(?:s|ed)? on', r'urg(?:e|es|ed)', r'appeal\w* (?:to|for|on)', r'(?:we|i) (?:\w+ )?request\w*', r'(?:our|my) request', r'request(?:s|ed)? that', r'we hope', r'hope that', r'should', r'let us',
                   r'(?:it is|is) (?:necessary|essential|imperative|indispensable) (?:to|for|that)',
                   r'(?:urgent|indispensable|pressing) (?:task|need|requirement)')),
     ('intend', _w(r'we will', r'we shall', r'will continue', r'(?:is|are) ready to', r'(?:will|shall) (?:take|bolster|strengthen|further)',
@@ -96,6 +96,8 @@ _NOTHING = re.compile(r'\b(?:has|have|had) nothing to do with\b', re.I)
 _OWN_SUBJECT = re.compile(r"\b(?:we|it|i|us|our \w+|its \w+)\s+(?:\w+\s+)?$", re.I)  # 'we have nothing to do with', 'it has ...'
 _HOPE = re.compile(r'\b(?:hop(?:e|ed|es|ing)|wish(?:ed|es|ing)?)\s*$', re.I)
 _GOOD_WISH = re.compile(r'\b(?:success\w*|prosperity|happiness|health|good luck|well-being|wellbeing|welfare|greater achievements?)\b', re.I)
+_WELL_BEING = re.compile(r'\b(?:good health|long life|happiness|well-being|wellbeing)\b', re.I)
+_DOOM = re.compile(r"\b(?:punish\w*|judg(?:e)?ment|verdict|retribution)\s+(?:\w+\s+){0,2}(?:by|of)\s+(?:history|the times|justice)\b", re.I)
 _ASK = re.compile(r'\bask(?:s|ed|ing)?\s*$', re.I)  # 'asks that ...': a request; 'asked whether ...', '“Why?” he asked': a question
 _COURTESY = re.compile(r'\bto (?:convey|pass on|extend|give|send) (?:[\w-]+ ){0,4}?(?:greetings|regards|wishes|gratitude|thanks|congratulations)\b', re.I)
 _REQUEST = re.compile(r"\s*(?!(?:if|whether|how|what|why|who|whom|when|where|which)\b)(?:that\b|for\b|(?:[\w'’-]+\s+){1,8}?be\s+\w+ed\b|(?:him|her|them|us|me|you|the|a|an|his|their|its|our|all|[A-Z])[^,.;:?!]{0,60}?\bto\s+(?!the\b|a\b|an\b)[a-z]+)")
@@ -120,13 +122,15 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
         return 'threaten' if kind == 'intend' and _FORCE.search(content or '') else kind  # a vow of force
     if _NEED.match(content or '') and _STRESS.search(cue or ''): return 'appeal'  # 'stressed the need for all to ...': a call
     if _HOPE.search(cue or ''):  # 'hoped that ...', 'warmly wished ...': a hope is an appeal; good wishes to someone praise
-        return 'praise' if re.search(r'wish', cue, re.I) and _GOOD_WISH.search(content or '') else 'appeal'
+        return 'praise' if (re.search(r'wish', cue, re.I) and _GOOD_WISH.search(content or '')) or _WELL_BEING.search(content or '') \
+            else 'appeal'  # 'hoped that the General Secretary would enjoy good health': a good wish
     if _ASK.search(cue or '') and _REQUEST.match(content or '') and '?' not in (content or '') \
             and not _COURTESY.search(content or ''): return 'appeal'  # a request, but not 'asked him to convey greetings'
     if len(content or '') > 300 and _THANKS.search(re.split(r'(?<=[.!?])\s', content.lstrip(), maxsplit=1)[0]):
         return 'praise'  # a long message that opens with thanks or congratulations: what comes after serves them
     both = f'{cue or ""} {content or ""}'  # the cue may carry the noun: 'expressed admiration', 'voiced support'
     both = _ANTI.sub(' ', both)  # 'the anti-imperialist struggle' praises a fight, it does not criticise
+    both = _DOOM.sub(' condemned ', re.sub(r'["“”]', '', both))  # scare quotes; 'punishment by history' is a verdict, no threat
     for kind, rx in CONTENT_KIND:
         if rx.search(both):
             if kind == 'deny' and (m := _NOTHING.search(both)) and not rx.search(both[:m.start()] + both[m.end():]) \

@@ -10,7 +10,7 @@ __all__ = ['attached_date', 'dateline_date', 'narrative_date', 'lead_event_date'
 # %% ../nbs/02f_statement_dates.ipynb #d002
 import re, warnings, functools, bisect
 import pandas as pd
-from .actors import SENT_DOCUMENTS, RELATIVE
+from .actors import SENT_DOCUMENTS
 
 # %% ../nbs/02f_statement_dates.ipynb #c008
 @functools.lru_cache(maxsize=1)
@@ -41,11 +41,18 @@ def _parse_value(v:str):
     except ValueError: return None
 
 # %% ../nbs/02f_statement_dates.ipynb #c010
+_RELATIVE_PP = re.compile(r",\s*(?:(?:with|to|for|from|of|by|under|at|in|on)\s+)?(?:who|which|whose|whom)\b")  # ', with whom Tillerson met'
+
 def _in_relative(text:str, lo:int, a:int)->bool:
     "Whether position `a` lies inside a relative clause (', who ...') opened after `lo` and not yet closed by a comma."
     last = None
-    for m in RELATIVE.finditer(text, lo, a): last = m
+    for m in _RELATIVE_PP.finditer(text, lo, a): last = m
     return last is not None and ',' not in text[last.end():a]
+
+_DAYS = r'(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)'
+_BARE_DAY = re.compile(r'(?:on )?(?:(?:late|early) )?' + _DAYS + r'(?: (?:morning|afternoon|evening|night))?|today|yesterday|tonight|last night', re.I)
+_DAY_THEN_PARTICIPLE = re.compile(r'\b(?:on\s+)?((?:(?:late|early)\s+)?' + _DAYS + r'(?:\s+(?:morning|afternoon|evening|night))?)\s*,\s*'
+                                  r'(?:saying|adding|calling|accusing|warning|noting|insisting|claiming|describing|urging|arguing)\b')
 
 def attached_date(text:str, # the body
                   sent:tuple, # (start, end) of the cue's sentence
@@ -73,18 +80,23 @@ def attached_date(text:str, # the body
     lo, hi = min(w[0] for w in windows), max(w[1] for w in windows)
     try: tx = fn(text[lo:hi], _naive(dct).normalize())
     except Exception: return None
-    if tx is None or not len(tx): return None
+    tx = [] if tx is None else tx
     ref = _naive(dct)
     for t_start, t_end, _, t_type, t_value, *_ in tx:
         a, b = lo + int(t_start), lo + int(t_end)
-        if str(t_type) != 'DATE': continue
+        if str(t_type) not in ('DATE', 'TIME'): continue  # a time of day dates its day: 'Saturday night', 'late Monday'
         ok = any(w0 <= a and b <= w1 for w0, w1 in windows[:2]) or (len(windows) > 2 and windows[2][0] <= a and b <= windows[2][1]
-                 and (re.fullmatch(r'(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)', text[a:b], re.I)
+                 and (_BARE_DAY.fullmatch(text, a, b)
                       or (pp and re.fullmatch(r'(?:on )?[A-Z][a-z]{2,8}\.? \d{1,2}', text[a:b]))
                       or re.fullmatch(r'\s*(?:in|on|at|during)\s+', text[windows[2][0]:a], re.I)))  # 'warned in early January it was ...'
         if not ok or (a < ce and _in_relative(text, windows[0][0], a)): continue  # 'X, who wrote a book in 2012, said'
-        if re.fullmatch(r'(?:that|the same|that same) day', text[a:b], re.I): continue  # the day of an event told before, not today
+        if re.fullmatch(r'(?:that|the same|that same) (?:day|morning|afternoon|evening|night)', text[a:b], re.I): continue
+        # the day of an event told before ('That evening ...'), not today
         pv = _parse_value(t_value)
+        if pv and pv[0] <= ref.normalize(): return pv
+    m = _DAY_THEN_PARTICIPLE.search(text, right[0][0], min(s1, right[0][1] + 60)) if right else None
+    if m:  # 'called that finding "absurd" on Wednesday, saying ...': the day closes the cue's clause
+        pv = next((_parse_value(t[4]) for t in fn(m.group(1), ref.normalize()) if str(t[3]) in ('DATE', 'TIME')), None)
         if pv and pv[0] <= ref.normalize(): return pv
     return None
 

@@ -98,6 +98,8 @@ def _full_name(text:str, surname:str, end:int)->str:
     names = []
     for m in rx.finditer(text, max(0, end-5000), end):
         words = m.group(0).split()
+        own = [i for i, w in enumerate(words) if re.search(r"['’]s$", w)]
+        if own: words = words[own[-1]+1:]  # "South Korea's Lee": a possessive is no given name
         while len(words) > 1 and words[0].lower().strip('.') in _NOT_GIVEN: words = words[1:]  # 'Chancellor Angela Merkel'
         if len(words) > 1: names.append(' '.join(words))
     return max(names, key=len) if names else ''
@@ -134,6 +136,7 @@ _SENT = re.compile(r"^\s*(?:(?:On|In|At|During|After|Before)\b[^,]{0,40},\s*)?(?
                    r"dispatched|addressed|adopted|issued|released)\s+(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\w-]+\s+){0,3}?"
                    r"(?:letters?|messages?|greetings|telegrams?|reply|notes?|congratulations|condolences|appeals?|declarations?|resolutions?)\b"
                    r"|^\s*(?P<w>[A-Z][^,.;:]{2,80}?)\s+(?:wrote|writes|had written)\s+(?:a\s+(?:[\w-]+\s+)?letter\s+)?to\b")  # 'Trump wrote to Xi'
+_CORRESPONDENT = re.compile(r'\breporting (?:from|in)\b', re.I)
 _GREETING = re.compile(r'\b(?:Greetings?|Congratulat\w*|Felicitations?)\b', re.I)
 _DOC_SOURCE = re.compile(r"^(?:it|(?:the|this|that|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:letter|message|greetings|telegram|reply|note|appeal|declaration|resolution))$", re.I)
 
@@ -294,7 +297,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 if how == 'unknown': typ = 'person'
         if how in ('nominal', 'unknown') and (m_ := re.fullmatch(r'the\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)', src.strip(), re.I)):
             role = m_.group(1).lower()  # 'Cha Sang Bo, vice-chairman of the GAKC, said ... the vice-chairman said': that speaker
-            prev = next((p for p in reversed(rows[-6:]) if re.search(r',\s*(?:the\s+)?' + re.escape(role) + r'\b', p['source_text'] or '', re.I)), None)
+            prev = next((p for p in reversed(rows[-6:]) if re.search(r',\s*(?:the\s+)?' + re.escape(role) + r'\b', p['source_text'] or '', re.I)
+                         or (p['actor_type'] == 'person' and re.search(r'\b' + re.escape(role) + r'\b', p['source_text'] or '', re.I))), None)
+            # or a person named with that title: "Russia's Ambassador to South Korea Alexander Timonin said ... the ambassador said"
             if prev: speaker, country, typ, cameo, how = prev['speaker'], prev['actor_country'], prev['actor_type'], None, 'name'
         if speaker is None: continue  # an unresolved pronoun or a bare determiner: nobody to chart
         if how == 'unknown' and (' ' not in speaker or _COURTESY.match(speaker)):  # a surname: 'Choe' after 'Foreign Minister Choe Son Hui'
@@ -347,6 +352,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             if s0 <= a and b <= s1: frame = frame[:a-s0] + ' '*(b-a) + frame[b-s0:]
         r['channel'] = statement_channel(frame)
         r['kind'] = statement_kind(r['cue'] + r.get('_extra_cue', ''), r['content'] or '', is_own=lambda np_, r=r: _is_own(np_, r, matcher))
+        if _CORRESPONDENT.search(r['source_text'] or ''): r['kind'] = 'say'  # 'X, reporting from Beijing': a reporter's account
         if r['kind'] == 'say' and _GREETING.search(title or '') and _DOC_SOURCE.match((r['source_text'] or '').strip()):
             r['kind'] = 'praise'  # what a message of greeting or congratulation says: 'Kim Jong Un Receives Greetings from ...'
         r['cameo'] = CAMEO[r['kind']]
