@@ -96,7 +96,7 @@ NOMINAL_TYPES = {
     'committee': {'international_org', 'government'}, 'body': {'international_org'}, 'organization': {'international_org'},
     'military': {'military'}, 'army': {'military'}, 'staff': {'military'}, 'command': {'military'}, 'party': {'party'},
     'minister': {'person'}, 'leader': {'person'}, 'president': {'person'}, 'premier': {'person'}, 'chairman': {'person'},
-    'sister': {'person'}, 'secretary': {'person'}, 'official': {'person', 'spokesperson'},
+    'sister': {'person'}, 'secretary': {'person'}, 'official': {'spokesperson'},  # 'the official' is no leader named before
 }
 PRONOUN_TYPES = {
     'he': {'person', 'spokesperson'}, 'she': {'person', 'spokesperson'}, 'him': {'person', 'spokesperson'},

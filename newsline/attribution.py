@@ -224,6 +224,7 @@ def _initial_np(text, toks, low, s0, a):
     if low[e] == ',' and e+1 < a and low[e+1] in ('which', 'who', 'a', 'an', 'the'): return (s0, e)
     return None
 
+_OPENING_PREP = {'in', 'on', 'at', 'during', 'after', 'upon', 'under', 'through', 'with'}
 _SUBJ_PRON = {'he', 'she', 'they', 'we', 'i'}  # a clause's subject right after an addressee: 'told the court he will ...'
 _MONTH_WORDS = {'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
                 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'}
@@ -490,9 +491,12 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                 while right_end > q and low[right_end-1] in (',', 'and', '—', '–', ';'): right_end -= 1
             before = (src[0] if src and not inverted else a) - 1
             quoted_before = before > s0 and (low[before] in QCLOSE or (low[before] == ',' and low[before-1] in QCLOSE))
-            opener = before > s0 and low[before] == ',' and before - s0 <= 2 and inq[s0] < 0 and \
-                all(low[x] in ADV_LEFT or low[x] in TIMEW or (low[x].endswith('ly') and low[x].isalpha()) for x in range(s0, before))
-            # 'Previously, Tillerson had said in Tokyo that ...': an opening adverb is no content before the cue
+            opener = before > s0 and low[before] == ',' and inq[s0] < 0 and (
+                (before - s0 <= 2 and all(low[x] in ADV_LEFT or low[x] in TIMEW or (low[x].endswith('ly') and low[x].isalpha())
+                                          for x in range(s0, before)))
+                or (low[s0] in _OPENING_PREP and before - s0 <= 6 and all(_is_word(low[x]) for x in range(s0, before))))
+            # 'Previously, Tillerson had said in Tokyo that ...', 'In the reply message, he expressed thanks to ...': an opening
+            # adverbial is no content before the cue
             adverbial_right = q < right_end and low[q] in PREP and before > s0 and low[before] in QCLOSE | {','} and not opener
             after_src = src[1] if src and inverted else b
             adverbial_right = adverbial_right or (before > s0 and low[before] == ',' and not inverted and after_src < n

@@ -34,7 +34,8 @@ CUE_KIND = [  # checked in order on the cue text
 ]
 CONTENT_KIND = [  # checked in order on the content when the cue is neutral
     ('threaten', _w(r'stern(?:ly)? warn\w*', r'warn\w*', r'will pay (?:dearly|a (?:heavy|high|dear) price)', r'pay (?:dearly|the price)',
-                    r'countermeasures?', r'retaliat\w*', r'merciless\w*', r'catastroph\w*', r'annihilat\w*', r'wipe out',
+                    r'countermeasures?', r'retaliat\w*', r'merciless\w*', r'(?:will|would|could|shall) (?:\w+ ){0,3}catastroph\w*',
+                    r'catastrophic (?:consequences|end|results?|doom|ruin)', r'annihilat\w*', r'wipe out',
                     r'sea of fire', r'grave consequences', r'(?:negative|serious|disastrous|unpredictable) consequences',
                     r'not remain (?:an )?onlookers?', r'(?:powerful|resolute|strong|overwhelming) (?:response|action|counteraction|measures)',
                     r'strike back', r'there (?:will|would) be (?:\w+ )?consequences', r'(?:face|bear|suffer) (?:the |all )?(?:\w+ )?consequences', r'(?:will|shall|must|would) (?:be )?(?:\w+ )?punish\w*', r'(?:merciless|severe|stern) punishment', r'escape (?:\w+ )?punishment',
@@ -96,6 +97,7 @@ _NOTHING = re.compile(r'\b(?:has|have|had) nothing to do with\b', re.I)
 _OWN_SUBJECT = re.compile(r"\b(?:we|it|i|us|our \w+|its \w+)\s+(?:\w+\s+)?$", re.I)  # 'we have nothing to do with', 'it has ...'
 _HOPE = re.compile(r'\b(?:hop(?:e|ed|es|ing)|wish(?:ed|es|ing)?)\s*$', re.I)
 _GOOD_WISH = re.compile(r'\b(?:success\w*|prosperity|happiness|health|good luck|well-being|wellbeing|welfare|greater achievements?)\b', re.I)
+_STRUGGLE = re.compile(r"\b(?:struggles?|fights?|battles?|wars?)\s+(?:against|to\s+(?:foil|smash|frustrate|defeat|counter|check))\b[^,.;]{0,100}", re.I)
 _WELL_BEING = re.compile(r'\b(?:good health|long life|happiness|well-being|wellbeing)\b', re.I)
 _DOOM = re.compile(r"\b(?:punish\w*|judg(?:e)?ment|verdict|retribution)\s+(?:\w+\s+){0,2}(?:by|of)\s+(?:history|the times|justice)\b", re.I)
 _ASK = re.compile(r'\bask(?:s|ed|ing)?\s*$', re.I)  # 'asks that ...': a request; 'asked whether ...', '“Why?” he asked': a question
@@ -129,7 +131,7 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
     if len(content or '') > 300 and _THANKS.search(re.split(r'(?<=[.!?])\s', content.lstrip(), maxsplit=1)[0]):
         return 'praise'  # a long message that opens with thanks or congratulations: what comes after serves them
     both = f'{cue or ""} {content or ""}'  # the cue may carry the noun: 'expressed admiration', 'voiced support'
-    both = _ANTI.sub(' ', both)  # 'the anti-imperialist struggle' praises a fight, it does not criticise
+    both = _STRUGGLE.sub(' ', _ANTI.sub(' ', both))  # 'the anti-imperialist struggle', 'the war against the common enemy': a fight praised
     both = _DOOM.sub(' condemned ', re.sub(r'["“”]', '', both))  # scare quotes; 'punishment by history' is a verdict, no threat
     for kind, rx in CONTENT_KIND:
         if rx.search(both):

@@ -109,6 +109,7 @@ _NOT_GIVEN = {'the', 'a', 'an', 'in', 'on', 'at', 'mr', 'mrs', 'ms', 'dr', 'said
               'colonel', 'captain', 'capt', 'admiral', 'adm', 'judge', 'professor', 'prof', 'leader', 'chairman', 'director'}
 
 _NEGATED = re.compile(r"\b(?:not|never|n't|n’t)\b(?:\s+\w+ly)?\s+\w+$|\b(?:not|never)\s+(?:yet\s+)?\w+\s*$", re.I)
+_AS_BEFORE = re.compile(r"\bas\s+(?:he|she|i|we|they|you|it)\s+(?:\w+\s+)?$", re.I)  # 'as he mentioned (before)'
 _EMPTY_CONTENT = {'what', 'something', 'nothing', 'anything', 'otherwise'}  # after said/told: 'moved by what he said', 'said nothing'
 _FRONTED = re.compile(r'\s*(?:When|After|While|As|During|Before|Since|Although|Though|Upon|On)\b[^,;:"“”]{3,160},')  # a clause before the subject
 
@@ -244,6 +245,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if _NEGATED.search(text, max(0, r['cue_start']-14), r['cue_end']) or (re.fullmatch(r'sa(?:id|ys|y)|told|tells', cue, re.I) and
                 ' '.join(text[a:b] for a, b in r['content_spans']).strip().lower() in _EMPTY_CONTENT):
             continue  # 'has not acknowledged', 'never said'; 'moved by what he said': nothing was stated
+        if _AS_BEFORE.search(text, max(0, r['cue_start']-20), r['cue_start']) and \
+                len(' '.join(text[a:b] for a, b in r['content_spans']).split()) <= 3:
+            continue  # 'as he mentioned last time, it is necessary ...': an aside inside the statement it belongs to
         if not src.strip() or src.strip().lower() in ('this', 'that', 'these', 'those', 'what'):  # no speaker: no statement,
             if rows and rows[-1]['sentence'] == r['sentence'] and re.fullmatch(r'\w+ing', cue):  # unless it continues one
                 cont = ' … '.join(text[a:b] for a, b in r['content_spans'])
