@@ -89,7 +89,8 @@ def _apposition_end(text, e, lim):
 
 _TITLES = {'premier', 'minister', 'president', 'chairman', 'secretary', 'leader', 'director', 'chairperson', 'spokesman', 'ambassador'}
 
-_COURTESY = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Mr\.|Mrs\.|Ms\.|Dr\.)\s+")
+_COURTESY = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Mr\.|Mrs\.|Ms\.|Dr\.)\s+|(?:Ambassador|Amb\.|President|Minister|Secretary|Senator|Sen\.|General|"
+                       r"Gen\.|Governor|Gov\.|Chairman|Judge|Professor|Prof\.)\s+(?=[A-Z][\w'’-]+$))")  # 'Ambassador Kim': a title and a surname
 
 def _full_name(text:str, surname:str, end:int)->str:
     "The fullest earlier form of a surname in `text[:end]` ('Mark Toner' for 'Toner'), or ''."
