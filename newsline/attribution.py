@@ -58,6 +58,13 @@ def quote_regions(text:str, # the text
 ABBREV = {'mr','mrs','ms','dr','sen','rep','gov','st','jr','sr','gen','lt','col','capt','prof','no','vs','inc','corp','co','u.s',
           'jan','feb','aug','sept','sep','oct','nov','dec','rev','ft','pres','dept','maj','sgt','messrs'}
 
+_LEAD_MARKS = {'-', '--', '—', '–', '•', '*', '·', '>'}  # separators that may open a sentence
+
+def _marks_then_capital(text, toks, low, j):  # '-- Al Jazeera's ...': separators, then a capitalised word
+    k = j
+    while k < len(low) and low[k] in _LEAD_MARKS: k += 1
+    return j < k < len(low) and text[toks[k][0]].isupper()
+
 def sentences(text:str, # the text
               toks:list, # its tokens
               low:list,  # lowercased tokens
@@ -75,7 +82,8 @@ def sentences(text:str, # the text
             if j < n:  # a straight quote after a space opens the next sentence's quotation
                 nxt = text[toks[j][0]]
                 if j > i+1: brk = nxt.isupper() or low[j] in QOPEN
-                else: brk = (nxt.isupper() or nxt in '“"‘(' or low[j] in QOPEN) and not (t == '.' and i > 0 and (low[i-1] in ABBREV or len(low[i-1]) == 1))
+                else: brk = (nxt.isupper() or nxt in '“"‘(' or low[j] in QOPEN or _marks_then_capital(text, toks, low, j)) \
+                    and not (t == '.' and i > 0 and (low[i-1] in ABBREV or (len(low[i-1]) == 1 and low[i-1].isalpha())))  # '... condemned. -- Al Jazeera's ...'; 'J.' is no end, '".' is
                 if brk: i = j-1
         if brk: out.append((s, i+1)); s = i+1
         i += 1
@@ -465,6 +473,7 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
             if cues[ci][0] >= s0: sc.append((cues[ci][0], min(cues[ci][1], s1)))
             ci += 1
         if not sc: continue
+        while s0 < sc[0][0] and low[s0] in _LEAD_MARKS: s0 += 1  # '-- Al Jazeera's Mike Hanna said': a separator, not the subject
         send = _trim_right(low, s0, s1); used = set(); prev_src = None
         for k, (a, b) in enumerate(sc):
             nxt = sc[k+1][0] if k+1 < len(sc) else send
@@ -509,6 +518,8 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                 else:
                     e = _trim_right(low, q, _content_end(low, inq, q, right_end))
                     if e > q and (tagger.rankers or trace is not None): e = _ranked_end(text, toks, low, inq, q, right_end, send, e, (a, b), tagger, trace)
+                    o = next((x for x in range(q, e) if x in close and close[x] >= e and close[x] < right_end + 1), None)
+                    if o is not None: e = close[o] + 1  # never cut inside a quotation the content opens: 'that "from A to Z, this ..."'
                     if e > q: segs.append((q, e))
             if not segs:
                 e = min(a, src[0]) if src else a

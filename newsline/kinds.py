@@ -30,7 +30,8 @@ CUE_KIND = [  # checked in order on the cue text
                      r'dubb?\w*', r'took issue', r'tak\w* issue', r'blam\w*', r'protest\w*', r'charg(?:e|ed|es)', r'alleg(?:e|ed|es|ing)')),
     ('praise', _w(r'prais\w*', r'hail\w*', r'support(?:s|ed|ing)?', r'(?:express\w*|voic\w*|reaffirm\w*|pledg\w*) (?:\w+ ){0,2}support', r'(?:speak|spoke|speaks|speaking) highly', r'laud\w*', r'welcom\w*', r'congratulat\w*', r'thank\w*', r'commend\w*', r'extol\w*',
                   r'applaud\w*', r'endors\w*', r'appreciat\w*')),
-    ('intend', _w(r'vow\w*', r'pledg\w*', r'promis\w*', r'plan(?:s|ned)?', r'intend\w*', r'resolv\w*', r'determin\w*', r'offer\w*')),
+    ('intend', _w(r'vow\w*', r'pledg\w*', r'promis\w*', r'plan(?:s|ned)?', r'intend\w*', r'resolv\w*', r'determin\w*', r'offer\w*',
+                  r'(?:reaffirm|renew|reiterat)\w* (?:\w+ ){0,3}commitment')),
 ]
 CONTENT_KIND = [  # checked in order on the content when the cue is neutral
     ('threaten', _w(r'stern(?:ly)? warn\w*', r'warn\w*', r'will pay (?:dearly|a (?:heavy|high|dear) price)', r'pay (?:dearly|the price)',
@@ -40,7 +41,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                     r'not remain (?:an )?onlookers?', r'(?:powerful|resolute|strong|overwhelming) (?:response|action|counteraction|measures)',
                     r'strike back', r'there (?:will|would) be (?:\w+ )?consequences', r'(?:face|bear|suffer) (?:the |all )?(?:\w+ )?consequences', r'(?:will|shall|must|would) (?:be )?(?:\w+ )?punish\w*', r'(?:merciless|severe|stern) punishment', r'escape (?:\w+ )?punishment',
                     r'self-defen[cs]e (?:measures|action)', r'will (?:not )?(?:tolerate|overlook)', r'(?:options?|response|action|force|strikes?) (?:\w+ ){0,3}on the table',
-                    r'(?:pre-?emptive|military) (?:action|strikes?|attacks?|options?)')),
+                    r'(?:pre-?emptive|military) (?:action|strikes?|attacks?|options?)', r'ready to (?:open fire|strike|attack|retaliate)')),
     ('deny', _w(r'groundless', r'baseless', r'(?:has|have|had) nothing to do with', r'no such', r'not true', r'never happened',
                 r'sheer (?:lie|fabrication)')),
     ('reject', _w(r'(?:will|would|can) (?:never|not) (?:accept|recognize|recognise)', r'reject\w*', r'null and void',
@@ -55,7 +56,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                      r'irresponsible', r'unjust\w*', r'double standards?', r'accus\w*', r'condemn\w*', r'denounc\w*',
                      r'wrath', r'indignation', r'anger', r'denunciation', r'resentment', r'evils?', r'rogue', r'tyrann\w*',
                      r'massacr\w*', r'patroni[sz]\w*', r'assassinat\w*', r'disappoint\w*', r'regrettabl\w*',
-                     r'deplorabl\w*')),
+                     r'deplorabl\w*', r'disapprov\w*', r'conspirac\w*', r'unpardonabl\w*')),
     ('appeal', _w(r'call(?:s|ed)? on', r'urg(?:e|es|ed)', r'appeal\w* (?:to|for|on)', r'(?:we|i) (?:\w+ )?request\w*', r'(?:our|my) request', r'request(?:s|ed)? that', r'we hope', r'hope that', r'should', r'let us',
                   r'(?:it is|is) (?:necessary|essential|imperative|indispensable) (?:to|for|that)',
                   r'(?:urgent|indispensable|pressing) (?:task|need|requirement)')),
@@ -63,7 +64,8 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                   r'(?:resolve|will|determination|intention|willingness|readiness|pledge|vow) to',
                   r'(?:is|are|was|were|be|been|remains?|stands?) (?:ready|prepared|willing) to',
                   r'determin\w* to', r'willing\w* to', r'intend\w*', r'plans? to', r'(?:decision|decided|schedule|scheduled|preparing) to')),
-    ('praise', _w(r'welcom\w*', r'appreciat\w*', r'prais\w*', r'congratulat\w*', r'thank\w*', r'great success\w*', r'admir\w*',
+    ('praise', _w(r'welcom\w*', r'appreciat\w*', r'prais\w*', r'congratulat\w*', r'thank\w*(?! to (?:\w+ )?(?:tensions?|crisis|crises|conflicts?|wars?|sanctions|threats?|provocations?|failures?|lack|neglect|pressure)\b)',
+                  r'great success\w*', r'admir\w*',
                   r'worthy of (?:praise|appraisement|admiration|emulation|commendation|respect)',
                   r'gratitude', r'satisfaction', r'wonderful', r'splendid', r'excellent', r'admirabl\w*', r'commendabl\w*', r'marvell?ous',
                   r'(?:speak|spoke|speaks|speaking) highly', r'admiration', r'(?:full|firm|strong|active) support', r'solidarity with',
@@ -98,6 +100,7 @@ _OWN_SUBJECT = re.compile(r"\b(?:we|it|i|us|our \w+|its \w+)\s+(?:\w+\s+)?$", re
 _HOPE = re.compile(r'\b(?:hop(?:e|ed|es|ing)|wish(?:ed|es|ing)?)\s*$', re.I)
 _GOOD_WISH = re.compile(r'\b(?:success\w*|prosperity|happiness|health|good luck|well-being|wellbeing|welfare|greater achievements?)\b', re.I)
 _STRUGGLE = re.compile(r"\b(?:struggles?|fights?|battles?|wars?)\s+(?:against|to\s+(?:foil|smash|frustrate|defeat|counter|check))\b[^,.;]{0,100}", re.I)
+_CONTEXT = re.compile(r"\b(?:in the wake of|amid)\s+[^,.;]{0,80}", re.I)
 _WELL_BEING = re.compile(r'\b(?:good health|long life|happiness|well-being|wellbeing)\b', re.I)
 _DOOM = re.compile(r"\b(?:punish\w*|judg(?:e)?ment|verdict|retribution)\s+(?:\w+\s+){0,2}(?:by|of)\s+(?:history|the times|justice)\b", re.I)
 _ASK = re.compile(r'\bask(?:s|ed|ing)?\s*$', re.I)  # 'asks that ...': a request; 'asked whether ...', '“Why?” he asked': a question
@@ -133,6 +136,7 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
     both = f'{cue or ""} {content or ""}'  # the cue may carry the noun: 'expressed admiration', 'voiced support'
     both = _STRUGGLE.sub(' ', _ANTI.sub(' ', both))  # 'the anti-imperialist struggle', 'the war against the common enemy': a fight praised
     both = _DOOM.sub(' condemned ', re.sub(r'["“”]', '', both))  # scare quotes; 'punishment by history' is a verdict, no threat
+    both = _CONTEXT.sub(' ', both)  # 'in the wake of North Korea's aggression': the occasion, not the speaker's stance
     for kind, rx in CONTENT_KIND:
         if rx.search(both):
             if kind == 'deny' and (m := _NOTHING.search(both)) and not rx.search(both[:m.start()] + both[m.end():]) \
@@ -190,6 +194,8 @@ def is_speech_act(cue:str, # the cue's text
         return False  # 'the evil practices revealed in the work': what came to light, no one speaking
     if re.fullmatch(r'claim(?:s|ed|ing)?', last) and _TERRITORY.match(t) and not _FINITE.search(t):
         return False  # 'which claims the sea', 'claims to islands': a claim to land, not a claim that
+    if re.fullmatch(r'express\w*', last) and re.match(r"\s*(?:an?\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w'’-]+\s+)?interest\s+in\b", t, re.I):
+        return False  # 'expressed an early interest in politics': a disposition, no words
     if re.fullmatch(r'talk(?:s|ed|ing)?|spok(?:e|en)|speak(?:s|ing)?', last) and re.match(r'\s*(?:to|with)\b', t) \
             and not re.search(r'\b(?:about|that|on)\b', t):
         return False  # 'often talked to the foreign media', 'talked with them for a long time': talking, no words reported

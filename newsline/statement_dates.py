@@ -41,6 +41,7 @@ def _parse_value(v:str):
     except ValueError: return None
 
 # %% ../nbs/02f_statement_dates.ipynb #c010
+_ANAPHORIC = re.compile(r'(?:(?:on|in)\s+)?(?:that|the same|that same)\s+(?:day|morning|afternoon|evening|night)', re.I)  # told before
 _RELATIVE_PP = re.compile(r",\s*(?:(?:with|to|for|from|of|by|under|at|in|on)\s+)?(?:who|which|whose|whom)\b")  # ', with whom Tillerson met'
 
 def _in_relative(text:str, lo:int, a:int)->bool:
@@ -90,7 +91,7 @@ def attached_date(text:str, # the body
                       or (pp and re.fullmatch(r'(?:on )?[A-Z][a-z]{2,8}\.? \d{1,2}', text[a:b]))
                       or re.fullmatch(r'\s*(?:in|on|at|during)\s+', text[windows[2][0]:a], re.I)))  # 'warned in early January it was ...'
         if not ok or (a < ce and _in_relative(text, windows[0][0], a)): continue  # 'X, who wrote a book in 2012, said'
-        if re.fullmatch(r'(?:that|the same|that same) (?:day|morning|afternoon|evening|night)', text[a:b], re.I): continue
+        if _ANAPHORIC.fullmatch(text, a, b): continue
         # the day of an event told before ('That evening ...'), not today
         pv = _parse_value(t_value)
         if pv and pv[0] <= ref.normalize(): return pv
@@ -146,14 +147,18 @@ def lead_event_date(body:str, # the item's body
                     dct,      # its dateline or publication date
                     max_days:int=31, # how far before `dct` the event may be (messages from abroad are reported weeks later)
                    )->tuple: # (date, 'day') or None
-    "The day of the event a KCNA item reports, from its opening three sentences ('A meeting ... took place on September 8'), or None."
+    "The day of the event a KCNA item reports, from its opening sentences ('A meeting ... took place on September 8'), or None."
     fn = _timexes_fn()
     if fn is None or not body or dct is None or pd.isna(dct): return None
     ref = _naive(dct).normalize()
     dl = _DATELINE.match(body); start = dl.end() if dl else 0
-    lead = body[start:start+900]
-    for sent in re.split(r'(?<=[.!?])\s+(?=[A-Z"“])', lead)[:3]:  # not after 'Oct.' before '11'; a rhetorical opening may come first
-        sent = re.sub(r'(\d)([A-Z])', r'\1 \2', sent)  # 'On August 4Kim Jong Un' as scraped
+    split = lambda t: [re.sub(r'(\d)([A-Z])', r'\1 \2', x) for x in re.split(r'(?<=[.!?])\s+(?=[A-Z"“])', t)]  # not 'Oct.' before '11';
+    cands = split(body[start:start+900])[:3]                                                   # 'On August 4Kim' as scraped
+    if not any(_EVENT.search(x) for x in cands):  # a rhetorical opening: the first event sentence of the next 3,000 characters
+        if any(_ISSUES.search(x) for x in cands): return None
+        cands = [x for x in split(body[start:start+3000]) if (ev := _EVENT.search(x)) and not _SAYING.search(x[:ev.start()])
+                 and not _ELSEWHEN.match(x)][:1]
+    for sent in cands:
         if _ISSUES.search(sent): return None  # the item is a statement: its own words are its event, not what they tell of
         ev = _EVENT.search(sent)
         if not ev or _SAYING.search(sent[:ev.start()]): continue
@@ -215,7 +220,7 @@ def speaker_event_date(text:str, # the body
         if si not in cache:
             try: tx = fn(text[lo:s1], ref.normalize())
             except Exception: tx = []
-            vals = [_parse_value(t[4]) for t in tx if str(t[3]) == 'DATE']
+            vals = [_parse_value(t[4]) for t in tx if str(t[3]) == 'DATE' and not _ANAPHORIC.fullmatch(t[2])]  # 'That day Kim ...'
             cache[si] = next((v for v in vals if v and v[1] in grains and v[0] <= ref.normalize()
                               and (lo_day is None or v[0] >= (lo_day if v[1] == 'day' else lo_day.replace(day=1)))), None)
         if cache[si]: return cache[si]

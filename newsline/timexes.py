@@ -159,7 +159,8 @@ def _tag(text:str, d:dt.date)->list:
 
 _NAME_DATE = re.compile(rf"{MON} \d{{1,2}}|May Day|New Year(?:'s| Day)?|Christmas")
 _NAME_NEXT = re.compile(r"(?: [A-Z][\w.'’-]*)*? (?:Hostel|Complex|Club|Team|School|University|College|Factory|Works|Mine|Street|"
-                        r"Stadium|House|Hall|Plant|Farm|Park|Square|Bridge|Prize|Studio|Institute|Hospital|Station|Enterprise|Mill)"
+                        r"Stadium|House|Hall|Plant|Farm|Park|Square|Bridge|Prize|Studio|Institute|Hospital|Station|Enterprise|Mill|Brigade|Regiment|"
+                        r"Division|Unit|Corps|Company|Movement|Medal|Order|Troupe|Shipyard)"
                         r"(?![\w-])")  # 'the February 8 Vinalon Complex'
 
 # %% ../nbs/01_timexes.ipynb #c023
