@@ -233,6 +233,9 @@ def _initial_np(text, toks, low, s0, a):
     return None
 
 _OPENING_PREP = {'in', 'on', 'at', 'during', 'after', 'upon', 'under', 'through', 'with'}
+_ADDRESSEE = {'reporters', 'journalists', 'lawmakers', 'legislators', 'supporters', 'parliament', 'congress', 'senators', 'host',
+              'anchor', 'correspondent', 'interviewer', 'him', 'her', 'them', 'us', 'me', 'you', 'members', 'officials', 'students'}
+_CLAUSE_OPEN = {'the', 'a', 'an', 'he', 'she', 'they', 'we', 'i', 'it', 'there', 'his', 'her', 'their', 'its', 'this', 'that', 'these'}
 _SUBJ_PRON = {'he', 'she', 'they', 'we', 'i'}  # a clause's subject right after an addressee: 'told the court he will ...'
 _MONTH_WORDS = {'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
                 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'}
@@ -487,8 +490,12 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
             if (cue0 in OBJ_CUES or low[b-1] in OBJ_CUES) and src and not inverted:  # (has) told reporters that ...
                 e = np_right(text, toks, low, q, nxt, 6)
                 if e is not None and e < nxt and low[e] in OBJ_NEXT: q = e
-                elif e is not None and e < nxt and e-2 > q and low[e-1] in _SUBJ_PRON: q = e-1  # 'told the court he will ask ...'
+                elif e is not None and e < nxt and e-1 > q and low[e-1] in _SUBJ_PRON: q = e-1  # 'told the court he will ask ...'
                 elif e is not None and e < nxt and low[e] in _SUBJ_PRON: q = e
+                else:  # 'told reporters the plan failed', 'told Fox News host Sean Hannity a loss is likely': a name, then a clause
+                    x = q
+                    while x < nxt and x-q < 7 and (low[x] in _ADDRESSEE or (_cap(text, toks, x) and _is_word(low[x]))): x += 1
+                    if q < x < nxt and low[x] in _CLAUSE_OPEN: q = x
             q = _skip_adverbial(low, q, nxt)
             while q < nxt and low[q] in (',', ':', '—', '–'): q += 1
             right_end = nxt
