@@ -234,7 +234,7 @@ def _part_of(source:str, s:int, e:int, typ:str)->bool:
     m = re.fullmatch(r"(?:[\w.'’-]+\s+){0,20}?([A-Za-z][\w'’-]*)\s+(?:of|for|at|from)(?:\s+[a-z][\w'’-]*){0,2}", pre)  # 'Media of the puppet ROK', 'Citizens from across the ROK'
     if m and m.group(1).lower() not in _COUNTRY_HEADS | _GOVERNMENT_VOICE | {'spokesman', 'spokesperson', 'spokeswoman'}: return True
     post = source[e:]
-    if re.match(r"['’]s\s+(?:[\w-]+\s+)?(?:chief|general|minister|prosecutor|spokes(?:man|woman|person)|ambassador|envoy)\s*(?:,|$)", post):
+    if re.match(r"['’]s\s+(?:[\w-]+\s+){0,2}(?:chief|general|minister|prosecutor|spokes(?:man|woman|person)|ambassador|envoy)\s*(?:,|$)", post):
         post = post[2:]  # "Malaysia's police chief", "Malaysia's attorney general": the office holder (not "South Korea's military")
     if _OWNED_MEDIUM.match(post): return True  # "Malaysia's New Straits Times newspaper": the paper, not the state
     post = post[:post.find(',')] if ',' in post else post
@@ -273,7 +273,7 @@ def _role_name(source:str, found:list, anchored:bool=True):
         if any(w in SPEAKER_NOUNS or w in _GROUP_HEADS or re.search(r'\d', w) for w in words): continue
         # 'the state Korean Central News Agency'; 'minister Health Minister Jane Roe': the role inside is tried next
         if any(f[4] in ('person', 'spokesperson') and f[1] > at for f in found): return None  # a known person: the table's name
-        return name.strip(), next((f[3] for f in found if f[0] < r.start() and f[3]), None)
+        return name.strip(), next((f[3] for f in reversed(found) if f[0] < r.start() and f[3]), None)  # the nearest country before the role
     return None
 
 _BOILERPLATE = re.compile(r'\s*(?:read more|related|see also|also read|more on this)\b', re.I)

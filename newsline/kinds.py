@@ -24,11 +24,11 @@ CUE_KIND = [  # checked in order on the cue text
     ('demand', _w(r'demand\w*', r'insist\w* on', r'order(?:ed|s)?')),
     ('appeal', _w(r'urg(?:e|ed|es|ing)', r'call(?:ed|s|ing)? (?:on|for|upon)', r'appeal\w*', r'request\w*', r'plead\w*', r'invit\w*',
                   r'encourag\w*', r'ask(?:s|ed|ing)? (?:for|to)', r'propos\w*')),
-    ('criticize', _w(r'critici[sz]\w*', r'condemn\w*', r'denounc\w*', r'slam\w*', r'blast\w*', r'accus\w*', r'label+\w*', r'brand\w*',
+    ('criticize', _w(r'critici[sz]\w*', r'(?:voic|express|rais)\w* (?:\w+ ){0,2}(?:alarm|dismay|displeasure|dissatisfaction|indignation|outrage)', r'condemn\w*', r'denounc\w*', r'slam\w*', r'blast\w*', r'accus\w*', r'label+\w*', r'brand\w*',
                      r'decr(?:y|ied|ies)', r'censur\w*', r'lambast\w*', r'castigat\w*', r'ridicul\w*', r'mock\w*', r'assail\w*',
                      r'attack\w*', r'bash\w*', r'flay\w*', r'deplor\w*', r'lash\w* out', r'rebuk\w*', r'scold\w*', r'chid\w*',
                      r'dubb?\w*', r'took issue', r'tak\w* issue', r'blam\w*', r'protest\w*', r'charg(?:e|ed|es)', r'alleg(?:e|ed|es|ing)')),
-    ('praise', _w(r'prais\w*', r'hail\w*', r'support(?:s|ed|ing)?', r'(?:express\w*|voic\w*|reaffirm\w*|pledg\w*) (?:\w+ ){0,2}support', r'(?:speak|spoke|speaks|speaking) highly', r'laud\w*', r'welcom\w*', r'congratulat\w*', r'thank\w*', r'commend\w*', r'extol\w*',
+    ('praise', _w(r'prais\w*', r'hail\w*', r'support(?:s|ed|ing)?', r'(?:express\w*|voic\w*|reaffirm\w*|pledg\w*) (?:\w+ ){0,2}support', r'(?:speak|spoke|speaks|speaking) highly', r'laud\w*', r'welcom\w*', r'congratulat\w*', r'thank\w*', r'commend\w*', r'extol\w*', r'(?:message|letter|telegram)s? of greetings?',
                   r'applaud\w*', r'endors\w*', r'appreciat\w*')),
     ('intend', _w(r'vow\w*', r'pledg\w*', r'promis\w*', r'plan(?:s|ned)?', r'intend\w*', r'resolv\w*', r'determin\w*', r'offer\w*',
                   r'(?:reaffirm|renew|reiterat)\w* (?:\w+ ){0,3}commitment')),
@@ -56,7 +56,8 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                      r'irresponsible', r'unjust\w*', r'double standards?', r'accus\w*', r'condemn\w*', r'denounc\w*',
                      r'wrath', r'indignation', r'anger', r'denunciation', r'resentment', r'evils?', r'rogue', r'tyrann\w*',
                      r'massacr\w*', r'patroni[sz]\w*', r'assassinat\w*', r'disappoint\w*', r'regrettabl\w*',
-                     r'deplorabl\w*', r'disapprov\w*', r'conspirac\w*', r'unpardonabl\w*')),
+                     r'deplorabl\w*', r'disapprov\w*', r'conspirac\w*', r'unpardonabl\w*',
+                     r'(?:voic|express|rais)\w* (?:\w+ ){0,2}(?:alarm|dismay|displeasure|dissatisfaction|indignation|outrage)')),
     ('appeal', _w(r'call(?:s|ed)? on', r'urg(?:e|es|ed)', r'appeal\w* (?:to|for|on)', r'(?:we|i) (?:\w+ )?request\w*', r'(?:our|my) request', r'request(?:s|ed)? that', r'we hope', r'hope that', r'should', r'let us',
                   r'(?:it is|is) (?:necessary|essential|imperative|indispensable) (?:to|for|that)',
                   r'(?:urgent|indispensable|pressing) (?:task|need|requirement)')),
@@ -87,7 +88,7 @@ _SELF_SIDE = re.compile(r"(?:the |both |our |his |her |its |their )?(?:two |thre
                         r"countries|ministers|side|team|officials)", re.I)  # 'the two leaders will discuss', 'his delegation would raise'
 
 _NEED = re.compile(r'\s*(?:the|a)\s+(?:urgent\s+|pressing\s+|important\s+)?(?:need|necessity)\s+(?:for|to|of)\b', re.I)
-_STRESS = re.compile(r'\b(?:stress\w*|underlin\w*|underscor\w*|emphasi[sz]\w*|point\w* out|not(?:ed|es|ing)|said|says)\b', re.I)
+_STRESS = re.compile(r'\b(?:stress\w*|underlin\w*|underscor\w*|emphasi[sz]\w*|point\w* out|not(?:ed|es|ing)|said|says|clarif\w*|stat\w*)\b', re.I)
 
 _FORCE = _w(r'retaliat\w*', r'strike (?:back|at|against|first)', r'(?:military|armed|nuclear|preemptive|pre-emptive) (?:action|force|strikes?|attacks?|response|means)',
             r'use (?:of )?(?:military )?force', r'fire and fury', r'destroy\w*', r'annihilat\w*', r'wipe out', r'punish\w*',
@@ -97,7 +98,7 @@ _THANKS = re.compile(r"\b(?:thank(?:s|ed|ing)?\b(?! to\b)|(?:my|our|deep|sincere
                      r"congratulat\w*|gratitude)", re.I)  # not 'thanks to' (because of)
 _NOTHING = re.compile(r'\b(?:has|have|had) nothing to do with\b', re.I)
 _OWN_SUBJECT = re.compile(r"\b(?:we|it|i|us|our \w+|its \w+)\s+(?:\w+\s+)?$", re.I)  # 'we have nothing to do with', 'it has ...'
-_HOPE = re.compile(r'\b(?:hop(?:e|ed|es|ing)|wish(?:ed|es|ing)?)\s*$', re.I)
+_HOPE = re.compile(r'\b(?:hop(?:e|ed|es|ing)|wish(?:ed|es|ing)?|expectations?)\s*$', re.I)  # 'expressed the expectation that ...'
 _GOOD_WISH = re.compile(r'\b(?:success\w*|prosperity|happiness|health|good luck|well-being|wellbeing|welfare|greater achievements?)\b', re.I)
 _STRUGGLE = re.compile(r"\b(?:struggles?|fights?|battles?|wars?)\s+(?:against|to\s+(?:foil|smash|frustrate|defeat|counter|check))\b[^,.;]{0,100}", re.I)
 _CONTEXT = re.compile(r"\b(?:in the wake of|amid)\s+[^,.;]{0,80}", re.I)
@@ -194,6 +195,12 @@ def is_speech_act(cue:str, # the cue's text
         return False  # 'the evil practices revealed in the work': what came to light, no one speaking
     if re.fullmatch(r'claim(?:s|ed|ing)?', last) and _TERRITORY.match(t) and not _FINITE.search(t):
         return False  # 'which claims the sea', 'claims to islands': a claim to land, not a claim that
+    if c == 'called' and re.match(r"\s*(?:[\w'’-]+\s+){1,5}(?:are|is|were|was)\b", t) and not re.match(r'\s*(?:on|upon|for|in)\b', t):
+        return False  # 'the orphanages called palaces of children are situated': a name given, no words
+    if re.fullmatch(r'(?:made|gave|delivered) (?:a|an|the|his|her) (?:\w+ )?(?:report|speech|address|lecture)(?: at| to| in| on)?', c) \
+            and re.match(r'\s*(?:at|to|in|on|during|before)?\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:meeting|rally|ceremony|conference|session|'
+                         r'congress|plenum|gathering|reception|seminar|symposium|forum|event)\b', t):
+        return False  # 'made a report at the meeting': the occasion, its words come after
     if re.fullmatch(r'express\w*', last) and re.match(r"\s*(?:an?\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w'’-]+\s+)?interest\s+in\b", t, re.I):
         return False  # 'expressed an early interest in politics': a disposition, no words
     if re.fullmatch(r'talk(?:s|ed|ing)?|spok(?:e|en)|speak(?:s|ing)?', last) and re.match(r'\s*(?:to|with)\b', t) \

@@ -69,7 +69,7 @@ EXTRA_CUES = frozenset({'slammed', 'slams', 'blasted', 'blasts', 'labelled', 'la
     'urged', 'urges', 'demanded', 'demands', 'denied', 'denies', 'rejected', 'rejects', 'praised', 'hailed', 'lauded', 'welcomed',
     'stressed', 'underlined', 'emphasized', 'emphasised', 'stated', 'asserted', 'declared', 'noted', 'accused', 'criticized',
     'criticised', 'ridiculed', 'deplored', 'refuted', 'rebuffed', 'dubbed', 'insisting', 'calling', 'adding', 'saying', 'noting',
-    'accuse', 'accuses', 'alleged', 'alleges'})
+    'accuse', 'accuses', 'alleged', 'alleges', 'voiced'})
 MEDIA_SOURCE = re.compile(r'\b(?:media|news agency|KCNA|Korean Central News Agency|Rodong Sinmun|Yonhap|Xinhua|TASS|television|TV|'
                           r'newspaper|broadcaster|agency|Reuters|Associated Press|AP|AFP|Kyodo|Bernama|Interfax|RIA Novosti|CNN|BBC|'
                           r'interview|report|broadcast)\b', re.I)
@@ -158,6 +158,7 @@ def _sender_before(text:str, sents:list, si:int, back:int=2)->str:
         if m: return m.group('x') or m.group('w')
     return ''
 
+_FULL_TEXT = re.compile(r'\b[Tt]he (?:full )?text of the (?:speech|report|address|lecture)\b[^.:\n]{0,30}\bfollows?\b')
 _MADE = re.compile(r"\b(?:made|delivered|gave|presented)\s+(?:a|an|the|his|her)\s+(?:\w+\s+){0,2}?(report|speech|lecture|address)\b")
 _MAKER_NOUNS = {'reporter': 'report', 'speaker': 'speech', 'lecturer': 'lecture', 'speechmaker': 'speech'}
 
@@ -227,6 +228,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
     plural = None  # (sentence, speaker, ...) of the latest statement by a plural source ('Japanese officials')
     if item: salient.append((0, 0, item[0], item[1] or '', item[2] or '', item[3] or ''))  # 'the white paper' is the item's author
     doc = document_author(title, matcher) if title else None
+    if doc is None and (full := _FULL_TEXT.search(text)) and (mk := _made_at(text, full.start())):  # 'X made a speech ... The full
+        alt = resolve_source(mk[1], [], matcher, (), text)                                           # text of the speech follows:'
+        if alt[0] and alt[2] in ('person', None): doc = alt[:4]
     if doc: salient.append((0, 0, doc[0], doc[1] or '', doc[2] or '', doc[3] or ''))  # 'the message said': its sender
     recs = _colon_contents(text, recs)
     sent_contents = {}  # sentence -> its statements' content spans: what they talk about is no antecedent for their sources
@@ -246,6 +250,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if _NEGATED.search(text, max(0, r['cue_start']-14), r['cue_end']) or (re.fullmatch(r'sa(?:id|ys|y)|told|tells', cue, re.I) and
                 ' '.join(text[a:b] for a, b in r['content_spans']).strip().lower() in _EMPTY_CONTENT):
             continue  # 'has not acknowledged', 'never said'; 'moved by what he said': nothing was stated
+        if re.search(r"['’]s\s+(?:\w+ly\s+)?$", text[max(0, r['cue_start']-16):r['cue_start']]) and \
+                re.fullmatch(r'(?:stated|claimed|alleged|declared|professed|avowed|announced|proclaimed)', cue, re.I):
+            continue  # "Trump's stated commitment to ...": a participle describing a noun, no one speaking
         if _AS_BEFORE.search(text, max(0, r['cue_start']-20), r['cue_start']) and \
                 len(' '.join(text[a:b] for a, b in r['content_spans']).split()) <= 3:
             continue  # 'as he mentioned last time, it is necessary ...': an aside inside the statement it belongs to
@@ -367,8 +374,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         # a hostile statement's target is not the speaker's own country ('the infringement of the DPRK's sovereignty by the ROK')
         r['target'] = tg[0][2] if tg else None
         d = att = attached_date(text, (s0, s1), r, dct)
-        if not d and not anchored:  # outside KCNA's event reports, only a recent event dates what was said at it
+        if not d and not anchored and (kcna or not _other_occasion(text, s0, s1, r)):  # outside KCNA's event reports, only a recent
             d = speaker_event_date(text, sents, r['sentence'], r['speaker'], mentions, dct, ev_cache, *((None,) if kcna else (14, 3, ('day',))))
+            # event dates what was said at it, and not what the speaker 'has voiced' or 'had said' at another time
         if not d and r['speaker'] in dated and r['sentence'] - dated[r['speaker']][0] <= 3 and not _other_occasion(text, s0, s1, r):
             d = dated[r['speaker']][1]  # the same speaker going on: 'X in a statement on October 14 said ... The vice-chairman said'
         if d and d[1] == 'day': dated[r['speaker']] = (r['sentence'], d)
