@@ -451,7 +451,7 @@ def _one(text, title, dct, matcher, article_id, is_kcna):
         died = DIED.get(r.get('speaker'))
         if died and r.get('date') is not None and _naive(r['date']) > pd.Timestamp(died):  # a speech retold: not said today
             d = _before_death(text, r['cue_start'] if r.get('cue_start') is not None else len(text), pd.Timestamp(died), dct, tx_cache)
-            r['date'], r['date_granularity'] = d if d else (None, None)
+            r['date'], r['date_granularity'] = d if d and _in_range(d[0]) else (None, None)  # not 'rebuilt in 1580' either
     return rows
 
 # %% ../nbs/02_statements.ipynb #c026
