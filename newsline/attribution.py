@@ -127,7 +127,7 @@ LY_NOUNS = {'rally', 'ally', 'family', 'assembly', 'supply', 'reply', 'daily', '
             'tally', 'anomaly', 'monopoly', 'homily', 'quarterly', 'early', 'only', 'assembly'}
 BE = {'is', 'are', 'was', 'were', 'been', 'being', 'be'}
 CONJ_END = {'but','and','or','while','as','when','because','although','so','though','whereas','if','since','after','before'}
-PREP = {'in','on','to','at','during','after','before','with','from','for','via','through','dec','jan','feb','march','april','may',
+PREP = {'in','on','to','at','during','after','before','with','from','for','via','through','following','amid','despite','upon','dec','jan','feb','march','april','may',
         'june','july','aug','sept','oct','nov'} | TIMEW
 CHANNEL_NOUNS = {'statement','interview','speech','letter','message','communique','declaration','report','article','commentary',
                  'briefing','conference','press','post','tweet','remarks'}
@@ -510,7 +510,7 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
             opener = before > s0 and low[before] == ',' and inq[s0] < 0 and (
                 (before - s0 <= 2 and all(low[x] in ADV_LEFT or low[x] in TIMEW or (low[x].endswith('ly') and low[x].isalpha())
                                           for x in range(s0, before)))
-                or (low[s0] in _OPENING_PREP and before - s0 <= 6 and all(_is_word(low[x]) for x in range(s0, before))))
+                or (low[s0] in _OPENING_PREP and before - s0 <= 12 and all(_is_word(low[x]) for x in range(s0, before))))
             # 'Previously, Tillerson had said in Tokyo that ...', 'In the reply message, he expressed thanks to ...': an opening
             # adverbial is no content before the cue
             adverbial_right = q < right_end and low[q] in PREP and before > s0 and low[before] in QCLOSE | {','} and not opener
