@@ -337,7 +337,13 @@ def resolve_source(source:str,   # the source span's text
         name = canonical_name(source)
         return (name or None, None, None, None, 'unknown' if name else None)
     other = {'he': 'f', 'she': 'm'}.get(words[0]) if how == 'pronoun' else None  # 'she' is not Kim Jong Un, 'he' not Choe Son Hui
-    for s, e, actor, country, typ, cameo in (list(reversed(salient)) if how == 'pronoun' else []) + list(reversed(mentions)):
+    cands = list(reversed(mentions))
+    if how == 'nominal':  # an unknown speaker named with the same head noun since the last such table actor: 'The Malaysian
+        last = next((m[0] for m in cands if want is None or m[4] in want), -1)  # foreign ministry announced ... The ministry called'
+        same = next((m for m in reversed(salient) if m[0] > last and not m[4] and m[2].lower().split()[-1:] == [words[-1]]
+                     and set(words[1:]) <= set(m[2].lower().split())), None)  # 'the foreign ministry' is no 'interior ministry'
+        if same: return (same[2], same[3] or None, None, None, how)
+    for s, e, actor, country, typ, cameo in (list(reversed(salient)) if how == 'pronoun' else []) + cands:
         if other and person_gender(actor, typ, text) == other: continue
         if want is None or typ in want: return (actor, country or None, typ or None, cameo or None, how)
         if how == 'pronoun' and not typ and s >= 0 and _fits_unknown(words[0], actor):  # an earlier unknown speaker: 'The speakers said ... They noted'

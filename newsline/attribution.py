@@ -243,6 +243,9 @@ _MONTH_WORDS = {'january', 'february', 'march', 'april', 'may', 'june', 'july', 
 def _skip_adverbial(low, q, end):
     "Skip a short adverbial after a cue ('on Monday', 'in a statement', 'Tuesday') when what follows starts the content."
     r = q
+    if q+2 < end and low[q] in ('in', 'during', 'through') and low[q+1] in ('a', 'an', 'the', 'its', 'his', 'her', 'their'):
+        k = next((k for k in range(q+2, min(end, q+8)) if low[k] in CHANNEL_NOUNS), None)  # 'announced in a Feb. 20 statement that'
+        if k is not None and k+1 < end and low[k+1] in ('that', ',', ':', '“', '"'): return k+1
     if q < end and low[q] in ('the', 'a', 'an', 'his', 'her', 'its', 'their'): return q  # an object: 'called the statement “...”'
     while r < end and low[r] in ADV_RIGHT and r-q < 6: r += 1
     while r > q and low[r-1] in ('the', 'a', 'an', 'his', 'her', 'its', 'their'): r -= 1  # 'on Wednesday the tests ...': 'the' opens the content

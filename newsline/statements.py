@@ -253,6 +253,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if re.search(r"['’]s\s+(?:\w+ly\s+)?$", text[max(0, r['cue_start']-16):r['cue_start']]) and \
                 re.fullmatch(r'(?:stated|claimed|alleged|declared|professed|avowed|announced|proclaimed)', cue, re.I):
             continue  # "Trump's stated commitment to ...": a participle describing a noun, no one speaking
+        if re.match(r'(?:may|might|could)\b', cue, re.I) or re.search(r'\b(?:may|might|could)\s+(?:well\s+|also\s+)?$', text[max(0, r['cue_start']-16):r['cue_start']], re.I):
+            continue  # 'Critics may say that ...': an objection imagined, not made
         if _AS_BEFORE.search(text, max(0, r['cue_start']-20), r['cue_start']) and \
                 len(' '.join(text[a:b] for a, b in r['content_spans']).split()) <= 3:
             continue  # 'as he mentioned last time, it is necessary ...': an aside inside the statement it belongs to
