@@ -71,7 +71,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                   r'worthy of (?:praise|appraisement|admiration|emulation|commendation|respect)',
                   r'gratitude', r'satisfaction', r'wonderful', r'splendid', r'excellent', r'admirabl\w*', r'commendabl\w*', r'marvell?ous',
                   r'(?:speak|spoke|speaks|speaking) highly', r'admiration', r'(?:full|firm|strong|active) support', r'solidarity with',
-                  r'prestigious', r'exemplary', r'miracles?', r'outstanding (?:leadership|achievements?|contributions?|success\w*|leader)', r'an? (?:model|example) (?:of|for|to)', r'vanguard', r'heroic', r'exploits?', r'feats?')),
+                  r'prestigious', r'exemplary', r'miracles?', r'outstanding (?:leadership|achievements?|contributions?|success\w*|leader)', r'an? (?:model|example) (?:of|for|to)', r'models? of the times', r'wise leadership', r'deserv\w* (?:\w+ ){0,2}(?:blessing|praise|admiration|honou?r)', r'vanguard', r'heroic', r'exploits?', r'feats?')),
 ]
 
 _CRITICIZE = dict(CONTENT_KIND)['criticize']

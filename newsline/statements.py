@@ -110,6 +110,7 @@ _NOT_GIVEN = {'the', 'a', 'an', 'in', 'on', 'at', 'mr', 'mrs', 'ms', 'dr', 'said
               'colonel', 'captain', 'capt', 'admiral', 'adm', 'judge', 'professor', 'prof', 'leader', 'chairman', 'director'}
 
 _NEGATED = re.compile(r"\b(?:not|never|n't|n’t)\b(?:\s+\w+ly)?\s+\w+$|\b(?:not|never)\s+(?:yet\s+)?\w+\s*$", re.I)
+_QUOTED_AS = re.compile(r"\s+(?P<who>[A-Z][^,;:.]{1,80}?)\s+as\s+(?:saying|telling|stating|declaring)\b(?:\s+(?:reporters|journalists|the\s+media))?\s*")
 _AS_BEFORE = re.compile(r"\bas\s+(?:he|she|i|we|they|you|it)\s+(?:\w+\s+)?$", re.I)  # 'as he mentioned (before)'
 _EMPTY_CONTENT = {'what', 'something', 'nothing', 'anything', 'otherwise'}  # after said/told: 'moved by what he said', 'said nothing'
 _FRONTED = re.compile(r'\s*(?:When|After|While|As|During|Before|Since|Although|Though|Upon|On)\b[^,;:"“”]{3,160},')  # a clause before the subject
@@ -335,6 +336,15 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             earlier.append((pos, pos, speaker, country or '', typ or '', cameo or ''))
             salient.append(earlier[-1])
         elif speaker and not rel: salient.append((pos, pos, speaker, '', '', ''))  # an unknown speaker can be 'they' or 'he' later
+        if (q := _QUOTED_AS.match(text, r['cue_end'])) and re.fullmatch(r'quot\w*', text[r['cue_start']:r['cue_end']], re.I):
+            alt = resolve_source(q.group('who'), ante, matcher, salient, text)  # 'The ministry quoted Tillerson as saying that ...':
+            if alt[0] and alt[4] == 'unknown' and ' ' not in alt[0]:             # the words are Tillerson's, the ministry the channel
+                full = next((m for m in reversed(ante + salient) if alt[0] in m[2].split() and m[2] != alt[0]), None)
+                if full: alt = (full[2], full[3] or None, full[4] or None, full[5] or None, 'name')  # the surname of someone named before
+            if alt[0]:
+                speaker, country, typ = alt[0], alt[1], alt[2] or ('person' if alt[4] == 'unknown' else None)
+                end = max((b for a, b in r['content_spans']), default=q.end())
+                r['content_spans'] = [(q.end(), end)] if end > q.end() else []
         cont = ' … '.join(text[a:b] for a, b in r['content_spans'])
         r.update(source_text=src or None, cue=text[r['cue_start']:r['cue_end']], content=cont or None,
                  speaker=speaker, actor_country=country, actor_type=typ)
