@@ -12,7 +12,8 @@ __all__ = ['PARTS', 'read_brat', 'load_polnear', 'trim_span', 'score_spans', 'pr
 import re, random, collections, time
 from pathlib import Path
 import pandas as pd
-from .attribution import tokenize, quote_regions, attributions
+from .attribution import attributions
+from .text_units import tokenize, quote_regions
 from .cue_tagger import stem, token_context, token_features, CueTagger
 
 # %% ../nbs/02c_polnear.ipynb #c005

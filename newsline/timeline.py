@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .actors import actor_matcher
-from .attribution import sentences, tokenize
+from .text_units import sentences, tokenize
 from .links import content_words, link_statements
 
 # %% ../nbs/04_timeline.ipynb #c006
