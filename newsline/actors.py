@@ -251,11 +251,15 @@ _HONORIFICS = (r"(?:(?:Lt\.|Lieutenant|Col\.|Colonel|Gen\.|General|Maj\.|Major|C
                r"Commander|Dr\.|Mr\.|Ms\.|Mrs\.|Prof\.|Professor|Sen\.|Senator|Rep\.|Gov\.|Governor|Ambassador|Judge)\s+)*")
 
 @functools.cache
+def _roles()->str: return r"\b(?i:(" + '|'.join(sorted(SPEAKER_NOUNS, key=len, reverse=True)) + r"))"  # a role noun, longest first
+
+@functools.cache
+def _role_rx(): return re.compile(_roles() + r"\b")  # a role noun alone
+
+@functools.cache
 def _role_name_rx(anchored:bool=True):
-    "A personal name after a role noun of `SPEAKER_NOUNS`, closing the text if `anchored`; the role noun alone if None (compiled once each)."
-    roles = '|'.join(sorted(SPEAKER_NOUNS, key=len, reverse=True))
-    if anchored is None: return re.compile(r"\b(?i:(" + roles + r"))\b")  # the role alone
-    return re.compile(r"\b(?i:(" + roles + r"))\s+" + _HONORIFICS + r"((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)" + (r"\s*$" if anchored else r"\b"))
+    "A personal name after a role noun of `SPEAKER_NOUNS`, closing the text if `anchored` (compiled once each)."
+    return re.compile(_roles() + r"\s+" + _HONORIFICS + r"((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)" + (r"\s*$" if anchored else r"\b"))
 
 _ROLE_PLACE = re.compile(r"\s+(?:to|of|for|in)\s+(?:the\s+)?")  # 'Ambassador to South Korea Alexander Timonin'
 _NAME_TAIL = re.compile(r"\s*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*$")
@@ -263,7 +267,7 @@ _NAME_TAIL = re.compile(r"\s*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*$")
 def _role_name(source:str, found:list, anchored:bool=True):
     "(name, country) of a person named after a role ('U.S. Strategic Command spokesman Lt. Colonel Martin O'Donnell'), or None."
     rx = _role_name_rx(anchored)
-    for r in _role_name_rx(None).finditer(source):
+    for r in _role_rx().finditer(source):
         if (m := rx.match(source, r.start())): name, at = m.group(2), m.start(2)
         elif anchored and (pl := _ROLE_PLACE.match(source, r.end())) and (place := next((f for f in found if f[0] == pl.end()), None)) \
                 and (tail := _NAME_TAIL.match(source, place[1])):  # the name after the place the role is for, a table actor

@@ -17,6 +17,7 @@ CAMEO = {'say': '010', 'deny': '016', 'appeal': '02', 'intend': '03', 'praise': 
 KINDS = list(CAMEO)
 
 _w = lambda *xs: re.compile(r'\b(?:' + '|'.join(xs) + r')\b', re.I)
+_ALARM = r'(?:voic|express|rais)\w* (?:\w+ ){0,2}(?:alarm|dismay|displeasure|dissatisfaction|indignation|outrage)'  # 'voiced alarm over'
 CUE_KIND = [  # checked in order on the cue text
     ('deny', _w(r'den(?:y|ied|ies|ying|ial)', r'refut\w*', r'rebut\w*', r'disavow\w*', r'disput\w*')),
     ('reject', _w(r'reject\w*', r'refus\w*', r'rul(?:e|ed|es|ing) out', r'turn(?:ed|s)? down', r'rebuff\w*', r'spurn\w*', r'dismiss\w*')),
@@ -24,7 +25,7 @@ CUE_KIND = [  # checked in order on the cue text
     ('demand', _w(r'demand\w*', r'insist\w* on', r'order(?:ed|s)?')),
     ('appeal', _w(r'urg(?:e|ed|es|ing)', r'call(?:ed|s|ing)? (?:on|for|upon)', r'appeal\w*', r'request\w*', r'plead\w*', r'invit\w*',
                   r'encourag\w*', r'ask(?:s|ed|ing)? (?:for|to)', r'propos\w*')),
-    ('criticize', _w(r'critici[sz]\w*', r'(?:voic|express|rais)\w* (?:\w+ ){0,2}(?:alarm|dismay|displeasure|dissatisfaction|indignation|outrage)', r'condemn\w*', r'denounc\w*', r'slam\w*', r'blast\w*', r'accus\w*', r'label+\w*', r'brand\w*',
+    ('criticize', _w(r'critici[sz]\w*', _ALARM, r'condemn\w*', r'denounc\w*', r'slam\w*', r'blast\w*', r'accus\w*', r'label+\w*', r'brand\w*',
                      r'decr(?:y|ied|ies)', r'censur\w*', r'lambast\w*', r'castigat\w*', r'ridicul\w*', r'mock\w*', r'assail\w*',
                      r'attack\w*', r'bash\w*', r'flay\w*', r'deplor\w*', r'lash\w* out', r'rebuk\w*', r'scold\w*', r'chid\w*',
                      r'dubb?\w*', r'took issue', r'tak\w* issue', r'blam\w*', r'protest\w*', r'charg(?:e|ed|es)', r'alleg(?:e|ed|es|ing)')),
@@ -57,7 +58,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                      r'wrath', r'indignation', r'anger', r'denunciation', r'resentment', r'evils?', r'rogue', r'tyrann\w*',
                      r'massacr\w*', r'patroni[sz]\w*', r'assassinat\w*', r'disappoint\w*', r'regrettabl\w*',
                      r'deplorabl\w*', r'disapprov\w*', r'conspirac\w*', r'unpardonabl\w*',
-                     r'(?:voic|express|rais)\w* (?:\w+ ){0,2}(?:alarm|dismay|displeasure|dissatisfaction|indignation|outrage)',
+                     _ALARM,
                      r'threaten(?:s|ed|ing)? (?:\w+ ){0,2}(?:security|interests|sovereignty|safety|stability|peace)')),
     ('appeal', _w(r'call(?:s|ed)? on', r'urg(?:e|es|ed)', r'wants? to see (?:\w+ ){1,4}?(?:do|take|make|stop|play|show|return)\b', r'appeal\w* (?:to|for|on)', r'(?:we|i) (?:\w+ )?request\w*', r'(?:our|my) request', r'request(?:s|ed)? that', r'we hope', r'hope that', r'should', r'let us',
                   r'(?:it is|is) (?:necessary|essential|imperative|indispensable) (?:to|for|that)',

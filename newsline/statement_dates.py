@@ -91,8 +91,7 @@ def attached_date(text:str, # the body
                       or (pp and re.fullmatch(r'(?:on )?[A-Z][a-z]{2,8}\.? \d{1,2}', text[a:b]))
                       or re.fullmatch(r'\s*(?:in|on|at|during)\s+', text[windows[2][0]:a], re.I)))  # 'warned in early January it was ...'
         if not ok or (a < ce and _in_relative(text, windows[0][0], a)): continue  # 'X, who wrote a book in 2012, said'
-        if _ANAPHORIC.fullmatch(text, a, b): continue
-        # the day of an event told before ('That evening ...'), not today
+        if _ANAPHORIC.fullmatch(text, a, b): continue  # the day of an event told before ('That evening ...'), not today
         pv = _parse_value(t_value)
         if pv and pv[0] <= ref.normalize(): return pv
     m = _DAY_THEN_PARTICIPLE.search(text, right[0][0], min(s1, right[0][1] + 60)) if right else None

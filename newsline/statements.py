@@ -110,6 +110,11 @@ _NOT_GIVEN = {'the', 'a', 'an', 'in', 'on', 'at', 'mr', 'mrs', 'ms', 'dr', 'said
               'colonel', 'captain', 'capt', 'admiral', 'adm', 'judge', 'professor', 'prof', 'leader', 'chairman', 'director'}
 
 _NEGATED = re.compile(r"\b(?:not|never|n't|n’t)\b(?:\s+\w+ly)?\s+\w+$|\b(?:not|never)\s+(?:yet\s+)?\w+\s*$", re.I)
+def _named_before(surname:str, known:list)->tuple:
+    "(speaker, country, type, cameo, 'name') of the latest earlier actor whose name holds `surname` as a word, or None."
+    m = next((m for m in reversed(known) if surname in m[2].split() and m[2] != surname), None)
+    return (m[2], m[3] or None, m[4] or None, m[5] or None, 'name') if m else None
+
 _QUOTED_AS = re.compile(r"\s+(?P<who>[A-Z][^,;:.]{1,80}?)\s+as\s+(?:saying|telling|stating|declaring)\b(?:\s+(?:reporters|journalists|the\s+media))?\s*")
 _AS_BEFORE = re.compile(r"\bas\s+(?:he|she|i|we|they|you|it)\s+(?:\w+\s+)?$", re.I)  # 'as he mentioned (before)'
 _EMPTY_CONTENT = {'what', 'something', 'nothing', 'anything', 'otherwise'}  # after said/told: 'moved by what he said', 'said nothing'
@@ -319,8 +324,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if speaker is None: continue  # an unresolved pronoun or a bare determiner: nobody to chart
         if how == 'unknown' and (' ' not in speaker or _COURTESY.match(speaker)):  # a surname: 'Choe' after 'Foreign Minister Choe Son Hui'
             sur = _COURTESY.sub('', speaker)
-            full = next((m for m in reversed(ante + salient) if sur in m[2].split() and m[2] != sur), None)  # 'Zahid' for Ahmad Zahid Hamidi
-            if full: speaker, country, typ, cameo, how = full[2], full[3] or None, full[4] or None, full[5] or None, 'name'
+            full = _named_before(sur, ante + salient)  # 'Zahid' for Ahmad Zahid Hamidi
+            if full: speaker, country, typ, cameo, how = full
             else:  # a name written out earlier, or in this sentence: 'whose acting spokesman, Mark Toner, said ... Toner said'
                 named = _full_name(text, sur, r['cue_end'])
                 if named: speaker, country, typ, cameo, how = resolve_source(named, ante, matcher, salient)
@@ -339,8 +344,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if (q := _QUOTED_AS.match(text, r['cue_end'])) and re.fullmatch(r'quot\w*', text[r['cue_start']:r['cue_end']], re.I):
             alt = resolve_source(q.group('who'), ante, matcher, salient, text)  # 'The ministry quoted Tillerson as saying that ...':
             if alt[0] and alt[4] == 'unknown' and ' ' not in alt[0]:             # the words are Tillerson's, the ministry the channel
-                full = next((m for m in reversed(ante + salient) if alt[0] in m[2].split() and m[2] != alt[0]), None)
-                if full: alt = (full[2], full[3] or None, full[4] or None, full[5] or None, 'name')  # the surname of someone named before
+                alt = _named_before(alt[0], ante + salient) or alt  # the surname of someone named before
             if alt[0]:
                 speaker, country, typ = alt[0], alt[1], alt[2] or ('person' if alt[4] == 'unknown' else None)
                 end = max((b for a, b in r['content_spans']), default=q.end())
