@@ -117,6 +117,10 @@ def find_cues(text, toks, low, inq, tagger=None, extra:set=frozenset())->list:
         if lab[i]:
             j = i
             while j+1 < n and lab[j+1]: j += 1
+            if 'with' in low[i:j+1]:  # 'said with great | satisfaction that': the manner is part of the cue
+                k = j+1
+                while k < n and k-j <= 3 and _is_word(low[k]) and low[k] != 'that' and inq[k] < 0: k += 1
+                if j+1 < k < n and low[k] == 'that': j = k-1
             a = i  # 'in a (press) statement' just before the cue, perhaps dated: 'in a statement on October 14 said'
             c = a-2 if a >= 3 and low[a-2] == 'on' and low[a-1] in _DAY_WORDS else \
                 a-3 if a >= 4 and low[a-3] == 'on' and low[a-2] in _DAY_WORDS and low[a-1].isdigit() else a
@@ -143,11 +147,23 @@ def _skip_intro(text, toks, low, a, b):
     "First token of a clause's subject in [a, b): past a leading conjunction ('But') and an introductory phrase ('On Saturday,')."
     while a < b-1 and low[a] in _LEAD: a += 1
     while a < b-1 and low[a] == ',': a += 1
-    if a < b-1 and low[a] in STOP | TIMEW and low[a] not in DET:  # 'In 2013,', 'Before the convention,'
+    if a < b-1 and (low[a] in STOP | TIMEW | _INTRO_PREP and low[a] not in DET or _time_phrase(low, a, b)):  # 'In 2013,', 'A week later,'
         k = a+1
         while k < b-1 and k-a < 9 and low[k] != ',' and (_is_word(low[k]) or low[k] in ('.', '-', "'", '’')): k += 1
         if k < b-1 and low[k] == ',': a = k+1
+    elif a < b-2 and low[a+1] == ',' and low[a].endswith('ly') and len(low[a]) > 4 and low[a] not in LY_NOUNS: a += 2  # 'Ultimately,'
     return a
+
+_INTRO_PREP = {'throughout', 'amid', 'despite', 'following', 'upon', 'across', 'unlike', 'like', 'beyond', 'toward', 'towards', 'behind'}
+_TIME_UNITS = {'days', 'weeks', 'months', 'years', 'hours', 'ago', 'later', 'earlier', 'afterward', 'afterwards', 'next', 'previous'}
+
+def _time_phrase(low, a, b):
+    "Whether tokens from `a` up to the next comma (at most 6) are a time phrase: 'A week later,', 'The next day,'."
+    k = a
+    while k < b and k-a < 6 and low[k] != ',':
+        if low[k] in TIMEW or low[k] in _TIME_UNITS: return True
+        k += 1
+    return False
 
 def _clean_source(text, toks, low, r):
     "Trim a source range: an introductory phrase, a trailing ', meanwhile,' or ', who', and a relative pronoun before a pronoun ('which he' -> 'he')."
@@ -181,6 +197,10 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
     while j >= prev_end and (low[j] in ADV_LEFT or (low[j].endswith('ly') and len(low[j]) > 4 and low[j] not in LY_NOUNS and not _cap(text, toks, j))
                              or (low[j] in ('most', 'more', 'very') and j+1 < a and low[j+1].endswith('ly'))): j -= 1
     if j >= prev_end and low[j] in TIMEW and j-1 >= prev_end and low[j-1] == 'on': j -= 2
+    elif j >= prev_end and low[j] in TIMEW:  # 'X, the chairman, this past week announced': a time phrase is no subject
+        k = j
+        while k >= prev_end and j-k < 4 and (low[k] in TIMEW or low[k] in ('past', 'next', 'coming', 'early', 'late')): k -= 1
+        if k < j and k >= prev_end and (low[k] == ',' or low[k] not in DET and low[k] not in STOP): j = k
     participle = cue0.endswith('ing') and cue0 != 'according' and a > s0 and (low[a-1] in (',', '—', '–', 'and', ';') or (low[a-1] in QCLOSE and a-2 >= s0 and low[a-2] == ','))
     src = None
     last = low[b-1]; vb = low[a+1] if low[a] in BE and a+1 < b else cue0
@@ -307,6 +327,7 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                 if e is not None and e < nxt and low[e] in OBJ_NEXT: q = e
                 elif e is not None and e < nxt and e-1 > q and low[e-1] in _SUBJ_PRON: q = e-1  # 'told the court he will ask ...'
                 elif e is not None and e < nxt and low[e] in _SUBJ_PRON: q = e
+                elif e is not None and (e >= nxt or low[e] in ('.', ';')): q = nxt  # '..., the minister told CNN.': the words are before
                 else:  # 'told reporters the plan failed', 'told Fox News host Sean Hannity a loss is likely': a name, then a clause
                     x = q
                     while x < nxt and x-q < 7 and (low[x] in _ADDRESSEE or (_cap(text, toks, x) and _is_word(low[x]))): x += 1

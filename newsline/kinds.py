@@ -28,9 +28,10 @@ CUE_KIND = [  # checked in order on the cue text
     ('criticize', _w(r'critici[sz]\w*', _ALARM, r'condemn\w*', r'denounc\w*', r'slam\w*', r'blast\w*', r'accus\w*', r'label+\w*', r'brand\w*',
                      r'decr(?:y|ied|ies)', r'censur\w*', r'lambast\w*', r'castigat\w*', r'ridicul\w*', r'mock\w*', r'assail\w*',
                      r'attack\w*', r'bash\w*', r'flay\w*', r'deplor\w*', r'lash\w* out', r'rebuk\w*', r'scold\w*', r'chid\w*',
-                     r'dubb?\w*', r'took issue', r'tak\w* issue', r'blam\w*', r'protest\w*', r'charg(?:e|ed|es)', r'alleg(?:e|ed|es|ing)')),
+                     r'dubb?\w*', r'(?:spoke|speak\w*|spoken) out against', r'took issue', r'tak\w* issue', r'blam\w*', r'protest\w*', r'charg(?:e|ed|es)', r'alleg(?:e|ed|es|ing)')),
     ('praise', _w(r'prais\w*', r'hail\w*', r'support(?:s|ed|ing)?', r'(?:express\w*|voic\w*|reaffirm\w*|pledg\w*) (?:\w+ ){0,2}support', r'(?:speak|spoke|speaks|speaking) highly', r'laud\w*', r'welcom\w*', r'congratulat\w*', r'thank\w*', r'commend\w*', r'extol\w*', r'(?:message|letter|telegram)s? of greetings?',
-                  r'applaud\w*', r'endors\w*', r'appreciat\w*')),
+                  r'applaud\w*', r'endors\w*', r'appreciat\w*',
+                  r'with (?:great |deep |much |high |full )?(?:satisfaction|pride|admiration|appreciation)')),
     ('intend', _w(r'vow\w*', r'pledg\w*', r'promis\w*', r'plan(?:s|ned)?', r'intend\w*', r'resolv\w*', r'determin\w*', r'offer\w*',
                   r'(?:reaffirm|renew|reiterat)\w* (?:\w+ ){0,3}commitment')),
 ]
@@ -81,8 +82,8 @@ _WARNING = re.compile(r'\s*(?:against|of|(?:yet\s+)?to\s+(?:the\s+)?[A-Z]\w*|the
                       r'(?:that\s+)?(?:it|we|they)\s+(?:was|is|were|are|would be|will be)\s+(?:ready|close|prepared|able)\s+to)\b')
 # 'warned against', 'a warning to North Korea', 'warned the US not to', 'warned it was ready to test': warnings that threaten
 _ANTI = re.compile(r'\banti-[\w-]+', re.I)
-_OWN_FUTURE = re.compile(r"(?:that )?(?:we|they|it|he|she|i)(?:(?: would| will| shall|'ll|’ll) (?:further |continue to |soon |also )?(?!be\b|have\b|not\b)\w+"
-                         r"| (?:wants?|wanted|plans?|planned|intends?|intended|aims?|would like) to\b)", re.I)
+_OWN_FUTURE = re.compile(r"(?:that )?(?:(?:we are|we're|we’re|i am|i'm|i’m) going to\b|(?:we|they|it|he|she|i)(?:(?: would| will| shall|'ll|’ll) (?:further |continue to |soon |also )?(?!be\b|have\b|not\b)\w+"
+                         r"| (?:wants?|wanted|plans?|planned|intends?|intended|aims?|would like) to\b))", re.I)
 
 _NP_FUTURE = re.compile(r"(?:that )?(?P<subj>(?:the |his |her |its |their |our )?[\w'’.-]+(?: [\w'’.-]+){0,3}?)(?: would| will| shall|'ll|’ll)"
                         r" (?:further |continue to |soon |also |now |then )?(?:never )?(?!be\b|have\b|not\b)[a-z]+", re.I)
@@ -106,7 +107,12 @@ _STRUGGLE = re.compile(r"\b(?:struggles?|fights?|battles?|wars?)\s+(?:against|to
 _CONTEXT = re.compile(r"\b(?:in the wake of|amid)\s+[^,.;]{0,80}", re.I)
 _WELL_BEING = re.compile(r'\b(?:good health|long life|happiness|well-being|wellbeing)\b', re.I)
 _DOOM = re.compile(r"\b(?:punish\w*|judg(?:e)?ment|verdict|retribution)\s+(?:\w+\s+){0,2}(?:by|of)\s+(?:history|the times|justice)\b", re.I)
-_ASK = re.compile(r'\bask(?:s|ed|ing)?\s*$', re.I)  # 'asks that ...': a request; 'asked whether ...', '“Why?” he asked': a question
+_ASK = re.compile(r'\bask(?:s|ed|ing)?\s*$', re.I)
+_INSTRUCT = re.compile(r'\b(?:told|tells?|telling|instruct(?:s|ed|ing)?|advis(?:e|es|ed|ing)|direct(?:s|ed|ing)?)\s*$', re.I)  # 'told officials to ...'
+_TOLD_TO = re.compile(r"\s*(?:(?!(?:that|how|what|why|whether|he|she|they|we|i|it|was|were|is|are|will|would|had|has|have|do|does|did|"
+                      r"don't|doesn't|didn't|can|could|should|must|may|might|not|no)\b)[\w'’-]+\s+){1,4}?to\s+(?!the\b|a\b|an\b|be\b|his\b|her\b|their\b|its\b)[a-z]+")
+_ANNOUNCE = re.compile(r'\bannounc\w*', re.I)
+_MEASURE = re.compile(r"^(?:\S+\s+){0,10}?(?:will|would|shall|is to|are to|plans? to|bans?|measures|sanctions|restrictions|suspension)\b", re.I)  # 'asks that ...': a request; 'asked whether ...', '“Why?” he asked': a question
 _COURTESY = re.compile(r'\bto (?:convey|pass on|extend|give|send) (?:[\w-]+ ){0,4}?(?:greetings|regards|wishes|gratitude|thanks|congratulations)\b', re.I)
 _REQUEST = re.compile(r"\s*(?!(?:if|whether|how|what|why|who|whom|when|where|which)\b)(?:that\b|for\b|(?:[\w'’-]+\s+){1,8}?be\s+\w+ed\b|(?:him|her|them|us|me|you|the|a|an|his|their|its|our|all|[A-Z])[^,.;:?!]{0,60}?\bto\s+(?!the\b|a\b|an\b)[a-z]+)")
 
@@ -134,6 +140,8 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
             else 'appeal'  # 'hoped that the General Secretary would enjoy good health': a good wish
     if _ASK.search(cue or '') and _REQUEST.match(content or '') and '?' not in (content or '') \
             and not _COURTESY.search(content or ''): return 'appeal'  # a request, but not 'asked him to convey greetings'
+    if _INSTRUCT.search(cue or '') and _TOLD_TO.match(content or '') and not _COURTESY.search(content or ''):
+        return 'appeal'  # an instruction: 'told officials to first make fine needles'
     if len(content or '') > 300 and _THANKS.search(re.split(r'(?<=[.!?])\s', content.lstrip(), maxsplit=1)[0]):
         return 'praise'  # a long message that opens with thanks or congratulations: what comes after serves them
     both = f'{cue or ""} {content or ""}'  # the cue may carry the noun: 'expressed admiration', 'voiced support'
@@ -154,6 +162,7 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
     if _OWN_FUTURE.match(c): return 'intend'  # the speaker's own future action
     if (m := _NP_FUTURE.match(c)) and (_SELF_SIDE.fullmatch(m.group('subj')) or (is_own and is_own(m.group('subj')))):
         return 'intend'  # 'the two leaders will discuss ...', 'Malaysia will investigate' said by its minister
+    if _ANNOUNCE.search(cue or '') and _MEASURE.match(c): return 'intend'  # a measure announced: 'announced its own ban'
     return 'say'
 
 # %% ../nbs/02d_kinds.ipynb #c008

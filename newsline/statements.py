@@ -15,7 +15,7 @@ from .attribution import attribution_records
 from .actors import actor_matcher, resolve_source, canonical_name, plausible_speaker, document_author, SENT_DOCUMENTS, RELATIVE, person_gender, DIED
 from .actors import _role_name
 from .kinds import statement_kind, statement_channel, is_speech_act, CAMEO
-from .statement_dates import (attached_date, dateline_date, narrative_date, lead_event_date, speaker_event_date,
+from .statement_dates import (attached_date, dateline_date, narrative_date, lead_event_date, report_lead_date, speaker_event_date,
                                       _timexes_fn, _naive, _parse_value, _DATELINE, _ELSEWHEN)
 
 # %% ../nbs/02_statements.ipynb #c005
@@ -110,6 +110,10 @@ _NOT_GIVEN = {'the', 'a', 'an', 'in', 'on', 'at', 'mr', 'mrs', 'ms', 'dr', 'said
               'colonel', 'captain', 'capt', 'admiral', 'adm', 'judge', 'professor', 'prof', 'leader', 'chairman', 'director'}
 
 _NEGATED = re.compile(r"\b(?:not|never|n't|n’t)\b(?:\s+\w+ly)?\s+\w+$|\b(?:not|never)\s+(?:yet\s+)?\w+\s*$", re.I)
+_LINK_LINE = re.compile(r"\s*(?:READ MORE|Read more|RELATED|Related|WATCH|Watch|SEE ALSO|See also|ALSO READ|Also read)\s*:\s*(?=\S)")
+_NEG_IN_CUE = re.compile(r"\b(?:not|never|n't|n’t)\s+(?!only\b)", re.I)  # 'did not respond Sunday to questions about'
+_NO_WORDS = re.compile(r"(?:made|delivered|gave|sent|forwarded|dispatched)\s+(?:a|an|the|his|her|its|their)?\s*(?:[\w-]+\s+){0,3}?"
+                       r"(?:report|speech|message|letter|telegram|greetings?|congratulations|condolences)(?:\s+of\s+[\w\s]{1,30}?)?(?:\s+to)?\s*$", re.I)
 def _named_before(surname:str, known:list)->tuple:
     "(speaker, country, type, cameo, 'name') of the latest earlier actor whose name holds `surname` as a word, or None."
     m = next((m for m in reversed(known) if surname in m[2].split() and m[2] != surname), None)
@@ -143,7 +147,9 @@ def _titled_person(text:str, pos:int, role:str)->str:
 _SENT = re.compile(r"^\s*(?:(?:On|In|At|During|After|Before)\b[^,]{0,40},\s*)?(?P<x>[A-Za-z][^,.;:]{2,150}?)\s+(?:sent|sends|forwarded|"
                    r"dispatched|addressed|adopted|issued|released)\s+(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\w-]+\s+){0,3}?"
                    r"(?:letters?|messages?|greetings|telegrams?|reply|notes?|congratulations|condolences|appeals?|declarations?|resolutions?)\b"
-                   r"|^\s*(?P<w>[A-Z][^,.;:]{2,80}?)\s+(?:wrote|writes|had written)\s+(?:a\s+(?:[\w-]+\s+)?letter\s+)?to\b")  # 'Trump wrote to Xi'
+                   r"|^\s*(?P<w>[A-Z][^,.;:]{2,80}?)\s+(?:wrote|writes|had written)\s+(?:a\s+(?:[\w-]+\s+)?letter\s+)?to\b"  # 'Trump wrote to Xi'
+                   r"|^[^.;:]{2,200}?\breceived\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?(?:letters?|messages?|greetings|telegrams?|reply|notes?|"
+                   r"congratulations|condolences)\b(?:\s+of\s+[\w-]+)?\s+from\s+(?P<f>[A-Z][^,.;:]{2,120}?)(?=\s+(?:on|in)\s|[,.;:]|$)")
 _CORRESPONDENT = re.compile(r'\breporting (?:from|in)\b', re.I)
 _GREETING = re.compile(r'\b(?:Greetings?|Congratulat\w*|Felicitations?)\b', re.I)
 _DOC_SOURCE = re.compile(r"^(?:it|(?:the|this|that|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:letter|message|greetings|telegram|reply|note|appeal|declaration|resolution))$", re.I)
@@ -161,7 +167,7 @@ def _sender_before(text:str, sents:list, si:int, back:int=2)->str:
     for k in range(si-1, si-1-back, -1):
         if k < 0: break
         m = _SENT.match(text[sents[k][0]:sents[k][1]])
-        if m: return m.group('x') or m.group('w')
+        if m: return m.group('x') or m.group('w') or (m.group('f') if ' and ' not in (m.group('f') or '') else '')  # 'X received a message from Y': Y
     return ''
 
 _FULL_TEXT = re.compile(r'\b[Tt]he (?:full )?text of the (?:speech|report|address|lecture)\b[^.:\n]{0,30}\bfollows?\b')
@@ -232,6 +238,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
     salient = list(earlier)  # the title's actors, then each speaker found
     junk = set()  # generic sources ('the speakers'), which a later 'they' may refer to
     plural = None  # (sentence, speaker, ...) of the latest statement by a plural source ('Japanese officials')
+    last_doc = None  # (sentence, speaker, ...) of the latest statement by a document ('The message said'), which a later 'it' may be
     if item: salient.append((0, 0, item[0], item[1] or '', item[2] or '', item[3] or ''))  # 'the white paper' is the item's author
     doc = document_author(title, matcher) if title else None
     if doc is None and (full := _FULL_TEXT.search(text)) and (mk := _made_at(text, full.start())):  # 'X made a speech ... The full
@@ -253,7 +260,10 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if not is_speech_act(cue, ' '.join(text[a:b] for a, b in r['content_spans'] if a >= r['cue_end'])):
             continue  # a belief, plan or action, not a statement ('wants', 'concluded the meeting')
         if r['sentence'] < len(sents) and _headline(text, *sents[r['sentence']]): continue
-        if _NEGATED.search(text, max(0, r['cue_start']-14), r['cue_end']) or (re.fullmatch(r'sa(?:id|ys|y)|told|tells', cue, re.I) and
+        if r['sentence'] < len(sents) and (lk := _LINK_LINE.match(text, sents[r['sentence']][0], pos + 1)) and \
+                len(text[lk.end():r['cue_start']].split()) <= 5 and re.fullmatch(r'[a-z]+s', cue):
+            continue  # 'READ MORE: Amnesty says abuse ...': a linked headline's verb (present tense, right after its subject)
+        if _NEGATED.search(text, max(0, r['cue_start']-14), r['cue_end']) or _NEG_IN_CUE.search(cue) or (re.fullmatch(r'sa(?:id|ys|y)|told|tells', cue, re.I) and
                 ' '.join(text[a:b] for a, b in r['content_spans']).strip().lower() in _EMPTY_CONTENT):
             continue  # 'has not acknowledged', 'never said'; 'moved by what he said': nothing was stated
         if re.search(r"['’]s\s+(?:\w+ly\s+)?$", text[max(0, r['cue_start']-16):r['cue_start']]) and \
@@ -282,6 +292,12 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         own = sent_contents.get(r['sentence']) if own_ok else None
         ante = [m for m in earlier if not any(a <= m[0] and m[1] <= b for a, b in own)] if own else earlier
         speaker, country, typ, cameo, how = resolve_source(sender or src, ante, matcher, salient, text)  # 'It said': the letter's sender
+        if sender and _DOC_SOURCE.match(src.strip()) and how == 'unknown' and not country and doc and doc[1]:
+            country, typ = doc[1], doc[2] or 'person'  # 'a message from Thongloun Sisoulith' in an item 'Greetings from Lao President'
+        via_doc = bool((src.strip().lower() == 'it' or _DOC_SOURCE.match(src.strip()) and how != 'name') and not sender and last_doc
+                       and rows and rows[-1] is last_doc[-1] and 0 <= r['sentence'] - last_doc[0] <= 3)
+        if via_doc:  # 'The message said ... . ..., it said': the message's sender, when nothing was said in between
+            speaker, country, typ, cameo, how = last_doc[1:-1]; sender = speaker
         if src.strip().lower() in ('he', 'she') and how == 'pronoun' and r['sentence'] < len(sents):  # 'When Mattis visited ..., he said'
             s0 = sents[r['sentence']][0]
             sub = _FRONTED.match(text, s0, pos)
@@ -352,7 +368,12 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         cont = ' … '.join(text[a:b] for a, b in r['content_spans'])
         r.update(source_text=src or None, cue=text[r['cue_start']:r['cue_end']], content=cont or None,
                  speaker=speaker, actor_country=country, actor_type=typ)
+        if _NO_WORDS.match(r['cue']) and not re.match(r'\s*(?:that\b|["“:])', cont or '') and len((cont or '').split()) < 40 \
+                and (not cont or re.match(r'\s*(?:to|on|at|in)\b', cont) or re.search(r'\bto\s*$', r['cue'])):
+            continue  # 'X made a report.', 'X sent a message of greeting to Y': an act whose words are not given
         rows.append(r)
+        if (via_doc or _DOC_SOURCE.match(src.strip()) and src.strip().lower() != 'it') and speaker:
+            last_doc = (r['sentence'], speaker, country, typ, cameo, how, r)  # a document's statement, which 'it' may go on with
         if _PLURAL_SOURCE.search(src.strip()) and how in ('name', 'unknown'):  # a group that a later 'they' may be
             plural = (r['sentence'], speaker, country, typ, cameo, how)
     # merge participles into the statement they continue; media reports become channels
@@ -371,6 +392,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         src = r['source_text'] or ''
         if same and _REPORT_CUE.match(r['cue'] or '') and MEDIA_SOURCE.search(src) and r['cue_start'] > same[0]['cue_start']:
             continue  # '..., KCNA reported': a channel, not a statement
+        if re.fullmatch(r'according to', r['cue'] or '', re.I) and any(o['cue_start'] < r['cue_start'] and o['content'] and r['content'] and
+                (o['content'] in r['content'] or r['content'] in o['content']) for o in same):
+            continue  # 'X said it plans ..., according to Y': Y passed X's words on; X's statement is the row
         final.append(r)
     ev_cache, dated = {}, {}  # dated: speaker -> (sentence, date) of the speaker's latest dated statement
     for r in final:
@@ -441,7 +465,7 @@ def _one(text, title, dct, matcher, article_id, is_kcna):
     anchor = narrative_date(text, dct)  # a story told about the past: its anchor, not the events it names relative to today
     if anchor and not _in_range(anchor[0]): anchor = None
     rows = _text_rows(text, dct, matcher, item, title, anchored=anchor is not None, kcna=is_kcna) if text.strip() else []
-    lead = lead_event_date(text, dct) if is_kcna and anchor is None and any(r['date'] is None for r in rows) else None
+    lead = report_lead_date(text, dct) or lead_event_date(text, dct) if is_kcna and anchor is None and any(r['date'] is None for r in rows) else None
     if lead:  # what was said at the event the item reports, on its day
         for r in rows:
             p = min(x for x in (r['source_start'], r['cue_start']) if x is not None)
