@@ -123,7 +123,7 @@ class StoreVersionWarning(UserWarning):
     "The store being read was written by another extractor than the installed one."
 
 _EXTRACTOR_MODULES = ('statements', 'attribution', 'actors', 'kinds', 'cue_tagger', 'timexes', 'timex_lexicon',
-                      'timex_calendar', 'timex_dates', 'timex_rules', 'timex_table')
+                      'timex_calendar', 'timex_dates', 'timex_relative', 'timex_rules', 'timex_table')
 _LOADER_MODULES = ('articles', 'textclean', 'pages', 'records', 'files', 'web')
 
 def _sha(*parts)->str:
