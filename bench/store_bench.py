@@ -9,7 +9,8 @@ machine's load average, which matters on a shared machine.
 import argparse, json, os, shutil, statistics, tempfile, time, warnings
 from pathlib import Path
 
-from newsline.store import TABLES, Corpus, _files, ingest
+from newsline.store import Corpus, ingest
+from newsline.store_files import TABLES, _files
 
 ROOT = Path(__file__).resolve().parents[1]
 ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -1,4 +1,4 @@
-"""Rules for calendar dates: explicit dates, months, years, decades, quarters, seasons, weekdays and units relative to the anchor. Each rule is a compiled regex and a handler that normalises its match.
+"""Rules for calendar dates: explicit dates, months, years, decades, centuries, seasons and quarters. Each rule is a compiled regex and a handler that normalises its match.
 
 Docs: https://newsline.github.io/newsline/timex_dates.html.md"""
 
@@ -6,11 +6,9 @@ Docs: https://newsline.github.io/newsline/timex_dates.html.md"""
 
 # %% auto #0
 __all__ = ['EDGE_MOD', 'RX_MONTH_DAY', 'RX_DAY_MONTH', 'RX_DAYAND', 'RX_WEEKOF', 'RX_NUMERIC', 'RX_MONTH', 'RX_YEAR', 'RX_JUCHE',
-           'RX_DECADE', 'RX_CENTURY', 'RX_SEASON', 'RX_QUARTER', 'RX_WEEKDAY', 'RX_RELDAY', 'RX_THISTOD', 'RX_UNITREL',
-           'RX_WEEKEND', 'RX_YEARAGO', 'RX_THEQUARTER', 'Ctx', 'check', 'prep_before', 'month_ok', 'month_tense',
-           'h_month_day', 'h_day_month', 'h_dayand', 'h_weekof', 'h_numeric', 'h_month', 'year_ok', 'h_year', 'h_juche',
-           'h_decade', 'h_century', 'h_season', 'h_quarter', 'weekday_how', 'h_weekday', 'h_relday', 'h_thistod',
-           'h_unitrel', 'h_weekend', 'h_yearago', 'h_thequarter']
+           'RX_DECADE', 'RX_CENTURY', 'RX_SEASON', 'RX_QUARTER', 'Ctx', 'check', 'prep_before', 'month_ok',
+           'month_tense', 'h_month_day', 'h_day_month', 'h_dayand', 'h_weekof', 'h_numeric', 'h_month', 'year_ok',
+           'h_year', 'h_juche', 'h_decade', 'h_century', 'h_season', 'h_quarter']
 
 # %% ../nbs/01c_timex_dates.ipynb #c002
 import re, datetime as dt
@@ -351,157 +349,3 @@ def h_quarter(m, ctx):
     # a quarter still to come ("losses through the third quarter of 1990") is a forecast, not the period being reported:
     # it does not become the focus that "a year earlier" is measured from
     return dict(type='DATE', value=f'{y}-Q{n}', s=s, focus=not g['ago'] and (y, n) < quarter_of(ctx.dct))
-
-# %% ../nbs/01c_timex_dates.ipynb #c044
-_WD_NAMES_AFTER = re.compile(r"\s+(?:Times|Telegraph|Express|Mirror|Herald|Post|Mail|Tribune|Independent|Observer|Sport|Star|"
-                             r"Morning|Night Live|School|Service|Club|Magazine|Edition|Review|Paper|Business|Journal)\b")
-_WD_NAMES_BEFORE = re.compile(r"\b(?:Bloody|Black|Super|Good|Easter|Palm|Ash|Holy|Cyber|Maundy|Whit|Low|Plough|Blue|Mad|Manic)\s+$")
-
-# a deadline before a weekday points forward ("until Tuesday", "by Friday"), unless the clause is past ("had filed by
-# Wednesday"); a postponement points forward even in a past clause ("postponed until Tuesday")
-_WD_FUT_PREP = re.compile(r"(?:\b(?P<v>postponed|extended|delayed|adjourned|deferred|put\s+off)\s+(?:\w+\s+)?)?\b(?:until|till|by|as\s+soon\s+as|"
-                          r"as\s+early\s+as|no\s+later\s+than|starting|beginning|effective|due|deadline\s+of)\s+(?:(?:early|late|noon|midnight)\s+)?$", re.I)
-
-def weekday_how(ctx:Ctx, # rule context
-                s:int, # start of the expression holding the weekday
-                e:int, # its end
-               )->str: # 'past' or 'future'
-    "Which way a bare weekday points: the clause's tense, else a deadline word before it, else the past."
-    how = ctx.tense(s, e)
-    if how != 'future' and (p := _WD_FUT_PREP.search(ctx.before(s, 40))) and (how is None or p.group('v')): how = 'future'
-    return how or 'past'
-
-def _tod(g, d):
-    "Append a part of day (morning, night...) to a date value; the result is a TIME."
-    if not g: return dict(type='DATE', value=d.isoformat())
-    return dict(type='TIME', value=d.isoformat() + PARTS_OF_DAY[g.lower()])
-
-# %% ../nbs/01c_timex_dates.ipynb #c045
-RX_WEEKDAY = re.compile(
-        rf"\b(?=\w)(?:(?P<rel>last|next|this\spast|this\scoming|this|coming|past|early|late|earlier|later)\s)?(?P<wd>{WD}){_NW}(?!s\b)(?:\s(?P<tod>morning|afternoon|evening|night){_NW})?", _I)
-
-def h_weekday(m, ctx):
-    "A weekday: 'Monday', 'last Friday', 'next Tuesday', 'early Sunday', 'Wednesday night'."
-    g = m.groupdict()
-    if not _cap(g['wd']) or _WD_NAMES_BEFORE.search(ctx.before(m.start('wd'), 12)) or _WD_NAMES_AFTER.match(ctx.after(m.end(), 16)):
-        return None
-    rel = (g['rel'] or '').lower()
-    how = {'last': 'last', 'this past': 'last', 'past': 'last', 'next': 'next', 'this coming': 'next', 'coming': 'next'}.get(rel)
-    if how is None:
-        how = weekday_how(ctx, m.start(), m.end())
-        if rel == 'this' and how != 'past': how = 'future'
-    d = resolve_weekday(ctx.dct, WEEKDAYS[g['wd'].lower()], how)
-    r = _tod(g['tod'], d)  # 'Wednesday night' is a TIME: 2025-05-28TNI
-    if rel in ('early', 'late'): r['mod'] = EDGE_MOD[rel]
-    if rel in ('earlier', 'later'): r['s'] = m.start('wd')  # "[Friday]" in "earlier Friday": a sequence word, not part of the date
-    return r
-
-# %% ../nbs/01c_timex_dates.ipynb #c047
-_DAY_SHIFT = {'today': 0, 'tonight': 0, 'yesterday': -1, 'tomorrow': 1, 'the day before yesterday': -2, 'the day after tomorrow': 2,
-              'this': 0, 'last': -1}
-
-# %% ../nbs/01c_timex_dates.ipynb #c048
-RX_RELDAY = re.compile(
-        r"\b(?=\w)(?:(?P<edge>early|late|earlier|later)\s)?(?P<day>today|tonight|yesterday|tomorrow|the\sday\sbefore\syesterday|the\sday\safter\stomorrow)(?:\s(?P<tod>morning|afternoon|evening|night))?\b", _I)
-
-def h_relday(m, ctx):
-    "'today', 'yesterday', 'tomorrow', 'tonight', 'this morning', 'last night', 'late yesterday'."
-    g = m.groupdict()
-    word = rx(r'\s+').sub(' ', g['day'].lower())
-    if word == 'today' and rx(r"['’]s\b").match(ctx.after(m.end(), 3)) and rx(r'\b(?:of|in|for)\s+$', re.I).search(ctx.before(m.start(), 8)):
-        return None  # "in today's world": generic, not a date
-    if word == 'today' and not g['tod'] and rx(r"['’]s\s+(?:world|era|age|times|society|generation|youth|reality|realities)\b", re.I).match(ctx.after(m.end(), 16)):
-        return dict(type='DATE', value='PRESENT_REF')  # "Today's world is ...": nowadays
-    d = ctx.dct + dt.timedelta(days=_DAY_SHIFT[word])
-    tod = g['tod'] or ('night' if word == 'tonight' else None)
-    r = _tod(tod, d)
-    if g['edge'] and g['edge'].lower() in ('early', 'late'): r['mod'] = EDGE_MOD[g['edge'].lower()]
-    if g['edge'] and g['edge'].lower() in ('earlier', 'later'): r['s'] = m.start('day')  # "later [today]"
-    return r
-
-# %% ../nbs/01c_timex_dates.ipynb #c050
-RX_THISTOD = re.compile(r"\b(?P<rel>this|last)\s(?P<tod>morning|afternoon|evening|night)\b", _I)
-
-def h_thistod(m, ctx):
-    "'this morning', 'this afternoon', 'last night'."
-    g = m.groupdict()
-    return _tod(g['tod'], ctx.dct + dt.timedelta(days=_DAY_SHIFT[g['rel'].lower()]))
-
-# %% ../nbs/01c_timex_dates.ipynb #c053
-RX_UNITREL = re.compile(
-        rf"\b(?=\w)(?:(?P<edge>earlier|later|early|late|mid|the\s(?:middle|end|beginning|start|close|rest)\sof)(?:-|\s)(?:in\s)?)?(?:(?P<the>the)\s)?"
-        rf"(?:(?P<rel>this\spast|this\scoming|last|next|this|past|coming|previous|prior|current|latest|following)(?:-|\s))?(?:fiscal\s|calendar\s)?"
-        rf"(?P<unit>week|weekend|month|quarter|year|decade|century|half)\b(?!-)", _I)
-
-def h_unitrel(m, ctx):
-    "A calendar unit with a relative word and optional edge: 'last week', 'early next year', 'earlier this month'."
-    g = m.groupdict()
-    rel = (g['rel'] or '').lower()
-    if not rel and not g['edge']: return None
-    if g['rel'] and g['rel'][:1].isupper() and g['unit'][:1].isupper() and not g['unit'].isupper(): return None  # "This Week" (a title)
-    unit = g['unit'].lower()
-    if unit in SEASONS: return None
-    k = _REL_SHIFT.get(rel, 0)
-    if unit == 'week' and g['the'] and rel in ('last', 'past'): k = 0  # "over the last week": the week up to the DCT
-    if unit == 'weekend':
-        sat = resolve_weekday(ctx.dct, 6, 'past' if k < 0 else 'future')
-        if k < 0 and ctx.dct.isoweekday() >= 6: sat -= dt.timedelta(days=7)
-        if k > 0 and ctx.dct.isoweekday() >= 6: sat += dt.timedelta(days=7)
-        return dict(type='DATE', value=iso_week(sat) + '-WE', mod=_edge(g['edge']))
-    r = dict(type='DATE', value=unit_value(ctx.dct, _UNIT_CODE[unit], k), mod=_edge(g['edge']))
-    if unit == 'quarter' and rel in ('this', 'current', 'the current'): r['late'] = lambda doc: doc.focus_quarter()
-    if rel == 'following' and g['the'] and unit in ('month', 'year'):  # "the following month": after the last month mentioned
-        r['late'] = lambda doc, c=_UNIT_CODE[unit]: doc.after_last(c, 1)
-    return r
-
-# %% ../nbs/01c_timex_dates.ipynb #c055
-RX_WEEKEND = re.compile(r"\bthe\sweekend\b", _I)
-
-def h_weekend(m, ctx):
-    "'the weekend': the last one in a past clause, the coming one in a future clause."
-    t = ctx.tense(m.start(), m.end()) or 'past'
-    sat = resolve_weekday(ctx.dct, 6, t)
-    return dict(type='DATE', value=iso_week(sat) + '-WE')
-
-# %% ../nbs/01c_timex_dates.ipynb #c057
-RX_YEARAGO = re.compile(
-        rf"\b(?=\w)(?:(?P<the>the)\s)?(?:(?:comparable|corresponding|same|equivalent)\s)?(?P<adj>year-ago|year-earlier|prior-year)(?:\s(?P<ord>first|second|third|fourth)\squarter|\s(?P<unit>quarter|period|fiscal\syear|month)|\s(?:first\s)?(?P<nm>three|six|nine|\d{1,2})\smonths)?\b"
-        rf"|\b(?P<pre>(?:the\s)?(?:comparable|corresponding|same|equivalent)\s(?P<unit2>quarter|period|month)\s(?:of\s)?(?:last\syear|a\syear\s(?:ago|earlier))|last\syear['’]s\s(?:quarter|period)|the\squarter\sa\syear\s(?:ago|earlier))\b", _I)
-
-def h_yearago(m, ctx):
-    "'the year-ago quarter', 'the year-earlier period', 'the same month a year ago': the same period a year before the one in focus."
-    g = m.groupdict()
-    if g['ord']:
-        y, _ = quarter_of(ctx.dct)
-        return dict(type='DATE', value=f"{y-1}-Q{_ORD_Q[g['ord'].lower()]}")
-    if g['nm']:  # "the year-earlier nine months": the span itself, a duration
-        return dict(type='DURATION', value=f"P{parse_number(g['nm'])}M")
-    unit = (g['unit'] or g['unit2'] or '').lower()
-    if unit in ('year', 'fiscal year'): return dict(type='DATE', value=str(ctx.dct.year - 1))
-    if unit == 'month': return dict(type='DATE', value=unit_value(ctx.dct, 'M', -12), late=lambda doc: doc.year_before_month())
-    s = m.start() if unit or g['pre'] else m.start('adj')
-    # the quarter in focus a year earlier; 'in February, compared to the same period last year': the month just mentioned
-    return dict(type='DATE', value=str(ctx.dct.year - 1), s=s,
-                late=lambda doc: doc.year_before_focus() or (doc.year_before_month() if unit == 'period' else None))
-
-# %% ../nbs/01c_timex_dates.ipynb #c059
-RX_THEQUARTER = re.compile(
-        rf"\b(?:the|its)\s(?:(?P<y>{_Y})\s)?(?P<adj>(?:latest|most\srecent|recent|just-ended|just-completed|just-concluded|fiscal|same|comparable|September|June|March|December)\s)?(?P<unit>quarter|period)\b(?!-|\sof\b|\sto\b|\sbetween\b|\swhen\b|\sin\swhich\b)", _I)
-
-def h_thequarter(m, ctx):
-    "'the quarter', 'the latest quarter', 'the period': the quarter in focus (the last completed one by default)."
-    g = m.groupdict()
-    adj = (g['adj'] or '').strip().lower()
-    end = rx(r'\s+(?:ended|ending)\s+(' + MON + r')\s+(\d{1,2})\b').match(ctx.after(m.end(), 30))
-    if end and _cap(end.group(1)) and not g['y']:  # "the quarter ended Sept. 30": the calendar quarter holding most of those 3 months
-        mon = _mon(end.group(1))
-        y = resolve_month_year(ctx.dct, mon, int(end.group(2)), 'past')
-        last = _valid_date(y, mon, min(int(end.group(2)), 28)) or dt.date(y, mon, 28)
-        qy, q = quarter_of(last - dt.timedelta(days=45))  # a fiscal quarter ended July 31 is mostly May-July: Q2
-        return dict(type='DATE', value=f'{qy}-Q{q}', focus=True)
-    if g['y']: return dict(type='DATE', value=g['y'], late=lambda doc: doc.focus_quarter() and g['y'] + doc.q[4:])
-    if adj in ('latest', 'most recent', 'just-ended', 'just-completed', 'just-concluded'):
-        return dict(type='DATE', value=unit_value(ctx.dct, 'Q', -1), focus=True)
-    if g['unit'].lower() == 'period' and not adj:
-        return dict(type='DATE', value=unit_value(ctx.dct, 'Q', -1), late=lambda doc: doc.focus_quarter(strict=True))
-    return dict(type='DATE', value=unit_value(ctx.dct, 'Q', -1), late=lambda doc: doc.focus_quarter())

@@ -16,7 +16,9 @@ import re, functools, datetime as dt
 from .timex_lexicon import *
 from .timex_calendar import *
 from .timex_dates import *
-from .timex_dates import (_cap, _mon, _day, _edge, _valid_date, _I, _NW, _DAY2, _EDGE_RE, _Y, _DAY_SHIFT, _REL_SHIFT)
+from .timex_dates import (_cap, _mon, _day, _edge, _valid_date, _I, _NW, _DAY2, _EDGE_RE, _Y, _REL_SHIFT)
+from .timex_relative import *
+from .timex_relative import _DAY_SHIFT
 
 # %% ../nbs/01d_timex_rules.ipynb #c005
 _TIME_UNITS = {'S': 'S', 'MIN': 'M', 'H': 'H'}

@@ -11,6 +11,7 @@ __all__ = ['RULES', 'RULE_NAMES', 'WORDS', 'CASED', 'MARGINS', 'rule_windows', '
 import re, datetime as dt
 from .timex_lexicon import *
 from .timex_dates import *
+from .timex_relative import *
 from .timex_rules import *
 from .timex_calendar import shift_months
 

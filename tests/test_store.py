@@ -17,8 +17,9 @@ import pandas as pd
 import pytest
 
 from newsline.articles import DATA_DIR
-from newsline.store import (_EXTRACTOR_MODULES, _LOADER_MODULES, STORE_FILE, Corpus, StoreVersionError, StoreVersionWarning,
-                            _code_hash, _code_snapshot, _live, ingest)
+from newsline.store import Corpus, ingest
+from newsline.store_files import (_EXTRACTOR_MODULES, _LOADER_MODULES, STORE_FILE, StoreVersionError, StoreVersionWarning,
+                                  _code_hash, _code_snapshot, _live)
 
 KCNA = 'corpora/kcna_kp_2023-12_2024-11.jsonl'
 
