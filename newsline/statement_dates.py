@@ -55,6 +55,8 @@ _BARE_DAY = re.compile(r'(?:on )?(?:(?:late|early) )?' + _DAYS + r'(?: (?:mornin
 _DAY_THEN_PARTICIPLE = re.compile(r'\b(?:on\s+)?((?:(?:late|early)\s+)?' + _DAYS + r'(?:\s+(?:morning|afternoon|evening|night))?)\s*,\s*'
                                   r'(?:saying|adding|calling|accusing|warning|noting|insisting|claiming|describing|urging|arguing)\b')
 
+_NEXT_CLAUSE = re.compile(r',\s*(?:and\s+|but\s+)?(?:[a-z]+ing|and|but|while|whereas|although|though)\b')
+
 def attached_date(text:str, # the body
                   sent:tuple, # (start, end) of the cue's sentence
                   row:dict,   # the statement's offsets
@@ -74,7 +76,9 @@ def attached_date(text:str, # the body
     if re.fullmatch(r'\w+ing', text[cs:ce]) and re.search(r',\s*(?:and\s+)?$', text[max(s0, cs-6):cs]): w0 = cs  # ', suggesting': its own clause
     windows = [((w0 if left_end is None else max(w0, left_end)), ce)]  # before the cue, back to the source
     if right: windows.append((ce, right[0][0]))                # between the cue and a clause content
-    else: windows.append((ce, min(s1, ce+80)))                 # just after the cue when the content came first
+    else:  # just after the cue when the content came first, up to a clause joined to it ('he said, adding back in April 2016 ...')
+        cut = _NEXT_CLAUSE.search(text, ce, min(s1, ce+80))
+        windows.append((ce, cut.start() if cut else min(s1, ce+80)))
     pp = bool(right) and re.match(r'\s*(?:to|of|for|with)\b', text[right[0][0]:right[0][1]])  # 'sent a message to X on Sept. 16'
     if right and not re.match(r'\s*(?:that\b|["“:])', text[right[0][0]:right[0][1]]):  # 'blasted the group Monday for'
         windows.append((right[0][0], min(right[0][1], right[0][0]+(200 if pp else 80))))
