@@ -115,7 +115,7 @@ class StoreVersionError(StoreError):
 class StoreVersionWarning(UserWarning):
     "The store being read was written by another extractor than the installed one."
 
-_EXTRACTOR_MODULES = ('statements', 'statement_context', 'attribution', 'actors', 'kinds', 'cue_tagger', 'timexes', 'timex_lexicon',
+_EXTRACTOR_MODULES = ('statements', 'statement_context', 'statement_dates', 'text_units', 'attribution', 'actors', 'kinds', 'cue_tagger', 'timexes', 'timex_lexicon',
                       'timex_calendar', 'timex_dates', 'timex_relative', 'timex_rules', 'timex_table')
 _LOADER_MODULES = ('articles', 'textclean', 'pages', 'records', 'files', 'web')
 
