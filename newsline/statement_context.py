@@ -71,6 +71,8 @@ def _full_name(text:str, surname:str, end:int)->str:
         own = [i for i, w in enumerate(words) if re.search(r"['’]s$", w)]
         if own: words = words[own[-1]+1:]  # "South Korea's Lee": a possessive is no given name
         while len(words) > 1 and words[0].lower().strip('.') in _NOT_GIVEN: words = words[1:]  # 'Chancellor Angela Merkel'
+        if len(words) > 2 and re.search(r'\b(?:to|in|at|for)\s+$', text[max(0, m.start()-5):m.start()]):
+            words = words[1:]  # 'Ambassador to Norway Teimuraz Ramishvili': the place is no given name
         if len(words) > 1: names.append(' '.join(words))
     return max(names, key=len) if names else ''
 
@@ -87,6 +89,20 @@ _FRONTED = re.compile(r'\s*(?:When|After|While|As|During|Before|Since|Although|T
 
 _PLURAL_SOURCE = re.compile(r"\b(?:officials|authorities|diplomats|ministers|leaders|lawmakers|experts|analysts|police|investigators|"
                             r"prosecutors|spokesmen|spokespeople|sources|negotiators|militaries|governments|[a-z]+ists)$", re.I)
+
+# %% ../nbs/02h_statement_context.ipynb #h052b
+_TITLED = re.compile(r"(?<!\bthe )(?<!\bThe )\b(?:(?:Lt\.?|Lieutenant|Maj\.?|Major|Brig\.?|Brigadier|Col\.?|Colonel|Gen\.?|General|Admiral|Adm\.?|Dr\.?|Professor|"
+                     r"Prof\.?|President|Prime Minister|Foreign Minister|Minister|Secretary|Senator|Sen\.?|Rep\.?|Governor|Gov\.?|Ambassador|"
+                     r"Chancellor|King|Queen|Prince|Judge|Mayor|Mr\.?|Mrs\.?|Ms\.?)\s+)+(?P<name>(?:[A-Z][\w'’-]+\s+){0,4}[A-Z][\w'’-]+)")
+_VERBISH = re.compile(r"\b(?:was|were|is|are|has|have|had|will|would|said|says|told|met|\w+ed)\b")
+
+def _titled_subject(text:str, # the body
+                    s0:int, s1:int, # a sentence's span
+                   )->str: # the name, or ''
+    "The name of a titled person who is a sentence's subject (named before its first verb), or ''."
+    m = _TITLED.search(text, s0, s1)
+    if not m or _VERBISH.search(text, s0, m.start()): return ''
+    return m.group('name')
 
 # %% ../nbs/02h_statement_context.ipynb #h054
 _CLAUSE_CUT = re.compile(r'.*(?:[;:(“"]|\b(?:by|from|with|and|said|told|says|than|including|like|among|as)\s)', re.S)
@@ -120,7 +136,8 @@ _COLON_NEXT = re.compile(r'[ \t]*:[ \t]*\n\s*')
 
 def _colon_contents(text:str, recs:list, max_paras:int=3)->list:
     "Records whose cue ends its line with a colon ('The message said:') get the next paragraphs (up to `max_paras`) as direct content."
-    starts = sorted(r['cue_start'] for r in recs)
+    starts = sorted(r['cue_start'] for r in recs if r['source_start'] is None  # the message's own 'I express ...' goes on with it
+                    or text[r['source_start']:r['source_end']].strip().lower() not in ('i', 'we'))
     out = []
     for r in recs:
         m = _COLON_NEXT.match(text, r['cue_end'] if r['source_end'] is None or r['source_end'] < r['cue_end'] else r['source_end'])
@@ -134,6 +151,7 @@ def _colon_contents(text:str, recs:list, max_paras:int=3)->list:
             e = pe
             while e < len(text) and text[e] in '\n \t': e += 1
         e = len(text[:e].rstrip())
+        if text[:e].endswith('-0-'): e = len(text[:e-3].rstrip())  # KCNA's end mark is no part of the words
         if e <= a: out.append(r); continue
         out.append(dict(r, content_spans=[(a, e)], content_start=a, content_end=e, direct=True))
     return out

@@ -18,7 +18,7 @@ from .kinds import statement_kind, statement_channel, is_speech_act, CAMEO
 from .statement_context import (MEDIA_SOURCE, _REPORT_CUE, _headline, _LINK_LINE, _apposition_end, _TITLES, _PERSON_ROLES,
                                         _apposed_title, _titled_person, _COURTESY, _full_name, _named_before, _QUOTED_AS, _FRONTED,
                                         _PLURAL_SOURCE, _antecedent, _DOC_SOURCE, _FROM, _sender_before, _colon_contents, _FULL_TEXT,
-                                        _made_at, _maker_before, _STATE_TYPES, _known, _is_own, _other_occasion)
+                                        _made_at, _maker_before, _STATE_TYPES, _known, _is_own, _other_occasion, _titled_subject)
 from .statement_dates import (attached_date, dateline_date, narrative_date, lead_event_date, report_lead_date, speaker_event_date,
                                       _timexes_fn, _naive, _parse_value, _DATELINE, _ELSEWHEN)
 
@@ -76,6 +76,8 @@ EXTRA_CUES = frozenset({'slammed', 'slams', 'blasted', 'blasts', 'labelled', 'la
     'accuse', 'accuses', 'alleged', 'alleges', 'voiced'})
 
 _NEGATED = re.compile(r"\b(?:not|never|n't|n’t)\b(?:\s+\w+ly)?\s+\w+$|\b(?:not|never)\s+(?:yet\s+)?\w+\s*$", re.I)
+_PERFORMED = re.compile(r"\b(?:sang|sing|sings|singing|danced|chanted|recited|performed)\s+(?:in\s+)?(?:\w+\s+)?$", re.I)
+_FIRST_IN_SENT = re.compile(r"\s*(?:(?:But|And|Then|Later|Also)\s+)?")  # the pronoun opens its sentence
 _NEG_IN_CUE = re.compile(r"\b(?:not|never|n't|n’t)\s+(?!only\b)", re.I)  # 'did not respond Sunday to questions about'
 _NO_WORDS = re.compile(r"(?:made|delivered|gave|sent|forwarded|dispatched)\s+(?:a|an|the|his|her|its|their)?\s*(?:[\w-]+\s+){0,3}?"
                        r"(?:report|speech|message|letter|telegram|greetings?|congratulations|condolences)(?:\s+of\s+[\w\s]{1,30}?)?(?:\s+to)?\s*$", re.I)
@@ -120,6 +122,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if r['sentence'] < len(sents) and (lk := _LINK_LINE.match(text, sents[r['sentence']][0], pos + 1)) and \
                 len(text[lk.end():r['cue_start']].split()) <= 5 and re.fullmatch(r'[a-z]+s', cue):
             continue  # 'READ MORE: Amnesty says abuse ...': a linked headline's verb (present tense, right after its subject)
+        if _PERFORMED.search(text, max(0, r['cue_start']-30), r['cue_start']): continue  # 'sang in high praises of': a song, no statement
         if _NEGATED.search(text, max(0, r['cue_start']-14), r['cue_end']) or _NEG_IN_CUE.search(cue) or (re.fullmatch(r'sa(?:id|ys|y)|told|tells', cue, re.I) and
                 ' '.join(text[a:b] for a, b in r['content_spans']).strip().lower() in _EMPTY_CONTENT):
             continue  # 'has not acknowledged', 'never said'; 'moved by what he said': nothing was stated
@@ -162,6 +165,12 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             if here: speaker, country, typ, cameo = here[-1][2], here[-1][3] or None, here[-1][4] or None, here[-1][5] or None
             elif sub and (rn := _role_name(sub.group(), matcher.find(sub.group()), anchored=False)):  # 'When US Defense Secretary Jane Roe visited,'
                 speaker, country, typ, cameo, how = rn[0], rn[1], 'person', None, 'name'
+        if src.strip().lower() in ('he', 'she') and how == 'pronoun' and 0 < r['sentence'] < len(sents) and (r['sentence'] - 1) not in sent_contents \
+                and r['source_start'] is not None and _FIRST_IN_SENT.fullmatch(text, sents[r['sentence']][0], r['source_start']) \
+                and (ts := _titled_subject(text, *sents[r['sentence'] - 1])) and not (speaker and ts.split()[-1] in speaker.split()):
+            alt = resolve_source(ts, ante, matcher, salient, text)  # 'Lt General Jane Roe was reluctant to ... He noted': the subject before
+            if alt[0] and alt[2] in (None, 'person') and person_gender(alt[0], alt[2] or '', text) != {'he': 'f', 'she': 'm'}[src.strip().lower()]:
+                speaker, country, typ, cameo, how = alt[0], alt[1], 'person', alt[3], 'name'; sender = ts
         if src.strip().lower() in ('he', 'she') and (mk := _made_at(text, pos)) and mk[0] > max((m[0] for m in salient), default=-1):
             alt = resolve_source(mk[1], ante, matcher, salient, text)  # 'Ambassador Jane Roe made a speech. ... he said': the speaker
             if alt[0] and (alt[4] == 'name' or alt[4] == 'unknown' and plausible_speaker(mk[1])) and alt[2] in (None, 'person', 'spokesperson') \
