@@ -6,11 +6,12 @@ Docs: https://newsline.github.io/newsline/cue_tagger.html.md"""
 
 # %% auto #0
 __all__ = ['END_WORDS', 'CUE_TAGGER_PATH', 'stem', 'word_class', 'token_context', 'token_features', 'end_candidates',
-           'end_features', 'CueTagger', 'cue_tagger']
+           'end_features', 'cue_bound_candidates', 'cue_bound_features', 'CueTagger', 'cue_tagger']
 
 # %% ../nbs/02e_cue_tagger.ipynb #c002
 import json, functools
 from pathlib import Path
+from .text_units import LY_NOUNS
 
 # %% ../nbs/02e_cue_tagger.ipynb #c005
 _STEMS = {}
@@ -124,6 +125,46 @@ def end_features(low:list, caps:list, inq:list, # tokens, capitals, quotation in
             'sR='+st+'|'+R, 'sh='+st+h, 'f0R='+f0+'|'+R, 'f0h='+f0+h, 'rR='+r+R, 'cLR='+cL+'|'+R, 'R2='+R2,
             'cR3='+cR+'|'+cR2+'|'+(word_class(low[x+2], caps[x+2]) if x+2 < n else '</s>')]
 
+# %% ../nbs/02e_cue_tagger.ipynb #c014b
+_BOUND_PUNCT = set(',.;:!?"“”\'’()—–-')
+
+_LEFT_OK = {'has', 'have', 'had', 'is', 'are', 'was', 'were', 'be', 'been', 'will', 'would', 'could', 'should', 'may', 'might', 'must',
+            'can', 'did', 'does', 'do', 'not', "n't", 'n’t', 'never', 'also', 'still', 'already', 'again', 'repeatedly', 'then', 'later',
+            'once', 'just', 'even', 'only', 'first', 'further', 'often', 'always', 'recently', 'previously', 'and'}
+
+def cue_bound_candidates(a:int, b:int, # the tagger's cue, tokens [a, b)
+                         lo:int, hi:int, # the previous cue's end and the next cue's start (or 0 and the number of tokens)
+                         low:list=None, # the tokens: a cue grows leftwards only over auxiliaries, negations and adverbs
+                        )->list: # (start, end) pairs, the tagger's own span among them
+    "Alternative edges for a cue: start moved by up to two tokens, end from two tokens earlier to three later, inside [lo, hi)."
+    ok = lambda x: low is None or low[x] in _LEFT_OK or (low[x].endswith('ly') and len(low[x]) > 4 and low[x] not in LY_NOUNS)  # 'publicly said'
+    starts = [a2 for a2 in range(max(lo, a-2), min(a+2, b-1)+1) if a2 >= a or all(ok(x) for x in range(a2, a))]
+    return [(a2, b2) for a2 in starts for b2 in range(max(a2+1, b-2), min(hi, b+3)+1)
+            if b2 >= b or low is None or low[b2] != 'with']  # 'said with pleasure' stays whole
+
+def _bound_left(low, caps, a, a2, h):  # the features of a start at a2
+    n = len(low); L = low[a2]; Lp = low[a2-1] if a2 else '<s>'; da = str(a2-a)
+    cL, cLp = word_class(L, caps[a2]), (word_class(Lp, caps[a2-1]) if a2 else 'E')
+    return ['L='+L, 'Lp='+Lp, 'cL='+cL, 'cLp='+cLp, 'Lp|L='+Lp+'|'+L, 'da='+da, 'h|da='+h+'|'+da, 'cLp|da='+cLp+'|'+da, 'L|da='+L+'|'+da]
+
+def _bound_right(low, caps, b, b2, h):  # the features of an end at b2
+    n = len(low); R = low[b2-1]; Rn = low[b2] if b2 < n else '</s>'; db = str(b2-b)
+    cR, cRn = word_class(R, caps[b2-1]), (word_class(Rn, caps[b2]) if b2 < n else 'E')
+    return ['R='+R, 'Rn='+Rn, 'cR='+cR, 'cRn='+cRn, 'R|Rn='+R+'|'+Rn, 'db='+db, 'h|db='+h+'|'+db, 'h|R='+h+'|'+R, 'h|Rn='+h+'|'+Rn,
+            'cRn|db='+cRn+'|'+db, 'Rn|db='+Rn+'|'+db]
+
+def _bound_pair(low, inq, a, b, a2, b2):  # the features of the two edges together
+    return ['b', 'dadb='+str(a2-a)+'|'+str(b2-b), 'len='+str(min(b2-a2, 6)),
+            'punct='+str(any(t in _BOUND_PUNCT for t in low[a2:b2])), 'q='+str(any(inq[i] >= 0 for i in range(a2, b2)))]
+
+def cue_bound_features(low:list, caps:list, inq:list, # tokens, capitals, quotation index per token
+                       a:int, b:int, # the tagger's cue
+                       a2:int, b2:int, # a candidate
+                      )->list: # feature strings
+    "Features of re-drawing cue [a, b) as [a2, b2): the words and classes at and beyond the new edges, the moves, the cue's head."
+    h = stem(low[a])
+    return _bound_left(low, caps, a, a2, h) + _bound_right(low, caps, b, b2, h) + _bound_pair(low, inq, a, b, a2, b2)
+
 # %% ../nbs/02e_cue_tagger.ipynb #c015
 class CueTagger:
     "Averaged-perceptron tagger: is a token part of an attribution cue? Also holds the boundary rankers' weights (`rankers`)."
@@ -137,6 +178,20 @@ class CueTagger:
         if not w: return cands[0]
         sc = [sum(filter(None, map(w.get, fs))) for fs in feats]
         return cands[max(range(len(cands)), key=sc.__getitem__)]
+    def bounds(self, low:list, caps:list, inq:list, cues:list, fixed:list=None)->list:
+        "Cue token ranges with their edges re-drawn by the `cue_bounds` ranker (unchanged if the ranker is missing, or where `fixed`)."
+        if not self.rankers.get('cue_bounds'): return list(cues)
+        w, out = self.rankers['cue_bounds'], []
+        sc = lambda fs: sum(filter(None, map(w.get, fs)))
+        for k, (a, b) in enumerate(cues):  # the score is a sum: each start's and each end's part is computed once
+            if fixed and fixed[k]: out.append((a, b)); continue  # drawn by a rule ('in a statement said', a dash)
+            C = cue_bound_candidates(a, b, out[-1][1] if out else 0, cues[k+1][0] if k+1 < len(cues) else len(low), low)
+            h = stem(low[a])
+            left = {a2: sc(_bound_left(low, caps, a, a2, h)) for a2 in {x for x, _ in C}}
+            right = {b2: sc(_bound_right(low, caps, b, b2, h)) for b2 in {y for _, y in C}}
+            tot = [left[a2] + right[b2] + sc(_bound_pair(low, inq, a, b, a2, b2)) for a2, b2 in C]
+            out.append(C[max(range(len(C)), key=tot.__getitem__)])
+        return out
     def tag(self, low:list, caps:list, inq:list)->list:
         "1 for each token inside a cue, else 0 (a cue begins only at a stem seen beginning one)."
         out, prev, vocab, starts, w, thr = [0]*len(low), 'O', self.vocab, self.starts, self.w, self.thr

@@ -123,13 +123,16 @@ def _threatens(cue:str, content:str)->bool:
     return (not content or bool(re.search(r'threat|warn\w*\s+(?:against|of)\b', cue, re.I)) or bool(_WARNING.match(content))
             or bool(_THREAT_WORDS.search(content)) or bool(_FORCE.search(content)) or bool(_OWN_FUTURE.match(content.lstrip(' “"\'‘'))))
 
+_PARTICLE = re.compile(r'\s*(on|upon|for|out|against|about|at|to|down)\b', re.I)
+
 def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
                    content:str='', # the content text
                    title:str='', # for whole-item statements: the item's title, whose verb counts like a cue
                    is_own=None, # optional: tells whether a noun phrase names the speaker or its side ('Malaysia' for its minister)
                   )->str: # one of `KINDS`
     "The kind of a statement, from its cue (or title) and its content."
-    for text in (cue or '', title or ''):
+    part = _PARTICLE.match(content or '')  # 'call | for ...', 'insisted | on ...': the verb's particle opens the content
+    for text in ((cue or '') + (' ' + part.group(1) if part else ''), title or ''):
         kind = next((k for k, rx in CUE_KIND if rx.search(text)), None)
         if kind is None: continue
         if kind == 'threaten' and not _threatens(text, content or ''):

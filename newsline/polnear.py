@@ -6,15 +6,15 @@ Docs: https://newsline.github.io/newsline/polnear.html.md"""
 
 # %% auto #0
 __all__ = ['PARTS', 'read_brat', 'load_polnear', 'trim_span', 'score_spans', 'predict_attributions', 'evaluate', 'tagger_data',
-           'train_cue_tagger', 'ranker_data', 'train_ranker']
+           'train_cue_tagger', 'ranker_data', 'train_ranker', 'cue_bound_data']
 
 # %% ../nbs/02c_polnear.ipynb #c002
 import re, random, collections, time
 from pathlib import Path
 import pandas as pd
-from .attribution import attributions
+from .attribution import attributions, cue_runs
 from .text_units import tokenize, quote_regions
-from .cue_tagger import stem, token_context, token_features, CueTagger
+from .cue_tagger import stem, token_context, token_features, CueTagger, cue_bound_candidates, cue_bound_features
 
 # %% ../nbs/02c_polnear.ipynb #c005
 PARTS = ('source', 'cue', 'content')
@@ -203,3 +203,24 @@ def train_ranker(data:list, # from `ranker_data`
             if sc[p] > sc[y] or (p != y and sc[p] == sc[y]): upd(feats[y], 1.); upd(feats[p], -1.)
     for f in list(w): tot[f] += (c - ts[f]) * w[f]
     return {f: round(tot[f]/c, 4) for f in w if abs(tot[f]/c) >= 1e-3}
+
+# %% ../nbs/02c_polnear.ipynb #c025b
+def cue_bound_data(docs, # from `load_polnear`
+                   tagger:CueTagger, # a tagger NOT trained on `docs`
+                  )->list: # (candidate features, index of the gold candidate) per cue found
+    "Training examples for the cue-boundary ranker: each cue the tagger finds that overlaps one gold cue reachable by moving its edges."
+    out = []
+    for _, text, gold in docs:
+        toks = tokenize(text); low = [text[s:e].lower() for s, e in toks]; inq = quote_regions(text, toks, low)[0]
+        caps = [int(text[s].isupper()) for s, e in toks]
+        at_start = {s: i for i, (s, e) in enumerate(toks)}; at_end = {e: i+1 for i, (s, e) in enumerate(toks)}
+        G = [(at_start[c[0][0]], at_end[c[0][1]]) for c in (trim_span(text, g.get('cue', [])) for g in gold)
+             if c and c[0][0] in at_start and c[0][1] in at_end]
+        cues, fixed, _ = cue_runs(text, toks, low, inq, tagger)
+        for k, (a, b) in enumerate(cues):
+            if fixed[k]: continue  # a rule's cue keeps its edges
+            C = cue_bound_candidates(a, b, cues[k-1][1] if k else 0, cues[k+1][0] if k+1 < len(cues) else len(low), low)
+            tgt = [g for g in G if g[0] < b and a < g[1]]
+            if len(tgt) == 1 and tgt[0] in C:
+                out.append(([cue_bound_features(low, caps, inq, a, b, a2, b2) for a2, b2 in C], C.index(tgt[0])))
+    return out

@@ -132,7 +132,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if re.match(r'(?:may|might|could)\b', cue, re.I) or re.search(r'\b(?:may|might|could)\s+(?:well\s+|also\s+)?$', text[max(0, r['cue_start']-16):r['cue_start']], re.I):
             continue  # 'Critics may say that ...': an objection imagined, not made
         if _AS_BEFORE.search(text, max(0, r['cue_start']-20), r['cue_start']) and \
-                len(' '.join(text[a:b] for a, b in r['content_spans']).split()) <= 3:
+                (len(' '.join(text[a:b] for a, b in r['content_spans']).split()) <= 3 or re.match(r'\s*(?:[\w-]+\s+){0,3}?[\w-]+\s*,', text[r['cue_end']:r['cue_end']+40])):
             continue  # 'as he mentioned last time, it is necessary ...': an aside inside the statement it belongs to
         if not src.strip() or src.strip().lower() in ('this', 'that', 'these', 'those', 'what'):  # no speaker: no statement,
             if rows and rows[-1]['sentence'] == r['sentence'] and re.fullmatch(r'\w+ing', cue):  # unless it continues one
@@ -235,7 +235,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         r.update(source_text=src or None, cue=text[r['cue_start']:r['cue_end']], content=cont or None,
                  speaker=speaker, actor_country=country, actor_type=typ)
         if _NO_WORDS.match(r['cue']) and not re.match(r'\s*(?:that\b|["“:])', cont or '') and len((cont or '').split()) < 40 \
-                and (not cont or re.match(r'\s*(?:to|on|at|in)\b', cont) or re.search(r'\bto\s*$', r['cue'])):
+                and (not cont or re.match(r'\s*(?:to|on|at|in|before|for)\b', cont) or re.search(r'\bto\s*$', r['cue'])):
             continue  # 'X made a report.', 'X sent a message of greeting to Y': an act whose words are not given
         rows.append(r)
         if (via_doc or _DOC_SOURCE.match(src.strip()) and src.strip().lower() != 'it') and speaker:
