@@ -129,8 +129,8 @@ def cue_runs(text, toks, low, inq, tagger=None, extra:set=frozenset())->tuple:
             if c >= 3 and low[c-1] in CHANNEL_NOUNS:
                 k = c-2
                 while k >= 0 and c-k <= 4 and low[k] not in ('in', 'through'): k -= 1
-                if k >= 0 and low[k] in ('in', 'through') and all(_is_word(x) for x in low[k:c]): a = k
-            cues.append((a, j+1)); fixed.append(a != i or j != j0 or any(ruled[i:j+1])); i = j+1
+                if k >= 0 and low[k] in ('in', 'through') and all(_is_word(x) for x in low[k:c]) and (not cues or k >= cues[-1][1]): a = k
+            cues.append((a, j+1)); fixed.append(a != i or j != j0 or any(ruled[i:j+1])); i = j+1  # cues never overlap
         else: i += 1
     return cues, fixed, caps
 

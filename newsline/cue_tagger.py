@@ -186,6 +186,7 @@ class CueTagger:
         for k, (a, b) in enumerate(cues):  # the score is a sum: each start's and each end's part is computed once
             if fixed and fixed[k]: out.append((a, b)); continue  # drawn by a rule ('in a statement said', a dash)
             C = cue_bound_candidates(a, b, out[-1][1] if out else 0, cues[k+1][0] if k+1 < len(cues) else len(low), low)
+            if not C: out.append((a, b)); continue
             h = stem(low[a])
             left = {a2: sc(_bound_left(low, caps, a, a2, h)) for a2 in {x for x, _ in C}}
             right = {b2: sc(_bound_right(low, caps, b, b2, h)) for b2 in {y for _, y in C}}
