@@ -59,7 +59,8 @@ _COURTESY = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Mr\.|Mrs\.|Ms\.|Dr\.)\s+|(?:Ambassa
 _NOT_GIVEN = {'the', 'a', 'an', 'in', 'on', 'at', 'mr', 'mrs', 'ms', 'dr', 'said', 'but', 'and', 'president', 'minister', 'secretary',
               'general', 'chancellor', 'prime', 'chief', 'gov', 'governor', 'sen', 'senator', 'rep', 'ambassador', 'spokesman',
               'spokeswoman', 'vice', 'deputy', 'foreign', 'defense', 'defence', 'premier', 'king', 'queen', 'prince', 'lt', 'col',
-              'colonel', 'captain', 'capt', 'admiral', 'adm', 'judge', 'professor', 'prof', 'leader', 'chairman', 'director'}
+              'colonel', 'captain', 'capt', 'admiral', 'adm', 'judge', 'professor', 'prof', 'leader', 'chairman', 'director', 'when', 'if', 'after',
+              'as', 'while', 'before', 'since', 'although', 'though', 'because', 'once', 'until'}
 
 def _full_name(text:str, surname:str, end:int)->str:
     "The fullest earlier form of a surname in `text[:end]` ('Mark Toner' for 'Toner'), or ''."
@@ -71,7 +72,7 @@ def _full_name(text:str, surname:str, end:int)->str:
         own = [i for i, w in enumerate(words) if re.search(r"['’]s$", w)]
         if own: words = words[own[-1]+1:]  # "South Korea's Lee": a possessive is no given name
         while len(words) > 1 and words[0].lower().strip('.') in _NOT_GIVEN: words = words[1:]  # 'Chancellor Angela Merkel'
-        if len(words) > 2 and re.search(r'\b(?:to|in|at|for)\s+$', text[max(0, m.start()-5):m.start()]):
+        if len(words) > 2 and re.search(r'\b(?:to|in|at|for|of)\s+$', text[max(0, m.start()-5):m.start()]):
             words = words[1:]  # 'Ambassador to Norway Teimuraz Ramishvili': the place is no given name
         if len(words) > 1: names.append(' '.join(words))
     return max(names, key=len) if names else ''

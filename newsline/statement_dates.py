@@ -190,13 +190,13 @@ def _ranged(pv:tuple, s:str, end:int)->tuple:
     return pv
 
 # %% ../nbs/02f_statement_dates.ipynb #c016e
-_REPORT_LEAD = re.compile(r'^[^.\n]{0,100}?\b(?:reported|released|published|made public|carried)\s+(?:[\w-]+\s+){0,3}?on\s+(?=\S)')
+_REPORT_LEAD = re.compile(r'^[^.\n]{0,200}?\b(?:reported|released|published|made public|carried|issued|adopted)\s+(?:(?!that\b|which\b|who\b)[\w-]+\s+){0,8}?on\s+(?=\S)')
 
 def report_lead_date(body:str, # the item's body (after any dateline)
                      dct, # its dateline or publication date
                      max_days:int=31, # how far before `dct` the report may be
                     )->tuple: # (date, 'day') or None
-    "The day of the report an item relays, from an opening 'KCNA reported on October 16 that ...', or None."
+    "The day of the report or statement an item relays, from an opening 'KCNA reported on October 16 that ...', 'X issued the following press statement on Friday:', or None."
     fn = _timexes_fn()
     if fn is None or not body or dct is None or pd.isna(dct): return None
     dl = _DATELINE.match(body); start = dl.end() if dl else 0

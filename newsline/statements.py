@@ -345,6 +345,8 @@ def _one(text, title, dct, matcher, article_id, is_kcna):
                             actor_type=item[2], kind=statement_kind('', body, _title_verb(title)), direct=True,
                             channel='KCNA' if is_kcna else None, target=None, date=None, date_granularity=None))
         rows[0]['cameo'] = CAMEO[rows[0]['kind']]
+        if re.search(r'\bthe following\b', text[:300]) and (issued := report_lead_date(text, dct)):  # its author line's day:
+            rows[0]['date'], rows[0]['date_granularity'] = issued  # 'X issued the following press statement on Friday:'
     tx_cache = {}
     for r in rows:
         r['article_id'] = article_id
