@@ -77,6 +77,7 @@ EXTRA_CUES = frozenset({'slammed', 'slams', 'blasted', 'blasts', 'labelled', 'la
 
 _NEGATED = re.compile(r"\b(?:not|never|n't|n’t)\b(?:\s+\w+ly)?\s+\w+$|\b(?:not|never)\s+(?:yet\s+)?\w+\s*$", re.I)
 _PERFORMED = re.compile(r"\b(?:sang|sing|sings|singing|danced|chanted|recited|performed)\s+(?:in\s+)?(?:\w+\s+)?$", re.I)
+_GESTURE = re.compile(r"\s*(?:the\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?(?:cheers|applause|ovation|salutes?|acclamations?|waves?)\b", re.I)
 _FIRST_IN_SENT = re.compile(r"\s*(?:(?:But|And|Then|Later|Also)\s+)?")  # the pronoun opens its sentence
 _NEG_IN_CUE = re.compile(r"\b(?:not|never|n't|n’t)\s+(?!only\b)", re.I)  # 'did not respond Sunday to questions about'
 _NO_WORDS = re.compile(r"(?:made|delivered|gave|sent|forwarded|dispatched)\s+(?:a|an|the|his|her|its|their)?\s*(?:[\w-]+\s+){0,3}?"
@@ -123,6 +124,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 len(text[lk.end():r['cue_start']].split()) <= 5 and re.fullmatch(r'[a-z]+s', cue):
             continue  # 'READ MORE: Amnesty says abuse ...': a linked headline's verb (present tense, right after its subject)
         if _PERFORMED.search(text, max(0, r['cue_start']-30), r['cue_start']): continue  # 'sang in high praises of': a song, no statement
+        if re.search(r'\b(?:acknowledg|return|answer)\w*$', cue, re.I) and _GESTURE.match(' '.join(text[a:b] for a, b in r['content_spans'])):
+            continue  # 'warmly acknowledged the enthusiastic cheers': a gesture, no words
         if _NEGATED.search(text, max(0, r['cue_start']-14), r['cue_end']) or _NEG_IN_CUE.search(cue) or (re.fullmatch(r'sa(?:id|ys|y)|told|tells', cue, re.I) and
                 ' '.join(text[a:b] for a, b in r['content_spans']).strip().lower() in _EMPTY_CONTENT):
             continue  # 'has not acknowledged', 'never said'; 'moved by what he said': nothing was stated
