@@ -218,6 +218,8 @@ _COUNTRY_VOICE = _COUNTRY_HEADS | _GOVERNMENT_VOICE | {  # words after a country
     'spokesman', 'spokeswoman', 'spokesperson', 'ambassador', 'envoy', 'leader', 'king', 'queen', 'emperor', 'media', 'diplomats',
     'diplomat', 'navy', 'air', 'coast', 'interior', 'finance', 'trade', 'justice', 'unification', 'national', 'joint', 'supreme'}
 
+_AGAINST_STATE = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:opposition|rebels?|insurgents?|protesters|dissidents|exiles|separatists|militants|opponents)\b", re.I)
+
 def _part_of(source:str, s:int, e:int, typ:str)->bool:
     "Whether the actor found at [s, e) of a source only names what its speaker belongs to: 'the secretary general of NATO', 'the ROK media'."
     if source[s-1:s] == '-' or source[e:e+1] == '-': return True  # 'the Denmark-DPRK Friendship Association', 'the U.S.-led coalition'
@@ -237,6 +239,7 @@ def _part_of(source:str, s:int, e:int, typ:str)->bool:
     if re.match(r"['’]s\s+(?:[\w-]+\s+){0,2}(?:chief|general|minister|prosecutor|spokes(?:man|woman|person)|ambassador|envoy)\s*(?:,|$)", post):
         post = post[2:]  # "Malaysia's police chief", "Malaysia's attorney general": the office holder (not "South Korea's military")
     if _OWNED_MEDIUM.match(post): return True  # "Malaysia's New Straits Times newspaper": the paper, not the state
+    if typ in ('government', 'country') and _AGAINST_STATE.match(post): return True  # "Syria's opposition delegation": not the state
     post = post[:post.find(',')] if ',' in post else post
     pw = re.findall(r"[A-Za-z][\w'’-]*", post)
     return (typ in ('government', 'country') and 0 < len(pw) <= 3 and post.strip() == ' '.join(pw)
