@@ -262,7 +262,7 @@ def _role_rx(): return re.compile(_roles() + r"\b")  # a role noun alone
 @functools.cache
 def _role_name_rx(anchored:bool=True):
     "A personal name after a role noun of `SPEAKER_NOUNS`, closing the text if `anchored` (compiled once each)."
-    return re.compile(_roles() + r"\s+" + _HONORIFICS + r"((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)" + (r"\s*$" if anchored else r"\b"))
+    return re.compile(_roles() + r"\s+" + _HONORIFICS + r"((?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]+)" + (r"\s*$" if anchored else r"\b"))
 
 _ROLE_PLACE = re.compile(r"\s+(?:to|of|for|in)\s+(?:the\s+)?")  # 'Ambassador to South Korea Alexander Timonin'
 _NAME_TAIL = re.compile(r"\s*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*$")

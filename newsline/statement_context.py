@@ -9,6 +9,7 @@ __all__ = ['MEDIA_SOURCE']
 
 # %% ../nbs/02h_statement_context.ipynb #h002
 import re
+from .actors import actor_matcher, _role_name
 
 # %% ../nbs/02h_statement_context.ipynb #h011
 _LINK_LINE = re.compile(r"\s*(?:READ MORE|Read more|RELATED|Related|WATCH|Watch|SEE ALSO|See also|ALSO READ|Also read)\s*:\s*(?=\S)")
@@ -92,18 +93,17 @@ _PLURAL_SOURCE = re.compile(r"\b(?:officials|authorities|diplomats|ministers|lea
                             r"prosecutors|spokesmen|spokespeople|sources|negotiators|militaries|governments|[a-z]+ists)$", re.I)
 
 # %% ../nbs/02h_statement_context.ipynb #h052b
-_TITLED = re.compile(r"(?<!\bthe )(?<!\bThe )\b(?:(?:Lt\.?|Lieutenant|Maj\.?|Major|Brig\.?|Brigadier|Col\.?|Colonel|Gen\.?|General|Admiral|Adm\.?|Dr\.?|Professor|"
-                     r"Prof\.?|President|Prime Minister|Foreign Minister|Minister|Secretary|Senator|Sen\.?|Rep\.?|Governor|Gov\.?|Ambassador|"
-                     r"Chancellor|King|Queen|Prince|Judge|Mayor|Mr\.?|Mrs\.?|Ms\.?)\s+)+(?P<name>(?:[A-Z][\w'’-]+\s+){0,4}[A-Z][\w'’-]+)")
 _VERBISH = re.compile(r"\b(?:was|were|is|are|has|have|had|will|would|said|says|told|met|\w+ed)\b")
 
 def _titled_subject(text:str, # the body
                     s0:int, s1:int, # a sentence's span
+                    matcher=None, # actor matcher (default: the shipped table)
                    )->str: # the name, or ''
-    "The name of a titled person who is a sentence's subject (named before its first verb), or ''."
-    m = _TITLED.search(text, s0, s1)
-    if not m or _VERBISH.search(text, s0, m.start()): return ''
-    return m.group('name')
+    "The name of a person named after a role (`newsline.actors`' role names) who is a sentence's subject (before its first verb), or ''."
+    sent = text[s0:s1]
+    rn = _role_name(sent, (matcher or actor_matcher()).find(sent), anchored=False)
+    if not rn or _VERBISH.search(sent, 0, max(0, sent.find(rn[0]))): return ''
+    return rn[0]
 
 # %% ../nbs/02h_statement_context.ipynb #h054
 _CLAUSE_CUT = re.compile(r'.*(?:[;:(“"]|\b(?:by|from|with|and|said|told|says|than|including|like|among|as)\s)', re.S)

@@ -170,7 +170,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 speaker, country, typ, cameo, how = rn[0], rn[1], 'person', None, 'name'
         if src.strip().lower() in ('he', 'she') and how == 'pronoun' and 0 < r['sentence'] < len(sents) and (r['sentence'] - 1) not in sent_contents \
                 and r['source_start'] is not None and _FIRST_IN_SENT.fullmatch(text, sents[r['sentence']][0], r['source_start']) \
-                and (ts := _titled_subject(text, *sents[r['sentence'] - 1])) and not (speaker and ts.split()[-1] in speaker.split()):
+                and (ts := _titled_subject(text, *sents[r['sentence'] - 1], matcher)) and not (speaker and ts.split()[-1] in speaker.split()):
             alt = resolve_source(ts, ante, matcher, salient, text)  # 'Lt General Jane Roe was reluctant to ... He noted': the subject before
             if alt[0] and alt[2] in (None, 'person') and person_gender(alt[0], alt[2] or '', text) != {'he': 'f', 'she': 'm'}[src.strip().lower()]:
                 speaker, country, typ, cameo, how = alt[0], alt[1], 'person', alt[3], 'name'; sender = ts
