@@ -200,9 +200,9 @@ def report_lead_date(body:str, # the item's body (after any dateline)
     fn = _timexes_fn()
     if fn is None or not body or dct is None or pd.isna(dct): return None
     dl = _DATELINE.match(body); start = dl.end() if dl else 0
-    m = _REPORT_LEAD.match(body[start:start+300].lstrip())
-    if not m: return None
     sent = body[start:start+300].lstrip()
+    m = _REPORT_LEAD.match(sent)
+    if not m: return None
     ref = _naive(dct).normalize()
     try: tx = fn(sent, ref)
     except Exception: return None

@@ -334,7 +334,8 @@ def _one(text, title, dct, matcher, article_id, is_kcna):
     anchor = narrative_date(text, dct)  # a story told about the past: its anchor, not the events it names relative to today
     if anchor and not _in_range(anchor[0]): anchor = None
     rows = _text_rows(text, dct, matcher, item, title, anchored=anchor is not None, kcna=is_kcna) if text.strip() else []
-    lead = report_lead_date(text, dct) or lead_event_date(text, dct) if is_kcna and anchor is None and any(r['date'] is None for r in rows) else None
+    reported = report_lead_date(text, dct)  # 'KCNA reported on October 16 that ...', 'X issued the following statement on Friday:'
+    lead = reported or lead_event_date(text, dct) if is_kcna and anchor is None and any(r['date'] is None for r in rows) else None
     if lead:  # what was said at the event the item reports, on its day
         for r in rows:
             p = min(x for x in (r['source_start'], r['cue_start']) if x is not None)
@@ -348,8 +349,8 @@ def _one(text, title, dct, matcher, article_id, is_kcna):
                             actor_type=item[2], kind=statement_kind('', body, _title_verb(title)), direct=True,
                             channel='KCNA' if is_kcna else None, target=None, date=None, date_granularity=None))
         rows[0]['cameo'] = CAMEO[rows[0]['kind']]
-        if re.search(r'\bthe following\b', text[:300]) and (issued := report_lead_date(text, dct)):  # its author line's day:
-            rows[0]['date'], rows[0]['date_granularity'] = issued  # 'X issued the following press statement on Friday:'
+        if reported and re.search(r'\bthe following\b', text[:300]):  # its author line's day:
+            rows[0]['date'], rows[0]['date_granularity'] = reported  # 'X issued the following press statement on Friday:'
     tx_cache = {}
     for r in rows:
         r['article_id'] = article_id
