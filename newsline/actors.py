@@ -6,8 +6,9 @@ Docs: https://newsline.github.io/newsline/actors.html.md"""
 
 # %% auto #0
 __all__ = ['ACTORS_PATH', 'ACTOR_COLUMNS', 'NOMINAL_TYPES', 'PRONOUN_TYPES', 'SENT_DOCUMENTS', 'DOCUMENTS', 'DEMONSTRATIVES',
-           'FEMALE_ACTORS', 'DIED', 'SPEAKER_NOUNS', 'RELATIVE', 'GENERIC_NOUNS', 'actor_table', 'ActorMatcher',
-           'actor_matcher', 'canonical_name', 'person_gender', 'resolve_source', 'plausible_speaker', 'document_author']
+           'FEMALE_ACTORS', 'DIED', 'SPEAKER_NOUNS', 'RELATIVE', 'LINK_WORDS', 'GENERIC_NOUNS', 'actor_table',
+           'ActorMatcher', 'actor_matcher', 'canonical_name', 'person_gender', 'resolve_source', 'plausible_speaker',
+           'document_author']
 
 # %% ../nbs/02a_actors.ipynb #c002
 import re, functools
@@ -283,7 +284,8 @@ def _role_name(source:str, found:list, anchored:bool=True):
         return name.strip(), next((f[3] for f in reversed(found) if f[0] < r.start() and f[3]), None)  # the nearest country before the role
     return None
 
-_BOILERPLATE = re.compile(r'\s*(?:read more|related|see also|also read|more on this)\b', re.I)
+LINK_WORDS = r'(?:read more|related|see also|also read|more on this|watch)'  # what opens a link line left in a body
+_BOILERPLATE = re.compile(r'\s*' + LINK_WORDS + r'\b', re.I)
 _DOC_FROM = re.compile(r"(?:an?|the)\s+(?:[\w-]+\s+)?(?:statement|letter|message|communiqu[eé]|note)\s+(?:from|by)\s+(.+)$", re.I)
 
 def resolve_source(source:str,   # the source span's text

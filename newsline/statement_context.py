@@ -9,10 +9,10 @@ __all__ = ['MEDIA_SOURCE']
 
 # %% ../nbs/02h_statement_context.ipynb #h002
 import re
-from .actors import actor_matcher, _role_name
+from .actors import actor_matcher, _role_name, LINK_WORDS
 
 # %% ../nbs/02h_statement_context.ipynb #h011
-_LINK_LINE = re.compile(r"\s*(?:READ MORE|Read more|RELATED|Related|WATCH|Watch|SEE ALSO|See also|ALSO READ|Also read)\s*:\s*(?=\S)")
+_LINK_LINE = re.compile(r"\s*" + LINK_WORDS + r"\s*:\s*(?=\S)", re.I)  # the words of `newsline.actors.LINK_WORDS`, then a colon
 
 def _headline(text:str, s:int, e:int)->bool:
     "Whether `text[s:e]` is a headline: a whole line of at most 30 words without closing punctuation."
