@@ -209,7 +209,8 @@ SPEAKER_NOUNS = set("""spokesman spokesmen spokesperson spokespersons spokeswoma
     emir sultan monarch lecturer brasshats police investigators investigator inspectors inspector negotiators negotiator lawyer
     lawyers attorney attorneys witness witnesses doctor doctors aide aides adviser advisers advisor advisors sources source insiders
     voters owner owners coach manager managers chairmen ceo executive executives spokespeople militants rebels protesters
-    student resident worker farmer soldier citizen defector defectors activist
+    student resident worker farmer soldier citizen defector defectors activist mep meps mp mps nominee nominees candidate candidates
+    councillor councillors councilor councilors chancellor commissioner commissioners founder
     officials official people speakers participants members delegates reporters reporter personages figures activists""".split())
 _GOVERNMENT_VOICE = {'official', 'officials', 'government', 'governments', 'authorities', 'administration', 'regime', 'side',
                      'leadership', 'state', 'cabinet', 'people', 'nation', 'country', 'imperialists', 'puppets'}

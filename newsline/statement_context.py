@@ -9,7 +9,7 @@ __all__ = ['MEDIA_SOURCE']
 
 # %% ../nbs/02h_statement_context.ipynb #h002
 import re
-from .actors import actor_matcher, _role_name, LINK_WORDS
+from .actors import actor_matcher, _role_name, LINK_WORDS, SPEAKER_NOUNS, resolve_source, plausible_speaker
 
 # %% ../nbs/02h_statement_context.ipynb #h011
 _LINK_LINE = re.compile(r"\s*" + LINK_WORDS + r"\s*:\s*(?=\S)", re.I)  # the words of `newsline.actors.LINK_WORDS`, then a colon
@@ -52,6 +52,58 @@ def _titled_person(text:str, pos:int, role:str)->str:
     rx = re.compile(r'(?i:\b' + r'\s+'.join(map(re.escape, role.split())) + r")[ \t]+((?:(?:[A-Z]\.|[A-Z][\w'’-]*)[ \t]+){1,3}[A-Z][\w'’-]+)")  # not across a full stop
     found = [m.group(1) for m in rx.finditer(text, max(0, pos-3000), pos)]
     return found[-1] if found else ''
+
+# %% ../nbs/02h_statement_context.ipynb #h038b
+_PERSON_NOUN = re.compile(r"(?:[a-z]+(?:er|or|ist|ian|ee|man|woman|ess)|mep|mp|mla|td|candidate|nominee|senator|leader|chief|"
+                          r"president|resident|student|correspondent|consultant|assistant|participant|lieutenant|sergeant|immigrant|"
+                          r"migrant|applicant|claimant|defendant|complainant|informant|dissident|opponent|proponent|descendant|"
+                          r"official|diplomat|envoy|lawmaker|legislator|congressman|congresswoman|billionaire|tycoon|magnate|mogul|"
+                          r"actor|actress|star|coach|player|veteran|activist|campaigner|expert|analyst|economist|scientist|general|"
+                          r"governor|mayor|premier|president|minister|chairman|chairwoman|head|boss|founder|owner|pundit|host)")
+_NOT_PERSON = {'paper', 'order', 'center', 'centre', 'number', 'matter', 'letter', 'border', 'power', 'quarter', 'chapter', 'corner',
+               'government', 'department', 'parliament', 'agreement', 'statement', 'movement', 'management', 'establishment',
+               'event', 'comment', 'moment', 'document', 'element', 'environment', 'percent', 'continent', 'restaurant', 'plant',
+               'tenant', 'agent', 'incident', 'accident', 'ministry', 'press', 'business', 'address', 'progress', 'congress',
+               'newspaper', 'provider', 'carrier', 'operator', 'manufacturer', 'retailer', 'lender', 'insurer', 'publisher',
+               'broadcaster', 'regulator', 'monitor', 'exporter', 'importer', 'producer', 'supplier', 'developer', 'computer', 'trailer',
+               'register', 'cluster', 'sector', 'factor', 'corridor', 'reactor', 'theater', 'theatre', 'headquarter', 'ledger', 'poster',
+               'father', 'mother', 'brother', 'sister', 'daughter', 'grandmother', 'grandfather', 'caller', 'stranger'}  # kin: someone new
+_LEADER_NOUNS = {'president', 'leader', 'premier', 'chancellor', 'candidate', 'nominee', 'governor', 'billionaire', 'businessman', 'tycoon',
+                 'mogul', 'mayor', 'senator', 'congressman', 'congresswoman', 'speaker', 'minister'}  # what a well-known person is called
+_DESCRIBED = re.compile(r"(?:the|this)\s+((?:former|then|ex-|late|new|veteran)\s+)?((?:[A-Za-z][\w'’-]*\s+){0,4}?)([A-Za-z][\w-]*)"
+                        r"(?:\s+(?:for|of|from|in)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})?", re.I)
+
+def _described_head(src:str)->str:
+    "The person noun heading a definite description used as a source ('The MEP for Dublin' -> 'mep'), or ''."
+    m = _DESCRIBED.fullmatch(src.strip())
+    if not m: return ''
+    head = m.group(3).lower()
+    if m.group(3)[:1].isupper() and head not in ('mep', 'mp', 'mla', 'td'): return ''  # 'The Guardian', 'The Economist': a name
+    return head if _PERSON_NOUN.fullmatch(head) and head not in _NOT_PERSON else ''
+
+# %% ../nbs/02h_statement_context.ipynb #c022d
+def _described_person(text, pos, src, head, si, sents, rows, item, ante, matcher, salient)->tuple:
+    "The person a definite description refers to: one named earlier with its role, else the only person who spoke in this or the sentence before."
+    words = src.split(); k = next(i for i in range(len(words)-1, -1, -1) if words[i].lower() == head)
+    want = {f[3] for f in matcher.find(src) if f[3]}  # 'the Russian diplomat' is Russian: not a person of another country
+    fits = lambda c: not (want and c and c not in want)
+    post = re.search(r"\s(?:of|for|from|in)\s+(.+)$", src)  # "the chairman of the Hungarian Workers' Party": not any chairman named before
+    owned = bool(post) and any(w.lower().strip("'’") in SPEAKER_NOUNS for w in post.group(1).split())
+    for role in [] if owned else ([' '.join(words[k-1:k+1])] if k > 1 and words[k-1].islower() else []) + [head]:  # 'defense minister', 'minister'
+        name = _titled_person(text, pos, role)  # 'Sinn Féin MEP Lynn Boylan ... The MEP for Dublin'
+        if not name and (app := _apposed_title(text, pos, role)): name = app[1]  # 'Jane Roe, the party's candidate, ... The candidate'
+        if name and plausible_speaker(name.split(',')[0]) and not re.search(r"['’]s\b", name.split(',')[0]):  # not "Kazakhstan's Astana"
+            alt = resolve_source(name, ante, matcher, salient, text)
+            if alt[0] and fits(alt[1]) and (alt[1] or not want or role != head or k < 2):  # 'the US treasury chief': not 'IMF chief X'
+                return alt[0], alt[1], alt[2] or 'person', alt[3], 'name'
+    if re.search(r"['’]s?\s", src): return None  # "the state's attorney general", "Obama's adviser": someone else's
+    cands = {p['speaker']: (p['actor_country'], None) for p in rows if p['sentence'] >= si-1 and p['actor_type'] == 'person'}
+    if item and item[2] == 'person' and si <= 1: cands.setdefault(item[0], (item[1], item[3]))  # 'Hillary Clinton says ... The former nominee'
+    if len(cands) != 1 or any(w.lower() in SPEAKER_NOUNS for w in next(iter(cands)).split()): return None  # nobody, two people, or a body
+    (who, (country, cameo)), = cands.items()
+    known = any(f[2] == who for f in matcher.find(who))  # a table actor ('Donald Trump') is 'the president', not 'the official'
+    if (want and country not in want) or (known and not (want and country in want) and head not in _LEADER_NOUNS): return None
+    return who, country, 'person', cameo, 'nominal'
 
 # %% ../nbs/02h_statement_context.ipynb #h040
 _COURTESY = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Mr\.|Mrs\.|Ms\.|Dr\.)\s+|(?:Ambassador|Amb\.|President|Minister|Secretary|Senator|Sen\.|General|"

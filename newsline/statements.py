@@ -18,7 +18,8 @@ from .kinds import statement_kind, statement_channel, is_speech_act, CAMEO
 from .statement_context import (MEDIA_SOURCE, _REPORT_CUE, _headline, _LINK_LINE, _apposition_end, _TITLES, _PERSON_ROLES,
                                         _apposed_title, _titled_person, _COURTESY, _full_name, _named_before, _QUOTED_AS, _FRONTED,
                                         _PLURAL_SOURCE, _antecedent, _DOC_SOURCE, _FROM, _sender_before, _colon_contents, _FULL_TEXT,
-                                        _made_at, _maker_before, _STATE_TYPES, _known, _is_own, _other_occasion, _titled_subject)
+                                        _made_at, _maker_before, _STATE_TYPES, _known, _is_own, _other_occasion, _titled_subject,
+                                        _described_head, _described_person)
 from .statement_dates import (attached_date, dateline_date, narrative_date, lead_event_date, report_lead_date, speaker_event_date,
                                       _timexes_fn, _naive, _parse_value, _DATELINE, _ELSEWHEN)
 
@@ -206,6 +207,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                          or (p['actor_type'] == 'person' and re.search(r'\b' + re.escape(role) + r'\b', p['source_text'] or '', re.I))), None)
             # or a person named with that title: "Russia's Ambassador to South Korea Alexander Timonin said ... the ambassador said"
             if prev: speaker, country, typ, cameo, how = prev['speaker'], prev['actor_country'], prev['actor_type'], None, 'name'
+        if how in ('nominal', 'unknown') and speaker == canonical_name(src) and (dh := _described_head(src)):
+            alt = _described_person(text, pos, src, dh, r['sentence'], sents, rows, item, ante, matcher, salient)
+            if alt: speaker, country, typ, cameo, how = alt  # 'The MEP for Dublin' after 'Sinn Féin MEP Lynn Boylan'
         if speaker is None: continue  # an unresolved pronoun or a bare determiner: nobody to chart
         if how == 'unknown' and (' ' not in speaker or _COURTESY.match(speaker)):  # a surname: 'Choe' after 'Foreign Minister Choe Son Hui'
             sur = _COURTESY.sub('', speaker)
