@@ -205,6 +205,7 @@ def is_speech_act(cue:str, # the cue's text
     if re.fullmatch(r'call(?:s|ed|ing)?', c) and _SUMMON.match(t): return False  # 'called them to the theater'
     if last.endswith('ed') and re.match(r'\s*by\b', t): return False  # 'encouraged by the message'
     if c in ('accused', 'charged', 'alleged', 'suspected') and re.match(r'\s*(?:of|with)\b', t): return False  # 'the women accused of killing'
+    if re.fullmatch(r'appeal(?:s|ed|ing)?', last) and t and not re.match(r'\s*(?:for|to)\b', t): return False  # 'appealed the ruling': a court's appeal
     if re.fullmatch(r'blast\w*', last) and re.match(r"\s*(?:off\b|(?:[\w'’-]+\s+){0,4}?(?:missiles?|rockets?|projectiles?|shells?)\b)", t, re.I):
         return False  # 'Pyongyang blasted four missiles into the sea': a launch, not words
     if c in ('revealed', 'disclosed', 'exposed', 'mentioned') and re.match(r'\s*(?:in|during|at|through|so far|above)\b', t):

@@ -42,6 +42,10 @@ def _parse_value(v:str):
 
 # %% ../nbs/02f_statement_dates.ipynb #c010
 _ANAPHORIC = re.compile(r'(?:(?:on|in)\s+)?(?:that|the same|that same)\s+(?:day|morning|afternoon|evening|night)', re.I)  # told before
+_OFFSET = re.compile(r"(?:\w+|\d+|a|an|a few|several)\s+(?:days?|weeks?|months?|years?)\s+(?:earlier|later|before|after)|"
+                     r"the\s+(?:next|following|previous|preceding)\s+(?:day|week|month|morning|evening)|the\s+day\s+(?:before|after)", re.I)
+_CONTEXT = 1500  # characters before a window that an offset ('two days earlier') may count from
+
 _RELATIVE_PP = re.compile(r",\s*(?:(?:with|to|for|from|of|by|under|at|in|on)\s+)?(?:who|which|whose|whom)\b")  # ', with whom Tillerson met'
 
 def _in_relative(text:str, lo:int, a:int)->bool:
@@ -96,6 +100,10 @@ def attached_date(text:str, # the body
                       or re.fullmatch(r'\s*(?:in|on|at|during)\s+', text[windows[2][0]:a], re.I)))  # 'warned in early January it was ...'
         if not ok or (a < ce and _in_relative(text, windows[0][0], a)): continue  # 'X, who wrote a book in 2012, said'
         if _ANAPHORIC.fullmatch(text, a, b): continue  # the day of an event told before ('That evening ...'), not today
+        if _OFFSET.fullmatch(text, a, b):  # 'On Saturday ... Two days earlier, Trump had tweeted': from the day told before, not today
+            try: t_value = next((t[4] for t in fn(text[max(0, lo-_CONTEXT):hi], _naive(dct).normalize())
+                                 if max(0, lo-_CONTEXT) + int(t[0]) == a), t_value)
+            except Exception: pass
         pv = _parse_value(t_value)
         if pv and pv[0] <= ref.normalize(): return pv
     m = _DAY_THEN_PARTICIPLE.search(text, right[0][0], min(s1, right[0][1] + 60)) if right else None

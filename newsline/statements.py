@@ -74,7 +74,7 @@ EXTRA_CUES = frozenset({'slammed', 'slams', 'blasted', 'blasts', 'labelled', 'la
     'urged', 'urges', 'demanded', 'demands', 'denied', 'denies', 'rejected', 'rejects', 'praised', 'hailed', 'lauded', 'welcomed',
     'stressed', 'underlined', 'emphasized', 'emphasised', 'stated', 'asserted', 'declared', 'noted', 'accused', 'criticized',
     'criticised', 'ridiculed', 'deplored', 'refuted', 'rebuffed', 'dubbed', 'insisting', 'calling', 'adding', 'saying', 'noting',
-    'accuse', 'accuses', 'alleged', 'alleges', 'voiced'})
+    'accuse', 'accuses', 'alleged', 'alleges', 'voiced', 'appealed'})
 
 _NEGATED = re.compile(r"\b(?:not|never|n't|n’t)\b(?:\s+\w+ly)?\s+\w+$|\b(?:not|never)\s+(?:yet\s+)?\w+\s*$", re.I)
 _PERFORMED = re.compile(r"\b(?:sang|sing|sings|singing|danced|chanted|recited|performed)\s+(?:in\s+)?(?:\w+\s+)?$", re.I)
