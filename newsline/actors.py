@@ -114,7 +114,7 @@ _DETS = re.compile(r"^(?:the|a|an|this|that|these|those|its|his|her|their|our)\s
 def canonical_name(source:str)->str:
     "Canonicalise an unknown source: no leading determiner, no apposition, no quotes, first letter capitalised."
     s = re.sub(r'\s+', ' ', source.replace('’', "'").strip(' \t\n"“”‘’\'')).strip()
-    parts = [_DETS.sub('', p.strip()) for p in s.split(',') if p.strip()]
+    parts = [_DETS.sub('', p.strip(' \t-–—')) for p in s.split(',') if p.strip(' \t-–—')]  # ',-' where the corpus lost a character
     named = [p for p in parts if p[:1].isupper()]  # 'John Doe, a spokesman' and 'its director, Jane Roe' both give the name
     s = named[0] if named else _DETS.sub('', s)
     s = _TRAILING_ADVERB.sub('', s)  # 'Artistes of the troupe deeply'
@@ -192,7 +192,8 @@ _GROUP_HEADS = {'army', 'people', 'party', 'committee', 'ministry', 'government'
                 'organization', 'organisation', 'institute', 'agency', 'newspaper', 'media', 'group', 'league', 'front', 'society',
                 'office', 'department', 'bureau', 'command', 'embassy', 'mission', 'delegation', 'troupe', 'team', 'company',
                 'university', 'assembly', 'court', 'regime', 'administration', 'authorities', 'forces', 'military', 'navy', 'staff',
-                'workers', 'youth', 'students', 'citizens', 'residents', 'army', 'corps', 'brigade', 'club', 'centre', 'center'}
+                'workers', 'youth', 'students', 'citizens', 'residents', 'army', 'corps', 'brigade', 'club', 'centre', 'center',
+                'foundation', 'fund', 'commission', 'conference', 'service', 'services', 'council', 'bank', 'trust', 'network', 'firm'}
 
 SPEAKER_NOUNS = set("""spokesman spokesmen spokesperson spokespersons spokeswoman minister ministers ministry president presidents
     leader leaders secretary director chairman chairperson chairwoman chair chief head ambassador envoy delegation representative
@@ -287,7 +288,8 @@ def _role_name(source:str, found:list, anchored:bool=True):
 
 LINK_WORDS = r'(?:read more|related|see also|also read|more on this|watch)'  # what opens a link line left in a body
 _BOILERPLATE = re.compile(r'\s*' + LINK_WORDS + r'\b', re.I)
-_DOC_FROM = re.compile(r"(?:an?|the)\s+(?:[\w-]+\s+)?(?:statement|letter|message|communiqu[eé]|note)\s+(?:from|by)\s+(.+)$", re.I)
+_DOC_FROM = re.compile(r"(?:(?:an?|the)\s+(?:[\w-]+\s+)?(?:statement|letter|message|communiqu[eé]|note)|(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}?"
+                       r"(?:figures|data|statistics|numbers|survey|study|poll|analysis|estimates?))\s+(?:from|by)\s+(.+)$", re.I)  # 'New figures from X
 
 def resolve_source(source:str,   # the source span's text
                    mentions:list, # earlier actor mentions (start, end, actor, country, type, cameo), in text order
