@@ -58,7 +58,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                      r'irresponsible', r'unjust\w*', r'double standards?', r'accus\w*', r'condemn\w*', r'denounc\w*',
                      r'wrath', r'indignation', r'anger', r'denunciation', r'resentment', r'evils?', r'rogue', r'tyrann\w*',
                      r'massacr\w*', r'patroni[sz]\w*', r'assassinat\w*', r'disappoint\w*', r'regrettabl\w*',
-                     r'deplorabl\w*', r'disapprov\w*', r'conspirac\w*', r'unpardonabl\w*',
+                     r'deplorabl\w*', r'disapprov\w*', r'conspirac\w*', r'unpardonabl\w*', r'(?:should|ought to) be ashamed', r'shame on',
                      _ALARM,
                      r'threaten(?:s|ed|ing)? (?:\w+ ){0,2}(?:security|interests|sovereignty|safety|stability|peace)')),
     ('appeal', _w(r'call(?:s|ed)? on', r'urg(?:e|es|ed)', r'wants? to see (?:\w+ ){1,4}?(?:do|take|make|stop|play|show|return)\b', r'appeal\w* (?:to|for|on)', r'(?:we|i) (?:\w+ )?request\w*', r'(?:our|my) request', r'request(?:s|ed)? that', r'we hope', r'hope that', r'should', r'let us',

@@ -83,7 +83,9 @@ _FIRST_IN_SENT = re.compile(r"\s*(?:(?:But|And|Then|Later|Also)\s+)?")  # the pr
 _NEG_IN_CUE = re.compile(r"\b(?:not|never|n't|n’t)\s+(?!only\b)", re.I)  # 'did not respond Sunday to questions about'
 _NO_WORDS = re.compile(r"(?:made|delivered|gave|sent|forwarded|dispatched)\s+(?:a|an|the|his|her|its|their)?\s*(?:[\w-]+\s+){0,3}?"
                        r"(?:report|speech|message|letter|telegram|greetings?|congratulations|condolences)(?:\s+of\s+[\w\s]{1,30}?)?(?:\s+to)?\s*$", re.I)
-_AS_BEFORE = re.compile(r"\bas\s+(?:he|she|i|we|they|you|it)\s+(?:\w+\s+)?$", re.I)  # 'as he mentioned (before)'
+_AS_BEFORE = re.compile(r"\b(?:as|than)\s+(?:he|she|i|we|they|you|it)\s+(?:\w+\s+)?$", re.I)  # 'as he mentioned (before)', 'earlier than he claimed'
+_SAY_NOUN = re.compile(r"\b(?:more|a|any|no|final|greater|little|equal|bigger|larger|real|some|their|its|his|her|our|your)\s+$", re.I)  # 'more say on'
+_TEASER_DATE = re.compile(r"\s*\(\d{1,2}\.\d{1,2}\.\d{4}\)")  # '... was overdue. (15.03.2017)': a linked article's teaser
 _EMPTY_CONTENT = {'what', 'something', 'nothing', 'anything', 'otherwise'}  # after said/told: 'moved by what he said', 'said nothing'
 _CORRESPONDENT = re.compile(r'\breporting (?:from|in)\b', re.I)
 _GREETING = re.compile(r'\b(?:Greetings?|Congratulat\w*|Felicitations?)\b', re.I)
@@ -135,6 +137,11 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             continue  # "Trump's stated commitment to ...": a participle describing a noun, no one speaking
         if re.match(r'(?:may|might|could)\b', cue, re.I) or re.search(r'\b(?:may|might|could)\s+(?:well\s+|also\s+)?$', text[max(0, r['cue_start']-16):r['cue_start']], re.I):
             continue  # 'Critics may say that ...': an objection imagined, not made
+        if re.fullmatch(r'say', cue, re.I) and _SAY_NOUN.search(text, max(0, r['cue_start']-10), r['cue_start']) and \
+                re.match(r'\s*(?:in|on|over|about)\b', text[r['cue_end']:r['cue_end']+8]):
+            continue  # 'give politicians more say on the terms': a noun
+        if r['sentence'] < len(sents) and _TEASER_DATE.match(text, sents[r['sentence']][1]):
+            continue  # a related article's teaser, dated in brackets
         if _AS_BEFORE.search(text, max(0, r['cue_start']-20), r['cue_start']) and \
                 (len(' '.join(text[a:b] for a, b in r['content_spans']).split()) <= 3 or re.match(r'\s*(?:[\w-]+\s+){0,3}?[\w-]+\s*,', text[r['cue_end']:r['cue_end']+40])):
             continue  # 'as he mentioned last time, it is necessary ...': an aside inside the statement it belongs to
