@@ -291,6 +291,24 @@ _BOILERPLATE = re.compile(r'\s*' + LINK_WORDS + r'\b', re.I)
 _DOC_FROM = re.compile(r"(?:(?:an?|the)\s+(?:[\w-]+\s+)?(?:statement|letter|message|communiqu[eé]|note)|(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}?"
                        r"(?:figures|data|statistics|numbers|survey|study|poll|analysis|estimates?))\s+(?:from|by)\s+(.+)$", re.I)  # 'New figures from X
 
+# %% ../nbs/02a_actors.ipynb #c013u
+_TRAILING_NAME = re.compile(r"(?P<desc>(?:[\w'’.&-]+\s+)*?[a-z][\w-]*[a-z])\s+(?P<name>(?:[A-Z][\w'’-]*\.?\s+){1,2}[A-Z][\w'’-]+)"
+                            r"(?:\s+(?:from|of|at|with)\s+.+)?")  # a description, then a personal name: 'polling station volunteer Jane Roe'
+_DESC_END_NOT = {'said', 'says', 'told', 'by', 'of', 'to', 'for', 'from', 'and', 'or', 'the', 'with', 'at', 'in', 'on', 'as', 'that',
+                 'than', 'when', 'while', 'where', 'after', 'before', 'since', 'about', 'like', 'against', 'between', 'among', 'including'}
+_RELATION_OF = re.compile(r"\b(?:wife|husband|mother|father|son|daughter|brother|sister|widow|widower|family|lawyer|attorney|spokes\w+|aide|"
+                          r"adviser|advisor|friend|relatives?|members?)\s+of\b", re.I)  # 'Wife of Westminster attacker Khalid Masood': not Masood
+
+def _is_person_name(name:str)->bool:
+    "Whether capitalised words look like a personal name: no body, place or role word, no month or weekday, no all-capitals acronym."
+    ws = name.split()
+    return all(w.lower().strip('.') not in SPEAKER_NOUNS and w.lower() not in _GROUP_HEADS and w.lower() not in _PLACE_HEADS
+               and w.lower() not in _NOT_NAME and not (len(w) > 1 and w.isupper()) for w in ws)
+_NOT_NAME = {'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+             'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'the', 'news', 'times', 'post', 'street',
+             'house', 'white', 'united', 'nations', 'european', 'union', 'american', 'british', 'russian', 'chinese', 'german', 'french'}
+
+# %% ../nbs/02a_actors.ipynb #c013w
 def resolve_source(source:str,   # the source span's text
                    mentions:list, # earlier actor mentions (start, end, actor, country, type, cameo), in text order
                    matcher:ActorMatcher=None, # default: the shipped table
@@ -347,6 +365,10 @@ def resolve_source(source:str,   # the source span's text
         return (None, None, None, None, 'nominal')  # a document whose sender is unknown: nobody to chart
     else:
         name = canonical_name(source)
+        if name and (tn := _TRAILING_NAME.fullmatch(name)) and _is_person_name(tn.group('name')) and len(tn.group('desc').split()) <= 8 \
+                and tn.group('desc').split()[-1] not in _DESC_END_NOT and 'the' not in tn.group('desc').lower().split()[-2:] \
+                and not _RELATION_OF.search(tn.group('desc')):
+            return (tn.group('name'), None, 'person', None, 'unknown')  # 'Chemicals expert Manfred Santen from Greenpeace': the person
         return (name or None, None, None, None, 'unknown' if name else None)
     other = {'he': 'f', 'she': 'm'}.get(words[0]) if how == 'pronoun' else None  # 'she' is not Kim Jong Un, 'he' not Choe Son Hui
     cands = list(reversed(mentions))
