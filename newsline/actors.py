@@ -6,9 +6,8 @@ Docs: https://newsline.github.io/newsline/actors.html.md"""
 
 # %% auto #0
 __all__ = ['ACTORS_PATH', 'ACTOR_COLUMNS', 'NOMINAL_TYPES', 'PRONOUN_TYPES', 'SENT_DOCUMENTS', 'DOCUMENTS', 'DEMONSTRATIVES',
-           'FEMALE_ACTORS', 'DIED', 'SPEAKER_NOUNS', 'RELATIVE', 'LINK_WORDS', 'GENERIC_NOUNS', 'actor_table',
-           'ActorMatcher', 'actor_matcher', 'canonical_name', 'person_gender', 'resolve_source', 'plausible_speaker',
-           'document_author']
+           'FEMALE_ACTORS', 'DIED', 'SPEAKER_NOUNS', 'RELATIVE', 'LINK_WORDS', 'actor_table', 'ActorMatcher',
+           'actor_matcher', 'canonical_name', 'person_gender', 'resolve_source']
 
 # %% ../nbs/02a_actors.ipynb #c002
 import re, functools
@@ -384,63 +383,3 @@ def resolve_source(source:str,   # the source span's text
             return (actor, None, None, None, how)
     if how == 'nominal' and words[-1] in DOCUMENTS: return (None, None, None, None, how)  # 'an article' with no paper named before
     return ((None if how == 'pronoun' else canonical_name(source)), None, None, None, how)
-
-# %% ../nbs/02a_actors.ipynb #c016
-GENERIC_NOUNS = {'officials', 'official', 'people', 'speakers', 'speaker', 'participants', 'members', 'delegates', 'reporters',
-                 'reporter', 'personages', 'figures', 'activists', 'performers', 'attendees', 'others', 'rest', 'workers', 'residents',
-                 'citizens', 'students', 'women', 'youth', 'soldiers', 'veterans', 'farmers', 'public', 'community', 'sources', 'source'}
-_NOT_FIRST = {'thus', 'indeed', 'furthermore', 'moreover', 'however', 'also', 'then', 'therefore', 'hence', 'meanwhile', 'besides',
-              'still', 'yet', 'so', 'here', 'there', 'this', 'that', 'these', 'those', 'it', 'what', 'all', 'more', 'much', 'regards',
-              'in', 'on', 'at', 'by', 'for', 'with', 'from', 'as', 'if', 'when', 'while', 'after', 'before', 'since', 'during', 'no',
-              'such', 'both', 'each', 'every', 'one', 'them', 'him', 'her', 'us', 'me', 'they', 'we', 'i', 'you', 'he', 'she',
-              'today', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january',
-              'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'last',
-              'next', 'early', 'late', 'according', 'respect', 'random'}
-_HEAD_END = re.compile(r"\s(?:of|for|in|at|on|to|from|with|by|who|which|that|released|issued|published|and|or|set|made|[a-z]+ed)\s|,|\(")
-_NAME_END = re.compile(r"\s(?:who|which|that|set|made|[a-z]+ed)\s")  # a post-modifier: what follows is not part of the name
-
-def plausible_speaker(source:str, # a source span's text whose speaker is not in the actor table
-                     )->bool: # whether it could be someone who speaks
-    "Whether an unknown source looks like a person or an organisation rather than a misread phrase."
-    s = re.sub(r'\s+', ' ', (source or '').strip(' \t\n"“”‘’\'')).strip()
-    words = s.split()
-    if not words or not re.match(r"[A-Za-z]", words[0]): return False
-    q = re.match(r"(?:one|some|many|most|several|two|three|four|all|each|none|both|either|neither|any) of (?:the |his |her |their |its )?", s, re.I)
-    if q and s[q.end():]: return plausible_speaker(s[q.end():])  # 'one of the politicians'
-    w0 = words[0].lower()
-    if w0 in _NOT_FIRST or re.search(r'\d', words[0]): return False
-    if w0 in _DETS_WORDS: words = words[1:]
-    if not words: return False
-    m = _HEAD_END.search(' ' + ' '.join(words) + ' ')
-    np_ = ' '.join(words)[:max(0, m.start()-1)] if m else ' '.join(words)
-    m2 = _NAME_END.search(' ' + ' '.join(words) + ' ')
-    if any(w[:1].isupper() and w.lower() not in _NOT_FIRST for w in words[1:(len(' '.join(words)[:max(0, m2.start()-1)].split()) if m2 else None)]):
-        return True  # a name: 'Daily Mail', 'the Korea Association' (not 'the timetable set by the Party')
-    if w0.endswith('ly') and len(w0) > 4: return False  # 'Unexpectedly'
-    np_words = np_.lower().split() or [words[0].lower()]
-    head = np_words[-1]
-    if len(words) == 1 and words[0][:1].isupper() and source.strip()[:1].isupper() and head not in SPEAKER_NOUNS and not head.endswith('ing'):
-        return len(head) > 2 and not re.search(r'(?:tion|ment|ness|ity|ance|ence|sis|ure|ism)$', head)  # a surname: 'Sato'
-    if head not in SPEAKER_NOUNS and not re.search(r'(?:ists?|ians?|eers?|ees)$', head): return False
-    if head in GENERIC_NOUNS and len(np_words) == 1: return False  # bare 'officials', 'the speakers'
-    if head in GENERIC_NOUNS and all(w in GENERIC_NOUNS | {'and', '&'} for w in np_words): return False  # 'reporters and speakers'
-    return True
-
-# %% ../nbs/02a_actors.ipynb #c021
-_DOC = r'\b(?:Message|Letter|Greetings|Reply Message|Reply|Telegram|Congratulations|Condolences|Appeal|Note|Speech|Address)s?'
-_FROM = re.compile(_DOC + r'\b.*?\bfrom\s+(.+)$')
-_SENDS = re.compile(r'^(.+?)\s+(?:Sends?|Sent|Dispatch(?:es)?|Issues?|Releases?|Forwards?|Makes?|Delivers?|Gives?)\s+(?:\w+\s+){0,3}?'
-                    + _DOC + r'\b')
-_OF = re.compile(r'^(?:(?:Full )?Text of\s+)?(?:\w+\s+)?' + _DOC + r'\s+(?:of|by)\s+(.+?)(?:\s+(?:at|to|on|for|in)\s+.*)?$')
-_POSS = re.compile(r"^(.+?)['’]s\s+(?:\w+\s+){0,2}?" + _DOC + r'\b')
-
-def document_author(title:str, # an item's title
-                    matcher:ActorMatcher=None, # default: the shipped table
-                   )->tuple: # (actor, country, type, cameo) of the sender, or None
-    "The sender of the message, letter or greetings an item's title names."
-    t = re.sub(r'\s+', ' ', title or '').strip()
-    m = _SENDS.match(t) or _POSS.match(t) or _FROM.search(t) or _OF.match(t)
-    if not m: return None
-    name = re.sub(r'^(?:Respected Comrade|Comrade|Dear)\s+', '', m.group(1)).strip(' .')
-    r = resolve_source(name, [], matcher)
-    return r[:4] if r[0] else None

@@ -9,7 +9,8 @@ __all__ = ['MEDIA_SOURCE']
 
 # %% ../nbs/02h_statement_context.ipynb #h002
 import re
-from .actors import actor_matcher, _role_name, LINK_WORDS, SPEAKER_NOUNS, resolve_source, plausible_speaker
+from .actors import actor_matcher, _role_name, LINK_WORDS, SPEAKER_NOUNS, resolve_source
+from .speakers import plausible_speaker
 
 # %% ../nbs/02h_statement_context.ipynb #h011
 _LINK_LINE = re.compile(r"\s*" + LINK_WORDS + r"\s*:\s*(?=\S)", re.I)  # the words of `newsline.actors.LINK_WORDS`, then a colon

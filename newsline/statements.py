@@ -12,7 +12,8 @@ import re, warnings, functools, bisect
 import numpy as np
 import pandas as pd
 from .attribution import attribution_records
-from .actors import actor_matcher, resolve_source, canonical_name, plausible_speaker, document_author, SENT_DOCUMENTS, RELATIVE, person_gender, DIED
+from .actors import actor_matcher, resolve_source, canonical_name, SENT_DOCUMENTS, RELATIVE, person_gender, DIED
+from .speakers import plausible_speaker, document_author
 from .actors import _role_name
 from .kinds import statement_kind, statement_channel, is_speech_act, CAMEO
 from .statement_context import (MEDIA_SOURCE, _REPORT_CUE, _headline, _LINK_LINE, _apposition_end, _TITLES, _PERSON_ROLES,
