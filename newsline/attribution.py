@@ -104,6 +104,7 @@ def cue_runs(text, toks, low, inq, tagger=None, extra:set=frozenset())->tuple:
     for i in range(n):
         if inq[i] >= 0: lab[i] = 0
         elif low[i] in extra: lab[i] = ruled[i] = 1
+        elif low[i] in ('charged', 'charges', 'charge') and i+1 < n and low[i+1] == 'that': lab[i] = ruled[i] = 1  # an accusation made
         elif low[i] in DASHES or low[i] == ':': lab[i] = ruled[i] = int(_structural_cue(text, toks, low, inq, i))
         elif low[i] in ('issued', 'issues', 'released', 'published', 'releases', 'publishes') and i+1 < n and (
                 low[i+1] in DET or low[i+1] in ISSUE_NOUNS or low[i+1] in ISSUE_ADJ):  # a verb: 'issued a statement', not 'issues of

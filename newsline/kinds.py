@@ -26,7 +26,7 @@ CUE_KIND = [  # checked in order on the cue text
     ('appeal', _w(r'urg(?:e|ed|es|ing)', r'call(?:ed|s|ing)? (?:on|for|upon)', r'appeal\w*', r'request\w*', r'plead\w*', r'invit\w*',
                   r'encourag\w*', r'ask(?:s|ed|ing)? (?:for|to)', r'propos\w*')),
     ('criticize', _w(r'critici[sz]\w*', _ALARM, r'condemn\w*', r'denounc\w*', r'slam\w*', r'blast\w*', r'accus\w*', r'label+\w*', r'brand\w*',
-                     r'decr(?:y|ied|ies)', r'censur\w*', r'lambast\w*', r'castigat\w*', r'ridicul\w*', r'mock\w*', r'assail\w*',
+                     r'charg(?:e|es|ed|ing)', r'decr(?:y|ied|ies)', r'censur\w*', r'lambast\w*', r'castigat\w*', r'ridicul\w*', r'mock\w*', r'assail\w*',
                      r'attack\w*', r'bash\w*', r'flay\w*', r'deplor\w*', r'lash\w* out', r'rebuk\w*', r'scold\w*', r'chid\w*',
                      r'dubb?\w*', r'(?:spoke|speak\w*|spoken) out against', r'took issue', r'tak\w* issue', r'blam\w*', r'protest\w*', r'charg(?:e|ed|es)', r'alleg(?:e|ed|es|ing)')),
     ('praise', _w(r'prais\w*', r'hail\w*', r'support(?:s|ed|ing)?', r'(?:express\w*|voic\w*|reaffirm\w*|pledg\w*) (?:\w+ ){0,2}support', r'(?:speak|spoke|speaks|speaking) highly', r'laud\w*', r'welcom\w*', r'congratulat\w*', r'thank\w*', r'commend\w*', r'extol\w*', r'(?:message|letter|telegram)s? of greetings?',
@@ -174,7 +174,7 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
 SPEECH_CUE = _w(r'sa(?:y|ys|id|ying)', r'tol[d]', r'tell\w*', r'add(?:s|ed|ing)?', r'stat\w*', r'not(?:e|es|ed|ing)', r'stress\w*',
     r'emphasi[sz]\w*', r'underlin\w*', r'underscor\w*', r'declar\w*', r'announc\w*', r'claim\w*', r'assert\w*', r'insist\w*',
     r'argu\w*', r'warn\w*', r'threat\w*', r'urg\w*', r'call(?:s|ed|ing)?', r'appeal\w*', r'demand\w*', r'den(?:y|ied|ies|ying)',
-    r'reject\w*', r'refus\w*', r'condemn\w*', r'denounc\w*', r'critici[sz]\w*', r'slam\w*', r'blast\w*', r'accus\w*', r'label+\w*',
+    r'reject\w*', r'refus\w*', r'condemn\w*', r'denounc\w*', r'critici[sz]\w*', r'slam\w*', r'blast\w*', r'accus\w*', r'charg(?:e|es|ed|ing)', r'label+\w*',
     r'brand\w*', r'prais\w*', r'hail\w*', r'welcom\w*', r'congratulat\w*', r'thank\w*', r'express\w*', r'vow\w*', r'pledg\w*',
     r'promis\w*', r'hop(?:e|es|ed|ing)', r'wish\w*', r'point\w* out', r'mention\w*', r'report(?:s|ed|ing)?', r'wr(?:ote|ites?|iting)',
     r'tweet\w*', r'according to', r'statement', r'ask(?:s|ed|ing)?', r'repl(?:y|ied|ies)', r'answer\w*', r'respond(?:s|ed)?',
@@ -206,6 +206,7 @@ def is_speech_act(cue:str, # the cue's text
     if last.endswith('ed') and re.match(r'\s*by\b', t): return False  # 'encouraged by the message'
     if c in ('accused', 'charged', 'alleged', 'suspected') and re.match(r'\s*(?:of|with)\b', t): return False  # 'the women accused of killing'
     if re.fullmatch(r'appeal(?:s|ed|ing)?', last) and t and not re.match(r'\s*(?:for|to)\b', t): return False  # 'appealed the ruling': a court's appeal
+    if re.search(r'\bcharg(?:e|es|ed|ing)\b', c) and not re.match(r'\s*that\b', t): return False  # 'charged with murder', 'charged $5': no words
     if re.fullmatch(r'blast\w*', last) and re.match(r"\s*(?:off\b|(?:[\w'’-]+\s+){0,4}?(?:missiles?|rockets?|projectiles?|shells?)\b)", t, re.I):
         return False  # 'Pyongyang blasted four missiles into the sea': a launch, not words
     if c in ('revealed', 'disclosed', 'exposed', 'mentioned') and re.match(r'\s*(?:in|during|at|through|so far|above)\b', t):

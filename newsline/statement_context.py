@@ -39,9 +39,12 @@ _PERSON_ROLES = _TITLES | {'general', 'professor', 'envoy', 'governor', 'mayor',
                           'king', 'queen', 'spokeswoman', 'spokesperson', 'chancellor', 'secretary-general', 'foreign minister'}
 
 # %% ../nbs/02h_statement_context.ipynb #h034
+_NAME_WORD = r"(?:[A-Z][\w'’-]+|(?:al|el|ad|as|ash|ibn)-[A-Z][\w'’-]+)"  # 'al-Khalifa'
+_NAME = _NAME_WORD + r"(?:[ \t](?:(?:bin|bint|ibn|al|el|de|del|della|di|da|dos|du|van|von|der|den|la|le)[ \t])?" + _NAME_WORD + r"){1,6}"  # 'Hamad Bin Isa al-Khalifa', 'Mishal Al Ahmad Al Jaber Al Sabah'
+
 def _apposed_title(text:str, pos:int, role:str)->tuple:
     "(start, 'Name, role of X') of the last apposition naming `role` before `pos` ('Jo Chun Ryong, secretary of the WPK ...'), or None."
-    rx = re.compile(r"\b((?:[A-Z][\w'’-]+[ \t]){1,3}[A-Z][\w'’-]+),[ \t](?:[\w'’-]+[ \t]){0,6}?" + r'[ \t]+'.join(map(re.escape, role.split())) + r"\b")
+    rx = re.compile(r"\b(" + _NAME + r"),[ \t](?:[\w'’-]+[ \t]){0,6}?" + r'[ \t]+'.join(map(re.escape, role.split())) + r"\b")
     found = list(rx.finditer(text, max(0, pos-3000), pos))
     if not found: return None
     m = found[-1]; e = re.compile(r'[,.;\n]').search(text, m.end(), pos)
@@ -60,7 +63,8 @@ _PERSON_NOUN = re.compile(r"(?:[a-z]+(?:er|or|ist|ian|ee|man|woman|ess)|mep|mp|m
                           r"migrant|applicant|claimant|defendant|complainant|informant|dissident|opponent|proponent|descendant|"
                           r"official|diplomat|envoy|lawmaker|legislator|congressman|congresswoman|billionaire|tycoon|magnate|mogul|"
                           r"actor|actress|star|coach|player|veteran|activist|campaigner|expert|analyst|economist|scientist|general|"
-                          r"governor|mayor|premier|president|minister|chairman|chairwoman|head|boss|founder|owner|pundit|host)")
+                          r"governor|mayor|premier|president|minister|chairman|chairwoman|head|boss|founder|owner|pundit|host|"
+                          r"king|queen|prince|princess|emir|sultan|monarch|emperor|pope)")
 _NOT_PERSON = {'paper', 'order', 'center', 'centre', 'number', 'matter', 'letter', 'border', 'power', 'quarter', 'chapter', 'corner',
                'government', 'department', 'parliament', 'agreement', 'statement', 'movement', 'management', 'establishment',
                'event', 'comment', 'moment', 'document', 'element', 'environment', 'percent', 'continent', 'restaurant', 'plant',

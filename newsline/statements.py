@@ -101,6 +101,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
     earlier = [(-1, -1) + tuple(m[2:]) for m in matcher.find(title)] if title else []  # mentions and resolved speakers so far
     salient = list(earlier)  # the title's actors, then each speaker found
     junk = set()  # generic sources ('the speakers'), which a later 'they' may refer to
+    dropped = None  # the last statement left out for its generic or misread source
     plural = None  # (sentence, speaker, ...) of the latest statement by a plural source ('Japanese officials')
     last_doc = None  # (sentence, speaker, ...) of the latest statement by a document ('The message said'), which a later 'it' may be
     if item: salient.append((0, 0, item[0], item[1] or '', item[2] or '', item[3] or ''))  # 'the white paper' is the item's author
@@ -146,7 +147,12 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if _AS_BEFORE.search(text, max(0, r['cue_start']-20), r['cue_start']) and \
                 (len(' '.join(text[a:b] for a, b in r['content_spans']).split()) <= 3 or re.match(r'\s*(?:[\w-]+\s+){0,3}?[\w-]+\s*,', text[r['cue_end']:r['cue_end']+40])):
             continue  # 'as he mentioned last time, it is necessary ...': an aside inside the statement it belongs to
-        if not src.strip() or src.strip().lower() in ('this', 'that', 'these', 'those', 'what'):  # no speaker: no statement,
+        last = max((x for x in (rows[-1] if rows else None, dropped) if x is not None and x['sentence'] == r['sentence']),
+                   key=lambda x: x['cue_start'], default=None)  # the statement, kept or dropped, before this one in its sentence
+        inside = last is not None and r['source_start'] is not None and re.fullmatch(r'\w+ing', cue) and last['source_start'] is not None \
+            and last['source_start'] < last['cue_start'] and any(a <= r['source_start'] < b for a, b in last['content_spans'])  # 'X charged that the regime ..., noting that': X's
+        if inside and last is dropped: continue  # the participle of a dropped statement ('Speakers there charged ..., noting')
+        if not src.strip() or src.strip().lower() in ('this', 'that', 'these', 'those', 'what') or inside:  # no speaker: no statement,
             if rows and rows[-1]['sentence'] == r['sentence'] and re.fullmatch(r'\w+ing', cue):  # unless it continues one
                 cont = ' … '.join(text[a:b] for a, b in r['content_spans'])
                 rows[-1]['content'] = ' … '.join(x for x in (rows[-1]['content'], cont) if x)
@@ -230,7 +236,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if speaker in junk or (how == 'unknown' and not plausible_speaker(sender or src)):
             if how == 'unknown' and speaker.endswith('s'):  # 'the speakers ... They': still no one to chart
                 junk.add(speaker); salient.append((pos, pos, speaker, '', '', ''))
-            continue  # 'Thus', 'Monday', 'the speakers': a misread or generic source
+            dropped = r; continue  # 'Thus', 'Monday', 'the speakers': a misread or generic source
         if item and how == 'nominal' and not country and not typ: continue  # 'the spokesperson' inside the item: its own voice
         if item and speaker and (speaker in item[0] or item[0] in speaker or (typ == 'government' and country == item[1])):
             continue  # the item's own voice: 'the ministry', 'the DPRK' inside its statement
