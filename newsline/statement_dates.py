@@ -42,6 +42,12 @@ def _parse_value(v:str):
 
 # %% ../nbs/02f_statement_dates.ipynb #c010
 _ANAPHORIC = re.compile(r'(?:(?:on|in)\s+)?(?:that|the same|that same)\s+(?:day|morning|afternoon|evening|night)', re.I)  # told before
+_OCCASION = (r"\b(?:at|during)\s+(?:the|a|an|his|her|their|its)\s+(?:[\w.'’-]+\s+){0,5}?(?:summit|meeting|talks|conference|session|"
+             r"rally|briefing|forum|ceremony|interview|hearing|debate|event|visit)(?:\s+held)?(?:\s+(?:in|at)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?"
+             r"\s+on\s+")  # the occasion the words were said at, and its day: 'at the U.S.-Japan summit held in Washington on April 10'
+_OCCASION_BEFORE = re.compile(r"[^.;:\"“”]*?" + _OCCASION, re.I)
+_OCCASION_IN = re.compile(_OCCASION, re.I)
+
 _OFFSET = re.compile(r"(?:\w+|\d+|a|an|a few|several)\s+(?:days?|weeks?|months?|years?)\s+(?:earlier|later|before|after)|"
                      r"the\s+(?:next|following|previous|preceding)\s+(?:day|week|month|morning|evening)|the\s+day\s+(?:before|after)", re.I)
 _CONTEXT = 1500  # characters before a window that an offset ('two days earlier') may count from
@@ -85,7 +91,8 @@ def attached_date(text:str, # the body
         windows.append((ce, cut.start() if cut else min(s1, ce+80)))
     pp = bool(right) and re.match(r'\s*(?:to|of|for|with)\b', text[right[0][0]:right[0][1]])  # 'sent a message to X on Sept. 16'
     if right and not re.match(r'\s*(?:that\b|["“:])', text[right[0][0]:right[0][1]]):  # 'blasted the group Monday for'
-        windows.append((right[0][0], min(right[0][1], right[0][0]+(200 if pp else 80))))
+        wide = pp or _OCCASION_IN.search(text, right[0][0], min(right[0][1], right[0][0]+200))
+        windows.append((right[0][0], min(right[0][1], right[0][0]+(200 if wide else 80))))
     lo, hi = min(w[0] for w in windows), max(w[1] for w in windows)
     try: tx = fn(text[lo:hi], _naive(dct).normalize())
     except Exception: return None
@@ -97,7 +104,8 @@ def attached_date(text:str, # the body
         ok = any(w0 <= a and b <= w1 for w0, w1 in windows[:2]) or (len(windows) > 2 and windows[2][0] <= a and b <= windows[2][1]
                  and (_BARE_DAY.fullmatch(text, a, b)
                       or (pp and re.fullmatch(r'(?:on )?[A-Z][a-z]{2,8}\.? \d{1,2}', text[a:b]))
-                      or re.fullmatch(r'\s*(?:in|on|at|during)\s+', text[windows[2][0]:a], re.I)))  # 'warned in early January it was ...'
+                      or re.fullmatch(r'\s*(?:in|on|at|during)\s+', text[windows[2][0]:a], re.I)  # 'warned in early January it was ...'
+                      or _OCCASION_BEFORE.fullmatch(text, windows[2][0], a)))  # 'confirmed X at the summit held in Washington on April 10'
         if not ok or (a < ce and _in_relative(text, windows[0][0], a)): continue  # 'X, who wrote a book in 2012, said'
         if _ANAPHORIC.fullmatch(text, a, b): continue  # the day of an event told before ('That evening ...'), not today
         if _OFFSET.fullmatch(text, a, b):  # 'On Saturday ... Two days earlier, Trump had tweeted': from the day told before, not today
