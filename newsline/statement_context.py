@@ -133,6 +133,11 @@ def _full_name(text:str, surname:str, end:int)->str:
         if len(words) > 2 and re.search(r'\b(?:to|in|at|for|of)\s+$', text[max(0, m.start()-5):m.start()]):
             words = words[1:]  # 'Ambassador to Norway Teimuraz Ramishvili': the place is no given name
         if len(words) > 1: names.append(' '.join(words))
+    if not names:  # a given name used alone, as features do for ordinary people: 'Mohammad Mustafa ... Mohammad told Al Jazeera'
+        rx = r"\b" + re.escape(surname) + r"[ \t]+(?!(?:He|She|It|They|The|This|That|We|In|On|At|But|And)\b)[A-Z][a-z][\w-]*"
+        seen = {m.group(0) for m in re.finditer(rx + r"\b(?![’'])", text[max(0, end-5000):end])}  # every 'Wang X': two Wangs, no guess
+        given = {m.group(0) for m in re.finditer(rx + r"(?=[ \t]+(?:and|who|was|is|had|has|said)\b|,)", text[max(0, end-5000):end])}
+        if len(seen) == 1 and given == seen and not any(w.lower() in _NOT_GIVEN for w in next(iter(given)).split()): names = list(given)
     return max(names, key=len) if names else ''
 
 # %% ../nbs/02h_statement_context.ipynb #h043
