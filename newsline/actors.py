@@ -192,7 +192,7 @@ _GROUP_HEADS = {'army', 'people', 'party', 'committee', 'ministry', 'government'
                 'office', 'department', 'bureau', 'command', 'embassy', 'mission', 'delegation', 'troupe', 'team', 'company',
                 'university', 'assembly', 'court', 'regime', 'administration', 'authorities', 'forces', 'military', 'navy', 'staff',
                 'workers', 'youth', 'students', 'citizens', 'residents', 'army', 'corps', 'brigade', 'club', 'centre', 'center',
-                'foundation', 'fund', 'commission', 'conference', 'service', 'services', 'council', 'bank', 'trust', 'network', 'firm'}
+                'foundation', 'fund', 'commission', 'conference', 'service', 'services', 'bank', 'trust', 'network', 'firm'}
 
 SPEAKER_NOUNS = set("""spokesman spokesmen spokesperson spokespersons spokeswoman minister ministers ministry president presidents
     leader leaders secretary director chairman chairperson chairwoman chair chief head ambassador envoy delegation representative
