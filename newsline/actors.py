@@ -6,8 +6,8 @@ Docs: https://newsline.github.io/newsline/actors.html.md"""
 
 # %% auto #0
 __all__ = ['ACTORS_PATH', 'ACTOR_COLUMNS', 'NOMINAL_TYPES', 'PRONOUN_TYPES', 'SENT_DOCUMENTS', 'DOCUMENTS', 'DEMONSTRATIVES',
-           'FEMALE_ACTORS', 'DIED', 'SPEAKER_NOUNS', 'RELATIVE', 'LINK_WORDS', 'actor_table', 'ActorMatcher',
-           'actor_matcher', 'canonical_name', 'person_gender', 'resolve_source']
+           'FEMALE_ACTORS', 'DIED', 'SPEAKER_NOUNS', 'RELATIVE', 'NAME_PARTICLES', 'LINK_WORDS', 'actor_table',
+           'ActorMatcher', 'actor_matcher', 'canonical_name', 'person_gender', 'resolve_source']
 
 # %% ../nbs/02a_actors.ipynb #c002
 import re, functools
@@ -113,6 +113,7 @@ _DETS = re.compile(r"^(?:the|a|an|this|that|these|those|its|his|her|their|our)\s
 def canonical_name(source:str)->str:
     "Canonicalise an unknown source: no leading determiner, no apposition, no quotes, first letter capitalised."
     s = re.sub(r'\s+', ' ', source.replace('’', "'").strip(' \t\n"“”‘’\'')).strip()
+    s = re.sub(r"^(?:(?:the|a|an)\s+)?\d{1,3}-year-old\s+", '', s, flags=re.I)  # '67-year-old Carlos': the age is no name
     parts = [_DETS.sub('', p.strip(' \t-–—')) for p in s.split(',') if p.strip(' \t-–—')]  # ',-' where the corpus lost a character
     named = [p for p in parts if p[:1].isupper()]  # 'John Doe, a spokesman' and 'its director, Jane Roe' both give the name
     s = named[0] if named else _DETS.sub('', s)
@@ -175,7 +176,7 @@ def _fits_unknown(pronoun, name):
         low = name.lower(); parts = re.split(r'\s(?:of|for|to|at|in)\s', low)
         head = parts[0].split()[-1].replace("'s", '').replace('’s', '').split('-')[-1]  # 'vice-chairman': chairman
         if len(parts) > 1 and head not in _PERSON_HEADS: return False  # 'Plan of the WPK ...', 'Inhabitants of ...': not a person
-        return (len(name.split()) >= 2 and all(w[:1].isupper() or w in ('of', 'the', 'for') for w in name.split())
+        return (len(name.split()) >= 2 and all(w[:1].isupper() or w in ('of', 'the', 'for') or re.fullmatch(NAME_PARTICLES, w) for w in name.split())
                 and head not in _GROUP_HEADS and head not in _PLACE_HEADS)  # not 'North Phyongan Province'
     return False
 _PERSON_HEADS = {'president', 'chairman', 'chairwoman', 'chairperson', 'chair', 'secretary', 'minister', 'premier', 'king', 'queen',
@@ -192,7 +193,8 @@ _GROUP_HEADS = {'army', 'people', 'party', 'committee', 'ministry', 'government'
                 'office', 'department', 'bureau', 'command', 'embassy', 'mission', 'delegation', 'troupe', 'team', 'company',
                 'university', 'assembly', 'court', 'regime', 'administration', 'authorities', 'forces', 'military', 'navy', 'staff',
                 'workers', 'youth', 'students', 'citizens', 'residents', 'army', 'corps', 'brigade', 'club', 'centre', 'center',
-                'foundation', 'fund', 'commission', 'conference', 'service', 'services', 'bank', 'trust', 'network', 'firm'}
+                'foundation', 'fund', 'commission', 'conference', 'service', 'services', 'bank', 'trust', 'network', 'firm', 'forum',
+                'summit', 'festival', 'games', 'championship', 'exhibition', 'session', 'congress'}
 
 SPEAKER_NOUNS = set("""spokesman spokesmen spokesperson spokespersons spokeswoman minister ministers ministry president presidents
     leader leaders secretary director chairman chairperson chairwoman chair chief head ambassador envoy delegation representative
@@ -264,7 +266,9 @@ def _role_rx(): return re.compile(_roles() + r"\b")  # a role noun alone
 @functools.cache
 def _role_name_rx(anchored:bool=True):
     "A personal name after a role noun of `SPEAKER_NOUNS`, closing the text if `anchored` (compiled once each)."
-    return re.compile(_roles() + r"\s+" + _HONORIFICS + r"((?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]+)" + (r"\s*$" if anchored else r"\b"))
+    return re.compile(_roles() + r"\s+" + _HONORIFICS + r"((?:[A-Z][\w'’.-]*\s+(?:" + NAME_PARTICLES + r"\s+)?){1,4}[A-Z][\w'’-]+)"
+                      + (r"\s*$" if anchored else r"\b"))  # 'Mayor Bill de Blasio'
+NAME_PARTICLES = r"(?:de|da|di|del|della|dos|du|van|von|der|den|la|le|bin|bint|ibn|al|el)"  # lowercase words inside personal names
 
 _ROLE_PLACE = re.compile(r"\s+(?:to|of|for|in)\s+(?:the\s+)?")  # 'Ambassador to South Korea Alexander Timonin'
 _NAME_TAIL = re.compile(r"\s*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*$")

@@ -29,6 +29,7 @@ def plausible_speaker(source:str, # a source span's text whose speaker is not in
                      )->bool: # whether it could be someone who speaks
     "Whether an unknown source looks like a person or an organisation rather than a misread phrase."
     s = re.sub(r'\s+', ' ', (source or '').strip(' \t\n"“”‘’\'')).strip()
+    s = re.sub(r"^(?:(?:the|a|an)\s+)?\d{1,3}-year-old\s+", '', s, flags=re.I)  # '67-year-old Carlos'
     words = s.split()
     if not words or not re.match(r"[A-Za-z]", words[0]): return False
     q = re.match(r"(?:one|some|many|most|several|two|three|four|all|each|none|both|either|neither|any) of (?:the |his |her |their |its )?", s, re.I)
@@ -45,7 +46,7 @@ def plausible_speaker(source:str, # a source span's text whose speaker is not in
     if w0.endswith('ly') and len(w0) > 4: return False  # 'Unexpectedly'
     np_words = np_.lower().split() or [words[0].lower()]
     head = np_words[-1]
-    if len(words) == 1 and words[0][:1].isupper() and source.strip()[:1].isupper() and head not in SPEAKER_NOUNS and not head.endswith('ing'):
+    if len(words) == 1 and words[0][:1].isupper() and s[:1].isupper() and head not in SPEAKER_NOUNS and not head.endswith('ing'):
         return len(head) > 2 and not re.search(r'(?:tion|ment|ness|ity|ance|ence|sis|ure|ism)$', head)  # a surname: 'Sato'
     if head not in SPEAKER_NOUNS and not re.search(r'(?:ists?|ians?|eers?|ees)$', head): return False
     if head in GENERIC_NOUNS and len(np_words) == 1: return False  # bare 'officials', 'the speakers'

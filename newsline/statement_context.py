@@ -73,10 +73,12 @@ _NOT_PERSON = {'paper', 'order', 'center', 'centre', 'number', 'matter', 'letter
                'broadcaster', 'regulator', 'monitor', 'exporter', 'importer', 'producer', 'supplier', 'developer', 'computer', 'trailer',
                'register', 'cluster', 'sector', 'factor', 'corridor', 'reactor', 'theater', 'theatre', 'headquarter', 'ledger', 'poster',
                'father', 'mother', 'brother', 'sister', 'daughter', 'grandmother', 'grandfather', 'caller', 'stranger'}  # kin: someone new
+_NEW_PARTY = {'defendant', 'accused', 'suspect', 'victim', 'witness', 'plaintiff', 'claimant', 'complainant', 'applicant', 'informant',
+              'photographer', 'prosecutor', 'judge', 'juror', 'driver', 'passenger', 'neighbour', 'neighbor', 'bystander'}  # a party to the story
 _LEADER_NOUNS = {'president', 'leader', 'premier', 'chancellor', 'candidate', 'nominee', 'governor', 'billionaire', 'businessman', 'tycoon',
                  'mogul', 'mayor', 'senator', 'congressman', 'congresswoman', 'speaker', 'minister'}  # what a well-known person is called
 _DESCRIBED = re.compile(r"(?:the|this)\s+((?:former|then|ex-|late|new|veteran)\s+)?((?:[A-Za-z][\w'’-]*\s+){0,4}?)([A-Za-z][\w-]*)"
-                        r"(?:\s+(?:for|of|from|in)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})?", re.I)
+                        r"(?:\s+(?:for|of|from|in)\s+(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,4})?", re.I)  # "of Russian parliament's lower house"
 
 def _described_head(src:str)->str:
     "The person noun heading a definite description used as a source ('The MEP for Dublin' -> 'mep'), or ''."
@@ -101,7 +103,7 @@ def _described_person(text, pos, src, head, si, sents, rows, item, ante, matcher
             alt = resolve_source(name, ante, matcher, salient, text)
             if alt[0] and fits(alt[1]) and (alt[1] or not want or role != head or k < 2):  # 'the US treasury chief': not 'IMF chief X'
                 return alt[0], alt[1], alt[2] or 'person', alt[3], 'name'
-    if re.search(r"['’]s?\s", src): return None  # "the state's attorney general", "Obama's adviser": someone else's
+    if re.search(r"['’]s?\s", src) or head in _NEW_PARTY: return None  # "Obama's adviser", 'the defendant': someone else
     cands = {p['speaker']: (p['actor_country'], None) for p in rows if p['sentence'] >= si-1 and p['actor_type'] == 'person'}
     if item and item[2] == 'person' and si <= 1: cands.setdefault(item[0], (item[1], item[3]))  # 'Hillary Clinton says ... The former nominee'
     if len(cands) != 1 or any(w.lower() in SPEAKER_NOUNS for w in next(iter(cands)).split()): return None  # nobody, two people, or a body
