@@ -267,3 +267,23 @@ def speaker_event_date(text:str, # the body
                               and (lo_day is None or v[0] >= (lo_day if v[1] == 'day' else lo_day.replace(day=1)))), None)
         if cache[si]: return cache[si]
     return None
+
+# %% ../nbs/02f_statement_dates.ipynb #c021
+def _in_range(d)->bool:
+    "Whether a date fits the frame's datetime64[ns] column (1678-2261); older dates (KCNA retells the 1640s) fall back."
+    try: return d is None or pd.isna(d) or 1678 <= pd.Timestamp(d).year <= 2261
+    except (ValueError, OverflowError): return False
+
+def _before_death(text:str, end:int, died:pd.Timestamp, dct, cache:dict)->tuple:
+    "(date, granularity) of the last time expression in the 1,500 characters before `end` not after `died` (a retold speech), or None."
+    if 'tx' not in cache:
+        fn = _timexes_fn()
+        try: cache['tx'] = list(fn(text, _naive(dct).normalize())) if fn else []  # (start, end, text, type, value, ...) rows
+        except Exception: cache['tx'] = []
+    best = None
+    for t_start, t_end, _, t_type, t_value, *_ in cache['tx']:
+        if t_end > end: break
+        if t_start < end - 1500: continue  # only a date told near the words
+        pv = _parse_value(t_value) if str(t_type) == 'DATE' else None
+        if pv and pv[0] <= died: best = pv
+    return best

@@ -22,7 +22,8 @@ from .statement_context import (MEDIA_SOURCE, _REPORT_CUE, _headline, _LINK_LINE
                                         _made_at, _maker_before, _STATE_TYPES, _known, _is_own, _other_occasion, _titled_subject,
                                         _described_head, _described_person)
 from .statement_dates import (attached_date, dateline_date, narrative_date, lead_event_date, report_lead_date, speaker_event_date,
-                                      _timexes_fn, _naive, _parse_value, _DATELINE, _ELSEWHEN)
+                                      _in_range, _before_death,
+                                      _timexes_fn, _naive, _DATELINE, _ELSEWHEN)
 
 # %% ../nbs/02_statements.ipynb #c005
 COLUMNS = {'article_id': 'string', 'sentence': 'Int64', 'source_start': 'Int64', 'source_end': 'Int64', 'cue_start': 'Int64',
@@ -325,25 +326,6 @@ def _title_verb(title:str)->str:
     if not m: return ''
     before = title[:m.start()]
     return '' if re.search(r'[:;]\s*$', before) or (m.start() > 0 and not re.search(r'\b(?:Spokes\w+|Minister|Ministry|Director|Office|KCNA)\b', before)) else title
-
-def _in_range(d)->bool:
-    "Whether a date fits the frame's datetime64[ns] column (1678-2261); older dates (KCNA retells the 1640s) fall back."
-    try: return d is None or pd.isna(d) or 1678 <= pd.Timestamp(d).year <= 2261
-    except (ValueError, OverflowError): return False
-
-def _before_death(text:str, end:int, died:pd.Timestamp, dct, cache:dict)->tuple:
-    "(date, granularity) of the last time expression in the 1,500 characters before `end` not after `died` (a retold speech), or None."
-    if 'tx' not in cache:
-        fn = _timexes_fn()
-        try: cache['tx'] = list(fn(text, _naive(dct).normalize())) if fn else []  # (start, end, text, type, value, ...) rows
-        except Exception: cache['tx'] = []
-    best = None
-    for t_start, t_end, _, t_type, t_value, *_ in cache['tx']:
-        if t_end > end: break
-        if t_start < end - 1500: continue  # only a date told near the words
-        pv = _parse_value(t_value) if str(t_type) == 'DATE' else None
-        if pv and pv[0] <= died: best = pv
-    return best
 
 def _one(text, title, dct, matcher, article_id, is_kcna):
     "All statement rows of one article."
