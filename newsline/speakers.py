@@ -9,7 +9,7 @@ __all__ = ['GENERIC_NOUNS', 'plausible_speaker', 'document_author']
 
 # %% ../nbs/02i_speakers.ipynb #s002
 import re
-from .actors import SPEAKER_NOUNS, _DETS_WORDS, ActorMatcher, resolve_source
+from .actors import SPEAKER_NOUNS, _DETS_WORDS, _AGE, ActorMatcher, resolve_source
 
 # %% ../nbs/02i_speakers.ipynb #c016
 GENERIC_NOUNS = {'officials', 'official', 'people', 'speakers', 'speaker', 'participants', 'members', 'delegates', 'reporters',
@@ -29,7 +29,7 @@ def plausible_speaker(source:str, # a source span's text whose speaker is not in
                      )->bool: # whether it could be someone who speaks
     "Whether an unknown source looks like a person or an organisation rather than a misread phrase."
     s = re.sub(r'\s+', ' ', (source or '').strip(' \t\n"“”‘’\'')).strip()
-    s = re.sub(r"^(?:(?:the|a|an)\s+)?\d{1,3}-year-old\s+", '', s, flags=re.I)  # '67-year-old Carlos'
+    s = _AGE.sub('', s)  # '67-year-old Carlos'
     words = s.split()
     if not words or not re.match(r"[A-Za-z]", words[0]): return False
     q = re.match(r"(?:one|some|many|most|several|two|three|four|all|each|none|both|either|neither|any) of (?:the |his |her |their |its )?", s, re.I)

@@ -9,7 +9,7 @@ __all__ = ['MEDIA_SOURCE']
 
 # %% ../nbs/02h_statement_context.ipynb #h002
 import re
-from .actors import actor_matcher, _role_name, LINK_WORDS, SPEAKER_NOUNS, resolve_source
+from .actors import actor_matcher, _role_name, LINK_WORDS, SPEAKER_NOUNS, NAME_PARTICLES, resolve_source
 from .speakers import plausible_speaker
 
 # %% ../nbs/02h_statement_context.ipynb #h011
@@ -40,7 +40,7 @@ _PERSON_ROLES = _TITLES | {'general', 'professor', 'envoy', 'governor', 'mayor',
 
 # %% ../nbs/02h_statement_context.ipynb #h034
 _NAME_WORD = r"(?:[A-Z][\w'’-]+|(?:al|el|ad|as|ash|ibn)-[A-Z][\w'’-]+)"  # 'al-Khalifa'
-_NAME = _NAME_WORD + r"(?:[ \t](?:(?:bin|bint|ibn|al|el|de|del|della|di|da|dos|du|van|von|der|den|la|le)[ \t])?" + _NAME_WORD + r"){1,6}"  # 'Hamad Bin Isa al-Khalifa', 'Mishal Al Ahmad Al Jaber Al Sabah'
+_NAME = _NAME_WORD + r"(?:[ \t](?:" + NAME_PARTICLES + r"[ \t])?" + _NAME_WORD + r"){1,6}"  # 'Hamad Bin Isa al-Khalifa', 'Mishal Al Ahmad Al Jaber Al Sabah'
 
 def _apposed_title(text:str, pos:int, role:str)->tuple:
     "(start, 'Name, role of X') of the last apposition naming `role` before `pos` ('Jo Chun Ryong, secretary of the WPK ...'), or None."
@@ -58,13 +58,13 @@ def _titled_person(text:str, pos:int, role:str)->str:
     return found[-1] if found else ''
 
 # %% ../nbs/02h_statement_context.ipynb #h038b
-_PERSON_NOUN = re.compile(r"(?:[a-z]+(?:er|or|ist|ian|ee|man|woman|ess)|mep|mp|mla|td|candidate|nominee|senator|leader|chief|"
-                          r"president|resident|student|correspondent|consultant|assistant|participant|lieutenant|sergeant|immigrant|"
-                          r"migrant|applicant|claimant|defendant|complainant|informant|dissident|opponent|proponent|descendant|"
-                          r"official|diplomat|envoy|lawmaker|legislator|congressman|congresswoman|billionaire|tycoon|magnate|mogul|"
-                          r"actor|actress|star|coach|player|veteran|activist|campaigner|expert|analyst|economist|scientist|general|"
-                          r"governor|mayor|premier|president|minister|chairman|chairwoman|head|boss|founder|owner|pundit|host|"
-                          r"king|queen|prince|princess|emir|sultan|monarch|emperor|pope)")
+_PERSON_SUFFIX = re.compile(r"[a-z]+(?:er|or|ist|ian|ee|man|woman|ess)")  # 'commissioner', 'senator', 'economist', 'nominee'
+_PERSON_WORDS = set("""mep mp mla td candidate nominee senator leader chief president resident student correspondent consultant assistant
+    participant lieutenant sergeant immigrant migrant applicant claimant defendant complainant informant dissident opponent
+    proponent descendant official diplomat envoy lawmaker legislator congressman congresswoman billionaire tycoon magnate
+    mogul actor actress star coach player veteran activist campaigner expert analyst economist scientist general governor
+    mayor premier minister chairman chairwoman head boss founder owner pundit host king queen prince princess emir sultan
+    monarch emperor pope""".split())  # person nouns without such an ending
 _NOT_PERSON = {'paper', 'order', 'center', 'centre', 'number', 'matter', 'letter', 'border', 'power', 'quarter', 'chapter', 'corner',
                'government', 'department', 'parliament', 'agreement', 'statement', 'movement', 'management', 'establishment',
                'event', 'comment', 'moment', 'document', 'element', 'environment', 'percent', 'continent', 'restaurant', 'plant',
@@ -86,7 +86,7 @@ def _described_head(src:str)->str:
     if not m: return ''
     head = m.group(3).lower()
     if m.group(3)[:1].isupper() and head not in ('mep', 'mp', 'mla', 'td'): return ''  # 'The Guardian', 'The Economist': a name
-    return head if _PERSON_NOUN.fullmatch(head) and head not in _NOT_PERSON else ''
+    return head if (head in _PERSON_WORDS or _PERSON_SUFFIX.fullmatch(head)) and head not in _NOT_PERSON else ''
 
 # %% ../nbs/02h_statement_context.ipynb #c022d
 def _described_person(text, pos, src, head, si, sents, rows, item, ante, matcher, salient)->tuple:
