@@ -109,13 +109,14 @@ DOCUMENTS = {'article', 'editorial', 'commentary', 'essay'}
 DEMONSTRATIVES = {'this', 'that', 'these', 'those', 'it', 'which', 'what'}
 _DETS_WORDS = {'the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our'}
 _DETS = re.compile(r"^(?:the|a|an|this|that|these|those|its|his|her|their|our)\s+", re.I)
+_FOCUS = re.compile(r"^(?:even|only|just)\s+(?=\S)", re.I)  # 'Even the Environmental Protection Agency', 'only US companies'
 
 _AGE = re.compile(r"^(?:(?:the|a|an)\s+)?\d{1,3}-year-old\s+", re.I)  # an age before a name or role
 
 def canonical_name(source:str)->str:
     "Canonicalise an unknown source: no leading determiner, no apposition, no quotes, first letter capitalised."
     s = re.sub(r'\s+', ' ', source.replace('’', "'").strip(' \t\n"“”‘’\'')).strip()
-    s = _AGE.sub('', s)  # '67-year-old Carlos': the age is no name
+    s = _AGE.sub('', _FOCUS.sub('', s))  # '67-year-old Carlos': the age is no name
     parts = [_DETS.sub('', p.strip(' \t-–—')) for p in s.split(',') if p.strip(' \t-–—')]  # ',-' where the corpus lost a character
     named = [p for p in parts if p[:1].isupper()]  # 'John Doe, a spokesman' and 'its director, Jane Roe' both give the name
     s = named[0] if named else _DETS.sub('', s)

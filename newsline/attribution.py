@@ -9,6 +9,7 @@ __all__ = ['ISSUE_ADJ', 'ISSUE_NOUNS', 'DASHES', 'NOT_SOURCES', 'INV_FOLLOW', 'R
            'find_cues', 'attribution_records', 'attributions']
 
 # %% ../nbs/02b_attribution.ipynb #c002
+import re
 import pandas as pd
 from .cue_tagger import CueTagger, cue_tagger, end_candidates, end_features
 from .text_units import (tokenize, quote_regions, sentences, np_left, np_right, QUOTE_OPEN, QUOTE_CLOSE, QUOTE_BOTH,
@@ -59,6 +60,7 @@ def _skip_adverbial(low, q, end):
         k = next((k for k in range(q+2, min(end, q+8)) if low[k] in CHANNEL_NOUNS), None)  # 'announced in a Feb. 20 statement that'
         if k is not None and k+1 < end and low[k+1] in ('that', ',', ':', '“', '"'): return k+1
     if q < end and low[q] in ('the', 'a', 'an', 'his', 'her', 'its', 'their'): return q  # an object: 'called the statement “...”'
+    if q+1 < end and low[q] == 'to' and low[q+1] in QOPEN: return q  # an infinitive: 'vowed to “bomb the hell” out of ...'
     while r < end and low[r] in ADV_RIGHT and r-q < 6: r += 1
     while r > q and low[r-1] in ('the', 'a', 'an', 'his', 'her', 'its', 'their'): r -= 1  # 'on Wednesday the tests ...': 'the' opens the content
     if r == q or low[r-1] in ('last', 'this', 'next'): return q  # 'last week’s attack' is the content
@@ -68,6 +70,33 @@ def _skip_adverbial(low, q, end):
         if k < end and low[k] in (',', 'that'): r = k
     if r < end and low[r] in (',', ':', 'that', '“', '"', "''", '—'): return r
     if r-q <= 3 and any(low[x] in TIMEW for x in range(q, r)): return r
+    return q
+
+# %% ../nbs/02b_attribution.ipynb #c017c
+_THAT_LEAD = {'in', 'on', 'at', 'during', 'to', 'with', 'before', 'after', 'from', 'following', 'via', 'over', 'outside', 'inside',
+              'through', 'while', 'late', 'early'} | TIMEW
+_THAT_STOP = {'.', ';', '?', '!', ':', 'which', 'who', 'whom', 'whether', 'if', 'because', 'but', 'although', 'when', 'as', 'so',
+              'said', 'says', 'told', 'he', 'she', 'they', 'we', 'i', 'it', 'you', 'is', 'are', 'was', 'were', 'has', 'have', 'had',
+              'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'did', 'does', 'do', 'about', 'of'}
+_THAT_VERB = {'is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must',
+              'did', 'does', 'do', 'said', 'says', 'also', 'then', 'later', 'now', 'recently', 'once'} | PAST  # after a relative 'that'
+
+_ING_NOUNS = {'meeting', 'briefing', 'hearing', 'gathering', 'morning', 'evening', 'building', 'opening', 'sitting', 'screening',
+              'signing', 'wedding', 'reading', 'closing', 'meetings', 'briefings', 'hearings', 'gatherings', 'beijing', 'during',
+              'following', 'including', 'regarding', 'concerning', 'king', 'spring', 'thing', 'something', 'nothing', 'wing'}
+
+def _that_after(low, inq, close, q, end, addressee=False):
+    "The 'that' opening the words when an adverbial or an addressee stands between cue and clause ('said at a rally Wednesday that ...')."
+    if q >= end or low[q] == 'that' or inq[q] >= 0 or not (addressee or low[q] in _THAT_LEAD): return q
+    x = q
+    while x < end and x - q < 16:
+        t = low[x]
+        if t == 'that':  # a complementiser: a subject follows, not a verb ('in a statement that was carried by ...' is a relative clause)
+            return x if inq[x] < 0 and x+1 < end and _is_word(low[x+1]) and low[x+1] not in _THAT_VERB and not low[x+1].endswith('ed') else q
+        if t in QOPEN and x in close and close[x] - x <= 6: x = close[x] + 1; continue  # a title: 'told MSNBC's "Morning Joe" that'
+        if t in _THAT_STOP or t in QOPEN or t in QCLOSE: return q
+        if t.endswith('ing') and t not in _ING_NOUNS and low[x-1] not in DET: return q  # a verb: 'wrote to Xi wishing ... that falls'
+        x += 1
     return q
 
 # %% ../nbs/02b_attribution.ipynb #c020
@@ -145,6 +174,8 @@ def find_cues(text, toks, low, inq, tagger=None, extra:set=frozenset())->list:
 INV_FOLLOW = PREP | {'of', 'who', 'which', 'whose', 'as', 'while', 'when', 'after', 'before', 'according', 'in', 'on', 'at', 'told'}
 
 _REL = {'who', 'which', 'that', 'whom'}
+_TRAIL_AUX = {'have', 'has', 'had', 'will', "won't", 'won’t', 'would', 'did', 'does', 'do', 'is', 'are', 'was', 'were', "can't",
+              'can’t', 'could', 'should', 'both', 'briefly', 'alone'}
 _PRONOUNS = {'he', 'she', 'they', 'we', 'i', 'you', 'it'}
 
 _LEAD = {'but', 'and', 'yet', 'still', 'so', 'while', 'however', 'also', 'then', 'now', 'meanwhile', 'instead', 'indeed', 'or', 'as'}
@@ -174,6 +205,18 @@ def _time_phrase(low, a, b):
         k += 1
     return False
 
+_AMOUNT = {'half', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'a', 'most', 'many', 'some',
+           'all', 'dozens', 'hundreds', 'thousands', 'millions', 'majority', 'third', 'quarter', 'fifth', 'tenth', 'percent'}
+_AMOUNT_2 = {('more', 'than'), ('less', 'than'), ('fewer', 'than'), ('at', 'least'), ('at', 'most'), ('all', 'but'), ('up', 'to'),
+             ('as', 'many'), ('well', 'over'), ('just', 'over'), ('just', 'under'), ('nearly', 'all'), ('almost', 'all')}
+_LEAD_ADVERBS = {'earlier', 'later', 'meanwhile', 'separately', 'previously', 'afterwards', 'afterward', 'nevertheless', 'however',
+                 'moreover', 'furthermore', 'additionally', 'yesterday', 'recently', 'also', 'then', 'instead', 'initially',
+                 'originally', 'subsequently', 'eventually', 'thereafter', 'likewise', 'similarly', 'nonetheless'}
+_SUBORD = {'which', 'whom', 'when', 'where', 'while'}
+_ASIDE_PREP = {'in', 'on', 'at', 'for', 'through', 'as', 'from', 'during', 'after', 'before', 'via', 'like', 'unlike', 'when', 'while'}
+_ING_NOT_ASIDE = {'including', 'representing', 'leading', 'ranking', 'founding', 'managing', 'presiding', 'governing', 'outgoing',
+                  'incoming', 'acting', 'reigning', 'standing', 'king', 'beijing', 'sterling', 'ewing', 'browning', 'manning'}
+
 def _clean_source(text, toks, low, r):
     "Trim a source range: an introductory phrase, a trailing ', meanwhile,' or ', who', and a relative pronoun before a pronoun ('which he' -> 'he')."
     if r is None: return r
@@ -183,7 +226,28 @@ def _clean_source(text, toks, low, r):
     if b-a > 1 and low[a] in _PRONOUNS - {'it'}: b = a+1  # 'He highly appreciated ...': the pronoun alone
     for m in (1, 2, 3):  # ', meanwhile' or ', for his part'
         if b-a > m+1 and low[b-m-1] == ',' and ' '.join(low[b-m:b]) in _TRAIL: b -= m+1; break
+    while b-a > 1:  # 'Roffman won't', 'U.S. officials have', 'Britain and France in particular', 'Sanders on Wednesday morning'
+        if (low[b-1] in _TRAIL_AUX or low[b-1] in _TRAIL) and not _cap(text, toks, b-1): b -= 1  # not 'Peace Now'
+        elif b-a > 2 and ' '.join(low[b-2:b]) in _TRAIL: b -= 2
+        elif ',' in low[a:b]: break  # an apposition or a relative clause keeps its words: 'Sanders, who was campaigning on Monday'
+        elif b-a > 3 and low[b-1] in TIMEW and low[b-2] in TIMEW and low[b-3] == 'on': b -= 3
+        elif b-a > 2 and low[b-1] in TIMEW and low[b-2] in TIMEW | {'on', 'early', 'late'}: b -= 2
+        else: break
     a = _skip_intro(text, toks, low, a, b)
+    while b-a > 1 and low[a] in _LEAD_ADVERBS and low[a+1] not in (',', "'s", '’s'): a += 1  # 'Earlier Pahor said'
+    x = next((x for x in range(a+1, min(b-1, a+12)) if low[x] in ('-', '–', '—') and low[x-1] == ')'), None)
+    if x is not None: a = x+1  # a dateline: 'PARIS, Aug 31 (Reuters) - France’s far-right ... leader'
+    x = max((x for x in range(a, b-1) if low[x] in _SUBORD or (x == a and low[x] in ('who', 'including', 'leaving', 'featuring'))),
+            default=None)
+    if x is not None and ',' not in low[a:x] and (low[x+1] in DET or low[x+1] in _PRONOUNS or _cap(text, toks, x+1)): a = x+1  # 'which Mr. Trump', 'when Bill Clinton'
+    if a > 0 and (low[a][:1].isdigit() or low[a] in _AMOUNT or low[a-1] in ('even', 'only')):  # 'About 4 in 10', 'more than half'
+        if low[a-1] in ('about', 'only', 'even', 'nearly', 'almost', 'roughly', 'just', 'some', 'over', 'around', 'approximately'): a -= 1
+        elif a > 1 and (low[a-2], low[a-1]) in _AMOUNT_2: a -= 2
+        if a > 0 and low[a-1] in ('only', 'even'): a -= 1  # 'only about half'
+    c = next((x for x in range(a+1, b-1) if low[x] == ','), None)  # 'Fiorina, speaking to Iowans,' 'Schilling, through a spokeswoman,'
+    if c is not None and ',' not in low[c+1:b] and low[c+1:c+3] != ['as', 'well'] and not any(
+            w in CHANNEL_NOUNS or w.rstrip('s') in CHANNEL_NOUNS for w in low[c+1:b]) and (low[c+1] in _ASIDE_PREP or (low[c+1].endswith('ing') and low[c+1] not in _ING_NOT_ASIDE)):
+        b = c
     return (a, b)
 
 def _subject(text, toks, low, s0, lim, used):
@@ -342,6 +406,7 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                     while x < nxt and x-q < 7 and (low[x] in _ADDRESSEE or (_cap(text, toks, x) and _is_word(low[x]))): x += 1
                     if q < x < nxt and low[x] in _CLAUSE_OPEN: q = x
             q = _skip_adverbial(low, q, nxt)
+            q = _that_after(low, inq, close, q, nxt, cue0 in OBJ_CUES or low[b-1] in OBJ_CUES)
             while q < nxt and low[q] in (',', ':', '—', '–'): q += 1
             right_end = nxt
             if k+1 < len(sc):  # stop before the next cue's subject, e.g. ", adding" or ", he said"
@@ -411,6 +476,8 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
 ATTRIBUTION_COLUMNS = {'sentence': 'Int64', 'source_start': 'Int64', 'source_end': 'Int64', 'cue_start': 'Int64', 'cue_end': 'Int64',
                        'content_start': 'Int64', 'content_end': 'Int64', 'content_spans': 'object', 'direct': 'boolean'}
 
+_CONTRACTION = re.compile(r"(?i)(?:i|we|you|he|she|it|they|that|who|there|what)(?=['’](?:re|m|d|ve|ll|s)$)")
+
 def attribution_records(text:str, extra_cues=frozenset(), tagger:CueTagger=None)->tuple:
     "Attributions as plain dicts with character offsets (the rows of `attributions`), and the sentences' character spans."
     rows = []
@@ -420,6 +487,7 @@ def attribution_records(text:str, extra_cues=frozenset(), tagger:CueTagger=None)
     for a in atts:
         spans = [ch(r) for r in a['content']]
         ss, se = ch(a['src']); cs, ce = ch(a['cue'])
+        if se is not None and a['src'][1] - a['src'][0] == 1 and (m := _CONTRACTION.match(text[ss:se])): se = ss + m.end()  # 'We’re': 'We'
         rows.append(dict(sentence=a['sent'], source_start=ss, source_end=se, cue_start=cs, cue_end=ce,
                          content_start=min((s for s, e in spans), default=None), content_end=max((e for s, e in spans), default=None),
                          content_spans=spans, direct=a['direct']))

@@ -120,7 +120,10 @@ _NOT_GIVEN = {'the', 'a', 'an', 'in', 'on', 'at', 'mr', 'mrs', 'ms', 'dr', 'said
               'general', 'chancellor', 'prime', 'chief', 'gov', 'governor', 'sen', 'senator', 'rep', 'ambassador', 'spokesman',
               'spokeswoman', 'vice', 'deputy', 'foreign', 'defense', 'defence', 'premier', 'king', 'queen', 'prince', 'lt', 'col',
               'colonel', 'captain', 'capt', 'admiral', 'adm', 'judge', 'professor', 'prof', 'leader', 'chairman', 'director', 'when', 'if', 'after',
-              'as', 'while', 'before', 'since', 'although', 'though', 'because', 'once', 'until'}
+              'as', 'while', 'before', 'since', 'although', 'though', 'because', 'once', 'until', 'earlier', 'later', 'meanwhile',
+              'separately', 'previously', 'afterwards', 'nevertheless', 'however', 'moreover', 'yesterday', 'today', 'recently',
+              'also', 'then', 'instead', 'initially', 'subsequently', 'eventually', 'likewise', 'similarly', 'nonetheless',
+              'throughout', 'during', 'with', 'for', 'from', 'by', 'of', 'under', 'over', 'despite', 'amid'}  # not 'to': To Lam
 
 def _full_name(text:str, surname:str, end:int)->str:
     "The fullest earlier form of a surname in `text[:end]` ('Mark Toner' for 'Toner'), or ''."

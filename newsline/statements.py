@@ -292,7 +292,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             if s0 <= a and b <= s1: frame = frame[:a-s0] + ' '*(b-a) + frame[b-s0:]
         r['channel'] = statement_channel(frame)
         r['kind'] = statement_kind(r['cue'] + r.get('_extra_cue', ''), r['content'] or '', is_own=lambda np_, r=r: _is_own(np_, r, matcher))
-        if _CORRESPONDENT.search(r['source_text'] or ''): r['kind'] = 'say'  # 'X, reporting from Beijing': a reporter's account
+        if pd.notna(r['source_start']) and _CORRESPONDENT.search(text, r['source_start'], max(r['source_end'], r['cue_start'])):
+            r['kind'] = 'say'  # 'X, reporting from Beijing': a reporter's account
         if r['kind'] == 'say' and _GREETING.search(title or '') and _DOC_SOURCE.match((r['source_text'] or '').strip()):
             r['kind'] = 'praise'  # what a message of greeting or congratulation says: 'Kim Jong Un Receives Greetings from ...'
         r['cameo'] = CAMEO[r['kind']]
