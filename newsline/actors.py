@@ -126,8 +126,34 @@ def canonical_name(source:str)->str:
     if m: s = m.group(1)  # "Malaysia's New Straits Times newspaper": New Straits Times
     s = _TRAILING_DAY.sub('', s)  # '... of the DPRK on Friday'
     s = re.sub(r"^[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}'s\s+(?=[A-Z][a-z]+(?:\s+[A-Z][\w'-]+)+$)", '', s)  # 'Al Jazeera's Rosalind Jordan'
+    if (m := _ROLE_OF_NAME.match(s)):  # 'Minister for Children and Youth Affairs Katherine Zappone': the person
+        words = m.group('name').split()
+        while words and words[0] in _BODY_WORDS: words = words[1:]
+        if not (len(words) == 3 and len(words[0]) <= 6 and max(map(len, words[1:])) <= 5): words = words[-2:]  # 'Ri Yong Ho', but
+        # a place or body before a name is no given name: 'Perm Territory Viktor Basargin', 'corporation Rostec Viktor Kladov'
+        if len(words) >= 2 and not any(w in _BODY_WORDS or w in _NOT_NAME_WORDS for w in words): s = ' '.join(words)
     if s.lower() in _DETS_WORDS: return ''
     return s[:1].upper() + s[1:] if s else s
+_ROLE_OF_NAME = re.compile(r"(?:(?:Deputy|Junior|Assistant|Acting|Vice|Former|Shadow)[\s-]+)?(?:Minister(?: of State)?|Secretary(?: of State)?|"
+                           r"Commissioner|Director(?: General)?|Chairman|Chairwoman|Chair|Head|Governor|Ambassador|Spokes(?:man|woman|person)|"
+                           r"Leader|Chief|Mayor|President|Speaker|Vice-Speaker)\s+(?:of|for|to|on)\s+\S.*?\s+"
+                           r"(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,2})$")
+_BODY_WORDS = {'Affairs', 'Health', 'Transport', 'Finance', 'Security', 'Reform', 'Commerce', 'Budget', 'Justice', 'Housing', 'Industry',
+               'Defence', 'Defense', 'Education', 'Trade', 'Enterprise', 'Employment', 'Agriculture', 'Environment', 'Energy', 'Culture',
+               'Sport', 'Tourism', 'Youth', 'Children', 'Relations', 'Development', 'Equality', 'Communications', 'Service', 'Services',
+               'Council', 'Committee', 'Commission', 'Office', 'Department', 'Ministry', 'State', 'Planning', 'Welfare', 'Protection',
+               'Innovation', 'Heritage', 'Arts', 'Science', 'Technology', 'Labour', 'Labor', 'Interior', 'Treasury', 'Revenue',
+               'Expenditure', 'Police', 'Court', 'Parliament', 'Assembly', 'Congress', 'Senate', 'House', 'Board', 'Bank', 'Fund',
+               'Duma', 'Union', 'Party', 'Republic', 'Kingdom', 'Federation', 'Nations', 'Organization', 'Organisation', 'Agency',
+               'Authority', 'Institute', 'Association', 'Chamber', 'Forces', 'Army', 'Navy', 'Command', 'Staff', 'Intelligence',
+               'Immigration', 'Customs', 'Citizenship', 'Rights', 'Reserve', 'Affairs', 'Management', 'Administration', 'Cabinet',
+               'Government', 'Taoiseach', 'Minister', 'Secretary', 'Foreign', 'Home', 'Internal', 'Public', 'Social', 'Economic',
+               'National', 'Regional', 'Rural', 'Urban', 'Local', 'Northern', 'European', 'International', 'Family', 'Women', 'Water',
+               'Food', 'Land', 'Fisheries', 'Marine', 'Veterans', 'Homeland', 'Digital', 'Climate', 'Mines', 'Oil', 'Gas', 'Petroleum',
+               'Commons', 'Lords', 'Operations', 'Corporate', 'Communications', 'Media', 'Press', 'Policy', 'Research', 'Strategy'}
+_NOT_NAME_WORDS = {'Guard', 'Coast', 'Force', 'Group', 'Company', 'Corporation', 'Network', 'Foundation', 'Center', 'Centre',
+                   'University', 'College', 'School', 'Hospital', 'Club', 'Times', 'Post', 'News', 'Review', 'Journal', 'Initiative',
+                   'Programme', 'Program', 'Project', 'Alliance', 'Coalition', 'Movement', 'Front', 'Society', 'Trust', 'Unit'}
 _NOT_ADVERBS = {'assembly', 'family', 'rally', 'daily', 'weekly', 'monthly', 'ally', 'supply', 'reply', 'anomaly', 'monopoly', 'italy'}
 _TRAILING_CHANNEL = re.compile(r"\s+(?:in|through)\s+(?:a|an|the|their|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?:statements?|messages?|letters?|"
                                r"interviews?|speech(?:es)?|articles?|reports?|communiqu[eé]s?)\b.*$", re.I)
