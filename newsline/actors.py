@@ -151,6 +151,9 @@ _BODY_WORDS = {'Affairs', 'Health', 'Transport', 'Finance', 'Security', 'Reform'
                'National', 'Regional', 'Rural', 'Urban', 'Local', 'Northern', 'European', 'International', 'Family', 'Women', 'Water',
                'Food', 'Land', 'Fisheries', 'Marine', 'Veterans', 'Homeland', 'Digital', 'Climate', 'Mines', 'Oil', 'Gas', 'Petroleum',
                'Commons', 'Lords', 'Operations', 'Corporate', 'Communications', 'Media', 'Press', 'Policy', 'Research', 'Strategy'}
+_TITLE_END = {'Affairs', 'Relations', 'Development', 'Services', 'Security', 'Reform', 'Enterprise', 'Expenditure', 'Planning',
+              'Protection', 'Welfare', 'Health', 'Transport', 'Finance', 'Justice', 'Housing', 'Education', 'Defence', 'Defense', 'Trade',
+              'Commerce', 'Budget', 'Employment', 'Equality', 'Integration', 'Communications'}  # nouns that end a minister's title
 _NOT_NAME_WORDS = {'Guard', 'Coast', 'Force', 'Group', 'Company', 'Corporation', 'Network', 'Foundation', 'Center', 'Centre',
                    'University', 'College', 'School', 'Hospital', 'Club', 'Times', 'Post', 'News', 'Review', 'Journal', 'Initiative',
                    'Programme', 'Program', 'Project', 'Alliance', 'Coalition', 'Movement', 'Front', 'Society', 'Trust', 'Unit'}
@@ -311,6 +314,8 @@ def _role_name(source:str, found:list, anchored:bool=True):
                 and (tail := _NAME_TAIL.match(source, place[1])):  # the name after the place the role is for, a table actor
             name, at = tail.group(1), tail.start(1)
         else: continue
+        if len(name.split()) == 3 and name.split()[0] in _TITLE_END and _is_person_name(name.split(None, 1)[1]):
+            name = name.split(None, 1)[1]; at = source.index(name, at)  # 'Youth Affairs Katherine Zappone': 'Affairs' ends the role
         words = [w.lower().strip('.') for w in name.split()]
         if any(w in SPEAKER_NOUNS or w in _GROUP_HEADS or re.search(r'\d', w) for w in words): continue
         # 'the state Korean Central News Agency'; 'minister Health Minister Jane Roe': the role inside is tried next
