@@ -14,7 +14,7 @@ import pandas as pd
 from .cue_tagger import CueTagger, cue_tagger, end_candidates, end_features
 from .text_units import (tokenize, quote_regions, sentences, np_left, np_right, QUOTE_OPEN, QUOTE_CLOSE, QUOTE_BOTH,
     QOPEN, QCLOSE, DET, STOP, TIMEW, ADV_LEFT, ADV_RIGHT, OBJ_CUES, OBJ_NEXT, INVERSION, PAST, LY_NOUNS, BE, PREP, CHANNEL_NOUNS,
-    _is_word, _cap, _trim_right, _LEAD_MARKS, _np_left_pp)
+    SENTENCE_ADVERBS, _is_word, _cap, _trim_right, _LEAD_MARKS, _np_left_pp)
 
 # %% ../nbs/02b_attribution.ipynb #c017
 def _left_apposition(text, toks, low, j, lo):
@@ -209,9 +209,6 @@ _AMOUNT = {'half', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight
            'all', 'dozens', 'hundreds', 'thousands', 'millions', 'majority', 'third', 'quarter', 'fifth', 'tenth', 'percent'}
 _AMOUNT_2 = {('more', 'than'), ('less', 'than'), ('fewer', 'than'), ('at', 'least'), ('at', 'most'), ('all', 'but'), ('up', 'to'),
              ('as', 'many'), ('well', 'over'), ('just', 'over'), ('just', 'under'), ('nearly', 'all'), ('almost', 'all')}
-_LEAD_ADVERBS = {'earlier', 'later', 'meanwhile', 'separately', 'previously', 'afterwards', 'afterward', 'nevertheless', 'however',
-                 'moreover', 'furthermore', 'additionally', 'yesterday', 'recently', 'also', 'then', 'instead', 'initially',
-                 'originally', 'subsequently', 'eventually', 'thereafter', 'likewise', 'similarly', 'nonetheless'}
 _SUBORD = {'which', 'whom', 'when', 'where', 'while'}
 _ASIDE_PREP = {'in', 'on', 'at', 'for', 'through', 'as', 'from', 'during', 'after', 'before', 'via', 'like', 'unlike', 'when', 'while'}
 _ING_NOT_ASIDE = {'including', 'representing', 'leading', 'ranking', 'founding', 'managing', 'presiding', 'governing', 'outgoing',
@@ -234,7 +231,7 @@ def _clean_source(text, toks, low, r):
         elif b-a > 2 and low[b-1] in TIMEW and low[b-2] in TIMEW | {'on', 'early', 'late'}: b -= 2
         else: break
     a = _skip_intro(text, toks, low, a, b)
-    while b-a > 1 and low[a] in _LEAD_ADVERBS and low[a+1] not in (',', "'s", '’s'): a += 1  # 'Earlier Pahor said'
+    while b-a > 1 and low[a] in SENTENCE_ADVERBS and low[a+1] not in (',', "'s", '’s'): a += 1  # 'Earlier Pahor said'
     x = next((x for x in range(a+1, min(b-1, a+12)) if low[x] in ('-', '–', '—') and low[x-1] == ')'), None)
     if x is not None: a = x+1  # a dateline: 'PARIS, Aug 31 (Reuters) - France’s far-right ... leader'
     x = max((x for x in range(a, b-1) if low[x] in _SUBORD or (x == a and low[x] in ('who', 'including', 'leaving', 'featuring'))),

@@ -11,6 +11,7 @@ __all__ = ['MEDIA_SOURCE']
 import re
 from .actors import actor_matcher, _role_name, LINK_WORDS, SPEAKER_NOUNS, NAME_PARTICLES, resolve_source
 from .speakers import plausible_speaker
+from .text_units import SENTENCE_ADVERBS
 
 # %% ../nbs/02h_statement_context.ipynb #h011
 _LINK_LINE = re.compile(r"\s*" + LINK_WORDS + r"\s*:\s*(?=\S)", re.I)  # the words of `newsline.actors.LINK_WORDS`, then a colon
@@ -120,10 +121,8 @@ _NOT_GIVEN = {'the', 'a', 'an', 'in', 'on', 'at', 'mr', 'mrs', 'ms', 'dr', 'said
               'general', 'chancellor', 'prime', 'chief', 'gov', 'governor', 'sen', 'senator', 'rep', 'ambassador', 'spokesman',
               'spokeswoman', 'vice', 'deputy', 'foreign', 'defense', 'defence', 'premier', 'king', 'queen', 'prince', 'lt', 'col',
               'colonel', 'captain', 'capt', 'admiral', 'adm', 'judge', 'professor', 'prof', 'leader', 'chairman', 'director', 'when', 'if', 'after',
-              'as', 'while', 'before', 'since', 'although', 'though', 'because', 'once', 'until', 'earlier', 'later', 'meanwhile',
-              'separately', 'previously', 'afterwards', 'nevertheless', 'however', 'moreover', 'yesterday', 'today', 'recently',
-              'also', 'then', 'instead', 'initially', 'subsequently', 'eventually', 'likewise', 'similarly', 'nonetheless',
-              'throughout', 'during', 'with', 'for', 'from', 'by', 'of', 'under', 'over', 'despite', 'amid'}  # not 'to': To Lam
+              'as', 'while', 'before', 'since', 'although', 'though', 'because', 'once', 'until', 'today', 'throughout', 'during',
+              'with', 'for', 'from', 'by', 'of', 'under', 'over', 'despite', 'amid'} | SENTENCE_ADVERBS  # not 'to': To Lam
 
 def _full_name(text:str, surname:str, end:int)->str:
     "The fullest earlier form of a surname in `text[:end]` ('Mark Toner' for 'Toner'), or ''."

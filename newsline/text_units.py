@@ -6,8 +6,9 @@ Docs: https://newsline.github.io/newsline/text_units.html.md"""
 
 # %% auto #0
 __all__ = ['TOKEN', 'QUOTE_OPEN', 'QUOTE_CLOSE', 'QUOTE_BOTH', 'QOPEN', 'QCLOSE', 'ABBREV', 'DET', 'STOP', 'LINK_NP', 'TIMEW',
-           'ADV_LEFT', 'ADV_RIGHT', 'OBJ_CUES', 'OBJ_NEXT', 'INVERSION', 'PAST', 'LY_NOUNS', 'BE', 'CONJ_END', 'PREP',
-           'CHANNEL_NOUNS', 'PUNCT_END', 'tokenize', 'quote_regions', 'sentences', 'np_left', 'np_right']
+           'SENTENCE_ADVERBS', 'ADV_LEFT', 'ADV_RIGHT', 'OBJ_CUES', 'OBJ_NEXT', 'INVERSION', 'PAST', 'LY_NOUNS', 'BE',
+           'CONJ_END', 'PREP', 'CHANNEL_NOUNS', 'PUNCT_END', 'tokenize', 'quote_regions', 'sentences', 'np_left',
+           'np_right']
 
 # %% ../nbs/02g_text_units.ipynb #t002
 import re
@@ -99,6 +100,9 @@ STOP = {'in','on','at','to','from','with','by','about','as','after','before','du
 LINK_NP = {'of', 'for', 'at', 'and', '&', '-', '–'}
 TIMEW = {'monday','tuesday','wednesday','thursday','friday','saturday','sunday','today','yesterday','tonight','earlier','later','last',
          'this','week','month','year','night','morning','afternoon','evening','day','weekend'}
+SENTENCE_ADVERBS = {'earlier', 'later', 'meanwhile', 'separately', 'previously', 'afterwards', 'afterward', 'nevertheless', 'however',
+                    'moreover', 'furthermore', 'additionally', 'yesterday', 'recently', 'also', 'then', 'instead', 'initially',
+                    'originally', 'subsequently', 'eventually', 'thereafter', 'likewise', 'similarly', 'nonetheless'}  # 'Earlier Pahor said'
 ADV_LEFT = {'also','later','then','repeatedly','previously','recently','earlier','once','again','further','first','finally','now','has',
             'have','had','reportedly','simply','flatly','publicly','privately','openly','often','frequently','always','never','not','did',
             'does','do','would','will','could','might','may','should','must','can','just','even','still','already','long','since','quickly',
