@@ -146,11 +146,11 @@ _BODY_WORDS = {'Affairs', 'Health', 'Transport', 'Finance', 'Security', 'Reform'
                'Expenditure', 'Police', 'Court', 'Parliament', 'Assembly', 'Congress', 'Senate', 'House', 'Board', 'Bank', 'Fund',
                'Duma', 'Union', 'Party', 'Republic', 'Kingdom', 'Federation', 'Nations', 'Organization', 'Organisation', 'Agency',
                'Authority', 'Institute', 'Association', 'Chamber', 'Forces', 'Army', 'Navy', 'Command', 'Staff', 'Intelligence',
-               'Immigration', 'Customs', 'Citizenship', 'Rights', 'Reserve', 'Affairs', 'Management', 'Administration', 'Cabinet',
+               'Immigration', 'Customs', 'Citizenship', 'Rights', 'Reserve', 'Management', 'Administration', 'Cabinet',
                'Government', 'Taoiseach', 'Minister', 'Secretary', 'Foreign', 'Home', 'Internal', 'Public', 'Social', 'Economic',
                'National', 'Regional', 'Rural', 'Urban', 'Local', 'Northern', 'European', 'International', 'Family', 'Women', 'Water',
                'Food', 'Land', 'Fisheries', 'Marine', 'Veterans', 'Homeland', 'Digital', 'Climate', 'Mines', 'Oil', 'Gas', 'Petroleum',
-               'Commons', 'Lords', 'Operations', 'Corporate', 'Communications', 'Media', 'Press', 'Policy', 'Research', 'Strategy'}
+               'Commons', 'Lords', 'Operations', 'Corporate', 'Media', 'Press', 'Policy', 'Research', 'Strategy'}
 _TITLE_END = {'Affairs', 'Relations', 'Development', 'Services', 'Security', 'Reform', 'Enterprise', 'Expenditure', 'Planning',
               'Protection', 'Welfare', 'Health', 'Transport', 'Finance', 'Justice', 'Housing', 'Education', 'Defence', 'Defense', 'Trade',
               'Commerce', 'Budget', 'Employment', 'Equality', 'Integration', 'Communications'}  # nouns that end a minister's title

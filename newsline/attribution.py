@@ -11,7 +11,7 @@ __all__ = ['ISSUE_ADJ', 'ISSUE_NOUNS', 'DASHES', 'NOT_SOURCES', 'INV_FOLLOW', 'R
 # %% ../nbs/02b_attribution.ipynb #c002
 import re
 import pandas as pd
-from .cue_tagger import CueTagger, cue_tagger, end_candidates, end_features
+from .cue_tagger import CueTagger, cue_tagger, end_candidates, end_features, AUX
 from .text_units import (tokenize, quote_regions, sentences, np_left, np_right, QUOTE_OPEN, QUOTE_CLOSE, QUOTE_BOTH,
     QOPEN, QCLOSE, DET, STOP, TIMEW, ADV_LEFT, ADV_RIGHT, OBJ_CUES, OBJ_NEXT, INVERSION, PAST, LY_NOUNS, BE, PREP, CHANNEL_NOUNS,
     SENTENCE_ADVERBS, _is_word, _cap, _trim_right, _LEAD_MARKS, _np_left_pp)
@@ -76,10 +76,8 @@ def _skip_adverbial(low, q, end):
 _THAT_LEAD = {'in', 'on', 'at', 'during', 'to', 'with', 'before', 'after', 'from', 'following', 'via', 'over', 'outside', 'inside',
               'through', 'while', 'late', 'early'} | TIMEW
 _THAT_STOP = {'.', ';', '?', '!', ':', 'which', 'who', 'whom', 'whether', 'if', 'because', 'but', 'although', 'when', 'as', 'so',
-              'said', 'says', 'told', 'he', 'she', 'they', 'we', 'i', 'it', 'you', 'is', 'are', 'was', 'were', 'has', 'have', 'had',
-              'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'did', 'does', 'do', 'about', 'of'}
-_THAT_VERB = {'is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must',
-              'did', 'does', 'do', 'said', 'says', 'also', 'then', 'later', 'now', 'recently', 'once'} | PAST  # after a relative 'that'
+              'said', 'says', 'told', 'he', 'she', 'they', 'we', 'i', 'it', 'you', 'about', 'of'} | AUX
+_THAT_VERB = AUX | {'said', 'says', 'also', 'then', 'later', 'now', 'recently', 'once'} | PAST  # after a relative 'that'
 
 _ING_NOUNS = {'meeting', 'briefing', 'hearing', 'gathering', 'morning', 'evening', 'building', 'opening', 'sitting', 'screening',
               'signing', 'wedding', 'reading', 'closing', 'meetings', 'briefings', 'hearings', 'gatherings', 'beijing', 'during',
@@ -174,8 +172,7 @@ def find_cues(text, toks, low, inq, tagger=None, extra:set=frozenset())->list:
 INV_FOLLOW = PREP | {'of', 'who', 'which', 'whose', 'as', 'while', 'when', 'after', 'before', 'according', 'in', 'on', 'at', 'told'}
 
 _REL = {'who', 'which', 'that', 'whom'}
-_TRAIL_AUX = {'have', 'has', 'had', 'will', "won't", 'won’t', 'would', 'did', 'does', 'do', 'is', 'are', 'was', 'were', "can't",
-              'can’t', 'could', 'should', 'both', 'briefly', 'alone'}
+_TRAIL_AUX = AUX | {"won't", 'won’t', "can't", 'can’t', 'both', 'briefly', 'alone'}
 _PRONOUNS = {'he', 'she', 'they', 'we', 'i', 'you', 'it'}
 
 _LEAD = {'but', 'and', 'yet', 'still', 'so', 'while', 'however', 'also', 'then', 'now', 'meanwhile', 'instead', 'indeed', 'or', 'as'}
