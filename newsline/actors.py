@@ -117,6 +117,8 @@ def canonical_name(source:str)->str:
     "Canonicalise an unknown source: no leading determiner, no apposition, no quotes, first letter capitalised."
     s = re.sub(r'\s+', ' ', source.replace('’', "'").strip(' \t\n"“”‘’\'')).strip()
     s = _AGE.sub('', _FOCUS.sub('', s))  # '67-year-old Carlos': the age is no name
+    s = _GLUED.sub('', re.sub(r"(['’]s)-(?=[A-Z])", r"\1 ", s))  # a space the corpus lost: "SIPTU's-Willie Noone", 'Tibilov-was'
+    s = _BEFORE_HONORIFIC.sub('', s)  # 'response Mr Donohoe' (from 'In response Mr Donohoe said'): the name
     parts = [_DETS.sub('', p.strip(' \t-–—')) for p in s.split(',') if p.strip(' \t-–—')]  # ',-' where the corpus lost a character
     named = [p for p in parts if p[:1].isupper()]  # 'John Doe, a spokesman' and 'its director, Jane Roe' both give the name
     s = named[0] if named else _DETS.sub('', s)
@@ -134,6 +136,9 @@ def canonical_name(source:str)->str:
         if len(words) >= 2 and not any(w in _BODY_WORDS or w in _NOT_NAME_WORDS for w in words): s = ' '.join(words)
     if s.lower() in _DETS_WORDS: return ''
     return s[:1].upper() + s[1:] if s else s
+_DEMONYM = re.compile(r"\s(?!(?:Republican|Democratic|Presidential|Olympic|Catholic|Islamic|Arabic|Atlantic|Pacific|Baltic)\b)[A-Z][a-z]+(?:ian|an|ese|ish|ic|i)\b")  # a nationality inside a nominal: 'the Georgian government', 'the Turkish ministry'
+_GLUED = re.compile(r"-(?:has|have|had|was|were|is|are|also|will|would|said|says)$")
+_BEFORE_HONORIFIC = re.compile(r"^(?:[a-z][\w-]*\s+){1,2}(?=(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+[A-Z])")
 _ROLE_OF_NAME = re.compile(r"(?:(?:Deputy|Junior|Assistant|Acting|Vice|Former|Shadow)[\s-]+)?(?:Minister(?: of State)?|Secretary(?: of State)?|"
                            r"Commissioner|Director(?: General)?|Chairman|Chairwoman|Chair|Head|Governor|Ambassador|Spokes(?:man|woman|person)|"
                            r"Leader|Chief|Mayor|President|Speaker|Vice-Speaker)\s+(?:of|for|to|on)\s+\S.*?\s+"
@@ -183,6 +188,17 @@ _FEMALE_GIVEN = set('''mary patricia jennifer linda elizabeth barbara susan jess
     federica florence rosalind siti aisyah huong yoko sanae tomomi yuriko yuko keiko chunying ning valentina svetlana olga irina
     tatiana natalia elena yulia anastasia ingrid birgit annalena jacinda theresa marine segolene christine penny julia julie nadia
     fatima aisha leila samira amira zainab mariam jane'''.split())
+_MALE_GIVEN = set('''james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony mark donald
+    steven stephen paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric
+    jonathan larry justin scott brandon benjamin samuel gregory frank alexander raymond patrick jack dennis jerry tyler aaron jose
+    adam nathan henry douglas zachary peter kyle ethan walter noah jeremy christian keith roger gerald harold sean austin carl arthur
+    lawrence dylan jesse bryan joe billy bruce albert willie gabriel logan alan juan wayne roy ralph randy eugene vincent russell
+    louis bobby philip johnny barack bernie mitch mike ted marco rand newt jeb hugh neil nigel boris vladimir sergei sergey dmitry
+    dmitri alexei alexey mikhail nikolai ivan yuri igor viktor oleg pyotr maxim andrei leonid emmanuel francois nicolas helmut
+    wolfgang sigmar olaf horst heiko recep ahmet mevlut binali bashar hassan mohammad mohammed muhammad ali ahmed omar abdullah hamid
+    khalid ibrahim yusuf mahmoud avigdor naftali shinzo fumio taro yoshihide rodrigo narendra rahul imran nawaz enda leo simon shane
+    charlie denis eamon gerry pearse paschal malcolm tony bill dick rudy reince steve jared rex jim tom tim ben dan matt nick pete
+    chuck harry jeff'''.split())  # given names of men (not those also common for women: 'jean', 'kim', 'sam', 'alex', 'jordan')
 _FEMALE_ROLE = re.compile(r"^(?:Queen|Princess|Empress|Madam|Madame|Mrs|Ms|Miss|Lady|Dame)\b|\b(?:spokeswoman|chairwoman|congresswoman|businesswoman)\b", re.I)
 _MALE_ROLE = re.compile(r"^(?:King|Prince|Emperor|Emir|Sultan|Mr|Sir|Lord)\b|\b(?:spokesman|congressman|businessman)\b", re.I)
 
@@ -196,6 +212,7 @@ def person_gender(name:str, # a speaker's canonical name
     if _MALE_ROLE.search(name): return 'm'
     words = name.split()
     if len(words) >= 2 and words[0].lower() in _FEMALE_GIVEN: return 'f'
+    if len(words) >= 2 and words[0].lower() in _MALE_GIVEN: return 'm'
     if text and len(words) >= 2 and re.fullmatch(r"[A-Z][\w'’-]+", words[-1]):
         hon = re.search(r"\b(Ms|Mrs|Miss|Madam|Madame|Mr|Sir)\.?\s+(?:[A-Z][\w'’-]*\s+){0,2}" + re.escape(words[-1]) + r"\b", text)
         if hon: return 'm' if hon.group(1) in ('Mr', 'Sir') else 'f'
@@ -209,8 +226,10 @@ def _fits_unknown(pronoun, name):
         head = parts[0].split()[-1].replace("'s", '').replace('’s', '').split('-')[-1]  # 'vice-chairman': chairman
         if len(parts) > 1 and head not in _PERSON_HEADS: return False  # 'Plan of the WPK ...', 'Inhabitants of ...': not a person
         return (len(name.split()) >= 2 and all(w[:1].isupper() or w in ('of', 'the', 'for') or re.fullmatch(NAME_PARTICLES, w) for w in name.split())
-                and head not in _GROUP_HEADS and head not in _PLACE_HEADS)  # not 'North Phyongan Province'
+                and head not in _GROUP_HEADS and head not in _PLACE_HEADS and head not in _THING_HEADS)  # not 'North Phyongan Province', 'Associated Press'
     return False
+_THING_HEADS = {'press', 'news', 'times', 'post', 'alert', 'ix', 'act', 'law', 'order', 'airport', 'station', 'hotel', 'hospital', 'school',
+                'street', 'avenue', 'road', 'bridge', 'prize', 'award', 'cup', 'games', 'fund', 'bill'}  # what a name ending so is not
 _PERSON_HEADS = {'president', 'chairman', 'chairwoman', 'chairperson', 'chair', 'secretary', 'minister', 'premier', 'king', 'queen',
                  'emir', 'sultan', 'prince', 'princess', 'monarch', 'pope', 'member', 'leader', 'director', 'ambassador', 'envoy', 'general',
                  'governor', 'mayor', 'head', 'chief', 'commander', 'spokesman', 'spokeswoman', 'spokesperson', 'representative',
@@ -392,7 +411,7 @@ def resolve_source(source:str,   # the source span's text
         return (None, None, None, None, None)  # 'according to its state': a condition, not a government
     if len(words) == 1 and words[0] in PRONOUN_TYPES: want, how = PRONOUN_TYPES[words[0]], 'pronoun'
     elif words[0] in ('the', 'this', 'that', 'its', 'his', 'her', 'their') and words[-1] in NOMINAL_TYPES and len(words) <= 4 \
-            and words[-2:] != ['white', 'paper']:
+            and words[-2:] != ['white', 'paper'] and not _DEMONYM.search(source):  # 'the Georgian government' is no earlier government
         want, how = NOMINAL_TYPES[words[-1]], 'nominal'
     elif words[0] in ('a', 'an', 'another') and words[-1] in DOCUMENTS and len(words) <= 4:  # '- An article says' under a paper's name
         want, how = NOMINAL_TYPES[words[-1]], 'nominal'

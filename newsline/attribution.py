@@ -31,12 +31,26 @@ def _left_apposition(text, toks, low, j, lo):
     if st < j and np_left(text, toks, low, j-1, st) is not None: return (st, j)
     return None
 
-def _name_before(text, toks, low, st, lo):
-    "Start of a source 'John Delury, a professor at Yonsei University' whose description `st` lacks its closing comma: the name's first token, else `st`."
-    if not (st-2 >= lo and low[st-1] == ',' and low[st] in ('a', 'an', 'the')): return st
+def _name_before(text, toks, low, st, lo, end=None):
+    "Start of a source 'John Delury, a professor at Yonsei University' or 'Pyotr Tolstoy, Vice-Speaker of the State Duma' (description `st`..`end` without its closing comma): the name's first token, else `st`."
+    if not (st-2 >= lo and low[st-1] == ','): return st
+    if low[st] not in ('a', 'an', 'the'):  # a capitalised title needs 'of' and a name of two words or more: not 'France, Germany, Italy'
+        if end is None or not _cap(text, toks, st) or 'of' not in low[st:end] or 'and' in low[st:end] or st-3 < lo: return st
+        if not (_cap(text, toks, st-3) and _is_word(low[st-3])): return st
     k = st-2
     while k >= lo and st-2-k < 4 and _is_word(low[k]) and _cap(text, toks, k) and low[k] not in STOP: k -= 1
     return k+1 if k < st-2 and (k < lo or low[k] in QCLOSE or low[k] == ',') else st
+
+def _who_subject(text, toks, low, st, lo):
+    "Start of 'Ruben Sauyai, who owns a hotel and is the president of X' when the description at `st` is the predicate of a ', who' clause: the name, else `st`."
+    if not (st-1 >= lo and low[st-1] in ('is', 'was')): return st
+    for w in range(st-2, max(lo, st-30) - 1, -1):
+        if low[w] in QCLOSE or low[w] in ('.', ';', ':'): break
+        if low[w] == 'who' and w-1 > lo and low[w-1] == ',':
+            k = w-2
+            while k >= lo and w-2-k < 4 and _is_word(low[k]) and _cap(text, toks, k): k -= 1
+            return k+1 if k < w-2 else st
+    return st
 
 def _initial_np(text, toks, low, s0, a):
     "The sentence's subject when it is followed by a parenthesis or a ', which/who ...,' clause before the cue at `a`."
@@ -169,6 +183,9 @@ def find_cues(text, toks, low, inq, tagger=None, extra:set=frozenset())->list:
     return tagger.bounds(low, caps, inq, cues, fixed)
 
 # %% ../nbs/02b_attribution.ipynb #c023
+_NORMS = {'dictates', 'rules', 'terms', 'principles', 'plan', 'plans', 'schedule', 'tradition', 'traditions', 'custom', 'customs',
+          'instructions', 'script', 'wishes', 'will', 'needs', 'laws', 'rulebook', 'recipe', 'manual', 'timetable', 'size', 'age'}
+
 INV_FOLLOW = PREP | {'of', 'who', 'which', 'whose', 'as', 'while', 'when', 'after', 'before', 'according', 'in', 'on', 'at', 'told'}
 
 _REL = {'who', 'which', 'that', 'whom'}
@@ -271,7 +288,8 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
     participle = cue0.endswith('ing') and cue0 != 'according' and a > s0 and (low[a-1] in (',', '—', '–', 'and', ';') or (low[a-1] in QCLOSE and a-2 >= s0 and low[a-2] == ','))
     src = None
     last = low[b-1]; vb = low[a+1] if low[a] in BE and a+1 < b else cue0
-    if (j+1 < a and low[a-1] in BE or low[a] in BE) and any(x.endswith(('ed', 'en')) or x in PAST for x in (last, vb)):
+    hearsay = a > s0 and low[a-1].endswith(("'s", "’s")) and b+1 < len(low) and low[b] == 'to' and low[b+1] in ('be', 'have')  # "It's said to be"
+    if (j+1 < a and low[a-1] in BE or low[a] in BE or hearsay) and any(x.endswith(('ed', 'en')) or x in PAST for x in (last, vb)):
         if b < nxt and low[b] == 'by':  # passive: 'was reported by X'
             e = np_right(text, toks, low, b+1, nxt)
             if e is not None: return (b+1, e), True, False
@@ -282,11 +300,13 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
         return None, False, False
     if cue0 != 'according' and not participle and j >= prev_end:
         if low[j] == ',' and j > s0:
-            src = _left_apposition(text, toks, low, j, max(prev_end, s0))
+            inv = cue0 in INVERSION and cue0 not in OBJ_CUES and b-a == 1 and k+1 == len(sc) and b < nxt and _cap(text, toks, b) and \
+                low[b] not in TIMEW and np_right(text, toks, low, b, nxt) == nxt  # '..., by South Ossetia, reported Tass.': Tass
+            src = None if inv else _left_apposition(text, toks, low, j, max(prev_end, s0))
             if src is None and k == 0: src = _initial_np(text, toks, low, s0, a)
         else:
             st = _np_left_pp(text, toks, low, j, max(prev_end, s0))
-            if st is not None: src = (_name_before(text, toks, low, st, max(prev_end, s0)), j+1)
+            if st is not None: src = (_who_subject(text, toks, low, _name_before(text, toks, low, st, max(prev_end, s0), j+1), max(prev_end, s0)), j+1)
     if cue0.endswith('ing') and cue0 != 'according' and a == s0 and k == 0:  # 'Noting that ..., Schlafly put ...': the main clause's subject
         r = b
         while r < nxt and low[r] != ',' : r += 1
@@ -299,8 +319,11 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
         if k == 0: return _subject(text, toks, low, s0, a, used), False, True
         return None, False, True
     if cue0 == 'according':  # 'according to' X, up to a comma, a relative clause or the clause's end
+        f = b+1 if b < nxt and low[b] in DET else b
+        if f < nxt and low[f] in _NORMS and not _cap(text, toks, f): return None, False, False  # 'lead lives according to the dictates of ...': no one speaking
         e = b
-        while e < nxt and (_is_word(low[e]) and low[e] not in _REL or low[e] in ('.', '-', '’', "'", '&') and e+1 < nxt and _is_word(low[e+1])
+        while e < nxt and (_is_word(low[e]) and low[e] not in _REL and not (low[e] in _CLAUSE_OPEN and e > b and _cap(text, toks, e-1))  # 'Bonsey there are'
+                           or low[e] in ('.', '-', '’', "'", '&') and e+1 < nxt and _is_word(low[e+1])
                            or low[e] in QUOTE_BOTH + QUOTE_OPEN + QUOTE_CLOSE and inq[e] >= 0 and e-b < 12): e += 1
         e = _trim_right(low, b, e)
         return ((b, e), True, False) if e > b else (None, False, False)
@@ -384,6 +407,7 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
             nxt = sc[k+1][0] if k+1 < len(sc) else send
             prev_end = sc[k-1][1] if k else s0
             src, inverted, participle = _source(text, toks, low, sc, k, s0, nxt, used, prev_src if k else None, inq)
+            if src is None and low[a] == 'according': continue  # 'according to' with nobody after it: no attribution
             if src: used.add(src)
             prev_src = src
             cue0 = low[a]; segs = []

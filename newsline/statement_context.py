@@ -9,7 +9,7 @@ __all__ = ['MEDIA_SOURCE']
 
 # %% ../nbs/02h_statement_context.ipynb #h002
 import re
-from .actors import actor_matcher, _role_name, LINK_WORDS, SPEAKER_NOUNS, NAME_PARTICLES, resolve_source
+from .actors import actor_matcher, _role_name, LINK_WORDS, SPEAKER_NOUNS, NAME_PARTICLES, resolve_source, _is_person_name, person_gender, _BODY_WORDS, _GROUP_HEADS
 from .speakers import plausible_speaker
 from .text_units import SENTENCE_ADVERBS
 
@@ -128,6 +128,7 @@ def _full_name(text:str, surname:str, end:int)->str:
     "The fullest earlier form of a surname in `text[:end]` ('Mark Toner' for 'Toner'), or ''."
     if not re.fullmatch(r"[A-Z][\w'’-]+", surname): return ''
     rx = re.compile(r"\b((?:(?:[A-Z]\.|[A-Z][\w'’-]*)\s+){1,2})" + re.escape(surname) + r"\b")  # not across a full stop ('the SRV. To Lam')
+    person = surname not in _BODY_WORDS and surname.lower() not in _GROUP_HEADS  # a person's surname, not 'Committee' in 'House Judiciary Committee'
     names = []
     for m in rx.finditer(text, max(0, end-5000), end):
         words = m.group(0).split()
@@ -136,6 +137,7 @@ def _full_name(text:str, surname:str, end:int)->str:
         while len(words) > 1 and words[0].lower().strip('.') in _NOT_GIVEN: words = words[1:]  # 'Chancellor Angela Merkel'
         if len(words) > 2 and re.search(r'\b(?:to|in|at|for|of)\s+$', text[max(0, m.start()-5):m.start()]):
             words = words[1:]  # 'Ambassador to Norway Teimuraz Ramishvili': the place is no given name
+        while len(words) > 2 and words[0] in _BODY_WORDS and person: words = words[1:]  # 'Minister for Public Expenditure and Reform Paschal Donohoe'
         if len(words) > 1: names.append(' '.join(words))
     if not names:  # a given name used alone, as features do for ordinary people: 'Mohammad Mustafa ... Mohammad told Al Jazeera'
         rx = r"\b" + re.escape(surname) + r"[ \t]+(?!(?:He|She|It|They|The|This|That|We|In|On|At|But|And)\b)[A-Z][a-z][\w-]*"
@@ -170,6 +172,22 @@ def _titled_subject(text:str, # the body
     rn = _role_name(sent, (matcher or actor_matcher()).find(sent), anchored=False)
     if not rn or _VERBISH.search(sent, 0, max(0, sent.find(rn[0]))): return ''
     return rn[0]
+
+# %% ../nbs/02h_statement_context.ipynb #h052e
+_NAME_SUBJECT = re.compile(r"\s*((?:[A-Z][\w'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.)){1,3})(?=\s*,|\s+(?:is|was|has|had|who|also|now|then|"
+                           r"[a-z]+ed|[a-z]+s)\b)")  # then a comma or a verb
+
+def _name_subject(text:str, # the body
+                  s0:int, s1:int, # a sentence's span
+                  matcher=None, # actor matcher (default: the shipped table)
+                 )->str: # the name, or ''
+    "A personal name of known gender that opens a sentence as its subject ('Joyce Chan is the chief operations officer ...'), or ''."
+    m = _NAME_SUBJECT.match(text, s0, s1)
+    if not m: return ''
+    name = m.group(1)
+    if not _is_person_name(name) or name.split()[0].lower() in SENTENCE_ADVERBS or not person_gender(name, '', text): return ''  # a known given name or 'Ms Chan'
+    if any(f[4] not in ('person', 'spokesperson') for f in (matcher or actor_matcher()).find(name)): return ''  # 'North Korea has'
+    return name
 
 # %% ../nbs/02h_statement_context.ipynb #h054
 _CLAUSE_CUT = re.compile(r'.*(?:[;:(“"]|\b(?:by|from|with|and|said|told|says|than|including|like|among|as)\s)', re.S)

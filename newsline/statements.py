@@ -19,7 +19,7 @@ from .kinds import statement_kind, statement_channel, is_speech_act, CAMEO
 from .statement_context import (MEDIA_SOURCE, _REPORT_CUE, _headline, _LINK_LINE, _apposition_end, _TITLES, _PERSON_ROLES,
                                         _apposed_title, _titled_person, _COURTESY, _full_name, _named_before, _QUOTED_AS, _FRONTED,
                                         _PLURAL_SOURCE, _antecedent, _DOC_SOURCE, _FROM, _sender_before, _colon_contents, _FULL_TEXT,
-                                        _made_at, _maker_before, _STATE_TYPES, _known, _is_own, _other_occasion, _titled_subject,
+                                        _made_at, _maker_before, _STATE_TYPES, _known, _is_own, _other_occasion, _titled_subject, _name_subject,
                                         _described_head, _described_person)
 from .statement_dates import (attached_date, dateline_date, narrative_date, lead_event_date, report_lead_date, speaker_event_date,
                                       _in_range, _before_death,
@@ -186,10 +186,11 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 speaker, country, typ, cameo, how = rn[0], rn[1], 'person', None, 'name'
         if src.strip().lower() in ('he', 'she') and how == 'pronoun' and 0 < r['sentence'] < len(sents) and (r['sentence'] - 1) not in sent_contents \
                 and r['source_start'] is not None and _FIRST_IN_SENT.fullmatch(text, sents[r['sentence']][0], r['source_start']) \
-                and (ts := _titled_subject(text, *sents[r['sentence'] - 1], matcher)) and not (speaker and ts.split()[-1] in speaker.split()):
+                and (ts := _titled_subject(text, *sents[r['sentence'] - 1], matcher) or _name_subject(text, *sents[r['sentence'] - 1], matcher)) \
+                and not (speaker and ts.split()[-1] in speaker.split()):
             alt = resolve_source(ts, ante, matcher, salient, text)  # 'Lt General Jane Roe was reluctant to ... He noted': the subject before
             if alt[0] and alt[2] in (None, 'person') and person_gender(alt[0], alt[2] or '', text) != {'he': 'f', 'she': 'm'}[src.strip().lower()]:
-                speaker, country, typ, cameo, how = alt[0], alt[1], 'person', alt[3], 'name'; sender = ts
+                speaker, country, typ, cameo, how = alt[0], alt[1], 'person', alt[3], 'unknown' if _COURTESY.match(ts) else 'name'; sender = ts  # 'Mr Davis': the full name below
         if src.strip().lower() in ('he', 'she') and (mk := _made_at(text, pos)) and mk[0] > max((m[0] for m in salient), default=-1):
             alt = resolve_source(mk[1], ante, matcher, salient, text)  # 'Ambassador Jane Roe made a speech. ... he said': the speaker
             if alt[0] and (alt[4] == 'name' or alt[4] == 'unknown' and plausible_speaker(mk[1])) and alt[2] in (None, 'person', 'spokesperson') \

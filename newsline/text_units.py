@@ -26,6 +26,16 @@ QUOTE_OPEN, QUOTE_CLOSE, QUOTE_BOTH = ('“', '«', '``'), ('”', '»'), ('"', 
 QOPEN = set(QUOTE_OPEN + QUOTE_BOTH)
 QCLOSE = set(QUOTE_CLOSE + QUOTE_BOTH)
 
+_OPENS_AFTER, _CLOSES_BEFORE = set('(—–-/'), set('.,;:!?)]}—–-/')
+
+def _straight_side(text, s, e):
+    "What a straight quotation mark `text[s:e]` can be from its neighbours: 'open' (' \"We'), 'close' ('it,\" he'), 'either' (spaces on both sides) or 'skip' (inside a word or a bracket: '[\"\ufffd]', not a quotation mark)."
+    p = text[s-1] if s else ' '; nx = text[e] if e < len(text) else ' '
+    o = (p.isspace() or p in _OPENS_AFTER) and not nx.isspace()
+    c = not p.isspace() and (nx.isspace() or nx in _CLOSES_BEFORE)
+    if o != c: return 'open' if o else 'close'
+    return 'either' if o or (p.isspace() and nx.isspace()) else 'skip'
+
 def quote_regions(text:str, # the text
                   toks:list, # its tokens from `tokenize`
                   low:list,  # the lowercased token strings
@@ -37,11 +47,15 @@ def quote_regions(text:str, # the text
         if i and op >= 0 and '\n' in text[toks[i-1][1]:toks[i][0]]:  # a quotation does not run past a paragraph end
             for k in range(op, i): inq[k] = -1
             op = -1
+        side = _straight_side(text, *toks[i]) if t in QUOTE_BOTH else None
         if op < 0:
-            if t in QOPEN: op = i
+            if t in QOPEN and side not in ('close', 'skip'): op = i  # a straight mark that can only close opens nothing
+        elif side == 'skip': inq[i] = op
         elif t in QCLOSE or t in QUOTE_OPEN:
-            if t in QUOTE_OPEN:  # a second opening quote: the first was unbalanced
-                for k in range(op, i): inq[k] = -1
+            if t in QUOTE_OPEN or side == 'open':  # a second opening quote
+                if low[i-1] in ('.', '?', '!') and i-1 > op:  # 'A. "B': a paragraph end lost, the quotation goes on ('“A. “B.”')
+                    inq[i] = op; continue
+                for k in range(op, i): inq[k] = -1  # else the first was unbalanced
                 op = i; continue
             close[op] = i
             for k in range(op, i+1): inq[k] = op
@@ -57,10 +71,10 @@ ABBREV = {'mr','mrs','ms','dr','sen','rep','gov','st','jr','sr','gen','lt','col'
 
 _LEAD_MARKS = {'-', '--', '—', '–', '•', '*', '·', '>'}  # separators that may open a sentence
 
-def _marks_then_capital(text, toks, low, j):  # '-- Al Jazeera's ...': separators, then a capitalised word
+def _marks_then_capital(text, toks, low, j):  # '-- Al Jazeera's ...', '- - "There ...': separators, then a capitalised word or a quotation
     k = j
     while k < len(low) and low[k] in _LEAD_MARKS: k += 1
-    return j < k < len(low) and text[toks[k][0]].isupper()
+    return j < k < len(low) and (text[toks[k][0]].isupper() or low[k] in QOPEN)
 
 def sentences(text:str, # the text
               toks:list, # its tokens
