@@ -287,6 +287,8 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
         if k < j and k >= prev_end and (low[k] == ',' or low[k] not in DET and low[k] not in STOP): j = k
     participle = cue0.endswith('ing') and cue0 != 'according' and a > s0 and (low[a-1] in (',', '—', '–', 'and', ';') or (low[a-1] in QCLOSE and a-2 >= s0 and low[a-2] == ','))
     src = None
+    if cue0 in RAISING and all(w in RAISING or w in ('to', 'be') for w in low[a:b]) and not (b < nxt and low[b] in ('that', ',')):
+        return None, False, False  # 'Clinton still seems not to have found ...': her seeming is the writer's view; the subject is content
     last = low[b-1]; vb = low[a+1] if low[a] in BE and a+1 < b else cue0
     hearsay = a > s0 and low[a-1].endswith(("'s", "’s")) and b+1 < len(low) and low[b] == 'to' and low[b+1] in ('be', 'have')  # "It's said to be"
     if (j+1 < a and low[a-1] in BE or low[a] in BE or hearsay) and any(x.endswith(('ed', 'en')) or x in PAST for x in (last, vb)):
@@ -345,6 +347,13 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
 
 # %% ../nbs/02b_attribution.ipynb #c024
 _SUBJ = {'he', 'she', 'they', 'it', 'we', 'i', 'you'}
+_WH = {'which', 'that', 'who', 'whom', 'what'}
+
+def _verb_first(low, q):
+    "Whether the words at `q` open with a verb (no subject of their own): 'seeks to ...', 'would fail', 'discriminated against'."
+    w = low[q]
+    return w in AUX or w == 'shall' or (w.isalpha() and w.endswith(('s', 'ed')) and w not in DET and w not in STOP and not w.endswith('ss'))
+
 RAISING = {'seem', 'seems', 'seemed', 'appear', 'appears', 'appeared'}
 _CLAUSE_AFTER_COMMA = {'which', 'when', 'where', 'whose', 'despite', 'although', 'though', 'while', 'whereas'}
 
@@ -444,7 +453,7 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
             adverbial_right = q < right_end and low[q] in PREP and before > s0 and low[before] in QCLOSE | {','} and not opener
             after_src = src[1] if src and inverted else b
             adverbial_right = adverbial_right or (before > s0 and low[before] == ',' and not inverted and after_src < n
-                                                  and low[after_src] == ',')  # '..., he said, adding ...' 
+                                                  and low[after_src] == ',' and not opener)  # '..., he said, adding ...', not 'On May 9, he wrote, "..."' 
             left_part = a-1 > prev_end or (k == 0 and a-1 > s0)
             left_first = ((inverted and (cue0 != 'according' or left_part)) or (after_quote and not participle) or right_end - q < 1
                           or quoted_before or adverbial_right)
@@ -476,6 +485,9 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                 while j >= prev_end and (low[j] in ADV_LEFT or (low[j].endswith('ly') and not _cap(text, toks, j))): j -= 1
                 st = np_left(text, toks, low, j, max(prev_end, s0)) if j >= max(prev_end, s0) else None
                 if st is not None: segs.insert(0, (st, j+1))
+            if src and not inverted and segs and segs[0][0] >= b and src[0]-1 >= s0 and low[src[0]-1] in _WH and inq[src[0]-1] < 0 \
+                    and _verb_first(low, segs[0][0]):
+                segs.insert(0, (src[0]-1, src[0]))  # 'a plan which Obama said seeks to restore equity': 'which' is the words' subject
             direct = bool(segs) and all(low[x] in QOPEN and low[y-1] in QCLOSE and inq[x] == x for x, y in segs)
             out.append(dict(src=src, cue=(a, b), content=segs, sent=si, direct=direct))
     cue_sents = {a['sent'] for a in out}  # quotations that carry on in the next sentences

@@ -27,10 +27,13 @@ QOPEN = set(QUOTE_OPEN + QUOTE_BOTH)
 QCLOSE = set(QUOTE_CLOSE + QUOTE_BOTH)
 
 _OPENS_AFTER, _CLOSES_BEFORE = set('(—–-/'), set('.,;:!?)]}—–-/')
+_TAG_VERBS = {'said', 'says', 'told', 'added', 'asked', 'wrote', 'explained', 'continued'}
 
 def _straight_side(text, s, e):
-    "What a straight quotation mark `text[s:e]` can be from its neighbours: 'open' (' \"We'), 'close' ('it,\" he'), 'either' (spaces on both sides) or 'skip' (inside a word or a bracket: '[\"\ufffd]', not a quotation mark)."
+    "What a straight quotation mark `text[s:e]` can be from its neighbours: 'open' (' \"We'), 'close' ('it,\" he'), 'either' (spaces on both sides), 'skip' (inside a word or a bracket: '[\"\ufffd]', not a quotation mark) or 'word' (a garbled apostrophe outside quotations, a closing mark inside)."
     p = text[s-1] if s else ' '; nx = text[e] if e < len(text) else ' '
+    if nx == '?' and (p.isspace() or p.isalpha()) and text[e+1:e+2].islower():  # '"?' where decoding lost a character: a dash
+        return 'skip' if p.isspace() else 'word'  # ('loans "?notably'), or an apostrophe or a closing mark ('DeVos"?focus', 'mission"?and')
     o = (p.isspace() or p in _OPENS_AFTER) and not nx.isspace()
     c = not p.isspace() and (nx.isspace() or nx in _CLOSES_BEFORE)
     if o != c: return 'open' if o else 'close'
@@ -49,11 +52,12 @@ def quote_regions(text:str, # the text
             op = -1
         side = _straight_side(text, *toks[i]) if t in QUOTE_BOTH else None
         if op < 0:
-            if t in QOPEN and side not in ('close', 'skip'): op = i  # a straight mark that can only close opens nothing
+            if t in QOPEN and side not in ('close', 'skip', 'word'): op = i  # a straight mark that can only close opens nothing
         elif side == 'skip': inq[i] = op
         elif t in QCLOSE or t in QUOTE_OPEN:
             if t in QUOTE_OPEN or side == 'open':  # a second opening quote
-                if low[i-1] in ('.', '?', '!') and i-1 > op:  # 'A. "B': a paragraph end lost, the quotation goes on ('“A. “B.”')
+                if low[i-1] in ('.', '?', '!') and i-1 > op and not any(  # 'A. "B': a paragraph end lost, the quotation goes on ('“A. “B.”'),
+                        low[x] in _TAG_VERBS and ',' in low[max(op, x-4):x] for x in range(op+1, i)):  # unless a tag shows it closed: '“A, he said. “B'
                     inq[i] = op; continue
                 for k in range(op, i): inq[k] = -1  # else the first was unbalanced
                 op = i; continue
