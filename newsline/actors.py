@@ -6,7 +6,7 @@ Docs: https://newsline.github.io/newsline/actors.html.md"""
 
 # %% auto #0
 __all__ = ['ACTORS_PATH', 'ACTOR_COLUMNS', 'NOMINAL_TYPES', 'PRONOUN_TYPES', 'SENT_DOCUMENTS', 'DOCUMENTS', 'DEMONSTRATIVES',
-           'FEMALE_ACTORS', 'DIED', 'SPEAKER_NOUNS', 'RELATIVE', 'NAME_PARTICLES', 'LINK_WORDS', 'actor_table',
+           'FEMALE_ACTORS', 'DIED', 'BORN', 'SPEAKER_NOUNS', 'RELATIVE', 'NAME_PARTICLES', 'LINK_WORDS', 'actor_table',
            'ActorMatcher', 'actor_matcher', 'canonical_name', 'person_gender', 'resolve_source']
 
 # %% ../nbs/02a_actors.ipynb #c002
@@ -179,6 +179,9 @@ DIED = {'Kim Il Sung': '1994-07-08', 'Kim Jong Il': '2011-12-17', 'Kim Jong Suk'
         'Joseph Stalin': '1953-03-05', 'Zhou Enlai': '1976-01-08', 'Deng Xiaoping': '1997-02-19', 'Shinzo Abe': '2022-07-08',
         'Boris Yeltsin': '2007-04-23', 'Kofi Annan': '2018-08-18', 'Colin Powell': '2021-10-18', 'Madeleine Albright': '2022-03-23',
         'Kim Dae-jung': '2009-08-18', 'Roh Moo-hyun': '2009-05-23', 'Jiang Zemin': '2022-11-30'}  # actors no statement can postdate
+BORN = {'Kim Il Sung': 1912, 'Kim Jong Il': 1941, 'Kim Jong Un': 1982, 'Kim Yo Jong': 1987, 'Kim Jong Suk': 1917, 'Choe Son Hui': 1964,
+        'Vladimir Putin': 1952, 'Xi Jinping': 1953, 'Donald Trump': 1946, 'Joe Biden': 1942, 'Barack Obama': 1961, 'Moon Jae-in': 1953,
+        'Yoon Suk Yeol': 1960, 'Shinzo Abe': 1954, 'Mao Zedong': 1893, 'Joseph Stalin': 1878}  # years no statement can predate
 _FEMALE_GIVEN = set('''mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret sandra ashley
     kimberly emily donna michelle carol amanda melissa deborah stephanie rebecca sharon laura cynthia kathleen amy angela shirley anna
     brenda pamela emma nicole helen samantha katherine christine debra rachel carolyn janet catherine maria heather diane ruth julie

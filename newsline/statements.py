@@ -12,7 +12,7 @@ import re, warnings, functools, bisect
 import numpy as np
 import pandas as pd
 from .attribution import attribution_records
-from .actors import actor_matcher, resolve_source, canonical_name, SENT_DOCUMENTS, RELATIVE, person_gender, DIED
+from .actors import actor_matcher, resolve_source, canonical_name, SENT_DOCUMENTS, RELATIVE, person_gender, DIED, BORN
 from .speakers import plausible_speaker, document_author
 from .actors import _role_name
 from .kinds import statement_kind, statement_channel, is_speech_act, CAMEO
@@ -362,6 +362,9 @@ def _one(text, title, dct, matcher, article_id, is_kcna):
         elif r.get('date') is None and dct is not None and not pd.isna(dct) and _in_range(dct):
             r['date'] = _naive(dct)
             r['date'] = r['date'].normalize(); r['date_granularity'] = 'day'
+        born = BORN.get(r.get('speaker'))
+        if born and r.get('date') is not None and _naive(r['date']).year < born and dct is not None and not pd.isna(dct):
+            r['date'], r['date_granularity'] = _naive(dct).normalize(), 'day'  # 'in 1832': what the words are about, not when said
         died = DIED.get(r.get('speaker'))
         if died and r.get('date') is not None and _naive(r['date']) > pd.Timestamp(died):  # a speech retold: not said today
             d = _before_death(text, r['cue_start'] if r.get('cue_start') is not None else len(text), pd.Timestamp(died), dct, tx_cache)
