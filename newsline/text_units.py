@@ -27,7 +27,7 @@ QOPEN = set(QUOTE_OPEN + QUOTE_BOTH)
 QCLOSE = set(QUOTE_CLOSE + QUOTE_BOTH)
 
 _OPENS_AFTER, _CLOSES_BEFORE = set('(—–-/'), set('.,;:!?)]}—–-/')
-_TAG_VERBS = {'said', 'says', 'told', 'added', 'asked', 'wrote', 'explained', 'continued'}
+_TAG_VERBS = {'said', 'says', 'told', 'added', 'asked', 'wrote', 'explained', 'continued'}  # the usual tags; not all of INVERSION ('indeed it is admitted,')
 
 def _straight_side(text, s, e):
     "What a straight quotation mark `text[s:e]` can be from its neighbours: 'open' (' \"We'), 'close' ('it,\" he'), 'either' (spaces on both sides), 'skip' (inside a word or a bracket: '[\"\ufffd]', not a quotation mark) or 'word' (a garbled apostrophe outside quotations, a closing mark inside)."
@@ -44,9 +44,10 @@ def quote_regions(text:str, # the text
                   low:list,  # the lowercased token strings
                  )->tuple: # (for each token the index of the opening quote of its quotation or -1, {opening index: closing index})
     "Pair quotation marks within paragraphs."
-    n = len(toks); inq = [-1]*n; close = {}; op = -1
+    n = len(toks); inq = [-1]*n; close = {}; op = -1; tag = -1  # tag: the last reporting verb after a comma ('“A, he said.')
     for i in range(n):
         t = low[i]
+        if op >= 0 and t in _TAG_VERBS and ',' in low[max(op, i-4):i]: tag = i
         if i and op >= 0 and '\n' in text[toks[i-1][1]:toks[i][0]]:  # a quotation does not run past a paragraph end
             for k in range(op, i): inq[k] = -1
             op = -1
@@ -56,9 +57,8 @@ def quote_regions(text:str, # the text
         elif side == 'skip': inq[i] = op
         elif t in QCLOSE or t in QUOTE_OPEN:
             if t in QUOTE_OPEN or side == 'open':  # a second opening quote
-                if low[i-1] in ('.', '?', '!') and i-1 > op and not any(  # 'A. "B': a paragraph end lost, the quotation goes on ('“A. “B.”'),
-                        low[x] in _TAG_VERBS and ',' in low[max(op, x-4):x] for x in range(op+1, i)):  # unless a tag shows it closed: '“A, he said. “B'
-                    inq[i] = op; continue
+                if low[i-1] in ('.', '?', '!') and i-1 > op and tag < op:  # 'A. "B': a paragraph end lost, the quotation goes on
+                    inq[i] = op; continue                                    # ('“A. “B.”'), unless a tag shows it closed: '“A, he said. “B'
                 for k in range(op, i): inq[k] = -1  # else the first was unbalanced
                 op = i; continue
             close[op] = i
