@@ -46,6 +46,24 @@ def _trie_regex(words)->str:
 _NAME_GOES_ON = re.compile(r"\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
                            r"August|September|October|November|December|On|In|At|For|And|But|Said|Says|Told)\b)[A-Z][a-z]")
 
+_TITLE_WORDS = {'mr', 'mrs', 'ms', 'dr', 'sir', 'sen', 'gov', 'rep', 'gen', 'prof', 'lt', 'col', 'capt', 'adm', 'sgt', 'comrade',
+                'marshal', 'madam', 'lady', 'candidate', 'nominee', 'president-elect', 'brother', 'sister', 'father', 'saint', 'st',
+                'yesterday', 'today', 'tonight', 'now', 'then', 'when', 'while', 'if', 'as', 'after', 'before', 'since', 'although',
+                'though', 'meanwhile', 'however', 'also', 'so', 'why', 'how', 'what', 'where', 'who', 'did', 'does', 'do', 'will',
+                'would', 'can', 'could', 'should', 'has', 'have', 'had', 'is', 'was', 'were', 'are', 'last', 'this', 'that', 'later',
+                'earlier', 'the', 'a', 'an', 'with', 'from', 'by', 'to', 'of', 'not', 'only', 'even', 'under', 'because', 'unlike', 'like'}
+
+def _other_given(text:str, start:int, actor:str)->bool:
+    "Whether a surname alias at `start` follows a given name that is not its actor's: 'Melania Trump', 'Eric Trump'."
+    pm = re.search(r"(?:([A-Z][a-z]+)[ \t]+)?([A-Z][a-z]+)[ \t]+$", text[max(0, start-40):start])
+    if not pm: return False
+    w = pm.group(2); before = text[:start-len(pm.group(0)) + (len(pm.group(1)) + 1 if pm.group(1) else 0)].rstrip()
+    if (before and before[-1] in '.!?"“”:—–-(') or w in actor.split() or pm.group(1) in actor.split() or w.endswith('ing'):
+        return False  # a sentence's first word ('When Trump said'), a middle name ('Vladimir Vladimirovich Putin')
+    if w.lower() in _MALE_GIVEN or w.lower() in _FEMALE_GIVEN: return True
+    return (w.lower() not in SPEAKER_NOUNS and w.lower() not in _TITLE_WORDS and bool(_NAME_GOES_ON.match(' ' + w))
+            and not re.fullmatch(r"[A-Z][a-z]+(?:ian|an|ese|ish|ic|i)", w))
+
 class ActorMatcher:
     "Find the aliases of an actor table in text."
     def __init__(self, table:pd.DataFrame):
@@ -66,7 +84,8 @@ class ActorMatcher:
         "Non-overlapping (start, end, actor, country, type, cameo) matches, longest alias first at each place."
         if not text or self.cs is None: return []
         out = [(m.start(), m.end()) + self.info[m.group(1)] for m in self.cs.finditer(text)
-               if not (' ' not in m.group(1) and self.info[m.group(1)][2] == 'person' and _NAME_GOES_ON.match(text, m.end()))]
+               if not (' ' not in m.group(1) and self.info[m.group(1)][2] == 'person'
+                       and (_NAME_GOES_ON.match(text, m.end()) or _other_given(text, m.start(), self.info[m.group(1)][0])))]
         pos = 0
         while (m := self.ci.search(text, pos)):  # case aside: "South Korea's joint Chiefs of Staff"
             g = m.group(0).lower()
@@ -128,6 +147,7 @@ def canonical_name(source:str)->str:
     if m: s = m.group(1)  # "Malaysia's New Straits Times newspaper": New Straits Times
     s = _TRAILING_DAY.sub('', s)  # '... of the DPRK on Friday'
     s = re.sub(r"^[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}'s\s+(?=[A-Z][a-z]+(?:\s+[A-Z][\w'-]+)+$)", '', s)  # 'Al Jazeera's Rosalind Jordan'
+    s = _DESCRIBED.sub('', s)  # 'British charity Save the Children', 'music magazine Rolling Stone': the name
     if (m := _ROLE_OF_NAME.match(s)):  # 'Minister for Children and Youth Affairs Katherine Zappone': the person
         words = m.group('name').split()
         while words and words[0] in _BODY_WORDS: words = words[1:]
@@ -137,6 +157,7 @@ def canonical_name(source:str)->str:
     if s.lower() in _DETS_WORDS: return ''
     return s[:1].upper() + s[1:] if s else s
 _DEMONYM = re.compile(r"\s(?!(?:Republican|Democratic|Presidential|Olympic|Catholic|Islamic|Arabic|Atlantic|Pacific|Baltic)\b)[A-Z][a-z]+(?:ian|an|ese|ish|ic|i)\b")  # a nationality inside a nominal: 'the Georgian government', 'the Turkish ministry'
+_DESCRIBED = re.compile(r"^(?:[A-Z][a-z]+\s+)?(?:(?!(?:for|of|to|in|at|on|by|with|from|and|or|de|da|di|del|della|dos|du|van|von|der|den|la|le|bin|bint|ibn|al|el|y)\s)[a-z][\w-]*\s+){1,3}(?=[A-Z][\w'’&.-]*(?:\s+(?:the|of|for|and|[A-Z][\w'’&.-]*))*$)")
 _GLUED = re.compile(r"-(?:has|have|had|was|were|is|are|also|will|would|said|says)$")
 _BEFORE_HONORIFIC = re.compile(r"^(?:[a-z][\w-]*\s+){1,2}(?=(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+[A-Z])")
 _ROLE_OF_NAME = re.compile(r"(?:(?:Deputy|Junior|Assistant|Acting|Vice|Former|Shadow)[\s-]+)?(?:Minister(?: of State)?|Secretary(?: of State)?|"
@@ -287,6 +308,9 @@ def _part_of(source:str, s:int, e:int, typ:str)->bool:
         nxt = re.match(r"\s+([A-Z][\w'’-]*)", source[e:])
         if nxt and nxt.group(1).lower() not in _COUNTRY_VOICE:
             return True  # 'the Brazilian Center for the Study of ...'
+        desc = re.match(r"\s+((?:(?!(?:and|or|the|a|an|of|on|in|at|to|for|by|with|from|said|says)\s)[a-z][\w-]*\s+){1,3})[A-Z]", source[e:])
+        if desc and _COUNTRY_VOICE.isdisjoint(desc.group(1).split()):
+            return True  # 'British charity Save the Children', 'Russian news agency TASS': a description, then the name
         prv = re.search(r"([A-Za-z][\w'’-]*)\s+$", source[:s])
         if prv and prv.group(1)[:1].isupper() and prv.group(1).lower() not in _DETS_WORDS | {'of', 'for', 'at', 'in'}:
             return True  # 'the Korean Friendship Association UK'
@@ -368,6 +392,8 @@ _NOT_NAME = {'january', 'february', 'march', 'april', 'may', 'june', 'july', 'au
              'house', 'white', 'united', 'nations', 'european', 'union', 'american', 'british', 'russian', 'chinese', 'german', 'french'}
 
 # %% ../nbs/02a_actors.ipynb #c013w
+_WOMAN_HONORIFIC = re.compile(r"\s*(?:the\s+)?(?:Mrs|Ms|Miss|Madam|Madame|Lady|First\s+[Ll]ady)\.?\s*$")
+
 def resolve_source(source:str,   # the source span's text
                    mentions:list, # earlier actor mentions (start, end, actor, country, type, cameo), in text order
                    matcher:ActorMatcher=None, # default: the shipped table
@@ -405,6 +431,8 @@ def resolve_source(source:str,   # the source span's text
         if typ == 'government' and all(f[4] == 'government' for f in found) and re.fullmatch(r"[\w.'’ -]+\s(?:in|of|from)", pre) \
                 and pre.split()[0].lower() not in _COUNTRY_HEADS:  # 'Compatriots in Japan', 'President of Singapore': not the country itself
             return (canonical_name(source), country or None, None, None, 'unknown')
+        if typ == 'person' and _WOMAN_HONORIFIC.match(source[:s]) and person_gender(actor, typ) == 'm':
+            return (canonical_name(source), country or None, None, None, 'unknown')  # 'Mrs. Trump' is not Donald Trump
         if typ not in ('person', 'spokesperson') and _part_of(source, s, e, typ):  # 'the secretary general of NATO', 'the ROK media'
             return (canonical_name(source[:(source.find(',', e) + 1 or len(source) + 1) - 1]), country or None, None, None, 'unknown')
         return (actor, country or None, typ or None, cameo or None, 'name')
@@ -424,6 +452,8 @@ def resolve_source(source:str,   # the source span's text
         return (None, None, None, None, 'nominal')  # a document whose sender is unknown: nobody to chart
     else:
         name = canonical_name(source)
+        if name and _DESCRIBED.match(re.sub(r'^(?:the|a|an)\s+', '', source.strip(), flags=re.I)) and _is_person_name(name):
+            return (name, None, 'person', None, 'unknown')  # 'Flight attendant Heather Poole': the person
         if name and (tn := _TRAILING_NAME.fullmatch(name)) and _is_person_name(tn.group('name')) and len(tn.group('desc').split()) <= 8 \
                 and tn.group('desc').split()[-1] not in _DESC_END_NOT and 'the' not in tn.group('desc').lower().split()[-2:] \
                 and not _RELATION_OF.search(tn.group('desc')):

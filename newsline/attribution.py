@@ -11,7 +11,7 @@ __all__ = ['ISSUE_ADJ', 'ISSUE_NOUNS', 'DASHES', 'NOT_SOURCES', 'INV_FOLLOW', 'R
 # %% ../nbs/02b_attribution.ipynb #c002
 import re
 import pandas as pd
-from .cue_tagger import CueTagger, cue_tagger, end_candidates, end_features, AUX
+from .cue_tagger import CueTagger, cue_tagger, end_candidates, end_features, AUX, END_WORDS
 from .text_units import (tokenize, quote_regions, sentences, np_left, np_right, QUOTE_OPEN, QUOTE_CLOSE, QUOTE_BOTH,
     QOPEN, QCLOSE, DET, STOP, TIMEW, ADV_LEFT, ADV_RIGHT, OBJ_CUES, OBJ_NEXT, INVERSION, PAST, LY_NOUNS, BE, PREP, CHANNEL_NOUNS,
     SENTENCE_ADVERBS, _is_word, _cap, _trim_right, _LEAD_MARKS, _np_left_pp)
@@ -383,9 +383,20 @@ def _mark_names(text, toks, low):
             low[i] += '_'
     return low
 
+def _inside_clause(text, toks, low, inq, q, x):
+    "Whether ending at `x` cuts a clause at a short quotation inside it: 'had earlier \"politely\" rejected ...' (the words go on after it)."
+    o = inq[x] if x < len(low) else -1
+    if o <= q: return False
+    c = x
+    while c+1 < len(low) and inq[c+1] == o: c += 1
+    w = low[c+1] if c+1 < len(low) else ''
+    return c - o <= 7 and low[c-1][:1].isalnum() and w.isalpha() and not _cap(text, toks, c+1) and w not in END_WORDS and w not in AUX \
+        and w not in _PRONOUNS and not w.endswith('ing')  # not '“down the line” he warned', '“to be ...” allowing for
+
 def _ranked_end(text, toks, low, inq, q, hi, last, rule, cue_rng, tagger, trace=None):
     "The content's end chosen by the tagger's 'content_end' ranker among `end_candidates` (the rule's end `rule` if none)."
     cands = end_candidates(low, q, hi, last); cue = low[cue_rng[0]]
+    cands = [x for x in cands if not _inside_clause(text, toks, low, inq, q, x)] or cands
     if rule not in cands: cands = sorted(cands + [rule])
     if len(cands) == 1 and trace is None: return rule
     caps, feats, c, prev = _Caps(text, toks), [], 0, q
@@ -394,6 +405,33 @@ def _ranked_end(text, toks, low, inq, q, hi, last, rule, cue_rng, tagger, trace=
         feats.append(end_features(low, caps, inq, q, x, hi, last, cue, rule, c))
     if trace is not None: trace.append(dict(q=q, cue=cue_rng, cands=cands, feats=feats))
     return tagger.best('content_end', cands, feats) if tagger.rankers.get('content_end') else rule
+
+_CONTENT_NOUNS = {'information', 'report', 'reports', 'claim', 'claims', 'allegation', 'allegations', 'accusation', 'accusations',
+                  'suggestion', 'suggestions', 'speculation', 'rumour', 'rumours', 'rumor', 'rumors', 'charge', 'charges', 'assertion',
+                  'assertions', 'news', 'notion', 'idea', 'view', 'assessment', 'insinuation', 'insinuations', 'contention'}
+
+def _noun_that(text, toks, low, inq, q, end):
+    "(end of the noun, the 'that') when the words open with a noun of saying, an adverbial, then its clause: 'reports on Monday that ...'."
+    x = q + (q < end and low[q] in DET)
+    while x < end and x - q < 3 and low[x] not in _CONTENT_NOUNS and _is_word(low[x]) and low[x] not in STOP: x += 1
+    if x >= end or low[x] not in _CONTENT_NOUNS or inq[x] >= 0: return None
+    y = x + 1
+    while y < end and y - x <= 6 and low[y] != 'that' and low[y] not in _THAT_STOP and low[y] not in QOPEN \
+            and (low[y] in _THAT_LEAD or low[y] in DET or _cap(text, toks, y)): y += 1
+    if y == x + 1 or y + 1 >= end or low[y] != 'that' or low[y+1] in _THAT_VERB or low[y+1].endswith('ed') or not _is_word(low[y+1]):
+        return None
+    return x + 1, y
+
+def _verb_inside(text, toks, low, out, si, a, b, prev_end, participle):
+    "Whether a cue with no source is a verb inside the previous cue's words, which end just before it ('said X had rejected ...')."
+    if not out or out[-1]['sent'] != si or out[-1]['direct'] or not out[-1]['content'] or participle: return False
+    s_, e_ = out[-1]['content'][-1]
+    return s_ >= prev_end and a - 5 <= e_ <= a and low[a] not in RAISING and low[a] not in BE and low[a-1] not in BE \
+        and low[a] != 'according' and not low[a].endswith('ing') and not any(t in _CLAUSE_BREAK for t in low[max(s_, e_-2):a]) \
+        and not any(_cap(text, toks, x) for x in range(e_, a+1))
+
+_CLAUSE_BREAK = {',', ';', ':', '.', 'and', 'but', 'or', '—', '–', '-', '--', '(', ')', 'by', 'after', 'before', 'while', 'when', 'for', 'as', 'than',
+                 'because', 'if', 'though', 'although', 'whether', 'so'}
 
 def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
     "Attributions as token ranges: (list of dicts src, cue, content (list of ranges), sent, direct; tokens; sentences)."
@@ -417,6 +455,9 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
             prev_end = sc[k-1][1] if k else s0
             src, inverted, participle = _source(text, toks, low, sc, k, s0, nxt, used, prev_src if k else None, inq)
             if src is None and low[a] == 'according': continue  # 'according to' with nobody after it: no attribution
+            if src is None and _verb_inside(text, toks, low, out, si, a, b, prev_end, participle):  # 'said the victim had "politely" rejected ...':
+                s_, e_ = out[-1]['content'][-1]                                     # a verb of the words before, no cue
+                out[-1]['content'][-1] = (s_, max(e_, _trim_right(low, b, _content_end(low, inq, b, nxt)))); continue
             if src: used.add(src)
             prev_src = src
             cue0 = low[a]; segs = []
@@ -435,6 +476,8 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
             q = _skip_adverbial(low, q, nxt)
             q = _that_after(low, inq, close, q, nxt, cue0 in OBJ_CUES or low[b-1] in OBJ_CUES)
             while q < nxt and low[q] in (',', ':', '—', '–'): q += 1
+            head = _noun_that(text, toks, low, inq, q, nxt)  # 'rejected information on Thursday that it had ...'
+            if head: head, q = (q, head[0]), head[1]
             right_end = nxt
             if k+1 < len(sc):  # stop before the next cue's subject, e.g. ", adding" or ", he said"
                 r = nxt-1
@@ -465,6 +508,7 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                     o = next((x for x in range(q, e) if x in close and close[x] >= e and close[x] < right_end + 1), None)
                     if o is not None: e = close[o] + 1  # never cut inside a quotation the content opens: 'that "from A to Z, this ..."'
                     if e > q: segs.append((q, e))
+            if head and segs and segs[0][0] == q: segs.insert(0, head)
             if not segs:
                 e = min(a, src[0]) if src else a
                 while e > s0 and low[e-1] in (',', '—', '–'): e -= 1

@@ -69,7 +69,8 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
     ('intend', _w(r'we will', r'we shall', r'will continue', r'(?:is|are) ready to', r'(?:will|shall) (?:take|bolster|strengthen|further)',
                   r'(?:resolve|will|determination|intention|willingness|readiness|pledge|vow) to',
                   r'(?:is|are|was|were|be|been|remains?|stands?) (?:ready|prepared|willing) to',
-                  r'determin\w* to', r'willing\w* to', r'intend\w*', r'plans? to', r'(?:decision|decided|schedule|scheduled|preparing) to')),
+                  r'determin\w* to', r'willing\w* to', r'intend\w*', r'plans? to',
+                  r"(?:i am|i'm|i’m|we are|we're|we’re) (?:planning|preparing|intending|leaving|travell?ing|heading) (?:to|for)\b", r'(?:decision|decided|schedule|scheduled|preparing) to')),
     ('praise', _w(r'welcom\w*', r'appreciat\w*', r'prais\w*', r'congratulat\w*', r'thank\w*(?! to (?:\w+ )?(?:tensions?|crisis|crises|conflicts?|wars?|sanctions|threats?|provocations?|failures?|lack|neglect|pressure)\b)',
                   r'great success\w*', r'admir\w*',
                   r'worthy of (?:praise|appraisement|admiration|emulation|commendation|respect)',
@@ -127,6 +128,27 @@ def _threatens(cue:str, content:str)->bool:
 
 _PARTICLE = re.compile(r'\s*(on|upon|for|out|against|about|at|to|down)\b', re.I)
 
+_ACT_VERB = {'reject': re.compile(r'\breject(?:s|ed|ing)?\b', re.I), 'demand': re.compile(r'\bdemand(?:s|ed|ing)?\b', re.I)}
+_NO_SUBJECT = {'will', 'would', 'shall', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'does', 'do', 'did', 'not', 'never', 'also',
+               'and', 'again', 'once', 'that', 'then', 'thus', 'therefore', 'hence', 'so', 'it', 'we', 'i', 'he', 'she', 'they'}
+
+def _others_act(content, kind, rx, is_own=None)->bool:
+    "Whether the only rejection or demand in `content` is made by a named other party ('the victim had rejected ...'), not the speaker."
+    verb = _ACT_VERB[kind]; m = verb.search(content)
+    if not m or verb.search(content[m.end():]) or rx.search(verb.sub(' ', content)): return False
+    subj = re.split(r'[,;:(]|\bthat\b|\bwhich\b|\bwho\b', content[:m.start()])[-1]
+    words = [w for w in re.findall(r"[\w'’-]+", subj) if w.lower() not in _NO_SUBJECT and not w.lower().endswith('ly')]
+    if not words or _OWN_SUBJECT.search(subj) or (is_own and is_own(subj.strip())): return False
+    if _OWN_REF.search(' '.join(w for w in subj.split() if w.lower() not in _NO_SUBJECT and not w.lower().endswith('ly'))): return False
+    return True
+
+_OWN_REF = re.compile(r"\b(?:the|our|his|her|its|their)\s+(?:country|nation|government|party|administration|side|state|ministry|"
+                      r"company|organi[sz]ation|union|group)\s*$", re.I)  # 'said the country would reject': the speaker's side
+
+_LET_US = re.compile(r"(?:let us|let's|let’s)\b", re.I)
+_RESOLVE_OPEN = re.compile(r"(?:the|their|its|his|her|our|a)\s+(?:[\w-]+\s+){0,2}?(?:will|resolve|determination|intention|willingness|"
+                           r"readiness|pledge|vow|commitment)\s+to\s+(?!the\b|a\b|an\b|its\b|their\b)", re.I)  # not 'commitment to the treaty'
+
 def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
                    content:str='', # the content text
                    title:str='', # for whole-item statements: the item's title, whose verb counts like a cue
@@ -151,6 +173,9 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
         return 'appeal'  # an instruction: 'told officials to first make fine needles'
     if len(content or '') > 300 and _THANKS.search(re.split(r'(?<=[.!?])\s', content.lstrip(), maxsplit=1)[0]):
         return 'praise'  # a long message that opens with thanks or congratulations: what comes after serves them
+    c0 = (content or '').lstrip(' “"\'‘')
+    if _LET_US.match(c0): return 'appeal'  # 'Let us turn out as one ...': a call
+    if _RESOLVE_OPEN.match(c0): return 'threaten' if _FORCE.search(c0) else 'intend'  # 'expressed the will to support ...'
     both = f'{cue or ""} {content or ""}'  # the cue may carry the noun: 'expressed admiration', 'voiced support'
     both = _STRUGGLE.sub(' ', _ANTI.sub(' ', both))  # 'the anti-imperialist struggle', 'the war against the common enemy': a fight praised
     both = _DOOM.sub(' condemned ', re.sub(r'["“”]', '', both))  # scare quotes; 'punishment by history' is a verdict, no threat
@@ -161,6 +186,7 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
                     and not _OWN_SUBJECT.search(both[max(0, m.start()-60):m.start()]) \
                     and not (is_own and is_own(both[max(0, m.start()-60):m.start()].split(',')[-1].strip())):
                 continue  # 'Israel's actions have nothing to do with self-defence': a judgement of others, not a denial
+            if kind in _ACT_VERB and _others_act(content or '', kind, rx, is_own): continue  # 'the victim had politely rejected ...'
             if kind in ('deny', 'reject', 'demand', 'threaten') and len(both) > 600:  # a long text: a passing 'warns' in a denunciation
                 n, ncrit = len(rx.findall(both)), len(_CRITICIZE.findall(both))
                 if ncrit > 3*n and (kind != 'threaten' or n == 1): return 'criticize'  # a threat repeated is a threat

@@ -9,7 +9,7 @@ __all__ = ['MEDIA_SOURCE']
 
 # %% ../nbs/02h_statement_context.ipynb #h002
 import re
-from .actors import actor_matcher, _role_name, LINK_WORDS, SPEAKER_NOUNS, NAME_PARTICLES, resolve_source, _is_person_name, person_gender, _BODY_WORDS, _GROUP_HEADS
+from .actors import actor_matcher, _role_name, LINK_WORDS, SPEAKER_NOUNS, NAME_PARTICLES, resolve_source, _is_person_name, person_gender, _BODY_WORDS, _GROUP_HEADS, _MALE_GIVEN
 from .speakers import plausible_speaker
 from .text_units import SENTENCE_ADVERBS
 
@@ -124,7 +124,9 @@ _NOT_GIVEN = {'the', 'a', 'an', 'in', 'on', 'at', 'mr', 'mrs', 'ms', 'dr', 'said
               'as', 'while', 'before', 'since', 'although', 'though', 'because', 'once', 'until', 'today', 'throughout', 'during',
               'with', 'for', 'from', 'by', 'of', 'under', 'over', 'despite', 'amid'} | SENTENCE_ADVERBS  # not 'to': To Lam
 
-def _full_name(text:str, surname:str, end:int)->str:
+def _full_name(text:str, surname:str, end:int,
+               woman:bool=False, # the surname stands after 'Mrs', 'Ms': no man's name ('Melania Trump', not 'Donald Trump')
+              )->str:
     "The fullest earlier form of a surname in `text[:end]` ('Mark Toner' for 'Toner'), or ''."
     if not re.fullmatch(r"[A-Z][\w'’-]+", surname): return ''
     rx = re.compile(r"\b((?:(?:[A-Z]\.|[A-Z][\w'’-]*)\s+){1,2})" + re.escape(surname) + r"\b")  # not across a full stop ('the SRV. To Lam')
@@ -138,7 +140,7 @@ def _full_name(text:str, surname:str, end:int)->str:
         if len(words) > 2 and re.search(r'\b(?:to|in|at|for|of)\s+$', text[max(0, m.start()-5):m.start()]):
             words = words[1:]  # 'Ambassador to Norway Teimuraz Ramishvili': the place is no given name
         while len(words) > 2 and words[0] in _BODY_WORDS and person: words = words[1:]  # 'Minister for Public Expenditure and Reform Paschal Donohoe'
-        if len(words) > 1: names.append(' '.join(words))
+        if len(words) > 1 and not (woman and words[0].lower() in _MALE_GIVEN): names.append(' '.join(words))
     if not names:  # a given name used alone, as features do for ordinary people: 'Mohammad Mustafa ... Mohammad told Al Jazeera'
         rx = r"\b" + re.escape(surname) + r"[ \t]+(?!(?:He|She|It|They|The|This|That|We|In|On|At|But|And)\b)[A-Z][a-z][\w-]*"
         seen = {m.group(0) for m in re.finditer(rx + r"\b(?![’'])", text[max(0, end-5000):end])}  # every 'Wang X': two Wangs, no guess

@@ -49,6 +49,10 @@ def _undated(body:str)->str:
     dl = _DATELINE.match(body or '')
     return (body or '')[dl.end():].lstrip(' -–—') if dl else (body or '')
 
+_ROLE_TITLE = re.compile(r"((?:Spokes(?:man|person|woman)|Director|Head|Chief|Press Secretary|Secretary|Chairman|Chairwoman)\s+(?:for|of)\s+"
+                         r".+?)\s+(?:Releases|Issues|Makes|Publishes|Gives|Answers|Slams|Denounces|Refutes|Rejects|Blasts|Condemns|Warns|"
+                         r"Urges|Says|Calls|Hits|Criticizes|Lashes|Dismisses|Accuses|Ridicules|Derides|Assails|Censures|Decries)\b")
+
 def item_speaker(title:str, body:str='', matcher=None)->tuple:
     "(speaker, country, type, cameo) of a whole-item statement, or None if the title is not a statement's."
     title = re.sub(r'\s+', ' ', title or '').strip()
@@ -57,6 +61,9 @@ def item_speaker(title:str, body:str='', matcher=None)->tuple:
     tp = _TOPIC.search(title[ITEM_TITLE.search(title).end():])
     topic = ITEM_TITLE.search(title).end() + tp.start() if tp else len(title)  # actors after 'on'/'about' are the topic
     au = _AUTHOR.match(_undated(body))
+    role = None if au else _ROLE_TITLE.match(title)  # 'Spokesman for DPRK Ministry of Public Security Releases Statement'
+    r = resolve_source(role.group(1), [], m) if role else None
+    if r and r[0]: return (r[0], r[1] or ('PRK' if re.search(r'DPRK|Korea', title) else None), r[2], r[3])
     for text, lim in ((au.group(1) if au else '', 10**9), (title, topic), ((body or '')[:400], 10**9)):  # the author line names it best
         if text and au and text == au.group(1):  # 'Kim Ryo Won, an analyst of the DPRK, issued the following article'
             name = resolve_source(text, [], m)
@@ -228,11 +235,12 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             if alt: speaker, country, typ, cameo, how = alt  # 'The MEP for Dublin' after 'Sinn Féin MEP Lynn Boylan'
         if speaker is None: continue  # an unresolved pronoun or a bare determiner: nobody to chart
         if how == 'unknown' and (' ' not in speaker or _COURTESY.match(speaker)):  # a surname: 'Choe' after 'Foreign Minister Choe Son Hui'
-            sur = _COURTESY.sub('', speaker)
+            sur = _COURTESY.sub('', speaker); woman = bool(re.match(r'(?:Mrs|Ms|Miss)\b', speaker))
             full = _named_before(sur, ante + salient)  # 'Zahid' for Ahmad Zahid Hamidi
+            if full and woman and person_gender(full[0], full[2] or '') == 'm': full = None  # 'Mrs. Trump' is not Donald Trump
             if full: speaker, country, typ, cameo, how = full
             else:  # a name written out earlier, or in this sentence: 'whose acting spokesman, Mark Toner, said ... Toner said'
-                named = _full_name(text, sur, r['cue_end'])
+                named = _full_name(text, sur, r['cue_end'], woman)
                 if named: speaker, country, typ, cameo, how = resolve_source(named, ante, matcher, salient)
                 elif sur != speaker: speaker = sur
         if speaker in junk or (how == 'unknown' and not plausible_speaker(sender or src)):
