@@ -7,7 +7,7 @@ Docs: https://newsline.github.io/newsline/actors.html.md"""
 # %% auto #0
 __all__ = ['ACTORS_PATH', 'ACTOR_COLUMNS', 'NOMINAL_TYPES', 'PRONOUN_TYPES', 'SENT_DOCUMENTS', 'DOCUMENTS', 'DEMONSTRATIVES',
            'FEMALE_ACTORS', 'DIED', 'BORN', 'SPEAKER_NOUNS', 'RELATIVE', 'NAME_PARTICLES', 'LINK_WORDS', 'actor_table',
-           'ActorMatcher', 'actor_matcher', 'canonical_name', 'person_gender', 'resolve_source']
+           'ActorMatcher', 'actor_matcher', 'canonical_name', 'person_gender', 'describes_name', 'resolve_source']
 
 # %% ../nbs/02a_actors.ipynb #c002
 import re, functools
@@ -245,6 +245,13 @@ def person_gender(name:str, # a speaker's canonical name
 def _fits_unknown(pronoun, name):
     "Whether an unknown speaker's name could be what a pronoun refers to (plural for 'they', a personal name for 'he'/'she')."
     if pronoun == 'they': return name.lower().endswith(('s', 'people', 'staff'))
+    if pronoun == 'it':  # a body or a company, neither a person nor a plural: 'Asda ... It said'
+        words = name.lower().split()
+        if len(words) == 1 and (words[0] in SPEAKER_NOUNS or words[0] in NOMINAL_TYPES or words[0] in _GROUP_HEADS): return False  # 'Paper'
+        if not words or len(words) > 6 or any(w[:1].islower() and w not in ('of', 'the', 'and', 'for', 'in', 'on', 'at', 'de') for w in name.split()):
+            return False  # 'Watching the whole course of ...': no name
+        return bool(words) and not _fits_unknown('he', name) and not _fits_unknown('they', name) and words[0] not in _MALE_GIVEN \
+            and words[0] not in _FEMALE_GIVEN and words[-1] not in _PERSON_HEADS
     if pronoun in ('he', 'she'):  # 'Jane Roe', 'President of Equatorial Guinea'; not 'People and the People's Army'
         low = name.lower(); parts = re.split(r'\s(?:of|for|to|at|in)\s', low)
         head = parts[0].split()[-1].replace("'s", '').replace('’s', '').split('-')[-1]  # 'vice-chairman': chairman
@@ -299,6 +306,13 @@ _COUNTRY_VOICE = _COUNTRY_HEADS | _GOVERNMENT_VOICE | {  # words after a country
 
 _AGAINST_STATE = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:opposition|rebels?|insurgents?|protesters|dissidents|exiles|separatists|militants|opponents)\b", re.I)
 
+_DESCRIPTION = re.compile(r"\s+((?:(?!(?:and|or|the|a|an|of|on|in|at|to|for|by|with|from|said|says)\s)[a-z][\w-]*\s+){1,3})[A-Z]")
+
+def describes_name(text:str, e:int)->bool:
+    "Whether a country ending at `e` only places a described name after it: 'US retail giant Walmart', 'British charity Save the Children'."
+    d = _DESCRIPTION.match(text, e)
+    return bool(d) and _COUNTRY_VOICE.isdisjoint(d.group(1).split())
+
 def _part_of(source:str, s:int, e:int, typ:str)->bool:
     "Whether the actor found at [s, e) of a source only names what its speaker belongs to: 'the secretary general of NATO', 'the ROK media'."
     if source[s-1:s] == '-' or source[e:e+1] == '-': return True  # 'the Denmark-DPRK Friendship Association', 'the U.S.-led coalition'
@@ -308,9 +322,7 @@ def _part_of(source:str, s:int, e:int, typ:str)->bool:
         nxt = re.match(r"\s+([A-Z][\w'’-]*)", source[e:])
         if nxt and nxt.group(1).lower() not in _COUNTRY_VOICE:
             return True  # 'the Brazilian Center for the Study of ...'
-        desc = re.match(r"\s+((?:(?!(?:and|or|the|a|an|of|on|in|at|to|for|by|with|from|said|says)\s)[a-z][\w-]*\s+){1,3})[A-Z]", source[e:])
-        if desc and _COUNTRY_VOICE.isdisjoint(desc.group(1).split()):
-            return True  # 'British charity Save the Children', 'Russian news agency TASS': a description, then the name
+        if describes_name(source, e): return True  # 'British charity Save the Children', 'Russian news agency TASS'
         prv = re.search(r"([A-Za-z][\w'’-]*)\s+$", source[:s])
         if prv and prv.group(1)[:1].isupper() and prv.group(1).lower() not in _DETS_WORDS | {'of', 'for', 'at', 'in'}:
             return True  # 'the Korean Friendship Association UK'
@@ -350,6 +362,7 @@ NAME_PARTICLES = r"(?:de|da|di|del|della|dos|du|van|von|der|den|la|le|bin|bint|i
 
 _ROLE_PLACE = re.compile(r"\s+(?:to|of|for|in)\s+(?:the\s+)?")  # 'Ambassador to South Korea Alexander Timonin'
 _NAME_TAIL = re.compile(r"\s*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*$")
+_PLACE_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+(?:of\s+(?:the\s+)?)?){1,4}?(?P<name>(?:[A-Z][\w'’.-]*\s+){1,2}[A-Z][\w'’-]+)\s*")
 
 def _role_name(source:str, found:list, anchored:bool=True):
     "(name, country) of a person named after a role ('U.S. Strategic Command spokesman Lt. Colonel Martin O'Donnell'), or None."
@@ -359,6 +372,12 @@ def _role_name(source:str, found:list, anchored:bool=True):
         elif anchored and (pl := _ROLE_PLACE.match(source, r.end())) and (place := next((f for f in found if f[0] == pl.end()), None)) \
                 and (tail := _NAME_TAIL.match(source, place[1])):  # the name after the place the role is for, a table actor
             name, at = tail.group(1), tail.start(1)
+        elif anchored and (pl := _ROLE_PLACE.match(source, r.end())) and pl.group().split()[0] in ('to', 'in') \
+                and (pt := _PLACE_NAME.fullmatch(source, pl.end())):
+            w = pt.group('name').split()  # a place not in the table: 'Ambassador to the Republic of Cyprus Stanislav Osadchy'
+            if not (len(w) == 3 and len(w[0]) <= 6 and max(map(len, w[1:])) <= 5): w = w[-2:]  # 'Ri Yong Ho' keeps three words
+            name = ' '.join(w); at = source.rindex(name)
+            if any(x in _BODY_WORDS for x in w) or not _is_person_name(name): continue  # not 'the Ministry of Foreign Affairs'
         else: continue
         if len(name.split()) == 3 and name.split()[0] in _TITLE_END and _is_person_name(name.split(None, 1)[1]):
             name = name.split(None, 1)[1]; at = source.index(name, at)  # 'Youth Affairs Katherine Zappone': 'Affairs' ends the role
@@ -466,10 +485,10 @@ def resolve_source(source:str,   # the source span's text
         same = next((m for m in reversed(salient) if m[0] > last and not m[4] and m[2].lower().split()[-1:] == [words[-1]]
                      and set(words[1:]) <= set(m[2].lower().split())), None)  # 'the foreign ministry' is no 'interior ministry'
         if same: return (same[2], same[3] or None, None, None, how)
-    for s, e, actor, country, typ, cameo in (list(reversed(salient)) if how == 'pronoun' else []) + cands:
+    for k, (s, e, actor, country, typ, cameo) in enumerate((list(reversed(salient)) if how == 'pronoun' else []) + cands):
         if other and person_gender(actor, typ, text) == other: continue
         if want is None or typ in want: return (actor, country or None, typ or None, cameo or None, how)
-        if how == 'pronoun' and not typ and s >= 0 and _fits_unknown(words[0], actor):  # an earlier unknown speaker: 'The speakers said ... They noted'
-            return (actor, None, None, None, how)
+        if how == 'pronoun' and not typ and s >= 0 and (k == 0 or words[0] != 'it') and _fits_unknown(words[0], actor):
+            return (actor, None, None, None, how)  # an earlier unknown speaker: 'The speakers said ... They noted'; 'it' only the last
     if how == 'nominal' and words[-1] in DOCUMENTS: return (None, None, None, None, how)  # 'an article' with no paper named before
     return ((None if how == 'pronoun' else canonical_name(source)), None, None, None, how)

@@ -363,7 +363,8 @@ def _content_end(low, inq, q, end):
         if inq[x] >= 0: continue
         t = low[x]
         if t == ';': return x
-        if t in ('and', 'but') and low[x-1] == ',' and x+1 < end and low[x+1] in _SUBJ: return x-1
+        if t in ('and', 'but') and low[x-1] == ',' and x+1 < end and low[x+1] in (_SUBJ if t == 'and' else ('he', 'she')): return x-1
+        # ', but they should ...' goes on with the words; ', but he did not elaborate' is the narrator's
         if t in _CLAUSE_AFTER_COMMA and low[x-1] == ',': return x-1  # ', which ...', ', when ...', ', including ...'
     return end
 
@@ -422,6 +423,13 @@ def _noun_that(text, toks, low, inq, q, end):
         return None
     return x + 1, y
 
+def _only_adverbial(low, e, end):
+    "Whether only a short time adverbial stands between `e` and the sentence's end ('on Monday', 'last week', 'earlier this month')."
+    x = e
+    while x < end and x - e < 5 and (low[x] in TIMEW or low[x] in ('on', 'in', 'at', 'this', 'last', 'next', 'earlier', 'late', 'early')
+                                    or (x > e and low[x-1] == 'on' and low[x][:1].isdigit())): x += 1
+    return e < x and any(low[k] in TIMEW for k in range(e, x)) and (x >= end or low[x] in ('.', ';', '!', '?'))
+
 def _verb_inside(text, toks, low, out, si, a, b, prev_end, participle):
     "Whether a cue with no source is a verb inside the previous cue's words, which end just before it ('said X had rejected ...')."
     if not out or out[-1]['sent'] != si or out[-1]['direct'] or not out[-1]['content'] or participle: return False
@@ -468,10 +476,12 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                 if e is not None and e < nxt and low[e] in OBJ_NEXT: q = e
                 elif e is not None and e < nxt and e-1 > q and low[e-1] in _SUBJ_PRON: q = e-1  # 'told the court he will ask ...'
                 elif e is not None and e < nxt and low[e] in _SUBJ_PRON: q = e
-                elif e is not None and (e >= nxt or low[e] in ('.', ';')): q = nxt  # '..., the minister told CNN.': the words are before
+                elif e is not None and (e >= nxt or low[e] in ('.', ';') or _only_adverbial(low, e, nxt)):
+                    q = nxt  # '..., the minister told CNN.', '... told TASS on Monday.': the words are before
                 else:  # 'told reporters the plan failed', 'told Fox News host Sean Hannity a loss is likely': a name, then a clause
                     x = q
-                    while x < nxt and x-q < 7 and (low[x] in _ADDRESSEE or (_cap(text, toks, x) and _is_word(low[x]))): x += 1
+                    while x < nxt and x-q < 7 and (low[x] in _ADDRESSEE or (_cap(text, toks, x) and _is_word(low[x])) or low[x] in TIMEW
+                                                   or (low[x] == 'on' and x+1 < nxt and low[x+1] in TIMEW)): x += 1  # 'told TASS on Monday the ...'
                     if q < x < nxt and low[x] in _CLAUSE_OPEN: q = x
             q = _skip_adverbial(low, q, nxt)
             q = _that_after(low, inq, close, q, nxt, cue0 in OBJ_CUES or low[b-1] in OBJ_CUES)

@@ -154,7 +154,7 @@ def _named_before(surname:str, known:list)->tuple:
     m = next((m for m in reversed(known) if surname in m[2].split() and m[2] != surname), None)
     return (m[2], m[3] or None, m[4] or None, m[5] or None, 'name') if m else None
 
-_QUOTED_AS = re.compile(r"\s+(?P<who>[A-Z][^,;:.]{1,80}?)\s+as\s+(?:saying|telling|stating|declaring)\b(?:\s+(?:reporters|journalists|the\s+media))?\s*")
+_QUOTED_AS = re.compile(r"\s+(?P<who>[A-Za-z][^,;:.]{1,80}?)\s+(?:as\s+)?(?:saying|telling|stating|declaring)\b(?:\s+(?:reporters|journalists|the\s+media))?\s*")
 
 # %% ../nbs/02h_statement_context.ipynb #h051
 _FRONTED = re.compile(r'\s*(?:When|After|While|As|During|Before|Since|Although|Though|Upon|On)\b[^,;:"“”]{3,160},')  # a clause before the subject
@@ -254,6 +254,9 @@ def _made_at(text:str, pos:int, kinds=('report', 'speech', 'lecture', 'address')
     a = hits[-1].start()
     d = text.rfind('. ', 0, a); s0 = max(text.rfind('\n', 0, a) + 1, d + 2 if d >= 0 else 0)  # the sentence's start
     subj = text[s0:a].strip(' ,')
+    parts = re.split(r',?\s+and\s+(?=[A-Z])', subj)
+    if len(parts) > 1 and re.search(r'\b(?:made|delivered|gave|read)\b', ' '.join(parts[:-1])): subj = parts[-1].strip(' ,')
+    # 'X made an opening address and Y, chairman of ..., made a report': Y
     ok = subj[:1].isupper() and len(subj) <= 200 and not re.match(r'(?:He|She|It|They|We|I)\b', subj) and not re.search(r'\band$', subj)
     return (a, subj) if ok else None  # not 'He waved back and made a speech'
 

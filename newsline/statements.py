@@ -12,9 +12,9 @@ import re, warnings, functools, bisect
 import numpy as np
 import pandas as pd
 from .attribution import attribution_records
-from .actors import actor_matcher, resolve_source, canonical_name, SENT_DOCUMENTS, RELATIVE, person_gender, DIED, BORN
+from .actors import actor_matcher, resolve_source, canonical_name, SENT_DOCUMENTS, RELATIVE, person_gender, DIED, BORN, describes_name
 from .speakers import plausible_speaker, document_author
-from .actors import _role_name
+from .actors import _role_name, _fits_unknown, _PERSON_HEADS
 from .kinds import statement_kind, statement_channel, is_speech_act, CAMEO
 from .statement_context import (MEDIA_SOURCE, _REPORT_CUE, _headline, _LINK_LINE, _apposition_end, _TITLES, _PERSON_ROLES,
                                         _apposed_title, _titled_person, _COURTESY, _full_name, _named_before, _QUOTED_AS, _FRONTED,
@@ -100,11 +100,19 @@ _CORRESPONDENT = re.compile(r'\breporting (?:from|in)\b', re.I)
 _GREETING = re.compile(r'\b(?:Greetings?|Congratulat\w*|Felicitations?)\b', re.I)
 _HOSTILE = {'criticize', 'threaten', 'demand', 'reject', 'deny'}  # kinds aimed at others: their target is not the speaker's own side
 
+_MEDIA_NOUN_END = re.compile(r"\b(?:magazine|newspaper|daily|weekly|paper|broadcaster|website|tabloid|news\s+agency|news\s+portal|TV\s+channel|radio\s+station)\s*$", re.I)
+_TITLE_AFTER = re.compile(r"\s*[“\"]([A-Z][^\"”\n]{1,40}?)[.,]?[”\"]")  # the outlet's name in quotation marks after the noun
+
+def _before_relative(src:str)->str:
+    "A source without its relative clause: 'Asda, which is owned by US retail giant Walmart,' is Asda."
+    rc = RELATIVE.search(src)
+    return src[:rc.start()] if rc and rc.start() else src
+
 def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=False, kcna:bool=True)->list:
     "Statement rows (dicts) of one text; `item` is the whole-item speaker or None; actors in `title` count as earliest mentions."
     recs, sents = attribution_records(text, extra_cues=EXTRA_CUES)
     if not recs: return []
-    mentions = matcher.find(text)
+    mentions = [m for m in matcher.find(text) if m[4] not in ('government', 'country') or not describes_name(text, m[1])]  # not 'US' in 'US retail giant Walmart'
     rows, mi = [], 0
     earlier = [(-1, -1) + tuple(m[2:]) for m in matcher.find(title)] if title else []  # mentions and resolved speakers so far
     salient = list(earlier)  # the title's actors, then each speaker found
@@ -121,7 +129,12 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
     recs = _colon_contents(text, recs)
     sent_contents = {}  # sentence -> its statements' content spans: what they talk about is no antecedent for their sources
     for r in recs: sent_contents.setdefault(r['sentence'], []).extend(r['content_spans'])
+    quoted_at = set()  # where 'quoted X saying' put its 'saying': no second row for it
     for r in recs:
+        if r['cue_start'] in quoted_at:  # its words go to the 'quoted' row when that row has none
+            if rows and not rows[-1]['content'] and r['content_spans']:
+                rows[-1]['content_spans'] = r['content_spans']; rows[-1]['content'] = ' … '.join(text[a:b] for a, b in r['content_spans'])
+            continue
         src = text[r['source_start']:r['source_end']] if r['source_start'] is not None else ''
         own_ok = src.strip().lower() not in ('it', 'which', 'who')  # 'X was behind it, which it denies': X may be in the content
         pos = min([r['cue_start']] + ([r['source_start']] if r['source_start'] is not None else [])
@@ -226,8 +239,11 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 if how == 'unknown': typ = 'person'
         if how in ('nominal', 'unknown') and (m_ := re.fullmatch(r'the\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)', src.strip(), re.I)):
             role = m_.group(1).lower()  # 'Cha Sang Bo, vice-chairman of the GAKC, said ... the vice-chairman said': that speaker
+            head = role.split()[-1]  # 'the Kremlin envoy' after "The Russian President's special envoy ..., Sergey Ivanov"
             prev = next((p for p in reversed(rows[-6:]) if re.search(r',\s*(?:the\s+)?' + re.escape(role) + r'\b', p['source_text'] or '', re.I)
-                         or (p['actor_type'] == 'person' and re.search(r'\b' + re.escape(role) + r'\b', p['source_text'] or '', re.I))), None)
+                         or (p['actor_type'] == 'person' and re.search(r'\b' + re.escape(role) + r'\b', p['source_text'] or '', re.I))
+                         or ((p['actor_type'] == 'person' or (not isinstance(p['actor_type'], str) or not p['actor_type']) and _fits_unknown('he', p['speaker'] or ''))
+                             and head in _PERSON_HEADS and re.search(r'\b' + re.escape(head) + r'\b', p['source_text'] or '', re.I))), None)
             # or a person named with that title: "Russia's Ambassador to South Korea Alexander Timonin said ... the ambassador said"
             if prev: speaker, country, typ, cameo, how = prev['speaker'], prev['actor_country'], prev['actor_type'], None, 'name'
         if how in ('nominal', 'unknown') and speaker == canonical_name(src) and (dh := _described_head(src)):
@@ -243,7 +259,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 named = _full_name(text, sur, r['cue_end'], woman)
                 if named: speaker, country, typ, cameo, how = resolve_source(named, ante, matcher, salient)
                 elif sur != speaker: speaker = sur
-        if speaker in junk or (how == 'unknown' and not plausible_speaker(sender or src)):
+        if speaker in junk or (how == 'unknown' and not plausible_speaker(_before_relative(sender or src))):
             if how == 'unknown' and speaker.endswith('s'):  # 'the speakers ... They': still no one to chart
                 junk.add(speaker); salient.append((pos, pos, speaker, '', '', ''))
             dropped = r; continue  # 'Thus', 'Monday', 'the speakers': a misread or generic source
@@ -254,11 +270,16 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             earlier.append((pos, pos, speaker, country or '', typ or '', cameo or ''))
             salient.append(earlier[-1])
         elif speaker and not rel: salient.append((pos, pos, speaker, '', '', ''))  # an unknown speaker can be 'they' or 'he' later
+        if r['source_end'] is not None and _MEDIA_NOUN_END.search(src) and (t_ := _TITLE_AFTER.match(text, r['source_end'])):
+            alt = resolve_source(t_.group(1), ante, matcher, salient, text)  # 'wrote music magazine "Rolling Stone."': the magazine's name
+            if alt[0]: speaker, country, typ = alt[0], alt[1], alt[2] or 'media'
         if (q := _QUOTED_AS.match(text, r['cue_end'])) and re.fullmatch(r'quot\w*', text[r['cue_start']:r['cue_end']], re.I):
             alt = resolve_source(q.group('who'), ante, matcher, salient, text)  # 'The ministry quoted Tillerson as saying that ...':
             if alt[0] and alt[4] == 'unknown' and ' ' not in alt[0]:             # the words are Tillerson's, the ministry the channel
                 alt = _named_before(alt[0], ante + salient) or alt  # the surname of someone named before
             if alt[0]:
+                quoted_at.add(q.end('who') + len(text[q.end('who'):q.end()]) - len(text[q.end('who'):q.end()].lstrip()))
+                quoted_at.update(m.start() for m in re.finditer(r'\b(?:saying|telling|stating|declaring)\b', text[:q.end()]) if m.start() > q.end('who'))
                 speaker, country, typ = alt[0], alt[1], alt[2] or ('person' if alt[4] == 'unknown' else None)
                 end = max((b for a, b in r['content_spans']), default=q.end())
                 r['content_spans'] = [(q.end(), end)] if end > q.end() else []
