@@ -218,6 +218,13 @@ def _sender_before(text:str, sents:list, si:int, back:int=2)->str:
         if m: return m.group('x') or m.group('w') or (m.group('f') if ' and ' not in (m.group('f') or '') else '')  # 'X received a message from Y': Y
     return ''
 
+def _received_from(text:str, sents:list, si:int, back:int=3)->tuple:
+    "(position, sender) of the latest 'X received a message from Y' in the `back` sentences before sentence `si`, or None."
+    for k in range(si-1, max(-1, si-1-back), -1):
+        m = _SENT.match(text[sents[k][0]:sents[k][1]])
+        if m and m.group('f') and ' and ' not in m.group('f'): return sents[k][0] + m.start('f'), m.group('f')
+    return None
+
 # %% ../nbs/02h_statement_context.ipynb #h064
 _COLON_NEXT = re.compile(r'[ \t]*:[ \t]*\n\s*')
 

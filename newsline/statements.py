@@ -14,11 +14,11 @@ import pandas as pd
 from .attribution import attribution_records
 from .actors import actor_matcher, resolve_source, canonical_name, SENT_DOCUMENTS, RELATIVE, person_gender, DIED, BORN, describes_name
 from .speakers import plausible_speaker, document_author
-from .actors import _role_name, _fits_unknown, _PERSON_HEADS
+from .actors import _role_name, _fits_unknown, _PERSON_HEADS, _is_person_name
 from .kinds import statement_kind, statement_channel, is_speech_act, CAMEO
 from .statement_context import (MEDIA_SOURCE, _REPORT_CUE, _headline, _LINK_LINE, _apposition_end, _TITLES, _PERSON_ROLES,
                                         _apposed_title, _titled_person, _COURTESY, _full_name, _named_before, _QUOTED_AS, _FRONTED,
-                                        _PLURAL_SOURCE, _antecedent, _DOC_SOURCE, _FROM, _sender_before, _colon_contents, _FULL_TEXT,
+                                        _PLURAL_SOURCE, _antecedent, _DOC_SOURCE, _FROM, _sender_before, _received_from, _colon_contents, _FULL_TEXT,
                                         _made_at, _maker_before, _STATE_TYPES, _known, _is_own, _other_occasion, _titled_subject, _name_subject,
                                         _described_head, _described_person)
 from .statement_dates import (attached_date, dateline_date, narrative_date, lead_event_date, report_lead_date, speaker_event_date,
@@ -216,6 +216,12 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             if alt[0] and (alt[4] == 'name' or alt[4] == 'unknown' and plausible_speaker(mk[1])) and alt[2] in (None, 'person', 'spokesperson') \
                     and person_gender(alt[0], alt[2] or '', text) != {'he': 'f', 'she': 'm'}[src.strip().lower()]:
                 speaker, country, typ, cameo, how = alt; sender = mk[1]
+        if src.strip().lower() in ('he', 'she') and r['sentence'] < len(sents) and (rf := _received_from(text, sents, r['sentence'])) \
+                and rf[0] > max((m[0] for m in salient), default=-1):  # 'X received greetings from Jane Roe, president of ... . He wished'
+            alt = resolve_source(rf[1], ante, matcher, salient, text)
+            if alt[0] and alt[2] in (None, 'person') and (alt[2] == 'person' or _is_person_name(alt[0])) \
+                    and person_gender(alt[0], alt[2] or '', text) != {'he': 'f', 'she': 'm'}[src.strip().lower()]:
+                speaker, country, typ, cameo, how = alt[0], alt[1], 'person', alt[3], 'name'; sender = rf[1]
         if rel and how == 'unknown' and not plausible_speaker(sender):  # no usable antecedent: 'who' as a pronoun
             f = matcher.find(sender)  # unless it names an actor: 'In February an escort ship of Germany, which'
             if f: speaker, country, typ, cameo, how = f[-1][2], f[-1][3] or None, f[-1][4] or None, f[-1][5] or None, 'name'
