@@ -249,10 +249,14 @@ def is_speech_act(cue:str, # the cue's text
         return False  # 'made a report at the meeting': the occasion, its words come after
     if re.fullmatch(r'express\w*', last) and re.match(r"\s*(?:an?\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w'’-]+\s+)?interest\s+in\b", t, re.I):
         return False  # 'expressed an early interest in politics': a disposition, no words
+    if re.fullmatch(r'threaten(?:s|ed|ing)?', last) and _ENDANGERED.match(t) and not re.search(r"\b(?:with|to|that)\b", t[:100]):
+        return False  # 'rarely threatened Manuel Neuer's goal', 'threatened the stability of ...': endangered, no words
     if re.fullmatch(r'talk(?:s|ed|ing)?|spok(?:e|en)|speak(?:s|ing)?', last) and re.match(r'\s*(?:to|with)\b', t) \
             and not re.search(r'\b(?:about|that|on)\b', t):
         return False  # 'often talked to the foreign media', 'talked with them for a long time': talking, no words reported
     return True
+_ENDANGERED = re.compile(r"\s*(?:the\s+|(?:[\w'’.-]+\s+){1,3}?[\w.-]+['’]s?\s+)(?:[\w-]+\s+){0,2}?(?:goal|net|lead|title|record|position|existence|"
+                         r"stability|security|future|livelihoods?|jobs|lives|life|health|safety|unity|front|peace|economy|recovery|survival)\b", re.I)
 _TERRITORY = re.compile(r"\s*(?:to\s+)?(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,3}?(?:sea|seas|islands?|islets?|territory|territories|waters|land|"
                         r"region|reefs?|shoals?|sovereignty)\b", re.I)
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|should|must|may|might|\w+ed)\b|n[’']t\b", re.I)
