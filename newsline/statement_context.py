@@ -90,6 +90,10 @@ def _described_head(src:str)->str:
     return head if (head in _PERSON_WORDS or _PERSON_SUFFIX.fullmatch(head)) and head not in _NOT_PERSON else ''
 
 # %% ../nbs/02h_statement_context.ipynb #c022d
+_GOV_TITLE = r"Minister|Ambassador|Envoy|Consul|Secretary|Deputy|Director|Spokes(?:man|woman|person)|Governor|Commissioner|Chief|Chairman"
+_OFFICE_TITLES = {'diplomat': re.compile(r"\b(?:Foreign Minister|Ambassador|Envoy|Consul|Secretary of State|Foreign Secretary|Diplomat)\b"),
+                  'official': re.compile(r"\b(?:%s)\b" % _GOV_TITLE), 'minister': re.compile(r"\bMinister\b")}  # generic nouns for a titled person
+
 def _described_person(text, pos, src, head, si, sents, rows, item, ante, matcher, salient)->tuple:
     "The person a definite description refers to: one named earlier with its role, else the only person who spoke in this or the sentence before."
     words = src.split(); k = next(i for i in range(len(words)-1, -1, -1) if words[i].lower() == head)
@@ -106,6 +110,13 @@ def _described_person(text, pos, src, head, si, sents, rows, item, ante, matcher
                 return alt[0], alt[1], alt[2] or 'person', alt[3], 'name'
     if re.search(r"['’]s?\s", src) or head in _NEW_PARTY: return None  # "Obama's adviser", 'the defendant': someone else
     cands = {p['speaker']: (p['actor_country'], None) for p in rows if p['sentence'] >= si-1 and p['actor_type'] == 'person'}
+    if not cands and head in _OFFICE_TITLES:  # 'First Deputy Foreign Minister Vladimir Titov is travelling ... the high-ranking diplomat told'
+        for k in range(si-1, max(-1, si-3), -1):
+            ts = _titled_subject(text, *sents[k], matcher)
+            if ts and _OFFICE_TITLES[head].search(text, sents[k][0], max(sents[k][0], text.find(ts, sents[k][0]))):
+                alt = resolve_source(ts, ante, matcher, salient, text)
+                if alt[0] and alt[2] in (None, 'person') and fits(alt[1]): return alt[0], alt[1], 'person', alt[3], 'nominal'
+            if any(p['sentence'] == k for p in rows): break  # someone spoke in between
     if item and item[2] == 'person' and si <= 1: cands.setdefault(item[0], (item[1], item[3]))  # 'Hillary Clinton says ... The former nominee'
     if len(cands) != 1 or any(w.lower() in SPEAKER_NOUNS for w in next(iter(cands)).split()): return None  # nobody, two people, or a body
     (who, (country, cameo)), = cands.items()
