@@ -137,6 +137,9 @@ def canonical_name(source:str)->str:
     s = re.sub(r'\s+', ' ', source.replace('’', "'").strip(' \t\n"“”‘’\'')).strip()
     s = _AGE.sub('', _FOCUS.sub('', s))  # '67-year-old Carlos': the age is no name
     s = _GLUED.sub('', re.sub(r"(['’]s)-(?=[A-Z])", r"\1 ", s))  # a space the corpus lost: "SIPTU's-Willie Noone", 'Tibilov-was'
+    s = _GLUED_VERB.sub(r'\1', _GLUED_BEFORE.sub('', s))  # 'Ivanka Trump-joined-Justin Trudeau', 'Dara Murphy-paid tribute'
+    s = re.sub(r"\b(Inc\.?|Ltd\.?|Corp\.?|LLC|Plc|PLC|Co\.|Company|Group|Party|Union|Association|Institute|University|Agency|Ministry|Office)-(?=[A-Z])",
+               r"\1 ", s)  # 'Mobile Technologies Inc-Chris Remy': a body, then its person
     s = _BEFORE_HONORIFIC.sub('', s)  # 'response Mr Donohoe' (from 'In response Mr Donohoe said'): the name
     parts = [_DETS.sub('', p.strip(' \t-–—')) for p in s.split(',') if p.strip(' \t-–—')]  # ',-' where the corpus lost a character
     named = [p for p in parts if p[:1].isupper()]  # 'John Doe, a spokesman' and 'its director, Jane Roe' both give the name
@@ -158,6 +161,10 @@ def canonical_name(source:str)->str:
     return s[:1].upper() + s[1:] if s else s
 _DEMONYM = re.compile(r"\s(?!(?:Republican|Democratic|Presidential|Olympic|Catholic|Islamic|Arabic|Atlantic|Pacific|Baltic)\b)[A-Z][a-z]+(?:ian|an|ese|ish|ic|i)\b")  # a nationality inside a nominal: 'the Georgian government', 'the Turkish ministry'
 _DESCRIBED = re.compile(r"^(?:[A-Z][a-z]+\s+)?(?:(?!(?:for|of|to|in|at|on|by|with|from|and|or|de|da|di|del|della|dos|du|van|von|der|den|la|le|bin|bint|ibn|al|el|y)\s)[a-z][\w-]*\s+){1,3}(?=[A-Z][\w'’&.-]*(?:\s+(?:the|of|for|and|[A-Z][\w'’&.-]*))*$)")
+_GLUED_BEFORE = re.compile(r"^.*\b[A-Z][\w'’.]*-(?:(?!(?:bin|ibn|del|der|van|von|din|dar|uddin)-)[a-z]{3,}-)+(?=[A-Z])")  # not 'Jamaat-ul-Ahrar'  # words glued before a name by lost spaces
+_GLUED_VERB = re.compile(r"(\b[A-Z][\w'’]*[a-z])-(?:paid|said|says|told|met|sent|gave|took|went|cast|spoke|wrote|added|noted|warned|joined|urged|"
+                         r"asked|stressed|insisted|claimed|announced|argued|tweeted|explained|continued)\b.*$")
+# a reporting verb glued after a name ('Dara Murphy-paid tribute'), not a compound ('Shanghai-based', 'Social Democrat-led')
 _GLUED = re.compile(r"-(?:has|have|had|was|were|is|are|also|will|would|said|says)$")
 _BEFORE_HONORIFIC = re.compile(r"^(?:[a-z][\w-]*\s+){1,2}(?=(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+[A-Z])")
 _ROLE_OF_NAME = re.compile(r"(?:(?:Deputy|Junior|Assistant|Acting|Vice|Former|Shadow)[\s-]+)?(?:Minister(?: of State)?|Secretary(?: of State)?|"
@@ -173,7 +180,7 @@ _BODY_WORDS = {'Affairs', 'Health', 'Transport', 'Finance', 'Security', 'Reform'
                'Duma', 'Union', 'Party', 'Republic', 'Kingdom', 'Federation', 'Nations', 'Organization', 'Organisation', 'Agency',
                'Authority', 'Institute', 'Association', 'Chamber', 'Forces', 'Army', 'Navy', 'Command', 'Staff', 'Intelligence',
                'Immigration', 'Customs', 'Citizenship', 'Rights', 'Reserve', 'Management', 'Administration', 'Cabinet',
-               'Government', 'Taoiseach', 'Minister', 'Secretary', 'Foreign', 'Home', 'Internal', 'Public', 'Social', 'Economic',
+               'Government', 'Taoiseach', 'Minister', 'Secretary', 'Foreign', 'Inc', 'Ltd', 'Corp', 'LLC', 'Plc', 'PLC', 'Group', 'Home', 'Internal', 'Public', 'Social', 'Economic',
                'National', 'Regional', 'Rural', 'Urban', 'Local', 'Northern', 'European', 'International', 'Family', 'Women', 'Water',
                'Food', 'Land', 'Fisheries', 'Marine', 'Veterans', 'Homeland', 'Digital', 'Climate', 'Mines', 'Oil', 'Gas', 'Petroleum',
                'Commons', 'Lords', 'Operations', 'Corporate', 'Media', 'Press', 'Policy', 'Research', 'Strategy'}
