@@ -7,7 +7,8 @@ Docs: https://newsline.github.io/newsline/actors.html.md"""
 # %% auto #0
 __all__ = ['ACTORS_PATH', 'ACTOR_COLUMNS', 'NOMINAL_TYPES', 'PRONOUN_TYPES', 'SENT_DOCUMENTS', 'DOCUMENTS', 'DEMONSTRATIVES',
            'FEMALE_ACTORS', 'DIED', 'BORN', 'SPEAKER_NOUNS', 'RELATIVE', 'NAME_PARTICLES', 'LINK_WORDS', 'actor_table',
-           'ActorMatcher', 'actor_matcher', 'canonical_name', 'person_gender', 'describes_name', 'resolve_source']
+           'ActorMatcher', 'actor_matcher', 'canonical_name', 'person_gender', 'before_relative', 'describes_name',
+           'resolve_source']
 
 # %% ../nbs/02a_actors.ipynb #c002
 import re, functools
@@ -55,10 +56,11 @@ _TITLE_WORDS = {'mr', 'mrs', 'ms', 'dr', 'sir', 'sen', 'gov', 'rep', 'gen', 'pro
 
 def _other_given(text:str, start:int, actor:str)->bool:
     "Whether a surname alias at `start` follows a given name that is not its actor's: 'Melania Trump', 'Eric Trump'."
-    pm = re.search(r"(?:([A-Z][a-z]+)[ \t]+)?([A-Z][a-z]+)[ \t]+$", text[max(0, start-40):start])
+    off = max(0, start-40); pm = re.search(r"(?:([A-Z][a-z]+)[ \t]+)?([A-Z][a-z]+)[ \t]+$", text[off:start])
     if not pm: return False
-    w = pm.group(2); before = text[:start-len(pm.group(0)) + (len(pm.group(1)) + 1 if pm.group(1) else 0)].rstrip()
-    if (before and before[-1] in '.!?"“”:—–-(') or w in actor.split() or pm.group(1) in actor.split() or w.endswith('ing'):
+    w = pm.group(2); j = off + pm.start(2)
+    while j > 0 and text[j-1].isspace(): j -= 1  # the character before the given name (none at the text's start)
+    if (j and text[j-1] in '.!?"“”:—–-(') or w in actor.split() or pm.group(1) in actor.split() or w.endswith('ing'):
         return False  # a sentence's first word ('When Trump said'), a middle name ('Vladimir Vladimirovich Putin')
     if w.lower() in _MALE_GIVEN or w.lower() in _FEMALE_GIVEN: return True
     return (w.lower() not in SPEAKER_NOUNS and w.lower() not in _TITLE_WORDS and bool(_NAME_GOES_ON.match(' ' + w))
@@ -315,6 +317,11 @@ _AGAINST_STATE = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:opposition|re
 
 _DESCRIPTION = re.compile(r"\s+((?:(?!(?:and|or|the|a|an|of|on|in|at|to|for|by|with|from|said|says)\s)[a-z][\w-]*\s+){1,3})[A-Z]")
 
+def before_relative(src:str)->str:
+    "A source without its relative clause: 'Asda, which is owned by US retail giant Walmart,' is Asda."
+    rc = RELATIVE.search(src)
+    return src[:rc.start()] if rc and rc.start() else src
+
 def describes_name(text:str, e:int)->bool:
     "Whether a country ending at `e` only places a described name after it: 'US retail giant Walmart', 'British charity Save the Children'."
     d = _DESCRIPTION.match(text, e)
@@ -434,8 +441,7 @@ def resolve_source(source:str,   # the source span's text
         source = nm.group(1)
     doc = _DOC_FROM.match(source.strip())
     if doc: return resolve_source(doc.group(1), mentions, matcher, salient, text)  # 'a statement from the White House'
-    rc = RELATIVE.search(source)
-    if rc and rc.start(): source = source[:rc.start()]  # 'Chris Christie, who led Trump's transition,': Christie, not Trump
+    source = before_relative(source)  # 'Chris Christie, who led Trump's transition,': Christie, not Trump
     found = (matcher or actor_matcher()).find(source)
     rn = _role_name(source, found)
     if rn: return (rn[0], rn[1], 'person', None, 'name')  # 'Defense Secretary James Mattis', 'a spokesman, Lt. Col. Jane Roe'

@@ -389,7 +389,7 @@ def _inside_clause(text, toks, low, inq, q, x):
     o = inq[x] if x < len(low) else -1
     if o <= q: return False
     c = x
-    while c+1 < len(low) and inq[c+1] == o: c += 1
+    while c+1 < len(low) and inq[c+1] == o and c - o <= 7: c += 1  # longer quotations are never 'inside': stop there
     w = low[c+1] if c+1 < len(low) else ''
     return c - o <= 7 and low[c-1][:1].isalnum() and w.isalpha() and not _cap(text, toks, c+1) and w not in END_WORDS and w not in AUX \
         and w not in _PRONOUNS and not w.endswith('ing')  # not '“down the line” he warned', '“to be ...” allowing for

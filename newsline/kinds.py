@@ -137,10 +137,8 @@ def _others_act(content, kind, rx, is_own=None)->bool:
     verb = _ACT_VERB[kind]; m = verb.search(content)
     if not m or verb.search(content[m.end():]) or rx.search(verb.sub(' ', content)): return False
     subj = re.split(r'[,;:(]|\bthat\b|\bwhich\b|\bwho\b', content[:m.start()])[-1]
-    words = [w for w in re.findall(r"[\w'’-]+", subj) if w.lower() not in _NO_SUBJECT and not w.lower().endswith('ly')]
-    if not words or _OWN_SUBJECT.search(subj) or (is_own and is_own(subj.strip())): return False
-    if _OWN_REF.search(' '.join(w for w in subj.split() if w.lower() not in _NO_SUBJECT and not w.lower().endswith('ly'))): return False
-    return True
+    words = [w for w in subj.split() if re.search(r'\w', w) and w.lower().strip('"“”\'‘’,') not in _NO_SUBJECT and not w.lower().endswith('ly')]
+    return bool(words) and not _OWN_SUBJECT.search(subj) and not (is_own and is_own(subj.strip())) and not _OWN_REF.search(' '.join(words))
 
 _OWN_REF = re.compile(r"\b(?:the|our|his|her|its|their)\s+(?:country|nation|government|party|administration|side|state|ministry|"
                       r"company|organi[sz]ation|union|group)\s*$", re.I)  # 'said the country would reject': the speaker's side

@@ -12,7 +12,7 @@ import re, warnings, functools, bisect
 import numpy as np
 import pandas as pd
 from .attribution import attribution_records
-from .actors import actor_matcher, resolve_source, canonical_name, SENT_DOCUMENTS, RELATIVE, person_gender, DIED, BORN, describes_name
+from .actors import actor_matcher, resolve_source, canonical_name, SENT_DOCUMENTS, person_gender, DIED, BORN, describes_name, before_relative
 from .speakers import plausible_speaker, document_author
 from .actors import _role_name, _fits_unknown, _PERSON_HEADS, _is_person_name
 from .kinds import statement_kind, statement_channel, is_speech_act, CAMEO
@@ -100,13 +100,9 @@ _CORRESPONDENT = re.compile(r'\breporting (?:from|in)\b', re.I)
 _GREETING = re.compile(r'\b(?:Greetings?|Congratulat\w*|Felicitations?)\b', re.I)
 _HOSTILE = {'criticize', 'threaten', 'demand', 'reject', 'deny'}  # kinds aimed at others: their target is not the speaker's own side
 
+_SAYING = re.compile(r'\b(?:saying|telling|stating|declaring)\b')
 _MEDIA_NOUN_END = re.compile(r"\b(?:magazine|newspaper|daily|weekly|paper|broadcaster|website|tabloid|news\s+agency|news\s+portal|TV\s+channel|radio\s+station)\s*$", re.I)
 _TITLE_AFTER = re.compile(r"\s*[“\"]([A-Z][^\"”\n]{1,40}?)[.,]?[”\"]")  # the outlet's name in quotation marks after the noun
-
-def _before_relative(src:str)->str:
-    "A source without its relative clause: 'Asda, which is owned by US retail giant Walmart,' is Asda."
-    rc = RELATIVE.search(src)
-    return src[:rc.start()] if rc and rc.start() else src
 
 def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=False, kcna:bool=True)->list:
     "Statement rows (dicts) of one text; `item` is the whole-item speaker or None; actors in `title` count as earliest mentions."
@@ -265,7 +261,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 named = _full_name(text, sur, r['cue_end'], woman)
                 if named: speaker, country, typ, cameo, how = resolve_source(named, ante, matcher, salient)
                 elif sur != speaker: speaker = sur
-        if speaker in junk or (how == 'unknown' and not plausible_speaker(_before_relative(sender or src))):
+        if speaker in junk or (how == 'unknown' and not plausible_speaker(before_relative(sender or src))):
             if how == 'unknown' and speaker.endswith('s'):  # 'the speakers ... They': still no one to chart
                 junk.add(speaker); salient.append((pos, pos, speaker, '', '', ''))
             dropped = r; continue  # 'Thus', 'Monday', 'the speakers': a misread or generic source
@@ -284,8 +280,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             if alt[0] and alt[4] == 'unknown' and ' ' not in alt[0]:             # the words are Tillerson's, the ministry the channel
                 alt = _named_before(alt[0], ante + salient) or alt  # the surname of someone named before
             if alt[0]:
-                quoted_at.add(q.end('who') + len(text[q.end('who'):q.end()]) - len(text[q.end('who'):q.end()].lstrip()))
-                quoted_at.update(m.start() for m in re.finditer(r'\b(?:saying|telling|stating|declaring)\b', text[:q.end()]) if m.start() > q.end('who'))
+                if (sw := _SAYING.search(text, q.end('who'), q.end())): quoted_at.add(sw.start())
                 speaker, country, typ = alt[0], alt[1], alt[2] or ('person' if alt[4] == 'unknown' else None)
                 end = max((b for a, b in r['content_spans']), default=q.end())
                 r['content_spans'] = [(q.end(), end)] if end > q.end() else []
