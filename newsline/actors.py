@@ -105,6 +105,30 @@ def actor_matcher(actors=None)->ActorMatcher:
     "The matcher for the default table, or for the default merged with `actors` (a DataFrame or CSV path)."
     return _default_matcher() if actors is None else actors if isinstance(actors, ActorMatcher) else ActorMatcher(actor_table(actors))
 
+# %% ../nbs/02a_actors.ipynb #c010g
+# given names that tell a person's gender (pronouns) and where a name begins (a title cut at its comma)
+_FEMALE_GIVEN = set('''mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret sandra ashley
+    kimberly emily donna michelle carol amanda melissa deborah stephanie rebecca sharon laura cynthia kathleen amy angela shirley anna
+    brenda pamela emma nicole helen samantha katherine christine debra rachel carolyn janet catherine maria heather diane ruth julie
+    olivia joyce virginia victoria kelly lauren christina joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa
+    theresa ann sara madison frances kathryn janice jean abigail alice judy sophia grace denise amber doris marilyn danielle beverly
+    isabella theresa diana natalie brittany charlotte marie kayla alexis lori hillary nikki condoleezza madeleine ursula kamala
+    federica florence rosalind siti aisyah huong yoko sanae tomomi yuriko yuko keiko chunying ning valentina svetlana olga irina
+    tatiana natalia elena yulia anastasia ingrid birgit annalena jacinda theresa marine segolene christine penny julia julie nadia
+    fatima aisha leila samira amira zainab mariam jane'''.split())
+_MALE_GIVEN = set('''james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony mark donald
+    steven stephen paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric
+    jonathan larry justin scott brandon benjamin samuel gregory frank alexander raymond patrick jack dennis jerry tyler aaron jose
+    adam nathan henry douglas zachary peter kyle ethan walter noah jeremy christian keith roger gerald harold sean austin carl arthur
+    lawrence dylan jesse bryan joe billy bruce albert willie gabriel logan alan juan wayne roy ralph randy eugene vincent russell
+    louis bobby philip johnny barack bernie mitch mike ted marco rand newt jeb hugh neil nigel boris vladimir sergei sergey dmitry
+    dmitri alexei alexey mikhail nikolai ivan yuri igor viktor oleg pyotr maxim andrei leonid emmanuel francois nicolas helmut
+    wolfgang sigmar olaf horst heiko recep ahmet mevlut binali bashar hassan mohammad mohammed muhammad ali ahmed omar abdullah hamid
+    khalid ibrahim yusuf mahmoud avigdor naftali shinzo fumio taro yoshihide rodrigo narendra rahul imran nawaz enda leo simon shane
+    charlie denis eamon gerry pearse paschal malcolm tony bill dick rudy reince steve jared rex jim tom tim ben dan matt nick pete
+    chuck harry jeff'''.split())  # given names of men (not those also common for women: 'jean', 'kim', 'sam', 'alex', 'jordan')
+
+
 # %% ../nbs/02a_actors.ipynb #c011
 NOMINAL_TYPES = {
     'ministry': {'ministry'}, 'department': {'ministry'}, 'office': {'ministry'},
@@ -159,6 +183,12 @@ def canonical_name(source:str)->str:
         if not (len(words) == 3 and len(words[0]) <= 6 and max(map(len, words[1:])) <= 5): words = words[-2:]  # 'Ri Yong Ho', but
         # a place or body before a name is no given name: 'Perm Territory Viktor Basargin', 'corporation Rostec Viktor Kladov'
         if len(words) >= 2 and not any(w in _BODY_WORDS or w in _NOT_NAME_WORDS for w in words): s = ' '.join(words)
+    w = s.split()  # 'Ecology and Transport Sergey Ivanov' (a title cut at its comma), 'Archbishop of Canterbury Justin Welby': the name from its given name on (not 'Jean-Paul Sartre and Albert Camus', two people)
+    g = next((i for i in range(1, len(w)-1) if w[i].lower() in _MALE_GIVEN | _FEMALE_GIVEN and w[i][:1].isupper()), None)
+    if g and len(w) - g <= 3 and w[0].lower() not in _MALE_GIVEN | _FEMALE_GIVEN and any(x in ('and', '&', 'of', 'for') for x in w[:g]) and all(x[:1].isupper() or x in ('and', 'of', 'for', 'the', '&') for x in w[:g]) \
+            and not re.match(r'(?:Spokes|Aide|Advis|Assistant|Secretary to|Wife|Husband|Son|Daughter|Mother|Father|Brother|Sister|Friend)', s) \
+            and not (g == 3 and w[2] in ('and', '&')) and all(re.fullmatch(r"[A-Z][\w'’-]+", x) for x in w[g:]):
+        s = ' '.join(w[g:])
     if s.lower() in _DETS_WORDS: return ''
     return s[:1].upper() + s[1:] if s else s
 _DEMONYM = re.compile(r"\s(?!(?:Republican|Democratic|Presidential|Olympic|Catholic|Islamic|Arabic|Atlantic|Pacific|Baltic)\b)[A-Z][a-z]+(?:ian|an|ese|ish|ic|i)\b")  # a nationality inside a nominal: 'the Georgian government', 'the Turkish ministry'
@@ -212,26 +242,6 @@ DIED = {'Kim Il Sung': '1994-07-08', 'Kim Jong Il': '2011-12-17', 'Kim Jong Suk'
 BORN = {'Kim Il Sung': 1912, 'Kim Jong Il': 1941, 'Kim Jong Un': 1982, 'Kim Yo Jong': 1987, 'Kim Jong Suk': 1917, 'Choe Son Hui': 1964,
         'Vladimir Putin': 1952, 'Xi Jinping': 1953, 'Donald Trump': 1946, 'Joe Biden': 1942, 'Barack Obama': 1961, 'Moon Jae-in': 1953,
         'Yoon Suk Yeol': 1960, 'Shinzo Abe': 1954, 'Mao Zedong': 1893, 'Joseph Stalin': 1878}  # years no statement can predate
-_FEMALE_GIVEN = set('''mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret sandra ashley
-    kimberly emily donna michelle carol amanda melissa deborah stephanie rebecca sharon laura cynthia kathleen amy angela shirley anna
-    brenda pamela emma nicole helen samantha katherine christine debra rachel carolyn janet catherine maria heather diane ruth julie
-    olivia joyce virginia victoria kelly lauren christina joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa
-    theresa ann sara madison frances kathryn janice jean abigail alice judy sophia grace denise amber doris marilyn danielle beverly
-    isabella theresa diana natalie brittany charlotte marie kayla alexis lori hillary nikki condoleezza madeleine ursula kamala
-    federica florence rosalind siti aisyah huong yoko sanae tomomi yuriko yuko keiko chunying ning valentina svetlana olga irina
-    tatiana natalia elena yulia anastasia ingrid birgit annalena jacinda theresa marine segolene christine penny julia julie nadia
-    fatima aisha leila samira amira zainab mariam jane'''.split())
-_MALE_GIVEN = set('''james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony mark donald
-    steven stephen paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric
-    jonathan larry justin scott brandon benjamin samuel gregory frank alexander raymond patrick jack dennis jerry tyler aaron jose
-    adam nathan henry douglas zachary peter kyle ethan walter noah jeremy christian keith roger gerald harold sean austin carl arthur
-    lawrence dylan jesse bryan joe billy bruce albert willie gabriel logan alan juan wayne roy ralph randy eugene vincent russell
-    louis bobby philip johnny barack bernie mitch mike ted marco rand newt jeb hugh neil nigel boris vladimir sergei sergey dmitry
-    dmitri alexei alexey mikhail nikolai ivan yuri igor viktor oleg pyotr maxim andrei leonid emmanuel francois nicolas helmut
-    wolfgang sigmar olaf horst heiko recep ahmet mevlut binali bashar hassan mohammad mohammed muhammad ali ahmed omar abdullah hamid
-    khalid ibrahim yusuf mahmoud avigdor naftali shinzo fumio taro yoshihide rodrigo narendra rahul imran nawaz enda leo simon shane
-    charlie denis eamon gerry pearse paschal malcolm tony bill dick rudy reince steve jared rex jim tom tim ben dan matt nick pete
-    chuck harry jeff'''.split())  # given names of men (not those also common for women: 'jean', 'kim', 'sam', 'alex', 'jordan')
 _FEMALE_ROLE = re.compile(r"^(?:Queen|Princess|Empress|Madam|Madame|Mrs|Ms|Miss|Lady|Dame)\b|\b(?:spokeswoman|chairwoman|congresswoman|businesswoman)\b", re.I)
 _MALE_ROLE = re.compile(r"^(?:King|Prince|Emperor|Emir|Sultan|Mr|Sir|Lord)\b|\b(?:spokesman|congressman|businessman)\b", re.I)
 

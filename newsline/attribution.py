@@ -130,6 +130,8 @@ def _structural_cue(text, toks, low, inq, i)->bool:
     if t == ':' and 0 < i and i+1 < n and '\n' not in text[toks[i][1]:toks[i+1][0]] and (_cap(text, toks, i+1) or low[i+1] in QOPEN):
         k = i-1
         while k > 0 and i-k < 5 and _is_word(low[k]) and not _line_start(text, toks, k): k -= 1
+        if low[k] in QOPEN and k+1 < i and _line_start(text, toks, k) and text[toks[k+1][0]:toks[i-1][1]].isupper():
+            return _is_word(low[k+1]) and low[k+1] not in NOT_SOURCES and all(_is_word(x) or x in ("'", '’', '-', '.') for x in low[k+1:i])  # '"WALLACE: Let's': a transcript's speaker label
         return (_line_start(text, toks, k) and _is_word(low[k]) and _cap(text, toks, k) and low[k] not in NOT_SOURCES
                 and all(_is_word(x) or x in ("'", '’', '-') for x in low[k:i]) and not any(x in STOP for x in low[k:i]))
     return False
@@ -184,7 +186,8 @@ def find_cues(text, toks, low, inq, tagger=None, extra:set=frozenset())->list:
 
 # %% ../nbs/02b_attribution.ipynb #c023
 _NORMS = {'dictates', 'rules', 'terms', 'principles', 'plan', 'plans', 'schedule', 'tradition', 'traditions', 'custom', 'customs',
-          'instructions', 'script', 'wishes', 'will', 'needs', 'laws', 'rulebook', 'recipe', 'manual', 'timetable', 'size', 'age'}
+          'instructions', 'script', 'wishes', 'will', 'needs', 'laws', 'rulebook', 'recipe', 'manual', 'timetable', 'size', 'age',
+          'judgment', 'judgement', 'decision', 'decisions', 'discretion', 'choice', 'conscience'}
 
 INV_FOLLOW = PREP | {'of', 'who', 'which', 'whose', 'as', 'while', 'when', 'after', 'before', 'according', 'in', 'on', 'at', 'told'}
 
@@ -519,6 +522,10 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                     if o is not None: e = close[o] + 1  # never cut inside a quotation the content opens: 'that "from A to Z, this ..."'
                     if e > q: segs.append((q, e))
             if head and segs and segs[0][0] == q: segs.insert(0, head)
+            if low[a] == ':' and b == a+1 and segs and segs[-1][1] >= send-1 and src and _line_start(text, toks, src[0] - (low[src[0]-1] in QOPEN if src[0] else 0)):
+                j = segs[-1][1]  # 'PENCE: Well, look, ...': a speaker label's words run to the end of its paragraph
+                while j < n and '\n' not in text[toks[j-1][1]:toks[j][0]]: j += 1
+                segs[-1] = (segs[-1][0], _trim_right(low, segs[-1][0], j))
             if not segs:
                 e = min(a, src[0]) if src else a
                 while e > s0 and low[e-1] in (',', '—', '–'): e -= 1

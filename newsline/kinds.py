@@ -50,7 +50,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                   r'do(?:es)? not recogni[sz]e')),
     ('demand', _w(r'must', r'should (?:immediately|stop|withdraw|halt|cease)', r'demand\w*', r'have to stop', r'(?:stop|halt|cease) (?:its|their|the)',
                   r'(?:wants?|wanted|seeks?|sought|expects?|expected) (?:a |an |the )?(?:\w+,? ){0,3}(?:clarifications?|explanations?|answers|apology|assurances?)')),
-    ('criticize', _w(r'provocat\w*', r'violat\w*', r'illegal\w*', r'bogus', r'reckless\w*', r'hostile', r'criminal', r'crimes', r'crime (?:against|of)', r'crime-\w+', r'puppets?',
+    ('criticize', _w(r'provocat\w*', r'violat\w*', r'(?<!never )(?<!not )(?<!n.t )lied (?:under oath|to|about)', r'(?:a |pathological |serial )liars?', r'illegal\w*', r'bogus', r'reckless\w*', r'hostile', r'criminal', r'crimes', r'crime (?:against|of)', r'crime-\w+', r'puppets?',
                      r'hysteri\w*', r'confrontation\w*', r'aggressi\w*', r'absurd\w*', r'nonsense', r'shameless\w*', r'sinister',
                      r'heinous', r'despicable', r'wanton\w*', r'brigandish', r'gangsters?', r'preposterous', r'ridiculous', r'malicious\w*',
                      r'smear\w*', r'slander\w*', r'fabricat\w*', r'hypocri\w*', r'interference', r'(?:political|sinister) tools?',
@@ -220,15 +220,25 @@ def is_statement_cue(cue:str)->bool:
 # %% ../nbs/02d_kinds.ipynb #c011
 _CLAUSE_START = re.compile(r'''\s*(?:that\b|whether\b|["“‘':])''', re.I)
 _SUMMON = re.compile(r"\s*(?:(?!a\b|an\b|as\b)[\w.'’-]+\s+){1,6}?to\s+(?:the|a|an|his|her|their|its|this)\s", re.I)
+_PHONED = re.compile(  # what follows a bare 'called' that rang someone up or convened something, said nothing
+    r"\s*(?:up\b|in\s+[A-Z]|to\s+[A-Z]|\d{3}\b|\d+/\d+|(?:the\s+)?(?:police|ambulance|fire\s+brigade|emergency\s+services|animal\s+control|dispatchers?|hotline)\b"
+    r"|an?\s+(?:halt|truce|ceasefire|strike|vote|meeting|(?:press|news)\s+conference|(?:snap\s+|general\s+)?election|referendum|recess|time-?out)\b|(?:last|final)\s+orders"
+    r"|(?:him|her|them|me|us|you|(?:his|her|their|my|our)\s+[\w'’-]+|(?:(?:the|[A-Z][\w.'’-]*),?\s+(?:of\s+)?){0,5}?[A-Z][\w.'’-]*|the\s+[a-z][\w'’-]+)"
+    r"\s+(?:to\s+(?:ask|discuss|tell|congratulate|report|inform|see|check|request|apologi[sz]e|thank|seek|talk|speak|find\s+out|complain|convey|wish)\b"  # the one called,
+    r"|at\s+\d|(?:on|over)\s+the\s+(?:phone|telephone)|(?:every|each)\s+(?:day|week|night|morning)\b|the\s+(?:next|following|previous)\s+(?:day|morning|evening|week)\b"  # then why
+    r"|and\s+(?:asked|told|said|spoke|talked|blamed|requested|invited|offered|congratulated|thanked|left|hung)\b))")  # or when
 
 def is_speech_act(cue:str, # the cue's text
                   content:str, # the content's text (the words after a right-hand cue), may be empty
+                  after:str=None, # the text after the cue to the end of its sentence, if known (else `content`)
                  )->bool:
     "Whether a cue is a statement in this use: communicative (`is_statement_cue`) and not closing, summoning or passive."
     if not is_statement_cue(cue): return False
     c = cue.strip().lower(); last = c.split()[-1]; t = content or ''
     if re.fullmatch(r'conclud\w*', last) and t and not _CLAUSE_START.match(t): return False  # 'concluded the meeting'
     if re.fullmatch(r'call(?:s|ed|ing)?', c) and _SUMMON.match(t): return False  # 'called them to the theater'
+    if re.fullmatch(r'call(?:s|ed|ing)?|phoned', c) and _PHONED.match(t if after is None else after) and not re.search(r'["“”]', t):
+        return False  # 'called Ryan at 3 p.m.', 'called her to ask', 'called 911', 'called a press conference': a call, no words
     if last.endswith('ed') and re.match(r'\s*by\b', t): return False  # 'encouraged by the message'
     if c in ('accused', 'charged', 'alleged', 'suspected') and re.match(r'\s*(?:of|with)\b', t): return False  # 'the women accused of killing'
     if re.fullmatch(r'appeal(?:s|ed|ing)?', last) and t and not re.match(r'\s*(?:for|to)\b', t): return False  # 'appealed the ruling': a court's appeal

@@ -65,6 +65,8 @@ _BARE_DAY = re.compile(r'(?:on )?(?:(?:late|early) )?' + _DAYS + r'(?: (?:mornin
 _DAY_THEN_PARTICIPLE = re.compile(r'\b(?:on\s+)?((?:(?:late|early)\s+)?' + _DAYS + r'(?:\s+(?:morning|afternoon|evening|night))?)\s*,\s*'
                                   r'(?:saying|adding|calling|accusing|warning|noting|insisting|claiming|describing|urging|arguing)\b')
 
+_PLANNED_BEFORE = re.compile(r'\b(?:where|when|which|who|whom|was to|were to|is to|are to|will|would|shall|plans? to|planned|scheduled|due)\b[^,;]*$', re.I)  # 'an event where X was to campaign on Sunday, citing': the event's day
+_DAY_BEFORE_PARTICIPLE = re.compile(r'\bon\s+((?:(?:late|early)\s+)?' + _DAYS + r'(?:\s+(?:morning|afternoon|evening|night))?)\s*,\s*$')
 _NEXT_CLAUSE = re.compile(r',\s*(?:and\s+|but\s+)?(?:[a-z]+ing|and|but|while|whereas|although|though)\b')
 
 def attached_date(text:str, # the body
@@ -83,7 +85,11 @@ def attached_date(text:str, # the body
     left_end = max((b for a, b in spans if b <= cs), default=None)  # a content before the cue ('“...” said X') is not the cue's clause
     w0 = ss if ss is not None else max(s0, cs-60)
     if ss is not None and re.fullmatch(r"\s*(?:[\w.'’-]+\s+){0,7}[\w.'’-]+,\s*", text[s0:ss]): w0 = s0  # 'Last week, the ministry said'
-    if re.fullmatch(r'\w+ing', text[cs:ce]) and re.search(r',\s*(?:and\s+)?$', text[max(s0, cs-6):cs]): w0 = cs  # ', suggesting': its own clause
+    if re.fullmatch(r'\w+ing', text[cs:ce]) and re.search(r',\s*(?:and\s+)?$', text[max(s0, cs-6):cs]):
+        w0 = cs  # ', suggesting': its own clause, unless the clause before ends in a day ('filed a request on Tuesday, asking')
+        if (m := _DAY_BEFORE_PARTICIPLE.search(text, max(s0, cs-60), cs)) and not _PLANNED_BEFORE.search(text, max(s0, m.start()-60), m.start()) and (pv := next((_parse_value(t[4]) for t in fn(m.group(1), _naive(dct).normalize())
+                                                                                          if str(t[3]) in ('DATE', 'TIME')), None)) and pv[0] <= _naive(dct).normalize():
+            return pv
     windows = [((w0 if left_end is None else max(w0, left_end)), ce)]  # before the cue, back to the source
     if right: windows.append((ce, right[0][0]))                # between the cue and a clause content
     else:  # just after the cue when the content came first, up to a clause joined to it ('he said, adding back in April 2016 ...')
@@ -206,7 +212,8 @@ def _ranged(pv:tuple, s:str, end:int)->tuple:
     return pv
 
 # %% ../nbs/02f_statement_dates.ipynb #c016e
-_REPORT_LEAD = re.compile(r'^[^.\n]{0,200}?\b(?:reported|released|published|made public|carried|issued|adopted)\s+(?:(?!that\b|which\b|who\b)[\w-]+\s+){0,8}?on\s+(?=\S)')
+_REPORT_LEAD = re.compile(r'^[^.\n]{0,200}?\b(?:reported|released|published|made public|carried|issued|adopted)\s+(?:(?!that\b|which\b|who\b)[\w-]+\s+){0,8}?'
+                          r'(?:(?:under\s+the\s+)?(?:title|headline)d?\s+["“][^"“”\n]{1,200}["”]\s+)?on\s+(?=\S)')  # '... statement under the title "..." on Friday:'
 
 _REPORT_LEAD_BEFORE = re.compile(r'^[^.\n]{0,200}?\bon\s+(?=[^.\n]{1,30}?\b(?:reported|released|published|made public|carried|issued|adopted)\s+'
                                  r'(?:the\s+following|an?\s+|his\s+|her\s+|its\s+))')

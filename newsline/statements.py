@@ -88,7 +88,8 @@ EXTRA_CUES = frozenset({'slammed', 'slams', 'blasted', 'blasts', 'labelled', 'la
 _NEGATED = re.compile(r"\b(?:not|never|n't|n’t)\b(?:\s+\w+ly)?\s+\w+$|\b(?:not|never)\s+(?:yet\s+)?\w+\s*$", re.I)
 _PERFORMED = re.compile(r"\b(?:sang|sing|sings|singing|danced|chanted|recited|performed)\s+(?:in\s+)?(?:\w+\s+)?$", re.I)
 _GESTURE = re.compile(r"\s*(?:the\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?(?:cheers|applause|ovation|salutes?|acclamations?|waves?)\b", re.I)
-_FIRST_IN_SENT = re.compile(r"\s*(?:(?:But|And|Then|Later|Also)\s+)?")  # the pronoun opens its sentence
+_OPEN_END = re.compile(r"\s(?:for|to|of|with|from|by|at|in|on|into|about|the|a|an|and|or)\s*$", re.I)  # a source can end in no preposition, article or conjunction
+_FIRST_IN_SENT = re.compile(r"\s*(?:(?:But|And|Then|Later|Also)\s+|[\"“][^\"“”\n]{1,600}[,.!?]?[\"”]\s*)?")  # the pronoun opens its sentence, or follows its opening quotation
 _NEG_IN_CUE = re.compile(r"\b(?:not|never|n't|n’t)\s+(?!only\b)", re.I)  # 'did not respond Sunday to questions about'
 _NO_WORDS = re.compile(r"(?:made|delivered|gave|sent|forwarded|dispatched)\s+(?:a|an|the|his|her|its|their)?\s*(?:[\w-]+\s+){0,3}?"
                        r"(?:report|speech|message|letter|telegram|greetings?|congratulations|condolences)(?:\s+of\s+[\w\s]{1,30}?)?(?:\s+to)?\s*$", re.I)
@@ -136,10 +137,12 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         pos = min([r['cue_start']] + ([r['source_start']] if r['source_start'] is not None else [])
                   + [a for a, b in r['content_spans'] if own_ok])  # not mentions inside its own clause or words ('“... Kim Jong Un,” he added')
         while mi < len(mentions) and mentions[mi][1] <= pos: earlier.append(mentions[mi]); mi += 1
+        if _OPEN_END.search(src): continue  # 'Wiltshire Police for alleged ...', 'the council stopped short of calling': a phrase cut off, no speaker
         words = set(re.findall(r'[a-z]+', src.lower()))
         if item and src and (words & _FIRST_PERSON) and len(words) <= 2: continue  # first person inside a whole-item statement
         cue = text[r['cue_start']:r['cue_end']]
-        if not is_speech_act(cue, ' '.join(text[a:b] for a, b in r['content_spans'] if a >= r['cue_end'])):
+        s_end = sents[r['sentence']][1] if r['sentence'] < len(sents) else len(text)
+        if not is_speech_act(cue, ' '.join(text[a:b] for a, b in r['content_spans'] if a >= r['cue_end']), text[r['cue_end']:max(r['cue_end'], min(s_end, r['cue_end']+200))]):
             continue  # a belief, plan or action, not a statement ('wants', 'concluded the meeting')
         if r['sentence'] < len(sents) and _headline(text, *sents[r['sentence']]): continue
         if r['sentence'] < len(sents) and (lk := _LINK_LINE.match(text, sents[r['sentence']][0], pos + 1)) and \
@@ -268,7 +271,11 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if item and how == 'nominal' and not country and not typ: continue  # 'the spokesperson' inside the item: its own voice
         if item and speaker and (speaker in item[0] or item[0] in speaker or (typ == 'government' and country == item[1])):
             continue  # the item's own voice: 'the ministry', 'the DPRK' inside its statement
-        if speaker and how in ('name', 'pronoun', 'nominal') and not rel:  # a relative clause's speaker is not the next 'he'
+        nested = bool(rows) and r['source_start'] is not None and rows[-1]['speaker'] != speaker and rows[-1]['sentence'] == r['sentence'] and \
+            any(a <= r['source_start'] < b and re.fullmatch(r'\s*that\s+', text[a:r['source_start']], re.I) for a, b in rows[-1]['content_spans'])
+        # 'He said that the puppet Yoon bragged ...': told inside
+        if nested: pass  # words, so the next 'he' is still the teller
+        elif speaker and how in ('name', 'pronoun', 'nominal') and not rel:  # a relative clause's speaker is not the next 'he'
             earlier.append((pos, pos, speaker, country or '', typ or '', cameo or ''))
             salient.append(earlier[-1])
         elif speaker and not rel: salient.append((pos, pos, speaker, '', '', ''))  # an unknown speaker can be 'they' or 'he' later
@@ -357,7 +364,7 @@ def _title_verb(title:str)->str:
     m = ITEM_TITLE.search(title or '')
     if not m: return ''
     before = title[:m.start()]
-    return '' if re.search(r'[:;]\s*$', before) or (m.start() > 0 and not re.search(r'\b(?:Spokes\w+|Minister|Ministry|Director|Office|KCNA)\b', before)) else title
+    return '' if re.search(r'[:;]\s*(?:KCNA\s+|Rodong Sinmun\s+|Minju Joson\s+)?$', before) or (m.start() > 0 and not re.search(r'\b(?:Spokes\w+|Minister|Ministry|Director|Office|KCNA|Rodong Sinmun|Minju Joson)\b', title[:m.end()])) else title
 
 def _one(text, title, dct, matcher, article_id, is_kcna):
     "All statement rows of one article."

@@ -54,6 +54,8 @@ def quote_regions(text:str, # the text
         side = _straight_side(text, *toks[i]) if t in QUOTE_BOTH else None
         if op < 0:
             if t in QOPEN and side not in ('close', 'skip', 'word'): op = i  # a straight mark that can only close opens nothing
+            elif t == '”' and (i == 0 or '\n' in text[toks[i-1][1]:toks[i][0]]) and i+1 < n and toks[i+1][0] == toks[i][1]:
+                op = i  # a paragraph opened with a closing mark ('\n”Mr. Trump embodies ...”'): a typo for an opening one
         elif side == 'skip': inq[i] = op
         elif t in QCLOSE or t in QUOTE_OPEN:
             if t in QUOTE_OPEN or side == 'open':  # a second opening quote

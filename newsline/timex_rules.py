@@ -115,6 +115,8 @@ def h_duration(m, ctx):
         if code == 'Y' and n == 1: r['late'] = lambda doc: doc.year_before_focus()
         if tail == 'earlier' and code in ('D', 'H', 'MIN', 'S'):  # "two days earlier": before the day last mentioned (or the DCT)
             r['late'] = lambda doc, k=(k if code == 'D' else 0): doc.last_day(k).isoformat()
+        if tail == 'earlier' and code == 'M':  # "a month earlier": before the month last mentioned (or the DCT's)
+            r['late'] = lambda doc, k=k: doc.after_last('M', k)
         return r
     if tail in ('from now',):
         if n == 'X': return dict(type='DATE', value='FUTURE_REF')

@@ -153,10 +153,18 @@ def _tag(text:str, d:dt.date)->list:
         if v[:1] == '-' or v[4:5].isdigit() and v[:4].isdigit(): continue  # a year before 0 or after 9999 ('100000 months ago'): no TimeML value
         if 0 < (i := v.find('-')) < 4 and v[:i].isdigit(): v = v.zfill(len(v) + 4 - i)  # years before 1000 have four digits too: '0999-Q4'
         if _NAME_DATE.fullmatch(text, s, e) and _NAME_NEXT.match(text, e): continue  # 'the April 25 Hostel', 'May Day Stadium'
+        if text[s:e] == 'Today' and _NAME_TODAY.search(text, max(0, s-8), s): continue  # 'she told Today', 'USA Today': a programme, a paper
+        if _YEAR_ONLY.fullmatch(text, s, e) and (_PLAN_BEFORE.search(text, max(0, s-30), s) and _PLAN_AFTER.match(text, e) or _PLAN_NAME.search(text, max(0, s-12), s)):
+            continue  # 'the Healthy China 2030 initiative', 'Vision 2030': a plan's name
         doc.see(v, r.get('focus'))
         rows.append((s, e, text[s:e], r['type'], v, granularity(v, r['type']), r.get('mod'), anchor))
     return rows
 
+_NAME_TODAY = re.compile(r"(?:[a-z,]|USA) $")
+_YEAR_ONLY = re.compile(r"\d{4}")
+_PLAN_BEFORE = re.compile(rf"(?<=[\w,] )\b(?!(?:{MON}|In|On|By|Since|Until|Before|After|From|The|Of|For|At|Fiscal|FY|Spring|Summer|Autumn|Fall|Winter|Early|Late|Mid)\b)[A-Z][\w'’-]+ $")  # a name's word, not a month's
+_PLAN_AFTER = re.compile(r" (?:[A-Z][\w-]+ )?(?:initiative|plan|strategy|agenda|programme|program|project|vision|goals?|targets?|blueprint)\b")
+_PLAN_NAME = re.compile(r"\b(?:Vision|Agenda|Horizon|Strategy|Plan) $")
 _NAME_DATE = re.compile(rf"{MON} \d{{1,2}}|May Day|New Year(?:'s| Day)?|Christmas")
 _NAME_NEXT = re.compile(r"(?: [A-Z][\w.'’-]*)*? (?:Hostel|Complex|Club|Team|School|University|College|Factory|Works|Mine|Street|"
                         r"Stadium|House|Hall|Plant|Farm|Park|Square|Bridge|Prize|Studio|Institute|Hospital|Station|Enterprise|Mill|Brigade|Regiment|"
