@@ -259,6 +259,8 @@ def person_gender(name:str, # a speaker's canonical name
     if text and len(words) >= 2 and re.fullmatch(r"[A-Z][\w'’-]+", words[-1]):
         hon = re.search(r"\b(Ms|Mrs|Miss|Madam|Madame|Mr|Sir)\.?\s+(?:[A-Z][\w'’-]*\s+){0,2}" + re.escape(words[-1]) + r"\b", text)
         if hon: return 'm' if hon.group(1) in ('Mr', 'Sir') else 'f'
+        own = re.search(re.escape(words[-1]) + r"\b(?:,[^,.;\"“”]{1,50},)?\s+(?:said|says|told|tells|added|adds)\s+(?:that\s+)?(?:(he|his|him)|(she|her))\b", text)
+        if own: return 'm' if own.group(1) else 'f'  # 'Guan Dongkui, the principal, says his school': his own words tell
     return 'm' if typ == 'person' else None  # the table's other persons are men
 
 def _fits_unknown(pronoun, name):
@@ -435,6 +437,9 @@ _NOT_NAME = {'january', 'february', 'march', 'april', 'may', 'june', 'july', 'au
              'house', 'white', 'united', 'nations', 'european', 'union', 'american', 'british', 'russian', 'chinese', 'german', 'french'}
 
 # %% ../nbs/02a_actors.ipynb #c013w
+_ASSOCIATE = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?(officials?|aides?|advis[eo]rs?|sources?|staffers?|spokes(?:man|woman|person)|lawyers?|attorneys?|"
+                        r"allies|ally|associates?|confidants?|loyalists?|backers?|camp|campaign|transition\s+team|son|daughter|brother|sister)\b(?!['’])", re.I)
+_PARTICIPLE_TAIL = re.compile(r"(?<=\w)\s+(?:speaking|talking|writing|briefing|commenting)\b", re.I)
 _WOMAN_HONORIFIC = re.compile(r"\s*(?:the\s+)?(?:Mrs|Ms|Miss|Madam|Madame|Lady|First\s+[Ll]ady)\.?\s*$")
 
 def resolve_source(source:str,   # the source span's text
@@ -465,6 +470,9 @@ def resolve_source(source:str,   # the source span's text
         country = next((f[3] for f in found if f[3]), None)  # 'Kim Kang Il, vice-minister of National Defence of the DPRK': PRK
         return (canonical_name(source[:head]), country, 'person' if country else None, None, 'unknown')  # 'Jo Chun Ryong, secretary of the WPK ...': the person
     if found and head > 0 and any(f[0] < head for f in found): found = [f for f in found if f[0] < head]  # 'Kim Yo Jong, director of ...'
+    if found and (pc := _PARTICIPLE_TAIL.search(source)) and any(f[0] < pc.start() for f in found):
+        found = [f for f in found if f[0] < pc.start()]  # 'a senior official speaking after the diplomat's arrival in Mexico': not Mexico
+    elif found and (pc := _PARTICIPLE_TAIL.search(source)): return (canonical_name(source[:pc.start()]), None, None, None, 'unknown')
     if found:
         persons = [f for f in found if f[4] in ('person', 'spokesperson')]  # 'UN Secretary-General Antonio Guterres': the name, last
         s, e, actor, country, typ, cameo = (max(persons, key=lambda m: (m[1], m[1]-m[0])) if len(persons) > 1 else
@@ -473,6 +481,10 @@ def resolve_source(source:str,   # the source span's text
         if typ == 'government' and all(f[4] == 'government' for f in found) and re.fullmatch(r"[\w.'’ -]+\s(?:in|of|from)", pre) \
                 and pre.split()[0].lower() not in _COUNTRY_HEADS:  # 'Compatriots in Japan', 'President of Singapore': not the country itself
             return (canonical_name(source), country or None, None, None, 'unknown')
+        if typ == 'person' and (am := _ASSOCIATE.match(source, e)):  # 'a Trump administration official', 'Putin aides': someone near them
+            if (nm := re.fullmatch(r"\s*,?\s*((?:[A-Z][\w'’.-]*\s*){1,3}?),?\s*", source[am.end():])):  # "Trump's son Eric": the one named
+                return (nm.group(1).strip(), country or None, 'person', None, 'unknown')
+            return (canonical_name(source[:am.end()]), country or None, 'spokesperson' if re.match(r'(?:official|spokes)', am.group(1), re.I) else None, None, 'unknown')
         if typ == 'person' and _WOMAN_HONORIFIC.match(source[:s]) and person_gender(actor, typ) == 'm':
             return (canonical_name(source), country or None, None, None, 'unknown')  # 'Mrs. Trump' is not Donald Trump
         if typ not in ('person', 'spokesperson') and _part_of(source, s, e, typ):  # 'the secretary general of NATO', 'the ROK media'

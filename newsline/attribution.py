@@ -187,7 +187,8 @@ def find_cues(text, toks, low, inq, tagger=None, extra:set=frozenset())->list:
 # %% ../nbs/02b_attribution.ipynb #c023
 _NORMS = {'dictates', 'rules', 'terms', 'principles', 'plan', 'plans', 'schedule', 'tradition', 'traditions', 'custom', 'customs',
           'instructions', 'script', 'wishes', 'will', 'needs', 'laws', 'rulebook', 'recipe', 'manual', 'timetable', 'size', 'age',
-          'judgment', 'judgement', 'decision', 'decisions', 'discretion', 'choice', 'conscience'}
+          'judgment', 'judgement', 'decision', 'decisions', 'discretion', 'choice', 'conscience', 'manipulation', 'scheme', 'schemes',
+          'design', 'designs', 'intention', 'intentions', 'plot', 'plots', 'whims', 'whim', 'taste', 'tastes'}
 
 INV_FOLLOW = PREP | {'of', 'who', 'which', 'whose', 'as', 'while', 'when', 'after', 'before', 'according', 'in', 'on', 'at', 'told'}
 
@@ -326,6 +327,9 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
     if cue0 == 'according':  # 'according to' X, up to a comma, a relative clause or the clause's end
         f = b+1 if b < nxt and low[b] in DET else b
         if f < nxt and low[f] in _NORMS and not _cap(text, toks, f): return None, False, False  # 'lead lives according to the dictates of ...': no one speaking
+        h = f  # 'according to the Japanese imperialists' colonial manipulation': a possessor's norm, not a source
+        while h < nxt and h-f < 8 and low[h] not in _NORMS and (_is_word(low[h]) or low[h] in ("'", '’', "'s", '’s')) and low[h] not in STOP and low[h] not in _REL: h += 1
+        if h < nxt and h > f and low[h] in _NORMS and not _cap(text, toks, h) and low[h-1] in ("'", '’', "'s", '’s', 's'): return None, False, False
         e = b
         while e < nxt and (_is_word(low[e]) and low[e] not in _REL and not (low[e] in _CLAUSE_OPEN and e > b and _cap(text, toks, e-1))  # 'Bonsey there are'
                            or low[e] in ('.', '-', '’', "'", '&') and e+1 < nxt and _is_word(low[e+1])

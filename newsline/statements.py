@@ -89,6 +89,9 @@ _NEGATED = re.compile(r"\b(?:not|never|n't|n’t)\b(?:\s+\w+ly)?\s+\w+$|\b(?:not
 _PERFORMED = re.compile(r"\b(?:sang|sing|sings|singing|danced|chanted|recited|performed)\s+(?:in\s+)?(?:\w+\s+)?$", re.I)
 _GESTURE = re.compile(r"\s*(?:the\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?(?:cheers|applause|ovation|salutes?|acclamations?|waves?)\b", re.I)
 _OPEN_END = re.compile(r"\s(?:for|to|of|with|from|by|at|in|on|into|about|the|a|an|and|or)\s*$", re.I)  # a source can end in no preposition, article or conjunction
+_DOC_SUBJECT = re.compile(r"\s*(?:The|This|His|Her|Their|Its)\s+(?:[\w-]+\s+){0,2}?(?:letter|message|greetings|telegram|reply|note|appeal|declaration)\b")
+_TIME_SOURCE = re.compile(r"(?:(?:last|this|next)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight|"
+                          r"january|february|march|april|may|june|july|august|september|october|november|december|week|month|year)(?:['’]s)?", re.I)
 _FIRST_IN_SENT = re.compile(r"\s*(?:(?:But|And|Then|Later|Also)\s+|[\"“][^\"“”\n]{1,600}[,.!?]?[\"”]\s*)?")  # the pronoun opens its sentence, or follows its opening quotation
 _NEG_IN_CUE = re.compile(r"\b(?:not|never|n't|n’t)\s+(?!only\b)", re.I)  # 'did not respond Sunday to questions about'
 _NO_WORDS = re.compile(r"(?:made|delivered|gave|sent|forwarded|dispatched)\s+(?:a|an|the|his|her|its|their)?\s*(?:[\w-]+\s+){0,3}?"
@@ -122,6 +125,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
     if doc is None and (full := _FULL_TEXT.search(text)) and (mk := _made_at(text, full.start())):  # 'X made a speech ... The full
         alt = resolve_source(mk[1], [], matcher, (), text)                                           # text of the speech follows:'
         if alt[0] and alt[2] in ('person', None): doc = alt[:4]
+    if doc and doc[2] != 'person' and len(sents) > 1 and (rf := _received_from(text, sents, 1, back=1)):
+        alt = resolve_source(rf[1], [], matcher, (), text)  # 'X received a message from V. Putin, president of ...': the person, not
+        if alt[0] and (alt[2] == 'person' or alt[4] == 'unknown' and _is_person_name(alt[0])): doc = alt[:4]  # the title's role
     if doc: salient.append((0, 0, doc[0], doc[1] or '', doc[2] or '', doc[3] or ''))  # 'the message said': its sender
     recs = _colon_contents(text, recs)
     sent_contents = {}  # sentence -> its statements' content spans: what they talk about is no antecedent for their sources
@@ -137,7 +143,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         pos = min([r['cue_start']] + ([r['source_start']] if r['source_start'] is not None else [])
                   + [a for a, b in r['content_spans'] if own_ok])  # not mentions inside its own clause or words ('“... Kim Jong Un,” he added')
         while mi < len(mentions) and mentions[mi][1] <= pos: earlier.append(mentions[mi]); mi += 1
-        if _OPEN_END.search(src): continue  # 'Wiltshire Police for alleged ...', 'the council stopped short of calling': a phrase cut off, no speaker
+        if _OPEN_END.search(src) or _TIME_SOURCE.fullmatch(src.strip()):  # 'Wiltshire Police for alleged ...', 'the council stopped short of
+            continue  # calling': a phrase cut off; "Thursday's reported strike": a day, no speaker
         words = set(re.findall(r'[a-z]+', src.lower()))
         if item and src and (words & _FIRST_PERSON) and len(words) <= 2: continue  # first person inside a whole-item statement
         cue = text[r['cue_start']:r['cue_end']]
@@ -196,6 +203,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                        and rows and rows[-1] is last_doc[-1] and 0 <= r['sentence'] - last_doc[0] <= 3)
         if via_doc:  # 'The message said ... . ..., it said': the message's sender, when nothing was said in between
             speaker, country, typ, cameo, how = last_doc[1:-1]; sender = speaker
+        elif doc and src.strip().lower() == 'it' and 0 < r['sentence'] < len(sents) and not rows and _DOC_SUBJECT.match(text, sents[r['sentence'] - 1][0]):
+            speaker, country, typ, cameo, how = doc[0], doc[1] or None, doc[2] or None, doc[3] or None, 'name'  # 'The message paid
+            sender = speaker; via_doc = True                                                  # tribute to ... It praised': its sender
         if src.strip().lower() in ('he', 'she') and how == 'pronoun' and r['sentence'] < len(sents):  # 'When Mattis visited ..., he said'
             s0 = sents[r['sentence']][0]
             sub = _FRONTED.match(text, s0, pos)

@@ -301,6 +301,10 @@ RX_HOLIDAY = re.compile(
 def _holiday_key(h):  # the `HOLIDAYS` key of a holiday as written
     return rx(r'\s+').sub(' ', h.lower().replace('’', "'")).replace('jr. ', '').replace('jr ', '').replace("presidents' ", 'presidents ').replace("veterans' ", 'veterans ')
 
+_HOLIDAY_AHEAD = re.compile(r"\b(?:approach(?:es|ing)?\s+of|eve\s+of|run-up\s+to|ahead\s+of|upcoming|forthcoming|coming|to\s+greet|in\s+greeting|"
+                            r"preparations?\s+for|prepar(?:e|es|ing)\s+for|countdown\s+to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_HOLIDAY_OCCASION = re.compile(r"\b(?:occasion|celebration|anniversary)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+
 def h_holiday(m, ctx):
     "A holiday: 'Christmas', 'last Thanksgiving', 'Easter 2024', 'the Day of the Sun'."
     g = m.groupdict()
@@ -314,6 +318,9 @@ def h_holiday(m, ctx):
         elif rel in ('next', 'this coming'): y = min(y for d, y in cands if d > ctx.dct)
         else:
             t = ctx.tense(m.start(), m.end())
+            pre = ctx.before(m.start(), 50)
+            if _HOLIDAY_AHEAD.search(pre): t = 'future'  # 'with the approach of the Day of the Sun', 'on the eve of Christmas'
+            elif _HOLIDAY_OCCASION.search(pre): t = None  # 'on the occasion of the Day of the Sun': the nearest one
             ok = [c for c in cands if (t != 'past' or c[0] <= ctx.dct) and (t != 'future' or c[0] >= ctx.dct)] or cands
             y = min(ok, key=lambda c: abs((c[0] - ctx.dct).days))[1]
     return dict(type='DATE', value=f(y).isoformat())

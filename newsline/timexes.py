@@ -153,6 +153,7 @@ def _tag(text:str, d:dt.date)->list:
         if v[:1] == '-' or v[4:5].isdigit() and v[:4].isdigit(): continue  # a year before 0 or after 9999 ('100000 months ago'): no TimeML value
         if 0 < (i := v.find('-')) < 4 and v[:i].isdigit(): v = v.zfill(len(v) + 4 - i)  # years before 1000 have four digits too: '0999-Q4'
         if _NAME_DATE.fullmatch(text, s, e) and _NAME_NEXT.match(text, e): continue  # 'the April 25 Hostel', 'May Day Stadium'
+        if text[s:e].lower() == 'one day' and _ONE_DAY_WHEN.match(text, e): continue  # 'One day in December 1945': some day of the date after
         if text[s:e] == 'Today' and _NAME_TODAY.search(text, max(0, s-8), s): continue  # 'she told Today', 'USA Today': a programme, a paper
         if _YEAR_ONLY.fullmatch(text, s, e) and (_PLAN_BEFORE.search(text, max(0, s-30), s) and _PLAN_AFTER.match(text, e) or _PLAN_NAME.search(text, max(0, s-12), s)):
             continue  # 'the Healthy China 2030 initiative', 'Vision 2030': a plan's name
@@ -160,6 +161,7 @@ def _tag(text:str, d:dt.date)->list:
         rows.append((s, e, text[s:e], r['type'], v, granularity(v, r['type']), r.get('mod'), anchor))
     return rows
 
+_ONE_DAY_WHEN = re.compile(r",?\s+(?:in|of|during|last|this|early|late)\s+(?:[A-Z]|\d|last|this|the|that|summer|spring|autumn|fall|winter)")
 _NAME_TODAY = re.compile(r"(?:[a-z,]|USA) $")
 _YEAR_ONLY = re.compile(r"\d{4}")
 _PLAN_BEFORE = re.compile(rf"(?<=[\w,] )\b(?!(?:{MON}|In|On|By|Since|Until|Before|After|From|The|Of|For|At|Fiscal|FY|Spring|Summer|Autumn|Fall|Winter|Early|Late|Mid)\b)[A-Z][\w'’-]+ $")  # a name's word, not a month's
