@@ -106,6 +106,12 @@ def actor_matcher(actors=None)->ActorMatcher:
     return _default_matcher() if actors is None else actors if isinstance(actors, ActorMatcher) else ActorMatcher(actor_table(actors))
 
 # %% ../nbs/02a_actors.ipynb #c010g
+_PORTFOLIOS = {'affairs', 'trade', 'transport', 'ecology', 'environment', 'development', 'investment', 'economy', 'macroeconomy', 'integration',
+               'defence', 'defense', 'security', 'justice', 'health', 'education', 'finance', 'industry', 'energy', 'agriculture', 'tourism',
+               'culture', 'sport', 'sports', 'communications', 'infrastructure', 'labour', 'labor', 'welfare', 'protection', 'relations',
+               'enterprise', 'innovation', 'jobs', 'employment', 'housing', 'planning', 'children', 'youth', 'foreign', 'home', 'interior',
+               'social', 'public', 'reform', 'expenditure', 'heritage', 'arts', 'media', 'rural', 'community', 'food', 'fisheries', 'marine',
+               'climate', 'science', 'technology', 'research'}  # a minister's
 # given names that tell a person's gender (pronouns) and where a name begins (a title cut at its comma)
 _FEMALE_GIVEN = set('''mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret sandra ashley
     kimberly emily donna michelle carol amanda melissa deborah stephanie rebecca sharon laura cynthia kathleen amy angela shirley anna
@@ -185,9 +191,11 @@ def canonical_name(source:str)->str:
         if len(words) >= 2 and not any(w in _BODY_WORDS or w in _NOT_NAME_WORDS for w in words): s = ' '.join(words)
     w = s.split()  # 'Ecology and Transport Sergey Ivanov' (a title cut at its comma), 'Archbishop of Canterbury Justin Welby': the name from its given name on (not 'Jean-Paul Sartre and Albert Camus', two people)
     g = next((i for i in range(1, len(w)-1) if w[i].lower() in _MALE_GIVEN | _FEMALE_GIVEN and w[i][:1].isupper()), None)
-    if g and len(w) - g <= 3 and w[0].lower() not in _MALE_GIVEN | _FEMALE_GIVEN and any(x in ('and', '&', 'of', 'for') for x in w[:g]) and all(x[:1].isupper() or x in ('and', 'of', 'for', 'the', '&') for x in w[:g]) \
+    if g and (len(w) - g == 2 or len(w) - g == 3 and not any(x in _BODY_WORDS or x.endswith('s') for x in w[g:])) and w[0].lower() not in _MALE_GIVEN | _FEMALE_GIVEN and w[g-1] not in ('St', 'St.', 'Saint', 'and', '&') \
+            and (any(x in ('of', 'for') for x in w[:g]) or any(x.lower() in _PORTFOLIOS for x in w[:g])) \
+            and all(x[:1].isupper() or x in ('and', 'of', 'for', 'the', '&') for x in w[:g]) \
             and not re.match(r'(?:Spokes|Aide|Advis|Assistant|Secretary to|Wife|Husband|Son|Daughter|Mother|Father|Brother|Sister|Friend)', s) \
-            and not (g == 3 and w[2] in ('and', '&')) and all(re.fullmatch(r"[A-Z][\w'’-]+", x) for x in w[g:]):
+            and all(re.fullmatch(r"[A-Z][\w'’-]+", x) for x in w[g:]):
         s = ' '.join(w[g:])
     if s.lower() in _DETS_WORDS: return ''
     return s[:1].upper() + s[1:] if s else s
@@ -245,6 +253,12 @@ BORN = {'Kim Il Sung': 1912, 'Kim Jong Il': 1941, 'Kim Jong Un': 1982, 'Kim Yo J
 _FEMALE_ROLE = re.compile(r"^(?:Queen|Princess|Empress|Madam|Madame|Mrs|Ms|Miss|Lady|Dame)\b|\b(?:spokeswoman|chairwoman|congresswoman|businesswoman)\b", re.I)
 _MALE_ROLE = re.compile(r"^(?:King|Prince|Emperor|Emir|Sultan|Mr|Sir|Lord)\b|\b(?:spokesman|congressman|businessman)\b", re.I)
 
+@functools.lru_cache(maxsize=512)
+def _own_gender(surname:str, text:str)->str:
+    "'m' or 'f' from a surname's own reported words ('Guan, the principal, says his school'), or None (cached: called per pronoun)."
+    own = re.search(r"\b" + re.escape(surname) + r"\b(?:,[^,.;\"“”]{1,50},)?\s+(?:said|says|added|adds)\s+(?:that\s+)?(?:(he|his)|(she|her))\b", text)
+    return ('m' if own.group(1) else 'f') if own else None  # not 'told him': the listener
+
 def person_gender(name:str, # a speaker's canonical name
                   typ:str='', # its actor type ('person' for a person of the actor table)
                   text:str='', # the text it appears in: 'Ms Haley' or 'Mr Kim' there tell
@@ -259,8 +273,8 @@ def person_gender(name:str, # a speaker's canonical name
     if text and len(words) >= 2 and re.fullmatch(r"[A-Z][\w'’-]+", words[-1]):
         hon = re.search(r"\b(Ms|Mrs|Miss|Madam|Madame|Mr|Sir)\.?\s+(?:[A-Z][\w'’-]*\s+){0,2}" + re.escape(words[-1]) + r"\b", text)
         if hon: return 'm' if hon.group(1) in ('Mr', 'Sir') else 'f'
-        own = re.search(re.escape(words[-1]) + r"\b(?:,[^,.;\"“”]{1,50},)?\s+(?:said|says|told|tells|added|adds)\s+(?:that\s+)?(?:(he|his|him)|(she|her))\b", text)
-        if own: return 'm' if own.group(1) else 'f'  # 'Guan Dongkui, the principal, says his school': his own words tell
+        own = _own_gender(words[-1], text)
+        if own: return own  # 'Guan Dongkui, the principal, says his school': his own words tell
     return 'm' if typ == 'person' else None  # the table's other persons are men
 
 def _fits_unknown(pronoun, name):
@@ -437,7 +451,7 @@ _NOT_NAME = {'january', 'february', 'march', 'april', 'may', 'june', 'july', 'au
              'house', 'white', 'united', 'nations', 'european', 'union', 'american', 'british', 'russian', 'chinese', 'german', 'french'}
 
 # %% ../nbs/02a_actors.ipynb #c013w
-_ASSOCIATE = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?(officials?|aides?|advis[eo]rs?|sources?|staffers?|spokes(?:man|woman|person)|lawyers?|attorneys?|"
+_ASSOCIATE = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}(officials?|aides?|advis[eo]rs?|sources?|staffers?|spokes(?:man|woman|person)|lawyers?|attorneys?|"
                         r"allies|ally|associates?|confidants?|loyalists?|backers?|camp|campaign|transition\s+team|son|daughter|brother|sister)\b(?!['’])", re.I)
 _PARTICIPLE_TAIL = re.compile(r"(?<=\w)\s+(?:speaking|talking|writing|briefing|commenting)\b", re.I)
 _WOMAN_HONORIFIC = re.compile(r"\s*(?:the\s+)?(?:Mrs|Ms|Miss|Madam|Madame|Lady|First\s+[Ll]ady)\.?\s*$")
@@ -483,7 +497,9 @@ def resolve_source(source:str,   # the source span's text
             return (canonical_name(source), country or None, None, None, 'unknown')
         if typ == 'person' and (am := _ASSOCIATE.match(source, e)):  # 'a Trump administration official', 'Putin aides': someone near them
             if (nm := re.fullmatch(r"\s*,?\s*((?:[A-Z][\w'’.-]*\s*){1,3}?),?\s*", source[am.end():])):  # "Trump's son Eric": the one named
-                return (nm.group(1).strip(), country or None, 'person', None, 'unknown')
+                nm_ = nm.group(1).strip()  # "Trump's son Eric": Eric Trump
+                if ' ' not in nm_ and am.group(1).lower() in ('son', 'daughter', 'brother', 'sister'): nm_ += ' ' + actor.split()[-1]
+                return (nm_, country or None, 'person', None, 'unknown')
             return (canonical_name(source[:am.end()]), country or None, 'spokesperson' if re.match(r'(?:official|spokes)', am.group(1), re.I) else None, None, 'unknown')
         if typ == 'person' and _WOMAN_HONORIFIC.match(source[:s]) and person_gender(actor, typ) == 'm':
             return (canonical_name(source), country or None, None, None, 'unknown')  # 'Mrs. Trump' is not Donald Trump

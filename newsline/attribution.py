@@ -327,9 +327,10 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
     if cue0 == 'according':  # 'according to' X, up to a comma, a relative clause or the clause's end
         f = b+1 if b < nxt and low[b] in DET else b
         if f < nxt and low[f] in _NORMS and not _cap(text, toks, f): return None, False, False  # 'lead lives according to the dictates of ...': no one speaking
-        h = f  # 'according to the Japanese imperialists' colonial manipulation': a possessor's norm, not a source
-        while h < nxt and h-f < 8 and low[h] not in _NORMS and (_is_word(low[h]) or low[h] in ("'", '’', "'s", '’s')) and low[h] not in STOP and low[h] not in _REL: h += 1
-        if h < nxt and h > f and low[h] in _NORMS and not _cap(text, toks, h) and low[h-1] in ("'", '’', "'s", '’s', 's'): return None, False, False
+        h, poss = f, False  # 'according to the Japanese imperialists' colonial manipulation', "according to Stalin's design": a possessor's norm
+        while h < nxt and h-f < 8 and low[h] not in _NORMS and (_is_word(low[h]) or low[h] in ("'", '’', "'s", '’s')) and low[h] not in STOP and low[h] not in _REL:
+            poss = poss or low[h] in ("'", '’', "'s", '’s') or low[h].endswith(("'s", '’s', "s'", 's’')); h += 1
+        if h < nxt and h > f and poss and low[h] in _NORMS and not _cap(text, toks, h): return None, False, False
         e = b
         while e < nxt and (_is_word(low[e]) and low[e] not in _REL and not (low[e] in _CLAUSE_OPEN and e > b and _cap(text, toks, e-1))  # 'Bonsey there are'
                            or low[e] in ('.', '-', '’', "'", '&') and e+1 < nxt and _is_word(low[e+1])

@@ -190,22 +190,22 @@ def _titled_subject(text:str, # the body
 _NAME_SUBJECT = re.compile(r"\s*((?:[A-Z][\w'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.)){1,3})(?=\s*,|\s+(?:is|was|has|had|who|also|now|then|"
                            r"[a-z]+ed|[a-z]+s)\b)")  # then a comma or a verb
 
-_CONJ = {'but', 'and', 'so', 'yet', 'then', 'now', 'still', 'meanwhile', 'however', 'also', 'or', 'while', 'when', 'as', 'if', 'after', 'before', 'since'}
-_SURNAME_SUBJECT = re.compile(_NAME_SUBJECT.pattern.replace('){1,3})(?=', '){0})(?='))  # one word: 'Sawa, the neighbour, testified'
+_CONJ_START = re.compile(r"\s*(?:But|And|So|Yet|Then|Now|Still|Meanwhile|However|Also|Or|As|While|When|If|After|Before|Since|Though|Although)\s+(?=[A-Z])")
+_SURNAME_SUBJECT = re.compile(r"\s*([A-Z][\w'’-]+)(?=\s*,|\s+(?:is|was|has|had|who|also|now|then|[a-z]+ed|[a-z]+s)\b)")  # one word: 'Sawa, the neighbour, testified'
 
 def _name_subject(text:str, # the body
                   s0:int, s1:int, # a sentence's span
                   matcher=None, # actor matcher (default: the shipped table)
                  )->str: # the name, or ''
     "A personal name of known gender that opens a sentence as its subject ('Joyce Chan is the chief operations officer ...'), or ''; a surname alone stands for the full name used before it."
+    c = _CONJ_START.match(text, s0, s1); s0 = c.end() if c else s0  # 'But Mr Tillerson moved ...', 'Then Sawa testified'
     m = _NAME_SUBJECT.match(text, s0, s1)
     if not m and (m1 := _SURNAME_SUBJECT.match(text, s0, s1)) and m1.group(1).lower() not in STOP and m1.group(1).lower() not in SENTENCE_ADVERBS:
-        full = [f.group(1) for f in re.compile(r"\b([A-Z][\w'’-]+\s+(?:[A-Z]\.\s+)?" + re.escape(m1.group(1)) + r")\b").finditer(text, 0, s0)]  # 'Christopher Sawa' before
-        return full[-1] if full and _is_person_name(full[-1]) and person_gender(full[-1], '', text) and \
-            not any(f[4] not in ('person', 'spokesperson') for f in (matcher or actor_matcher()).find(full[-1])) else ''
+        full = _full_name(text, m1.group(1), s0)  # 'Christopher Sawa' written before (within the 5,000 characters `_full_name` reads)
+        return full if full and _is_person_name(full) and person_gender(full, '', text) and \
+            not any(f[4] not in ('person', 'spokesperson') for f in (matcher or actor_matcher()).find(full)) else ''
     if not m: return ''
     name = m.group(1)
-    while len(name.split()) > 1 and name.split()[0].lower() in _CONJ: name = name.split(None, 1)[1]  # 'But Mr Tillerson moved ...'
     if not _is_person_name(name) or name.split()[0].lower() in SENTENCE_ADVERBS or not person_gender(name, '', text): return ''  # a known given name or 'Ms Chan'
     if any(f[4] not in ('person', 'spokesperson') for f in (matcher or actor_matcher()).find(name)): return ''  # 'North Korea has'
     return name

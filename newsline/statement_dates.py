@@ -69,6 +69,12 @@ _PLANNED_BEFORE = re.compile(r'\b(?:where|when|which|who|whom|was to|were to|is 
 _DAY_BEFORE_PARTICIPLE = re.compile(r'\bon\s+((?:(?:late|early)\s+)?' + _DAYS + r'(?:\s+(?:morning|afternoon|evening|night))?)\s*,\s*$')
 _NEXT_CLAUSE = re.compile(r',\s*(?:and\s+|but\s+)?(?:[a-z]+ing|and|but|while|whereas|although|though)\b')
 
+def _day_value(fn, phrase:str, ref)->tuple:
+    "(date, granularity) of the first DATE or TIME `fn` finds in `phrase` ('Tuesday', 'late Monday'), if not after `ref`; else None."
+    try: pv = next((_parse_value(t[4]) for t in fn(phrase, ref) if str(t[3]) in ('DATE', 'TIME')), None)
+    except Exception: return None
+    return pv if pv and pv[0] <= ref else None
+
 def attached_date(text:str, # the body
                   sent:tuple, # (start, end) of the cue's sentence
                   row:dict,   # the statement's offsets
@@ -87,9 +93,9 @@ def attached_date(text:str, # the body
     if ss is not None and re.fullmatch(r"\s*(?:[\w.'’-]+\s+){0,7}[\w.'’-]+,\s*", text[s0:ss]): w0 = s0  # 'Last week, the ministry said'
     if re.fullmatch(r'\w+ing', text[cs:ce]) and re.search(r',\s*(?:and\s+)?$', text[max(s0, cs-6):cs]):
         w0 = cs  # ', suggesting': its own clause, unless the clause before ends in a day ('filed a request on Tuesday, asking')
-        if (m := _DAY_BEFORE_PARTICIPLE.search(text, max(s0, cs-60), cs)) and not _PLANNED_BEFORE.search(text, max(s0, m.start()-60), m.start()) and (pv := next((_parse_value(t[4]) for t in fn(m.group(1), _naive(dct).normalize())
-                                                                                          if str(t[3]) in ('DATE', 'TIME')), None)) and pv[0] <= _naive(dct).normalize():
-            return pv
+        if (m := _DAY_BEFORE_PARTICIPLE.search(text, max(s0, cs-60), cs)) and not _PLANNED_BEFORE.search(text, max(s0, m.start()-60), m.start()):
+            pv = _day_value(fn, m.group(1), _naive(dct).normalize())
+            if pv: return pv
     windows = [((w0 if left_end is None else max(w0, left_end)), ce)]  # before the cue, back to the source
     if right: windows.append((ce, right[0][0]))                # between the cue and a clause content
     else:  # just after the cue when the content came first, up to a clause joined to it ('he said, adding back in April 2016 ...')
@@ -122,8 +128,8 @@ def attached_date(text:str, # the body
         if pv and pv[0] <= ref.normalize(): return pv
     m = _DAY_THEN_PARTICIPLE.search(text, right[0][0], min(s1, right[0][1] + 60)) if right else None
     if m:  # 'called that finding "absurd" on Wednesday, saying ...': the day closes the cue's clause
-        pv = next((_parse_value(t[4]) for t in fn(m.group(1), ref.normalize()) if str(t[3]) in ('DATE', 'TIME')), None)
-        if pv and pv[0] <= ref.normalize(): return pv
+        pv = _day_value(fn, m.group(1), ref.normalize())
+        if pv: return pv
     return None
 
 # %% ../nbs/02f_statement_dates.ipynb #c012

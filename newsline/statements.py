@@ -88,7 +88,7 @@ EXTRA_CUES = frozenset({'slammed', 'slams', 'blasted', 'blasts', 'labelled', 'la
 _NEGATED = re.compile(r"\b(?:not|never|n't|n’t)\b(?:\s+\w+ly)?\s+\w+$|\b(?:not|never)\s+(?:yet\s+)?\w+\s*$", re.I)
 _PERFORMED = re.compile(r"\b(?:sang|sing|sings|singing|danced|chanted|recited|performed)\s+(?:in\s+)?(?:\w+\s+)?$", re.I)
 _GESTURE = re.compile(r"\s*(?:the\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?(?:cheers|applause|ovation|salutes?|acclamations?|waves?)\b", re.I)
-_OPEN_END = re.compile(r"\s(?:for|to|of|with|from|by|at|in|on|into|about|the|a|an|and|or)\s*$", re.I)  # a source can end in no preposition, article or conjunction
+_OPEN_END = re.compile(r"\s(?:for|to|of|with|from|by|at|in|on|into|about|the|a|an|and|or)\s*$")  # lowercase: 'Wang An' is a name  # a source can end in no preposition, article or conjunction
 _DOC_SUBJECT = re.compile(r"\s*(?:The|This|His|Her|Their|Its)\s+(?:[\w-]+\s+){0,2}?(?:letter|message|greetings|telegram|reply|note|appeal|declaration)\b")
 _TIME_SOURCE = re.compile(r"(?:(?:last|this|next)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight|"
                           r"january|february|march|april|may|june|july|august|september|october|november|december|week|month|year)(?:['’]s)?", re.I)

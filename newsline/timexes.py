@@ -164,7 +164,7 @@ def _tag(text:str, d:dt.date)->list:
 _ONE_DAY_WHEN = re.compile(r",?\s+(?:in|of|during|last|this|early|late)\s+(?:[A-Z]|\d|last|this|the|that|summer|spring|autumn|fall|winter)")
 _NAME_TODAY = re.compile(r"(?:[a-z,]|USA) $")
 _YEAR_ONLY = re.compile(r"\d{4}")
-_PLAN_BEFORE = re.compile(rf"(?<=[\w,] )\b(?!(?:{MON}|In|On|By|Since|Until|Before|After|From|The|Of|For|At|Fiscal|FY|Spring|Summer|Autumn|Fall|Winter|Early|Late|Mid)\b)[A-Z][\w'’-]+ $")  # a name's word, not a month's
+_PLAN_BEFORE = re.compile(rf"(?<=[\w,] )\b(?!(?:{MON}|In|On|By|Since|Until|Before|After|From|The|Of|For|At|Fiscal|FY|Spring|Summer|Autumn|Fall|Winter|Early|Late|Mid)\b)[A-Z][\w-]+ $")  # a name's word, not a month's
 _PLAN_AFTER = re.compile(r" (?:[A-Z][\w-]+ )?(?:initiative|plan|strategy|agenda|programme|program|project|vision|goals?|targets?|blueprint)\b")
 _PLAN_NAME = re.compile(r"\b(?:Vision|Agenda|Horizon|Strategy|Plan) $")
 _NAME_DATE = re.compile(rf"{MON} \d{{1,2}}|May Day|New Year(?:'s| Day)?|Christmas")
