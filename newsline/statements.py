@@ -11,7 +11,8 @@ __all__ = ['COLUMNS', 'ITEM_TITLE', 'EXTRA_CUES', 'empty_statements', 'item_spea
 import re, warnings, functools, bisect
 import numpy as np
 import pandas as pd
-from .attribution import attribution_records
+from .attribution import attribution_records, _DAY_WORDS
+from .text_units import TIMEW
 from .actors import actor_matcher, resolve_source, canonical_name, SENT_DOCUMENTS, person_gender, DIED, BORN, describes_name, before_relative
 from .speakers import plausible_speaker, document_author
 from .actors import _role_name, _fits_unknown, _PERSON_HEADS, _is_person_name
@@ -88,10 +89,10 @@ EXTRA_CUES = frozenset({'slammed', 'slams', 'blasted', 'blasts', 'labelled', 'la
 _NEGATED = re.compile(r"\b(?:not|never|n't|n’t)\b(?:\s+\w+ly)?\s+\w+$|\b(?:not|never)\s+(?:yet\s+)?\w+\s*$", re.I)
 _PERFORMED = re.compile(r"\b(?:sang|sing|sings|singing|danced|chanted|recited|performed)\s+(?:in\s+)?(?:\w+\s+)?$", re.I)
 _GESTURE = re.compile(r"\s*(?:the\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?(?:cheers|applause|ovation|salutes?|acclamations?|waves?)\b", re.I)
-_OPEN_END = re.compile(r"\s(?:for|to|of|with|from|by|at|in|on|into|about|the|a|an|and|or)\s*$")  # lowercase: 'Wang An' is a name  # a source can end in no preposition, article or conjunction
-_DOC_SUBJECT = re.compile(r"\s*(?:The|This|His|Her|Their|Its)\s+(?:[\w-]+\s+){0,2}?(?:letter|message|greetings|telegram|reply|note|appeal|declaration)\b")
-_TIME_SOURCE = re.compile(r"(?:(?:last|this|next)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight|"
-                          r"january|february|march|april|may|june|july|august|september|october|november|december|week|month|year)(?:['’]s)?", re.I)
+_OPEN_END = re.compile(r"\s(?:for|to|of|with|from|by|at|in|on|into|about|the|a|an|and|or)\s*$")  # no source ends so (lowercase: 'Wang An' is a name)
+_DOC_SUBJECT = re.compile(r"\s*(?:The|This|His|Her|Their|Its)\s+(?:[\w-]+\s+){0,2}?(?:%s)\b" % '|'.join(sorted(SENT_DOCUMENTS)))  # 'The message paid ...'
+_TIME_WORDS = (TIMEW | _DAY_WORDS | {'next', 'tomorrow'}) - {'may', 'jan', 'april', 'june', 'august'}  # given names too: Theresa May, Jan Warren
+def _time_source(src:str)->bool: return all(w in _TIME_WORDS for w in re.sub(r"['’]s$", '', src.strip().lower()).split() or ['x'])  # "Thursday's"
 _FIRST_IN_SENT = re.compile(r"\s*(?:(?:But|And|Then|Later|Also)\s+|[\"“][^\"“”\n]{1,600}[,.!?]?[\"”]\s*)?")  # the pronoun opens its sentence, or follows its opening quotation
 _NEG_IN_CUE = re.compile(r"\b(?:not|never|n't|n’t)\s+(?!only\b)", re.I)  # 'did not respond Sunday to questions about'
 _NO_WORDS = re.compile(r"(?:made|delivered|gave|sent|forwarded|dispatched)\s+(?:a|an|the|his|her|its|their)?\s*(?:[\w-]+\s+){0,3}?"
@@ -143,7 +144,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         pos = min([r['cue_start']] + ([r['source_start']] if r['source_start'] is not None else [])
                   + [a for a, b in r['content_spans'] if own_ok])  # not mentions inside its own clause or words ('“... Kim Jong Un,” he added')
         while mi < len(mentions) and mentions[mi][1] <= pos: earlier.append(mentions[mi]); mi += 1
-        if _OPEN_END.search(src) or _TIME_SOURCE.fullmatch(src.strip()):  # 'Wiltshire Police for alleged ...', 'the council stopped short of
+        if _OPEN_END.search(src) or _time_source(src):  # 'Wiltshire Police for alleged ...', 'the council stopped short of
             continue  # calling': a phrase cut off; "Thursday's reported strike": a day, no speaker
         words = set(re.findall(r'[a-z]+', src.lower()))
         if item and src and (words & _FIRST_PERSON) and len(words) <= 2: continue  # first person inside a whole-item statement
@@ -283,12 +284,11 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             continue  # the item's own voice: 'the ministry', 'the DPRK' inside its statement
         nested = bool(rows) and r['source_start'] is not None and rows[-1]['speaker'] != speaker and rows[-1]['sentence'] == r['sentence'] and \
             any(a <= r['source_start'] < b and re.fullmatch(r'\s*that\s+', text[a:r['source_start']], re.I) for a, b in rows[-1]['content_spans'])
-        # 'He said that the puppet Yoon bragged ...': told inside
-        if nested: pass  # words, so the next 'he' is still the teller
-        elif speaker and how in ('name', 'pronoun', 'nominal') and not rel:  # a relative clause's speaker is not the next 'he'
+        # 'He said that the puppet Yoon bragged ...': told inside words, so the next 'he' is still the teller
+        if speaker and how in ('name', 'pronoun', 'nominal') and not rel and not nested:  # a relative clause's speaker is not the next 'he'
             earlier.append((pos, pos, speaker, country or '', typ or '', cameo or ''))
             salient.append(earlier[-1])
-        elif speaker and not rel: salient.append((pos, pos, speaker, '', '', ''))  # an unknown speaker can be 'they' or 'he' later
+        elif speaker and not rel and not nested: salient.append((pos, pos, speaker, '', '', ''))  # an unknown speaker can be 'they' or 'he' later
         if r['source_end'] is not None and _MEDIA_NOUN_END.search(src) and (t_ := _TITLE_AFTER.match(text, r['source_end'])):
             alt = resolve_source(t_.group(1), ante, matcher, salient, text)  # 'wrote music magazine "Rolling Stone."': the magazine's name
             if alt[0]: speaker, country, typ = alt[0], alt[1], alt[2] or 'media'
