@@ -97,6 +97,9 @@ _ING_NOUNS = {'meeting', 'briefing', 'hearing', 'gathering', 'morning', 'evening
               'signing', 'wedding', 'reading', 'closing', 'meetings', 'briefings', 'hearings', 'gatherings', 'beijing', 'during',
               'following', 'including', 'regarding', 'concerning', 'king', 'spring', 'thing', 'something', 'nothing', 'wing'}
 
+_ABBREVS = (_MONTH_WORDS - {'may', 'june', 'july', 'march', 'april'}) | {'mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col',
+                                                                       'maj', 'capt', 'sgt', 'st', 'no', 'prof', 'amb'}
+
 def _that_after(low, inq, close, q, end, addressee=False):
     "The 'that' opening the words when an adverbial or an addressee stands between cue and clause ('said at a rally Wednesday that ...')."
     if q >= end or low[q] == 'that' or inq[q] >= 0 or not (addressee or low[q] in _THAT_LEAD): return q
@@ -106,6 +109,8 @@ def _that_after(low, inq, close, q, end, addressee=False):
         if t == 'that':  # a complementiser: a subject follows, not a verb ('in a statement that was carried by ...' is a relative clause)
             return x if inq[x] < 0 and x+1 < end and _is_word(low[x+1]) and low[x+1] not in _THAT_VERB and not low[x+1].endswith('ed') else q
         if t in QOPEN and x in close and close[x] - x <= 6: x = close[x] + 1; continue  # a title: 'told MSNBC's "Morning Joe" that'
+        if t == '.' and x > q and low[x-1] in _ABBREVS and x+1 < end and (low[x+1][:1].isdigit() or _is_word(low[x+1])):
+            x += 1; continue  # an abbreviation's full stop: 'at a Jan. 11 news conference that', 'told Sen. Roe that'
         if t in _THAT_STOP or t in QOPEN or t in QCLOSE: return q
         if t.endswith('ing') and t not in _ING_NOUNS and low[x-1] not in DET: return q  # a verb: 'wrote to Xi wishing ... that falls'
         x += 1
@@ -389,6 +394,11 @@ def _mark_names(text, toks, low):
     for i in range(1, len(low)):
         if low[i] in _NAME_WORDS and text[toks[i][0]].isupper() and text[toks[i-1][0]].isupper() and low[i-1][:1].isalpha() \
                 and low[i-1] not in STOP and low[i-1] not in DET and low[i-1] != 'i':  # not 'In May', 'The Will'
+            low[i] += '_'
+    named = {w for w in low if w.endswith('_')}
+    for i in range(len(low)):  # the surname alone later: 'Theresa May ... May said', not 'In May', 'May 5'
+        if low[i]+'_' in named and text[toks[i][0]].isupper() and (i == 0 or low[i-1] not in STOP and low[i-1] not in PREP) \
+                and not (i+1 < len(low) and low[i+1][:1].isdigit()):
             low[i] += '_'
     return low
 

@@ -132,12 +132,17 @@ _LEFT_OK = {'has', 'have', 'had', 'is', 'are', 'was', 'were', 'be', 'been', 'wil
             'can', 'did', 'does', 'do', 'not', "n't", 'n’t', 'never', 'also', 'still', 'already', 'again', 'repeatedly', 'then', 'later',
             'once', 'just', 'even', 'only', 'first', 'further', 'often', 'always', 'recently', 'previously', 'and'}
 
+_MODALS = {'may', 'might', 'will', 'would', 'could', 'should', 'can', 'must'}
+_PAST_IRREGULAR = {'said', 'told', 'wrote', 'spoke', 'thought', 'felt', 'knew', 'saw', 'heard', 'made', 'gave', 'took', 'began', 'sent', 'went'}
+def _past(w): return w in _PAST_IRREGULAR or (w.endswith('ed') and len(w) > 4)
+
 def cue_bound_candidates(a:int, b:int, # the tagger's cue, tokens [a, b)
                          lo:int, hi:int, # the previous cue's end and the next cue's start (or 0 and the number of tokens)
                          low:list=None, # the tokens: a cue grows leftwards only over auxiliaries, negations and adverbs
                         )->list: # (start, end) pairs, the tagger's own span among them
     "Alternative edges for a cue: start moved by up to two tokens, end from two tokens earlier to three later, inside [lo, hi)."
-    ok = lambda x: low is None or low[x] in _LEFT_OK or (low[x].endswith('ly') and len(low[x]) > 4 and low[x] not in LY_NOUNS)  # 'publicly said'
+    ok = lambda x: low is None or (low[x] in _LEFT_OK and not (low[x] in _MODALS and x+1 < len(low) and _past(low[x+1]))) or \
+        (low[x].endswith('ly') and len(low[x]) > 4 and low[x] not in LY_NOUNS)  # 'publicly said'; not 'May said' (a name: no modal before a past form)
     starts = [a2 for a2 in range(max(lo, a-2), min(a+2, b-1)+1) if a2 >= a or all(ok(x) for x in range(a2, a))]
     return [(a2, b2) for a2 in starts for b2 in range(max(a2+1, b-2), min(hi, b+3)+1)
             if b2 >= b or low is None or low[b2] != 'with']  # 'said with pleasure' stays whole

@@ -78,6 +78,7 @@ _NEW_PARTY = {'defendant', 'accused', 'suspect', 'victim', 'witness', 'plaintiff
               'photographer', 'prosecutor', 'judge', 'juror', 'driver', 'passenger', 'neighbour', 'neighbor', 'bystander'}  # a party to the story
 _LEADER_NOUNS = {'president', 'leader', 'premier', 'chancellor', 'candidate', 'nominee', 'governor', 'billionaire', 'businessman', 'tycoon',
                  'mogul', 'mayor', 'senator', 'congressman', 'congresswoman', 'speaker', 'minister'}  # what a well-known person is called
+_OFFICE_NOUNS = {'mayor', 'senator', 'congressman', 'congresswoman', 'speaker', 'minister', 'governor'}  # ... if the text gives the office
 _DESCRIBED = re.compile(r"(?:the|this)\s+((?:former|then|ex-|late|new|veteran)\s+)?((?:[A-Za-z][\w'’-]*\s+){0,4}?)([A-Za-z][\w-]*)"
                         r"(?:\s+(?:for|of|from|in)\s+(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,4})?", re.I)  # "of Russian parliament's lower house"
 
@@ -122,6 +123,8 @@ def _described_person(text, pos, src, head, si, sents, rows, item, ante, matcher
     (who, (country, cameo)), = cands.items()
     known = any(f[2] == who for f in matcher.find(who))  # a table actor ('Donald Trump') is 'the president', not 'the official'
     if (want and country not in want) or (known and not (want and country in want) and head not in _LEADER_NOUNS): return None
+    if known and head in _OFFICE_NOUNS and not re.search(r'\b' + head + r"s?\b\W+(?:[\w.'’-]+\W+){0,3}?" + re.escape(who.split()[-1]) + r'\b', text, re.I):
+        return None  # 'the senator' is no earlier speaker never called a senator (Trump)
     return who, country, 'person', cameo, 'nominal'
 
 # %% ../nbs/02h_statement_context.ipynb #h040
@@ -134,6 +137,9 @@ _NOT_GIVEN = {'the', 'a', 'an', 'in', 'on', 'at', 'mr', 'mrs', 'ms', 'dr', 'said
               'colonel', 'captain', 'capt', 'admiral', 'adm', 'judge', 'professor', 'prof', 'leader', 'chairman', 'director', 'when', 'if', 'after',
               'as', 'while', 'before', 'since', 'although', 'though', 'because', 'once', 'until', 'today', 'throughout', 'during',
               'with', 'for', 'from', 'by', 'of', 'under', 'over', 'despite', 'amid'} | SENTENCE_ADVERBS  # not 'to': To Lam
+
+_CREDIT_WORDS = {'daily', 'times', 'post', 'news', 'press', 'agency', 'media', 'newspaper', 'radio', 'television', 'tv', 'photo',
+                 'photos', 'credit', 'provided', 'courtesy', 'xinhua', 'reuters', 'afp', 'ap', 'getty', 'images'}  # a caption's credit
 
 def _full_name(text:str, surname:str, end:int,
                woman:bool=False, # the surname stands after 'Mrs', 'Ms': no man's name ('Melania Trump', not 'Donald Trump')
@@ -151,7 +157,8 @@ def _full_name(text:str, surname:str, end:int,
         if len(words) > 2 and re.search(r'\b(?:to|in|at|for|of)\s+$', text[max(0, m.start()-5):m.start()]):
             words = words[1:]  # 'Ambassador to Norway Teimuraz Ramishvili': the place is no given name
         while len(words) > 2 and words[0] in _BODY_WORDS and person: words = words[1:]  # 'Minister for Public Expenditure and Reform Paschal Donohoe'
-        if len(words) > 1 and not (woman and words[0].lower() in _MALE_GIVEN): names.append(' '.join(words))
+        if len(words) > 1 and not (woman and words[0].lower() in _MALE_GIVEN) and words[-2].lower() not in _CREDIT_WORDS:
+            names.append(' '.join(words))  # not 'Provided to China Daily Gu was born': a caption's credit glued to the name
     if not names:  # a given name used alone, as features do for ordinary people: 'Mohammad Mustafa ... Mohammad told Al Jazeera'
         rx = r"\b" + re.escape(surname) + r"[ \t]+(?!(?:He|She|It|They|The|This|That|We|In|On|At|But|And)\b)[A-Z][a-z][\w-]*"
         seen = {m.group(0) for m in re.finditer(rx + r"\b(?![’'])", text[max(0, end-5000):end])}  # every 'Wang X': two Wangs, no guess

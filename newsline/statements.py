@@ -15,7 +15,7 @@ from .attribution import attribution_records, _DAY_WORDS
 from .text_units import TIMEW
 from .actors import actor_matcher, resolve_source, canonical_name, SENT_DOCUMENTS, person_gender, DIED, BORN, describes_name, before_relative
 from .speakers import plausible_speaker, document_author
-from .actors import _role_name, _fits_unknown, _PERSON_HEADS, _is_person_name
+from .actors import _role_name, _fits_unknown, _PERSON_HEADS, _is_person_name, PRONOUN_TYPES, SPEAKER_NOUNS
 from .kinds import statement_kind, statement_channel, is_speech_act, CAMEO
 from .statement_context import (MEDIA_SOURCE, _REPORT_CUE, _headline, _LINK_LINE, _apposition_end, _TITLES, _PERSON_ROLES,
                                         _apposed_title, _titled_person, _COURTESY, _full_name, _named_before, _QUOTED_AS, _FRONTED,
@@ -165,8 +165,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if re.search(r"['’]s\s+(?:\w+ly\s+)?$", text[max(0, r['cue_start']-16):r['cue_start']]) and \
                 re.fullmatch(r'(?:stated|claimed|alleged|declared|professed|avowed|announced|proclaimed)', cue, re.I):
             continue  # "Trump's stated commitment to ...": a participle describing a noun, no one speaking
-        if re.match(r'(?:may|might|could)\b', cue, re.I) or re.search(r'\b(?:may|might|could)\s+(?:well\s+|also\s+)?$', text[max(0, r['cue_start']-16):r['cue_start']], re.I):
-            continue  # 'Critics may say that ...': an objection imagined, not made
+        if re.match(r'(?:may|[Mm]ight|[Cc]ould)\b', cue) or re.search(r'\b(?:may|[Mm]ight|[Cc]ould)\s+(?:well\s+|also\s+)?$', text[max(0, r['cue_start']-16):r['cue_start']]):
+            continue  # 'Critics may say that ...': an objection imagined, not made ('Theresa May said' is a name)
         if re.fullmatch(r'say', cue, re.I) and _SAY_NOUN.search(text, max(0, r['cue_start']-10), r['cue_start']) and \
                 re.match(r'\s*(?:in|on|over|about)\b', text[r['cue_end']:r['cue_end']+8]):
             continue  # 'give politicians more say on the terms': a noun
@@ -214,7 +214,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             if here: speaker, country, typ, cameo = here[-1][2], here[-1][3] or None, here[-1][4] or None, here[-1][5] or None
             elif sub and (rn := _role_name(sub.group(), matcher.find(sub.group()), anchored=False)):  # 'When US Defense Secretary Jane Roe visited,'
                 speaker, country, typ, cameo, how = rn[0], rn[1], 'person', None, 'name'
-        if src.strip().lower() in ('he', 'she') and how == 'pronoun' and 0 < r['sentence'] < len(sents) and (r['sentence'] - 1) not in sent_contents \
+        if src.strip().lower() in ('he', 'she') and how == 'pronoun' and 0 < r['sentence'] < len(sents) and not any(x['sentence'] == r['sentence'] - 1 for x in rows[-4:]) \
                 and r['source_start'] is not None and _FIRST_IN_SENT.fullmatch(text, sents[r['sentence']][0], r['source_start']) \
                 and (ts := _titled_subject(text, *sents[r['sentence'] - 1], matcher) or _name_subject(text, *sents[r['sentence'] - 1], matcher)) \
                 and not (speaker and ts.split()[-1] in speaker.split()):
@@ -275,7 +275,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 named = _full_name(text, sur, r['cue_end'], woman)
                 if named: speaker, country, typ, cameo, how = resolve_source(named, ante, matcher, salient)
                 elif sur != speaker: speaker = sur
-        if speaker in junk or (how == 'unknown' and not plausible_speaker(before_relative(sender or src))):
+        expanded = ' ' in (speaker or '') and src.strip() in speaker.split() and src.strip()[:1].isupper() and \
+            src.strip().lower() not in PRONOUN_TYPES and speaker.split()[0].lower() not in SPEAKER_NOUNS  # 'May', 'Ma': Theresa May, Jack Ma named earlier
+        if speaker in junk or (how == 'unknown' and not expanded and not plausible_speaker(before_relative(sender or src))):
             if how == 'unknown' and speaker.endswith('s'):  # 'the speakers ... They': still no one to chart
                 junk.add(speaker); salient.append((pos, pos, speaker, '', '', ''))
             dropped = r; continue  # 'Thus', 'Monday', 'the speakers': a misread or generic source
