@@ -66,6 +66,11 @@ def _other_given(text:str, start:int, actor:str)->bool:
     return (w.lower() not in SPEAKER_NOUNS and w.lower() not in _TITLE_WORDS and bool(_NAME_GOES_ON.match(' ' + w))
             and not re.fullmatch(r"[A-Z][a-z]+(?:ian|an|ese|ish|ic|i)", w))
 
+_PLACE_COMMON = {'north', 'south', 'east', 'west', 'united', 'states', 'kingdom', 'republic', 'people', 'democratic', 'government',
+                 'federation', 'administration', 'house', 'white', 'national', 'commission', 'committee', 'peace', 'peaceful',
+                 'reunification', 'defence', 'defense', 'technology', 'aerospace', 'asia', 'pacific', 'council', 'security', 'state',
+                 'central', 'agency', 'intelligence', 'department', 'ministry', 'office', 'service', 'bureau', 'union', 'islamic', 'arab', 'emirates', 'islands', 'new', 'saudi', 'great'}  # words of country names, not places alone
+
 class ActorMatcher:
     "Find the aliases of an actor table in text."
     def __init__(self, table:pd.DataFrame):
@@ -82,6 +87,7 @@ class ActorMatcher:
         self.cs = re.compile(r'(' + alt(glued) + r'|(?<![\w])(?:' + alt(bounded) + r')(?![\w]))') if al else None
         self.ci = re.compile(r'(?<![\w])(?:' + alt(sorted({a.lower() for a in al if len(a) > 5})) + r')(?![\w])', re.I) if al else None
         self.long = {a.lower() for a in al if len(a) > 5}
+        self.places = {w for a in t.alias[t.type == 'government'] for w in re.findall(r'[a-z]+', a.lower()) if len(w) > 3} - _PLACE_COMMON
     def find(self, text:str)->list:
         "Non-overlapping (start, end, actor, country, type, cameo) matches, longest alias first at each place."
         if not text or self.cs is None: return []
@@ -91,7 +97,8 @@ class ActorMatcher:
         pos = 0
         while (m := self.ci.search(text, pos)):  # case aside: "South Korea's joint Chiefs of Staff"
             g = m.group(0).lower()
-            if g not in self.long or g not in self.info: pos = m.start() + 1; continue
+            if g not in self.long or g not in self.info or (m.group(0).islower() and self.places.isdisjoint(re.findall(r'[a-z]+', g))):
+                pos = m.start() + 1; continue  # lower case names a place ('north korea's foreign ministry'); 'the north' of England does not
             over = [o for o in out if o[0] < m.end() and m.start() < o[1]]
             if over and not all(m.start() <= o[0] and o[1] <= m.end() for o in over): pos = m.start() + 1; continue
             out = [o for o in out if o not in over] + [(m.start(), m.end()) + self.info[g]]  # the longer name holds the shorter ones
@@ -312,6 +319,9 @@ _GROUP_HEADS = {'army', 'people', 'party', 'committee', 'ministry', 'government'
                 'workers', 'youth', 'students', 'citizens', 'residents', 'army', 'corps', 'brigade', 'club', 'centre', 'center',
                 'foundation', 'fund', 'commission', 'conference', 'service', 'services', 'bank', 'trust', 'network', 'firm', 'forum',
                 'summit', 'festival', 'games', 'championship', 'exhibition', 'session', 'congress'}
+
+_IT_BODIES = _GROUP_HEADS | {'tribe', 'airline', 'retailer', 'operator', 'carrier', 'lender', 'insurer', 'manufacturer', 'producer',
+                             'charity', 'campaign', 'watchdog', 'regulator', 'website'}  # bodies an 'it' may be
 
 SPEAKER_NOUNS = set("""spokesman spokesmen spokesperson spokespersons spokeswoman minister ministers ministry president presidents
     leader leaders secretary director chairman chairperson chairwoman chair chief head ambassador envoy delegation representative
@@ -536,6 +546,9 @@ def resolve_source(source:str,   # the source span's text
         same = next((m for m in reversed(salient) if m[0] > last and not m[4] and m[2].lower().split()[-1:] == [words[-1]]
                      and set(words[1:]) <= set(m[2].lower().split())), None)  # 'the foreign ministry' is no 'interior ministry'
         if same: return (same[2], same[3] or None, None, None, how)
+    if how == 'pronoun' and words[0] == 'it' and salient and salient[-1][0] >= 0 and not salient[-1][4] and \
+            salient[-1][2].lower().split()[-1:] and salient[-1][2].lower().split()[-1] in _IT_BODIES:
+        return (salient[-1][2], None, None, None, how)  # 'the bank said ... , it said': the body that spoke last, not a country named before
     for k, (s, e, actor, country, typ, cameo) in enumerate((list(reversed(salient)) if how == 'pronoun' else []) + cands):
         if other and person_gender(actor, typ, text) == other: continue
         if want is None or typ in want: return (actor, country or None, typ or None, cameo or None, how)

@@ -36,7 +36,7 @@ CUE_KIND = [  # checked in order on the cue text
                   r'(?:reaffirm|renew|reiterat)\w* (?:\w+ ){0,3}commitment')),
 ]
 CONTENT_KIND = [  # checked in order on the content when the cue is neutral
-    ('threaten', _w(r'stern(?:ly)? warn\w*', r'warn\w*', r'will pay (?:dearly|a (?:heavy|high|dear) price)', r'pay (?:dearly|the price)',
+    ('threaten', _w(r'stern(?:ly)? warn\w*', r'warn\w*(?! (?:lights?|signs?|labels?|systems?|shots?|sirens?|lamps?)\b)', r'will pay (?:dearly|a (?:heavy|high|dear) price)', r'pay (?:dearly|the price)',
                     r'countermeasures?', r'retaliat\w*', r'merciless\w*', r'(?:will|would|could|shall) (?:\w+ ){0,3}catastroph\w*',
                     r'catastrophic (?:consequences|end|results?|doom|ruin)', r'annihilat\w*', r'wipe out',
                     r'sea of fire', r'grave consequences', r'(?:negative|serious|disastrous|unpredictable) consequences',
