@@ -71,6 +71,8 @@ _PLACE_COMMON = {'north', 'south', 'east', 'west', 'united', 'states', 'kingdom'
                  'reunification', 'defence', 'defense', 'technology', 'aerospace', 'asia', 'pacific', 'council', 'security', 'state',
                  'central', 'agency', 'intelligence', 'department', 'ministry', 'office', 'service', 'bureau', 'union', 'islamic', 'arab', 'emirates', 'islands', 'new', 'saudi', 'great'}  # words of country names, not places alone
 
+_PAIRED = re.compile(r"\s+(?:and|or|to)\s+(?:the\s+)?south\b|\s+side\b|[-–]south\b")  # 'the north and the south', 'the north side': Korea's halves
+
 class ActorMatcher:
     "Find the aliases of an actor table in text."
     def __init__(self, table:pd.DataFrame):
@@ -88,6 +90,10 @@ class ActorMatcher:
         self.ci = re.compile(r'(?<![\w])(?:' + alt(sorted({a.lower() for a in al if len(a) > 5})) + r')(?![\w])', re.I) if al else None
         self.long = {a.lower() for a in al if len(a) > 5}
         self.places = {w for a in t.alias[t.type == 'government'] for w in re.findall(r'[a-z]+', a.lower()) if len(w) > 3} - _PLACE_COMMON
+    def _place_in(self, text, actor):
+        "Whether `text` names a place word of `actor`'s own name ('Korea' for North Korea)."
+        ws = self.places.intersection(re.findall(r'[a-z]+', actor.lower()))
+        return bool(ws) and re.search(r'\b(?:' + '|'.join(ws) + r')', text, re.I) is not None  # 'Korean' too
     def find(self, text:str)->list:
         "Non-overlapping (start, end, actor, country, type, cameo) matches, longest alias first at each place."
         if not text or self.cs is None: return []
@@ -97,8 +103,10 @@ class ActorMatcher:
         pos = 0
         while (m := self.ci.search(text, pos)):  # case aside: "South Korea's joint Chiefs of Staff"
             g = m.group(0).lower()
-            if g not in self.long or g not in self.info or (m.group(0).islower() and self.places.isdisjoint(re.findall(r'[a-z]+', g))):
-                pos = m.start() + 1; continue  # lower case names a place ('north korea's foreign ministry'); 'the north' of England does not
+            if g not in self.long or g not in self.info or (m.group(0).islower() and not _PAIRED.match(text, m.end()) and self.places.isdisjoint(re.findall(r'[a-z]+', g))
+                                                            and not self._place_in(text, self.info[g][0])):
+                pos = m.start() + 1; continue  # lower case names a place ('north korea's foreign ministry'), or the text does
+                                               # ('the north and the south' beside 'Korea'); 'the north' of England does not
             over = [o for o in out if o[0] < m.end() and m.start() < o[1]]
             if over and not all(m.start() <= o[0] and o[1] <= m.end() for o in over): pos = m.start() + 1; continue
             out = [o for o in out if o not in over] + [(m.start(), m.end()) + self.info[g]]  # the longer name holds the shorter ones
@@ -321,7 +329,8 @@ _GROUP_HEADS = {'army', 'people', 'party', 'committee', 'ministry', 'government'
                 'summit', 'festival', 'games', 'championship', 'exhibition', 'session', 'congress'}
 
 _IT_BODIES = _GROUP_HEADS | {'tribe', 'airline', 'retailer', 'operator', 'carrier', 'lender', 'insurer', 'manufacturer', 'producer',
-                             'charity', 'campaign', 'watchdog', 'regulator', 'website'}  # bodies an 'it' may be
+                             'charity', 'campaign', 'watchdog', 'regulator', 'website', 'headquarters', 'solidarity', 'alliance', 'coalition',
+                             'movement', 'conference', 'federation', 'association', 'confederation'}  # bodies an 'it' may be
 
 SPEAKER_NOUNS = set("""spokesman spokesmen spokesperson spokespersons spokeswoman minister ministers ministry president presidents
     leader leaders secretary director chairman chairperson chairwoman chair chief head ambassador envoy delegation representative
@@ -547,7 +556,7 @@ def resolve_source(source:str,   # the source span's text
                      and set(words[1:]) <= set(m[2].lower().split())), None)  # 'the foreign ministry' is no 'interior ministry'
         if same: return (same[2], same[3] or None, None, None, how)
     if how == 'pronoun' and words[0] == 'it' and salient and salient[-1][0] >= 0 and not salient[-1][4] and \
-            salient[-1][2].lower().split()[-1:] and salient[-1][2].lower().split()[-1] in _IT_BODIES:
+            (hd := re.split(r'\s(?:of|for|against|on|to|in)\s', salient[-1][2].lower())[0].split()[-1:]) and hd[0] in _IT_BODIES:
         return (salient[-1][2], None, None, None, how)  # 'the bank said ... , it said': the body that spoke last, not a country named before
     for k, (s, e, actor, country, typ, cameo) in enumerate((list(reversed(salient)) if how == 'pronoun' else []) + cands):
         if other and person_gender(actor, typ, text) == other: continue

@@ -254,6 +254,10 @@ def _clean_source(text, toks, low, r):
         elif b-a > 2 and low[b-1] in TIMEW and low[b-2] in TIMEW | {'on', 'early', 'late'}: b -= 2
         else: break
     a = _skip_intro(text, toks, low, a, b)
+    if b-a > 3 and low[a] in ('the', 'a', 'an') and a > 0 and low[a-1] in ('at', 'in', 'during', 'after', 'through'):
+        k = a+1  # the object of an introductory phrase without its comma: 'At the press conference the organization accused'
+        while k < b-1 and k-a < 6 and _is_word(low[k]) and low[k] not in DET and low[k] not in STOP and not _cap(text, toks, k): k += 1
+        if a+1 < k < b-1 and low[k] in ('the', 'its', 'their', 'this'): a = k
     while b-a > 1 and low[a] in SENTENCE_ADVERBS and low[a+1] not in (',', "'s", '’s'): a += 1  # 'Earlier Pahor said'
     x = next((x for x in range(a+1, min(b-1, a+12)) if low[x] in ('-', '–', '—') and low[x-1] == ')'), None)
     if x is not None: a = x+1  # a dateline: 'PARIS, Aug 31 (Reuters) - France’s far-right ... leader'

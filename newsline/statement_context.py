@@ -127,6 +127,27 @@ def _described_person(text, pos, src, head, si, sents, rows, item, ante, matcher
         return None  # 'the senator' is no earlier speaker never called a senator (Trump)
     return who, country, 'person', cameo, 'nominal'
 
+# %% ../nbs/02h_statement_context.ipynb #c022g
+_BODY_NAME_WORDS = {'headquarters', 'conference', 'council', 'committee', 'association', 'federation', 'union', 'alliance', 'solidarity',
+                    'coalition', 'league', 'front', 'society', 'institute', 'organization', 'organisation', 'organizations',
+                    'organisations', 'group', 'movement', 'foundation', 'centre', 'center', 'network', 'forum', 'campaign', 'commission',
+                    'council', 'coordinating', 'federations', 'unions', 'groups', 'confederation', 'watch', 'amnesty'}
+_GENERIC_BODY = {'organization', 'organisation', 'group', 'body'}  # nouns for any body
+_NAMED_BODY_HEADS = _GENERIC_BODY | {'committee', 'council', 'association', 'federation', 'union', 'alliance', 'coalition', 'movement',
+                                     'campaign', 'conference', 'headquarters', 'solidarity', 'front', 'league', 'society', 'confederation'}
+_BODY_NAME = re.compile(r"[A-Z](?:[\w'’&-]|\.(?=\w))*(?:[ \t]+(?:(?:of|for|and|against|the|on|in|to|with|&)[ \t]+)*[A-Z](?:[\w'’&-]|\.(?=\w))*){1,14}")
+
+def _named_body(text:str, pos:int, head:str)->str:
+    "The latest body name before `pos` that a description with noun `head` ('the organization', 'the committee') can refer to, or ''."
+    found = ''
+    for m in _BODY_NAME.finditer(text, max(0, pos - 2500), pos):
+        name = re.sub(r'^(?:The|A|An)\s+', '', m.group())
+        words = [w.lower().strip("'’") for w in name.split()]
+        if head in _GENERIC_BODY: ok = any(w in _BODY_NAME_WORDS for w in words)
+        else: ok = head in words or head + 's' in words
+        if ok and len(words) >= 2: found = name
+    return found
+
 # %% ../nbs/02h_statement_context.ipynb #h040
 _COURTESY = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Mr\.|Mrs\.|Ms\.|Dr\.)\s+|(?:Ambassador|Amb\.|President|Minister|Secretary|Senator|Sen\.|General|"
                        r"Gen\.|Governor|Gov\.|Chairman|Judge|Professor|Prof\.)\s+(?=[A-Z][\w'’-]+$))")  # 'Ambassador Kim': a title and a surname

@@ -21,7 +21,7 @@ from .statement_context import (MEDIA_SOURCE, _REPORT_CUE, _headline, _LINK_LINE
                                         _apposed_title, _titled_person, _COURTESY, _full_name, _named_before, _QUOTED_AS, _FRONTED,
                                         _PLURAL_SOURCE, _antecedent, _DOC_SOURCE, _FROM, _sender_before, _received_from, _colon_contents, _FULL_TEXT,
                                         _made_at, _maker_before, _STATE_TYPES, _known, _is_own, _other_occasion, _titled_subject, _name_subject,
-                                        _described_head, _described_person)
+                                        _described_head, _described_person, _named_body, _NAMED_BODY_HEADS)
 from .statement_dates import (attached_date, dateline_date, narrative_date, lead_event_date, report_lead_date, speaker_event_date,
                                       _in_range, _before_death,
                                       _timexes_fn, _naive, _DATELINE, _ELSEWHEN)
@@ -265,6 +265,10 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if how in ('nominal', 'unknown') and speaker == canonical_name(src) and (dh := _described_head(src)):
             alt = _described_person(text, pos, src, dh, r['sentence'], sents, rows, item, ante, matcher, salient)
             if alt: speaker, country, typ, cameo, how = alt  # 'The MEP for Dublin' after 'Sinn Féin MEP Lynn Boylan'
+        if how in ('nominal', 'unknown') and speaker == canonical_name(src) and (mb := re.fullmatch(r'(?:the|this|that)\s+([a-z]+)', src.strip(), re.I)) \
+                and mb.group(1).lower() in _NAMED_BODY_HEADS and (nb := _named_body(text, pos, mb.group(1).lower())):
+            alt = resolve_source(nb, ante, matcher, salient, text)  # 'The Joint Conference of ... called a press conference. The organization accused'
+            if alt[0]: speaker, country, typ, cameo, how = alt[0], alt[1], alt[2], alt[3], ('name' if alt[4] == 'name' else 'unknown')
         if speaker is None: continue  # an unresolved pronoun or a bare determiner: nobody to chart
         if how == 'unknown' and (' ' not in speaker or _COURTESY.match(speaker)):  # a surname: 'Choe' after 'Foreign Minister Choe Son Hui'
             sur = _COURTESY.sub('', speaker); woman = bool(re.match(r'(?:Mrs|Ms|Miss)\b', speaker))
@@ -417,7 +421,8 @@ def _one(text, title, dct, matcher, article_id, is_kcna):
         died = DIED.get(r.get('speaker'))
         if died and r.get('date') is not None and _naive(r['date']) > pd.Timestamp(died):  # a speech retold: not said today
             d = _before_death(text, r['cue_start'] if r.get('cue_start') is not None else len(text), pd.Timestamp(died), dct, tx_cache)
-            r['date'], r['date_granularity'] = d if d and _in_range(d[0]) else (None, None)  # not 'rebuilt in 1580' either
+            r['date'], r['date_granularity'] = d if d and _in_range(d[0]) and not (born and _naive(d[0]).year < born) else (None, None)
+            # not 'rebuilt in 1580', nor 'U Jin Ho (1832-?)' for Kim Il Sung either
     return rows
 
 # %% ../nbs/02_statements.ipynb #c026
