@@ -248,7 +248,9 @@ _NOT_NAME_WORDS = {'Guard', 'Coast', 'Force', 'Group', 'Company', 'Corporation',
 _NOT_ADVERBS = {'assembly', 'family', 'rally', 'daily', 'weekly', 'monthly', 'ally', 'supply', 'reply', 'anomaly', 'monopoly', 'italy'}
 _TRAILING_CHANNEL = re.compile(r"\s+(?:in|through)\s+(?:a|an|the|their|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?:statements?|messages?|letters?|"
                                r"interviews?|speech(?:es)?|articles?|reports?|communiqu[eé]s?)\b.*$", re.I)
-_TRAILING_DAY = re.compile(r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)$", re.I)
+_TRAILING_DAY = re.compile(r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)$"
+                          r"|\s+(?:on|in)\s+(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|"
+                          r"August|September|October|November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?$", re.I)  # ...onJan16
 _TRAILING_ADVERB = re.compile(r"(?:\s+(?!(?:%s)\b)[a-z]{2,}ly)+$" % '|'.join(_NOT_ADVERBS))
 
 # %% ../nbs/02a_actors.ipynb #c013
@@ -475,6 +477,9 @@ _ASSOCIATE = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}(officials?|aides?|ad
 _PARTICIPLE_TAIL = re.compile(r"(?<=\w)\s+(?:speaking|talking|writing|briefing|commenting)\b", re.I)
 _WOMAN_HONORIFIC = re.compile(r"\s*(?:the\s+)?(?:Mrs|Ms|Miss|Madam|Madame|Lady|First\s+[Ll]ady)\.?\s*$")
 
+_TITLE_GLUED = re.compile(r"\b(Minister|President|Secretary|Chancellor|Leader|Spokesman|Spokeswoman|Spokesperson|Senator|Governor|Mayor|"
+                          r"Ambassador|Director|Chairman|Chairwoman|Chief|Premier|General)-(?!General\b)(?=[A-Z][a-z])")  # not 'Secretary-General'
+
 def resolve_source(source:str,   # the source span's text
                    mentions:list, # earlier actor mentions (start, end, actor, country, type, cameo), in text order
                    matcher:ActorMatcher=None, # default: the shipped table
@@ -489,6 +494,7 @@ def resolve_source(source:str,   # the source span's text
         source = nm.group(1)
     doc = _DOC_FROM.match(source.strip())
     if doc: return resolve_source(doc.group(1), mentions, matcher, salient, text)  # 'a statement from the White House'
+    source = _TITLE_GLUED.sub(r'\1 ', source)  # 'British Prime Minister-Theresa May': a space the corpus lost
     source = before_relative(source)  # 'Chris Christie, who led Trump's transition,': Christie, not Trump
     found = (matcher or actor_matcher()).find(source)
     rn = _role_name(source, found)

@@ -9,7 +9,7 @@ __all__ = ['MEDIA_SOURCE']
 
 # %% ../nbs/02h_statement_context.ipynb #h002
 import re
-from .actors import actor_matcher, _role_name, LINK_WORDS, SPEAKER_NOUNS, NAME_PARTICLES, resolve_source, _is_person_name, person_gender, _BODY_WORDS, _GROUP_HEADS, _MALE_GIVEN
+from .actors import actor_matcher, _role_name, _TRAILING_DAY, LINK_WORDS, SPEAKER_NOUNS, NAME_PARTICLES, resolve_source, _is_person_name, person_gender, _BODY_WORDS, _GROUP_HEADS, _MALE_GIVEN
 from .speakers import plausible_speaker
 from .text_units import SENTENCE_ADVERBS, STOP
 
@@ -141,7 +141,7 @@ def _named_body(text:str, pos:int, head:str)->str:
     "The latest body name before `pos` that a description with noun `head` ('the organization', 'the committee') can refer to, or ''."
     found = ''
     for m in _BODY_NAME.finditer(text, max(0, pos - 2500), pos):
-        name = re.sub(r'^(?:The|A|An)\s+', '', m.group())
+        name = _TRAILING_DAY.sub('', re.sub(r'^(?:The|A|An)\s+', '', m.group()))  # not '... Association on Jan'
         words = [w.lower().strip("'’") for w in name.split()]
         if head in _GENERIC_BODY: ok = any(w in _BODY_NAME_WORDS for w in words)
         else: ok = head in words or head + 's' in words
