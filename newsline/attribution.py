@@ -400,7 +400,7 @@ def _mark_names(text, toks, low):
                 and low[i-1] not in STOP and low[i-1] not in DET and low[i-1] != 'i':  # not 'In May', 'The Will'
             low[i] += '_'
     named = {w for w in low if w.endswith('_')}
-    for i in range(len(low)):  # the surname alone later: 'Theresa May ... May said', not 'In May', 'May 5'
+    for i in range(len(low) if named else 0):  # the surname alone later: 'Theresa May ... May said', not 'In May', 'May 5'
         if low[i]+'_' in named and text[toks[i][0]].isupper() and (i == 0 or low[i-1] not in STOP and low[i-1] not in PREP) \
                 and not (i+1 < len(low) and low[i+1][:1].isdigit()):
             low[i] += '_'

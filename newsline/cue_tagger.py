@@ -11,7 +11,7 @@ __all__ = ['AUX', 'END_WORDS', 'CUE_TAGGER_PATH', 'stem', 'word_class', 'token_c
 # %% ../nbs/02e_cue_tagger.ipynb #c002
 import json, functools
 from pathlib import Path
-from .text_units import LY_NOUNS
+from .text_units import LY_NOUNS, PAST
 
 # %% ../nbs/02e_cue_tagger.ipynb #c005
 _STEMS = {}
@@ -133,8 +133,8 @@ _LEFT_OK = {'has', 'have', 'had', 'is', 'are', 'was', 'were', 'be', 'been', 'wil
             'once', 'just', 'even', 'only', 'first', 'further', 'often', 'always', 'recently', 'previously', 'and'}
 
 _MODALS = {'may', 'might', 'will', 'would', 'could', 'should', 'can', 'must'}
-_PAST_IRREGULAR = {'said', 'told', 'wrote', 'spoke', 'thought', 'felt', 'knew', 'saw', 'heard', 'made', 'gave', 'took', 'began', 'sent', 'went'}
-def _past(w): return w in _PAST_IRREGULAR or (w.endswith('ed') and len(w) > 4)
+_PAST_FORMS = PAST - AUX  # 'said', 'told', 'says' (no auxiliary: 'may have said' is a modal's)
+def _past(w): return w in _PAST_FORMS or (w.endswith('ed') and len(w) > 4)
 
 def cue_bound_candidates(a:int, b:int, # the tagger's cue, tokens [a, b)
                          lo:int, hi:int, # the previous cue's end and the next cue's start (or 0 and the number of tokens)

@@ -131,7 +131,7 @@ def _described_person(text, pos, src, head, si, sents, rows, item, ante, matcher
 _BODY_NAME_WORDS = {'headquarters', 'conference', 'council', 'committee', 'association', 'federation', 'union', 'alliance', 'solidarity',
                     'coalition', 'league', 'front', 'society', 'institute', 'organization', 'organisation', 'organizations',
                     'organisations', 'group', 'movement', 'foundation', 'centre', 'center', 'network', 'forum', 'campaign', 'commission',
-                    'council', 'coordinating', 'federations', 'unions', 'groups', 'confederation', 'watch', 'amnesty'}
+                    'coordinating', 'federations', 'unions', 'groups', 'confederation', 'watch', 'amnesty'}
 _GENERIC_BODY = {'organization', 'organisation', 'group', 'body'}  # nouns for any body
 _NAMED_BODY_HEADS = _GENERIC_BODY | {'committee', 'council', 'association', 'federation', 'union', 'alliance', 'coalition', 'movement',
                                      'campaign', 'conference', 'headquarters', 'solidarity', 'front', 'league', 'society', 'confederation'}

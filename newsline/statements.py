@@ -279,9 +279,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 named = _full_name(text, sur, r['cue_end'], woman)
                 if named: speaker, country, typ, cameo, how = resolve_source(named, ante, matcher, salient)
                 elif sur != speaker: speaker = sur
-        expanded = ' ' in (speaker or '') and src.strip() in speaker.split() and src.strip()[:1].isupper() and \
-            src.strip().lower() not in PRONOUN_TYPES and speaker.split()[0].lower() not in SPEAKER_NOUNS \
-            and src.strip().lower() not in ('al', 'el', 'de', 'la', 'le', 'van', 'von', 'bin', 'ibn', 'abu', 'da', 'di')  # 'May', 'Ma': Theresa May, Jack Ma named earlier; not 'Al' of 'Nasser Al'
+        s_ = src.strip()  # 'May', 'Ma': Theresa May, Jack Ma named earlier; not a pronoun, nor 'Al' of 'Nasser Al'
+        expanded = ' ' in (speaker or '') and s_ in speaker.split() and s_[:1].isupper() and s_.lower() not in PRONOUN_TYPES \
+            and speaker.split()[0].lower() not in SPEAKER_NOUNS and s_.lower() not in ('al', 'el', 'de', 'la', 'le', 'van', 'von', 'bin', 'ibn', 'abu', 'da', 'di')
         if speaker in junk or (how == 'unknown' and not expanded and not plausible_speaker(before_relative(sender or src))):
             if how == 'unknown' and speaker.endswith('s'):  # 'the speakers ... They': still no one to chart
                 junk.add(speaker); salient.append((pos, pos, speaker, '', '', ''))
