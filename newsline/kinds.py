@@ -263,7 +263,7 @@ def is_speech_act(cue:str, # the cue's text
             and not re.search(r'\b(?:about|that|on)\b', t):
         return False  # 'often talked to the foreign media', 'talked with them for a long time': talking, no words reported
     return True
-_ENDANGERED = re.compile(r"\s*(?:the\s+|(?:[\w'’.-]+\s+){1,3}?[\w.-]+['’]s?\s+)(?:[\w-]+\s+){0,2}?(?:goal|net|lead|title|record|position|existence|"
+_ENDANGERED = re.compile(r"\s*(?:the\s+|(?:[\w'’.-]+\s+){1,3}?[\w.-]+['’]s?\s+)?(?:[\w-]+\s+){0,2}?(?:goal|net|lead|title|record|position|existence|"
                          r"stability|security|future|livelihoods?|jobs|lives|life|health|safety|unity|front|peace|economy|recovery|survival)\b", re.I)
 _TERRITORY = re.compile(r"\s*(?:to\s+)?(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,3}?(?:sea|seas|islands?|islets?|territory|territories|waters|land|"
                         r"region|reefs?|shoals?|sovereignty)\b", re.I)

@@ -9,7 +9,7 @@ __all__ = ['MEDIA_SOURCE']
 
 # %% ../nbs/02h_statement_context.ipynb #h002
 import re
-from .actors import actor_matcher, _role_name, _TRAILING_DAY, LINK_WORDS, SPEAKER_NOUNS, NAME_PARTICLES, resolve_source, _is_person_name, person_gender, _BODY_WORDS, _GROUP_HEADS, _MALE_GIVEN
+from .actors import actor_matcher, _role_name, _TRAILING_DAY, LINK_WORDS, SPEAKER_NOUNS, NAME_PARTICLES, resolve_source, _is_person_name, person_gender, _BODY_WORDS, _GROUP_HEADS, _MALE_GIVEN, NOMINAL_TYPES
 from .speakers import plausible_speaker
 from .text_units import SENTENCE_ADVERBS, STOP
 
@@ -186,6 +186,71 @@ def _full_name(text:str, surname:str, end:int,
         given = {m.group(0) for m in re.finditer(rx + r"(?=[ \t]+(?:and|who|was|is|had|has|said)\b|,)", text[max(0, end-5000):end])}
         if len(seen) == 1 and given == seen and not any(w.lower() in _NOT_GIVEN for w in next(iter(given)).split()): names = list(given)
     return max(names, key=len) if names else ''
+
+# %% ../nbs/02h_statement_context.ipynb #c022j
+_ORG_HEADS = {'company', 'firm', 'bank', 'lender', 'group', 'agency', 'ministry', 'department', 'paper', 'newspaper', 'daily', 'retailer',
+              'airline', 'carrier', 'operator', 'insurer', 'manufacturer', 'maker', 'broadcaster', 'network', 'charity', 'watchdog', 'regulator',
+              'club', 'service', 'authority', 'institute', 'university', 'magazine', 'publication', 'giant', 'chain', 'supermarket',
+              'developer', 'startup', 'utility', 'body', 'organization', 'organisation', 'union', 'association', 'foundation', 'commission',
+              'council', 'committee', 'party', 'campaign', 'office', 'bureau', 'tribunal', 'court', 'outlet'}
+_ORG_DESC = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:([a-z][\w-]*)\s+)?([a-z]+)|([A-Z][a-z]+))")  # 'the company', 'the German carmaker', 'the Department'
+_MODIFIED_HEADS = {'ministry', 'department', 'office', 'bureau', 'committee', 'council', 'court', 'party', 'union'}  # 'the foreign ministry': its own name
+_MEDIA_HEADS = {'paper', 'newspaper', 'daily', 'magazine', 'publication', 'outlet', 'broadcaster', 'network'}
+_SPOKE_HEADS = _MEDIA_HEADS | {'company', 'firm', 'bank', 'lender', 'group', 'retailer', 'airline', 'carrier', 'operator', 'insurer',
+                               'manufacturer', 'maker', 'charity', 'watchdog', 'regulator', 'club', 'giant', 'chain', 'supermarket',
+                               'developer', 'startup', 'utility', 'body', 'organization', 'organisation', 'agency'}  # names without the noun
+_SAYS = r'said|says|say|told|tells|added|announced|stated|reported|noted|warned|claimed'
+_NAME_PARTS = {'of', 'for', 'and', 'the', '&', 'de', 'du', 'la', 'van', 'von'}
+_CAPS = r"[A-Z](?:[\w'’&-]|\.(?=\w))*"
+_NAME_RUN = rf"{_CAPS}(?:[ \t]+(?:(?:of|for|and|the|&)[ \t]+)*{_CAPS}){{0,5}}"
+_NOT_BODY = {'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may',
+             'june', 'july', 'august', 'september', 'october', 'november', 'december', 'the', 'mr', 'mrs', 'ms', 'dr', 'in', 'on', 'but',
+             'and', 'it', 'he', 'she', 'they', 'i', 'we', 'this', 'that', 'a', 'an', 'when', 'after', 'as', 'its', 'his', 'her', 'their',
+             'first', 'next', 'now', 'so', 'yet', 'still', 'thus', 'last'} | SENTENCE_ADVERBS
+_CALENDAR = {w for w in _NOT_BODY if w.endswith('day') or w in ('january', 'february', 'march', 'april', 'june', 'july', 'august', 'september',
+                                                              'october', 'november', 'december')}
+
+def _body_antecedent(text:str, # the article body
+                     pos:int,   # where the description ('the company') stands
+                     head:str,  # its noun, lower case ('company')
+                     rows:list=(), # the statements before it (dicts with speaker, actor_type, source_start, sentence)
+                     si:int=0,  # the description's sentence index
+                     modifier:str=None, # a word before the noun ('travel' in 'the travel company'): it must stand near the name
+                    )->str: # the body's name, or ''
+    "The body a description like 'the company' or 'the bank' refers to: the latest name introduced with that noun, holding it, or that spoke just before."
+    lo, cands = max(0, pos - 2500), []
+    H = rf"{re.escape(head)}s?"
+    for m in re.finditer(rf"\b{H}[ \t]+({_NAME_RUN})", text[lo:pos]):
+        cands.append((lo + m.start(1), m.group(1)))  # 'travel company TUI', 'spy agency NIS'
+    for m in re.finditer(rf"({_NAME_RUN}),[ \t]+(?:an?[ \t]+(?:[\w'’-]+[ \t]+){{0,5}}?|the[ \t]+(?:[\w'’-]+[ \t]+){{1,5}}?){H}\b(?!['’]|\s+(?:{_SAYS}))",
+                         text[lo:pos]):
+        cands.append((lo + m.start(1), m.group(1)))  # 'Innate Immunotherapeutics, a tiny Australian company'
+    for m in _BODY_NAME.finditer(text, lo, pos):
+        if head in (w.lower() for w in m.group().split()): cands.append((m.start(), m.group()))  # 'the Treasury Department'
+    for p in rows[-6:] if head in _SPOKE_HEADS else ():  # a body that spoke just before: 'AIB said ... The bank said'
+        sp, st = p.get('speaker'), p.get('actor_type')
+        if not sp or p.get('source_start') is None or p['source_start'] >= pos or p['sentence'] < si - 4 or len(sp.split()) > 6: continue
+        if isinstance(st, str) and st and st not in NOMINAL_TYPES.get(head, ()): continue  # a table actor of another kind: 'China'
+        heads = {w.lower() for w in sp.split()} & (_BODY_WORDS | _GROUP_HEADS)
+        if heads and head not in heads and head not in _GENERIC_BODY: continue  # 'the department' is no 'Development Committee'
+        if ' ' not in sp and sp.endswith('s') and not sp.isupper(): continue  # 'Environmentalists', 'Councils': a plural, no name
+        if ' ' in sp and not sp.isupper() and not heads: continue  # 'Elon Musk': a person's name, not the company's
+        if ' ' not in sp and not sp.isupper() and _full_name(text, sp, pos): continue  # "O'Leary" after 'Dermot O'Leary': a person
+        if sp.isupper() and (ex := re.search(rf"((?:[A-Z][\w'’-]+\s+(?:(?:of|for|and|on)\s+)?){{1,6}})\({re.escape(sp)}\)", text)) \
+                and (xh := {w.lower() for w in ex.group(1).split()} & (_BODY_WORDS | _GROUP_HEADS)) and head not in xh: continue
+        # 'Federal Trade Commission (FTC)' is no company
+        if head not in _MEDIA_HEADS and re.fullmatch(r'(?:writes|wrote|reported|reports|reporting|editorialized)', p.get('cue') or '', re.I): continue
+        cands.append((p['source_start'], sp))  # a paper's 'writes' is no company's
+    for at, name in sorted(cands, reverse=True):
+        name = _TRAILING_DAY.sub('', re.sub(r'^(?:The|A|An)\s+', '', name.strip()))
+        name = re.sub(r"^(?!(?:People|Workers|Women|Children)['’]s)(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s\s+(?=[A-Z])", '', name)
+        # "Malaysia's University of Malaya": the university; not "People's Bank of China"
+        words = [w.lower().strip("'’.") for w in name.split()]
+        if not words or words[0] in _NOT_BODY or any(w in _CALENDAR for w in words) or all(w in SPEAKER_NOUNS or w in _NOT_BODY for w in words) or re.search(r"['’]s$", name): continue
+        if any(not w[:1].isupper() and w.lower() not in _NAME_PARTS for w in name.split()): continue  # 'Melbourne-based company': a description
+        if modifier and modifier.lower() not in text[max(0, at - 60):at + len(name) + 80].lower(): continue  # 'the dealer association'
+        return name
+    return ''
 
 # %% ../nbs/02h_statement_context.ipynb #h043
 def _named_before(surname:str, known:list)->tuple:

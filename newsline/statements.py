@@ -21,7 +21,7 @@ from .statement_context import (MEDIA_SOURCE, _REPORT_CUE, _headline, _LINK_LINE
                                         _apposed_title, _titled_person, _COURTESY, _full_name, _named_before, _QUOTED_AS, _FRONTED,
                                         _PLURAL_SOURCE, _antecedent, _DOC_SOURCE, _FROM, _sender_before, _received_from, _colon_contents, _FULL_TEXT,
                                         _made_at, _maker_before, _STATE_TYPES, _known, _is_own, _other_occasion, _titled_subject, _name_subject,
-                                        _described_head, _described_person, _named_body, _NAMED_BODY_HEADS)
+                                        _described_head, _described_person, _named_body, _NAMED_BODY_HEADS, _body_antecedent, _ORG_HEADS, _ORG_DESC, _MODIFIED_HEADS)
 from .statement_dates import (attached_date, dateline_date, narrative_date, lead_event_date, report_lead_date, speaker_event_date,
                                       _in_range, _before_death,
                                       _timexes_fn, _naive, _DATELINE, _ELSEWHEN)
@@ -269,6 +269,11 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 and mb.group(1).lower() in _NAMED_BODY_HEADS and (nb := _named_body(text, pos, mb.group(1).lower())):
             alt = resolve_source(nb, ante, matcher, salient, text)  # 'The Joint Conference of ... called a press conference. The organization accused'
             if alt[0]: speaker, country, typ, cameo, how = alt[0], alt[1], alt[2], alt[3], ('name' if alt[4] == 'name' else 'unknown')
+        if how in ('nominal', 'unknown') and speaker == canonical_name(src) and (mb := _ORG_DESC.fullmatch(src.strip())) \
+                and (hd := (mb.group(2) or mb.group(3)).lower()) in _ORG_HEADS and not (mb.group(1) and hd in _MODIFIED_HEADS) \
+                and (nb := _body_antecedent(text, pos, hd, rows, r['sentence'], mb.group(1))):
+            alt = resolve_source(nb, ante, matcher, salient, text)  # 'travel company TUI ... The company maintained', 'AIB said ... The bank said'
+            if alt[0]: speaker, country, typ, cameo, how = alt[0], alt[1], alt[2], alt[3], 'name'  # named in the text
         if speaker is None: continue  # an unresolved pronoun or a bare determiner: nobody to chart
         if how == 'unknown' and (' ' not in speaker or _COURTESY.match(speaker)):  # a surname: 'Choe' after 'Foreign Minister Choe Son Hui'
             sur = _COURTESY.sub('', speaker); woman = bool(re.match(r'(?:Mrs|Ms|Miss)\b', speaker))
