@@ -73,6 +73,8 @@ _PLACE_COMMON = {'north', 'south', 'east', 'west', 'united', 'states', 'kingdom'
 
 _PAIRED = re.compile(r"\s+(?:and|or|to)\s+(?:the\s+)?south\b|\s+side\b|[-–]south\b")  # 'the north and the south', 'the north side': Korea's halves
 
+_CAP_NEXT = re.compile(r"[ -][A-Z]")
+
 class ActorMatcher:
     "Find the aliases of an actor table in text."
     def __init__(self, table:pd.DataFrame):
@@ -99,10 +101,12 @@ class ActorMatcher:
         if not text or self.cs is None: return []
         out = [(m.start(), m.end()) + self.info[m.group(1)] for m in self.cs.finditer(text)
                if not (' ' not in m.group(1) and self.info[m.group(1)][2] == 'person'
-                       and (_NAME_GOES_ON.match(text, m.end()) or _other_given(text, m.start(), self.info[m.group(1)][0])))]
+                       and (_NAME_GOES_ON.match(text, m.end()) or _other_given(text, m.start(), self.info[m.group(1)][0])))
+               and not (m.group(1).endswith(('North', 'South')) and _CAP_NEXT.match(text, m.end()))]  # 'the North Carolina', 'the South China Sea'
         pos = 0
         while (m := self.ci.search(text, pos)):  # case aside: "South Korea's joint Chiefs of Staff"
             g = m.group(0).lower()
+            if g.endswith(('north', 'south')) and _CAP_NEXT.match(text, m.end()): pos = m.start() + 1; continue  # 'the North Carolina'
             if g not in self.long or g not in self.info or (m.group(0).islower() and not _PAIRED.match(text, m.end()) and self.places.isdisjoint(re.findall(r'[a-z]+', g))
                                                             and not self._place_in(text, self.info[g][0])):
                 pos = m.start() + 1; continue  # lower case names a place ('north korea's foreign ministry'), or the text does
@@ -421,6 +425,8 @@ def _role_name_rx(anchored:bool=True):
                       + (r"\s*$" if anchored else r"\b"))  # 'Mayor Bill de Blasio'
 NAME_PARTICLES = r"(?:de|da|di|del|della|dos|du|van|von|der|den|la|le|bin|bint|ibn|al|el)"  # lowercase words inside personal names
 
+_FOR_ROLES = {'Minister', 'Secretary', 'Commissioner', 'Envoy', 'Representative'}  # 'State Secretary for Migration X'; not 'spokesman for Operation X'
+_DEMONYM_WORD = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i|ch|ic)")  # 'the Irish Coast Guard': an adjective, no place a role is for
 _ROLE_PLACE = re.compile(r"\s+(?:to|of|for|in)\s+(?:the\s+)?")  # 'Ambassador to South Korea Alexander Timonin'
 _NAME_TAIL = re.compile(r"\s*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*$")
 _PLACE_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+(?:of\s+(?:the\s+)?)?){1,4}?(?P<name>(?:[A-Z][\w'’.-]*\s+){1,2}[A-Z][\w'’-]+)\s*")
@@ -431,9 +437,11 @@ def _role_name(source:str, found:list, anchored:bool=True):
     for r in _role_rx().finditer(source):
         if (m := rx.match(source, r.start())): name, at = m.group(2), m.start(2)
         elif anchored and (pl := _ROLE_PLACE.match(source, r.end())) and (place := next((f for f in found if f[0] == pl.end()), None)) \
-                and (tail := _NAME_TAIL.match(source, place[1])):  # the name after the place the role is for, a table actor
+                and not _DEMONYM_WORD.fullmatch(source, place[0], place[1]) and (pl.group().split()[0] == 'to' or r.group()[:1].isupper()) \
+                and (tail := _NAME_TAIL.match(source, place[1])):  # 'President of Cuba X', 'ambassador to Japan X'; not 'director of China Telecom'  # the name after the place the role is for, a table actor
             name, at = tail.group(1), tail.start(1)
-        elif anchored and (pl := _ROLE_PLACE.match(source, r.end())) and pl.group().split()[0] in ('to', 'in') \
+        elif anchored and (pl := _ROLE_PLACE.match(source, r.end())) and (pl.group().split()[0] in ('to', 'in') or pl.group().strip() == 'for'
+                                                                            and r.group() in _FOR_ROLES) \
                 and (pt := _PLACE_NAME.fullmatch(source, pl.end())):
             w = pt.group('name').split()  # a place not in the table: 'Ambassador to the Republic of Cyprus Stanislav Osadchy'
             if not (len(w) == 3 and len(w[0]) <= 6 and max(map(len, w[1:])) <= 5): w = w[-2:]  # 'Ri Yong Ho' keeps three words
@@ -459,6 +467,14 @@ _TRAILING_NAME = re.compile(r"(?P<desc>(?:[\w'’.&-]+\s+)*?[a-z][\w-]*[a-z])\s+
                             r"(?:\s+(?:from|of|at|with)\s+.+)?")  # a description, then a personal name: 'polling station volunteer Jane Roe'
 _DESC_END_NOT = {'said', 'says', 'told', 'by', 'of', 'to', 'for', 'from', 'and', 'or', 'the', 'with', 'at', 'in', 'on', 'as', 'that',
                  'than', 'when', 'while', 'where', 'after', 'before', 'since', 'about', 'like', 'against', 'between', 'among', 'including'}
+def _trailing_person(name:str)->str:
+    "The personal name closing a description ('polling station volunteer Jane Roe'), or ''."
+    tn = _TRAILING_NAME.fullmatch(name)
+    if not tn or not _is_person_name(tn.group('name')): return ''
+    desc = tn.group('desc').split()
+    if len(desc) > 8 or desc[-1] in _DESC_END_NOT or 'the' in [w.lower() for w in desc[-2:]] or _RELATION_OF.search(tn.group('desc')): return ''
+    return tn.group('name')
+
 _RELATION_OF = re.compile(r"\b(?:wife|husband|mother|father|son|daughter|brother|sister|widow|widower|family|lawyer|attorney|spokes\w+|aide|"
                           r"adviser|advisor|friend|relatives?|members?)\s+of\b", re.I)  # 'Wife of Westminster attacker Khalid Masood': not Masood
 
@@ -517,7 +533,7 @@ def resolve_source(source:str,   # the source span's text
         s, e, actor, country, typ, cameo = (max(persons, key=lambda m: (m[1], m[1]-m[0])) if len(persons) > 1 else
                                             max(found, key=lambda m: (m[4] != 'government', m[1]-m[0], m[0])))
         pre = re.sub(r'^(?:the|a|an)\s+', '', source[:min(f[0] for f in found)].strip(), flags=re.I)
-        if typ == 'government' and all(f[4] == 'government' for f in found) and re.fullmatch(r"[\w.'’ -]+\s(?:in|of|from)", pre) \
+        if typ == 'government' and all(f[4] == 'government' for f in found) and re.fullmatch(r"[\w.'’ -]+\s(?:in|of|from|to|against|for|with)", pre) \
                 and pre.split()[0].lower() not in _COUNTRY_HEADS:  # 'Compatriots in Japan', 'President of Singapore': not the country itself
             return (canonical_name(source), country or None, None, None, 'unknown')
         if typ == 'person' and (am := _ASSOCIATE.match(source, e)):  # 'a Trump administration official', 'Putin aides': someone near them
@@ -528,6 +544,8 @@ def resolve_source(source:str,   # the source span's text
             return (canonical_name(source[:am.end()]), country or None, 'spokesperson' if re.match(r'(?:official|spokes)', am.group(1), re.I) else None, None, 'unknown')
         if typ == 'person' and _WOMAN_HONORIFIC.match(source[:s]) and person_gender(actor, typ) == 'm':
             return (canonical_name(source), country or None, None, None, 'unknown')  # 'Mrs. Trump' is not Donald Trump
+        if typ not in ('person', 'spokesperson') and (tp := _trailing_person(canonical_name(source))) and source.rfind(tp) >= e:
+            return (tp, country or None, 'person', None, 'name')  # "PSG's Belgian defender Thomas Meunier": the person, Belgian
         if typ not in ('person', 'spokesperson') and _part_of(source, s, e, typ):  # 'the secretary general of NATO', 'the ROK media'
             return (canonical_name(source[:(source.find(',', e) + 1 or len(source) + 1) - 1]), country or None, None, None, 'unknown')
         return (actor, country or None, typ or None, cameo or None, 'name')
@@ -549,10 +567,8 @@ def resolve_source(source:str,   # the source span's text
         name = canonical_name(source)
         if name and _DESCRIBED.match(re.sub(r'^(?:the|a|an)\s+', '', source.strip(), flags=re.I)) and _is_person_name(name):
             return (name, None, 'person', None, 'unknown')  # 'Flight attendant Heather Poole': the person
-        if name and (tn := _TRAILING_NAME.fullmatch(name)) and _is_person_name(tn.group('name')) and len(tn.group('desc').split()) <= 8 \
-                and tn.group('desc').split()[-1] not in _DESC_END_NOT and 'the' not in tn.group('desc').lower().split()[-2:] \
-                and not _RELATION_OF.search(tn.group('desc')):
-            return (tn.group('name'), None, 'person', None, 'unknown')  # 'Chemicals expert Manfred Santen from Greenpeace': the person
+        if name and (tp := _trailing_person(name)):
+            return (tp, None, 'person', None, 'unknown')  # 'Chemicals expert Manfred Santen from Greenpeace': the person
         return (name or None, None, None, None, 'unknown' if name else None)
     other = {'he': 'f', 'she': 'm'}.get(words[0]) if how == 'pronoun' else None  # 'she' is not Kim Jong Un, 'he' not Choe Son Hui
     cands = list(reversed(mentions))

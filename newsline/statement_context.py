@@ -252,6 +252,38 @@ def _body_antecedent(text:str, # the article body
         return name
     return ''
 
+# %% ../nbs/02h_statement_context.ipynb #c022m
+_APPOSITION = r",\s+(?:the\s+|an?\s+)?(?=[a-z])([^,;()\n]{3,200}?)(?:,|;|\(|\.(?:\s|$)|\n|$)"  # ', president of the Syrian Arab Republic,'
+_BEFORE_CUT = re.compile(r"\b(?:and|with|by|from|against|between|for|met|meets|meeting|told|tells|said|says|called|visited|received)\b", re.I)
+_ROLE_OF = re.compile(r"(?:[\w'’-]+\s+){0,4}?(?:" + '|'.join(sorted(SPEAKER_NOUNS, key=len, reverse=True)) + r")s?\s+of\s+", re.I)
+_EXPERT = re.compile(r"\b(?:analysts?|experts?|professor|researchers?|scholars?|economists?|fellow|correspondents?|journalists?|"
+                     r"editors?|writers?|commentators?|observers?|academics?|lecturers?|studies|research|programme|program|center|centre|"
+                     r"institute|university|watcher|specialist|head|director)\b", re.I)  # a subject of study, no nationality
+_GAP_OK = re.compile(r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:of\s+(?:the\s+)?)?)*")  # capitalised words of a state's long name
+_BEFORE_BLOCK = re.compile(r"\bto\b", re.I)  # 'Chinese Ambassador to the DPRK Wang Yajun': the DPRK is where he serves
+
+def _apposed_country(text:str, # the article body
+                     name:str, # a person's name as resolved ('Bashar Al-Assad')
+                     matcher=None, # the actor matcher (default: the shipped table)
+                    )->str: # an ISO3 country code, or ''
+    "The country of a person, from where the text introduces them: an apposition after the name or a demonym before it."
+    if len(name.split()) < 2 or not re.match(r"[A-Z]", name): return ''
+    matcher = matcher or actor_matcher()
+    for m in re.finditer(re.escape(name) + r"\b", text):
+        ap = re.compile(_APPOSITION).match(text, m.end())
+        if ap and (ro := _ROLE_OF.match(ap.group(1))):  # 'president of the Syrian Arab Republic'; not 'a Russia expert at ...'
+            f = next((f for f in matcher.find(ap.group(1)) if f[3] and f[0] >= ro.end()), None)  # right after 'of (the)':
+            if f and not _GAP_OK.fullmatch(ap.group(1), ro.end(), f[0]): f = None  # 'president of the Republic of Singapore';
+                                                                              # not 'commander of coalition forces in Afghanistan'
+            if f and not _EXPERT.search(ap.group(1), 0, f[0]): return f[3]  # not 'director of China research at ...'
+        pre = text[max(0, m.start() - 80):m.start()]
+        pre = _BEFORE_CUT.split(re.split(r"[.,;:!?\"“”()\n]|--|—", pre)[-1])[-1]  # 'He met Belgian Prime Minister X': 'Belgian Prime Minister'
+        if pre.strip() and not _BEFORE_BLOCK.search(pre):  # the last table actor, then only titles: 'Belgian Prime Minister', 'Russia's'
+            f = next((f for f in reversed(matcher.find(pre)) if f[3]), None)
+            if f and not _EXPERT.search(pre, f[1]) and all(w[:1].isupper() or w.lower() in SPEAKER_NOUNS or w.lower() in ('of', 'the', "'s", '’s') for w in re.findall(r"[\w'’-]+", pre[f[1]:])):
+                return f[3]
+    return ''
+
 # %% ../nbs/02h_statement_context.ipynb #h043
 def _named_before(surname:str, known:list)->tuple:
     "(speaker, country, type, cameo, 'name') of the latest earlier actor whose name holds `surname` as a word, or None."

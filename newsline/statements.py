@@ -21,7 +21,7 @@ from .statement_context import (MEDIA_SOURCE, _REPORT_CUE, _headline, _LINK_LINE
                                         _apposed_title, _titled_person, _COURTESY, _full_name, _named_before, _QUOTED_AS, _FRONTED,
                                         _PLURAL_SOURCE, _antecedent, _DOC_SOURCE, _FROM, _sender_before, _received_from, _colon_contents, _FULL_TEXT,
                                         _made_at, _maker_before, _STATE_TYPES, _known, _is_own, _other_occasion, _titled_subject, _name_subject,
-                                        _described_head, _described_person, _named_body, _NAMED_BODY_HEADS, _body_antecedent, _ORG_HEADS, _ORG_DESC, _MODIFIED_HEADS)
+                                        _described_head, _described_person, _named_body, _NAMED_BODY_HEADS, _body_antecedent, _ORG_HEADS, _ORG_DESC, _MODIFIED_HEADS, _apposed_country)
 from .statement_dates import (attached_date, dateline_date, narrative_date, lead_event_date, report_lead_date, speaker_event_date,
                                       _in_range, _before_death,
                                       _timexes_fn, _naive, _DATELINE, _ELSEWHEN)
@@ -118,6 +118,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
     earlier = [(-1, -1) + tuple(m[2:]) for m in matcher.find(title)] if title else []  # mentions and resolved speakers so far
     salient = list(earlier)  # the title's actors, then each speaker found
     junk = set()  # generic sources ('the speakers'), which a later 'they' may refer to
+    countries = {}  # unknown speaker -> country from the text's introduction of them (`_apposed_country`), looked up once
     dropped = None  # the last statement left out for its generic or misread source
     plural = None  # (sentence, speaker, ...) of the latest statement by a plural source ('Japanese officials')
     last_doc = None  # (sentence, speaker, ...) of the latest statement by a document ('The message said'), which a later 'it' may be
@@ -314,6 +315,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 end = max((b for a, b in r['content_spans']), default=q.end())
                 r['content_spans'] = [(q.end(), end)] if end > q.end() else []
         cont = ' … '.join(text[a:b] for a, b in r['content_spans'])
+        if speaker and not country and typ in (None, '', 'person') and ' ' in speaker:  # 'Al-Assad said': his country from where
+            country = countries.get(speaker)                                            # the text introduced him
+            if country is None: country = countries[speaker] = _apposed_country(text, speaker, matcher) or None
         r.update(source_text=src or None, cue=text[r['cue_start']:r['cue_end']], content=cont or None,
                  speaker=speaker, actor_country=country, actor_type=typ)
         if _NO_WORDS.match(r['cue']) and not re.match(r'\s*(?:that\b|["“:])', cont or '') and len((cont or '').split()) < 40 \
