@@ -272,7 +272,7 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|di
 # %% ../nbs/02d_kinds.ipynb #c014
 CHANNELS = [
     ('KCNA', re.compile(r'\bKCNA\b|Korean Central News Agency')),
-    ('Rodong Sinmun', re.compile(r'Rodong Sinmun')),
+    ('Rodong Sinmun', re.compile(r'Rodong Sinmun')), ('Minju Joson', re.compile(r'Minju Joson')),
     ('Korean Central TV', re.compile(r'Korean Central (?:TV|Television)')),
     ('Yonhap', re.compile(r'\bYonhap\b')), ('Xinhua', re.compile(r'\bXinhua\b')), ('TASS', re.compile(r'\bTASS\b')),
     ('government media', re.compile(r'\bgovernment(?:-run| run)? media\b', re.I)),

@@ -106,6 +106,7 @@ _GREETING = re.compile(r'\b(?:Greetings?|Congratulat\w*|Felicitations?)\b', re.I
 _HOSTILE = {'criticize', 'threaten', 'demand', 'reject', 'deny'}  # kinds aimed at others: their target is not the speaker's own side
 
 _SAYING = re.compile(r'\b(?:saying|telling|stating|declaring)\b')
+_PAPER_DASH = re.compile(r"\s*((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+[-–—]\s+(?=\S)")  # 'Minju Joson - An article says'
 _MEDIA_NOUN_END = re.compile(r"\b(?:magazine|newspaper|daily|weekly|paper|broadcaster|website|tabloid|news\s+agency|news\s+portal|TV\s+channel|radio\s+station)\s*$", re.I)
 _TITLE_AFTER = re.compile(r"\s*[“\"]([A-Z][^\"”\n]{1,40}?)[.,]?[”\"]")  # the outlet's name in quotation marks after the noun
 
@@ -141,6 +142,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 rows[-1]['content_spans'] = r['content_spans']; rows[-1]['content'] = ' … '.join(text[a:b] for a, b in r['content_spans'])
             continue
         src = text[r['source_start']:r['source_end']] if r['source_start'] is not None else ''
+        if (pd_ := _PAPER_DASH.match(src)) and any(f[4] == 'media' and f[1] - f[0] == len(pd_.group(1)) for f in matcher.find(pd_.group(1))):
+            r['source_start'] += pd_.end(); src = src[pd_.end():]  # 'Rodong Sinmun - The world community praises': a press review's line
         own_ok = src.strip().lower() not in ('it', 'which', 'who')  # 'X was behind it, which it denies': X may be in the content
         pos = min([r['cue_start']] + ([r['source_start']] if r['source_start'] is not None else [])
                   + [a for a, b in r['content_spans'] if own_ok])  # not mentions inside its own clause or words ('“... Kim Jong Un,” he added')
