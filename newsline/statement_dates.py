@@ -68,6 +68,8 @@ _DAY_THEN_PARTICIPLE = re.compile(r'\b(?:on\s+)?((?:(?:late|early)\s+)?' + _DAYS
 _PLANNED_BEFORE = re.compile(r'\b(?:where|when|which|who|whom|was to|were to|is to|are to|will|would|shall|plans? to|planned|scheduled|due)\b[^,;]*$', re.I)  # 'an event where X was to campaign on Sunday, citing': the event's day
 _DAY_BEFORE_PARTICIPLE = re.compile(r'\bon\s+((?:(?:late|early)\s+)?' + _DAYS + r'(?:\s+(?:morning|afternoon|evening|night))?)\s*,\s*$')
 _NEXT_CLAUSE = re.compile(r',\s*(?:and\s+|but\s+)?(?:[a-z]+ing|and|but|while|whereas|although|though)\b')
+_FINITE_CLAUSE = re.compile(r"\b(?:he|she|they|it|we|I|there)\s+(?:\w+ly\s+)?(?:had|has|have|was|were|is|are|will|would|could|can|did|does|do|"
+                            r"should|must|may|might)\b")  # a clause of its own after an addressee: 'told reporters he had ...'
 
 def _day_value(fn, phrase:str, ref)->tuple:
     "(date, granularity) of the first DATE or TIME `fn` finds in `phrase` ('Tuesday', 'late Monday'), if not after `ref`; else None."
@@ -104,7 +106,9 @@ def attached_date(text:str, # the body
     pp = bool(right) and re.match(r'\s*(?:to|of|for|with)\b', text[right[0][0]:right[0][1]])  # 'sent a message to X on Sept. 16'
     if right and not re.match(r'\s*(?:that\b|["“:])', text[right[0][0]:right[0][1]]):  # 'blasted the group Monday for'
         wide = pp or _OCCASION_IN.search(text, right[0][0], min(right[0][1], right[0][0]+200))
-        windows.append((right[0][0], min(right[0][1], right[0][0]+(200 if wide else 80))))
+        w3 = min(right[0][1], right[0][0]+(200 if wide else 80))
+        if (fc := _FINITE_CLAUSE.search(text, right[0][0], w3)): w3 = fc.start()  # 'confirmed to the BBC he had been in hospital since
+        windows.append((right[0][0], w3))                                            # Sunday': the words' own day, not the saying's
     lo, hi = min(w[0] for w in windows), max(w[1] for w in windows)
     try: tx = fn(text[lo:hi], _naive(dct).normalize())
     except Exception: return None
