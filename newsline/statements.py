@@ -14,7 +14,7 @@ import pandas as pd
 from .attribution import attribution_records, _DAY_WORDS
 from .text_units import TIMEW
 from .actors import actor_matcher, resolve_source, canonical_name, SENT_DOCUMENTS, person_gender, DIED, BORN, describes_name, before_relative
-from .speakers import plausible_speaker, document_author
+from .speakers import plausible_speaker, document_author, strip_titles
 from .actors import _role_name, _fits_unknown, _PERSON_HEADS, _is_person_name, PRONOUN_TYPES, SPEAKER_NOUNS
 from .kinds import statement_kind, statement_channel, is_speech_act, CAMEO
 from .statement_context import (MEDIA_SOURCE, _REPORT_CUE, _headline, _LINK_LINE, _apposition_end, _TITLES, _PERSON_ROLES,
@@ -331,6 +331,10 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             last_doc = (r['sentence'], speaker, country, typ, cameo, how, r)  # a document's statement, which 'it' may go on with
         if _PLURAL_SOURCE.search(src.strip()) and how in ('name', 'unknown'):  # a group that a later 'they' may be
             plural = (r['sentence'], speaker, country, typ, cameo, how)
+    names = {}  # titles off a person's name, once all speakers are resolved ('Republican Sen. John Cornyn': John Cornyn); the rules
+    for r in rows:  # above match later mentions ('the senator') against the titled names
+        if r['actor_type'] in (None, '', 'person') and r['speaker']:
+            r['speaker'] = names.setdefault(r['speaker'], strip_titles(r['speaker']))
     # merge participles into the statement they continue; media reports become channels
     out = []
     for r in rows:
