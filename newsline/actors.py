@@ -306,7 +306,8 @@ def _fits_unknown(pronoun, name):
         if len(words) == 1 and (words[0] in SPEAKER_NOUNS or words[0] in NOMINAL_TYPES or words[0] in _GROUP_HEADS): return False  # 'Paper'
         if not words or len(words) > 6 or any(w[:1].islower() and w not in ('of', 'the', 'and', 'for', 'in', 'on', 'at', 'de') for w in name.split()):
             return False  # 'Watching the whole course of ...': no name
-        return bool(words) and not _fits_unknown('he', name) and not _fits_unknown('they', name) and words[0] not in _MALE_GIVEN \
+        plural = _fits_unknown('they', name) and (len(words) == 1 or words[-1] in SPEAKER_NOUNS or words[-1] in _GROUP_HEADS)  # not 'MSC Cruises'
+        return bool(words) and not (_fits_unknown('he', name) and _is_person_name(name)) and not plural and words[0] not in _MALE_GIVEN \
             and words[0] not in _FEMALE_GIVEN and words[-1] not in _PERSON_HEADS
     if pronoun in ('he', 'she'):  # 'Jane Roe', 'President of Equatorial Guinea'; not 'People and the People's Army'
         low = name.lower(); parts = re.split(r'\s(?:of|for|to|at|in)\s', low)

@@ -305,6 +305,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             earlier.append((pos, pos, speaker, country or '', typ or '', cameo or ''))
             salient.append(earlier[-1])
         elif speaker and not rel and not nested: salient.append((pos, pos, speaker, '', '', ''))  # an unknown speaker can be 'they' or 'he' later
+        elif speaker and rel and src.strip().lower() == 'which' and typ not in ('person', 'spokesperson') and not nested:
+            salient.append((pos, pos, speaker, country or '', typ or '', cameo or ''))  # '21st Century Fox, which said ... "...," it said'
         if r['source_end'] is not None and _MEDIA_NOUN_END.search(src) and (t_ := _TITLE_AFTER.match(text, r['source_end'])):
             alt = resolve_source(t_.group(1), ante, matcher, salient, text)  # 'wrote music magazine "Rolling Stone."': the magazine's name
             if alt[0]: speaker, country, typ = alt[0], alt[1], alt[2] or 'media'
