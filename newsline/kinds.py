@@ -59,7 +59,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                      r'irresponsible', r'unjust\w*', r'double standards?', r'accus\w*', r'condemn\w*', r'denounc\w*',
                      r'wrath', r'indignation', r'anger', r'denunciation', r'resentment', r'evils?', r'rogue', r'tyrann\w*',
                      r'massacr\w*', r'patroni[sz]\w*', r'assassinat\w*', r'disappoint\w*', r'regrettabl\w*',
-                     r'deplorabl\w*', r'disapprov\w*', r'disgrace\w*', r'conspirac\w*', r'unpardonabl\w*', r'(?:should|ought to) be ashamed', r'shame on',
+                     r'deplorabl\w*', r'disapprov\w*', r'disgrace\w*', r'conspirac\w*', r'unpardonabl\w*', r'(?:should|ought to) be ashamed', r'shame on', r'pathetic', r'disgusting', r'appalling', r'shameful', r'scandalous', r'atrocious', r'incompetent', r'dishonest',
                      r'(?:is|are|was|were) (?:(?:partly|largely|partially|mostly|also|solely|entirely|directly) )?to blame', r'(?:is|are|was|were) (?:\w+ )?responsible for (?:what happened|the (?:\w+ )?(?:deaths?|killings?|attacks?|murders?|violence|crisis))',
                      _ALARM,
                      r'threaten(?:s|ed|ing)? (?:\w+ ){0,2}(?:security|interests|sovereignty|safety|stability|peace)')),
