@@ -106,6 +106,8 @@ _GREETING = re.compile(r'\b(?:Greetings?|Congratulat\w*|Felicitations?)\b', re.I
 _HOSTILE = {'criticize', 'threaten', 'demand', 'reject', 'deny'}  # kinds aimed at others: their target is not the speaker's own side
 
 _SAYING = re.compile(r'\b(?:saying|telling|stating|declaring)\b')
+_BE_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got|getting|become|became)\s+(?:\w+ly\s+)?(\w+ed\s+(?:and|or)\s+)?(?:\w+ly\s+)?$",
+                         re.I)  # a passive before a cue: its subject is acted on ('has been roundly criticized')
 _PAPER_DASH = re.compile(r"\s*((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+[-–—]\s+(?=\S)")  # 'Minju Joson - An article says'
 _MEDIA_NOUN_END = re.compile(r"\b(?:magazine|newspaper|daily|weekly|paper|broadcaster|website|tabloid|news\s+agency|news\s+portal|TV\s+channel|radio\s+station)\s*$", re.I)
 _TITLE_AFTER = re.compile(r"\s*[“\"]([A-Z][^\"”\n]{1,40}?)[.,]?[”\"]")  # the outlet's name in quotation marks after the noun
@@ -161,6 +163,10 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 len(text[lk.end():r['cue_start']].split()) <= 5 and re.fullmatch(r'[a-z]+s', cue):
             continue  # 'READ MORE: Amnesty says abuse ...': a linked headline's verb (present tense, right after its subject)
         if _PERFORMED.search(text, max(0, r['cue_start']-30), r['cue_start']): continue  # 'sang in high praises of': a song, no statement
+        if r['source_start'] is not None and r['source_start'] < r['cue_start'] and re.fullmatch(r'\w+ed|told', cue, re.I) \
+                and (pv := _BE_PASSIVE.search(text, max(0, r['cue_start']-40), r['cue_start'])) and (not pv.group(1) or (
+                    r['cue_start'] - r['source_end'] <= 60 and not re.search(r'\b(?:said|says|told|stated|that)\b', text[r['source_end']:r['cue_start']]))):
+            continue  # 'China has been strongly criticized for ...', 'it is never to be concealed and denied': the subject is the target
         if re.search(r'\b(?:acknowledg|return|answer)\w*$', cue, re.I) and _GESTURE.match(' '.join(text[a:b] for a, b in r['content_spans'])):
             continue  # 'warmly acknowledged the enthusiastic cheers': a gesture, no words
         if _NEGATED.search(text, max(0, r['cue_start']-14), r['cue_end']) or _NEG_IN_CUE.search(cue) or (re.fullmatch(r'sa(?:id|ys|y)|told|tells', cue, re.I) and
