@@ -157,6 +157,8 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
     for text in ((cue or '') + (' ' + part.group(1) if part else ''), title or ''):
         kind = next((k for k, rx in CUE_KIND if rx.search(text)), None)
         if kind is None: continue
+        if kind == 'threaten' and text == title and not cue and len(content or '') > 600 and not _THREAT_WORDS.search(content):
+            continue  # 'KCNA Commentary Warns against ...' over a long denunciation that threatens nothing: the content decides
         if kind == 'threaten' and not _threatens(text, content or ''):
             cue = re.sub(r'\bwarn\w*', ' ', cue or '', flags=re.I)  # 'warned that diplomacy has failed': a warning of danger, no threat;
             break                                                  # the content decides
