@@ -347,7 +347,7 @@ SPEAKER_NOUNS = set("""spokesman spokesmen spokesperson spokespersons spokeswoma
     parties association union federation organization organizations organisation organisations group groups institute mission
     embassy office department bureau command army military navy staff country countries nation nations state states public
     community residents citizens workers farmers soldiers veterans students youth women pope king queen prince premier governor
-    mayor senator senators lawmaker lawmakers legislator legislators congressman congresswoman diplomat diplomats general commander
+    mayor senator senators td tds mp mps mep meps msp msps lawmaker lawmakers legislator legislators congressman congresswoman diplomat diplomats general commander
     officer officers prosecutor prosecutors judge court regime administration authorities cabinet parliament assembly congress
     senate team panel board network company firm bank fund university center centre forum movement front league alliance
     coalition bloc watchdog monitor society club campaign secretariat agencies station channel website outlet outlets daily
@@ -426,6 +426,7 @@ def _role_name_rx(anchored:bool=True):
                       + (r"\s*$" if anchored else r"\b"))  # 'Mayor Bill de Blasio'
 NAME_PARTICLES = r"(?:de|da|di|del|della|dos|du|van|von|der|den|la|le|bin|bint|ibn|al|el)"  # lowercase words inside personal names
 
+_HONORED_NAME = re.compile(r"\s+(?:Rep|Sen|Gov|Gen|Lt|Col|Maj|Capt|Adm|Dr|Prof)\.\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)(?:\s+of\s+[A-Z][\w .'’-]*)?\s*,?\s*")
 _FOR_ROLES = {'Minister', 'Secretary', 'Commissioner', 'Envoy', 'Representative'}  # 'State Secretary for Migration X'; not 'spokesman for Operation X'
 _DEMONYM_WORD = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i|ch|ic)")  # 'the Irish Coast Guard': an adjective, no place a role is for
 _ROLE_PLACE = re.compile(r"\s+(?:to|of|for|in)\s+(?:the\s+)?")  # 'Ambassador to South Korea Alexander Timonin'
@@ -545,6 +546,8 @@ def resolve_source(source:str,   # the source span's text
             return (canonical_name(source[:am.end()]), country or None, 'spokesperson' if re.match(r'(?:official|spokes)', am.group(1), re.I) else None, None, 'unknown')
         if typ == 'person' and _WOMAN_HONORIFIC.match(source[:s]) and person_gender(actor, typ) == 'm':
             return (canonical_name(source), country or None, None, None, 'unknown')  # 'Mrs. Trump' is not Donald Trump
+        if typ not in ('person', 'spokesperson') and (hn := _HONORED_NAME.fullmatch(source, e)) and _is_person_name(hn.group(1)):
+            return (hn.group(1), country or None, 'person', None, 'name')  # 'GOP Rep. Scott Taylor of Virginia': the person, American
         if typ not in ('person', 'spokesperson') and (tp := _trailing_person(canonical_name(source))) and source.rfind(tp) >= e:
             return (tp, country or None, 'person', None, 'name')  # "PSG's Belgian defender Thomas Meunier": the person, Belgian
         if typ not in ('person', 'spokesperson') and _part_of(source, s, e, typ):  # 'the secretary general of NATO', 'the ROK media'
