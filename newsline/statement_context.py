@@ -253,7 +253,7 @@ def _body_antecedent(text:str, # the article body
     return ''
 
 # %% ../nbs/02h_statement_context.ipynb #c022m
-_APPOSITION = r",\s+(?:the\s+|an?\s+)?(?=[a-z])([^,;()\n]{3,200}?)(?:,|;|\(|\.(?:\s|$)|\n|$)"  # ', president of the Syrian Arab Republic,'
+_APPOSITION = re.compile(r",\s+(?:the\s+|an?\s+)?(?=[a-z])([^,;()\n]{3,200}?)(?:,|;|\(|\.(?:\s|$)|\n|$)")  # ', president of the Syrian Arab Republic,'
 _BEFORE_CUT = re.compile(r"\b(?:and|with|by|from|against|between|for|met|meets|meeting|told|tells|said|says|called|visited|received)\b", re.I)
 _ROLE_OF = re.compile(r"(?:[\w'’-]+\s+){0,4}?(?:" + '|'.join(sorted(SPEAKER_NOUNS, key=len, reverse=True)) + r")s?\s+of\s+", re.I)
 _EXPERT = re.compile(r"\b(?:analysts?|experts?|professor|researchers?|scholars?|economists?|fellow|correspondents?|journalists?|"
@@ -269,14 +269,18 @@ def _apposed_country(text:str, # the article body
     "The country of a person, from where the text introduces them: an apposition after the name or a demonym before it."
     if len(name.split()) < 2 or not re.match(r"[A-Z]", name): return ''
     matcher = matcher or actor_matcher()
-    for m in re.finditer(re.escape(name) + r"\b", text):
-        ap = re.compile(_APPOSITION).match(text, m.end())
+    i = text.find(name)
+    while i >= 0:  # each mention of the name (str.find: no regex compiled per name)
+        end = i + len(name); i = text.find(name, end)
+        if end < len(text) and (text[end].isalnum() or text[end] == '_'): continue
+        ap = _APPOSITION.match(text, end)
         if ap and (ro := _ROLE_OF.match(ap.group(1))):  # 'president of the Syrian Arab Republic'; not 'a Russia expert at ...'
             f = next((f for f in matcher.find(ap.group(1)) if f[3] and f[0] >= ro.end()), None)  # right after 'of (the)':
             if f and not _GAP_OK.fullmatch(ap.group(1), ro.end(), f[0]): f = None  # 'president of the Republic of Singapore';
                                                                               # not 'commander of coalition forces in Afghanistan'
             if f and not _EXPERT.search(ap.group(1), 0, f[0]): return f[3]  # not 'director of China research at ...'
-        pre = text[max(0, m.start() - 80):m.start()]
+        start = end - len(name)
+        pre = text[max(0, start - 80):start]
         pre = _BEFORE_CUT.split(re.split(r"[.,;:!?\"“”()\n]|--|—", pre)[-1])[-1]  # 'He met Belgian Prime Minister X': 'Belgian Prime Minister'
         if pre.strip() and not _BEFORE_BLOCK.search(pre):  # the last table actor, then only titles: 'Belgian Prime Minister', 'Russia's'
             f = next((f for f in reversed(matcher.find(pre)) if f[3]), None)
