@@ -355,7 +355,7 @@ _SENT = re.compile(r"^\s*(?:(?:On|In|At|During|After|Before)\b[^,]{0,40},\s*)?(?
                    r"|^\s*(?P<w>[A-Z][^,.;:]{2,80}?)\s+(?:wrote|writes|had written)\s+(?:a\s+(?:[\w-]+\s+)?letter\s+)?to\b"  # 'Trump wrote to Xi'
                    r"|^[^.;:]{2,200}?\breceived\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?(?:letters?|messages?|greetings|telegrams?|reply|notes?|"
                    r"congratulations|condolences)\b(?:\s+of\s+[\w-]+)?\s+from\s+(?P<f>(?:[A-Z]\.\s?)*[A-Z][^,.;:]{2,120}?)(?=\s+(?:on|in)\s|[,.;:]|$)")  # 'from V. Putin, president of ...'
-_DOC_SOURCE = re.compile(r"^(?:it|(?:the|this|that|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:letter|message|greetings|telegram|reply|note|appeal|declaration|resolution))$", re.I)
+_DOC_SOURCE = re.compile(r"^(?:it|(?:the|this|that|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:letter|message|greetings|telegram|reply|note|appeal|declaration|resolution|statement|bulletin|communiqu[eé]))$", re.I)
 _FROM = re.compile(r"\b(?:letters?|messages?|statements?|notes?|telegrams?|greetings|reply|call|documents?)\s+from\s+([^,;:()]+?)(?:\s+(?:to|on|in|at)\s[^,;:()]*)?,?\s*$", re.I)
 
 def _sender_before(text:str, sents:list, si:int, back:int=2)->str:
