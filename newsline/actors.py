@@ -440,7 +440,8 @@ def _role_name(source:str, found:list, anchored:bool=True):
         if (m := rx.match(source, r.start())): name, at = m.group(2), m.start(2)
         elif anchored and (pl := _ROLE_PLACE.match(source, r.end())) and (place := next((f for f in found if f[0] == pl.end()), None)) \
                 and not _DEMONYM_WORD.fullmatch(source, place[0], place[1]) and (pl.group().split()[0] == 'to' or r.group()[:1].isupper()) \
-                and (tail := _NAME_TAIL.match(source, place[1])):  # 'President of Cuba X', 'ambassador to Japan X'; not 'director of China Telecom'  # the name after the place the role is for, a table actor
+                and (tail := _NAME_TAIL.match(source, place[1])):  # the name after the place the role is for, a table actor:
+            # 'President of Cuba X', 'ambassador to Japan X'; not 'director of China Telecom'
             name, at = tail.group(1), tail.start(1)
         elif anchored and (pl := _ROLE_PLACE.match(source, r.end())) and (pl.group().split()[0] in ('to', 'in') or pl.group().strip() == 'for'
                                                                             and r.group() in _FOR_ROLES) \

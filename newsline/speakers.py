@@ -9,7 +9,7 @@ __all__ = ['GENERIC_NOUNS', 'plausible_speaker', 'document_author', 'strip_title
 
 # %% ../nbs/02i_speakers.ipynb #s002
 import re
-from .actors import SPEAKER_NOUNS, _DETS_WORDS, _AGE, ActorMatcher, resolve_source, _is_person_name
+from .actors import SPEAKER_NOUNS, _DETS_WORDS, _AGE, ActorMatcher, resolve_source, _is_person_name, NAME_PARTICLES
 
 # %% ../nbs/02i_speakers.ipynb #c016
 GENERIC_NOUNS = {'officials', 'official', 'people', 'speakers', 'speaker', 'participants', 'members', 'delegates', 'reporters',
@@ -88,9 +88,9 @@ def strip_titles(name:str, # a speaker's name as resolved
     core = _LEADING_TITLES.sub('', name)
     core = _OF_PLACE.sub('', core) if len(_OF_PLACE.sub('', core).split()) >= 2 else core
     ws = core.split()
-    if core == name or not 2 <= len(ws) <= 4 or not _is_person_name(core) or ws[0] in _ORG_FIRST or not all(w[:1].isupper() or w in _PARTICLES for w in ws) or \
+    if core == name or not 2 <= len(ws) <= 4 or not _is_person_name(core) or ws[0] in _ORG_FIRST or not all(w[:1].isupper() or re.fullmatch(NAME_PARTICLES, w) for w in ws) or \
             any(w.lower().strip('.') in SPEAKER_NOUNS for w in ws) or re.search(r"['’]s\b|\d", core):
         return name
     return core
 _ORG_FIRST = {'National', 'International', 'Royal', 'Federal', 'State', 'Central', 'General', 'United', 'American', 'British'}
-_PARTICLES = {'de', 'da', 'di', 'del', 'della', 'dos', 'du', 'van', 'von', 'der', 'den', 'la', 'le', 'bin', 'bint', 'ibn', 'al', 'el'}
+

@@ -12,6 +12,7 @@ import re
 from .actors import actor_matcher, _role_name, _TRAILING_DAY, LINK_WORDS, SPEAKER_NOUNS, NAME_PARTICLES, resolve_source, _is_person_name, person_gender, _BODY_WORDS, _GROUP_HEADS, _MALE_GIVEN, NOMINAL_TYPES
 from .speakers import plausible_speaker
 from .text_units import SENTENCE_ADVERBS, STOP
+from .timex_lexicon import MONTHS, WEEKDAYS
 
 # %% ../nbs/02h_statement_context.ipynb #h011
 _LINK_LINE = re.compile(r"\s*" + LINK_WORDS + r"\s*:\s*(?=\S)", re.I)  # the words of `newsline.actors.LINK_WORDS`, then a colon
@@ -195,20 +196,17 @@ _ORG_HEADS = {'company', 'firm', 'bank', 'lender', 'group', 'agency', 'ministry'
               'council', 'committee', 'party', 'campaign', 'office', 'bureau', 'tribunal', 'court', 'outlet'}
 _ORG_DESC = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:([a-z][\w-]*)\s+)?([a-z]+)|([A-Z][a-z]+))")  # 'the company', 'the German carmaker', 'the Department'
 _MODIFIED_HEADS = {'ministry', 'department', 'office', 'bureau', 'committee', 'council', 'court', 'party', 'union'}  # 'the foreign ministry': its own name
-_MEDIA_HEADS = {'paper', 'newspaper', 'daily', 'magazine', 'publication', 'outlet', 'broadcaster', 'network'}
-_SPOKE_HEADS = _MEDIA_HEADS | {'company', 'firm', 'bank', 'lender', 'group', 'retailer', 'airline', 'carrier', 'operator', 'insurer',
+_MEDIA_NOUNS = {'paper', 'newspaper', 'daily', 'magazine', 'publication', 'outlet', 'broadcaster', 'network'}
+_SPOKE_HEADS = _MEDIA_NOUNS | {'company', 'firm', 'bank', 'lender', 'group', 'retailer', 'airline', 'carrier', 'operator', 'insurer',
                                'manufacturer', 'maker', 'charity', 'watchdog', 'regulator', 'club', 'giant', 'chain', 'supermarket',
                                'developer', 'startup', 'utility', 'body', 'organization', 'organisation', 'agency'}  # names without the noun
 _SAYS = r'said|says|say|told|tells|added|announced|stated|reported|noted|warned|claimed'
-_NAME_PARTS = {'of', 'for', 'and', 'the', '&', 'de', 'du', 'la', 'van', 'von'}
 _CAPS = r"[A-Z](?:[\w'’&-]|\.(?=\w))*"
 _NAME_RUN = rf"{_CAPS}(?:[ \t]+(?:(?:of|for|and|the|&)[ \t]+)*{_CAPS}){{0,5}}"
-_NOT_BODY = {'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may',
-             'june', 'july', 'august', 'september', 'october', 'november', 'december', 'the', 'mr', 'mrs', 'ms', 'dr', 'in', 'on', 'but',
+_CALENDAR = {next(k for k, v in d.items() if v == n) for d in (MONTHS, WEEKDAYS) for n in set(d.values())} - {'may'}  # full names only
+_NOT_BODY = _CALENDAR | {'may', 'the', 'mr', 'mrs', 'ms', 'dr', 'in', 'on', 'but',
              'and', 'it', 'he', 'she', 'they', 'i', 'we', 'this', 'that', 'a', 'an', 'when', 'after', 'as', 'its', 'his', 'her', 'their',
              'first', 'next', 'now', 'so', 'yet', 'still', 'thus', 'last'} | SENTENCE_ADVERBS
-_CALENDAR = {w for w in _NOT_BODY if w.endswith('day') or w in ('january', 'february', 'march', 'april', 'june', 'july', 'august', 'september',
-                                                              'october', 'november', 'december')}
 
 def _body_antecedent(text:str, # the article body
                      pos:int,   # where the description ('the company') stands
@@ -239,7 +237,7 @@ def _body_antecedent(text:str, # the article body
         if sp.isupper() and (ex := re.search(rf"((?:[A-Z][\w'’-]+\s+(?:(?:of|for|and|on)\s+)?){{1,6}})\({re.escape(sp)}\)", text)) \
                 and (xh := {w.lower() for w in ex.group(1).split()} & (_BODY_WORDS | _GROUP_HEADS)) and head not in xh: continue
         # 'Federal Trade Commission (FTC)' is no company
-        if head not in _MEDIA_HEADS and re.fullmatch(r'(?:writes|wrote|reported|reports|reporting|editorialized)', p.get('cue') or '', re.I): continue
+        if head not in _MEDIA_NOUNS and re.fullmatch(r'(?:writes|wrote|reported|reports|reporting|editorialized)', p.get('cue') or '', re.I): continue
         cands.append((p['source_start'], sp))  # a paper's 'writes' is no company's
     for at, name in sorted(cands, reverse=True):
         name = _TRAILING_DAY.sub('', re.sub(r'^(?:The|A|An)\s+', '', name.strip()))
@@ -247,7 +245,7 @@ def _body_antecedent(text:str, # the article body
         # "Malaysia's University of Malaya": the university; not "People's Bank of China"
         words = [w.lower().strip("'’.") for w in name.split()]
         if not words or words[0] in _NOT_BODY or any(w in _CALENDAR for w in words) or all(w in SPEAKER_NOUNS or w in _NOT_BODY for w in words) or re.search(r"['’]s$", name): continue
-        if any(not w[:1].isupper() and w.lower() not in _NAME_PARTS for w in name.split()): continue  # 'Melbourne-based company': a description
+        if any(not w[:1].isupper() and w not in ('of', 'for', 'and', 'the', '&') and not re.fullmatch(NAME_PARTICLES, w) for w in name.split()): continue  # 'Melbourne-based company': a description
         if modifier and modifier.lower() not in text[max(0, at - 60):at + len(name) + 80].lower(): continue  # 'the dealer association'
         return name
     return ''
