@@ -86,6 +86,7 @@ def _cue(toks, orig, i):
     w = toks[i]
     prev = toks[i-1] if i else ''
     nxt = toks[i+1] if i + 1 < len(toks) else ''
+    if w == 'planned' and nxt not in ('to', 'for') and prev not in _BE_PRESENT and prev not in ('was', 'were', 'been', 'had', 'has', 'have'): return None  # 'the hastily planned trip': an adjective
     if w == 'planned' and nxt == 'to' and prev not in _BE_PRESENT and prev not in ('was', 'were', 'been'): return None  # "the government planned to pay"
     if w == 'next' and nxt in ('to', 'door'): return None  # "the building next to the U.S. embassy"
     if w == 'expected': return 'future' if prev in _BE_PRESENT else None  # "a ruling is expected Friday"
@@ -101,7 +102,8 @@ def _cue(toks, orig, i):
     if len(w) >= 5 and w.endswith('ed') and w not in _NOT_PAST_ED and prev not in _BEFORE_PARTICIPLE and not w.startswith('un'): return 'past'
     return None
 
-_ABBREV_END = re.compile(r"(?:\b[A-Za-z]|\b[ap]\.m|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|No|Vol))$")
+_ABBREV_END = re.compile(r"(?:\b[A-Za-z]|\b[ap]\.m|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|No|Vol|vs|Jr|Inc|Corp|Co|Ltd"
+                         r"|Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Kan|Ky|La|Md|Mich|Minn|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wis|Wyo))$")
 _CLOSED_QUOTE = re.compile(r'“[^”]{0,200}”|"[^"]{0,200}"')
 # a reporting tag after the expression ("..., Castro said", "..., officials told reporters", "..., according to") is the
 # report's tense, not the clause's: "will leave at 4 a.m. Thursday, Castro said"
@@ -110,7 +112,7 @@ _REPORT_TAG = re.compile(r"[\s)\]]*,\s*(?:(?:[\w.'’-]+\s+){0,4}(?:said|says|to
 def clause_tense(text:str, # the whole text
                  start:int, # span start
                  end:int, # span end
-                 window:int=120, # characters looked at on each side
+                 window:int=160, # characters looked at on each side
                 )->str|None: # 'past', 'future' or None
     "Tense of the clause around `text[start:end]`, from the nearest tense marker in the same sentence."
     lo = max(0, start - window)
@@ -122,6 +124,8 @@ def clause_tense(text:str, # the whole text
     hi = min(len(text), end + window)
     for sep in _SENT_SEPS:
         i = text.find(sep, end, hi)
+        while sep == '. ' and i >= 0 and _ABBREV_END.search(text, max(0, i-5), i):  # 'the Roe vs. Wade decision': no sentence end
+            i = text.find(sep, i + 2, hi)
         if i >= 0: hi = min(hi, i)
     lt = _CLOSED_QUOTE.sub(' ', text[lo:start]).translate(_PUNCT_TT)  # a quotation closed before the expression is not its clause: 'released "We will ..." on Saturday'
     rt = '' if _REPORT_TAG.match(text, end, hi) else text[end:hi].translate(_PUNCT_TT)
