@@ -407,7 +407,7 @@ def _part_of(source:str, s:int, e:int, typ:str)->bool:
 
 _MEDIA_HEADS = r"(?:newspaper|daily|news\s+agency|agency|broadcaster|television|TV|radio|magazine|website)"
 _OWNED_MEDIUM = re.compile(r"['’]s\s+(?:[A-Z][\w'’&.-]*\s+){1,5}" + _MEDIA_HEADS + r"\s*(?:,|$)")
-_OWNED_ROLE_NAME = re.compile(r"[A-Z][\w.'’ -]*['’]s\s+(?:[\w-]+\s+){0,2}?[a-z][\w-]*,\s*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*,?\s*$")
+_OWNED_ROLE_NAME = re.compile(r"[A-Z][\w.'’ -]*['’]s\s+(?:[\w-]+\s+){0,2}?[a-z][\w-]*(?:\s+(?:to|in|at|for)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}?)?,\s*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*,?\s*$")
 _APPOSED_NAME = re.compile(r"(?:an?|the|its|his|her|their)\s+[a-z][^,]*,\s*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*,?\s*$", re.I)
 RELATIVE = re.compile(r",\s*(?:who|which|whose|whom)\b")  # a relative clause opens: 'X, who ...'
 _HONORIFICS = (r"(?:(?:Lt\.|Lieutenant|Col\.|Colonel|Gen\.|General|Maj\.|Major|Capt\.|Captain|Adm\.|Admiral|Sgt\.|Sergeant|Cmdr\.|"
@@ -494,6 +494,9 @@ _NOT_NAME = {'january', 'february', 'march', 'april', 'may', 'june', 'july', 'au
 _ASSOCIATE = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}(officials?|aides?|advis[eo]rs?|sources?|staffers?|spokes(?:man|woman|person)|lawyers?|attorneys?|"
                         r"allies|ally|associates?|confidants?|loyalists?|backers?|camp|campaign|transition\s+team|son|daughter|brother|sister)\b(?!['’])", re.I)
 _PARTICIPLE_TAIL = re.compile(r"(?<=\w)\s+(?:speaking|talking|writing|briefing|commenting)\b", re.I)
+# an envoy's posting: 'the US ambassador to the UN', 'the permanent mission of the DPRK to the UN', 'the Chinese embassy in Pyongyang'
+_POSTED_TO = re.compile(r"\b(?:ambassadors?|envoys?|missions?|embass(?:y|ies)|delegations?|delegates?|representatives?|consulates?|consuls?(?:\s+general)?|"
+                        r"emissar(?:y|ies)|observers?|attach[eé]s?|chargés?\s+d'affaires|charge\s+d'affaires)\s+(?:[\w.'’-]+\s+){0,4}?(?:to|at|in)\s+(?:the\s+)?$", re.I)
 _WOMAN_HONORIFIC = re.compile(r"\s*(?:the\s+)?(?:Mrs|Ms|Miss|Madam|Madame|Lady|First\s+[Ll]ady)\.?\s*$")
 
 _TITLE_GLUED = re.compile(r"\b(Minister|President|Secretary|Chancellor|Leader|Spokesman|Spokeswoman|Spokesperson|Senator|Governor|Mayor|"
@@ -522,12 +525,18 @@ def resolve_source(source:str,   # the source span's text
     app = _APPOSED_NAME.match(source) or _OWNED_ROLE_NAME.match(source)
     if app and not any(f[4] not in ('person', 'spokesperson') and f[0] >= app.start(1) for f in found):  # 'A spokeswoman for X, Jane Roe,'
         r = resolve_source(app.group(1), mentions, matcher, salient, text)
-        return r if r[1] or r[4] != 'unknown' else (r[0], next((f[3] for f in found if f[3]), None)) + r[2:]  # "Malaysia's attorney general, X": MYS
+        role = re.split(r"\s+(?:to|in|at|for|of)\s+", source[:app.start(1)].rstrip(' ,'), maxsplit=1)[0].split()
+        if r[4] == 'unknown' and r[2] is None and role and role[-1].lower() in _PERSON_HEADS and _is_person_name(app.group(1)):
+            r = r[:2] + ('person',) + r[3:]  # 'the British ambassador, Tim Barrow': a person
+        return r if r[1] or r[4] != 'unknown' else (r[0], next((f[3] for f in found if f[3] and not _POSTED_TO.search(source, 0, f[0])), None)) + r[2:]  # "Malaysia's attorney general, X": MYS
     if head > 0 and source[:head].strip()[:1].isupper() and not any(f[0] < head for f in found) and \
             not _DETS.match(source[:head].strip() + ' ') and len(source[:head].split()) <= 4:
         country = next((f[3] for f in found if f[3]), None)  # 'Kim Kang Il, vice-minister of National Defence of the DPRK': PRK
         return (canonical_name(source[:head]), country, 'person' if country else None, None, 'unknown')  # 'Jo Chun Ryong, secretary of the WPK ...': the person
     if found and head > 0 and any(f[0] < head for f in found): found = [f for f in found if f[0] < head]  # 'Kim Yo Jong, director of ...'
+    if found and (posted := [f for f in found if f[4] not in ('person', 'spokesperson') and _POSTED_TO.search(source, 0, f[0])]):
+        found = [f for f in found if f not in posted]  # the place an envoy is posted to is not whom the envoy speaks for
+        if not found: return (canonical_name(source), None, None, None, 'unknown')  # 'the ambassador to the UN': someone's
     if found and (pc := _PARTICIPLE_TAIL.search(source)) and any(f[0] < pc.start() for f in found):
         found = [f for f in found if f[0] < pc.start()]  # 'a senior official speaking after the diplomat's arrival in Mexico': not Mexico
     elif found and (pc := _PARTICIPLE_TAIL.search(source)): return (canonical_name(source[:pc.start()]), None, None, None, 'unknown')

@@ -144,6 +144,13 @@ def _structural_cue(text, toks, low, inq, i)->bool:
 _DAY_WORDS = {'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april',
               'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec'}
 
+def _quoted_as_saying(low, i):
+    "The end of 'quoted [by a few words] as saying' starting at token i, or None."
+    for j in range(i+1, min(len(low)-1, i+9)):
+        if low[j] == 'as': return j+2 if low[j+1] in ('saying', 'telling', 'stating', 'adding') else None
+        if not _is_word(low[j]) and low[j] not in ("'s", "’s", '.', '-'): return None
+    return None
+
 def cue_runs(text, toks, low, inq, tagger=None, extra:set=frozenset())->tuple:
     "(cue token ranges, whether each was drawn by a rule, capitals): tagger runs, extra lexicon words, 'issued ... statement' phrases and punctuation cues, outside quotations."
     n = len(low); tagger = tagger or cue_tagger()
@@ -153,6 +160,8 @@ def cue_runs(text, toks, low, inq, tagger=None, extra:set=frozenset())->tuple:
         if inq[i] >= 0: lab[i] = 0
         elif low[i] in extra: lab[i] = ruled[i] = 1
         elif low[i] in ('charged', 'charges', 'charge') and i+1 < n and low[i+1] == 'that': lab[i] = ruled[i] = 1  # an accusation made
+        elif low[i] == 'quoted' and i and low[i-1] in ('was', 'were', 'is', 'are', 'been', 'being') and (j := _quoted_as_saying(low, i)):
+            for k in range(i, j): lab[k] = ruled[k] = 1  # 'X was quoted (by Yonhap) as saying': wire copy's reporting verb
         elif low[i] in DASHES or low[i] == ':': lab[i] = ruled[i] = int(_structural_cue(text, toks, low, inq, i))
         elif low[i] in ('issued', 'issues', 'released', 'published', 'releases', 'publishes') and i+1 < n and (
                 low[i+1] in DET or low[i+1] in ISSUE_NOUNS or low[i+1] in ISSUE_ADJ):  # a verb: 'issued a statement', not 'issues of
@@ -303,6 +312,9 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
     if cue0 in RAISING and all(w in RAISING or w in ('to', 'be') for w in low[a:b]) and not (b < nxt and low[b] in ('that', ',')):
         return None, False, False  # 'Clinton still seems not to have found ...': her seeming is the writer's view; the subject is content
     last = low[b-1]; vb = low[a+1] if low[a] in BE and a+1 < b else cue0
+    if (cue0 == 'quoted' or vb == 'quoted') and last in ('saying', 'telling', 'stating', 'adding'):  # 'X was quoted as saying': X speaks
+        while j >= prev_end and (low[j] in BE or low[j] in ('has', 'have', 'had')): j -= 1
+        last = vb = 'saying'
     hearsay = a > s0 and low[a-1].endswith(("'s", "’s")) and b+1 < len(low) and low[b] == 'to' and low[b+1] in ('be', 'have')  # "It's said to be"
     if (j+1 < a and low[a-1] in BE or low[a] in BE or hearsay) and any(x.endswith(('ed', 'en')) or x in PAST for x in (last, vb)):
         if b < nxt and low[b] == 'by':  # passive: 'was reported by X'
@@ -505,6 +517,8 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                     while x < nxt and x-q < 7 and (low[x] in _ADDRESSEE or (_cap(text, toks, x) and _is_word(low[x])) or low[x] in TIMEW
                                                    or (low[x] == 'on' and x+1 < nxt and low[x+1] in TIMEW)): x += 1  # 'told TASS on Monday the ...'
                     if q < x < nxt and low[x] in _CLAUSE_OPEN: q = x
+            if q < nxt and low[q] == 'by' and low[b-1] == 'saying' and 'quoted' in low[a:b]:  # '..., X was quoted as saying by Yonhap.'
+                q = np_right(text, toks, low, q+1, nxt) or q  # the agency that quotes is no content
             q = _skip_adverbial(low, q, nxt)
             q = _that_after(low, inq, close, q, nxt, cue0 in OBJ_CUES or low[b-1] in OBJ_CUES)
             while q < nxt and low[q] in (',', ':', '—', '–'): q += 1
