@@ -286,6 +286,24 @@ def _apposed_country(text:str, # the article body
                 return f[3]
     return ''
 
+# %% ../nbs/02h_statement_context.ipynb #c022p
+_DPRK_ORGANS = re.compile(r"\b(?:WPK|Workers['’] Party of Korea|(?:the\s+)?Party Central Committee|Central Committee of the (?:WPK|Party)|C\.C\.|KPA|"
+                          r"Korean People['’]s Army|DPRK|Supreme People['’]s Assembly|SPA|Cabinet|Chongryon|Kimilsungist-Kimjongilist)(?![\w])")
+
+def _organ_country(text:str, # a KCNA item's body
+                   name:str, # a person's name as resolved ('Jo Yong Won')
+                   matcher=None, # the actor matcher (default: the shipped table)
+                  )->str: # 'PRK' or ''
+    "PRK for a person a KCNA item introduces among the DPRK's organs, '' when the sentence names none or names another country."
+    i = text.find(name)
+    if i < 0 or not all(w[:1].isupper() for w in name.split()) or not _is_person_name(name): return ''  # not 'UN Secretary-General'
+    s = max(text.rfind('. ', 0, i), text.rfind('\n', 0, i)) + 1
+    e = min((x for x in (text.find('. ', i), text.find('\n', i)) if x >= 0), default=len(text))
+    sent = text[s:e]
+    if not _DPRK_ORGANS.search(sent): return ''
+    other = [f for f in (matcher or actor_matcher()).find(sent) if f[3] and f[3] != 'PRK' and not sent[:f[0]].endswith(('in ', 'in the '))]
+    return '' if other else 'PRK'
+
 # %% ../nbs/02h_statement_context.ipynb #h043
 def _named_before(surname:str, known:list)->tuple:
     "(speaker, country, type, cameo, 'name') of the latest earlier actor whose name holds `surname` as a word, or None."
