@@ -192,7 +192,7 @@ def lead_event_date(body:str, # the item's body
     if not any(_EVENT.search(x) for x in cands):  # a rhetorical opening: the first event sentence of the next 3,000 characters
         if any(_ISSUES.search(x) for x in cands): return None
         cands = [x for x in split(body[start:start+3000]) if (ev := _EVENT.search(x)) and not _SAYING.search(x[:ev.start()])
-                 and not _ELSEWHEN.match(x)][:1]
+                 and not _ELSEWHEN.match(x)][:3]  # the first of them that gives a day in range (below)
     for sent in cands:
         if _ISSUES.search(sent): return None  # the item is a statement: its own words are its event, not what they tell of
         ev = _EVENT.search(sent)
@@ -223,7 +223,7 @@ def _ranged(pv:tuple, s:str, end:int)->tuple:
 
 # %% ../nbs/02f_statement_dates.ipynb #c016e
 _REPORT_LEAD = re.compile(r'^[^.\n]{0,200}?\b(?:reported|released|published|made public|carried|issued|adopted)\s+(?:(?!that\b|which\b|who\b)[\w-]+\s+){0,8}?'
-                          r'(?:(?:under\s+the\s+)?(?:title|headline)d?\s+["“][^"“”\n]{1,200}["”]\s+)?on\s+(?=\S)')  # '... statement under the title "..." on Friday:'
+                          r'(?:(?:(?:under\s+the\s+)?(?:title|headline)d?\s+)?["“][^"“”\n]{1,200}["”]\s+)?on\s+(?=\S)')  # '... statement (under the title) "..." on Friday:'
 
 _REPORT_LEAD_BEFORE = re.compile(r'^[^.\n]{0,200}?\bon\s+(?=[^.\n]{1,30}?\b(?:reported|released|published|made public|carried|issued|adopted)\s+'
                                  r'(?:the\s+following|an?\s+|his\s+|her\s+|its\s+))')
