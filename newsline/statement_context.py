@@ -333,8 +333,10 @@ def _titled_subject(text:str, # the body
 
 # %% ../nbs/02h_statement_context.ipynb #h052e
 _NAME_SUBJECT = re.compile(r"\s*((?:[A-Z][\w'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.)){1,3})(?=\s*,|\s+(?:is|was|has|had|who|also|now|then|"
-                           r"[a-z]+ed|[a-z]+s)\b)")  # then a comma or a verb
+                           r"said|told|wrote|thinks|thought|felt|knew|saw|spoke|[a-z]+ed|[a-z]+s)\b)")  # then a comma or a verb
 
+_FRONT_PHRASE = re.compile(r"\s*(?:On|In|At|For|With|As|After|Before|During|Regarding|Asked|When|While|Speaking|Earlier|Later|Separately|Meanwhile|Since)\b"
+                           r"[^,;:\"“”.]{0,120},(?:\s*(?:as|in|on|at|with|when|after)\b[^,;:\"“”.]{0,80},)?")  # up to two fronted phrases
 _CONJ_START = re.compile(r"\s*(?:But|And|So|Yet|Then|Now|Still|Meanwhile|However|Also|Or|As|While|When|If|After|Before|Since|Though|Although)\s+(?=[A-Z])")
 _SURNAME_SUBJECT = re.compile(r"\s*([A-Z][\w'’-]+)(?=\s*,|\s+(?:is|was|has|had|who|also|now|then|[a-z]+ed|[a-z]+s)\b)")  # one word: 'Sawa, the neighbour, testified'
 
@@ -344,6 +346,7 @@ def _name_subject(text:str, # the body
                  )->str: # the name, or ''
     "A personal name of known gender that opens a sentence as its subject ('Joyce Chan is the chief operations officer ...'), or ''; a surname alone stands for the full name used before it."
     c = _CONJ_START.match(text, s0, s1); s0 = c.end() if c else s0  # 'But Mr Tillerson moved ...', 'Then Sawa testified'
+    f = _FRONT_PHRASE.match(text, s0, s1); s0 = f.end() if f else s0  # 'On the issue of immigration, as the son of immigrants, Mr X said'
     m = _NAME_SUBJECT.match(text, s0, s1)
     if not m and (m1 := _SURNAME_SUBJECT.match(text, s0, s1)) and m1.group(1).lower() not in STOP and m1.group(1).lower() not in SENTENCE_ADVERBS:
         full = _full_name(text, m1.group(1), s0)  # 'Christopher Sawa' written before (within the 5,000 characters `_full_name` reads)
