@@ -9,7 +9,7 @@ __all__ = ['MEDIA_SOURCE']
 
 # %% ../nbs/02h_statement_context.ipynb #h002
 import re
-from .actors import actor_matcher, _role_name, _TRAILING_DAY, LINK_WORDS, SPEAKER_NOUNS, NAME_PARTICLES, resolve_source, _is_person_name, person_gender, _BODY_WORDS, _GROUP_HEADS, _MALE_GIVEN, NOMINAL_TYPES
+from .actors import actor_matcher, place_country, _role_name, _TRAILING_DAY, LINK_WORDS, SPEAKER_NOUNS, NAME_PARTICLES, resolve_source, _is_person_name, person_gender, _BODY_WORDS, _GROUP_HEADS, _MALE_GIVEN, NOMINAL_TYPES
 from .speakers import plausible_speaker
 from .text_units import SENTENCE_ADVERBS, STOP
 from .timex_lexicon import MONTHS, WEEKDAYS
@@ -208,6 +208,9 @@ _NOT_BODY = _CALENDAR | {'may', 'the', 'mr', 'mrs', 'ms', 'dr', 'in', 'on', 'but
              'and', 'it', 'he', 'she', 'they', 'i', 'we', 'this', 'that', 'a', 'an', 'when', 'after', 'as', 'its', 'his', 'her', 'their',
              'first', 'next', 'now', 'so', 'yet', 'still', 'thus', 'last'} | SENTENCE_ADVERBS
 
+_COMPANY_HEADS = {'bank', 'company', 'firm', 'chain', 'carrier', 'airline', 'retailer', 'lender', 'insurer', 'maker', 'operator',
+                  'manufacturer', 'producer', 'giant', 'carmaker', 'automaker', 'group', 'supermarket', 'brewer', 'miner', 'utility'}
+
 def _body_antecedent(text:str, # the article body
                      pos:int,   # where the description ('the company') stands
                      head:str,  # its noun, lower case ('company')
@@ -228,7 +231,8 @@ def _body_antecedent(text:str, # the article body
     for p in rows[-6:] if head in _SPOKE_HEADS else ():  # a body that spoke just before: 'AIB said ... The bank said'
         sp, st = p.get('speaker'), p.get('actor_type')
         if not sp or p.get('source_start') is None or p['source_start'] >= pos or p['sentence'] < si - 4 or len(sp.split()) > 6: continue
-        if isinstance(st, str) and st and st not in NOMINAL_TYPES.get(head, ()): continue  # a table actor of another kind: 'China'
+        if isinstance(st, str) and st and st not in NOMINAL_TYPES.get(head, ()) and not (st == 'company' and head in _COMPANY_HEADS):
+            continue  # a table actor of another kind: 'China'; a bank of the table is 'the bank' ('AIB said ... The bank said')
         heads = {w.lower() for w in sp.split()} & (_BODY_WORDS | _GROUP_HEADS)
         if heads and head not in heads and head not in _GENERIC_BODY: continue  # 'the department' is no 'Development Committee'
         if ' ' not in sp and sp.endswith('s') and not sp.isupper(): continue  # 'Environmentalists', 'Councils': a plural, no name
@@ -281,9 +285,28 @@ def _apposed_country(text:str, # the article body
         pre = text[max(0, start - 80):start]
         pre = _BEFORE_CUT.split(re.split(r"[.,;:!?\"“”()\n]|--|—", pre)[-1])[-1]  # 'He met Belgian Prime Minister X': 'Belgian Prime Minister'
         if pre.strip() and not _BEFORE_BLOCK.search(pre):  # the last table actor, then only titles: 'Belgian Prime Minister', 'Russia's'
-            f = next((f for f in reversed(matcher.find(pre)) if f[3]), None)
+            f = next((f for f in reversed(matcher.find(pre)) if f[3] and f[4] not in ('media', 'ngo')), None)  # not "Al Jazeera's X"
             if f and not _EXPERT.search(pre, f[1]) and all(w[:1].isupper() or w.lower() in SPEAKER_NOUNS or w.lower() in ('of', 'the', "'s", '’s') for w in re.findall(r"[\w'’-]+", pre[f[1]:])):
                 return f[3]
+    return _affiliated_country(text, name, matcher)
+
+_AFFILIATION = re.compile(r"\b(?:at|with|from)\s+(?:the\s+)?(?=[A-Z])")  # 'a professor at McGill', 'an official with the State Department'
+_WHERE_FROM = re.compile(r"\b(?:who|speaking|spoke|spoken|writing|reporting|talking|calling|interviewed|returned|fled|arrived)\b", re.I)
+_AFFIL_TYPES = {'company', 'university', 'think_tank', 'government', 'ministry', 'military', 'legislature', 'party'}  # not media or NGOs:
+# their staff come from anywhere ('a British correspondent for Al Jazeera', 'a Finnish campaigner at Greenpeace')
+
+def _affiliated_country(text:str, name:str, matcher)->str:
+    "The country of the organisation, or of the place, an apposition ties a person to ('a surgeon at a hospital in Bangalore'), or ''."
+    i = text.find(name)
+    while i >= 0:
+        end = i + len(name); i = text.find(name, end)
+        if end < len(text) and (text[end].isalnum() or text[end] == '_'): continue
+        ap = _APPOSITION.match(text, end)
+        if not ap or not (af := _AFFILIATION.search(ap.group(1))) or _WHERE_FROM.search(ap.group(1), 0, af.start()): continue  # not 'speaking from Homs'
+        seg = ap.group(1)[af.start():]
+        if (c := place_country(seg)): return c  # a place in the body's name or after it: 'at Goldman Sachs in Hong Kong'
+        f = next((f for f in matcher.find(seg) if f[3] and f[4] in _AFFIL_TYPES), None)  # else a known body's country
+        if f: return f[3]
     return ''
 
 # %% ../nbs/02h_statement_context.ipynb #c022p

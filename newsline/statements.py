@@ -411,7 +411,7 @@ def _title_verb(title:str)->str:
 def _one(text, title, dct, matcher, article_id, is_kcna):
     "All statement rows of one article."
     text = text if isinstance(text, str) else ''
-    item = item_speaker(title, text, matcher) if title else None
+    item = item_speaker(title, text, matcher) if title and is_kcna else None  # a news headline ('May: Article 50 ...') is no item statement
     anchor = narrative_date(text, dct)  # a story told about the past: its anchor, not the events it names relative to today
     if anchor and not _in_range(anchor[0]): anchor = None
     rows = _text_rows(text, dct, matcher, item, title, anchored=anchor is not None, kcna=is_kcna) if text.strip() else []
