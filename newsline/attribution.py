@@ -76,6 +76,8 @@ def _skip_adverbial(low, q, end):
     if q < end and low[q] in ('the', 'a', 'an', 'his', 'her', 'its', 'their'): return q  # an object: 'called the statement “...”'
     if q+1 < end and low[q] == 'to' and low[q+1] in QOPEN: return q  # an infinitive: 'vowed to “bomb the hell” out of ...'
     while r < end and low[r] in ADV_RIGHT and r-q < 6: r += 1
+    if r+1 < end and low[r] in _MONTH_WORDS and low[r+1].isdigit() and len(low[r+1]) <= 2:  # '(on) August 18 that ...'
+        r += 2 + (2 if r+3 < end and low[r+2] == ',' and len(low[r+3]) == 4 and low[r+3].isdigit() else 0)
     while r > q and low[r-1] in ('the', 'a', 'an', 'his', 'her', 'its', 'their'): r -= 1  # 'on Wednesday the tests ...': 'the' opens the content
     if r == q or low[r-1] in ('last', 'this', 'next'): return q  # 'last week’s attack' is the content
     if r+2 < end and low[r] == ',' and low[r+1] in _MONTH_WORDS and low[r+2].isdigit():  # 'on Tuesday, February 28, that ...'
