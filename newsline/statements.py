@@ -12,7 +12,7 @@ import re, warnings, functools, bisect
 import numpy as np
 import pandas as pd
 from .attribution import attribution_records, _DAY_WORDS
-from .text_units import TIMEW
+from .text_units import TIMEW, STOP
 from .actors import actor_matcher, resolve_source, canonical_name, SENT_DOCUMENTS, person_gender, DIED, BORN, describes_name, before_relative
 from .speakers import plausible_speaker, document_author, strip_titles
 from .actors import _role_name, _fits_unknown, _PERSON_HEADS, _is_person_name, PRONOUN_TYPES, SPEAKER_NOUNS
@@ -138,6 +138,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
     recs = _colon_contents(text, recs)
     sent_contents = {}  # sentence -> its statements' content spans: what they talk about is no antecedent for their sources
     for r in recs: sent_contents.setdefault(r['sentence'], []).extend(r['content_spans'])
+    said_spans = [sp for r in recs for sp in r['content_spans']]  # words said: who is named in them is talked about, not talking
     quoted_at = set()  # where 'quoted X saying' put its 'saying': no second row for it
     for r in recs:
         if r['cue_start'] in quoted_at:  # its words go to the 'quoted' row when that row has none
@@ -243,6 +244,12 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             if alt[0] and alt[2] in (None, 'person') and (alt[2] == 'person' or _is_person_name(alt[0])) \
                     and person_gender(alt[0], alt[2] or '', text) != {'he': 'f', 'she': 'm'}[src.strip().lower()]:
                 speaker, country, typ, cameo, how = alt[0], alt[1], 'person', alt[3], 'name'; sender = rf[1]
+        if src.strip().lower() in ('he', 'she') and how == 'pronoun' and speaker and (near := _nearer_person(text, pos, speaker, src.strip().lower(), matcher, said_spans)):
+            fs = [f for f in matcher.find(near) if f[4] in ('person', 'spokesperson')]  # '... respect for Susan Collins ... She said':
+            nb_ = _named_before(near, ante)                                             # not Merkel, named far back
+            speaker, country, typ, cameo = ((fs[-1][2], fs[-1][3] or None, fs[-1][4], fs[-1][5] or None) if fs else nb_[:4] if nb_
+                                            else (near, None, 'person', None))
+            sender = near
         if rel and how == 'unknown' and not plausible_speaker(sender):  # no usable antecedent: 'who' as a pronoun
             f = matcher.find(sender)  # unless it names an actor: 'In February an escort ship of Germany, which'
             if f: speaker, country, typ, cameo, how = f[-1][2], f[-1][3] or None, f[-1][4] or None, f[-1][5] or None, 'name'
@@ -407,6 +414,26 @@ def _title_verb(title:str)->str:
     if not m: return ''
     before = title[:m.start()]
     return '' if re.search(r'[:;]\s*(?:KCNA\s+|Rodong Sinmun\s+|Minju Joson\s+)?$', before) or (m.start() > 0 and not re.search(r'\b(?:Spokes\w+|Minister|Ministry|Director|Office|KCNA|Rodong Sinmun|Minju Joson)\b', title[:m.end()])) else title
+
+_PERSON_RUN = re.compile(r"(?<![\w'’-])(?!(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Sir|Lord|The|But|And|When|In|On)\b)([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){1,2})(?![\w'’-])")
+
+_OBJECT_BEFORE = re.compile(r"\b(?:by|of|with|for|to|than|as|behind|against|about|from|like|Justice|Judge|centrist|rival|candidate)\s+(?:[\w.'’-]+\s+){0,2}$")
+_SUBJECT_AFTER = re.compile(r"\s*(?:,|\(|\s(?:is|was|has|had|who|also|then|said|says|told|added|[a-z]+ed|[a-z]+s)\b)")
+
+def _nearer_person(text:str, pos:int, speaker:str, pronoun:str, matcher, skip=(), far:int=400)->str:
+    "A personal name of the pronoun's gender written within `far` characters before it, when the resolved speaker was last named further back, or ''."
+    last = max((text.rfind(w, 0, pos) for w in speaker.split() if len(w) > 2), default=-1)  # any part: 'Lin' of Lin Pin
+    if last >= pos - far: return ''
+    want, best = {'he': 'm', 'she': 'f'}[pronoun], ''
+    for m in _PERSON_RUN.finditer(text, max(0, pos - far), pos):
+        name = m.group(1)
+        if any(a <= m.start() < b for a, b in skip): continue  # named inside someone's words: 'Putin ... signed the treaty, he noted'
+        if _OBJECT_BEFORE.search(text, max(0, m.start() - 30), m.start()) or not _SUBJECT_AFTER.match(text, m.end()): continue
+        # a subject ('Rep. Jason Smith echoed', 'Susan Collins, who'), not a name in passing ('by his lawyer Robert Heim')
+        if name.split()[0].lower() in STOP or not _is_person_name(name) or person_gender(name, '', text) != want: continue  # not 'Before Trump'
+        if any(f[4] not in ('person', 'spokesperson') for f in matcher.find(name)): continue
+        best = name
+    return best
 
 def _one(text, title, dct, matcher, article_id, is_kcna):
     "All statement rows of one article."
