@@ -288,7 +288,12 @@ def _apposed_country(text:str, # the article body
             f = next((f for f in reversed(matcher.find(pre)) if f[3] and f[4] not in ('media', 'ngo')), None)  # not "Al Jazeera's X"
             if f and not _EXPERT.search(pre, f[1]) and all(w[:1].isupper() or w.lower() in SPEAKER_NOUNS or w.lower() in ('of', 'the', "'s", '’s') for w in re.findall(r"[\w'’-]+", pre[f[1]:])):
                 return f[3]
+            if not f and not _EXPERT.search(pre) and not _SPORT.search(pre) and _PLACE_ROLE.fullmatch(pre) and (pc := place_country(pre)):
+                return pc  # 'Toronto lawyer X'; not 'Real Madrid striker X', whose club's city is not his country
     return _affiliated_country(text, name, matcher)
+
+_SPORT = re.compile(r"\b(?:striker|quarterback|midfielder|defender|forward|goalkeeper|winger|coach|player|captain|pitcher|footballer|star)\b", re.I)
+_PLACE_ROLE = re.compile(r"\s*(?:the\s+|a\s+)?(?:[A-Z][\w.'’]*[\s-]+){1,3}(?:based\s+)?(?:[a-z][\w-]*\s+){1,3}")  # 'Toronto lawyer ', 'a Bangalore-based surgeon '
 
 _AFFILIATION = re.compile(r"\b(?:at|with|from)\s+(?:the\s+)?(?=[A-Z])")  # 'a professor at McGill', 'an official with the State Department'
 _WHERE_FROM = re.compile(r"\b(?:who|speaking|spoke|spoken|writing|reporting|talking|calling|interviewed|returned|fled|arrived)\b", re.I)
