@@ -317,16 +317,10 @@ def _own_gender(surname:str, text:str)->str:
     return ('m' if own.group(1) else 'f') if own else None  # not 'told him': the listener
 
 @functools.lru_cache(maxsize=1)
-def _table_people()->frozenset:
-    "The shipped table's persons (the default gender of its persons is male; of other named persons, unknown)."
+def _table_persons()->tuple:
+    "(persons, women) of the shipped table: its persons are men by default, the women marked in its optional `gender` column."
     t = pd.read_csv(ACTORS_PATH, dtype=str, keep_default_na=False)
-    return frozenset(t.actor[t.type == 'person'])
-
-@functools.lru_cache(maxsize=1)
-def _table_women()->frozenset:
-    "The actors the shipped table marks as women (its optional `gender` column)."
-    t = pd.read_csv(ACTORS_PATH, dtype=str, keep_default_na=False)
-    return frozenset(t.actor[t.gender == 'f']) if 'gender' in t else frozenset()
+    return frozenset(t.actor[t.type == 'person']), (frozenset(t.actor[t.gender == 'f']) if 'gender' in t else frozenset())
 
 def person_gender(name:str, # a speaker's canonical name
                   typ:str='', # its actor type ('person' for a person of the actor table)
@@ -334,7 +328,7 @@ def person_gender(name:str, # a speaker's canonical name
                  )->str: # 'f', 'm' or None when unknown
     "A person's grammatical gender for pronouns: from the actor table, given names, roles and honorifics in the text."
     if not name: return None
-    if name in FEMALE_ACTORS or name in _table_women() or _FEMALE_ROLE.search(name) or ' Thi ' in f' {name} ': return 'f'  # Vietnamese 'Thi' names women
+    if name in FEMALE_ACTORS or name in _table_persons()[1] or _FEMALE_ROLE.search(name) or ' Thi ' in f' {name} ': return 'f'  # Vietnamese 'Thi' names women
     if _MALE_ROLE.search(name): return 'm'
     words = name.split()
     if len(words) >= 2 and words[0].lower() in _FEMALE_GIVEN: return 'f'
@@ -344,7 +338,7 @@ def person_gender(name:str, # a speaker's canonical name
         if hon: return 'm' if hon.group(1) in ('Mr', 'Sir') else 'f'
         own = _own_gender(words[-1], text)
         if own: return own  # 'Guan Dongkui, the principal, says his school': his own words tell
-    return 'm' if typ == 'person' and name in _table_people() else None  # the table's other persons are men
+    return 'm' if typ == 'person' and name in _table_persons()[0] else None  # the table's other persons are men
 
 def _fits_unknown(pronoun, name):
     "Whether an unknown speaker's name could be what a pronoun refers to (plural for 'they', a personal name for 'he'/'she')."

@@ -208,8 +208,7 @@ _NOT_BODY = _CALENDAR | {'may', 'the', 'mr', 'mrs', 'ms', 'dr', 'in', 'on', 'but
              'and', 'it', 'he', 'she', 'they', 'i', 'we', 'this', 'that', 'a', 'an', 'when', 'after', 'as', 'its', 'his', 'her', 'their',
              'first', 'next', 'now', 'so', 'yet', 'still', 'thus', 'last'} | SENTENCE_ADVERBS
 
-_COMPANY_HEADS = {'bank', 'company', 'firm', 'chain', 'carrier', 'airline', 'retailer', 'lender', 'insurer', 'maker', 'operator',
-                  'manufacturer', 'producer', 'giant', 'carmaker', 'automaker', 'group', 'supermarket', 'brewer', 'miner', 'utility'}
+_COMPANY_HEADS = {h for h, ts in NOMINAL_TYPES.items() if 'company' in ts} | {'group', 'supermarket', 'brewer', 'miner', 'utility'}
 
 def _body_antecedent(text:str, # the article body
                      pos:int,   # where the description ('the company') stands
@@ -264,6 +263,13 @@ _EXPERT = re.compile(r"\b(?:analysts?|experts?|professor|researchers?|scholars?|
 _GAP_OK = re.compile(r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:of\s+(?:the\s+)?)?)*")  # capitalised words of a state's long name
 _BEFORE_BLOCK = re.compile(r"\bto\b", re.I)  # 'Chinese Ambassador to the DPRK Wang Yajun': the DPRK is where he serves
 
+def _name_ends(text:str, name:str):
+    "Where each whole-word mention of `name` ends (str.find: no regex compiled per name)."
+    i = text.find(name)
+    while i >= 0:
+        end = i + len(name); i = text.find(name, end)
+        if end >= len(text) or not (text[end].isalnum() or text[end] == '_'): yield end
+
 def _apposed_country(text:str, # the article body
                      name:str, # a person's name as resolved ('Bashar Al-Assad')
                      matcher=None, # the actor matcher (default: the shipped table)
@@ -271,10 +277,7 @@ def _apposed_country(text:str, # the article body
     "The country of a person, from where the text introduces them: an apposition after the name or a demonym before it."
     if len(name.split()) < 2 or not re.match(r"[A-Z]", name): return ''
     matcher = matcher or actor_matcher()
-    i = text.find(name)
-    while i >= 0:  # each mention of the name (str.find: no regex compiled per name)
-        end = i + len(name); i = text.find(name, end)
-        if end < len(text) and (text[end].isalnum() or text[end] == '_'): continue
+    for end in _name_ends(text, name):
         ap = _APPOSITION.match(text, end)
         if ap and (ro := _ROLE_OF.match(ap.group(1))):  # 'president of the Syrian Arab Republic'; not 'a Russia expert at ...'
             f = next((f for f in matcher.find(ap.group(1)) if f[3] and f[0] >= ro.end()), None)  # right after 'of (the)':
@@ -302,10 +305,7 @@ _AFFIL_TYPES = {'company', 'university', 'think_tank', 'government', 'ministry',
 
 def _affiliated_country(text:str, name:str, matcher)->str:
     "The country of the organisation, or of the place, an apposition ties a person to ('a surgeon at a hospital in Bangalore'), or ''."
-    i = text.find(name)
-    while i >= 0:
-        end = i + len(name); i = text.find(name, end)
-        if end < len(text) and (text[end].isalnum() or text[end] == '_'): continue
+    for end in _name_ends(text, name):
         ap = _APPOSITION.match(text, end)
         if not ap or not (af := _AFFILIATION.search(ap.group(1))) or _WHERE_FROM.search(ap.group(1), 0, af.start()): continue  # not 'speaking from Homs'
         seg = ap.group(1)[af.start():]
@@ -360,13 +360,14 @@ def _titled_subject(text:str, # the body
     return rn[0]
 
 # %% ../nbs/02h_statement_context.ipynb #h052e
-_NAME_SUBJECT = re.compile(r"\s*((?:[A-Z][\w'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.)){1,3})(?=\s*,|\s+(?:is|was|has|had|who|also|now|then|"
-                           r"said|told|wrote|thinks|thought|felt|knew|saw|spoke|[a-z]+ed|[a-z]+s)\b)")  # then a comma or a verb
+_SUBJECT_NEXT = (r"\s*[,(]|\s+(?:is|was|has|had|who|also|now|then|said|told|wrote|thinks|thought|felt|knew|saw|spoke|[a-z]+ed|[a-z]+s)\b")
+# what follows a name that is its clause's subject: a comma or bracket (an apposition) or a verb
+_NAME_SUBJECT = re.compile(r"\s*((?:[A-Z][\w'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.)){1,3})(?=" + _SUBJECT_NEXT + ")")
 
 _FRONT_PHRASE = re.compile(r"\s*(?:On|In|At|For|With|As|After|Before|During|Regarding|Asked|When|While|Speaking|Earlier|Later|Separately|Meanwhile|Since)\b"
                            r"[^,;:\"“”.]{0,120},(?:\s*(?:as|in|on|at|with|when|after)\b[^,;:\"“”.]{0,80},)?")  # up to two fronted phrases
 _CONJ_START = re.compile(r"\s*(?:But|And|So|Yet|Then|Now|Still|Meanwhile|However|Also|Or|As|While|When|If|After|Before|Since|Though|Although)\s+(?=[A-Z])")
-_SURNAME_SUBJECT = re.compile(r"\s*([A-Z][\w'’-]+)(?=\s*,|\s+(?:is|was|has|had|who|also|now|then|[a-z]+ed|[a-z]+s)\b)")  # one word: 'Sawa, the neighbour, testified'
+_SURNAME_SUBJECT = re.compile(r"\s*([A-Z][\w'’-]+)(?=" + _SUBJECT_NEXT + ")")  # one word: 'Sawa, the neighbour, testified'
 
 def _name_subject(text:str, # the body
                   s0:int, s1:int, # a sentence's span

@@ -22,7 +22,7 @@ from .statement_context import (MEDIA_SOURCE, _REPORT_CUE, _headline, _LINK_LINE
                                         _PLURAL_SOURCE, _antecedent, _DOC_SOURCE, _FROM, _sender_before, _received_from, _colon_contents, _FULL_TEXT,
                                         _made_at, _maker_before, _STATE_TYPES, _known, _is_own, _other_occasion, _titled_subject, _name_subject,
                                         _described_head, _described_person, _named_body, _NAMED_BODY_HEADS, _body_antecedent, _ORG_HEADS, _ORG_DESC, _MODIFIED_HEADS, _apposed_country,
-                                        _organ_country)
+                                        _organ_country, _SUBJECT_NEXT)
 from .statement_dates import (attached_date, dateline_date, narrative_date, lead_event_date, report_lead_date, speaker_event_date,
                                       _in_range, _before_death,
                                       _timexes_fn, _naive, _DATELINE, _ELSEWHEN)
@@ -418,7 +418,7 @@ def _title_verb(title:str)->str:
 _PERSON_RUN = re.compile(r"(?<![\w'’-])(?!(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Sir|Lord|The|But|And|When|In|On)\b)([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){1,2})(?![\w'’-])")
 
 _OBJECT_BEFORE = re.compile(r"\b(?:by|of|with|for|to|than|as|behind|against|about|from|like|Justice|Judge|centrist|rival|candidate)\s+(?:[\w.'’-]+\s+){0,2}$")
-_SUBJECT_AFTER = re.compile(r"\s*(?:,|\(|\s(?:is|was|has|had|who|also|then|said|says|told|added|[a-z]+ed|[a-z]+s)\b)")
+_SUBJECT_AFTER = re.compile(_SUBJECT_NEXT)  # a comma or a verb after the name, as for a sentence's subject
 
 def _nearer_person(text:str, pos:int, speaker:str, pronoun:str, matcher, skip=(), far:int=400)->str:
     "A personal name of the pronoun's gender written within `far` characters before it, when the resolved speaker was last named further back, or ''."
