@@ -74,6 +74,9 @@ _PRESENT_EVENT = {'meet', 'meets', 'begin', 'begins', 'start', 'starts', 'open',
 _NOT_VERB_BEFORE = {'the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'this', 'that', 'to', 'did', "didn't",
                     'not', 'first', 'last', 'next', 'whose', 'of', 'for', 'on', 'in', 'at', 'by', 'after', 'before', 'with'}
 _BE_PRESENT = {'is', 'are', "'s", 'be', "'re", 'being'}
+_INTEND_TO = {'planned', 'decided', 'agreed', 'promised', 'pledged', 'vowed', 'voted', 'threatened', 'offered', 'intended', 'arranged',
+              'resolved', 'proposed'}
+_BE_NOW = {'is', 'are', 'am'}  # the present tense: the nearest such verb stops the search ('the case is heard in May')
 _AUX_NEXT = {'planning', 'going', 'about', 'due', 'set', 'slated', 'scheduled', 'to'}
 _BEFORE_PARTICIPLE = {'be', 'is', 'are', 'been', 'being', 'the', 'a', 'an', 'its', 'their'}
 _SENT_SEPS = ('. ', '\n', '? ', '! ', '; ')
@@ -81,13 +84,14 @@ _SENT_SEPS = ('. ', '\n', '? ', '! ', '; ')
 _PUNCT_TT = str.maketrans({**{chr(c): ' ' for c in range(128) if not chr(c).isalnum() and chr(c) != "'"},
                            **{c: ' ' for c in '“”‘—–…«»'}, '’': "'"})
 
-def _cue(toks, orig, i):
-    "'future', 'past' or None for the i-th word of a clause (lower-cased words in text order), looking at its neighbours."
+def _cue(toks, orig, i, days=False):
+    "'future', 'past', 'present' or None for the i-th word of a clause (lower-cased words in text order), looking at its neighbours."
     w = toks[i]
     prev = toks[i-1] if i else ''
     nxt = toks[i+1] if i + 1 < len(toks) else ''
     if w == 'planned' and nxt not in ('to', 'for') and prev not in _BE_PRESENT and prev not in ('was', 'were', 'been', 'had', 'has', 'have'): return None  # 'the hastily planned trip': an adjective
-    if w == 'planned' and nxt == 'to' and prev not in _BE_PRESENT and prev not in ('was', 'were', 'been'): return None  # "the government planned to pay"
+    if days and w in _INTEND_TO and nxt == 'to': return 'future' if '\0' in toks[i+2:] else 'past'  # 'agreed to meet on Friday': what is intended comes after; 'On Friday, X agreed to': the agreeing
+    if w == 'planned' and nxt == 'to' and prev not in _BE_PRESENT and prev not in ('was', 'were', 'been'): return None  # 'the government planned to pay': when, the words after tell
     if w == 'next' and nxt in ('to', 'door'): return None  # "the building next to the U.S. embassy"
     if w == 'expected': return 'future' if prev in _BE_PRESENT else None  # "a ruling is expected Friday"
     if w in _PRESENT_EVENT: return 'future' if prev and prev not in _NOT_VERB_BEFORE else None
@@ -96,9 +100,11 @@ def _cue(toks, orig, i):
         if w == 'won' and nxt != "'t": return 'past'  # "won" the verb, not "won't"
         if prev == 'had' or prev in ('was', 'were') and w not in ('planning', 'planned', 'going') or (prev == 'been' and i > 1 and toks[i-2] in ('had', 'has', 'have')): return 'past'
         return 'future'
+    if not days and w in _BE_NOW and nxt not in _AUX_NEXT and nxt != 'expected' and not nxt.startswith('schedul') and (prev == '\0' or '\0' in toks[i+1:]):
+        return 'present'  # 'when the case is heard in May', 'Easter is a good opportunity'; not a later clause's 'is'
     if w in _PAST1:
         if w in ('was', 'were') and nxt in _AUX_NEXT: return None  # "were planning to", "was about to": the next word decides
-        return None if prev in ('be', 'been') else 'past'
+        return None if prev in ('be', 'been') or prev in _BE_PRESENT else 'past'  # 'when the case is heard in May': a passive
     if len(w) >= 5 and w.endswith('ed') and w not in _NOT_PAST_ED and prev not in _BEFORE_PARTICIPLE and not w.startswith('un'): return 'past'
     return None
 
@@ -113,6 +119,7 @@ def clause_tense(text:str, # the whole text
                  start:int, # span start
                  end:int, # span end
                  window:int=160, # characters looked at on each side
+                 days:bool=False, # placing a day ('Friday', 'the weekend'): intending verbs count, the present tense does not
                 )->str|None: # 'past', 'future' or None
     "Tense of the clause around `text[start:end]`, from the nearest tense marker in the same sentence."
     lo = max(0, start - window)
@@ -134,11 +141,11 @@ def clause_tense(text:str, # the whole text
     toks = lt.lower().split() + ['\0'] + rt.lower().split()
     k = len(left)
     for d in range(max(len(left), len(right) + 2)):  # nearest word first; a word after the expression counts as 2 further
-        if d < len(left) and _may_cue(toks[k - 1 - d]) and (t := _cue(toks, orig, k - 1 - d)): return t
-        if 0 <= d - 2 < len(right) and _may_cue(toks[k - 1 + d]) and (t := _cue(toks, orig, k - 1 + d)): return t
+        if d < len(left) and _may_cue(toks[k - 1 - d]) and (t := _cue(toks, orig, k - 1 - d, days)): return None if t == 'present' else t
+        if 0 <= d - 2 < len(right) and _may_cue(toks[k - 1 + d]) and (t := _cue(toks, orig, k - 1 + d, days)): return None if t == 'present' else t
     return None
 
-_CUE_WORDS = _FUT1 | _PAST1 | _PRESENT_EVENT | {w for w, _ in _FUT2} | {'expected'}
+_CUE_WORDS = _FUT1 | _PAST1 | _PRESENT_EVENT | _BE_NOW | {w for w, _ in _FUT2} | {'expected'}
 
 def _may_cue(w):  # the only words `_cue` can return a tense for: a cheap test first (most words are not)
     return w in _CUE_WORDS or w.endswith(('ed', "'ll")) or w.startswith('schedul')

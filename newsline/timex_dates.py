@@ -19,7 +19,7 @@ from .timex_calendar import *
 class Ctx:
     "Text and anchor date shared by the rule handlers of one call."
     def __init__(self, text:str, dct:dt.date): self.text, self.dct = text, dct
-    def tense(self, s, e): return clause_tense(self.text, s, e)
+    def tense(self, s, e, days=False): return clause_tense(self.text, s, e, days=days)
     def before(self, s, n=30): return self.text[max(0, s-n):s]
     def after(self, e, n=30): return self.text[e:e+n]
 

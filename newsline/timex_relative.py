@@ -30,7 +30,7 @@ def weekday_how(ctx:Ctx, # rule context
                 e:int, # its end
                )->str: # 'past' or 'future'
     "Which way a bare weekday points: the clause's tense, else a deadline word before it, else the past."
-    how = ctx.tense(s, e)
+    how = ctx.tense(s, e, days=True)
     if how != 'future' and (p := _WD_FUT_PREP.search(ctx.before(s, 40))) and (how is None or p.group('v')): how = 'future'
     return how or 'past'
 
@@ -122,7 +122,7 @@ RX_WEEKEND = re.compile(r"\bthe\sweekend\b", _I)
 
 def h_weekend(m, ctx):
     "'the weekend': the last one in a past clause, the coming one in a future clause."
-    t = ctx.tense(m.start(), m.end()) or 'past'
+    t = ctx.tense(m.start(), m.end(), days=True) or 'past'
     sat = resolve_weekday(ctx.dct, 6, t)
     return dict(type='DATE', value=iso_week(sat) + '-WE')
 

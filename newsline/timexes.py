@@ -167,10 +167,10 @@ _YEAR_ONLY = re.compile(r"\d{4}")
 _PLAN_BEFORE = re.compile(rf"(?<=[\w,] )\b(?!(?:{MON}|In|On|By|Since|Until|Before|After|From|The|Of|For|At|Fiscal|FY|Spring|Summer|Autumn|Fall|Winter|Early|Late|Mid)\b)[A-Z][\w-]+ $")  # a name's word, not a month's
 _PLAN_AFTER = re.compile(r" (?:[A-Z][\w-]+ )?(?:initiative|plan|strategy|agenda|programme|program|project|vision|goals?|targets?|blueprint)\b")
 _PLAN_NAME = re.compile(r"\b(?:Vision|Agenda|Horizon|Strategy|Plan) $")
-_NAME_DATE = re.compile(rf"{MON} \d{{1,2}}|May Day|New Year(?:'s| Day)?|Christmas")
+_NAME_DATE = re.compile(rf"{MON} \d{{1,2}}|May Day|New Year(?:'s| Day)?|Christmas|Good Friday|Easter")
 _NAME_NEXT = re.compile(r"(?: [A-Z][\w.'’-]*)*? (?:Hostel|Complex|Club|Team|School|University|College|Factory|Works|Mine|Street|"
                         r"Stadium|House|Hall|Plant|Farm|Park|Square|Bridge|Prize|Studio|Institute|Hospital|Station|Enterprise|Mill|Brigade|Regiment|"
-                        r"Division|Unit|Corps|Company|Movement|Medal|Order|Troupe|Shipyard)"
+                        r"Division|Unit|Corps|Company|Movement|Medal|Order|Troupe|Shipyard|Agreement|Accords?|Truce|Rising|Uprising|Offensive)"
                         r"(?![\w-])")  # 'the February 8 Vinalon Complex'
 
 # %% ../nbs/01_timexes.ipynb #c023
