@@ -330,7 +330,9 @@ def person_gender(name:str, # a speaker's canonical name
     if not name: return None
     if name in FEMALE_ACTORS or name in _table_persons()[1] or _FEMALE_ROLE.search(name) or ' Thi ' in f' {name} ': return 'f'  # Vietnamese 'Thi' names women
     if _MALE_ROLE.search(name): return 'm'
-    words = name.split()
+    words = re.sub(r'\s*\([^)]*\)$', '', name).split()  # 'Rep. Will Hurd (R-Texas)': the given name after the titles
+    if len(words) > 2 and (i := next((i for i, w in enumerate(words[:4]) if w.lower() in _FEMALE_GIVEN or w.lower() in _MALE_GIVEN), 0)) \
+            and i < len(words) - 1 and all(w.endswith('.') or w[:1].isupper() for w in words[:i]): words = words[i:]  # 'House Speaker Paul Ryan'
     if len(words) >= 2 and words[0].lower() in _FEMALE_GIVEN: return 'f'
     if len(words) >= 2 and words[0].lower() in _MALE_GIVEN: return 'm'
     if text and len(words) >= 2 and re.fullmatch(r"[A-Z][\w'’-]+", words[-1]):
@@ -555,6 +557,9 @@ _WOMAN_HONORIFIC = re.compile(r"\s*(?:the\s+)?(?:Mrs|Ms|Miss|Madam|Madame|Lady|F
 _TITLE_GLUED = re.compile(r"\b(Minister|President|Secretary|Chancellor|Leader|Spokesman|Spokeswoman|Spokesperson|Senator|Governor|Mayor|"
                           r"Ambassador|Director|Chairman|Chairwoman|Chief|Premier|General)-(?!General\b)(?=[A-Z][a-z])")  # not 'Secretary-General'
 
+_NAMED_HEADS = {'bank', 'company', 'firm', 'group', 'airline', 'carrier', 'retailer', 'chain', 'insurer', 'lender', 'club', 'network', 'broadcaster',
+                'newspaper', 'paper', 'magazine', 'university', 'foundation', 'charity', 'institute', 'association'}  # 'the Co-op Bank': a name
+
 def resolve_source(source:str,   # the source span's text
                    mentions:list, # earlier actor mentions (start, end, actor, country, type, cameo), in text order
                    matcher:ActorMatcher=None, # default: the shipped table
@@ -628,7 +633,8 @@ def resolve_source(source:str,   # the source span's text
         return (None, None, None, None, None)  # 'according to its state': a condition, not a government
     if len(words) == 1 and words[0] in PRONOUN_TYPES: want, how = PRONOUN_TYPES[words[0]], 'pronoun'
     elif words[0] in ('the', 'this', 'that', 'its', 'his', 'her', 'their') and words[-1] in NOMINAL_TYPES and len(words) <= 4 \
-            and words[-2:] != ['white', 'paper'] and words[-2:] != ['central', 'bank'] and not _DEMONYM.search(source):  # 'the Georgian government' is no earlier government
+            and words[-2:] != ['white', 'paper'] and words[-2:] != ['central', 'bank'] and not _DEMONYM.search(source) \
+            and not (words[-1] in _NAMED_HEADS and any(w[:1].isupper() and not w.endswith('-based') for w in source.split()[1:-1])):  # 'the Georgian government' is no earlier government; 'the Co-op Bank' a name
         want, how = NOMINAL_TYPES[words[-1]], 'nominal'
     elif words[0] in ('a', 'an', 'another') and words[-1] in DOCUMENTS and len(words) <= 4:  # '- An article says' under a paper's name
         want, how = NOMINAL_TYPES[words[-1]], 'nominal'

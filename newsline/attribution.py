@@ -17,6 +17,15 @@ from .text_units import (tokenize, quote_regions, sentences, np_left, np_right, 
     SENTENCE_ADVERBS, _is_word, _cap, _trim_right, _LEAD_MARKS, _np_left_pp)
 
 # %% ../nbs/02b_attribution.ipynb #c017
+def _has_verb(text, toks, low, a, b):
+    "Whether tokens a..b hold a finite verb, roughly: an auxiliary, a past form, or a word in -s before a determiner ('makes any')."
+    for x, w in enumerate(low[a:b], a):
+        if x > a and w in ('who', 'which', 'that', 'whose'): return False  # a relative clause: 'a survey of superdelegates, who are influential'
+        if _cap(text, toks, x) or w in STOP: continue  # 'In May', 'James A.', 'as the'
+        if w in AUX or w in PAST or (w.endswith('ed') and len(w) > 4 and x > a and low[x-1] in AUX | {'also', 'then', 'later', 'never', 'not'})\
+                or (w.endswith('s') and not w.endswith('ss') and w.isalpha() and x+1 < b and low[x+1] in DET): return True
+    return False
+
 def _left_apposition(text, toks, low, j, lo):
     "Source like 'Mark Dubowitz, director of X,' ending at the comma `j`, back to a closing quote."
     k = j-1
@@ -28,6 +37,10 @@ def _left_apposition(text, toks, low, j, lo):
     if k >= lo and not (low[k] in QCLOSE or low[k] == ','): return None
     st = k+1
     if k < lo and not (st < j and _cap(text, toks, st) and ',' in low[st:j]): return None  # 'Its director, Jane Roe, said' from the sentence start
+    if k < lo and _has_verb(text, toks, low, st, low.index(',', st, j)):  # the first part is a clause, not a name: the words said
+        st = next((c+1 for c in range(st, j-1) if low[c] == ',' and _cap(text, toks, c+1) and (e1 := np_right(text, toks, low, c+1, j)) is not None
+                   and low[e1] == ',' and e1+1 < j and not _cap(text, toks, e1+1) and low[e1+1] not in ('and', 'or')), None)  # 'That ... makes a conflict unlikely, Wayne Mapp, a former defense minister, told CNN'
+        if st is None: return None
     if st < j and np_left(text, toks, low, j-1, st) is not None: return (st, j)
     return None
 
@@ -270,6 +283,8 @@ def _clean_source(text, toks, low, r):
         while k < b-1 and k-a < 6 and _is_word(low[k]) and low[k] not in DET and low[k] not in STOP and not _cap(text, toks, k): k += 1
         if a+1 < k < b-1 and low[k] in ('the', 'its', 'their', 'this'): a = k
     while b-a > 1 and low[a] in SENTENCE_ADVERBS and low[a+1] not in (',', "'s", '’s'): a += 1  # 'Earlier Pahor said'
+    if b-a > 1 and a > 0 and re.fullmatch(r'(?:1[89]|20)\d\d', low[a]) and low[a-1] in ('in', 'since', 'by', 'during', 'until', 'of') \
+            and (low[a+1] in DET or _cap(text, toks, a+1)): a += 1  # 'In 2015 the bank said', 'in the autumn of 2015 the bank said'
     x = next((x for x in range(a+1, min(b-1, a+12)) if low[x] in ('-', '–', '—') and low[x-1] == ')'), None)
     if x is not None: a = x+1  # a dateline: 'PARIS, Aug 31 (Reuters) - France’s far-right ... leader'
     x = max((x for x in range(a, b-1) if low[x] in _SUBORD or (x == a and low[x] in ('who', 'including', 'leaving', 'featuring'))),
@@ -285,10 +300,16 @@ def _clean_source(text, toks, low, r):
         b = c
     return (a, b)
 
+_VERB_NEXT = {'for', 'to', 'into', 'from', 'with', 'across', 'toward', 'towards', 'at', 'in', 'on', 'off', 'out', 'up', 'back', 'down'}
+
 def _subject(text, toks, low, s0, lim, used):
     "The sentence's subject before token `lim` (past an introductory phrase), for a participle or a second verb: 'X did A, saying C'."
     st = _skip_intro(text, toks, low, s0, lim)
     e = np_right(text, toks, low, st, lim)
+    if e is not None and low[lim-1] == ',' and not any(w in PAST or w in AUX or (w.endswith('ed') and len(w) > 4) for w in low[e:lim-1]):
+        # no verb between the phrase and the participle ('Mr Tillerson heads for Beijing next, hoping'): the phrase holds the verb
+        e = next((m for m in range(st+1, e) if _cap(text, toks, m-1) and not _cap(text, toks, m) and low[m].isalpha() and low[m].endswith('s')
+                  and not low[m].endswith('ss') and low[m] not in STOP and m+1 < e and (low[m+1] in DET or low[m+1] in _VERB_NEXT)), e)  # a name's verb in -s: 'Tillerson heads for'
     if e is not None and (st, e) not in used and low[st] not in DET - {'the', 'a', 'an'}: return (st, e)
     return None
 

@@ -9,7 +9,7 @@ __all__ = ['GENERIC_NOUNS', 'plausible_speaker', 'document_author', 'strip_title
 
 # %% ../nbs/02i_speakers.ipynb #s002
 import re
-from .actors import SPEAKER_NOUNS, _DETS_WORDS, _AGE, ActorMatcher, resolve_source, _is_person_name, NAME_PARTICLES
+from .actors import SPEAKER_NOUNS, _DETS_WORDS, _AGE, ActorMatcher, resolve_source, _is_person_name, NAME_PARTICLES, _FEMALE_GIVEN, _MALE_GIVEN
 
 # %% ../nbs/02i_speakers.ipynb #c016
 GENERIC_NOUNS = {'officials', 'official', 'people', 'speakers', 'speaker', 'participants', 'members', 'delegates', 'reporters',
@@ -77,7 +77,8 @@ _TITLE_WORDS = ("Rep|Reps|Representative|Sen|Sens|Senator|Gov|Governor|Gen|Gener
                 "Admiral|Sgt|Sergeant|Cmdr|Commander|Dr|Prof|Professor|Sir|Dame|Rev|Reverend|Speaker|Taoiseach|T[aá]naiste|Constable|Garda|"
                 "Judge|Justice|Mayor|Ambassador|Amb|President|Vice|Prime|Minister|Secretary|Chancellor|Former|former|Republican|Democratic|"
                 "Democrat|GOP|Labour|Conservative|Deputy|Acting|Detective|Inspector|Superintendent|Chief|Commissioner|Mr|Mrs|Ms|Mx|MP|MEP|TD|"
-                "Senior|Assistant|Counsel|Associate|Economist|Lawyer|Attorney|Dean|Coach|Manager|Director|Spokesman|Spokeswoman|Spokesperson")
+                "Senior|Assistant|Counsel|Associate|Economist|Lawyer|Attorney|Dean|Coach|Manager|Director|Spokesman|Spokeswoman|Spokesperson|DPP|Cllr|"
+                "Councillor|Sheriff")
 _LEADING_TITLES = re.compile(rf"^(?:(?:[A-Z][\w'’-]*\s+){{0,2}}?(?:{_TITLE_WORDS})\.?\s+)+")  # 'Former Kentucky Gov.'
 _OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*)+$")  # 'Kelly Ayotte of New Hampshire'
 
@@ -85,12 +86,19 @@ def strip_titles(name:str, # a speaker's name as resolved
                 )->str: # the personal name, or `name` unchanged
     "A person's name without the titles before it and an 'of Place' after it, when what stays is a personal name of 2-4 words."
     if not name: return name
+    name = _PARTY_TAG.sub('', name)  # 'Rep. Keith Ellison (D-Minn.)', 'Rep. Chris Collins, R-NY'
+    if (w0 := name.split(' ', 1))[0] in _NOT_A_NAME and len(w0) == 2 and w0[1][:1].isupper(): name = w0[1]  # 'Perhaps Nunes', 'Thursday Gorsuch'
     core = _LEADING_TITLES.sub('', name)
     core = _OF_PLACE.sub('', core) if len(_OF_PLACE.sub('', core).split()) >= 2 else core
     ws = core.split()
-    if core == name or not 2 <= len(ws) <= 4 or not _is_person_name(core) or ws[0] in _ORG_FIRST or not all(w[:1].isupper() or re.fullmatch(NAME_PARTICLES, w) for w in ws) or \
-            any(w.lower().strip('.') in SPEAKER_NOUNS for w in ws) or re.search(r"['’]s\b|\d", core):
+    given = len(ws) == 2 and ws[0].lower() in _GIVEN  # 'Steve King': a given name, whatever the surname means
+    if core == name or not 2 <= len(ws) <= 4 or not (given or _is_person_name(core)) or ws[0] in _ORG_FIRST or not all(w[:1].isupper() or re.fullmatch(NAME_PARTICLES, w) for w in ws) or \
+            (not given and any(w.lower().strip('.') in SPEAKER_NOUNS for w in ws)) or re.search(r"['’]s\b|\d", core):
         return name
     return core
+_PARTY_TAG = re.compile(r"(?:\s*\((?:[DRI]|Dem|Rep|Ind)(?:\s*[-–,]\s*[A-Z][\w. ]*)?\)|,\s*[DRI]-[A-Z][\w.]*)$")
+_NOT_A_NAME = {'Perhaps', 'Meanwhile', 'However', 'Also', 'But', 'And', 'Then', 'Now', 'Still', 'Later', 'Earlier', 'Instead', 'Indeed',
+               'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Yesterday', 'Today'}
+_GIVEN = _FEMALE_GIVEN | _MALE_GIVEN
 _ORG_FIRST = {'National', 'International', 'Royal', 'Federal', 'State', 'Central', 'General', 'United', 'American', 'British'}
 

@@ -333,9 +333,12 @@ def _organ_country(text:str, # a KCNA item's body
     return '' if other else 'PRK'
 
 # %% ../nbs/02h_statement_context.ipynb #h043
+def _name_like(s):  # 'Sen. John Thune (R-S.D.)', not 'Tillerson heads for Beijing'
+    return all(w[:1].isupper() or re.fullmatch(NAME_PARTICLES, w) for w in re.sub(r'\s*\([^)]*\)$', '', s).split())
+
 def _named_before(surname:str, known:list)->tuple:
     "(speaker, country, type, cameo, 'name') of the latest earlier actor whose name holds `surname` as a word, or None."
-    m = next((m for m in reversed(known) if surname in m[2].split() and m[2] != surname), None)
+    m = next((m for m in reversed(known) if surname in m[2].split() and m[2] != surname and (m[4] or _name_like(m[2]))), None)
     return (m[2], m[3] or None, m[4] or None, m[5] or None, 'name') if m else None
 
 _QUOTED_AS = re.compile(r"\s+(?P<who>[A-Za-z][^,;:.]{1,80}?)\s+(?:as\s+)?(?:saying|telling|stating|declaring)\b(?:\s+(?:reporters|journalists|the\s+media))?\s*")

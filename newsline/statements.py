@@ -274,7 +274,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if how in ('nominal', 'unknown') and (m_ := re.fullmatch(r'the\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)', src.strip(), re.I)):
             role = m_.group(1).lower()  # 'Cha Sang Bo, vice-chairman of the GAKC, said ... the vice-chairman said': that speaker
             head = role.split()[-1]  # 'the Kremlin envoy' after "The Russian President's special envoy ..., Sergey Ivanov"
-            prev = next((p for p in reversed(rows[-6:]) if re.search(r',\s*(?:the\s+)?' + re.escape(role) + r'\b', p['source_text'] or '', re.I)
+            prev = next((p for p in reversed(rows[-6:]) if re.search(r',\s*(?:the\s+)?' + re.escape(role) + r'\b(?![ \t]+(?!(?:of|for|at|to|in|with)\b)[a-z])', p['source_text'] or '', re.I)
                          or (p['actor_type'] == 'person' and re.search(r'\b' + re.escape(role) + r'\b', p['source_text'] or '', re.I))
                          or ((p['actor_type'] == 'person' or (not isinstance(p['actor_type'], str) or not p['actor_type']) and _fits_unknown('he', p['speaker'] or ''))
                              and head in _PERSON_HEADS and re.search(r'\b' + re.escape(head) + r'\b', p['source_text'] or '', re.I))), None)
@@ -292,6 +292,11 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 and (nb := _body_antecedent(text, pos, hd, rows, r['sentence'], mb.group(1))):
             alt = resolve_source(nb, ante, matcher, salient, text)  # 'travel company TUI ... The company maintained', 'AIB said ... The bank said'
             if alt[0]: speaker, country, typ, cameo, how = alt[0], alt[1], alt[2], alt[3], 'name'  # named in the text
+        elif how == 'nominal' and typ in ('company', 'media') and (mb := _ORG_DESC.fullmatch(src.strip())) and not mb.group(1) \
+                and (hd := (mb.group(2) or mb.group(3)).lower()) in _ORG_HEADS and (nb := _body_antecedent(text, pos, hd, rows, r['sentence'])) \
+                and nb != speaker and text.rfind(nb, 0, pos) > max((m[0] for m in ante if m[2] == speaker and m[0] < pos), default=-1):
+            alt = resolve_source(nb, ante, matcher, salient, text)  # 'from Lloyds ... The Co-operative Bank merged ... the bank revealed':
+            if alt[0]: speaker, country, typ, cameo, how = alt[0], alt[1], alt[2], alt[3], 'name'  # the bank named since the table's
         if speaker is None: continue  # an unresolved pronoun or a bare determiner: nobody to chart
         if how == 'unknown' and (' ' not in speaker or _COURTESY.match(speaker)):  # a surname: 'Choe' after 'Foreign Minister Choe Son Hui'
             sur = _COURTESY.sub('', speaker); woman = bool(re.match(r'(?:Mrs|Ms|Miss)\b', speaker))
@@ -351,6 +356,15 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
     for r in rows:  # above match later mentions ('the senator') against the titled names
         if r['actor_type'] in (None, '', 'person') and r['speaker']:
             r['speaker'] = names.setdefault(r['speaker'], strip_titles(r['speaker']))
+    known = {}  # one speaker, one country: 'Kim In-ryong, North Korea's deputy UN ambassador, told ... Kim said' (PRK for both)
+    for r in rows:
+        if r['speaker'] and r['actor_country'] and r['actor_type'] in (None, '', 'person'): known.setdefault(r['speaker'], set()).add(r['actor_country'])
+    for r in rows:
+        if r['speaker'] and not r['actor_country'] and r['actor_type'] in (None, '', 'person') and len(known.get(r['speaker'], ())) == 1:
+            r['actor_country'] = next(iter(known[r['speaker']]))
+    persons = {r['speaker'] for r in rows if r['actor_type'] == 'person'}
+    for r in rows:
+        if not r['actor_type'] and r['speaker'] in persons: r['actor_type'] = 'person'  # and one type
     # merge participles into the statement they continue; media reports become channels
     out = []
     for r in rows:
