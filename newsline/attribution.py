@@ -287,6 +287,9 @@ def _clean_source(text, toks, low, r):
             and (low[a+1] in DET or _cap(text, toks, a+1)): a += 1  # 'In 2015 the bank said', 'in the autumn of 2015 the bank said'
     x = next((x for x in range(a+1, min(b-1, a+12)) if low[x] in ('-', '–', '—') and low[x-1] == ')'), None)
     if x is not None: a = x+1  # a dateline: 'PARIS, Aug 31 (Reuters) - France’s far-right ... leader'
+    x = max((x for x in range(a+1, b-1) if low[x] in ('-', '–', '—') and toks[x][0] == toks[x-1][1] and toks[x+1][0] > toks[x][1]
+             and _cap(text, toks, x+1)), default=None)
+    if x is not None: a = x+1  # a headline glued on: 'N Korea accuses US and S Korea of murder- Najib also said'
     x = max((x for x in range(a, b-1) if low[x] in _SUBORD or (x == a and low[x] in ('who', 'including', 'leaving', 'featuring'))),
             default=None)
     if x is not None and ',' not in low[a:x] and (low[x+1] in DET or low[x+1] in _PRONOUNS or _cap(text, toks, x+1)): a = x+1  # 'which Mr. Trump', 'when Bill Clinton'
