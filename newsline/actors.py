@@ -399,7 +399,8 @@ SPEAKER_NOUNS = set("""spokesman spokesmen spokesperson spokespersons spokeswoma
     lawyers attorney attorneys witness witnesses doctor doctors aide aides adviser advisers advisor advisors sources source insiders
     voters owner owners coach manager managers chairmen ceo executive executives spokespeople militants rebels protesters
     student resident worker farmer soldier citizen defector defectors activist mep meps mp mps nominee nominees candidate candidates
-    councillor councillors councilor councilors chancellor commissioner commissioners founder
+    councillor councillors councilor councilors chancellor commissioner commissioners founder superintendent superintendents
+    whistleblower whistleblowers detective detectives sergeant sergeants constable constables
     officials official people speakers participants members delegates reporters reporter personages figures activists""".split())
 _GOVERNMENT_VOICE = {'official', 'officials', 'government', 'governments', 'authorities', 'administration', 'regime', 'side',
                      'leadership', 'state', 'cabinet', 'people', 'nation', 'country', 'imperialists', 'puppets'}
@@ -560,6 +561,9 @@ _TITLE_GLUED = re.compile(r"\b(Minister|President|Secretary|Chancellor|Leader|Sp
 _NAMED_HEADS = {'bank', 'company', 'firm', 'group', 'airline', 'carrier', 'retailer', 'chain', 'insurer', 'lender', 'club', 'network', 'broadcaster',
                 'newspaper', 'paper', 'magazine', 'university', 'foundation', 'charity', 'institute', 'association'}  # 'the Co-op Bank': a name
 
+_GIVEN_NAMES = _FEMALE_GIVEN | _MALE_GIVEN
+_NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w'’.-]*\s+){1,2}[A-Z][\w'’-]+)\s*$")  # a personal name closing the source
+
 def resolve_source(source:str,   # the source span's text
                    mentions:list, # earlier actor mentions (start, end, actor, country, type, cameo), in text order
                    matcher:ActorMatcher=None, # default: the shipped table
@@ -599,6 +603,8 @@ def resolve_source(source:str,   # the source span's text
     if found and (pc := _PARTICIPLE_TAIL.search(source)) and any(f[0] < pc.start() for f in found):
         found = [f for f in found if f[0] < pc.start()]  # 'a senior official speaking after the diplomat's arrival in Mexico': not Mexico
     elif found and (pc := _PARTICIPLE_TAIL.search(source)): return (canonical_name(source[:pc.start()]), None, None, None, 'unknown')
+    if found and (gn := _NAME_AFTER.match(source, max(f[1] for f in found))) and gn.group(1).split()[0].lower() in _GIVEN_NAMES:
+        return (gn.group(1), next((f[3] for f in found if f[3] and f[4] not in ('media', 'ngo')), None), 'person', None, 'name')  # 'Garda Keith Harrison': a rank
     if found:
         persons = [f for f in found if f[4] in ('person', 'spokesperson')]  # 'UN Secretary-General Antonio Guterres': the name, last
         s, e, actor, country, typ, cameo = (max(persons, key=lambda m: (m[1], m[1]-m[0])) if len(persons) > 1 else

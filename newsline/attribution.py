@@ -316,6 +316,8 @@ def _subject(text, toks, low, s0, lim, used):
     if e is not None and (st, e) not in used and low[st] not in DET - {'the', 'a', 'an'}: return (st, e)
     return None
 
+_PP_OBJ = {'in', 'at', 'from', 'of', 'with', 'for', 'on', 'by', 'to', 'into', 'near', 'outside', 'inside', 'across'}
+
 def _source(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
     "Source token range of cue `k` of a sentence (`nxt`: where the next cue or the sentence starts), whether it follows the cue, whether the cue is a participle."
     src, inv, part = _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src, inq)
@@ -360,6 +362,10 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
         else:
             st = _np_left_pp(text, toks, low, j, max(prev_end, s0))
             if st is not None: src = (_who_subject(text, toks, low, _name_before(text, toks, low, st, max(prev_end, s0), j+1), max(prev_end, s0)), j+1)
+            if src and k == 0 and src[0]-2 > s0 and (low[src[0]-1] in _PP_OBJ or low[src[0]-1] in BE):  # the object of a preposition is no subject: 'The mother of a girl
+                w = next((w for w in range(src[0]-2, s0, -1) if low[w] in ('who', 'that', 'which')), None)  # who disappeared in Co Donegal 40 years ago said'
+                f = _skip_intro(text, toks, low, s0, a)
+                if w is not None and f < w and np_right(text, toks, low, f, w) == w and not any(x in QCLOSE or x in (',', ';', ':') for x in low[f:src[0]]): src = (f, j+1)
     if cue0.endswith('ing') and cue0 != 'according' and a == s0 and k == 0:  # 'Noting that ..., Schlafly put ...': the main clause's subject
         r = b
         while r < nxt and low[r] != ',' : r += 1

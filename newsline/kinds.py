@@ -45,7 +45,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                     r'self-defen[cs]e (?:measures|action)', r'will (?:not )?(?:tolerate|overlook)', r'(?:options?|response|action|force|strikes?) (?:\w+ ){0,3}on the table',
                     r'(?:pre-?emptive|military) (?:action|strikes?|attacks?|options?)', r'ready to (?:open fire|strike|attack|retaliate)')),
     ('deny', _w(r'groundless', r'baseless', r'unfounded', r'untrue', r"(?:is|are|was|were|'s|’s) (?:completely |totally |absolutely |entirely |simply )?false", r'(?:has|have|had) nothing to do with', r'no such', r'not true', r'never happened',
-                r'sheer (?:lie|fabrication)')),
+                r'sheer (?:lie|fabrication)', r'(?:know|knew|knows) nothing (?:about|of)')),
     ('reject', _w(r'(?:will|would|can) (?:never|not) (?:accept|recognize|recognise)', r'(?:is|are|was|were|would be) premature', r'reject(?:s|ed|ing)?', r'null and void',
                   r'do(?:es)? not recogni[sz]e')),
     ('demand', _w(r'must', r'should (?:immediately|stop|withdraw|halt|cease)', r'demand\w*', r'have to stop', r'(?:stop|halt|cease) (?:its|their|the)',
@@ -54,7 +54,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                      r'hysteri\w*', r'confrontation\w*', r'aggressi\w*', r'absurd\w*', r'nonsense', r'shameless\w*', r'sinister',
                      r'heinous', r'despicable', r'wanton\w*', r'brigandish', r'gangsters?', r'preposterous', r'ridiculous', r'malicious\w*',
                      r'smear\w*', r'slander\w*', r'fabricat\w*', r'hypocri\w*', r'interference', r'(?:political|sinister) tools?',
-                     r'plots?', r'intolerable', r'unacceptable', r'no (?:legality|justification|legitimacy)', r'lackeys?', r'stooges?',
+                     r'plots?', r'(?<!\bit )(?<!\bwe )(?<!\bi )(?:is|are|was|were) (?:\w+ )?behind (?:it|this|that|these|the (?:attacks?|killings?|protests?|leaks?|hack\w*|murder))', r'intolerable', r'unacceptable', r'no (?:legality|justification|legitimacy)', r'lackeys?', r'stooges?',
                      r'imperialists?', r'warmongers?', r'(?:grave|serious) threat', r'infring\w*', r'insult\w*', r'outrage\w*',
                      r'irresponsible', r'unjust\w*', r'double standards?', r'accus\w*', r'condemn\w*', r'denounc\w*',
                      r'wrath', r'indignation', r'anger', r'denunciation', r'resentment', r'evils?', r'rogue', r'tyrann\w*',
@@ -110,6 +110,7 @@ _STRUGGLE = re.compile(r"\b(?:struggles?|fights?|battles?|wars?)\s+(?:against|to
                        r"|\b(?:defeat(?:s|ed|ing)?|victory over|triumph(?:ed)? over|smash(?:ed|ing)?|repel+(?:ed|ing)?)\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}?"
                        r"(?:imperialists?|aggressors?|enem(?:y|ies)|invaders?)\b", re.I)  # a victory recounted is no criticism
 _CONTEXT = re.compile(r"\b(?:in the wake of|amid)\s+[^,.;]{0,80}", re.I)
+_HOPED_GOOD = re.compile(r"\b(?:achiev|attain|win|gain|register|reap)\w*\s+(?:[\w-]+\s+){0,4}?(?:success\w*|prosperity|happiness|achievements?|progress|victor\w*)\b|\benjoy\w*", re.I)  # 'hope the Chinese people will achieve greater successes'
 _WELL_BEING = re.compile(r'\b(?:good health|long life|happiness|well-being|wellbeing)\b', re.I)
 _DOOM = re.compile(r"\b(?:punish\w*|judg(?:e)?ment|verdict|retribution)\s+(?:\w+\s+){0,2}(?:by|of)\s+(?:history|the times|justice)\b", re.I)
 _ASK = re.compile(r'\bask(?:s|ed|ing)?\s*$', re.I)
@@ -165,7 +166,7 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
         return 'threaten' if kind == 'intend' and _FORCE.search(content or '') else kind  # a vow of force
     if _NEED.match(content or '') and _STRESS.search(cue or ''): return 'appeal'  # 'stressed the need for all to ...': a call
     if _HOPE.search(cue or ''):  # 'hoped that ...', 'warmly wished ...': a hope is an appeal; good wishes to someone praise
-        return 'praise' if (re.search(r'wish', cue, re.I) and _GOOD_WISH.search(content or '')) or _WELL_BEING.search(content or '') \
+        return 'praise' if (re.search(r'wish', cue, re.I) and _GOOD_WISH.search(content or '')) or _WELL_BEING.search(content or '') or _HOPED_GOOD.search(content or '') \
             else 'appeal'  # 'hoped that the General Secretary would enjoy good health': a good wish
     if _ASK.search(cue or '') and _REQUEST.match(content or '') and '?' not in (content or '') \
             and not _COURTESY.search(content or ''): return 'appeal'  # a request, but not 'asked him to convey greetings'

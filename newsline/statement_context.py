@@ -276,8 +276,10 @@ def _apposed_country(text:str, # the article body
                     )->str: # an ISO3 country code, or ''
     "The country of a person, from where the text introduces them: an apposition after the name or a demonym before it."
     if len(name.split()) < 2 or not re.match(r"[A-Z]", name): return ''
+    if re.search(r"\([DRI]-[A-Z][\w. ]*\)$", name): return 'USA'  # 'Sen. John Thune (R-S.D.)'
     matcher = matcher or actor_matcher()
     for end in _name_ends(text, name):
+        if _US_PARTY.match(text, end): return 'USA'  # 'Sen. Bill Nelson (D-Fla.)', 'Rep. Chris Collins, R-NY': a member of Congress
         ap = _APPOSITION.match(text, end)
         if ap and (ro := _ROLE_OF.match(ap.group(1))):  # 'president of the Syrian Arab Republic'; not 'a Russia expert at ...'
             f = next((f for f in matcher.find(ap.group(1)) if f[3] and f[0] >= ro.end()), None)  # right after 'of (the)':
@@ -295,6 +297,7 @@ def _apposed_country(text:str, # the article body
                 return pc  # 'Toronto lawyer X'; not 'Real Madrid striker X', whose club's city is not his country
     return _affiliated_country(text, name, matcher)
 
+_US_PARTY = re.compile(r"\s*(?:\(\s*|,\s+)[DRI]-(?:[A-Z][a-z]{1,3}\.?|[A-Z]\.?[A-Z]\.?|Texas|Ohio|Iowa|Utah|Maine|Alaska|Hawaii|Idaho|New\s[A-Z][a-z]+|[A-Z][a-z]+)\b")
 _SPORT = re.compile(r"\b(?:striker|quarterback|midfielder|defender|forward|goalkeeper|winger|coach|player|captain|pitcher|footballer|star)\b", re.I)
 _PLACE_ROLE = re.compile(r"\s*(?:the\s+|a\s+)?(?:[A-Z][\w.'’]*[\s-]+){1,3}(?:based\s+)?(?:[a-z][\w-]*\s+){1,3}")  # 'Toronto lawyer ', 'a Bangalore-based surgeon '
 
