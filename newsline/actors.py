@@ -593,7 +593,8 @@ def resolve_source(source:str,   # the source span's text
             r = r[:2] + ('person',) + r[3:]  # 'the British ambassador, Tim Barrow': a person
         return r if r[1] or r[4] != 'unknown' else (r[0], next((f[3] for f in found if f[3] and not _POSTED_TO.search(source, 0, f[0])), None)) + r[2:]  # "Malaysia's attorney general, X": MYS
     if head > 0 and source[:head].strip()[:1].isupper() and not any(f[0] < head for f in found) and \
-            not _DETS.match(source[:head].strip() + ' ') and len(source[:head].split()) <= 4:
+            not _DETS.match(source[:head].strip() + ' ') and (len(source[:head].split()) <= 4 or len(source[:head].split()) <= 8 and
+                                                              all(w[:1].isupper() for w in source[:head].split())):  # 'Mishal Al Ahmad Al Jaber Al Sabah, emir of'
         country = next((f[3] for f in found if f[3] and f[4] not in ('media', 'ngo')), None)  # 'Kim Kang Il, vice-minister of National Defence of the DPRK': PRK
         return (canonical_name(source[:head]), country, 'person' if country else None, None, 'unknown')  # 'Jo Chun Ryong, secretary of the WPK ...': the person
     if found and head > 0 and any(f[0] < head for f in found): found = [f for f in found if f[0] < head]  # 'Kim Yo Jong, director of ...'

@@ -36,7 +36,8 @@ def _apposition_end(text, e, lim):
     d = text.find('. ', e)
     return min(lim, e+200, d if d >= 0 else len(text))
 
-_TITLES = {'premier', 'minister', 'president', 'chairman', 'secretary', 'leader', 'director', 'chairperson', 'spokesman', 'ambassador'}
+_TITLES = {'premier', 'minister', 'president', 'chairman', 'secretary', 'leader', 'director', 'chairperson', 'spokesman', 'ambassador',
+           'emir', 'king', 'queen', 'sultan', 'monarch', 'chancellor', 'governor'}
 _PERSON_ROLES = _TITLES | {'general', 'professor', 'envoy', 'governor', 'mayor', 'senator', 'chief', 'commander', 'prosecutor', 'judge',
                           'king', 'queen', 'spokeswoman', 'spokesperson', 'chancellor', 'secretary-general', 'foreign minister'}
 

@@ -113,6 +113,9 @@ _PAPER_DASH = re.compile(r"\s*((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+[-�
 _MEDIA_NOUN_END = re.compile(r"\b(?:magazine|newspaper|daily|weekly|paper|broadcaster|website|tabloid|news\s+agency|news\s+portal|TV\s+channel|radio\s+station)\s*$", re.I)
 _TITLE_AFTER = re.compile(r"\s*[“\"]([A-Z][^\"”\n]{1,40}?)[.,]?[”\"]")  # the outlet's name in quotation marks after the noun
 
+_MONARCHS = {'emir', 'king', 'queen', 'sultan', 'monarch'}  # 'the emir': the one named with the title, not the state he heads
+_GOES_ON = 12  # sentences after a speaker's dated statement in which their undated ones keep its date
+
 def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=False, kcna:bool=True)->list:
     "Statement rows (dicts) of one text; `item` is the whole-item speaker or None; actors in `title` count as earliest mentions."
     recs, sents = attribution_records(text, extra_cues=EXTRA_CUES)
@@ -297,6 +300,10 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 and nb != speaker and text.rfind(nb, 0, pos) > max((m[0] for m in ante if m[2] == speaker and m[0] < pos), default=-1):
             alt = resolve_source(nb, ante, matcher, salient, text)  # 'from Lloyds ... The Co-operative Bank merged ... the bank revealed':
             if alt[0]: speaker, country, typ, cameo, how = alt[0], alt[1], alt[2], alt[3], 'name'  # the bank named since the table's
+        if typ in ('government', None) and (mt := re.fullmatch(r'(?:the|this)\s+([a-z]+)', src.strip(), re.I)) and mt.group(1).lower() in _MONARCHS \
+                and (app := _apposed_title(text, pos, mt.group(1).lower())):  # 'X received greetings from Mishal ..., emir of the State of Kuwait.
+            alt = resolve_source(app[1], ante, matcher, salient, text)  # The emir in the message said': the emir, not Kuwait
+            if alt[0]: speaker, country, typ, cameo, how = alt[0], alt[1], 'person', alt[3], 'name'
         if speaker is None: continue  # an unresolved pronoun or a bare determiner: nobody to chart
         if how == 'unknown' and (' ' not in speaker or _COURTESY.match(speaker)):  # a surname: 'Choe' after 'Foreign Minister Choe Son Hui'
             sur = _COURTESY.sub('', speaker); woman = bool(re.match(r'(?:Mrs|Ms|Miss)\b', speaker))
@@ -407,7 +414,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if not d and not anchored and (kcna or not _other_occasion(text, s0, s1, r)):  # outside KCNA's event reports, only a recent
             d = speaker_event_date(text, sents, r['sentence'], r['speaker'], mentions, dct, ev_cache, *((None,) if kcna else (14, 3, ('day',))))
             # event dates what was said at it, and not what the speaker 'has voiced' or 'had said' at another time
-        if not d and r['speaker'] in dated and r['sentence'] - dated[r['speaker']][0] <= 3 and not _other_occasion(text, s0, s1, r):
+        if not d and r['speaker'] in dated and r['sentence'] - dated[r['speaker']][0] <= _GOES_ON and not _other_occasion(text, s0, s1, r):
             d = dated[r['speaker']][1]  # the same speaker going on: 'X in a statement on October 14 said ... The vice-chairman said'
         if d and d[1] == 'day': dated[r['speaker']] = (r['sentence'], d)
         r['date'], r['date_granularity'] = d if d else (None, None)
