@@ -344,7 +344,7 @@ def person_gender(name:str, # a speaker's canonical name
 
 def _fits_unknown(pronoun, name):
     "Whether an unknown speaker's name could be what a pronoun refers to (plural for 'they', a personal name for 'he'/'she')."
-    if pronoun == 'they': return name.lower().endswith(('s', 'people', 'staff'))
+    if pronoun == 'they': return name.lower().endswith(('s', 'people', 'staff', 'family', 'police', 'military', 'government'))  # 'Her family said ... They said'
     if pronoun == 'it':  # a body or a company, neither a person nor a plural: 'Asda ... It said'
         words = name.lower().split()
         if len(words) == 1 and (words[0] in SPEAKER_NOUNS or words[0] in NOMINAL_TYPES or words[0] in _GROUP_HEADS): return False  # 'Paper'

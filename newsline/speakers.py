@@ -25,6 +25,8 @@ _NOT_FIRST = {'thus', 'indeed', 'furthermore', 'moreover', 'however', 'also', 't
 _HEAD_END = re.compile(r"\s(?:of|for|in|at|on|to|from|with|by|who|which|that|released|issued|published|and|or|set|made|[a-z]+ed)\s|,|\(")
 _NAME_END = re.compile(r"\s(?:who|which|that|set|made|[a-z]+ed)\s")  # a post-modifier: what follows is not part of the name
 
+_KIN = {'family', 'relatives', 'parents', 'families'}
+
 def plausible_speaker(source:str, # a source span's text whose speaker is not in the actor table
                      )->bool: # whether it could be someone who speaks
     "Whether an unknown source looks like a person or an organisation rather than a misread phrase."
@@ -35,7 +37,7 @@ def plausible_speaker(source:str, # a source span's text whose speaker is not in
     q = re.match(r"(?:one|some|many|most|several|two|three|four|all|each|none|both|either|neither|any) of (?:the |his |her |their |its )?", s, re.I)
     if q and s[q.end():]: return plausible_speaker(s[q.end():])  # 'one of the politicians'
     w0 = words[0].lower()
-    if w0 in _NOT_FIRST or re.search(r'\d', words[0]): return False
+    if (w0 in _NOT_FIRST and not (w0 == 'her' and len(words) > 1)) or re.search(r'\d', words[0]): return False  # 'her' before a noun is a determiner: 'Her family'
     if w0 in _DETS_WORDS: words = words[1:]
     if not words: return False
     m = _HEAD_END.search(' ' + ' '.join(words) + ' ')
@@ -48,6 +50,7 @@ def plausible_speaker(source:str, # a source span's text whose speaker is not in
     head = np_words[-1]
     if len(words) == 1 and words[0][:1].isupper() and s[:1].isupper() and head not in SPEAKER_NOUNS and not head.endswith('ing'):
         return len(head) > 2 and not re.search(r'(?:tion|ment|ness|ity|ance|ence|sis|ure|ism)$', head)  # a surname: 'Sato'
+    if head in _KIN: return w0 in ('her', 'his', 'their', 'the') or bool(re.search(r"['’]s\b", np_))  # 'Her family', "Nie's parents"; not 'a harmonious family'
     if head not in SPEAKER_NOUNS and not re.search(r'(?:ists?|ians?|eers?|ees)$', head): return False
     if head in GENERIC_NOUNS and len(np_words) == 1: return False  # bare 'officials', 'the speakers'
     if head in GENERIC_NOUNS and all(w in GENERIC_NOUNS | {'and', '&'} for w in np_words): return False  # 'reporters and speakers'
