@@ -367,11 +367,11 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
                 f = _skip_intro(text, toks, low, s0, a)
                 if w is not None and f < w and np_right(text, toks, low, f, w) == w and not any(x in QCLOSE or x in (',', ';', ':') for x in low[f:src[0]]): src = (f, j+1)
     if cue0.endswith('ing') and cue0 != 'according' and a == s0 and k == 0:  # 'Noting that ..., Schlafly put ...': the main clause's subject
-        r = b
-        while r < nxt and low[r] != ',' : r += 1
-        if r+1 < nxt:
-            e = np_right(text, toks, low, r+1, nxt)
-            if e is not None: return (r+1, e), False, True
+        subj = [(r+1, e) for r in range(b, nxt-1) if low[r] == ',' and (low[r+1] in _SUBJ_PRON or low[r+1] in DET or _cap(text, toks, r+1))
+                and (e := np_right(text, toks, low, r+1, nxt)) is not None]  # a subject after a comma: a pronoun, a determiner or a name
+        verbed = [(s_, e) for s_, e in subj if e == nxt or low[e] in AUX or low[e] in PAST or (low[e].isalpha() and low[e].endswith(('ed', 's'))
+                  and low[e] not in STOP and not low[e].endswith('ss'))]  # ... and its verb next: '..., occasioned by ..., he called'
+        if verbed or subj: return (verbed or subj)[-1 if verbed else 0], False, True
         return None, False, True
     if participle:
         if k and prev_src is not None and prev_src[1] <= sc[k-1][0]: return prev_src, False, True  # 'X said ..., adding'
@@ -563,6 +563,9 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                 st = np_left(text, toks, low, r, q) if r >= q else None
                 if st is not None and st > q and (low[st-1] in (',', 'and', '—') or (low[st-1] in QCLOSE and low[st-2] == ',')): right_end = st
                 while right_end > q and low[right_end-1] in (',', 'and', '—', '–', ';'): right_end -= 1
+            if participle and src and a == s0 and q < src[0] < right_end:  # 'Noting that the plan failed, Schlafly put ...': the words end at the subject
+                right_end = src[0]
+                while right_end > q and low[right_end-1] in (',', '—', '–', ';'): right_end -= 1
             before = (src[0] if src and not inverted else a) - 1
             quoted_before = before > s0 and (low[before] in QCLOSE or (low[before] == ',' and low[before-1] in QCLOSE))
             opener = before > s0 and low[before] == ',' and inq[s0] < 0 and (

@@ -113,6 +113,7 @@ _PAPER_DASH = re.compile(r"\s*((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+[-�
 _MEDIA_NOUN_END = re.compile(r"\b(?:magazine|newspaper|daily|weekly|paper|broadcaster|website|tabloid|news\s+agency|news\s+portal|TV\s+channel|radio\s+station)\s*$", re.I)
 _TITLE_AFTER = re.compile(r"\s*[“\"]([A-Z][^\"”\n]{1,40}?)[.,]?[”\"]")  # the outlet's name in quotation marks after the noun
 
+_HEARSAY = re.compile(r"(?:the\s+|most\s+|many\s+|some\s+)?(?:(?:international|world|foreign)\s+)?(?:security\s+)?(?:community|public|public opinion|opinion|experts|observers|analysts)", re.I)
 _MONARCHS = {'emir', 'king', 'queen', 'sultan', 'monarch'}  # 'the emir': the one named with the title, not the state he heads
 _GOES_ON = 12  # sentences after a speaker's dated statement in which their undated ones keep its date
 
@@ -322,6 +323,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 junk.add(speaker); salient.append((pos, pos, speaker, '', '', ''))
             dropped = r; continue  # 'Thus', 'Monday', 'the speakers': a misread or generic source
         if item and how == 'nominal' and not country and not typ: continue  # 'the spokesperson' inside the item: its own voice
+        if item and _HEARSAY.fullmatch(src.strip()): continue  # 'the international community unanimously comments' inside a press statement: its own voice
         if item and speaker and (speaker in item[0] or item[0] in speaker or (typ == 'government' and country == item[1])):
             continue  # the item's own voice: 'the ministry', 'the DPRK' inside its statement
         nested = bool(rows) and r['source_start'] is not None and rows[-1]['speaker'] != speaker and rows[-1]['sentence'] == r['sentence'] and \
