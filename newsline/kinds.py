@@ -54,7 +54,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                      r'hysteri\w*', r'confrontation\w*', r'aggressi\w*', r'absurd\w*', r'nonsense', r'shameless\w*', r'sinister',
                      r'heinous', r'despicable', r'wanton\w*', r'brigandish', r'gangsters?', r'preposterous', r'ridiculous', r'malicious\w*',
                      r'smear\w*', r'slander\w*', r'fabricat\w*', r'hypocri\w*', r'interference', r'(?:political|sinister) tools?',
-                     r'plots?', r'(?<!\bit )(?<!\bwe )(?<!\bi )(?:is|are|was|were) (?:\w+ )?behind (?:it|this|that|these|the (?:attacks?|killings?|protests?|leaks?|hack\w*|murder))', r'intolerable', r'unacceptable', r'no (?:legality|justification|legitimacy)', r'lackeys?', r'stooges?',
+                     r'plots?', r'flaw(?:s|ed)', r'weak points', r'full of (?:\w+ )?contradictions', r'inconsistenc(?:y|ies)', r'(?<!\bit )(?<!\bwe )(?<!\bi )(?:is|are|was|were) (?:\w+ )?behind (?:it|this|that|these|the (?:attacks?|killings?|protests?|leaks?|hack\w*|murder))', r'intolerable', r'unacceptable', r'no (?:legality|justification|legitimacy)', r'lackeys?', r'stooges?',
                      r'imperialists?', r'warmongers?', r'(?:grave|serious) threat', r'infring\w*', r'insult\w*', r'outrage\w*',
                      r'irresponsible', r'unjust\w*', r'double standards?', r'accus\w*', r'condemn\w*', r'denounc\w*',
                      r'wrath', r'indignation', r'anger', r'denunciation', r'resentment', r'evils?', r'rogue', r'tyrann\w*',
