@@ -257,10 +257,13 @@ def _body_antecedent(text:str, # the article body
 # %% ../nbs/02h_statement_context.ipynb #c022m
 _APPOSITION = re.compile(r",\s+(?:the\s+|an?\s+)?(?=[a-z])([^,;()\n]{3,200}?)(?:,|;|\(|\.(?:\s|$)|\n|$)")  # ', president of the Syrian Arab Republic,'
 _BEFORE_CUT = re.compile(r"\b(?:and|with|by|from|against|between|for|met|meets|meeting|told|tells|said|says|called|visited|received)\b", re.I)
-_ROLE_OF = re.compile(r"(?:[\w'’-]+\s+){0,4}?(?:" + '|'.join(sorted(SPEAKER_NOUNS, key=len, reverse=True)) + r")s?\s+of\s+", re.I)
+_ROLE_OF = re.compile(r"(?:[\w'’-]+\s+){0,4}?(?:" + '|'.join(sorted(SPEAKER_NOUNS, key=len, reverse=True)) + r")s?\s+(?:of|for)\s+", re.I)
 _EXPERT = re.compile(r"\b(?:analysts?|experts?|professor|researchers?|scholars?|economists?|fellow|correspondents?|journalists?|"
                      r"editors?|writers?|commentators?|observers?|academics?|lecturers?|studies|research|programme|program|center|centre|"
                      r"institute|university|watcher|specialist|head|director)\b", re.I)  # a subject of study, no nationality
+_CAPS_AFTER = re.compile(r"(?:the\s+)?((?:[A-Z][\w'’-]*\s*){1,3})(?:$|[^\w\s])")  # 'Texas', 'the State of Kuwait' (closing the apposition)
+_MEDIA_ROLE = re.compile(r"\b(?:reporters?|columnists?|anchors?|hosts?|presenters?|producers?|photographers?|bloggers?|staffers?)\b")  # a paper's city is no nationality
+_ADJ_APPOSITION = re.compile(r",\s+(?:an?|the)\s+((?:[A-Z][\w.'’-]*\s+){1,3})([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s*(?:,|;|\.(?:\s|$)|$)")
 _GAP_OK = re.compile(r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:of\s+(?:the\s+)?)?)*")  # capitalised words of a state's long name
 _BEFORE_BLOCK = re.compile(r"\bto\b", re.I)  # 'Chinese Ambassador to the DPRK Wang Yajun': the DPRK is where he serves
 
@@ -287,6 +290,13 @@ def _apposed_country(text:str, # the article body
             if f and not _GAP_OK.fullmatch(ap.group(1), ro.end(), f[0]): f = None  # 'president of the Republic of Singapore';
                                                                               # not 'commander of coalition forces in Afghanistan'
             if f and not _EXPERT.search(ap.group(1), 0, f[0]): return f[3]  # not 'director of China research at ...'
+            if not f and not _EXPERT.search(ap.group(1), 0, ro.end()) and (pl := _CAPS_AFTER.match(ap.group(1), ro.end())) and (pc := place_country(pl.group(1))):
+                return pc  # 'the governor of Texas': a place the table does not hold
+        ad = _ADJ_APPOSITION.match(text, end)  # ', a Russian lawmaker,', ', a Texas community organizer,'
+        if ad and not _EXPERT.search(ad.group(2)) and not _SPORT.search(ad.group(2)) and not _MEDIA_ROLE.search(ad.group(2)) and (ad.group(2).split()[-1].lower() in SPEAKER_NOUNS or re.search(r'(?:ist|ian|er|or)$', ad.group(2))):
+            f = next((f for f in matcher.find(ad.group(1)) if f[3] and f[4] not in ('media', 'ngo', 'company', 'university', 'think_tank')), None)
+            if f: return f[3]
+            if (pc := place_country(ad.group(1))): return pc
         start = end - len(name)
         pre = text[max(0, start - 80):start]
         pre = _BEFORE_CUT.split(re.split(r"[.,;:!?\"“”()\n]|--|—", pre)[-1])[-1]  # 'He met Belgian Prime Minister X': 'Belgian Prime Minister'
