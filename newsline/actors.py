@@ -663,6 +663,11 @@ def resolve_source(source:str,   # the source span's text
         same = next((m for m in reversed(salient) if m[0] > last and not m[4] and m[2].lower().split()[-1:] == [words[-1]]
                      and set(words[1:]) <= set(m[2].lower().split())), None)  # 'the foreign ministry' is no 'interior ministry'
         if same: return (same[2], same[3] or None, None, None, how)
+    if how == 'pronoun' and words[0] == 'it' and salient and salient[-1][0] >= 0 and not salient[-1][4] \
+            and (sf := re.match(r"(?:Spokes(?:man|woman|person)|Press officer) (?:for|of) (?:the )?([A-Z][^,;]*)$", salient[-1][2])):
+        f = [m for m in (matcher or actor_matcher()).find(sf.group(1)) if m[4] not in ('person', 'spokesperson')]  # 'A spokesman for the X Authority said
+        return (f[0][2], f[0][3] or None, f[0][4] or None, f[0][5] or None, how) if len(f) == 1 and f[0][1] - f[0][0] > 0.6 * len(sf.group(1)) \
+            else (sf.group(1), None, None, None, how)  # it welcomed ...': the body, not a state named before
     if how == 'pronoun' and words[0] == 'it' and salient and salient[-1][0] >= 0 and not salient[-1][4] and \
             (hd := re.split(r'\s(?:of|for|against|on|to|in)\s', salient[-1][2].lower())[0].split()[-1:]) and hd[0] in _IT_BODIES:
         return (salient[-1][2], None, None, None, how)  # 'the bank said ... , it said': the body that spoke last, not a country named before
