@@ -111,6 +111,7 @@ _STRUGGLE = re.compile(r"\b(?:struggles?|fights?|battles?|wars?)\s+(?:against|to
                        r"|\b(?:defeat(?:s|ed|ing)?|victory over|triumph(?:ed)? over|smash(?:ed|ing)?|repel+(?:ed|ing)?)\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}?"
                        r"(?:imperialists?|aggressors?|enem(?:y|ies)|invaders?)\b", re.I)  # a victory recounted is no criticism
 _CONTEXT = re.compile(r"\b(?:in the wake of|amid)\s+[^,.;]{0,80}", re.I)
+_DISCLAIMED = re.compile(r"\b(?:no evidence|not (?:agree|believe|think|say)|never said)\b[^.;]*$", re.I)  # a charge disowned before it
 _HOPED_GOOD = re.compile(r"\b(?:achiev|attain|win|gain|register|reap)\w*\s+(?:[\w-]+\s+){0,4}?(?:success\w*|prosperity|happiness|achievements?|progress|victor\w*)\b|\benjoy\w*", re.I)  # 'hope the Chinese people will achieve greater successes'
 _WELL_BEING = re.compile(r'\b(?:good health|long life|happiness|well-being|wellbeing)\b', re.I)
 _DOOM = re.compile(r"\b(?:punish\w*|judg(?:e)?ment|verdict|retribution)\s+(?:\w+\s+){0,2}(?:by|of)\s+(?:history|the times|justice)\b", re.I)
@@ -189,6 +190,8 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
                     and not (is_own and is_own(both[max(0, m.start()-60):m.start()].split(',')[-1].strip())):
                 continue  # 'Israel's actions have nothing to do with self-defence': a judgement of others, not a denial
             if kind in _ACT_VERB and _others_act(content or '', kind, rx, is_own): continue  # 'the victim had politely rejected ...'
+            if kind == 'criticize' and all(_DISCLAIMED.search(both, max(0, m.start()-50), m.start()) for m in rx.finditer(both)):
+                continue  # 'no evidence that extremism was behind the attack', 'would not agree there was an inconsistency'
             if kind in ('deny', 'reject', 'demand', 'threaten') and len(both) > 600:  # a long text: a passing 'warns' in a denunciation
                 n, ncrit = len(rx.findall(both)), len(_CRITICIZE.findall(both))
                 if ncrit > 3*n and (kind != 'threaten' or n == 1): return 'criticize'  # a threat repeated is a threat
