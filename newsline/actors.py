@@ -181,6 +181,8 @@ _MALE_GIVEN = set('''james john robert michael william david richard joseph thom
     khalid ibrahim yusuf mahmoud avigdor naftali shinzo fumio taro yoshihide rodrigo narendra rahul imran nawaz enda leo simon shane
     charlie denis eamon gerry pearse paschal malcolm tony bill dick rudy reince steve jared rex jim tom tim ben dan matt nick pete
     chuck harry jeff'''.split())  # given names of men (not those also common for women: 'jean', 'kim', 'sam', 'alex', 'jordan')
+_GIVEN_NAMES = _FEMALE_GIVEN | _MALE_GIVEN
+_TRAILING_PAREN = re.compile(r'\s*\([^)]*\)$')  # 'Sen. John Thune (R-S.D.)': a tag after a name
 
 
 # %% ../nbs/02a_actors.ipynb #c011
@@ -330,8 +332,8 @@ def person_gender(name:str, # a speaker's canonical name
     if not name: return None
     if name in FEMALE_ACTORS or name in _table_persons()[1] or _FEMALE_ROLE.search(name) or ' Thi ' in f' {name} ': return 'f'  # Vietnamese 'Thi' names women
     if _MALE_ROLE.search(name): return 'm'
-    words = re.sub(r'\s*\([^)]*\)$', '', name).split()  # 'Rep. Will Hurd (R-Texas)': the given name after the titles
-    if len(words) > 2 and (i := next((i for i, w in enumerate(words[:4]) if w.lower() in _FEMALE_GIVEN or w.lower() in _MALE_GIVEN), 0)) \
+    words = _TRAILING_PAREN.sub('', name).split()  # 'Rep. Will Hurd (R-Texas)': the given name after the titles
+    if len(words) > 2 and (i := next((i for i, w in enumerate(words[:4]) if w.lower() in _GIVEN_NAMES), 0)) \
             and i < len(words) - 1 and all(w.endswith('.') or w[:1].isupper() for w in words[:i]): words = words[i:]  # 'House Speaker Paul Ryan'
     if len(words) >= 2 and words[0].lower() in _FEMALE_GIVEN: return 'f'
     if len(words) >= 2 and words[0].lower() in _MALE_GIVEN: return 'm'
@@ -561,7 +563,6 @@ _TITLE_GLUED = re.compile(r"\b(Minister|President|Secretary|Chancellor|Leader|Sp
 _NAMED_HEADS = {'bank', 'company', 'firm', 'group', 'airline', 'carrier', 'retailer', 'chain', 'insurer', 'lender', 'club', 'network', 'broadcaster',
                 'newspaper', 'paper', 'magazine', 'university', 'foundation', 'charity', 'institute', 'association'}  # 'the Co-op Bank': a name
 
-_GIVEN_NAMES = _FEMALE_GIVEN | _MALE_GIVEN
 _NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w'’.-]*\s+){1,2}[A-Z][\w'’-]+)\s*$")  # a personal name closing the source
 
 def resolve_source(source:str,   # the source span's text

@@ -369,8 +369,7 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
     if cue0.endswith('ing') and cue0 != 'according' and a == s0 and k == 0:  # 'Noting that ..., Schlafly put ...': the main clause's subject
         subj = [(r+1, e) for r in range(b, nxt-1) if low[r] == ',' and (low[r+1] in _SUBJ_PRON or low[r+1] in DET or _cap(text, toks, r+1))
                 and (e := np_right(text, toks, low, r+1, nxt)) is not None]  # a subject after a comma: a pronoun, a determiner or a name
-        verbed = [(s_, e) for s_, e in subj if e == nxt or low[e] in AUX or low[e] in PAST or (low[e].isalpha() and low[e].endswith(('ed', 's'))
-                  and low[e] not in STOP and not low[e].endswith('ss'))]  # ... and its verb next: '..., occasioned by ..., he called'
+        verbed = [(s_, e) for s_, e in subj if e == nxt or _verb_first(low, e) or low[e] in PAST]  # ... and its verb next: '..., occasioned by ..., he called'
         if verbed or subj: return (verbed or subj)[-1 if verbed else 0], False, True
         return None, False, True
     if participle:

@@ -9,8 +9,8 @@ __all__ = ['MEDIA_SOURCE']
 
 # %% ../nbs/02h_statement_context.ipynb #h002
 import re
-from .actors import actor_matcher, place_country, _role_name, _TRAILING_DAY, LINK_WORDS, SPEAKER_NOUNS, NAME_PARTICLES, resolve_source, _is_person_name, person_gender, _BODY_WORDS, _GROUP_HEADS, _MALE_GIVEN, NOMINAL_TYPES
-from .speakers import plausible_speaker
+from .actors import actor_matcher, place_country, _TRAILING_PAREN, _role_name, _TRAILING_DAY, LINK_WORDS, SPEAKER_NOUNS, NAME_PARTICLES, resolve_source, _is_person_name, person_gender, _BODY_WORDS, _GROUP_HEADS, _MALE_GIVEN, NOMINAL_TYPES
+from .speakers import plausible_speaker, PARTY_TAG, _PARTY_TAG
 from .text_units import SENTENCE_ADVERBS, STOP
 from .timex_lexicon import MONTHS, WEEKDAYS
 
@@ -36,8 +36,7 @@ def _apposition_end(text, e, lim):
     d = text.find('. ', e)
     return min(lim, e+200, d if d >= 0 else len(text))
 
-_TITLES = {'premier', 'minister', 'president', 'chairman', 'secretary', 'leader', 'director', 'chairperson', 'spokesman', 'ambassador',
-           'emir', 'king', 'queen', 'sultan', 'monarch', 'chancellor', 'governor'}
+_TITLES = {'premier', 'minister', 'president', 'chairman', 'secretary', 'leader', 'director', 'chairperson', 'spokesman', 'ambassador'}
 _PERSON_ROLES = _TITLES | {'general', 'professor', 'envoy', 'governor', 'mayor', 'senator', 'chief', 'commander', 'prosecutor', 'judge',
                           'king', 'queen', 'spokeswoman', 'spokesperson', 'chancellor', 'secretary-general', 'foreign minister'}
 
@@ -280,7 +279,7 @@ def _apposed_country(text:str, # the article body
                     )->str: # an ISO3 country code, or ''
     "The country of a person, from where the text introduces them: an apposition after the name or a demonym before it."
     if len(name.split()) < 2 or not re.match(r"[A-Z]", name): return ''
-    if re.search(r"\([DRI]-[A-Z][\w. ]*\)$", name): return 'USA'  # 'Sen. John Thune (R-S.D.)'
+    if _PARTY_TAG.search(name): return 'USA'  # 'Sen. John Thune (R-S.D.)'
     matcher = matcher or actor_matcher()
     for end in _name_ends(text, name):
         if _US_PARTY.match(text, end): return 'USA'  # 'Sen. Bill Nelson (D-Fla.)', 'Rep. Chris Collins, R-NY': a member of Congress
@@ -308,7 +307,7 @@ def _apposed_country(text:str, # the article body
                 return pc  # 'Toronto lawyer X'; not 'Real Madrid striker X', whose club's city is not his country
     return _affiliated_country(text, name, matcher)
 
-_US_PARTY = re.compile(r"\s*(?:\(\s*|,\s+)[DRI]-(?:[A-Z][a-z]{1,3}\.?|[A-Z]\.?[A-Z]\.?|Texas|Ohio|Iowa|Utah|Maine|Alaska|Hawaii|Idaho|New\s[A-Z][a-z]+|[A-Z][a-z]+)\b")
+_US_PARTY = re.compile(PARTY_TAG)  # the tag right after a name in the text
 _SPORT = re.compile(r"\b(?:striker|quarterback|midfielder|defender|forward|goalkeeper|winger|coach|player|captain|pitcher|footballer|star)\b", re.I)
 _PLACE_ROLE = re.compile(r"\s*(?:the\s+|a\s+)?(?:[A-Z][\w.'’]*[\s-]+){1,3}(?:based\s+)?(?:[a-z][\w-]*\s+){1,3}")  # 'Toronto lawyer ', 'a Bangalore-based surgeon '
 
@@ -348,7 +347,7 @@ def _organ_country(text:str, # a KCNA item's body
 
 # %% ../nbs/02h_statement_context.ipynb #h043
 def _name_like(s):  # 'Sen. John Thune (R-S.D.)', not 'Tillerson heads for Beijing'
-    return all(w[:1].isupper() or re.fullmatch(NAME_PARTICLES, w) for w in re.sub(r'\s*\([^)]*\)$', '', s).split())
+    return all(w[:1].isupper() or re.fullmatch(NAME_PARTICLES, w) for w in _TRAILING_PAREN.sub('', s).split())
 
 def _named_before(surname:str, known:list)->tuple:
     "(speaker, country, type, cameo, 'name') of the latest earlier actor whose name holds `surname` as a word, or None."
