@@ -202,7 +202,8 @@ _HOLIDAY_NEXT = {'new': 'year', 'may': 'day', 'good': 'friday', 'day': 'of', 'mo
 _PLURAL_UNITS = {'days', 'weeks', 'months', 'years', 'decades', 'hours', 'quarters'}
 
 _LOWER_TT = str.maketrans({**{chr(c): chr(c + 32) for c in range(65, 91)},  # A-Z -> a-z, other ASCII punctuation -> space
-                           **{chr(c): ' ' for c in range(128) if not chr(c).isalnum()}, **{c: ' ' for c in '“”‘’—–…«»'}})
+                           **{chr(c): ' ' for c in range(128) if not chr(c).isalnum()}, **{c: ' ' for c in '“”‘’—–…«»'},
+                           **{chr(c): ' ' for c in range(128, 0x3001) if chr(c).isspace()}})  # every space is ' ': words are ' w ' in ' '+low+' '
 _CASED_L = {w.lower(): r for w, r in CASED.items()}  # rules that need the word capitalised
 _TIMEY = re.compile(r'(?:[:.]\d\d|\s?[aApP]\.?[mM]\b)')
 _MILITARY = re.compile(r'\s?(?:GMT|UTC|Z\b|hrs\b|hours\b)')
@@ -261,14 +262,15 @@ def _triggers(text):
     "(start, end, rules) of every trigger word or telling number, in text order."
     low, n = _lower(text), len(text)  # same length as text: offsets carry over
     out = [(e, -s, r) for s, e in _numbers(text) if (r := _number_rules(text, s, e))]
-    # the trigger words present, by a set intersection with the words of the text (C speed), then each one's places
+    # the trigger words present, by a set intersection with the words of the text (C speed), then each one's places:
+    # ' w ' in the padded text (all its spaces are ' '), so 'day' does not stop in 'today' or 'days'
+    pad = f' {low} '
     for w in _ANY_WORD.intersection(low.split()):
-        k, i = len(w), low.find(w)
-        while i >= 0:
-            e = i + k
-            if (i == 0 or low[i-1].isspace()) and (e == n or low[e].isspace()) and (r := _word_rules(text, low, w, i, e)):
-                out.append((e, -i, r))
-            i = low.find(w, i + 1)
+        k, key = len(w), f' {w} '
+        i = pad.find(key)
+        while i >= 0:  # the word is low[i:i+k] (pad is one longer at the front)
+            if r := _word_rules(text, low, w, i, i + k): out.append((i + k, -i, r))
+            i = pad.find(key, i + k + 1)  # the next one may begin at this one's closing space
     out.sort()  # by end, then the later start first: a number inside a word ('q1') before the word itself
     return [(-s, e, r) for e, s, r in out]
 
