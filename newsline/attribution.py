@@ -166,6 +166,17 @@ def _quoted_as_saying(low, i):
         if not _is_word(low[j]) and low[j] not in ("'s", "’s", '.', '-'): return None
     return None
 
+_ADJ_DET = {'the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'these', 'those'}
+_CONTRACTED = {'he', 'she', 'it', 'that', 'who', 'there', 'what', 'where', 'here', 'this'}  # "he's described": has, not a possessive
+_AFTER_VERB = {'that', 'to', 'by', 'on', 'in', 'as', 'for', 'with', 'at', 'from', 'about', 'it', 'him', 'her', 'them', 'this', 'and', 'but', 'or'}
+
+def _indefinite_np(low, i):
+    "Whether the tokens just before `i` are an indefinite noun phrase ('an activist group'), with no verb or punctuation in it."
+    for k in range(i-1, max(-1, i-4), -1):
+        if low[k] in ('a', 'an'): return k < i-1
+        if not low[k].isalpha() or low[k] in AUX or low[k] in ('and', 'or', 'but', 'then', 'nor') or low[k].endswith(('ed', 'ly')): return False
+    return False
+
 def cue_runs(text, toks, low, inq, tagger=None, extra:set=frozenset())->tuple:
     "(cue token ranges, whether each was drawn by a rule, capitals): tagger runs, extra lexicon words, 'issued ... statement' phrases and punctuation cues, outside quotations."
     n = len(low); tagger = tagger or cue_tagger()
@@ -186,6 +197,13 @@ def cue_runs(text, toks, low, inq, tagger=None, extra:set=frozenset())->tuple:
                 while j+1 < n and low[j+1] in ISSUE_NOUNS: j += 1
                 if j+1 < n and low[j+1].endswith('ing'): j += 1
                 for k in range(i, j+1): lab[k] = ruled[k] = 1
+    for i in range(1, n-1):  # the tagger's verbs that are not verbs here
+        if not lab[i] or ruled[i] or lab[i-1]: continue
+        if low[i].endswith('ed') and (low[i-1] in _ADJ_DET or low[i-1].endswith(("'s", "’s")) and low[i-1][:-2] not in _CONTRACTED) \
+                and _is_word(low[i+1]) and low[i+1] not in _AFTER_VERB:
+            lab[i] = 0  # "the GOP's proposed replacement", 'its stated aim': an adjective
+        elif low[i] == 'called' and (low[i+1] in ('"', '“') or caps[i+1]) and _indefinite_np(low, i):
+            lab[i] = 0  # 'an activist group called "Ferguson in Paris"': a name given, nothing said
     cues, fixed, i = [], [], 0
     while i < n:
         if lab[i]:

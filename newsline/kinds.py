@@ -53,7 +53,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
     ('criticize', _w(r'provocat\w*', r'violat\w*', r'(?<!never )(?<!not )(?<!n.t )lied (?:under oath|to|about)', r'(?:a |pathological |serial )liars?', r'illegal\w*', r'bogus', r'reckless\w*', r'hostile', r'criminal', r'crimes', r'crime (?:against|of)', r'crime-\w+', r'puppets?',
                      r'hysteri\w*', r'confrontation\w*', r'aggressi\w*', r'absurd\w*', r'nonsense', r'shameless\w*', r'sinister',
                      r'heinous', r'despicable', r'wanton\w*', r'brigandish', r'gangsters?', r'preposterous', r'ridiculous', r'malicious\w*',
-                     r'smear\w*', r'slander\w*', r'fabricat\w*', r'hypocri\w*', r'interference', r'(?:political|sinister) tools?',
+                     r'smear\w*(?!(?:\s+[\w-]+){1,6}\s+(?:on|onto|over|into)\s+(?:his|her|their|the|its)\b)', r'slander\w*', r'fabricat\w*', r'hypocri\w*', r'interference', r'(?:political|sinister) tools?',
                      r'plots?', r'flaw(?:s|ed)', r'weak points', r'full of (?:\w+ )?contradictions', r'inconsistenc(?:y|ies)', r'(?<!\bit )(?<!\bwe )(?<!\bi )(?:is|are|was|were) (?:\w+ )?behind (?:it|this|that|these|the (?:attacks?|killings?|protests?|leaks?|hack\w*|murder))', r'intolerable', r'unacceptable', r'no (?:legality|justification|legitimacy)', r'lackeys?', r'stooges?',
                      r'imperialists?', r'warmongers?', r'(?:grave|serious) threat', r'infring\w*', r'insult\w*', r'outrage\w*',
                      r'irresponsible', r'unjust\w*', r'double standards?', r'accus\w*', r'condemn\w*', r'denounc\w*',
@@ -143,6 +143,22 @@ def _others_act(content, kind, rx, is_own=None)->bool:
     words = [w for w in subj.split() if re.search(r'\w', w) and w.lower().strip('"“”\'‘’,') not in _NO_SUBJECT and not w.lower().endswith('ly')]
     return bool(words) and not _OWN_SUBJECT.search(subj) and not (is_own and is_own(subj.strip())) and not _OWN_REF.search(' '.join(words))
 
+def _others_intend(content, rx, is_own=None)->bool:
+    "Whether every plan or pledge `rx` finds in `content` is another party's ('a move that will further ...'; 'Apple plans to' when `is_own` says Apple is not the speaker's)."
+    ms = list(rx.finditer(content))
+    if not ms: return False
+    for m in ms:
+        pre = content[:m.start()]
+        if re.search(r'\b(?:that|which)\s+$', pre, re.I) and re.search(r'\b(?:a|an|the|this)\s+[\w-]+(?:\s+[\w-]+)?\s*,?\s*(?:that|which)\s+$', pre, re.I):
+            continue  # 'a move that will further accelerate ...': what a thing will do
+        sm = _NAMED_SUBJECT.search(pre)  # only a named subject just before: 'Apple plans to', 'China National Petroleum Corp is to'
+        subj = re.sub(r"['’]s?$", '', sm.group(1)) if sm else ''  # "China's determination to": China
+        if not sm or is_own is None or subj.split()[0].lower() in _NO_SUBJECT or is_own(subj) or re.search(r'\bthe\s+\S+\s*$', pre[:sm.end(1)], re.I) and ' ' not in subj:
+            return False  # 'the Party will take measures' said by its leader: a side named by its head noun may be the speaker's own
+    return True
+
+_NAMED_SUBJECT = re.compile(r"(?:^|[^\w'’.-])((?:[A-Z][\w'’.&-]*\s+(?:(?:of|the|and|for|de)\s+)*){0,5}[A-Z][\w'’.&-]*)\s+(?:\w+ly\s+)?(?:is\s+|are\s+|has\s+|have\s+)?$")
+
 _OWN_REF = re.compile(r"\b(?:the|our|his|her|its|their)\s+(?:country|nation|government|party|administration|side|state|ministry|"
                       r"company|organi[sz]ation|union|group)\s*$", re.I)  # 'said the country would reject': the speaker's side
 
@@ -190,6 +206,7 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
                     and not (is_own and is_own(both[max(0, m.start()-60):m.start()].split(',')[-1].strip())):
                 continue  # 'Israel's actions have nothing to do with self-defence': a judgement of others, not a denial
             if kind in _ACT_VERB and _others_act(content or '', kind, rx, is_own): continue  # 'the victim had politely rejected ...'
+            if kind == 'intend' and not rx.search(cue or '') and _others_intend(content or '', rx, is_own): continue  # 'the company plans to ...'
             if kind == 'criticize' and all(_DISCLAIMED.search(both, max(0, m.start()-50), m.start()) for m in rx.finditer(both)):
                 continue  # 'no evidence that extremism was behind the attack', 'would not agree there was an inconsistency'
             if kind in ('deny', 'reject', 'demand', 'threaten') and len(both) > 600:  # a long text: a passing 'warns' in a denunciation

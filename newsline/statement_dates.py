@@ -66,9 +66,11 @@ _DAY_THEN_PARTICIPLE = re.compile(r'\b(?:on\s+)?((?:(?:late|early)\s+)?' + _DAYS
                                   r'(?:saying|adding|calling|accusing|warning|noting|insisting|claiming|describing|urging|arguing)\b')
 
 _PLANNED_BEFORE = re.compile(r'\b(?:where|when|which|who|whom|was to|were to|is to|are to|will|would|shall|plans? to|planned|scheduled|due)\b[^,;]*$', re.I)  # 'an event where X was to campaign on Sunday, citing': the event's day
-_DAY_BEFORE_PARTICIPLE = re.compile(r'\bon\s+((?:(?:late|early)\s+)?' + _DAYS + r'(?:\s+(?:morning|afternoon|evening|night))?)\s*,\s*$')
+_DAY_BEFORE_PARTICIPLE = re.compile(r'(?<=\w)(?<!\bnext)(?<!\bfrom)(?<!\buntil)(?<!\bby)(?<!\bcoming)(?<!\bbefore)(?<!\bfollowing)(?<!\bthis)\s+((?:(?:late|early)\s+)?' + _DAYS + r'(?:\s+(?:morning|afternoon|evening|night))?)\s*,\s*$')
 _NEXT_CLAUSE = re.compile(r',\s*(?:and\s+|but\s+)?(?:[a-z]+ing|and|but|while|whereas|although|though)\b')
-_FINITE_CLAUSE = re.compile(r"\b(?:he|she|they|it|we|I|there)\s+(?:\w+ly\s+)?(?:had|has|have|was|were|is|are|will|would|could|can|did|does|do|"
+_ISSUED_BY = re.compile(r"\s*(?:(?:In\s+)?(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,2}(?:statement|letter|message|report|communiqu[eé]|release|notice|memo)\s+"
+                        r"(?:released|issued|published|sent|posted|circulated|distributed)\s+(?:on|in|last|this|late|early)\s+[^,;]{2,40}?\s+by\s+", re.I)
+_FINITE_CLAUSE = re.compile(r"(?:\b(?:he|she|they|it|we|I|there)|(?<![\w'’.-])[\w'’.-]*[A-Z][\w'’.-]*)\s+(?:\w+ly\s+)?(?:had|has|have|was|were|is|are|will|would|could|can|did|does|do|"
                             r"should|must|may|might)\b")  # a clause of its own after an addressee: 'told reporters he had ...'
 
 def _day_value(fn, phrase:str, ref)->tuple:
@@ -93,6 +95,7 @@ def attached_date(text:str, # the body
     left_end = max((b for a, b in spans if b <= cs), default=None)  # a content before the cue ('“...” said X') is not the cue's clause
     w0 = ss if ss is not None else max(s0, cs-60)
     if ss is not None and re.fullmatch(r"\s*(?:[\w.'’-]+\s+){0,7}[\w.'’-]+,\s*", text[s0:ss]): w0 = s0  # 'Last week, the ministry said'
+    if ss is not None and _ISSUED_BY.fullmatch(text, s0, ss): w0 = s0  # 'A statement released on Feb. 22 by the embassy called for'
     if re.fullmatch(r'\w+ing', text[cs:ce]) and re.search(r',\s*(?:and\s+)?$', text[max(s0, cs-6):cs]):
         w0 = cs  # ', suggesting': its own clause, unless the clause before ends in a day ('filed a request on Tuesday, asking')
         if (m := _DAY_BEFORE_PARTICIPLE.search(text, max(s0, cs-60), cs)) and not _PLANNED_BEFORE.search(text, max(s0, m.start()-60), m.start()):
