@@ -279,6 +279,8 @@ _ASIDE_PREP = {'in', 'on', 'at', 'for', 'through', 'as', 'from', 'during', 'afte
 _ING_NOT_ASIDE = {'including', 'representing', 'leading', 'ranking', 'founding', 'managing', 'presiding', 'governing', 'outgoing',
                   'incoming', 'acting', 'reigning', 'standing', 'king', 'beijing', 'sterling', 'ewing', 'browning', 'manning'}
 
+_URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/|\bt\.co/|\bbit\.ly/)\S*")
+
 def _clean_source(text, toks, low, r):
     "Trim a source range: an introductory phrase, a trailing ', meanwhile,' or ', who', and a relative pronoun before a pronoun ('which he' -> 'he')."
     if r is None: return r
@@ -296,6 +298,13 @@ def _clean_source(text, toks, low, r):
         elif b-a > 2 and low[b-1] in TIMEW and low[b-2] in TIMEW | {'on', 'early', 'late'}: b -= 2
         else: break
     a = _skip_intro(text, toks, low, a, b)
+    if '/' in low[a:b] and (u := [m.span() for m in _URL.finditer(text, toks[a][0], toks[b-1][1])]):
+        k = next((k for k in range(a, b) if toks[k][0] >= u[-1][1]), b)
+        if any(_is_word(w) for w in low[k:b]): a = k  # an embedded tweet's links before it: 'https://t.co/x pic.twitter.com/y A senior official'
+        else:  # a link after it: 'The New York Times ( http://nyti.ms/x )'
+            k = next((k for k in range(a, b) if toks[k][1] > u[0][0]), b)
+            while k > a+1 and not _is_word(low[k-1]): k -= 1
+            b = max(k, a+1)
     if b-a > 3 and low[a] in ('the', 'a', 'an') and a > 0 and low[a-1] in ('at', 'in', 'during', 'after', 'through'):
         k = a+1  # the object of an introductory phrase without its comma: 'At the press conference the organization accused'
         while k < b-1 and k-a < 6 and _is_word(low[k]) and low[k] not in DET and low[k] not in STOP and not _cap(text, toks, k): k += 1

@@ -168,7 +168,7 @@ def _full_name(text:str, surname:str, end:int,
               )->str:
     "The fullest earlier form of a surname in `text[:end]` ('Mark Toner' for 'Toner'), or ''."
     if not re.fullmatch(r"[A-Z][\w'’-]+", surname): return ''
-    rx = re.compile(r"\b((?:(?:[A-Z]\.|[A-Z][\w'’-]*)\s+){1,2})" + re.escape(surname) + r"\b")  # not across a full stop ('the SRV. To Lam')
+    rx = re.compile(r"(?<![/\w])((?:(?:[A-Z]\.|[A-Z][\w'’-]*)\s+){1,2})" + re.escape(surname) + r"\b")  # not a link's slug: 'pic.twitter.com/DwdFvX Others'  # not across a full stop ('the SRV. To Lam')
     person = surname not in _BODY_WORDS and surname.lower() not in _GROUP_HEADS  # a person's surname, not 'Committee' in 'House Judiciary Committee'
     names = []
     for m in rx.finditer(text, max(0, end-5000), end):
