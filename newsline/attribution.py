@@ -115,6 +115,8 @@ _ING_NOUNS = {'meeting', 'briefing', 'hearing', 'gathering', 'morning', 'evening
 _ABBREVS = (_MONTH_WORDS - {'may', 'june', 'july', 'march', 'april'}) | {'mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col',
                                                                        'maj', 'capt', 'sgt', 'st', 'no', 'prof', 'amb'}
 
+_CLAUSE_AUX = {'was', 'were', 'is', 'are', 'had', 'has', 'have', 'would', 'will', 'could', 'should', 'did', 'does', 'must', 'might'}
+
 def _that_after(low, inq, close, q, end, addressee=False):
     "The 'that' opening the words when an adverbial or an addressee stands between cue and clause ('said at a rally Wednesday that ...')."
     if q >= end or low[q] == 'that' or inq[q] >= 0 or not (addressee or low[q] in _THAT_LEAD): return q
@@ -567,7 +569,7 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                 e = np_right(text, toks, low, q, nxt, 6)
                 if e is not None and e < nxt and low[e] in OBJ_NEXT: q = e
                 elif e is not None and e < nxt and e-1 > q and low[e-1] in _SUBJ_PRON: q = e-1  # 'told the court he will ask ...'
-                elif e is not None and e < nxt and low[e] in _SUBJ_PRON: q = e
+                elif e is not None and e < nxt and (low[e] in _SUBJ_PRON or re.sub(r"['’].*", '', low[e]) in _SUBJ_PRON): q = e  # 'told anyone he's ...'
                 elif e is not None and (e >= nxt or low[e] in ('.', ';') or _only_adverbial(low, e, nxt)):
                     q = nxt  # '..., the minister told CNN.', '... told TASS on Monday.': the words are before
                 else:  # 'told reporters the plan failed', 'told Fox News host Sean Hannity a loss is likely': a name, then a clause
@@ -575,6 +577,8 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                     while x < nxt and x-q < 7 and (low[x] in _ADDRESSEE or (_cap(text, toks, x) and _is_word(low[x])) or low[x] in TIMEW
                                                    or (low[x] == 'on' and x+1 < nxt and low[x+1] in TIMEW)): x += 1  # 'told TASS on Monday the ...'
                     if q < x < nxt and low[x] in _CLAUSE_OPEN: q = x
+                    elif q < x and x+1 < nxt and low[x+1] in _CLAUSE_AUX and _is_word(low[x]) and low[x] not in _ADDRESSEE: q = x  # 'told CNN al-Masri was killed'
+                    elif q < x-1 and x < nxt and low[x] in _CLAUSE_AUX and _cap(text, toks, x-1): q = x-1  # 'told Reuters Trump was wrong'
             if q < nxt and low[q] == 'by' and low[b-1] == 'saying' and 'quoted' in low[a:b]:  # '..., X was quoted as saying by Yonhap.'
                 q = np_right(text, toks, low, q+1, nxt) or q  # the agency that quotes is no content
             q = _skip_adverbial(low, q, nxt)
