@@ -200,7 +200,13 @@ def cue_runs(text, toks, low, inq, tagger=None, extra:set=frozenset())->tuple:
                 if j+1 < n and low[j+1].endswith('ing'): j += 1
                 for k in range(i, j+1): lab[k] = ruled[k] = 1
     for i in range(1, n-1):  # the tagger's verbs that are not verbs here
-        if not lab[i] or ruled[i] or lab[i-1]: continue
+        if not lab[i]: continue  # (a word of the `extra` lexicon too: 'welcomed')
+        if low[i] in ('requested', 'requesting', 'requests', 'asked', 'asking') and (low[i+1] == 'anonymity' or low[i+1:i+3] == ['for', 'anonymity']):
+            k = i  # the terms of a briefing ('the official requested anonymity to provide details'), not a request made
+            while k >= 0 and lab[k] and (k == i or low[k] in AUX or low[k] in ('also', 'not', 'never', 'still', 'already', 'warmly', 'again')):
+                lab[k] = 0; k -= 1
+            continue
+        if lab[i-1]: continue
         if low[i].endswith('ed') and (low[i-1] in _ADJ_DET or low[i-1].endswith(("'s", "’s")) and low[i-1][:-2] not in _CONTRACTED) \
                 and _is_word(low[i+1]) and low[i+1] not in _AFTER_VERB:
             lab[i] = 0  # "the GOP's proposed replacement", 'its stated aim': an adjective
@@ -312,6 +318,7 @@ def _clean_source(text, toks, low, r):
         while k < b-1 and k-a < 6 and _is_word(low[k]) and low[k] not in DET and low[k] not in STOP and not _cap(text, toks, k): k += 1
         if a+1 < k < b-1 and low[k] in ('the', 'its', 'their', 'this'): a = k
     while b-a > 1 and low[a] in SENTENCE_ADVERBS and low[a+1] not in (',', "'s", '’s'): a += 1  # 'Earlier Pahor said'
+    if b-a > 2 and low[a] == 'the' and low[a+1] in ('past', 'meantime', 'interim', 'end') and _cap(text, toks, a+2): a += 2  # 'In the past Mr Trump has called'
     if b-a > 1 and a > 0 and re.fullmatch(r'(?:1[89]|20)\d\d', low[a]) and low[a-1] in ('in', 'since', 'by', 'during', 'until', 'of') \
             and (low[a+1] in DET or _cap(text, toks, a+1)): a += 1  # 'In 2015 the bank said', 'in the autumn of 2015 the bank said'
     x = next((x for x in range(a+1, min(b-1, a+12)) if low[x] in ('-', '–', '—') and low[x-1] == ')'), None)

@@ -124,6 +124,12 @@ _MEASURE = re.compile(r"^(?:\S+\s+){0,10}?(?:will|would|shall|is to|are to|plans
 _COURTESY = re.compile(r'\bto (?:convey|pass on|extend|give|send) (?:[\w-]+ ){0,4}?(?:greetings|regards|wishes|gratitude|thanks|congratulations)\b', re.I)
 _REQUEST = re.compile(r"\s*(?!(?:if|whether|how|what|why|who|whom|when|where|which)\b)(?:that\b|for\b|(?:[\w'’-]+\s+){1,8}?be\s+\w+ed\b|(?:him|her|them|us|me|you|the|a|an|his|their|its|our|all|[A-Z])[^,.;:?!]{0,60}?\bto\s+(?!the\b|a\b|an\b)[a-z]+)")
 
+_CHARGES = re.compile(r"\s*(?!to\b)(?:the\s+|these\s+|such\s+|all\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}?(?:allegations?|accusations?|charges|claims?|"
+                      r"reports?|suggestions?|assertions?|rumou?rs?|speculation)\b(?!\s+(?:for|to)\b)", re.I)  # what is denied, not refused
+
+_WARN_TO = re.compile(r"\s*(?!(?:that|of|against|about|on|over|he|she|they|we|i|it)\b)(?:(?!(?:was|were|is|are|will|would|had|has|have|could|might|may|must|should|"
+                      r"did|does|do|going|likely|unlikely|set|expected|due|able|plans?|wants?|needs?|tries|tried|seems?|appears?)\b)[\w'’-]+\s+){1,4}?(?:not\s+)?to\s+(?!the\b|a\b|an\b)[a-z]+", re.I)
+
 def _threatens(cue:str, content:str)->bool:
     "Whether a threat or warning cue threatens: 'threat', 'warned against', a warning to someone, threatening words or one's own readiness."
     return (not content or bool(re.search(r'threat|warn\w*\s+(?:against|of)\b', cue, re.I)) or bool(_WARNING.match(content))
@@ -178,6 +184,9 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
         if kind is None: continue
         if kind == 'threaten' and text == title and not cue and len(content or '') > 600 and not _THREAT_WORDS.search(content):
             continue  # 'KCNA Commentary Warns against ...' over a long denunciation that threatens nothing: the content decides
+        if kind == 'reject' and _CHARGES.match(content or ''): return 'deny'  # 'dismissed a US general's allegations ... as "fabrications"'
+        if kind == 'threaten' and not _threatens(text, content or '') and _WARN_TO.match(content or ''):
+            return 'appeal'  # 'warned their compatriots not to be taken in': a warning to do or not do something is a call
         if kind == 'threaten' and not _threatens(text, content or ''):
             cue = re.sub(r'\bwarn\w*', ' ', cue or '', flags=re.I)  # 'warned that diplomacy has failed': a warning of danger, no threat;
             break                                                  # the content decides

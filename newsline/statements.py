@@ -103,6 +103,7 @@ _SAY_NOUN = re.compile(r"\b(?:more|a|any|no|final|greater|little|equal|bigger|la
 _TEASER_DATE = re.compile(r"\s*\(\d{1,2}\.\d{1,2}\.\d{4}\)")  # '... was overdue. (15.03.2017)': a linked article's teaser
 _EMPTY_CONTENT = {'what', 'something', 'nothing', 'anything', 'otherwise'}  # after said/told: 'moved by what he said', 'said nothing'
 _CORRESPONDENT = re.compile(r'\breporting (?:from|in)\b', re.I)
+_COURT = re.compile(r'\b(?:courts?|judges?|justices?|tribunals?|jury|juries|magistrates?)\b', re.I)
 _GREETING = re.compile(r'\b(?:Greetings?|Congratulat\w*|Felicitations?)\b', re.I)
 _HOSTILE = {'criticize', 'threaten', 'demand', 'reject', 'deny'}  # kinds aimed at others: their target is not the speaker's own side
 
@@ -404,6 +405,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         r['kind'] = statement_kind(r['cue'] + r.get('_extra_cue', ''), r['content'] or '', is_own=lambda np_, r=r: _is_own(np_, r, matcher))
         if pd.notna(r['source_start']) and _CORRESPONDENT.search(text, r['source_start'], max(r['source_end'], r['cue_start'])):
             r['kind'] = 'say'  # 'X, reporting from Beijing': a reporter's account
+        if r['kind'] == 'deny' and _COURT.search(r['source_text'] or ''): r['kind'] = 'reject'  # 'an appeals court dismissed the charges': a ruling
         if r['kind'] == 'say' and _GREETING.search(title or '') and _DOC_SOURCE.match((r['source_text'] or '').strip()):
             r['kind'] = 'praise'  # what a message of greeting or congratulation says: 'Kim Jong Un Receives Greetings from ...'
         r['cameo'] = CAMEO[r['kind']]
