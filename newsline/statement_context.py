@@ -298,7 +298,8 @@ def _apposed_country(text:str, # the article body
             if (pc := place_country(ad.group(1))): return pc
         start = end - len(name)
         pre = text[max(0, start - 80):start]
-        pre = _BEFORE_CUT.split(re.split(r"[.,;:!?\"“”()\n]|--|—", pre)[-1])[-1]  # 'He met Belgian Prime Minister X': 'Belgian Prime Minister'
+        pre = _TITLE_DOT.sub('\\1\u2024', pre)  # 'New Jersey Gov. ', 'St. Louis County Prosecutor ': a title's full stop ends nothing
+        pre = _BEFORE_CUT.split(re.split(r"[.,;:!?\"“”()\n]|--|—", pre)[-1])[-1].replace('\u2024', '.')  # 'He met Belgian Prime Minister X': 'Belgian Prime Minister'
         if pre.strip() and not _BEFORE_BLOCK.search(pre):  # the last table actor, then only titles: 'Belgian Prime Minister', 'Russia's'
             f = next((f for f in reversed(matcher.find(pre)) if f[3] and f[4] not in ('media', 'ngo')), None)  # not "Al Jazeera's X"
             if f and not _EXPERT.search(pre, f[1]) and all(w[:1].isupper() or w.lower() in SPEAKER_NOUNS or w.lower() in ('of', 'the', "'s", '’s') for w in re.findall(r"[\w'’-]+", pre[f[1]:])):
@@ -309,7 +310,9 @@ def _apposed_country(text:str, # the article body
 
 _US_PARTY = re.compile(PARTY_TAG)  # the tag right after a name in the text
 _SPORT = re.compile(r"\b(?:striker|quarterback|midfielder|defender|forward|goalkeeper|winger|coach|player|captain|pitcher|footballer|star)\b", re.I)
-_PLACE_ROLE = re.compile(r"\s*(?:the\s+|a\s+)?(?:[A-Z][\w.'’]*[\s-]+){1,3}(?:based\s+)?(?:[a-z][\w-]*\s+){1,3}")  # 'Toronto lawyer ', 'a Bangalore-based surgeon '
+_PLACE_ROLE = re.compile(r"\s*(?:the\s+|a\s+)?(?:[A-Z][\w.'’]*[\s-]+){1,3}(?:based\s+)?(?:(?:[a-z][\w-]*\s+){1,3}|(?:Gov|Governor|Mayor|Sen|Senator|Rep|"
+                         r"Prosecutor|Sheriff|Attorney\s+General|Police\s+Chief|Chief|Premier|Lt\.?\s+Gov)\.?\s+)")  # 'Toronto lawyer ', 'New Jersey Gov. '
+_TITLE_DOT = re.compile(r"\b(Gov|Sen|Rep|Lt|Gen|Col|Sgt|Capt|Adm|Dr|Prof|St|Supt|Det|Insp|Maj|Atty)\.")  # 'Toronto lawyer ', 'a Bangalore-based surgeon '
 
 _AFFILIATION = re.compile(r"\b(?:at|with|from)\s+(?:the\s+)?(?=[A-Z])")  # 'a professor at McGill', 'an official with the State Department'
 _WHERE_FROM = re.compile(r"\b(?:who|speaking|spoke|spoken|writing|reporting|talking|calling|interviewed|returned|fled|arrived)\b", re.I)

@@ -351,7 +351,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         cont = ' … '.join(text[a:b] for a, b in r['content_spans'])
         if speaker and not country and typ in (None, '', 'person') and ' ' in speaker:  # 'Al-Assad said': his country from where
             country = countries.get(speaker)                                            # the text introduced him
-            if country is None: country = countries[speaker] = _apposed_country(text, speaker, matcher) or (kcna and _organ_country(text, speaker, matcher)) or None
+            if country is None: country = countries[speaker] = _apposed_country(text, speaker, matcher) or (kcna and _organ_country(text, speaker, matcher)) \
+                    or ((st_ := strip_titles(speaker)) != speaker and _apposed_country(text, st_, matcher)) or None  # 'New Jersey Gov. Chris Christie'
         r.update(source_text=src or None, cue=text[r['cue_start']:r['cue_end']], content=cont or None,
                  speaker=speaker, actor_country=country, actor_type=typ)
         if _NO_WORDS.match(r['cue']) and not re.match(r'\s*(?:that\b|["“:])', cont or '') and len((cont or '').split()) < 40 \
