@@ -287,6 +287,8 @@ _ASIDE_PREP = {'in', 'on', 'at', 'for', 'through', 'as', 'from', 'during', 'afte
 _ING_NOT_ASIDE = {'including', 'representing', 'leading', 'ranking', 'founding', 'managing', 'presiding', 'governing', 'outgoing',
                   'incoming', 'acting', 'reigning', 'standing', 'king', 'beijing', 'sterling', 'ewing', 'browning', 'manning'}
 
+_PLACE_ENDS = {'province', 'county', 'city', 'district', 'region', 'prefecture', 'oblast', 'governorate', 'state', 'village', 'town',
+               'island', 'islands', 'area', 'areas'}
 _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/|\bt\.co/|\bbit\.ly/)\S*")
 
 def _clean_source(text, toks, low, r):
@@ -333,7 +335,11 @@ def _clean_source(text, toks, low, r):
         if low[a-1] in ('about', 'only', 'even', 'nearly', 'almost', 'roughly', 'just', 'some', 'over', 'around', 'approximately'): a -= 1
         elif a > 1 and (low[a-2], low[a-1]) in _AMOUNT_2: a -= 2
         if a > 0 and low[a-1] in ('only', 'even'): a -= 1  # 'only about half'
-    c = next((x for x in range(a+1, b-1) if low[x] == ','), None)  # 'Fiorina, speaking to Iowans,' 'Schilling, through a spokeswoman,'
+    c = next((x for x in range(a+1, b-1) if low[x] == ','), None)
+    if c is not None and low[c-1] in _PLACE_ENDS and low[c+1] in ('the', 'a', 'an') and ',' not in low[c+1:b]:
+        a = c+1  # '... in Uiju County, North Phyongan Province, the premier said': the place ends the clause before
+        c = None
+    # 'Fiorina, speaking to Iowans,' 'Schilling, through a spokeswoman,'
     if c is not None and ',' not in low[c+1:b] and low[c+1:c+3] != ['as', 'well'] and not any(
             w in CHANNEL_NOUNS or w.rstrip('s') in CHANNEL_NOUNS for w in low[c+1:b]) and (low[c+1] in _ASIDE_PREP or (low[c+1].endswith('ing') and low[c+1] not in _ING_NOT_ASIDE)):
         b = c

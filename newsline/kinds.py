@@ -106,7 +106,7 @@ _THANKS = re.compile(r"\b(?:thank(?:s|ed|ing)?\b(?! to\b)|(?:my|our|deep|sincere
 _NOTHING = re.compile(r'\b(?:has|have|had) nothing to do with\b', re.I)
 _OWN_SUBJECT = re.compile(r"\b(?:we|it|i|us|our \w+|its \w+)\s+(?:\w+\s+)?$", re.I)  # 'we have nothing to do with', 'it has ...'
 _HOPE = re.compile(r'\b(?:hop(?:e|ed|es|ing)|wish(?:ed|es|ing)?|expectations?)\s*$', re.I)  # 'expressed the expectation that ...'
-_GOOD_WISH = re.compile(r'\b(?:success\w*|prosperity|happiness|health|good luck|well-being|wellbeing|welfare|greater achievements?)\b', re.I)
+_GOOD_WISH = re.compile(r'\b(?:success\w*|prosperity|happiness|health|good luck|well-being|wellbeing|welfare|greater achievements?|(?:greater |further )?progress|victor(?:y|ies))\b', re.I)
 _STRUGGLE = re.compile(r"\b(?:struggles?|fights?|battles?|wars?)\s+(?:against|to\s+(?:foil|smash|frustrate|defeat|counter|check))\b[^,.;]{0,100}"
                        r"|\b(?:defeat(?:s|ed|ing)?|victory over|triumph(?:ed)? over|smash(?:ed|ing)?|repel+(?:ed|ing)?)\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}?"
                        r"(?:imperialists?|aggressors?|enem(?:y|ies)|invaders?)\b", re.I)  # a victory recounted is no criticism
