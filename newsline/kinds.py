@@ -77,7 +77,8 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                   r'worthy of (?:praise|appraisement|admiration|emulation|commendation|respect)',
                   r'gratitude', r'satisfaction', r'wonderful', r'splendid', r'excellent', r'admirabl\w*', r'commendabl\w*', r'marvell?ous',
                   r'(?:speak|spoke|speaks|speaking) highly', r'admiration', r'(?:full|firm|strong|active) support', r'solidarity with',
-                  r'prestigious', r'exemplary', r'beacons?', r'(?:hope|banner|lighthouse) (?:and \w+ )?of (?:the )?(?:humankind|mankind|humanity|world)', r'miracles?', r'outstanding (?:leadership|achievements?|contributions?|success\w*|leader)', r'an? (?:model|example) (?:of|for|to)', r'models? of the times', r'wise leadership', r'deserv\w* (?:\w+ ){0,2}(?:blessing|praise|admiration|honou?r)', r'vanguard', r'heroic', r'exploits(?! (?:the|a|an|its|their|his|her|our|this|that|these|those|weak\w*|vulnerab\w*|loopholes?|divisions?)\b)', r'feats?')),  # 'heroic exploits', not 'to exploit', 'exploits the weakness'
+                  r'prestigious', r'exemplary', r'beacons?', r'(?:hope|banner|lighthouse) (?:and \w+ )?of (?:the )?(?:humankind|mankind|humanity|world)', r'miracles?', r'outstanding (?:leadership|achievements?|contributions?|success\w*|leader)', r'(?:made|makes|making) (?:a |an )?(?:great|significant|tremendous|enormous|invaluable|important|huge) contributions?',
+                  r'greatest (?:man|leader|person|statesman) (?:in|of) (?:the|this)', r'an? (?:model|example) (?:of|for|to)', r'models? of the times', r'wise leadership', r'deserv\w* (?:\w+ ){0,2}(?:blessing|praise|admiration|honou?r)', r'vanguard', r'heroic', r'exploits(?! (?:the|a|an|its|their|his|her|our|this|that|these|those|weak\w*|vulnerab\w*|loopholes?|divisions?)\b)', r'feats?')),  # 'heroic exploits', not 'to exploit', 'exploits the weakness'
 ]
 
 _CRITICIZE = dict(CONTENT_KIND)['criticize']
