@@ -107,8 +107,9 @@ class ActorMatcher:
     "Find the aliases of an actor table in text."
     def __init__(self, table:pd.DataFrame):
         t = table.fillna('')
-        self.info = {}
+        self.info, self.govs = {}, {}  # govs: country -> the table's name for its government ('United States' for USA)
         for r in t.itertuples():
+            if r.type == 'government' and r.country and r.alias == r.actor and r.cameo == r.country + 'GOV': self.govs.setdefault(r.country, r.actor)
             self.info.setdefault(r.alias, (r.actor, r.country, r.type, r.cameo))
             self.info.setdefault(r.alias.lower(), (r.actor, r.country, r.type, r.cameo))
         al = sorted({a for a in t.alias if a}, key=len, reverse=True)
@@ -530,14 +531,6 @@ _RELATION_OF = re.compile(r"\b(?:wife|husband|mother|father|son|daughter|brother
 
 _REGIME = re.compile(r"(?:['’]s)?\s+(?:administration|government|cabinet|regime)\b", re.I)
 
-def _government_of(matcher, country:str)->str:
-    "The table's name for a country's government ('United States' for USA), or ''."
-    govs = matcher.__dict__.setdefault('_govs', {})
-    if not govs:
-        for alias, (actor, c, typ, cameo) in matcher.info.items():
-            if typ == 'government' and c and alias == actor and cameo == c + 'GOV': govs.setdefault(c, actor)
-    return govs.get(country, '')
-
 def _is_person_name(name:str)->bool:
     "Whether capitalised words look like a personal name: no body, place or role word, no month or weekday, no all-capitals acronym."
     ws = name.split()
@@ -631,7 +624,7 @@ def resolve_source(source:str,   # the source span's text
                 if ' ' not in nm_ and am.group(1).lower() in ('son', 'daughter', 'brother', 'sister'): nm_ += ' ' + actor.split()[-1]
                 return (nm_, country or None, 'person', None, 'unknown')
             return (canonical_name(source[:am.end()]), country or None, 'spokesperson' if re.match(r'(?:official|spokes)', am.group(1), re.I) else None, None, 'unknown')
-        if typ == 'person' and country and _REGIME.match(source, e) and (gov := _government_of(matcher or actor_matcher(), country)):
+        if typ == 'person' and country and _REGIME.match(source, e) and (gov := (matcher or actor_matcher()).govs.get(country)):
             return (gov, country, 'government', cameo or None, 'name')  # 'the Trump administration', 'the Assad regime': the state's government
         if typ == 'person' and _WOMAN_HONORIFIC.match(source[:s]) and person_gender(actor, typ) == 'm':
             return (canonical_name(source), country or None, None, None, 'unknown')  # 'Mrs. Trump' is not Donald Trump

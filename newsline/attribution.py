@@ -11,7 +11,8 @@ __all__ = ['ISSUE_ADJ', 'ISSUE_NOUNS', 'DASHES', 'NOT_SOURCES', 'INV_FOLLOW', 'R
 # %% ../nbs/02b_attribution.ipynb #c002
 import re
 import pandas as pd
-from .cue_tagger import CueTagger, cue_tagger, end_candidates, end_features, AUX, END_WORDS
+from .cue_tagger import CueTagger, cue_tagger, end_candidates, end_features, AUX, END_WORDS, _LEFT_OK
+from .actors import _PLACE_HEADS
 from .text_units import (tokenize, quote_regions, sentences, np_left, np_right, QUOTE_OPEN, QUOTE_CLOSE, QUOTE_BOTH,
     QOPEN, QCLOSE, DET, STOP, TIMEW, ADV_LEFT, ADV_RIGHT, OBJ_CUES, OBJ_NEXT, INVERSION, PAST, LY_NOUNS, BE, PREP, CHANNEL_NOUNS,
     SENTENCE_ADVERBS, _is_word, _cap, _trim_right, _LEAD_MARKS, _np_left_pp)
@@ -168,7 +169,7 @@ def _quoted_as_saying(low, i):
         if not _is_word(low[j]) and low[j] not in ("'s", "’s", '.', '-'): return None
     return None
 
-_ADJ_DET = {'the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'these', 'those'}
+_ADJ_DET = {'the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'these', 'those'}  # not 'some', 'many': 'Some alleged'
 _CONTRACTED = {'he', 'she', 'it', 'that', 'who', 'there', 'what', 'where', 'here', 'this'}  # "he's described": has, not a possessive
 _AFTER_VERB = {'that', 'to', 'by', 'on', 'in', 'as', 'for', 'with', 'at', 'from', 'about', 'it', 'him', 'her', 'them', 'this', 'and', 'but', 'or'}
 
@@ -203,7 +204,7 @@ def cue_runs(text, toks, low, inq, tagger=None, extra:set=frozenset())->tuple:
         if not lab[i]: continue  # (a word of the `extra` lexicon too: 'welcomed')
         if low[i] in ('requested', 'requesting', 'requests', 'asked', 'asking') and (low[i+1] == 'anonymity' or low[i+1:i+3] == ['for', 'anonymity']):
             k = i  # the terms of a briefing ('the official requested anonymity to provide details'), not a request made
-            while k >= 0 and lab[k] and (k == i or low[k] in AUX or low[k] in ('also', 'not', 'never', 'still', 'already', 'warmly', 'again')):
+            while k >= 0 and lab[k] and (k == i or low[k] in _LEFT_OK):  # with the auxiliaries and adverbs of its run: 'also requested'
                 lab[k] = 0; k -= 1
             continue
         if lab[i-1]: continue
@@ -287,8 +288,7 @@ _ASIDE_PREP = {'in', 'on', 'at', 'for', 'through', 'as', 'from', 'during', 'afte
 _ING_NOT_ASIDE = {'including', 'representing', 'leading', 'ranking', 'founding', 'managing', 'presiding', 'governing', 'outgoing',
                   'incoming', 'acting', 'reigning', 'standing', 'king', 'beijing', 'sterling', 'ewing', 'browning', 'manning'}
 
-_PLACE_ENDS = {'province', 'county', 'city', 'district', 'region', 'prefecture', 'oblast', 'governorate', 'state', 'village', 'town',
-               'island', 'islands', 'area', 'areas'}
+_PLACE_ENDS = _PLACE_HEADS | {'prefecture', 'oblast', 'governorate', 'areas'}  # a place's last word: 'North Phyongan Province'
 _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/|\bt\.co/|\bbit\.ly/)\S*")
 
 def _clean_source(text, toks, low, r):
