@@ -455,7 +455,10 @@ def _part_of(source:str, s:int, e:int, typ:str)->bool:
 
 _MEDIA_HEADS = r"(?:newspaper|daily|news\s+agency|agency|broadcaster|television|TV|radio|magazine|website)"
 _OWNED_MEDIUM = re.compile(r"['’]s\s+(?:[A-Z][\w'’&.-]*\s+){1,5}" + _MEDIA_HEADS + r"\s*(?:,|$)")
-_OWNED_ROLE_NAME = re.compile(r"[A-Z][\w.'’ -]*['’]s\s+(?:[\w-]+\s+){0,2}?[a-z][\w-]*(?:\s+(?:to|in|at|for)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}?|\s+(?:as|of)\s+(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)?,\s*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*,?\s*$")
+_OWNED_ROLE_NAME = re.compile(r"[A-Z][\w.'’ -]*['’]s\s+(?:[\w-]+\s+){0,2}?[A-Za-z][\w-]*(?:\s+(?:to|in|at|for)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}?|\s+(?:as|of)\s+(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)?,\s*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*,?\s*$")
+_OWNED_BODY_NAME = re.compile(r"(?:the\s+)?[A-Z][\w.'’ -]*?['’]s\s+(?:[a-z][\w-]*\s+){0,3}?(?P<head>company|firm|bank|carrier|airline|retailer|carmaker|"
+                              r"automaker|lender|insurer|operator|manufacturer|maker|producer|giant|group|broadcaster|newspaper|agency|university|"
+                              r"think\s+tank|charity|network)\s*,\s*(?P<name>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})\s*,?\s*$")  # "China's leading tour company, Ctrip"
 _APPOSED_NAME = re.compile(r"(?:an?|the|its|his|her|their)\s+[a-z][^,]*,\s*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*,?\s*$", re.I)
 RELATIVE = re.compile(r",\s*(?:who|which|whose|whom)\b")  # a relative clause opens: 'X, who ...'
 _HONORIFICS = (r"(?:(?:Lt\.|Lieutenant|Col\.|Colonel|Gen\.|General|Maj\.|Major|Capt\.|Captain|Adm\.|Admiral|Sgt\.|Sergeant|Cmdr\.|"
@@ -589,6 +592,10 @@ def resolve_source(source:str,   # the source span's text
     rn = _role_name(source, found)
     if rn: return (rn[0], rn[1], 'person', None, 'name')  # 'Defense Secretary James Mattis', 'a spokesman, Lt. Col. Jane Roe'
     head = source.find(',')
+    if (ob := _OWNED_BODY_NAME.fullmatch(source.strip())):  # "China's leading tour company, Ctrip": Ctrip, Chinese
+        if (kn := next((f for f in found if f[0] >= source.find(ob.group('name'))), None)): return kn[2:] + ('name',)  # a table actor
+        typ = next(iter(NOMINAL_TYPES.get(ob.group('head').split()[-1], ())), None)
+        return (canonical_name(ob.group('name')), next((f[3] for f in found if f[3]), None), typ, None, 'unknown')
     app = _APPOSED_NAME.match(source) or _OWNED_ROLE_NAME.match(source)
     if app and not any(f[4] not in ('person', 'spokesperson') and f[0] >= app.start(1) for f in found):  # 'A spokeswoman for X, Jane Roe,'
         r = resolve_source(app.group(1), mentions, matcher, salient, text)

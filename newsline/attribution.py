@@ -25,7 +25,25 @@ def _has_verb(text, toks, low, a, b):
         if _cap(text, toks, x) or w in STOP: continue  # 'In May', 'James A.', 'as the'
         if w in AUX or w in PAST or (w.endswith('ed') and len(w) > 4 and x > a and low[x-1] in AUX | {'also', 'then', 'later', 'never', 'not'})\
                 or (w.endswith('s') and not w.endswith('ss') and w.isalpha() and x+1 < b and low[x+1] in DET): return True
+        if x == a+1 and w.endswith('s') and not w.endswith(('ss', 'us', 'is')) and w.isalpha() and w not in _PLURAL_HEADS and _cap(text, toks, a) \
+                and not low[a].endswith(("'s", "’s")) and x+1 < b and low[x+1].isalpha() and low[x+1] not in STOP and not _cap(text, toks, x+1):
+            return True  # a name, then a verb in -s: 'Turkey bears responsibility for ...' (not 'Pentagon officials', 'Kurdish forces')
     return False
+
+_PLURAL_HEADS = {'officials', 'forces', 'troops', 'leaders', 'lawmakers', 'analysts', 'experts', 'diplomats', 'sources', 'authorities', 'members',
+                 'residents', 'aides', 'staffers', 'lawyers', 'prosecutors', 'investigators', 'researchers', 'scientists', 'activists', 'protesters',
+                 'voters', 'supporters', 'critics', 'workers', 'soldiers', 'negotiators', 'executives', 'representatives', 'ministers', 'officers',
+                 'allies', 'citizens', 'groups', 'agencies', 'fighters', 'rebels', 'militants', 'students', 'farmers', 'police', 'people',
+                 'delegates', 'senators', 'republicans', 'democrats', 'economists', 'observers', 'regulators', 'judges', 'generals', 'commanders',
+                 'spokesmen', 'users', 'fans', 'players', 'bosses', 'shares', 'stocks', 'markets', 'prices', 'sales', 'talks', 'news', 'games'}
+
+def _np_to_comma(text, toks, low, i, j):
+    "The comma ending a noun phrase at `i` (before `j`): a plain one, or a name with its office ('Syria's envoy to the UN Bashar Jaafari,'); or None."
+    e = np_right(text, toks, low, i, j)
+    if e is not None and low[e] == ',': return e
+    c = next((x for x in range(i+1, min(j, i+12)) if low[x] == ','), None)
+    if c is None or not _cap(text, toks, c-1) or not all(_is_word(w) or w in ('(', ')', '.', '-') for w in low[i:c]) or _has_verb(text, toks, low, i, c): return None
+    return c if sum(_cap(text, toks, x) for x in range(i, c)) * 2 >= c - i else None  # mostly capitalised: an office and a name
 
 def _left_apposition(text, toks, low, j, lo):
     "Source like 'Mark Dubowitz, director of X,' ending at the comma `j`, back to a closing quote."
@@ -39,8 +57,8 @@ def _left_apposition(text, toks, low, j, lo):
     st = k+1
     if k < lo and not (st < j and _cap(text, toks, st) and ',' in low[st:j]): return None  # 'Its director, Jane Roe, said' from the sentence start
     if k < lo and _has_verb(text, toks, low, st, low.index(',', st, j)):  # the first part is a clause, not a name: the words said
-        st = next((c+1 for c in range(st, j-1) if low[c] == ',' and _cap(text, toks, c+1) and (e1 := np_right(text, toks, low, c+1, j)) is not None
-                   and low[e1] == ',' and e1+1 < j and not _cap(text, toks, e1+1) and low[e1+1] not in ('and', 'or')), None)  # 'That ... makes a conflict unlikely, Wayne Mapp, a former defense minister, told CNN'
+        st = next((c+1 for c in range(st, j-1) if low[c] == ',' and _cap(text, toks, c+1) and (e1 := _np_to_comma(text, toks, low, c+1, j)) is not None
+                   and e1+1 < j and not _cap(text, toks, e1+1) and low[e1+1] not in ('and', 'or')), None)  # 'That ... makes a conflict unlikely, Wayne Mapp, a former defense minister, told CNN'
         if st is None: return None
     if st < j and np_left(text, toks, low, j-1, st) is not None: return (st, j)
     return None
@@ -303,6 +321,7 @@ def _clean_source(text, toks, low, r):
     while b-a > 1:  # 'Roffman won't', 'U.S. officials have', 'Britain and France in particular', 'Sanders on Wednesday morning'
         if (low[b-1] in _TRAIL_AUX or low[b-1] in _TRAIL) and not _cap(text, toks, b-1): b -= 1  # not 'Peace Now'
         elif b-a > 2 and ' '.join(low[b-2:b]) in _TRAIL: b -= 2
+        elif b-a > 3 and ' '.join(low[b-3:b]) in _TRAIL: b -= 3  # 'Rep. Bobby Scott (D-Va.) at the time'
         elif ',' in low[a:b]: break  # an apposition or a relative clause keeps its words: 'Sanders, who was campaigning on Monday'
         elif b-a > 3 and low[b-1] in TIMEW and low[b-2] in TIMEW and low[b-3] == 'on': b -= 3
         elif b-a > 2 and low[b-1] in TIMEW and low[b-2] in TIMEW | {'on', 'early', 'late'}: b -= 2
@@ -331,6 +350,7 @@ def _clean_source(text, toks, low, r):
     x = max((x for x in range(a, b-1) if low[x] in _SUBORD or (x == a and low[x] in ('who', 'including', 'leaving', 'featuring'))),
             default=None)
     if x is not None and ',' not in low[a:x] and (low[x+1] in DET or low[x+1] in _PRONOUNS or _cap(text, toks, x+1)): a = x+1  # 'which Mr. Trump', 'when Bill Clinton'
+    if a > 0 and b-a > 1 and low[a] in ('least', 'most') and low[a-1] == 'at': a -= 1  # 'At least 21,000 said': no opening 'At'
     if a > 0 and (low[a][:1].isdigit() or low[a] in _AMOUNT or low[a-1] in ('even', 'only')):  # 'About 4 in 10', 'more than half'
         if low[a-1] in ('about', 'only', 'even', 'nearly', 'almost', 'roughly', 'just', 'some', 'over', 'around', 'approximately'): a -= 1
         elif a > 1 and (low[a-2], low[a-1]) in _AMOUNT_2: a -= 2
@@ -344,6 +364,9 @@ def _clean_source(text, toks, low, r):
             w in CHANNEL_NOUNS or w.rstrip('s') in CHANNEL_NOUNS for w in low[c+1:b]) and (low[c+1] in _ASIDE_PREP or (low[c+1].endswith('ing') and low[c+1] not in _ING_NOT_ASIDE)):
         b = c
     return (a, b)
+
+_NOT_APPOSED = {'but', 'and', 'or', 'so', 'yet', 'while', 'whereas', 'although', 'though', 'because', 'as', 'if', 'when', 'since', 'unless',
+                'adding', 'saying', 'noting', 'in', 'on', 'at'}  # what opens a clause or an adverbial after 'said X,', not an apposition
 
 _VERB_NEXT = {'for', 'to', 'into', 'from', 'with', 'across', 'toward', 'towards', 'at', 'in', 'on', 'off', 'out', 'up', 'back', 'down'}
 
@@ -439,7 +462,7 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
             e = None  # 'said Kim Jong Nam thought ...': the noun phrase is the next cue's subject
         if e is not None:
             src = (b, e)
-            if cue0 != 'according' and e < nxt and low[e] == ',':  # said X, a spokesman for Y, ...
+            if cue0 != 'according' and e+1 < nxt and low[e] == ',' and low[e+1] not in _NOT_APPOSED:  # said X, a spokesman for Y, ... (not 'said X, but ...')
                 r = e+1
                 while r < nxt and not (low[r] in QOPEN and low[r-1] == ','): r += 1
                 if r < nxt: r -= 1
@@ -530,6 +553,14 @@ def _noun_that(text, toks, low, inq, q, end):
         return None
     return x + 1, y
 
+_SETTING_PREP = {'at', 'in', 'on', 'during', 'after', 'before', 'outside', 'inside', 'from', 'via', 'by', 'over', 'ahead', 'near', 'aboard'}
+
+def _only_setting(low, inq, e, end):
+    "Whether only where and when something was said follows `e` to the sentence's end: 'told reporters at a breakfast in Washington'."
+    if e >= end or low[e] not in _SETTING_PREP or end - e > 14: return False
+    return not any(w in AUX or w in PAST or w in _SUBJ_PRON or w in ('that', 'it', 'there', ',', ':', ';') or inq[x] >= 0
+                   or (w.endswith('ed') and len(w) > 4) for x, w in enumerate(low[e:end], e))
+
 def _only_adverbial(low, e, end):
     "Whether only a short time adverbial stands between `e` and the sentence's end ('on Monday', 'last week', 'earlier this month')."
     x = e
@@ -583,7 +614,8 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                 if e is not None and e < nxt and low[e] in OBJ_NEXT: q = e
                 elif e is not None and e < nxt and e-1 > q and low[e-1] in _SUBJ_PRON: q = e-1  # 'told the court he will ask ...'
                 elif e is not None and e < nxt and (low[e] in _SUBJ_PRON or re.sub(r"['’].*", '', low[e]) in _SUBJ_PRON): q = e  # 'told anyone he's ...'
-                elif e is not None and (e >= nxt or low[e] in ('.', ';') or _only_adverbial(low, e, nxt)):
+                elif e is not None and (e >= nxt or low[e] in ('.', ';') or _only_adverbial(low, e, nxt)
+                                        or any(low[x] in _SETTING_PREP and _only_setting(low, inq, x, nxt) for x in range(q+1, min(e+1, nxt)))):
                     q = nxt  # '..., the minister told CNN.', '... told TASS on Monday.': the words are before
                 else:  # 'told reporters the plan failed', 'told Fox News host Sean Hannity a loss is likely': a name, then a clause
                     x = q
@@ -637,6 +669,14 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                 j = segs[-1][1]  # 'PENCE: Well, look, ...': a speaker label's words run to the end of its paragraph
                 while j < n and '\n' not in text[toks[j-1][1]:toks[j][0]]: j += 1
                 segs[-1] = (segs[-1][0], _trim_right(low, segs[-1][0], j))
+            if segs and low[segs[0][0]:segs[0][0]+2] == ['as', 'follows']:
+                x = segs[0][0] + 2  # 'He said as follows:' the words are what follows the colon, or the paragraph after it
+                if x < n and low[x] == ':': x += 1
+                if x < segs[0][1]: segs[0] = (x, segs[0][1])
+                elif x < n and inq[x] < 0:
+                    y = x+1
+                    while y < n and '\n' not in text[toks[y-1][1]:toks[y][0]]: y += 1
+                    segs = [(x, _trim_right(low, x, y))]
             if not segs:
                 e = min(a, src[0]) if src else a
                 while e > s0 and low[e-1] in (',', '—', '–'): e -= 1

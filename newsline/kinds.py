@@ -120,6 +120,7 @@ _ASK = re.compile(r'\bask(?:s|ed|ing)?\s*$', re.I)
 _INSTRUCT = re.compile(r'\b(?:told|tells?|telling|instruct(?:s|ed|ing)?|advis(?:e|es|ed|ing)|direct(?:s|ed|ing)?)\s*$', re.I)  # 'told officials to ...'
 _TOLD_TO = re.compile(r"\s*(?:(?!(?:that|how|what|why|whether|he|she|they|we|i|it|was|were|is|are|will|would|had|has|have|do|does|did|"
                       r"don't|doesn't|didn't|can|could|should|must|may|might|not|no)\b)[\w'’-]+\s+){1,4}?to\s+(?!the\b|a\b|an\b|be\b|his\b|her\b|their\b|its\b)[a-z]+")
+_DIRECTED_TO = re.compile(_TOLD_TO.pattern.replace('{1,4}?', '{1,8}?'))  # 'instructed the hydraulic engineering and designing sectors to take ...'
 _ANNOUNCE = re.compile(r'\bannounc\w*', re.I)
 _MEASURE = re.compile(r"^(?:\S+\s+){0,10}?(?:will|would|shall|is to|are to|plans? to|bans?|measures|sanctions|restrictions|suspension)\b", re.I)  # 'asks that ...': a request; 'asked whether ...', '“Why?” he asked': a question
 _COURTESY = re.compile(r'\bto (?:convey|pass on|extend|give|send) (?:[\w-]+ ){0,4}?(?:greetings|regards|wishes|gratitude|thanks|congratulations)\b', re.I)
@@ -169,6 +170,12 @@ _NAMED_SUBJECT = re.compile(r"(?:^|[^\w'’.-])((?:[A-Z][\w'’.&-]*\s+(?:(?:of|
 _OWN_REF = re.compile(r"\b(?:the|our|his|her|its|their)\s+(?:country|nation|government|party|administration|side|state|ministry|"
                       r"company|organi[sz]ation|union|group)\s*$", re.I)  # 'said the country would reject': the speaker's side
 
+_RESOLVE_IS = re.compile(r"(?:it\s+is|it['’]s|this\s+is)\s+(?:the|our|their|its|his|her)\s+(?:[\w-]+\s+){0,2}?(?:will|resolve|determination|intention|"
+                         r"commitment|duty|mission)\s+(?:of\s+[^,;.]{1,60}?\s+)?to\s+(?!the\b|a\b|an\b)", re.I)  # 'it is the firm will of the government to ...'
+_BELIEF = re.compile(r'\b(?:belief|confidence|conviction|convinced|confident|believ\w*)\s*$', re.I)
+_GOOD_TIES = re.compile(r"\b(?:relations?|relationship|ties|friendship|cooperation|partnership|exchanges?)\b[^.;]{0,120}?\b(?:would|will|should|to|continue to)\s+"
+                        r"(?:\w+\s+){0,2}?(?:develop|grow|strengthen|expand|flourish|deepen|boost|consolidat|be\s+(?:further\s+)?(?:developed|strengthened|"
+                        r"expanded|consolidated|boosted|deepened|promoted))\w*", re.I)  # good relations foreseen
 _LET_US = re.compile(r"(?:let us|let's|let’s)\b", re.I)
 _RESOLVE_OPEN = re.compile(r"(?:the|their|its|his|her|our|a)\s+(?:[\w-]+\s+){0,2}?(?:will|resolve|determination|intention|willingness|"
                            r"readiness|pledge|vow|commitment)\s+to\s+(?!the\b|a\b|an\b|its\b|their\b)", re.I)  # not 'commitment to the treaty'
@@ -193,18 +200,21 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
             break                                                  # the content decides
         return 'threaten' if kind == 'intend' and _FORCE.search(content or '') else kind  # a vow of force
     if _NEED.match(content or '') and _STRESS.search(cue or ''): return 'appeal'  # 'stressed the need for all to ...': a call
+    if _BELIEF.search(cue or '') and _GOOD_TIES.search(content or ''):
+        return 'praise'  # 'expressed the belief that the friendly relations would grow stronger': goodwill (a hope for them stays an appeal)
     if _HOPE.search(cue or ''):  # 'hoped that ...', 'warmly wished ...': a hope is an appeal; good wishes to someone praise
         return 'praise' if (re.search(r'wish', cue, re.I) and _GOOD_WISH.search(content or '')) or _WELL_BEING.search(content or '') or _HOPED_GOOD.search(content or '') \
             else 'appeal'  # 'hoped that the General Secretary would enjoy good health': a good wish
-    if _ASK.search(cue or '') and _REQUEST.match(content or '') and '?' not in (content or '') \
-            and not _COURTESY.search(content or ''): return 'appeal'  # a request, but not 'asked him to convey greetings'
-    if _INSTRUCT.search(cue or '') and _TOLD_TO.match(content or '') and not _COURTESY.search(content or ''):
+    if (_ASK.search(cue or '') or _INSTRUCT.search(cue or '')) and _COURTESY.search(content or '') and (_REQUEST.match(content or '') or _TOLD_TO.match(content or '')):
+        return 'praise'  # 'asked the ambassador to convey his greetings to the President': a courtesy to a third party
+    if _ASK.search(cue or '') and _REQUEST.match(content or '') and '?' not in (content or ''): return 'appeal'  # a request
+    if _INSTRUCT.search(cue or '') and (_TOLD_TO.match(content or '') or re.search(r'instruct|direct', cue, re.I) and _DIRECTED_TO.match(content or '')):
         return 'appeal'  # an instruction: 'told officials to first make fine needles'
     if len(content or '') > 300 and _THANKS.search(re.split(r'(?<=[.!?])\s', content.lstrip(), maxsplit=1)[0]):
         return 'praise'  # a long message that opens with thanks or congratulations: what comes after serves them
     c0 = (content or '').lstrip(' “"\'‘')
     if _LET_US.match(c0): return 'appeal'  # 'Let us turn out as one ...': a call
-    if _RESOLVE_OPEN.match(c0): return 'threaten' if _FORCE.search(c0) else 'intend'  # 'expressed the will to support ...'
+    if _RESOLVE_OPEN.match(c0) or _RESOLVE_IS.match(c0): return 'threaten' if _FORCE.search(c0) else 'intend'  # 'expressed the will to support ...'
     both = f'{cue or ""} {content or ""}'  # the cue may carry the noun: 'expressed admiration', 'voiced support'
     both = _STRUGGLE.sub(' ', _ANTI.sub(' ', both))  # 'the anti-imperialist struggle', 'the war against the common enemy': a fight praised
     both = _DOOM.sub(' condemned ', re.sub(r'["“”]', '', both))  # scare quotes; 'punishment by history' is a verdict, no threat

@@ -100,7 +100,10 @@ def strip_titles(name:str, # a speaker's name as resolved
             (not given and any(w.lower().strip('.') in SPEAKER_NOUNS for w in ws)) or re.search(r"['’]s\b|\d", core):
         return name
     return core
-PARTY_TAG = r"(?:\s*\((?:[DRI]|Dem|Rep|Ind)(?:\s*[-–,]\s*[A-Z][\w. ]*)?\)|,\s*[DRI]-[A-Z][\w.]*)"  # a US party and state: ' (D-Minn.)', ', R-NY'
+_US_STATES = (r"(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|"
+               r"Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Tex|Vt|Va|Wash|W\.Va|Wis|Wyo)\.|Alaska|Hawaii|Idaho|Iowa|Maine|Ohio|Texas|Utah")  # AP's abbreviations
+PARTY_TAG = (r"(?:\s*\((?:[DRI]|Dem|Rep|Ind)(?:\s*[-–,]\s*[A-Z][\w. ]*)?\)|,\s*[DRI]-[A-Z][\w.]*|\s*\((?:" + _US_STATES + r")\))")
+# a US party and state, or a state alone: ' (D-Minn.)', ', R-NY', ' (Calif.)'
 _PARTY_TAG = re.compile(PARTY_TAG + '$')
 _NOT_A_NAME = {'Perhaps', 'Meanwhile', 'However', 'Also', 'But', 'And', 'Then', 'Now', 'Still', 'Later', 'Earlier', 'Instead', 'Indeed',
                'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Yesterday', 'Today'}

@@ -53,9 +53,19 @@ def _apposed_title(text:str, pos:int, role:str)->tuple:
     return m.start(1), text[m.start(1):e.start() if e else m.end()]  # with the rest of the apposition: 'of the WPK' gives the country
 
 # %% ../nbs/02h_statement_context.ipynb #h037
+def _state_role(src:str, matcher)->str:
+    "The office after the state a description opens with ('the US Air Force Chief of Staff' -> 'Air Force Chief of Staff'), or ''."
+    f = next((f for f in matcher.find(src) if f[4] in ('government', 'country')), None)
+    if f is None: return ''
+    role = src[f[1]:].strip()
+    ws = re.findall(r"[A-Za-z][\w'’-]*", role.lower())
+    if not ws or len(ws) > 6 or ws[0] in ('of', 'for', 'and', "'s", 's') or not any(w in _PERSON_ROLES for w in ws): return ''
+    return role if re.fullmatch(r"[\w'’ -]+", role) else ''
+
 def _titled_person(text:str, pos:int, role:str)->str:
     "The name last given with `role` before `pos` ('... Attorney General Mohamed Apandi Ali ...' for 'attorney general'), or ''."
-    rx = re.compile(r'(?i:\b' + r'\s+'.join(map(re.escape, role.split())) + r")[ \t]+((?:(?:[A-Z]\.|[A-Z][\w'’-]*)[ \t]+){1,3}[A-Z][\w'’-]+)")  # not across a full stop
+    rx = re.compile(r'(?<![Vv]ice )(?<![Dd]eputy )(?<![Ff]ormer )(?<!Vice-)(?i:\b' + r'\s+'.join(map(re.escape, role.split()))
+                    + r")[ \t]+((?:(?:[A-Z]\.|[A-Z][\w'’-]*)[ \t]+){1,3}[A-Z][\w'’-]+)")  # not across a full stop; not 'Vice President X' for 'the president'
     found = [m.group(1) for m in rx.finditer(text, max(0, pos-3000), pos)]
     return found[-1] if found else ''
 
@@ -297,6 +307,7 @@ def _apposed_country(text:str, # the article body
             if f: return f[3]
             if (pc := place_country(ad.group(1))): return pc
         start = end - len(name)
+        if (pc := _possessor_country(text[max(0, start - 80):start], matcher)): return pc  # "Syria's envoy to the UN X", "Russia's ambassador, X"
         pre = text[max(0, start - 80):start]
         pre = _TITLE_DOT.sub('\\1\u2024', pre)  # 'New Jersey Gov. ', 'St. Louis County Prosecutor ': a title's full stop ends nothing
         pre = _BEFORE_CUT.split(re.split(r"[.,;:!?\"“”()\n]|--|—", pre)[-1])[-1].replace('\u2024', '.')  # 'He met Belgian Prime Minister X': 'Belgian Prime Minister'
@@ -309,6 +320,18 @@ def _apposed_country(text:str, # the article body
     return _affiliated_country(text, name, matcher)
 
 _US_PARTY = re.compile(PARTY_TAG)  # the tag right after a name in the text
+_POSS_ROLE = re.compile(r"(?:^|(?<=[.,;:!?\"“”()\n]))\s*(?:the\s+)?([A-Z][\w.'’ -]{1,40}?)['’]s\s+(?:(?:new|former|top|chief|senior|deputy|acting|"
+                        r"permanent|special|first|then|[a-z]+-[a-z]+)\s+){0,3}(ambassador|envoy|representative|minister|president|prime\s+minister|"
+                        r"foreign\s+minister|defen[cs]e\s+minister|spokes(?:man|woman|person)|negotiator|diplomat|premier|chancellor|leader|"
+                        r"secretary|chief|commander|general|official|delegate|consul|governor|head\s+of\s+state)"
+                        r"(?:\s+(?:to|at|in|for|of)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s*){1,4})?\s*,?\s*$")
+
+def _possessor_country(pre:str, matcher)->str:
+    "The country of the state whose office a name holds, from the words before the name: \"Syria's envoy to the UN \", \"Russia's ambassador to Seoul, \"; or ''."
+    m = _POSS_ROLE.search(pre)
+    if not m: return ''
+    f = next((f for f in matcher.find(m.group(1)) if f[3] and f[1] == len(m.group(1)) and f[4] in ('country', 'government')), None)
+    return f[3] if f else ''  # the possessor is a state (not "Al Jazeera's correspondent", "Google's chief")
 _SPORT = re.compile(r"\b(?:striker|quarterback|midfielder|defender|forward|goalkeeper|winger|coach|player|captain|pitcher|footballer|star)\b", re.I)
 _PLACE_ROLE = re.compile(r"\s*(?:the\s+|a\s+)?(?:[A-Z][\w.'’]*[\s-]+){1,3}(?:based\s+)?(?:(?:[a-z][\w-]*\s+){1,3}|(?:Gov|Governor|Mayor|Sen|Senator|Rep|"
                          r"Prosecutor|Sheriff|Attorney\s+General|Police\s+Chief|Chief|Premier|Lt\.?\s+Gov)\.?\s+)")  # 'Toronto lawyer ', 'New Jersey Gov. '

@@ -18,7 +18,7 @@ from .speakers import plausible_speaker, document_author, strip_titles
 from .actors import _role_name, _fits_unknown, _PERSON_HEADS, _is_person_name, PRONOUN_TYPES, SPEAKER_NOUNS
 from .kinds import statement_kind, statement_channel, is_speech_act, CAMEO
 from .statement_context import (MEDIA_SOURCE, _REPORT_CUE, _headline, _LINK_LINE, _apposition_end, _TITLES, _PERSON_ROLES,
-                                        _apposed_title, _titled_person, _COURTESY, _full_name, _named_before, _QUOTED_AS, _FRONTED,
+                                        _apposed_title, _titled_person, _state_role, _COURTESY, _full_name, _named_before, _QUOTED_AS, _FRONTED,
                                         _PLURAL_SOURCE, _antecedent, _DOC_SOURCE, _FROM, _sender_before, _received_from, _colon_contents, _FULL_TEXT,
                                         _made_at, _maker_before, _STATE_TYPES, _known, _is_own, _other_occasion, _titled_subject, _name_subject,
                                         _described_head, _described_person, _named_body, _NAMED_BODY_HEADS, _body_antecedent, _ORG_HEADS, _ORG_DESC, _MODIFIED_HEADS, _apposed_country,
@@ -90,6 +90,7 @@ EXTRA_CUES = frozenset({'slammed', 'slams', 'blasted', 'blasts', 'labelled', 'la
 _NEGATED = re.compile(r"\b(?:not|never|n't|n’t)\b(?:\s+\w+ly)?\s+\w+$|\b(?:not|never)\s+(?:yet\s+)?\w+\s*$", re.I)
 _PERFORMED = re.compile(r"\b(?:sang|sing|sings|singing|danced|chanted|recited|performed)\s+(?:in\s+)?(?:\w+\s+)?$", re.I)
 _GESTURE = re.compile(r"\s*(?:the\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?(?:cheers|applause|ovation|salutes?|acclamations?|waves?)\b", re.I)
+_NOBODY = re.compile(r"\s*(?:neither|nobody|no\s+one|none)\b", re.I)  # a source that denies anyone spoke
 _OPEN_END = re.compile(r"\s(?:for|to|of|with|from|by|at|in|on|into|about|the|a|an|and|or)\s*$")  # no source ends so (lowercase: 'Wang An' is a name)
 _DOC_SUBJECT = re.compile(r"\s*(?:The|This|His|Her|Their|Its)\s+(?:[\w-]+\s+){0,2}?(?:%s)\b" % '|'.join(sorted(SENT_DOCUMENTS)))  # 'The message paid ...'
 _TIME_WORDS = (TIMEW | _DAY_WORDS | {'next', 'tomorrow'}) - {'may', 'jan', 'april', 'june', 'august'}  # given names too: Theresa May, Jan Warren
@@ -105,7 +106,6 @@ _EMPTY_CONTENT = {'what', 'something', 'nothing', 'anything', 'otherwise'}  # af
 _CORRESPONDENT = re.compile(r'\breporting (?:from|in)\b', re.I)
 _COURT = re.compile(r'\b(?:courts?|judges?|justices?|tribunals?|jury|juries|magistrates?)\b', re.I)
 _GREETING = re.compile(r'\b(?:Greetings?|Congratulat\w*|Felicitations?)\b', re.I)
-_HOSTILE = {'criticize', 'threaten', 'demand', 'reject', 'deny'}  # kinds aimed at others: their target is not the speaker's own side
 
 _SAYING = re.compile(r'\b(?:saying|telling|stating|declaring)\b')
 _BE_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got|getting|become|became)\s+(?:\w+ly\s+)?(\w+ed\s+(?:and|or)\s+)?(?:\w+ly\s+)?$",
@@ -157,6 +157,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         pos = min([r['cue_start']] + ([r['source_start']] if r['source_start'] is not None else [])
                   + [a for a, b in r['content_spans'] if own_ok])  # not mentions inside its own clause or words ('“... Kim Jong Un,” he added')
         while mi < len(mentions) and mentions[mi][1] <= pos: earlier.append(mentions[mi]); mi += 1
+        if _NOBODY.match(src): continue  # 'Neither leader answered questions', 'Nobody said ...': no one made a statement
         if _OPEN_END.search(src) or _time_source(src):  # 'Wiltshire Police for alleged ...', 'the council stopped short of
             continue  # calling': a phrase cut off; "Thursday's reported strike": a day, no speaker
         words = set(re.findall(r'[a-z]+', src.lower()))
@@ -285,6 +286,11 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                              and head in _PERSON_HEADS and re.search(r'\b' + re.escape(head) + r'\b', p['source_text'] or '', re.I))), None)
             # or a person named with that title: "Russia's Ambassador to South Korea Alexander Timonin said ... the ambassador said"
             if prev: speaker, country, typ, cameo, how = prev['speaker'], prev['actor_country'], prev['actor_type'], None, 'name'
+        if (how == 'name' and typ in ('government', 'country') or how == 'unknown' and country and not typ) and re.match(r'(?:the|a)\s', src.strip(), re.I) \
+                and (rl := _state_role(src.strip(), matcher)) and (nm := _titled_person(text, pos, rl)):
+            alt = resolve_source(nm, ante, matcher, salient, text)  # 'the US Air Force Chief of Staff' after 'Air Force Chief of Staff
+            if alt[0] and alt[2] in (None, 'person') and alt[1] in (None, country):  # General David Goldfein': the person, not the state
+                speaker, country, typ, cameo, how = alt[0], country, 'person', alt[3], 'name'
         if how in ('nominal', 'unknown') and speaker == canonical_name(src) and (dh := _described_head(src)):
             alt = _described_person(text, pos, src, dh, r['sentence'], sents, rows, item, ante, matcher, salient)
             if alt: speaker, country, typ, cameo, how = alt  # 'The MEP for Dublin' after 'Sinn Féin MEP Lynn Boylan'
@@ -411,9 +417,10 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             r['kind'] = 'praise'  # what a message of greeting or congratulation says: 'Kim Jong Un Receives Greetings from ...'
         r['cameo'] = CAMEO[r['kind']]
         tg = [m for m in mentions if any(a <= m[0] and m[1] <= b and m[0] - a <= 60 for a, b in r['content_spans']) and m[2] != r['speaker']
-              and not (r['kind'] in _HOSTILE and r['actor_country'] and m[3] == r['actor_country'] and m[4] == 'government'
-                      and (r['actor_type'] in _STATE_TYPES or r['actor_type'] == 'person' and _known(matcher, r['speaker'])))]
-        # a hostile statement's target is not the speaker's own country ('the infringement of the DPRK's sovereignty by the ROK')
+              and not (r['actor_country'] and m[3] == r['actor_country'] and m[4] == 'government'
+                      and (r['actor_type'] in _STATE_TYPES or r['actor_type'] == 'person' and (_known(matcher, r['speaker'])
+                           or any(f[3] == r['actor_country'] for f in matcher.find(r['source_text'] or '')))))]  # 'Afghan Foreign Minister X'
+        # a statement's target is not the speaker's own country ('the infringement of the DPRK's sovereignty by the ROK')
         r['target'] = tg[0][2] if tg else None
         d = att = attached_date(text, (s0, s1), r, dct)
         if not d and not anchored and (kcna or not _other_occasion(text, s0, s1, r)):  # outside KCNA's event reports, only a recent

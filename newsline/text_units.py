@@ -14,7 +14,7 @@ __all__ = ['TOKEN', 'QUOTE_OPEN', 'QUOTE_CLOSE', 'QUOTE_BOTH', 'QOPEN', 'QCLOSE'
 import re
 
 # %% ../nbs/02g_text_units.ipynb #c005
-TOKEN = re.compile(r"\w+(?:(?:[-'’.]|\ufffd+)\w+)*|''|``|\S")  # a word may hold U+FFFD, a letter lost in decoding ('Sinn F\ufffd\ufffdin')
+TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,]\d)(?:\.\d+)?|\w+(?:(?:[-'’.]|\ufffd+)\w+)*|''|``|\S")  # a word may hold U+FFFD, a letter lost in decoding ('Sinn F\ufffd\ufffdin')
 
 def tokenize(text:str, # any text
             )->list: # (start, end) character offsets of each token
@@ -75,6 +75,8 @@ def quote_regions(text:str, # the text
 ABBREV = {'mr','mrs','ms','dr','sen','rep','gov','st','jr','sr','gen','lt','col','capt','prof','no','vs','inc','corp','co','u.s',
           'jan','feb','aug','sept','sep','oct','nov','dec','rev','ft','pres','dept','maj','sgt','messrs'}
 
+_INITIALS = re.compile(r'[^\W\d_](?:\.[^\W\d_])+')  # 'J.M.': a name's initials end no sentence (not 'p.m.')
+
 _LEAD_MARKS = {'-', '--', '—', '–', '•', '*', '·', '>'}  # separators that may open a sentence
 
 def _marks_then_capital(text, toks, low, j):  # '-- Al Jazeera's ...', '- - "There ...': separators, then a capitalised word or a quotation
@@ -100,7 +102,8 @@ def sentences(text:str, # the text
                 nxt = text[toks[j][0]]
                 if j > i+1: brk = nxt.isupper() or low[j] in QOPEN
                 else: brk = (nxt.isupper() or nxt in '“"‘(' or low[j] in QOPEN or _marks_then_capital(text, toks, low, j)) \
-                    and not (t == '.' and i > 0 and (low[i-1] in ABBREV or (len(low[i-1]) == 1 and low[i-1].isalpha())))  # '... condemned. -- Al Jazeera's ...'; 'J.' is no end, '".' is
+                    and not (t == '.' and i > 0 and (low[i-1] in ABBREV or (len(low[i-1]) == 1 and low[i-1].isalpha())
+                                                      or _INITIALS.fullmatch(low[i-1]) and text[toks[i-1][0]].isupper()))  # '... condemned. -- Al Jazeera's ...'; 'J.' is no end, '".' is
                 if brk: i = j-1
         if brk: out.append((s, i+1)); s = i+1
         i += 1
@@ -219,6 +222,7 @@ def np_right(text, toks, low, i:int, hi:int, maxlen:int=20):
             if j > i and (t in PAST or (t.endswith('ed') and len(t) > 4)) and not _cap(text, toks, j): break  # a verb: 'the participants made a bow'
             end = j+1
         elif t in ('-', '–', '’', "'", '.') and end == j and j+1 < hi and _is_word(low[j+1]): pass
+        elif t == '/' and end == j and j+1 < hi and _is_word(low[j+1]) and toks[j][0] == toks[j-1][1] and toks[j+1][0] == toks[j][1]: pass  # 'CNN/ORC'
         else: break
         j += 1
     return end
