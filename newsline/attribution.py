@@ -256,7 +256,14 @@ def find_cues(text, toks, low, inq, tagger=None, extra:set=frozenset())->list:
     "Cue token ranges [start, end) (`cue_runs`), the tagger's own edges re-drawn by its boundary ranker."
     tagger = tagger or cue_tagger()
     cues, fixed, caps = cue_runs(text, toks, low, inq, tagger, extra)
-    return tagger.bounds(low, caps, inq, cues, fixed)
+    out = tagger.bounds(low, caps, inq, cues, fixed)
+    for k, (a, b) in enumerate(out):  # 'expressed deep | thanks': a cue never ends on the adjective of its noun
+        if b < len(low) and low[b-1] in _CUE_ADJ and _is_word(low[b]) and low[b] not in STOP and inq[b] < 0 and (k+1 == len(out) or out[k+1][0] > b):
+            out[k] = (a, b+1)
+    return out
+
+_CUE_ADJ = {'deep', 'deepest', 'warm', 'warmest', 'sincere', 'heartfelt', 'profound', 'great', 'high', 'strong', 'full', 'firm',
+            'special', 'grave', 'serious', 'sharp', 'stern', 'best', 'keen', 'utmost', 'strongest', 'hearty', 'earnest', 'deep-felt'}
 
 # %% ../nbs/02b_attribution.ipynb #c023
 _NORMS = {'dictates', 'rules', 'terms', 'principles', 'plan', 'plans', 'schedule', 'tradition', 'traditions', 'custom', 'customs',
@@ -631,12 +638,16 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
             while q < nxt and low[q] in (',', ':', '—', '–'): q += 1
             head = _noun_that(text, toks, low, inq, q, nxt)  # 'rejected information on Thursday that it had ...'
             if head: head, q = (q, head[0]), head[1]
-            right_end = nxt
+            right_end = nxt; past = None  # past: a relative clause inside the words that they must run beyond
             if k+1 < len(sc):  # stop before the next cue's subject, e.g. ", adding" or ", he said"
                 r = nxt-1
                 while r > q and low[r] in ADV_LEFT: r -= 1
                 st = np_left(text, toks, low, r, q) if r >= q else None
                 if st is not None and st > q and (low[st-1] in (',', 'and', '—') or (low[st-1] in QCLOSE and low[st-2] == ',')): right_end = st
+                w_ = st if st is not None and low[st] in ('who', 'which') else r if r > q and low[r] in ('who', 'which') else None
+                if w_ is not None and low[w_-1] == ',' and w_-1 > q+1 and not _has_verb(text, toks, low, q, w_-1) and (low[q] == 'that' or low[q] in DET or _cap(text, toks, q)):
+                    right_end = send  # 'said that Kim Jong Un, who praised ..., presented gifts': the relative clause's verb is no end
+                    past = next((x for x in range(sc[k+1][1], send) if low[x] == ',' and inq[x] < 0), None)
                 while right_end > q and low[right_end-1] in (',', 'and', '—', '–', ';'): right_end -= 1
             if participle and src and a == s0 and q < src[0] < right_end:  # 'Noting that the plan failed, Schlafly put ...': the words end at the subject
                 right_end = src[0]
@@ -661,6 +672,7 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                 else:
                     e = _trim_right(low, q, _content_end(low, inq, q, right_end))
                     if e > q and (tagger.rankers or trace is not None): e = _ranked_end(text, toks, low, inq, q, right_end, send, e, (a, b), tagger, trace)
+                    if past is not None and e <= past: e = _trim_right(low, q, _content_end(low, inq, past+1, right_end))
                     o = next((x for x in range(q, e) if x in close and close[x] >= e and close[x] < right_end + 1), None)
                     if o is not None: e = close[o] + 1  # never cut inside a quotation the content opens: 'that "from A to Z, this ..."'
                     if e > q: segs.append((q, e))
@@ -700,6 +712,10 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
             if src and not inverted and segs and segs[0][0] >= b and src[0]-1 >= s0 and low[src[0]-1] in _WH and inq[src[0]-1] < 0 \
                     and _verb_first(low, segs[0][0]):
                 segs.insert(0, (src[0]-1, src[0]))  # 'a plan which Obama said seeks to restore equity': 'which' is the words' subject
+            if src and src[1] - src[0] == 1 and low[src[0]] in ('who', 'which') and src[0] > s0 and low[src[0]-1] == ',' and segs:
+                x = next((x for x in range(segs[-1][0], segs[-1][1]) if low[x] == ',' and inq[x] < 0), None)  # a relative clause's words end
+                if x is not None and x > segs[-1][0] and x+1 < n and _verb_first(low, x+1):  # where the main clause resumes: 'X, who praised
+                    segs[-1] = (segs[-1][0], x)  # the innovators for ..., presented gifts'
             direct = bool(segs) and all(low[x] in QOPEN and low[y-1] in QCLOSE and inq[x] == x for x, y in segs)
             out.append(dict(src=src, cue=(a, b), content=segs, sent=si, direct=direct))
     cue_sents = {a['sent'] for a in out}  # quotations that carry on in the next sentences

@@ -269,7 +269,14 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             named = next((m for m in reversed(ante) if m[0] >= 0 and m[4] == 'person'
                           and re.search(rf'\b{head}\b', text[max(0, m[0]-40):_apposition_end(text, m[1], pos)], re.I)), None)
             app = _apposed_title(text, pos, head)  # 'Jo Chun Ryong, secretary of the WPK Central Committee, ... The secretary said'
-            if app and (named is None or app[0] > named[0]):
+            tp = _titled_person(text, pos, re.sub(r'^(?:the|this)\s+', '', src.strip(), flags=re.I))  # '... to President Obiang Nguema Mbasogo. The president expressed thanks': the host,
+            tpos = text.rfind(tp, 0, pos) if tp else -1  # named with the title after the leader whose greetings were conveyed
+            if tp and tpos > max(named[0] if named else -1, app[0] if app else -1, pos - 300) and plausible_speaker(tp) \
+                    and not re.search(r"[A-Z][\w-]*\s+$", text[max(0, tpos-60):tpos].rsplit(' ', 2)[0] + ' '):  # just before, and no 'Mexican' or
+                # 'Deputy Foreign' before the title: someone else's, or another office
+                speaker, country, typ, cameo, _ = resolve_source(tp, ante, matcher, salient, text); typ, how = typ or 'person', 'name'
+                if not country: country = _apposed_country(text, tp, matcher) or None
+            elif app and (named is None or app[0] > named[0]):
                 speaker, country, typ, cameo, _ = resolve_source(app[1], ante, matcher, salient, text); typ, how = typ or 'person', 'name'
             elif named: speaker, country, typ, cameo = named[2], named[3] or None, named[4] or None, named[5] or None
         elif how in ('nominal', 'unknown') and head in _PERSON_ROLES and re.fullmatch(r'(?:the|this)\s+[a-z -]+', src.strip(), re.I):
