@@ -60,6 +60,8 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                      r'wrath', r'indignation', r'anger', r'denunciation', r'resentment', r'evils?', r'rogue', r'tyrann\w*',
                      r'massacr\w*', r'patroni[sz]\w*', r'assassinat\w*', r'disappoint\w*', r'regrettabl\w*',
                      r'deplorabl\w*', r'disapprov\w*', r'disgrace\w*', r'conspirac\w*', r'unpardonabl\w*', r'(?:should|ought to) be ashamed', r'shame on', r'pathetic', r'childish', r'foolish', r'ludicrous', r'disgusting', r'appalling', r'shameful', r'scandalous', r'atrocious', r'incompetent', r'dishonest',
+                     r'(?:political |partisan |publicity |cheap )stunts?', r'simplistic', r'misguided', r'naive', r'incoheren\w*', r'betray(?:s|ed|al)\b',
+                     r'(?:has|have|had) done (?:very |so |precious )?little (?:to|for)', r'(?:big|huge|terrible|grave|serious|costly|historic) mistakes?',
                      r'(?:is|are|was|were) (?:(?:partly|largely|partially|mostly|also|solely|entirely|directly) )?to blame', r'(?:is|are|was|were) (?:\w+ )?responsible for (?:what happened|the (?:\w+ )?(?:deaths?|killings?|attacks?|murders?|violence|crisis))',
                      _ALARM,
                      r'threaten(?:s|ed|ing)? (?:\w+ ){0,2}(?:security|interests|sovereignty|safety|stability|peace)')),

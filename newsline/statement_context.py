@@ -272,7 +272,8 @@ _EXPERT = re.compile(r"\b(?:analysts?|experts?|professor|researchers?|scholars?|
                      r"institute|university|watcher|specialist|head|director)\b", re.I)  # a subject of study, no nationality
 _CAPS_AFTER = re.compile(r"(?:the\s+)?((?:[A-Z][\w'’-]*\s*){1,3})(?:$|[^\w\s])")  # 'Texas', 'the State of Kuwait' (closing the apposition)
 _MEDIA_ROLE = re.compile(r"\b(?:reporters?|columnists?|anchors?|hosts?|presenters?|producers?|photographers?|bloggers?|staffers?)\b")  # a paper's city is no nationality
-_ADJ_APPOSITION = re.compile(r",\s+(?:an?|the)\s+((?:[A-Z][\w.'’-]*\s+){1,3})([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s*(?:,|;|\.(?:\s|$)|$)")
+_ADJ_APPOSITION = re.compile(r",\s+(?:an?|the)\s+(?:(?:upstate|downstate|former|local|longtime|long-time|retired|veteran|prominent|senior|young|elderly)\s+)?"
+                             r"((?:[A-Z][\w.'’-]*\s+){1,3})([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s*(?:,|;|\.(?:\s|$)|$|\s(?=(?:who|whose|from|in|at|with)\b))")
 _GAP_OK = re.compile(r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:of\s+(?:the\s+)?)?)*")  # capitalised words of a state's long name
 _BEFORE_BLOCK = re.compile(r"\bto\b", re.I)  # 'Chinese Ambassador to the DPRK Wang Yajun': the DPRK is where he serves
 
@@ -302,7 +303,7 @@ def _apposed_country(text:str, # the article body
             if not f and not _EXPERT.search(ap.group(1), 0, ro.end()) and (pl := _CAPS_AFTER.match(ap.group(1), ro.end())) and (pc := place_country(pl.group(1))):
                 return pc  # 'the governor of Texas': a place the table does not hold
         ad = _ADJ_APPOSITION.match(text, end)  # ', a Russian lawmaker,', ', a Texas community organizer,'
-        if ad and not _EXPERT.search(ad.group(2)) and not _SPORT.search(ad.group(2)) and not _MEDIA_ROLE.search(ad.group(2)) and (ad.group(2).split()[-1].lower() in SPEAKER_NOUNS or re.search(r'(?:ist|ian|er|or)$', ad.group(2))):
+        if ad and not _EXPERT.search(ad.group(2)) and not _SPORT.search(ad.group(2)) and not _MEDIA_ROLE.search(ad.group(2)) and (ad.group(2).split()[-1].lower() in SPEAKER_NOUNS | _PERSON_WORDS or re.search(r'(?:ist|ian|er|or)$', ad.group(2))):
             f = next((f for f in matcher.find(ad.group(1)) if f[3] and f[4] not in ('media', 'ngo', 'company', 'university', 'think_tank')), None)
             if f: return f[3]
             if (pc := place_country(ad.group(1))): return pc
@@ -357,6 +358,10 @@ def _affiliated_country(text:str, name:str, matcher)->str:
 _DPRK_ORGANS = re.compile(r"\b(?:WPK|Workers['’] Party of Korea|(?:the\s+)?Party Central Committee|Central Committee of the (?:WPK|Party)|C\.C\.|KPA|"
                           r"Korean People['’]s Army|DPRK|Supreme People['’]s Assembly|SPA|Cabinet|Chongryon|Kimilsungist-Kimjongilist)(?![\w])")
 
+_KOREAN_NAME = re.compile(r"(?:Kim|Ri|Pak|Choe|Jong|Kang|Jo|Yun|Jang|Han|Hwang|Ko|O|Ryu|Sin|So|Hong|Ju|Kwon|Mun|Son|Yang|Chae|Cha|Chon|Paek|Ryom|Rim|Ho|"
+                          r"Pang|Thae|Tong|An|Kye|Sim|Ji|Nam|Song|Jon|Ma|Yu|Jin|Pyon|Ok|Wi|Min|Kil|Ryang|Ju|Hyon|Kye|Sok|Chang|Ryo|Ra|Ro|Kye)"
+                          r"(?: [A-Z][a-z]{1,4}){1,2}")  # 'Ri Yong Sik', 'Ko Tae Chun': DPRK romanisation (not 'Yoon Suk Yeol', 'Han Duck-soo')
+
 def _organ_country(text:str, # a KCNA item's body
                    name:str, # a person's name as resolved ('Jo Yong Won')
                    matcher=None, # the actor matcher (default: the shipped table)
@@ -367,8 +372,8 @@ def _organ_country(text:str, # a KCNA item's body
     s = max(text.rfind('. ', 0, i), text.rfind('\n', 0, i)) + 1
     e = min((x for x in (text.find('. ', i), text.find('\n', i)) if x >= 0), default=len(text))
     sent = text[s:e]
-    if not _DPRK_ORGANS.search(sent): return ''
-    other = [f for f in (matcher or actor_matcher()).find(sent) if f[3] and f[3] != 'PRK' and not sent[:f[0]].endswith(('in ', 'in the '))]
+    if not _DPRK_ORGANS.search(sent) and not _KOREAN_NAME.fullmatch(name): return ''  # a DPRK organ named, or a name in DPRK romanisation
+    other = [f for f in (matcher or actor_matcher()).find(sent) if f[3] and f[3] != 'PRK' and not sent[:f[0]].endswith(('in ', 'in the ', 'to ', 'to the '))]
     return '' if other else 'PRK'
 
 # %% ../nbs/02h_statement_context.ipynb #h043

@@ -90,6 +90,9 @@ EXTRA_CUES = frozenset({'slammed', 'slams', 'blasted', 'blasts', 'labelled', 'la
 _NEGATED = re.compile(r"\b(?:not|never|n't|n’t)\b(?:\s+\w+ly)?\s+\w+$|\b(?:not|never)\s+(?:yet\s+)?\w+\s*$", re.I)
 _PERFORMED = re.compile(r"\b(?:sang|sing|sings|singing|danced|chanted|recited|performed)\s+(?:in\s+)?(?:\w+\s+)?$", re.I)
 _GESTURE = re.compile(r"\s*(?:the\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?(?:cheers|applause|ovation|salutes?|acclamations?|waves?)\b", re.I)
+_OBLIGED = re.compile(r"\b(?:[Ss]hould|[Mm]ust|[Ss]hall|ought\s+to|need\s+to|needs\s+to|have\s+to|has\s+to)\s+(?:(?:also|further|still|always|\w+ly)\s+)?"
+                      r"(?:[a-z]+\s+(?:and|or)\s+(?:(?:also|further|\w+ly)\s+)?)?$")  # a duty: 'should supervise and actively | encourage'
+_OBLIGED_CUE = re.compile(r"(?:should|must|shall|ought\s+to|needs?\s+to|ha(?:ve|s)\s+to)\s", re.I)
 _NOBODY = re.compile(r"\s*(?:neither|nobody|no\s+one|none)\b", re.I)  # a source that denies anyone spoke
 _OPEN_END = re.compile(r"\s(?:for|to|of|with|from|by|at|in|on|into|about|the|a|an|and|or)\s*$")  # no source ends so (lowercase: 'Wang An' is a name)
 _DOC_SUBJECT = re.compile(r"\s*(?:The|This|His|Her|Their|Its)\s+(?:[\w-]+\s+){0,2}?(?:%s)\b" % '|'.join(sorted(SENT_DOCUMENTS)))  # 'The message paid ...'
@@ -185,6 +188,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             continue  # "Trump's stated commitment to ...": a participle describing a noun, no one speaking
         if re.match(r'(?:may|[Mm]ight|[Cc]ould)\b', cue) or re.search(r'\b(?:may|[Mm]ight|[Cc]ould)\s+(?:well\s+|also\s+)?$', text[max(0, r['cue_start']-16):r['cue_start']]):
             continue  # 'Critics may say that ...': an objection imagined, not made ('Theresa May said' is a name)
+        if _OBLIGED.search(text, max(0, r['cue_start']-50), r['cue_start']) or _OBLIGED_CUE.match(cue):
+            continue  # 'The departments should supervise and actively encourage ...': a duty set out, not a statement made
         if re.fullmatch(r'say', cue, re.I) and _SAY_NOUN.search(text, max(0, r['cue_start']-10), r['cue_start']) and \
                 re.match(r'\s*(?:in|on|over|about)\b', text[r['cue_end']:r['cue_end']+8]):
             continue  # 'give politicians more say on the terms': a noun
