@@ -583,6 +583,25 @@ def _verb_inside(text, toks, low, out, si, a, b, prev_end, participle):
         and low[a] != 'according' and not low[a].endswith('ing') and not any(t in _CLAUSE_BREAK for t in low[max(s_, e_-2):a]) \
         and not any(_cap(text, toks, x) for x in range(e_, a+1))
 
+_ASIDE_NOUNS = {'claim', 'charge', 'allegation', 'accusation', 'assertion', 'position', 'view', 'sentiment', 'remark', 'statement', 'move',
+                'step', 'decision', 'stance', 'argument', 'prediction', 'promise', 'pledge', 'message', 'theme', 'notion', 'idea', 'suggestion',
+                'contention', 'belief', 'comment', 'point', 'assessment', 'warning', 'reference', 'nod', 'sign', 'signal', 'priorities', 'priority'}
+
+def _before_aside(text, toks, low, inq, q, e):
+    "Where words end before the writer's aside on them: ', a claim that X disputes', ' - all priorities of X' (else `e`)."
+    for x in range(q+2, e-1):
+        if inq[x] >= 0 or low[x] not in (',', '-', '—', '–', '--'): continue
+        y = x+1
+        if low[y] in ('a', 'an', 'all', 'both', 'one', 'another'): y += 1
+        while y < e-1 and y - x <= 3 and low[y] not in _ASIDE_NOUNS and _is_word(low[y]) and low[y] not in STOP: y += 1
+        if y < e and low[y] in _ASIDE_NOUNS and y > x+1 and low[x+1] in ('a', 'an', 'all', 'both', 'one', 'another'):
+            return _trim_right(low, q, x)
+    return e
+
+_THAT_TIME = {'night', 'day', 'morning', 'evening', 'afternoon', 'week', 'weekend', 'month', 'year', 'time', 'moment'}
+
+_NAMING = {'called', 'calls', 'call', 'dubbed', 'dubs', 'labeled', 'labelled', 'labels', 'branded', 'brands', 'termed', 'terms'}
+
 _CLAUSE_BREAK = {',', ';', ':', '.', 'and', 'but', 'or', '—', '–', '-', '--', '(', ')', 'by', 'after', 'before', 'while', 'when', 'for', 'as', 'than',
                  'because', 'if', 'though', 'although', 'whether', 'so'}
 
@@ -635,6 +654,8 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                 q = np_right(text, toks, low, q+1, nxt) or q  # the agency that quotes is no content
             q = _skip_adverbial(low, q, nxt)
             q = _that_after(low, inq, close, q, nxt, cue0 in OBJ_CUES or low[b-1] in OBJ_CUES)
+            if q+1 < n and low[q] == 'that' and low[q+1] in _THAT_TIME and (q+2 >= nxt or low[q+2] in ('.', ',', ';', '!', '?')):
+                q += 2  # 'said at a news conference that night.': a time, not the words (they are before)
             while q < nxt and low[q] in (',', ':', '—', '–'): q += 1
             head = _noun_that(text, toks, low, inq, q, nxt)  # 'rejected information on Thursday that it had ...'
             if head: head, q = (q, head[0]), head[1]
@@ -673,6 +694,7 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                     e = _trim_right(low, q, _content_end(low, inq, q, right_end))
                     if e > q and (tagger.rankers or trace is not None): e = _ranked_end(text, toks, low, inq, q, right_end, send, e, (a, b), tagger, trace)
                     if past is not None and e <= past: e = _trim_right(low, q, _content_end(low, inq, past+1, right_end))
+                    e = _before_aside(text, toks, low, inq, q, e)
                     o = next((x for x in range(q, e) if x in close and close[x] >= e and close[x] < right_end + 1), None)
                     if o is not None: e = close[o] + 1  # never cut inside a quotation the content opens: 'that "from A to Z, this ..."'
                     if e > q: segs.append((q, e))
@@ -701,7 +723,7 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                     r = src[1] if inverted else b  # a quotation resumed after the cue: “A,” he said, “B.”
                     if r+1 < n and low[r] == ',' and low[r+1] in QOPEN and (r+1) in close: segs.append((r+1, close[r+1]+1))
                     elif r+2 < nxt and low[r] == ',' and k+1 == len(sc) and inq[r+1] < 0 and _is_word(low[r+1]) and low[r+1] not in _REL \
-                            and not inverted and low[r+1] not in INV_FOLLOW:
+                            and not inverted and low[r+1] not in INV_FOLLOW and not (low[r+1].endswith('ing') and low[r+1] not in ('nothing', 'something')):  # not 'popping a Coca-Cola as he sat'
                         e2 = _trim_right(low, r+1, nxt)  # a clause resumed after the cue: 'A wall would ..., he said, but also ...'
                         if e2 - (r+1) >= 2: segs.append((r+1, e2))
             elif src is None and segs and segs[0][0] >= b and not inverted and (low[a] in BE or low[a-1] in BE or cue0 in RAISING):
@@ -710,7 +732,7 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                 st = np_left(text, toks, low, j, max(prev_end, s0)) if j >= max(prev_end, s0) else None
                 if st is not None: segs.insert(0, (st, j+1))
             if src and not inverted and segs and segs[0][0] >= b and src[0]-1 >= s0 and low[src[0]-1] in _WH and inq[src[0]-1] < 0 \
-                    and _verb_first(low, segs[0][0]):
+                    and (_verb_first(low, segs[0][0]) or low[b-1] in _NAMING):  # 'which he called “a cartel”': 'which' is what is named
                 segs.insert(0, (src[0]-1, src[0]))  # 'a plan which Obama said seeks to restore equity': 'which' is the words' subject
             if src and src[1] - src[0] == 1 and low[src[0]] in ('who', 'which') and src[0] > s0 and low[src[0]-1] == ',' and segs:
                 x = next((x for x in range(segs[-1][0], segs[-1][1]) if low[x] == ',' and inq[x] < 0), None)  # a relative clause's words end
@@ -720,7 +742,7 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
             out.append(dict(src=src, cue=(a, b), content=segs, sent=si, direct=direct))
     cue_sents = {a['sent'] for a in out}  # quotations that carry on in the next sentences
     for a in out:
-        if not a['direct'] or not a['content']: continue
+        if not a['content'] or not a['direct']: continue
         last = a['content'][-1][1]; si = a['sent']
         while si+1 < len(sents) and si+1 not in cue_sents:
             t0, t1 = sents[si+1]

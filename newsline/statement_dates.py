@@ -50,6 +50,22 @@ _OCCASION_IN = re.compile(_OCCASION, re.I)
 
 _OFFSET = re.compile(r"(?:\w+|\d+|a|an|a few|several)\s+(?:days?|weeks?|months?|years?)\s+(?:earlier|later|before|after)|"
                      r"the\s+(?:next|following|previous|preceding)\s+(?:day|week|month|morning|evening)|the\s+day\s+(?:before|after)", re.I)
+def _event_day(text, a, b)->bool:
+    "Whether the day at text[a:b] modifies a noun ('the Feb. 13 death', \"Tuesday's meeting\"), other than the saying's occasion or document."
+    if not re.search(r'(?<!\d)\d{1,2}(?!\d)|day\b', text[a:b]): return False  # a day, not a month or a year ('the 2016 paper')
+    poss = re.match(r"['’]s\b", text[b:b+2])
+    if not (poss or _ATTRIBUTIVE.search(text, max(0, a-12), a)): return False
+    if poss: return bool(_ANY_NOUN.match(text, b+2)) and not _OCCASION_PREP.search(text, max(0, a-16), a)  # not 'at Tuesday's meeting'
+    return bool(_NOUN_AFTER.match(text, b))
+
+_ANY_NOUN = re.compile(r"[ \t]+(?:[A-Z]{2,}[ \t]+)?[a-z][a-z-]+\b")  # "Tuesday's OAS meeting"
+_OCCASION_PREP = re.compile(r"\b(?:at|during|in|on|told|addressed|to|before)\s+$", re.I)  # 'said on Sunday's broadcast'
+_ATTRIBUTIVE = re.compile(r"\b(?:the)\s+$", re.I)  # a day between 'the' and a noun describes the noun's event
+_NOUN_AFTER = re.compile(r"[ \t]+(?!(?:that|when|and|or|to|in|at|as|after|before|on|for|by|with|of|was|is|were|are|had|has|said|says|"
+                         r"meeting|conference|summit|session|interview|briefing|rally|speech|statement|address|hearing|debate|news|press|"
+                         r"call|letter|message|tweet|post|remarks|comments|testimony|study|paper|report|survey|poll|analysis|review|article|"
+                         r"editorial|column|book|memo|filing|ruling|decision|order|announcement|release|publication|issue|edition)\b)[a-z][a-z-]+\b")
+# (not the statement's own occasion, nor a document that says it: 'a 2016 paper by', 'the March 2015 report from')
 _CONTEXT = 1500  # characters before a window that an offset ('two days earlier') may count from
 
 _RELATIVE_PP = re.compile(r",\s*(?:(?:with|to|for|from|of|by|under|at|in|on)\s+)?(?:who|which|whose|whom)\b")  # ', with whom Tillerson met'
@@ -126,11 +142,15 @@ def attached_date(text:str, # the body
                       or re.fullmatch(r'\s*(?:in|on|at|during)\s+', text[windows[2][0]:a], re.I)  # 'warned in early January it was ...'
                       or _OCCASION_BEFORE.fullmatch(text, windows[2][0], a)))  # 'confirmed X at the summit held in Washington on April 10'
         if not ok or (a < ce and _in_relative(text, windows[0][0], a)): continue  # 'X, who wrote a book in 2012, said'
-        if _ANAPHORIC.fullmatch(text, a, b): continue  # the day of an event told before ('That evening ...'), not today
-        if _OFFSET.fullmatch(text, a, b):  # 'On Saturday ... Two days earlier, Trump had tweeted': from the day told before, not today
+        if _event_day(text, a, b): continue  # 'the Feb. 13 death', "Tuesday's OAS meeting": an event's day, not the saying's
+        ana = _ANAPHORIC.fullmatch(text, a, b)
+        if ana or _OFFSET.fullmatch(text, a, b):  # 'On Saturday ... Two days earlier, Trump had
+            # tweeted', '... on Wednesday ... said at a news conference that night': from the day told before, not today (not at all if none was)
+            alone = t_value
             try: t_value = next((t[4] for t in fn(text[max(0, lo-_CONTEXT):hi], _naive(dct).normalize())
                                  if max(0, lo-_CONTEXT) + int(t[0]) == a), t_value)
             except Exception: pass
+            if ana and t_value == alone: continue  # 'that evening' with no day told before: the window alone knows nothing
         pv = _parse_value(t_value)
         if pv and pv[0] <= ref.normalize(): return pv
     m = _DAY_THEN_PARTICIPLE.search(text, right[0][0], min(s1, right[0][1] + 60)) if right else None

@@ -102,7 +102,7 @@ def sentences(text:str, # the text
                 nxt = text[toks[j][0]]
                 if j > i+1: brk = nxt.isupper() or low[j] in QOPEN
                 else: brk = (nxt.isupper() or nxt in '“"‘(' or low[j] in QOPEN or _marks_then_capital(text, toks, low, j)) \
-                    and not (t == '.' and i > 0 and (low[i-1] in ABBREV or (len(low[i-1]) == 1 and low[i-1].isalpha())
+                    and not (t == '.' and i > 0 and (low[i-1] in ABBREV or low[i-1].rsplit('-', 1)[-1] in ABBREV or (len(low[i-1]) == 1 and low[i-1].isalpha())
                                                       or _INITIALS.fullmatch(low[i-1]) and text[toks[i-1][0]].isupper()))  # '... condemned. -- Al Jazeera's ...'; 'J.' is no end, '".' is
                 if brk: i = j-1
         if brk: out.append((s, i+1)); s = i+1
