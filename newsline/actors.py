@@ -566,6 +566,8 @@ _WOMAN_HONORIFIC = re.compile(r"\s*(?:the\s+)?(?:Mrs|Ms|Miss|Madam|Madame|Lady|F
 _TITLE_GLUED = re.compile(r"\b(Minister|President|Secretary|Chancellor|Leader|Spokesman|Spokeswoman|Spokesperson|Senator|Governor|Mayor|"
                           r"Ambassador|Director|Chairman|Chairwoman|Chief|Premier|General)-(?!General\b)(?=[A-Z][a-z])")  # not 'Secretary-General'
 
+_PARTY_MODS = {'repub', 'democ', 'conse', 'labou', 'liber', 'socia', 'commu', 'forme', 'new', 'then', 'gop'}  # 'the Republican president': no name
+
 _NAMED_HEADS = {'bank', 'company', 'firm', 'group', 'airline', 'carrier', 'retailer', 'chain', 'insurer', 'lender', 'club', 'network', 'broadcaster',
                 'newspaper', 'paper', 'magazine', 'university', 'foundation', 'charity', 'institute', 'association'}  # 'the Co-op Bank': a name
 
@@ -684,7 +686,11 @@ def resolve_source(source:str,   # the source span's text
     if how == 'pronoun' and words[0] == 'it' and salient and salient[-1][0] >= 0 and not salient[-1][4] and \
             (hd := re.split(r'\s(?:of|for|against|on|to|in)\s', salient[-1][2].lower())[0].split()[-1:]) and hd[0] in _IT_BODIES:
         return (salient[-1][2], None, None, None, how)  # 'the bank said ... , it said': the body that spoke last, not a country named before
+    mods = [w.lower()[:5] for w in source.split()[1:-1] if w[:1].isupper() and w.lower()[:5] not in _PARTY_MODS and not w.lower().endswith('-based')] \
+        if how == 'nominal' and not (want or set()) & {'person', 'spokesperson'} and want != {'government'} else []  # (nor a state's: 'the Gunma prefectural authorities')  # 'The Commerce Department' (a person's role is no name)
     for k, (s, e, actor, country, typ, cameo) in enumerate((list(reversed(salient)) if how == 'pronoun' else []) + cands):
+        if mods and not all(x in actor.lower() or (s >= 0 and x in text[s:e].lower()) for x in mods): continue
+        # 'The Commerce Department' is no State Department named before; 'the Foreign Ministry' is a foreign ministry, 'the Trump Administration' the one named so
         if how == 'pronoun' and typ in _ORG_TYPES and text and s >= 0 and (_ON_PLATFORM.search(text, max(0, s-12), s) or _ORG_ROLE.match(text, e)):
             continue  # 'a post on Twitter', 'a YouTube video', 'told the Sunday Times': the company is not what 'it' speaks for
         if other and person_gender(actor, typ, text) == other: continue

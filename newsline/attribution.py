@@ -191,6 +191,13 @@ _ADJ_DET = {'the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your',
 _CONTRACTED = {'he', 'she', 'it', 'that', 'who', 'there', 'what', 'where', 'here', 'this'}  # "he's described": has, not a possessive
 _AFTER_VERB = {'that', 'to', 'by', 'on', 'in', 'as', 'for', 'with', 'at', 'from', 'about', 'it', 'him', 'her', 'them', 'this', 'and', 'but', 'or'}
 
+def _named_object(low, caps, i):
+    "Whether 'called' at `i` follows ', ' after a name that is a preposition's object ('its entry into AUKUS, called \"...\"'), not a subject."
+    if low[i-1] != ',' or low[i+1] not in ('"', '“'): return False
+    k = i-2
+    while k >= 0 and i-2-k < 4 and caps[k] and _is_word(low[k]): k -= 1
+    return k < i-2 and k >= 0 and low[k] in ('into', 'of', 'to', 'in', 'with', 'for', 'from', 'by', 'on', 'at', 'against', 'joined', 'join', 'joining')
+
 def _indefinite_np(low, i):
     "Whether the tokens just before `i` are an indefinite noun phrase ('an activist group'), with no verb or punctuation in it."
     for k in range(i-1, max(-1, i-4), -1):
@@ -229,8 +236,8 @@ def cue_runs(text, toks, low, inq, tagger=None, extra:set=frozenset())->tuple:
         if low[i].endswith('ed') and (low[i-1] in _ADJ_DET or low[i-1].endswith(("'s", "’s")) and low[i-1][:-2] not in _CONTRACTED) \
                 and _is_word(low[i+1]) and low[i+1] not in _AFTER_VERB:
             lab[i] = 0  # "the GOP's proposed replacement", 'its stated aim': an adjective
-        elif low[i] == 'called' and (low[i+1] in ('"', '“') or caps[i+1]) and _indefinite_np(low, i):
-            lab[i] = 0  # 'an activist group called "Ferguson in Paris"': a name given, nothing said
+        elif low[i] == 'called' and (low[i+1] in ('"', '“') or caps[i+1]) and (_indefinite_np(low, i) or _named_object(low, caps, i)):
+            lab[i] = 0  # 'an activist group called "Ferguson in Paris"', 'its entry into AUKUS, called "..."': a name given, nothing said
     cues, fixed, i = [], [], 0
     while i < n:
         if lab[i]:
@@ -695,6 +702,9 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                     if e > q and (tagger.rankers or trace is not None): e = _ranked_end(text, toks, low, inq, q, right_end, send, e, (a, b), tagger, trace)
                     if past is not None and e <= past: e = _trim_right(low, q, _content_end(low, inq, past+1, right_end))
                     e = _before_aside(text, toks, low, inq, q, e)
+                    if low[q] in QOPEN and q in close and q < close[q] < e-2 and low[close[q]+1] in ('in', 'on', 'during', 'at', 'via', 'through') \
+                            and any(w in CHANNEL_NOUNS or w in TIMEW for w in low[close[q]+1:e]) and not _has_verb(text, toks, low, close[q]+1, e):
+                        e = close[q]+1  # 'says "the future is female" in a new video statement': the channel follows the words
                     o = next((x for x in range(q, e) if x in close and close[x] >= e and close[x] < right_end + 1), None)
                     if o is not None: e = close[o] + 1  # never cut inside a quotation the content opens: 'that "from A to Z, this ..."'
                     if e > q: segs.append((q, e))

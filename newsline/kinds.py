@@ -177,10 +177,13 @@ _RESOLVE_IS = re.compile(r"(?:it\s+is|it['’]s|this\s+is)\s+(?:the|our|their|it
 _BELIEF = re.compile(r'\b(?:belief|confidence|conviction|convinced|confident|believ\w*)\s*$', re.I)
 _GOOD_TIES = re.compile(r"\b(?:relations?|relationship|ties|friendship|cooperation|partnership|exchanges?)\b[^.;]{0,120}?\b(?:would|will|should|to|continue to)\s+"
                         r"(?:\w+\s+){0,2}?(?:develop|grow|strengthen|expand|flourish|deepen|boost|consolidat|be\s+(?:further\s+)?(?:developed|strengthened|"
-                        r"expanded|consolidated|boosted|deepened|promoted))\w*", re.I)  # good relations foreseen
+                        r"expanded|consolidated|boosted|deepened|promoted))\w*"
+                        r"|\b(?:relations?|relationship|ties|friendship|cooperation|partnership)\b[^.;]{0,160}?\b(?:is|are)\s+(?:\w+\s+){0,2}?"
+                        r"(?:developing|growing|strengthening|expanding|flourishing|deepening)\s+(?:\w+\s+)?(?:excellently|smoothly|steadily|"
+                        r"successfully|favou?rably|well|rapidly|dynamically)", re.I)  # good relations foreseen, or going well
 _LET_US = re.compile(r"(?:let us|let's|let’s)\b", re.I)
 _RESOLVE_OPEN = re.compile(r"(?:the|their|its|his|her|our|a)\s+(?:[\w-]+\s+){0,2}?(?:will|resolve|determination|intention|willingness|"
-                           r"readiness|pledge|vow|commitment)\s+to\s+(?!the\b|a\b|an\b|its\b|their\b)", re.I)  # not 'commitment to the treaty'
+                           r"readiness|pledge|vow|commitment|stand|position)\s+to\s+(?!the\b|a\b|an\b|its\b|their\b)", re.I)  # 'the stand to continue ...'  # not 'commitment to the treaty'
 
 def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
                    content:str='', # the content text
@@ -202,7 +205,7 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
             break                                                  # the content decides
         return 'threaten' if kind == 'intend' and _FORCE.search(content or '') else kind  # a vow of force
     if _NEED.match(content or '') and _STRESS.search(cue or ''): return 'appeal'  # 'stressed the need for all to ...': a call
-    if _BELIEF.search(cue or '') and _GOOD_TIES.search(content or ''):
+    if (_BELIEF.search(cue or '') or re.search(r'with (?:great |deep )?(?:pleasure|satisfaction|joy)', cue or '', re.I)) and _GOOD_TIES.search(content or ''):
         return 'praise'  # 'expressed the belief that the friendly relations would grow stronger': goodwill (a hope for them stays an appeal)
     if _HOPE.search(cue or ''):  # 'hoped that ...', 'warmly wished ...': a hope is an appeal; good wishes to someone praise
         return 'praise' if (re.search(r'wish', cue, re.I) and _GOOD_WISH.search(content or '')) or _WELL_BEING.search(content or '') or _HOPED_GOOD.search(content or '') \

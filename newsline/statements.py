@@ -415,6 +415,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             continue  # 'X said it plans ..., according to Y': Y passed X's words on; X's statement is the row
         final.append(r)
     ev_cache, dated = {}, {}  # dated: speaker -> (sentence, date) of the speaker's latest dated statement
+    prev_r = None
     for r in final:
         s0, s1 = sents[r['sentence']] if r['sentence'] < len(sents) else (0, len(text))
         frame = text[s0:s1]
@@ -427,6 +428,11 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if r['kind'] == 'deny' and _COURT.search(r['source_text'] or ''): r['kind'] = 'reject'  # 'an appeals court dismissed the charges': a ruling
         if r['kind'] == 'say' and _GREETING.search(title or '') and _DOC_SOURCE.match((r['source_text'] or '').strip()):
             r['kind'] = 'praise'  # what a message of greeting or congratulation says: 'Kim Jong Un Receives Greetings from ...'
+        if r['kind'] in ('say', 'criticize') and prev_r is not None and prev_r['kind'] in ('deny', 'reject') and prev_r['sentence'] == r['sentence'] \
+                and prev_r['speaker'] == r['speaker'] and re.fullmatch(r'sa(?:id|ys|y)|added|insisted|stressed', r['cue'] or '', re.I) \
+                and re.fullmatch(r'\s*(?:,\s*)?and\s+(?:(?:also|further)\s+)?', text[max(e for a, e in prev_r['content_spans'] or [(0, prev_r['cue_end'])]):r['cue_start']]):
+            r['kind'] = prev_r['kind']  # 'has denied the accusations and said it was "absurdity"': the denial goes on
+        prev_r = r
         r['cameo'] = CAMEO[r['kind']]
         tg = [m for m in mentions if any(a <= m[0] and m[1] <= b and m[0] - a <= 60 for a, b in r['content_spans']) and m[2] != r['speaker']
               and not (r['actor_country'] and m[3] == r['actor_country'] and m[4] == 'government'
