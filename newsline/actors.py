@@ -48,7 +48,7 @@ def place_country(phrase:str, # text that may name a place: 'a hospital in Banga
     "The country of the last known place in `phrase` (capitalised names of up to four words, longest first)."
     places, found = place_table(), ''
     for m in _CAP_RUN.finditer(phrase or ''):
-        ws = [re.sub(r'-(?:based|born|headquartered)$', '', w) for w in m.group().rstrip('.').split()]  # 'Bangalore-based'
+        ws = [re.sub(r"-(?:based|born|headquartered)$|['’]s$", '', w) for w in m.group().rstrip('.').split()]  # 'Bangalore-based', "London's"
         i = 0
         while i < len(ws):
             for k in range(min(4, len(ws) - i), 0, -1):

@@ -270,7 +270,7 @@ _ROLE_OF = re.compile(r"(?:[\w'’-]+\s+){0,4}?(?:" + '|'.join(sorted(SPEAKER_NO
 _EXPERT = re.compile(r"\b(?:analysts?|experts?|professor|researchers?|scholars?|economists?|fellow|correspondents?|journalists?|"
                      r"editors?|writers?|commentators?|observers?|academics?|lecturers?|studies|research|programme|program|center|centre|"
                      r"institute|university|watcher|specialist|head|director)\b", re.I)  # a subject of study, no nationality
-_CAPS_AFTER = re.compile(r"(?:the\s+)?((?:[A-Z][\w'’-]*\s*){1,3})(?:$|[^\w\s])")  # 'Texas', 'the State of Kuwait' (closing the apposition)
+_CAPS_AFTER = re.compile(r"(?:the\s+)?((?:[A-Z][\w'’-]*\s*(?:of\s+(?:the\s+)?(?=[A-Z]))?){1,5})(?:$|[^\w\s])")  # 'Texas', 'the State of Kuwait' (closing the apposition)
 _MEDIA_ROLE = re.compile(r"\b(?:reporters?|columnists?|anchors?|hosts?|presenters?|producers?|photographers?|bloggers?|staffers?)\b")  # a paper's city is no nationality
 _ADJ_APPOSITION = re.compile(r",\s+(?:an?|the)\s+(?:(?:upstate|downstate|former|local|longtime|long-time|retired|veteran|prominent|senior|young|elderly)\s+)?"
                              r"((?:[A-Z][\w.'’-]*\s+){1,3})([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s*(?:,|;|\.(?:\s|$)|$|\s(?=(?:who|whose|from|in|at|with)\b))")
@@ -338,7 +338,8 @@ _PLACE_ROLE = re.compile(r"\s*(?:the\s+|a\s+)?(?:[A-Z][\w.'’]*[\s-]+){1,3}(?:b
                          r"Prosecutor|Sheriff|Attorney\s+General|Police\s+Chief|Chief|Premier|Lt\.?\s+Gov)\.?\s+)")  # 'Toronto lawyer ', 'New Jersey Gov. '
 _TITLE_DOT = re.compile(r"\b(Gov|Sen|Rep|Lt|Gen|Col|Sgt|Capt|Adm|Dr|Prof|St|Supt|Det|Insp|Maj|Atty)\.")  # 'Toronto lawyer ', 'a Bangalore-based surgeon '
 
-_AFFILIATION = re.compile(r"\b(?:at|with|from)\s+(?:the\s+)?(?=[A-Z])")  # 'a professor at McGill', 'an official with the State Department'
+_AFFILIATION = re.compile(r"\b(?:at|with|from)\s+(?:the\s+)?(?=[A-Z])|^(?:[\w-]+\s+){1,3}of\s+an?\s+(?:[\w-]+\s+){1,3}in\s+(?=[A-Z])")
+# 'a professor at McGill', 'an official with the State Department', 'manager of a radio station in Idlib'  # 'a professor at McGill', 'an official with the State Department'
 _WHERE_FROM = re.compile(r"\b(?:who|speaking|spoke|spoken|writing|reporting|talking|calling|interviewed|returned|fled|arrived)\b", re.I)
 _AFFIL_TYPES = {'company', 'university', 'think_tank', 'government', 'ministry', 'military', 'legislature', 'party'}  # not media or NGOs:
 # their staff come from anywhere ('a British correspondent for Al Jazeera', 'a Finnish campaigner at Greenpeace')
