@@ -715,12 +715,12 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                 segs[-1] = (segs[-1][0], _trim_right(low, segs[-1][0], j))
             if segs and low[segs[0][0]:segs[0][0]+2] == ['as', 'follows']:
                 x = segs[0][0] + 2  # 'He said as follows:' the words are what follows the colon, or the paragraph after it
-                if x < n and low[x] == ':': x += 1
+                if x < n and low[x] in (':', '.'): x += 1  # 'said as follows:', 'The letter said as follows.'
                 if x < segs[0][1]: segs[0] = (x, segs[0][1])
                 elif x < n and inq[x] < 0:
                     y = x+1
                     while y < n and '\n' not in text[toks[y-1][1]:toks[y][0]]: y += 1
-                    segs = [(x, _trim_right(low, x, y))]
+                    if (y2 := _trim_right(low, x, y)) > x: segs = [(x, y2)]
             if not segs:
                 e = min(a, src[0]) if src else a
                 while e > s0 and low[e-1] in (',', '—', '–'): e -= 1
@@ -775,7 +775,7 @@ def attribution_records(text:str, extra_cues=frozenset(), tagger:CueTagger=None)
     atts, toks, sents = _extract(text, tagger, frozenset(extra_cues))
     ch = lambda r: (toks[r[0]][0], toks[r[1]-1][1]) if r and r[1] > r[0] else (None, None)
     for a in atts:
-        spans = [ch(r) for r in a['content']]
+        spans = [ch(r) for r in a['content'] if r[1] > r[0]]  # (an empty piece would have no offsets)
         ss, se = ch(a['src']); cs, ce = ch(a['cue'])
         if se is not None and a['src'][1] - a['src'][0] == 1 and (m := _CONTRACTION.match(text[ss:se])): se = ss + m.end()  # 'We’re': 'We'
         rows.append(dict(sentence=a['sent'], source_start=ss, source_end=se, cue_start=cs, cue_end=ce,
