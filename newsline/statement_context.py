@@ -412,9 +412,13 @@ _SUBJECT_NEXT = (r"\s*[,(]|\s+(?:is|was|has|had|who|also|now|then|said|told|wrot
 # what follows a name that is its clause's subject: a comma or bracket (an apposition) or a verb
 _NAME_SUBJECT = re.compile(r"\s*((?:[A-Z][\w'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.)){1,3})(?=" + _SUBJECT_NEXT + ")")
 
-_FRONT_PHRASE = re.compile(r"\s*(?:On|In|At|For|With|As|After|Before|During|Regarding|Asked|When|While|Speaking|Earlier|Later|Separately|Meanwhile|Since)\b"
+_FRONT_PHRASE = re.compile(r"\s*(?:On|In|At|For|With|As|After|Before|During|Regarding|Asked|When|While|Speaking|Earlier|Later|Separately|Meanwhile|Since|"
+                           r"(?:Last|This|Next|Earlier|Late|Early)\s+(?:week|month|year|night|weekend|spring|summer|autumn|fall|winter|January|February|"
+                           r"March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
                            r"[^,;:\"“”.]{0,120},(?:\s*(?:as|in|on|at|with|when|after)\b[^,;:\"“”.]{0,80},)?")  # up to two fronted phrases
 _CONJ_START = re.compile(r"\s*(?:But|And|So|Yet|Then|Now|Still|Meanwhile|However|Also|Or|As|While|When|If|After|Before|Since|Though|Although)\s+(?=[A-Z])")
+_APPOSED_SUBJECT = re.compile(r"\s*(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+[a-z][^,;:\"“”.]{2,60},\s*((?:[A-Z][\w'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.)){1,3}),"
+                             r"(?=\s+[a-z])")  # 'a top engineering executive, Amit Singhal, left'
 _SURNAME_SUBJECT = re.compile(r"\s*([A-Z][\w'’-]+)(?=" + _SUBJECT_NEXT + ")")  # one word: 'Sawa, the neighbour, testified'
 
 def _name_subject(text:str, # the body
@@ -424,7 +428,7 @@ def _name_subject(text:str, # the body
     "A personal name of known gender that opens a sentence as its subject ('Joyce Chan is the chief operations officer ...'), or ''; a surname alone stands for the full name used before it."
     c = _CONJ_START.match(text, s0, s1); s0 = c.end() if c else s0  # 'But Mr Tillerson moved ...', 'Then Sawa testified'
     f = _FRONT_PHRASE.match(text, s0, s1); s0 = f.end() if f else s0  # 'On the issue of immigration, as the son of immigrants, Mr X said'
-    m = _NAME_SUBJECT.match(text, s0, s1)
+    m = _NAME_SUBJECT.match(text, s0, s1) or _APPOSED_SUBJECT.match(text, s0, s1)  # 'Amit Singhal left', 'a top executive, Amit Singhal, left'
     if not m and (m1 := _SURNAME_SUBJECT.match(text, s0, s1)) and m1.group(1).lower() not in STOP and m1.group(1).lower() not in SENTENCE_ADVERBS:
         full = _full_name(text, m1.group(1), s0)  # 'Christopher Sawa' written before (within the 5,000 characters `_full_name` reads)
         return full if full and _is_person_name(full) and person_gender(full, '', text) and \
