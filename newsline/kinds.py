@@ -20,7 +20,7 @@ _w = lambda *xs: re.compile(r'\b(?:' + '|'.join(xs) + r')\b', re.I)
 _ALARM = r'(?:voic|express|rais)\w* (?:\w+ ){0,2}(?:alarm|dismay|displeasure|dissatisfaction|indignation|outrage)'  # 'voiced alarm over'
 CUE_KIND = [  # checked in order on the cue text
     ('deny', _w(r'den(?:y|ied|ies|ying|ial)', r'refut\w*', r'rebut\w*', r'disavow\w*', r'disput\w*')),
-    ('reject', _w(r'reject\w*', r'refus\w*', r'rul(?:e|ed|es|ing) out', r'turn(?:ed|s)? down', r'rebuff\w*', r'spurn\w*', r'dismiss\w*')),
+    ('reject', _w(r'reject\w*', r'refus\w*', r'rul(?:e|ed|es|ing) out', r'turn(?:ed|s)? down', r'rebuff\w*', r'spurn\w*', r'dismiss\w*', r'oppos(?:e|es|ed|ing)')),
     ('threaten', _w(r'threat\w*', r'warn\w*', r'vow(?:ed|s)? to retaliate')),
     ('demand', _w(r'demand\w*', r'insist\w* on', r'order(?:ed|s)?')),
     ('appeal', _w(r'urg(?:e|ed|es|ing)', r'call(?:ed|s|ing)? (?:on|for|upon)', r'appeal\w*', r'request\w*', r'plead\w*', r'invit\w*',
@@ -47,6 +47,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
     ('deny', _w(r'groundless', r'baseless', r'unfounded', r'untrue', r"(?:is|are|was|were|'s|’s) (?:completely |totally |absolutely |entirely |simply )?false", r'(?:has|have|had) nothing to do with', r'no such', r'not true', r'never happened',
                 r'sheer (?:lie|fabrication)', r'(?:know|knew|knows) nothing (?:about|of)')),
     ('reject', _w(r'(?:will|would|can) (?:never|not) (?:accept|recognize|recognise)', r'(?:is|are|was|were|would be) premature', r'reject(?:s|ed|ing)?', r'null and void',
+                  r'(?:we|i) (?:\w+ )?oppose', r'(?:firmly|strongly|resolutely) opposes?',
                   r'do(?:es)? not recogni[sz]e')),
     ('demand', _w(r'must', r'should (?:immediately|stop|withdraw|halt|cease)', r'demand\w*', r'have to stop', r'(?:stop|halt|cease) (?:its|their|the)',
                   r'(?:wants?|wanted|seeks?|sought|expects?|expected) (?:a |an |the )?(?:\w+,? ){0,3}(?:clarifications?|explanations?|answers|apology|assurances?)')),
@@ -61,7 +62,9 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                      r'massacr\w*', r'patroni[sz]\w*', r'assassinat\w*', r'disappoint\w*', r'regrettabl\w*',
                      r'deplorabl\w*', r'disapprov\w*', r'disgrace\w*', r'conspirac\w*', r'unpardonabl\w*', r'(?:should|ought to) be ashamed', r'shame on', r'pathetic', r'childish', r'foolish', r'ludicrous', r'disgusting', r'appalling', r'shameful', r'scandalous', r'atrocious', r'incompetent', r'dishonest',
                      r'(?:political |partisan |publicity |cheap )stunts?', r'simplistic', r'misguided', r'naive', r'incoheren\w*', r'betray(?:s|ed|al)\b',
-                     r'(?:has|have|had) done (?:very |so |precious )?little (?:to|for)', r'(?:big|huge|terrible|grave|serious|costly|historic) mistakes?',
+                     r'(?:has|have|had) done (?:very |so |precious )?little (?:to|for)', r'not acceptable', r'(?:gravely|seriously) concerned',  # (not 'deeply concerned about the living of': care)
+                     r'(?:express|voic)\w* (?:\w+ ){0,2}concerns? (?:at|over|about|regarding|with)',  # (not 'Brexit, which is raising concerns')
+                     r'(?:big|huge|terrible|grave|serious|costly|historic) mistakes?',
                      r'(?:is|are|was|were) (?:(?:partly|largely|partially|mostly|also|solely|entirely|directly) )?to blame', r'(?:is|are|was|were) (?:\w+ )?responsible for (?:what happened|the (?:\w+ )?(?:deaths?|killings?|attacks?|murders?|violence|crisis))',
                      _ALARM,
                      r'threaten(?:s|ed|ing)? (?:\w+ ){0,2}(?:security|interests|sovereignty|safety|stability|peace)')),
