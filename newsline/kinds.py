@@ -184,6 +184,11 @@ _GOOD_TIES = re.compile(r"\b(?:relations?|relationship|ties|friendship|cooperati
                         r"|\b(?:relations?|relationship|ties|friendship|cooperation|partnership)\b[^.;]{0,160}?\b(?:is|are)\s+(?:\w+\s+){0,2}?"
                         r"(?:developing|growing|strengthening|expanding|flourishing|deepening)\s+(?:\w+\s+)?(?:excellently|smoothly|steadily|"
                         r"successfully|favou?rably|well|rapidly|dynamically)", re.I)  # good relations foreseen, or going well
+_PAST_PART = (r"(?:been|[a-z]+(?:ed|en|wn|ne)|made|left|kept|let|put|stuck|paid|said|told|thought|brought|got|sent|spent|held|built|led|met|set|"
+              r"cut|read|run|won|lost|felt|heard|found|caught|sought|fought|bought|taught|stood|spoken|acted|taken|given|known|shown)\b")
+_BLAME = re.compile(r"\b(?!(?:i|we)\b)\w+\s+should\s+(?:not\s+|never\s+)?have\s+(?:\w+ly\s+)?" + _PAST_PART, re.I)  # 'X should have done more'
+_NO_CALL = re.compile(r"should\s+(?:not\s+|never\s+)?have\s+(?:\w+ly\s+)?" + _PAST_PART + r"|\b(?:if|whether)\s+(?:\w+\s+){0,2}should\b|"
+                      r"\b(?:not|n't|n’t)\s+(?:believe|think|know|see\s+why)\s+(?:that\s+|why\s+)?(?:\w+\s+){0,3}should\b", re.I)  # 'should' that calls on no one
 _LET_US = re.compile(r"(?:let us|let's|let’s)\b", re.I)
 _RESOLVE_OPEN = re.compile(r"(?:the|their|its|his|her|our|a)\s+(?:[\w-]+\s+){0,2}?(?:will|resolve|determination|intention|willingness|"
                            r"readiness|pledge|vow|commitment|stand|position)\s+to\s+(?!the\b|a\b|an\b|its\b|their\b)", re.I)  # 'the stand to continue ...'  # not 'commitment to the treaty'
@@ -235,6 +240,9 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
                 continue  # 'Israel's actions have nothing to do with self-defence': a judgement of others, not a denial
             if kind in _ACT_VERB and _others_act(content or '', kind, rx, is_own): continue  # 'the victim had politely rejected ...'
             if kind == 'intend' and not rx.search(cue or '') and _others_intend(content or '', rx, is_own): continue  # 'the company plans to ...'
+            if kind == 'appeal' and all(m.group().lower() == 'should' and _NO_CALL.search(both, max(0, m.start()-30), m.end()+30) for m in rx.finditer(both)):
+                if _BLAME.search(both): return 'criticize'  # 'the team should have done more': blame for what others did not do
+                continue  # 'we should have kept the oil', 'I don't know if I should': no call ('should be able to' claims a right, mostly)
             if kind == 'criticize' and all(_DISCLAIMED.search(both, max(0, m.start()-50), m.start()) for m in rx.finditer(both)):
                 continue  # 'no evidence that extremism was behind the attack', 'would not agree there was an inconsistency'
             if kind in ('deny', 'reject', 'demand', 'threaten') and len(both) > 600:  # a long text: a passing 'warns' in a denunciation
