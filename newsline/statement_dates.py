@@ -251,6 +251,10 @@ _REPORT_LEAD = re.compile(r'^[^.\n]{0,200}?\b(?:reported|released|published|made
 _REPORT_LEAD_BEFORE = re.compile(r'^[^.\n]{0,200}?\bon\s+(?=[^.\n]{1,30}?\b(?:reported|released|published|made public|carried|issued|adopted)\s+'
                                  r'(?:the\s+following|an?\s+|his\s+|her\s+|its\s+))')
 
+_REPORT_LEAD_BARE = re.compile(r'^[^.\n]{0,200}?\b(?:reported|released|published|made public|carried|issued|adopted)\s+'
+                               r'(?=(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:the\s+following|an?\s+|his\s+|her\s+|its\s+))')
+# 'A spokesperson ... released Tuesday the following press statement': a bare weekday after the verb
+
 def report_lead_date(body:str, # the item's body (after any dateline)
                      dct, # its dateline or publication date
                      max_days:int=31, # how far before `dct` the report may be
@@ -260,7 +264,7 @@ def report_lead_date(body:str, # the item's body (after any dateline)
     if fn is None or not body or dct is None or pd.isna(dct): return None
     dl = _DATELINE.match(body); start = dl.end() if dl else 0
     sent = body[start:start+300].lstrip()
-    m = _REPORT_LEAD.match(sent) or _REPORT_LEAD_BEFORE.match(sent)  # '... on October 19 made public the following ...'
+    m = _REPORT_LEAD.match(sent) or _REPORT_LEAD_BEFORE.match(sent) or _REPORT_LEAD_BARE.match(sent)  # '... on October 19 made public the following ...'
     if not m: return None
     ref = _naive(dct).normalize()
     try: tx = fn(sent, ref)
