@@ -511,7 +511,7 @@ def _role_name(source:str, found:list, anchored:bool=True):
         return name.strip(), next((f[3] for f in reversed(found) if f[0] < r.start() and f[3]), None)  # the nearest country before the role
     return None
 
-LINK_WORDS = r'(?:read more|related|see also|also read|more on this|watch)'  # what opens a link line left in a body
+LINK_WORDS = r'(?:read more|related|see also|also read|more on this|watch|opinion)'  # what opens a link line left in a body
 _BOILERPLATE = re.compile(r'\s*' + LINK_WORDS + r'\b', re.I)
 _DOC_FROM = re.compile(r"(?:(?:an?|the)\s+(?:[\w-]+\s+)?(?:statement|letter|message|communiqu[eé]|note)|(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}?"
                        r"(?:figures|data|statistics|numbers|survey|study|poll|analysis|estimates?))\s+(?:from|by)\s+(.+)$", re.I)  # 'New figures from X
@@ -621,7 +621,7 @@ def resolve_source(source:str,   # the source span's text
         return (gn.group(1), next((f[3] for f in found if f[3] and f[4] not in ('media', 'ngo')), None), 'person', None, 'name')  # 'Garda Keith Harrison': a rank
     if found:
         persons = [f for f in found if f[4] in ('person', 'spokesperson')]  # 'UN Secretary-General Antonio Guterres': the name, last
-        s, e, actor, country, typ, cameo = (max(persons, key=lambda m: (m[1], m[1]-m[0])) if len(persons) > 1 else
+        s, e, actor, country, typ, cameo = (max(persons, key=lambda m: (m[1], m[1]-m[0])) if persons and persons[-1][1] >= max(f[1] for f in found) else
                                             max(found, key=lambda m: (m[4] != 'government', m[1]-m[0], m[0])))
         pre = re.sub(r'^(?:the|a|an)\s+', '', source[:min(f[0] for f in found)].strip(), flags=re.I)
         if typ == 'government' and all(f[4] == 'government' for f in found) and re.fullmatch(r"[\w.'’ -]+\s(?:in|of|from|to|against|for|with)", pre) \

@@ -15,7 +15,7 @@ from .attribution import attribution_records, _DAY_WORDS
 from .text_units import TIMEW, STOP
 from .actors import actor_matcher, resolve_source, canonical_name, SENT_DOCUMENTS, person_gender, DIED, BORN, describes_name, before_relative
 from .speakers import plausible_speaker, document_author, strip_titles
-from .actors import _role_name, _fits_unknown, _PERSON_HEADS, _is_person_name, PRONOUN_TYPES, SPEAKER_NOUNS
+from .actors import _role_name, _fits_unknown, _PERSON_HEADS, _is_person_name, PRONOUN_TYPES, SPEAKER_NOUNS, LINK_WORDS
 from .kinds import statement_kind, statement_channel, is_speech_act, CAMEO
 from .statement_context import (MEDIA_SOURCE, _REPORT_CUE, _headline, _LINK_LINE, _apposition_end, _TITLES, _PERSON_ROLES,
                                         _apposed_title, _titled_person, _state_role, _COURTESY, _full_name, _named_before, _QUOTED_AS, _FRONTED,
@@ -93,6 +93,7 @@ _GESTURE = re.compile(r"\s*(?:the\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?
 _OBLIGED = re.compile(r"\b(?:[Ss]hould|[Mm]ust|[Ss]hall|ought\s+to|need\s+to|needs\s+to|have\s+to|has\s+to)\s+(?:(?:also|further|still|always|\w+ly)\s+)?"
                       r"(?:[a-z]+\s+(?:and|or)\s+(?:(?:also|further|\w+ly)\s+)?)?$")  # a duty: 'should supervise and actively | encourage'
 _OBLIGED_CUE = re.compile(r"(?:should|must|shall|ought\s+to|needs?\s+to|ha(?:ve|s)\s+to)\s", re.I)
+_LINK_MARK = re.compile(r"(?:^|(?<=[.!?\"”]\s)|(?<=\n))\s*" + LINK_WORDS + r"\s*:\s*", re.I)
 _NOBODY = re.compile(r"\s*(?:neither|nobody|no\s+one|none)\b", re.I)  # a source that denies anyone spoke
 _OPEN_END = re.compile(r"\s(?:for|to|of|with|from|by|at|in|on|into|about|the|a|an|and|or)\s*$")  # no source ends so (lowercase: 'Wang An' is a name)
 _DOC_SUBJECT = re.compile(r"\s*(?:The|This|His|Her|Their|Its)\s+(?:[\w-]+\s+){0,2}?(?:%s)\b" % '|'.join(sorted(SENT_DOCUMENTS)))  # 'The message paid ...'
@@ -126,6 +127,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
     recs, sents = attribution_records(text, extra_cues=EXTRA_CUES)
     if not recs: return []
     mentions = [m for m in matcher.find(text) if m[4] not in ('government', 'country') or not describes_name(text, m[1])]  # not 'US' in 'US retail giant Walmart'
+    links = [(lk.end(), lk.end() + 90) for lk in _LINK_MARK.finditer(text)]  # a linked headline ('OPINION: Kim Jong-nam attack reveals ...')
+    if links: mentions = [m for m in mentions if not any(a <= m[0] < b for a, b in links)]  # names no one who speaks after it
     rows, mi = [], 0
     earlier = [(-1, -1) + tuple(m[2:]) for m in matcher.find(title)] if title else []  # mentions and resolved speakers so far
     salient = list(earlier)  # the title's actors, then each speaker found
