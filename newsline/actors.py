@@ -687,7 +687,8 @@ def resolve_source(source:str,   # the source span's text
             (hd := re.split(r'\s(?:of|for|against|on|to|in)\s', salient[-1][2].lower())[0].split()[-1:]) and hd[0] in _IT_BODIES:
         return (salient[-1][2], None, None, None, how)  # 'the bank said ... , it said': the body that spoke last, not a country named before
     mods = [w.lower()[:5] for w in source.split()[1:-1] if w[:1].isupper() and w.lower()[:5] not in _PARTY_MODS and not w.lower().endswith('-based')] \
-        if how == 'nominal' and not (want or set()) & {'person', 'spokesperson'} and want != {'government'} else []  # (nor a state's: 'the Gunma prefectural authorities')  # 'The Commerce Department' (a person's role is no name)
+        if how == 'nominal' and not (want or set()) & {'person', 'spokesperson'} and want != {'government'} else []
+    # 'The Commerce Department' names its body; a person's role, a party or a state's voice ('the Gunma prefectural authorities') names none
     for k, (s, e, actor, country, typ, cameo) in enumerate((list(reversed(salient)) if how == 'pronoun' else []) + cands):
         if mods and not all(x in actor.lower() or (s >= 0 and x in text[s:e].lower()) for x in mods): continue
         # 'The Commerce Department' is no State Department named before; 'the Foreign Ministry' is a foreign ministry, 'the Trump Administration' the one named so

@@ -12,7 +12,7 @@ __all__ = ['ISSUE_ADJ', 'ISSUE_NOUNS', 'DASHES', 'NOT_SOURCES', 'INV_FOLLOW', 'R
 import re
 import pandas as pd
 from .cue_tagger import CueTagger, cue_tagger, end_candidates, end_features, AUX, END_WORDS, _LEFT_OK
-from .actors import _PLACE_HEADS
+from .actors import _PLACE_HEADS, SPEAKER_NOUNS, _GROUP_HEADS
 from .text_units import (tokenize, quote_regions, sentences, np_left, np_right, QUOTE_OPEN, QUOTE_CLOSE, QUOTE_BOTH,
     QOPEN, QCLOSE, DET, STOP, TIMEW, ADV_LEFT, ADV_RIGHT, OBJ_CUES, OBJ_NEXT, INVERSION, PAST, LY_NOUNS, BE, PREP, CHANNEL_NOUNS,
     SENTENCE_ADVERBS, _is_word, _cap, _trim_right, _LEAD_MARKS, _np_left_pp)
@@ -25,17 +25,18 @@ def _has_verb(text, toks, low, a, b):
         if _cap(text, toks, x) or w in STOP: continue  # 'In May', 'James A.', 'as the'
         if w in AUX or w in PAST or (w.endswith('ed') and len(w) > 4 and x > a and low[x-1] in AUX | {'also', 'then', 'later', 'never', 'not'})\
                 or (w.endswith('s') and not w.endswith('ss') and w.isalpha() and x+1 < b and low[x+1] in DET): return True
-        if x == a+1 and w.endswith('s') and not w.endswith(('ss', 'us', 'is')) and w.isalpha() and w not in _PLURAL_HEADS and _cap(text, toks, a) \
+        if x == a+1 and w.endswith('s') and not w.endswith(('ss', 'us', 'is')) and w.isalpha() and not _plural_head(w) and _cap(text, toks, a) \
                 and not low[a].endswith(("'s", "’s")) and x+1 < b and low[x+1].isalpha() and low[x+1] not in STOP and not _cap(text, toks, x+1):
             return True  # a name, then a verb in -s: 'Turkey bears responsibility for ...' (not 'Pentagon officials', 'Kurdish forces')
     return False
 
-_PLURAL_HEADS = {'officials', 'forces', 'troops', 'leaders', 'lawmakers', 'analysts', 'experts', 'diplomats', 'sources', 'authorities', 'members',
-                 'residents', 'aides', 'staffers', 'lawyers', 'prosecutors', 'investigators', 'researchers', 'scientists', 'activists', 'protesters',
-                 'voters', 'supporters', 'critics', 'workers', 'soldiers', 'negotiators', 'executives', 'representatives', 'ministers', 'officers',
-                 'allies', 'citizens', 'groups', 'agencies', 'fighters', 'rebels', 'militants', 'students', 'farmers', 'police', 'people',
-                 'delegates', 'senators', 'republicans', 'democrats', 'economists', 'observers', 'regulators', 'judges', 'generals', 'commanders',
-                 'spokesmen', 'users', 'fans', 'players', 'bosses', 'shares', 'stocks', 'markets', 'prices', 'sales', 'talks', 'news', 'games'}
+_PLURAL_MORE = {'allies', 'bosses', 'democrats', 'republicans', 'economists', 'scientists', 'fans', 'fighters', 'players', 'regulators', 'staffers',
+                'supporters', 'troops', 'users', 'police', 'people', 'spokesmen', 'markets', 'news', 'prices', 'sales', 'shares', 'stocks', 'talks', 'games',
+                'forces', 'authorities', 'members', 'protesters', 'voters', 'rebels', 'militants', 'delegates'}
+
+def _plural_head(w):
+    "Whether `w` is a plural noun that heads a subject ('officials', 'forces', 'troops'): an actor noun's plural, or a few more."
+    return w in _PLURAL_MORE or (w[:-3] + 'y' if w.endswith('ies') else w[:-1]) in SPEAKER_NOUNS | _GROUP_HEADS
 
 def _np_to_comma(text, toks, low, i, j):
     "The comma ending a noun phrase at `i` (before `j`): a plain one, or a name with its office ('Syria's envoy to the UN Bashar Jaafari,'); or None."
@@ -752,7 +753,7 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
             out.append(dict(src=src, cue=(a, b), content=segs, sent=si, direct=direct))
     cue_sents = {a['sent'] for a in out}  # quotations that carry on in the next sentences
     for a in out:
-        if not a['content'] or not a['direct']: continue
+        if not a['direct'] or not a['content']: continue
         last = a['content'][-1][1]; si = a['sent']
         while si+1 < len(sents) and si+1 not in cue_sents:
             t0, t1 = sents[si+1]

@@ -123,9 +123,12 @@ _WELL_BEING = re.compile(r'\b(?:good health|long life|happiness|well-being|wellb
 _DOOM = re.compile(r"\b(?:punish\w*|judg(?:e)?ment|verdict|retribution)\s+(?:\w+\s+){0,2}(?:by|of)\s+(?:history|the times|justice)\b", re.I)
 _ASK = re.compile(r'\bask(?:s|ed|ing)?\s*$', re.I)
 _INSTRUCT = re.compile(r'\b(?:told|tells?|telling|instruct(?:s|ed|ing)?|advis(?:e|es|ed|ing)|direct(?:s|ed|ing)?)\s*$', re.I)  # 'told officials to ...'
-_TOLD_TO = re.compile(r"\s*(?:(?!(?:that|how|what|why|whether|he|she|they|we|i|it|was|were|is|are|will|would|had|has|have|do|does|did|"
-                      r"don't|doesn't|didn't|can|could|should|must|may|might|not|no)\b)[\w'’-]+\s+){1,4}?to\s+(?!the\b|a\b|an\b|be\b|his\b|her\b|their\b|its\b)[a-z]+")
-_DIRECTED_TO = re.compile(_TOLD_TO.pattern.replace('{1,4}?', '{1,8}?'))  # 'instructed the hydraulic engineering and designing sectors to take ...'
+def _addressee_to(most:int): # at most this many words of addressee before 'to'
+    "A pattern for '<addressee> to <verb>' opening an instruction's words ('officials to first make ...')."
+    return re.compile(r"\s*(?:(?!(?:that|how|what|why|whether|he|she|they|we|i|it|was|were|is|are|will|would|had|has|have|do|does|did|"
+                      r"don't|doesn't|didn't|can|could|should|must|may|might|not|no)\b)[\w'’-]+\s+){1,%d}?to\s+(?!the\b|a\b|an\b|be\b|his\b|her\b|their\b|its\b)[a-z]+" % most)
+_TOLD_TO = _addressee_to(4)
+_DIRECTED_TO = _addressee_to(8)  # 'instructed the hydraulic engineering and designing sectors to take ...'
 _ANNOUNCE = re.compile(r'\bannounc\w*', re.I)
 _MEASURE = re.compile(r"^(?:\S+\s+){0,10}?(?:will|would|shall|is to|are to|plans? to|bans?|measures|sanctions|restrictions|suspension)\b", re.I)  # 'asks that ...': a request; 'asked whether ...', '“Why?” he asked': a question
 _COURTESY = re.compile(r'\bto (?:convey|pass on|extend|give|send) (?:[\w-]+ ){0,4}?(?:greetings|regards|wishes|gratitude|thanks|congratulations)\b', re.I)
@@ -191,7 +194,7 @@ _NO_CALL = re.compile(r"should\s+(?:not\s+|never\s+)?have\s+(?:\w+ly\s+)?" + _PA
                       r"\b(?:not|n't|n’t)\s+(?:believe|think|know|see\s+why)\s+(?:that\s+|why\s+)?(?:\w+\s+){0,3}should\b", re.I)  # 'should' that calls on no one
 _LET_US = re.compile(r"(?:let us|let's|let’s)\b", re.I)
 _RESOLVE_OPEN = re.compile(r"(?:the|their|its|his|her|our|a)\s+(?:[\w-]+\s+){0,2}?(?:will|resolve|determination|intention|willingness|"
-                           r"readiness|pledge|vow|commitment|stand|position)\s+to\s+(?!the\b|a\b|an\b|its\b|their\b)", re.I)  # 'the stand to continue ...'  # not 'commitment to the treaty'
+                           r"readiness|pledge|vow|commitment|stand|position)\s+to\s+(?!the\b|a\b|an\b|its\b|their\b)", re.I)  # 'the stand to continue ...', not 'commitment to the treaty'
 
 def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
                    content:str='', # the content text

@@ -16,6 +16,7 @@ from .timex_lexicon import MONTHS, WEEKDAYS
 
 # %% ../nbs/02h_statement_context.ipynb #h011
 _LINK_LINE = re.compile(r"\s*" + LINK_WORDS + r"\s*:\s*(?=\S)", re.I)  # the words of `newsline.actors.LINK_WORDS`, then a colon
+_LINK_MARK = re.compile(r"(?:^|(?<=[.!?\"”\n]))" + _LINK_LINE.pattern, re.I)  # the same where a sentence or line may start
 
 def _headline(text:str, s:int, e:int)->bool:
     "Whether `text[s:e]` is a headline: a whole line of at most 30 words without closing punctuation."
@@ -339,7 +340,7 @@ _PLACE_ROLE = re.compile(r"\s*(?:the\s+|a\s+)?(?:[A-Z][\w.'’]*[\s-]+){1,3}(?:b
 _TITLE_DOT = re.compile(r"\b(Gov|Sen|Rep|Lt|Gen|Col|Sgt|Capt|Adm|Dr|Prof|St|Supt|Det|Insp|Maj|Atty)\.")  # 'Toronto lawyer ', 'a Bangalore-based surgeon '
 
 _AFFILIATION = re.compile(r"\b(?:at|with|from)\s+(?:the\s+)?(?=[A-Z])|^(?:[\w-]+\s+){1,3}of\s+an?\s+(?:[\w-]+\s+){1,3}in\s+(?=[A-Z])")
-# 'a professor at McGill', 'an official with the State Department', 'manager of a radio station in Idlib'  # 'a professor at McGill', 'an official with the State Department'
+# 'a professor at McGill', 'an official with the State Department', 'manager of a radio station in Idlib'
 _WHERE_FROM = re.compile(r"\b(?:who|speaking|spoke|spoken|writing|reporting|talking|calling|interviewed|returned|fled|arrived)\b", re.I)
 _AFFIL_TYPES = {'company', 'university', 'think_tank', 'government', 'ministry', 'military', 'legislature', 'party'}  # not media or NGOs:
 # their staff come from anywhere ('a British correspondent for Al Jazeera', 'a Finnish campaigner at Greenpeace')
@@ -360,7 +361,7 @@ _DPRK_ORGANS = re.compile(r"\b(?:WPK|Workers['’] Party of Korea|(?:the\s+)?Par
                           r"Korean People['’]s Army|DPRK|Supreme People['’]s Assembly|SPA|Cabinet|Chongryon|Kimilsungist-Kimjongilist)(?![\w])")
 
 _KOREAN_NAME = re.compile(r"(?:Kim|Ri|Pak|Choe|Jong|Kang|Jo|Yun|Jang|Han|Hwang|Ko|O|Ryu|Sin|So|Hong|Ju|Kwon|Mun|Son|Yang|Chae|Cha|Chon|Paek|Ryom|Rim|Ho|"
-                          r"Pang|Thae|Tong|An|Kye|Sim|Ji|Nam|Song|Jon|Ma|Yu|Jin|Pyon|Ok|Wi|Min|Kil|Ryang|Ju|Hyon|Kye|Sok|Chang|Ryo|Ra|Ro|Kye)"
+                          r"Pang|Thae|Tong|An|Kye|Sim|Ji|Nam|Song|Jon|Ma|Yu|Jin|Pyon|Ok|Wi|Min|Kil|Ryang|Hyon|Sok|Chang|Ryo|Ra|Ro)"
                           r"(?: [A-Z][a-z]{1,4}){1,2}")  # 'Ri Yong Sik', 'Ko Tae Chun': DPRK romanisation (not 'Yoon Suk Yeol', 'Han Duck-soo')
 
 def _organ_country(text:str, # a KCNA item's body

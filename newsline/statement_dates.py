@@ -60,7 +60,7 @@ def _event_day(text, a, b)->bool:
 
 _ANY_NOUN = re.compile(r"[ \t]+(?:[A-Z]{2,}[ \t]+)?[a-z][a-z-]+\b")  # "Tuesday's OAS meeting"
 _OCCASION_PREP = re.compile(r"\b(?:at|during|in|on|told|addressed|to|before)\s+$", re.I)  # 'said on Sunday's broadcast'
-_ATTRIBUTIVE = re.compile(r"\b(?:the)\s+$", re.I)  # a day between 'the' and a noun describes the noun's event
+_ATTRIBUTIVE = re.compile(r"\bthe\s+$", re.I)  # a day between 'the' and a noun describes the noun's event
 _NOUN_AFTER = re.compile(r"[ \t]+(?!(?:that|when|and|or|to|in|at|as|after|before|on|for|by|with|of|was|is|were|are|had|has|said|says|"
                          r"meeting|conference|summit|session|interview|briefing|rally|speech|statement|address|hearing|debate|news|press|"
                          r"call|letter|message|tweet|post|remarks|comments|testimony|study|paper|report|survey|poll|analysis|review|article|"

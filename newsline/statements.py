@@ -15,9 +15,9 @@ from .attribution import attribution_records, _DAY_WORDS
 from .text_units import TIMEW, STOP
 from .actors import actor_matcher, resolve_source, canonical_name, SENT_DOCUMENTS, person_gender, DIED, BORN, describes_name, before_relative
 from .speakers import plausible_speaker, document_author, strip_titles
-from .actors import _role_name, _fits_unknown, _PERSON_HEADS, _is_person_name, PRONOUN_TYPES, SPEAKER_NOUNS, LINK_WORDS
+from .actors import _role_name, _fits_unknown, _PERSON_HEADS, _is_person_name, PRONOUN_TYPES, SPEAKER_NOUNS
 from .kinds import statement_kind, statement_channel, is_speech_act, CAMEO
-from .statement_context import (MEDIA_SOURCE, _REPORT_CUE, _headline, _LINK_LINE, _apposition_end, _TITLES, _PERSON_ROLES,
+from .statement_context import (MEDIA_SOURCE, _REPORT_CUE, _headline, _LINK_LINE, _LINK_MARK, _apposition_end, _TITLES, _PERSON_ROLES,
                                         _apposed_title, _titled_person, _state_role, _COURTESY, _full_name, _named_before, _QUOTED_AS, _FRONTED,
                                         _PLURAL_SOURCE, _antecedent, _DOC_SOURCE, _FROM, _sender_before, _received_from, _colon_contents, _FULL_TEXT,
                                         _made_at, _maker_before, _STATE_TYPES, _known, _is_own, _other_occasion, _titled_subject, _name_subject,
@@ -93,7 +93,6 @@ _GESTURE = re.compile(r"\s*(?:the\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?
 _OBLIGED = re.compile(r"\b(?:[Ss]hould|[Mm]ust|[Ss]hall|ought\s+to|need\s+to|needs\s+to|have\s+to|has\s+to)\s+(?:(?:also|further|still|always|\w+ly)\s+)?"
                       r"(?:[a-z]+\s+(?:and|or)\s+(?:(?:also|further|\w+ly)\s+)?)?$")  # a duty: 'should supervise and actively | encourage'
 _OBLIGED_CUE = re.compile(r"(?:should|must|shall|ought\s+to|needs?\s+to|ha(?:ve|s)\s+to)\s", re.I)
-_LINK_MARK = re.compile(r"(?:^|(?<=[.!?\"”]\s)|(?<=\n))\s*" + LINK_WORDS + r"\s*:\s*", re.I)
 _NOBODY = re.compile(r"\s*(?:neither|nobody|no\s+one|none)\b", re.I)  # a source that denies anyone spoke
 _OPEN_END = re.compile(r"\s(?:for|to|of|with|from|by|at|in|on|into|about|the|a|an|and|or)\s*$")  # no source ends so (lowercase: 'Wang An' is a name)
 _DOC_SUBJECT = re.compile(r"\s*(?:The|This|His|Her|Their|Its)\s+(?:[\w-]+\s+){0,2}?(?:%s)\b" % '|'.join(sorted(SENT_DOCUMENTS)))  # 'The message paid ...'
