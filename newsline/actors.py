@@ -7,8 +7,8 @@ Docs: https://newsline.github.io/newsline/actors.html.md"""
 # %% auto #0
 __all__ = ['ACTORS_PATH', 'ACTOR_COLUMNS', 'PLACES_PATH', 'NOMINAL_TYPES', 'PRONOUN_TYPES', 'SENT_DOCUMENTS', 'DOCUMENTS',
            'DEMONSTRATIVES', 'FEMALE_ACTORS', 'DIED', 'BORN', 'SPEAKER_NOUNS', 'RELATIVE', 'NAME_PARTICLES',
-           'LINK_WORDS', 'actor_table', 'place_table', 'place_country', 'ActorMatcher', 'actor_matcher',
-           'canonical_name', 'person_gender', 'before_relative', 'describes_name', 'resolve_source']
+           'LINK_WORDS', 'actor_table', 'place_table', 'place_countries', 'place_country', 'ActorMatcher',
+           'actor_matcher', 'canonical_name', 'person_gender', 'before_relative', 'describes_name', 'resolve_source']
 
 # %% ../nbs/02a_actors.ipynb #c002
 import re, functools
@@ -43,18 +43,24 @@ def place_table()->dict:
 
 _CAP_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
 
-def place_country(phrase:str, # text that may name a place: 'a hospital in Bangalore', 'the University of Kentucky'
-                 )->str: # the ISO3 country of the last place named, or ''
-    "The country of the last known place in `phrase` (capitalised names of up to four words, longest first)."
-    places, found = place_table(), ''
+def place_countries(phrase:str, # text that may name places: 'a hospital in Bangalore', 'the University of Kentucky'
+                   ): # yields the ISO3 country of each known place, in text order
+    "The countries of the known places in `phrase` (capitalised names of up to four words, longest first)."
+    places = place_table()
     for m in _CAP_RUN.finditer(phrase or ''):
         ws = [re.sub(r"-(?:based|born|headquartered)$|['’]s$", '', w) for w in m.group().rstrip('.').split()]  # 'Bangalore-based', "London's"
         i = 0
         while i < len(ws):
             for k in range(min(4, len(ws) - i), 0, -1):
                 c = places.get(' '.join(ws[i:i+k]).rstrip('.,'))
-                if c: found = c; i += k; break
+                if c: yield c; i += k; break
             else: i += 1
+
+def place_country(phrase:str, # text that may name a place: 'a hospital in Bangalore', 'the University of Kentucky'
+                 )->str: # the ISO3 country of the last place named, or ''
+    "The country of the last known place in `phrase`."
+    found = ''
+    for found in place_countries(phrase): pass
     return found
 
 # %% ../nbs/02a_actors.ipynb #c008

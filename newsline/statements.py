@@ -22,7 +22,7 @@ from .statement_context import (MEDIA_SOURCE, _REPORT_CUE, _headline, _LINK_LINE
                                         _PLURAL_SOURCE, _antecedent, _DOC_SOURCE, _FROM, _sender_before, _received_from, _colon_contents, _FULL_TEXT,
                                         _made_at, _maker_before, _STATE_TYPES, _known, _is_own, _other_occasion, _titled_subject, _name_subject,
                                         _described_head, _described_person, _named_body, _NAMED_BODY_HEADS, _body_antecedent, _ORG_HEADS, _ORG_DESC, _MODIFIED_HEADS, _apposed_country,
-                                        _organ_country, _SUBJECT_NEXT)
+                                        _organ_country, _SUBJECT_NEXT, home_country)
 from .statement_dates import (attached_date, dateline_date, narrative_date, lead_event_date, report_lead_date, speaker_event_date,
                                       _in_range, _before_death,
                                       _timexes_fn, _naive, _DATELINE, _ELSEWHEN)
@@ -458,7 +458,15 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if nxt is not None and nxt['_own_day'] and 0 < nxt['sentence'] - r['sentence'] <= 2 and not _other_occasion(text, s0, s1, r):
             r['date'], r['date_granularity'] = nxt['date'], nxt['date_granularity']
     for r in final: del r['_own_day']
+    home = None  # the article's own country, for speakers still without one, once kinds and targets are drawn (`home_country`)
+    for r in final:
+        if not kcna and r['speaker'] and not r['actor_country'] and r['actor_type'] in (None, '', 'person') \
+                and not _INTERNATIONAL.search(r['speaker']) and not _known(matcher, r['speaker']):
+            if home is None: home = home_country(text, mentions)
+            if home: r['actor_country'] = home
     return final
+
+_INTERNATIONAL = re.compile(r"\b(?:International|Global|World|Worldwide|UN[A-Z]*|U\.N\.|United Nations|European|EU|NATO)\b")  # 'Amnesty International', 'UNICEF'
 
 # %% ../nbs/02_statements.ipynb #c025
 def _title_verb(title:str)->str:
