@@ -434,13 +434,14 @@ _FRONT_PHRASE = re.compile(r"\s*(?:On|In|At|For|With|As|After|Before|During|Rega
 _CONJ_START = re.compile(r"\s*(?:But|And|So|Yet|Then|Now|Still|Meanwhile|However|Also|Or|As|While|When|If|After|Before|Since|Though|Although)\s+(?=[A-Z])")
 _APPOSED_SUBJECT = re.compile(r"\s*(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+[a-z][^,;:\"“”.]{2,60},\s*((?:[A-Z][\w'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.)){1,3}),"
                              r"(?=\s+[a-z])")  # 'a top engineering executive, Amit Singhal, left'
+_PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}")  # a given name and a surname, in plain letters
 _SURNAME_SUBJECT = re.compile(r"\s*([A-Z][\w'’-]+)(?=" + _SUBJECT_NEXT + ")")  # one word: 'Sawa, the neighbour, testified'
 
 def _name_subject(text:str, # the body
                   s0:int, s1:int, # a sentence's span
                   matcher=None, # actor matcher (default: the shipped table)
                  )->str: # the name, or ''
-    "A personal name of known gender that opens a sentence as its subject ('Joyce Chan is the chief operations officer ...'), or ''; a surname alone stands for the full name used before it."
+    "A personal name that opens a sentence as its subject ('Joyce Chan is the chief operations officer ...'), or ''; a surname alone stands for the full name used before it."
     c = _CONJ_START.match(text, s0, s1); s0 = c.end() if c else s0  # 'But Mr Tillerson moved ...', 'Then Sawa testified'
     f = _FRONT_PHRASE.match(text, s0, s1); s0 = f.end() if f else s0  # 'On the issue of immigration, as the son of immigrants, Mr X said'
     m = _NAME_SUBJECT.match(text, s0, s1) or _APPOSED_SUBJECT.match(text, s0, s1)  # 'Amit Singhal left', 'a top executive, Amit Singhal, left'
@@ -450,7 +451,8 @@ def _name_subject(text:str, # the body
             not any(f[4] not in ('person', 'spokesperson') for f in (matcher or actor_matcher()).find(full)) else ''
     if not m: return ''
     name = m.group(1)
-    if not _is_person_name(name) or name.split()[0].lower() in SENTENCE_ADVERBS or not person_gender(name, '', text): return ''  # a known given name or 'Ms Chan'
+    if not _is_person_name(name) or name.split()[0].lower() in SENTENCE_ADVERBS or text.startswith('(@', m.end(1) + 1): return ''  # not a tweet's credit
+    if not person_gender(name, '', text) and not (_PLAIN_NAME.fullmatch(name) and not place_country(name)): return ''  # 'Amit Singhal', not 'Hong Kong'
     if any(f[4] not in ('person', 'spokesperson') for f in (matcher or actor_matcher()).find(name)): return ''  # 'North Korea has'
     return name
 
