@@ -379,6 +379,28 @@ def _organ_country(text:str, # a KCNA item's body
     other = [f for f in (matcher or actor_matcher()).find(sent) if f[3] and f[3] != 'PRK' and not sent[:f[0]].endswith(('in ', 'in the ', 'to ', 'to the '))]
     return '' if other else 'PRK'
 
+# %% ../nbs/02h_statement_context.ipynb #c022q2
+_OFFICES = r"President|Vice[- ]President|Prime Minister|Premier|Chancellor|King|Queen|Emir|Sultan|Crown Prince|Foreign Minister|Defen[cs]e Minister"
+_OFFICE_BEFORE = re.compile(rf"\b({_OFFICES})\s+$", re.I)  # 'President Obiang Nguema Mbasogo'
+_STATE_FORM = re.compile(r"(?:the\s+)?(?:(?:Republic|Kingdom|State|Federation|Sultanate|Emirate|Commonwealth)\s+of\s+(?:the\s+)?)?")
+
+def _office_country(text:str, # the body
+                    name:str, # a person's name as resolved
+                    matcher=None, # actor matcher (default: the shipped table)
+                   )->str: # ISO3, or ''
+    "The state of a person titled by an office ('President X') that the text names elsewhere as 'the <office> of <state>', or ''."
+    offices, i = set(), text.find(name)
+    while i >= 0:
+        if (o := _OFFICE_BEFORE.search(text, max(0, i - 20), i)): offices.add(re.sub(r'[- ]+', ' ', o.group(1).lower()))
+        i = text.find(name, i + 1)
+    found, matcher = set(), matcher or actor_matcher()
+    for office in offices:
+        for m in re.finditer(r"\b" + office.replace(' ', r'[- ]') + r"\s+of\s+", text, re.I):
+            st = _STATE_FORM.match(text, m.end()).end()
+            f = next((f for f in matcher.find(text[st:st + 60]) if f[0] == 0), None)
+            if f and f[3] and f[4] in ('government', 'country'): found.add(f[3])
+    return found.pop() if len(found) == 1 else ''
+
 # %% ../nbs/02h_statement_context.ipynb #c022s
 def home_country(text:str, # an article's body
                  mentions:list, # its actor mentions: (start, end, actor, country, type, cameo) tuples from `ActorMatcher.find`
