@@ -213,6 +213,10 @@ _SPOKE_HEADS = _MEDIA_NOUNS | {'company', 'firm', 'bank', 'lender', 'group', 're
                                'manufacturer', 'maker', 'charity', 'watchdog', 'regulator', 'club', 'giant', 'chain', 'supermarket',
                                'developer', 'startup', 'utility', 'body', 'organization', 'organisation', 'agency'}  # names without the noun
 _SAYS = r'said|says|say|told|tells|added|announced|stated|reported|noted|warned|claimed'
+_REGULATOR = {'authority', 'commission', 'regulator', 'agency', 'inspectorate', 'ombudsman', 'watch', 'monitor', 'board', 'office'}
+_NAME_WORDS = {'watchdog': _REGULATOR, 'regulator': _REGULATOR, 'lender': {'bank'}, 'insurer': {'insurance', 'assurance'},
+               'broadcaster': {'broadcasting', 'television', 'tv', 'radio'}, 'airline': {'airlines', 'airways', 'air'},
+               'carrier': {'airlines', 'airways', 'air'}, 'charity': {'foundation', 'trust', 'fund'}}  # words of a name a description may stand for
 _CAPS = r"[A-Z](?:[\w'’&-]|\.(?=\w))*"
 _NAME_RUN = rf"{_CAPS}(?:[ \t]+(?:(?:of|for|and|the|&)[ \t]+)*{_CAPS}){{0,5}}"
 _CALENDAR = {next(k for k, v in d.items() if v == n) for d in (MONTHS, WEEKDAYS) for n in set(d.values())} - {'may'}  # full names only
@@ -238,7 +242,8 @@ def _body_antecedent(text:str, # the article body
                          text[lo:pos]):
         cands.append((lo + m.start(1), m.group(1)))  # 'Innate Immunotherapeutics, a tiny Australian company'
     for m in _BODY_NAME.finditer(text, lo, pos):
-        if head in (w.lower() for w in m.group().split()): cands.append((m.start(), m.group()))  # 'the Treasury Department'
+        ws = {w.lower() for w in m.group().split()}
+        if head in ws or not ws.isdisjoint(_NAME_WORDS.get(head, ())): cands.append((m.start(), m.group()))  # 'the Treasury Department'
     for p in rows[-6:] if head in _SPOKE_HEADS else ():  # a body that spoke just before: 'AIB said ... The bank said'
         sp, st = p.get('speaker'), p.get('actor_type')
         if not sp or p.get('source_start') is None or p['source_start'] >= pos or p['sentence'] < si - 4 or len(sp.split()) > 6: continue
