@@ -298,6 +298,7 @@ def _apposed_country(text:str, # the article body
     "The country of a person, from where the text introduces them: an apposition after the name or a demonym before it."
     if len(name.split()) < 2 or not re.match(r"[A-Z]", name): return ''
     if _PARTY_TAG.search(name): return 'USA'  # 'Sen. John Thune (R-S.D.)'
+    if (gi := _GROUP_IN.fullmatch(name)) and (pc := place_country(gi.group(1))): return pc  # 'Local media in Kuala Lumpur', 'Police in Cologne'
     matcher = matcher or actor_matcher()
     for end in _name_ends(text, name):
         if _US_PARTY.match(text, end): return 'USA'  # 'Sen. Bill Nelson (D-Fla.)', 'Rep. Chris Collins, R-NY': a member of Congress
@@ -310,7 +311,7 @@ def _apposed_country(text:str, # the article body
             if not f and not _EXPERT.search(ap.group(1), 0, ro.end()) and (pl := _CAPS_AFTER.match(ap.group(1), ro.end())) and (pc := place_country(pl.group(1))):
                 return pc  # 'the governor of Texas': a place the table does not hold
         ad = _ADJ_APPOSITION.match(text, end)  # ', a Russian lawmaker,', ', a Texas community organizer,'
-        if ad and not _EXPERT.search(ad.group(2)) and not _SPORT.search(ad.group(2)) and not _MEDIA_ROLE.search(ad.group(2)) and (ad.group(2).split()[-1].lower() in SPEAKER_NOUNS | _PERSON_WORDS or re.search(r'(?:ist|ian|er|or)$', ad.group(2))):
+        if ad and not _EXPERT.search(ad.group(2)) and not _SPORT.search(ad.group(2)) and not _MEDIA_ROLE.search(ad.group(2)) and (ad.group(2).split()[-1].lower() in SPEAKER_NOUNS | _PERSON_WORDS | _ORG_HEADS or re.search(r'(?:ist|ian|er|or)$', ad.group(2))):
             f = next((f for f in matcher.find(ad.group(1)) if f[3] and f[4] not in ('media', 'ngo', 'company', 'university', 'think_tank')), None)
             if f: return f[3]
             if (pc := place_country(ad.group(1))): return pc
@@ -328,6 +329,9 @@ def _apposed_country(text:str, # the article body
     return _affiliated_country(text, name, matcher)
 
 _US_PARTY = re.compile(PARTY_TAG)  # the tag right after a name in the text
+_GROUP_IN = re.compile(r"(?:(?:[Ll]ocal|[Ss]tate|[Ss]enior|[Tt]op|[Cc]ity|[Rr]egional)\s+)?(?:[Pp]olice|[Aa]uthorities|[Oo]fficials|[Pp]rosecutors|[Mm]edia|[Rr]esidents|"
+                       r"[Ii]nvestigators|[Ll]awmakers|[Ll]egislators|[Oo]fficers|[Vv]illagers|[Rr]escuers|[Ff]irefighters|[Mm]ilitary)\s+(?:in|from|of)\s+(?:the\s+)?"
+                       r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")  # local bodies and people of a place (not diplomats or reporters posted there)
 _POSS_ROLE = re.compile(r"(?:^|(?<=[.,;:!?\"“”()\n]))\s*(?:the\s+)?([A-Z][\w.'’ -]{1,40}?)['’]s\s+(?:(?:new|former|top|chief|senior|deputy|acting|"
                         r"permanent|special|first|then|[a-z]+-[a-z]+)\s+){0,3}(ambassador|envoy|representative|minister|president|prime\s+minister|"
                         r"foreign\s+minister|defen[cs]e\s+minister|spokes(?:man|woman|person)|negotiator|diplomat|premier|chancellor|leader|"
