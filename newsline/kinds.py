@@ -64,11 +64,13 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                      r'(?:political |partisan |publicity |cheap )stunts?', r'simplistic', r'misguided', r'naive', r'incoheren\w*', r'betray(?:s|ed|al)\b',
                      r'(?:has|have|had) done (?:very |so |precious )?little (?:to|for)', r'not acceptable', r'(?:gravely|seriously) concerned',  # (not 'deeply concerned about the living of': care)
                      r'(?:express|voic)\w* (?:\w+ ){0,2}concerns? (?:at|over|about|regarding|with)',  # (not 'Brexit, which is raising concerns')
-                     r'(?:big|huge|terrible|grave|serious|costly|historic) mistakes?',
+                     r'(?:big|huge|terrible|grave|serious|costly|historic) mistakes?', r'(?<!\bi )(?<!\bwe )(?:is|are|was|were) (?:making|committing) (?:a|an) (?:\w+ )?mistake',
+                     r'(?:it|this|that) (?:is|was|would be) (?:a|an) (?:\w+ )?mistake', r'danc\w* to (?:the )?(?:\w+ )?tune',  # 'dancing to the tune of the US'
                      r'(?:is|are|was|were) (?:(?:partly|largely|partially|mostly|also|solely|entirely|directly) )?to blame', r'(?:is|are|was|were) (?:\w+ )?responsible for (?:what happened|the (?:\w+ )?(?:deaths?|killings?|attacks?|murders?|violence|crisis))',
                      _ALARM,
                      r'threaten(?:s|ed|ing)? (?:\w+ ){0,2}(?:security|interests|sovereignty|safety|stability|peace)')),
-    ('appeal', _w(r'call(?:s|ed)? on', r'urg(?:e|es|ed)', r'wants? to see (?:\w+ ){1,4}?(?:do|take|make|stop|play|show|return)\b', r'appeal\w* (?:to|for|on)', r'(?:we|i) (?:\w+ )?request\w*', r'(?:our|my) request', r'request(?:s|ed)? that', r'we hope', r'hope that', r'should', r'let us',
+    ('appeal', _w(r'call(?:s|ed)? on', r'urg(?:e|es|ed)', r'wants? to see (?:\w+ ){1,4}?(?:do|take|make|stop|play|show|return)\b', r'appeal\w* (?:to|for|on)', r'(?:we|i) (?:\w+ )?request\w*', r'(?:our|my) request', r'request(?:s|ed)? that',
+                  r'request(?:ing|ed) (?:an? |the )(?:(?!for\b)[\w.-]+ ){0,4}?(?:meeting|session|investigation|inquiry|assistance|help|talks)', r'we hope', r'hope that', r'should', r'let us',
                   r'(?:it is|is) (?:necessary|essential|imperative|indispensable) (?:to|for|that)',
                   r'(?:urgent|indispensable|pressing) (?:task|need|requirement)')),
     ('intend', _w(r'we will', r'we shall', r'will continue', r'(?:is|are) ready to', r'(?:will|shall) (?:take|bolster|strengthen|further)',
