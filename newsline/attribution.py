@@ -475,6 +475,9 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
             e = None  # 'reported the Secret Service had ...': the noun phrase is the content's subject, not the source
         if e is not None and cue0 != 'according' and e == nxt and k+1 < len(sc):
             e = None  # 'said Kim Jong Nam thought ...': the noun phrase is the next cue's subject
+        if e is not None and e+1 < nxt and low[e] == 'from' and low[e-1] in CHANNEL_NOUNS and _cap(text, toks, e+1) or e is not None and e+2 < nxt \
+                and low[e] == 'from' and low[e-1] in CHANNEL_NOUNS and low[e+1] == 'the' and _cap(text, toks, e+2):
+            e = np_right(text, toks, low, e+1, nxt) or e  # 'said the statement from North Korea': whose statement it is
         if e is not None:
             src = (b, e)
             if cue0 != 'according' and e+1 < nxt and low[e] == ',' and low[e+1] not in _NOT_APPOSED:  # said X, a spokesman for Y, ... (not 'said X, but ...')
