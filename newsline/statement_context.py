@@ -488,7 +488,7 @@ def _name_subject(text:str, # the body
     return name
 
 # %% ../nbs/02h_statement_context.ipynb #h054
-_CLAUSE_CUT = re.compile(r'.*(?:[;:(“"]|\b(?:by|from|with|and|said|told|says|than|including|like|among|as)\s)', re.S)
+_CLAUSE_CUT = re.compile(r'.*(?:[;:(“"]|\b(?:by|from|with|and|said|told|says|than|including|like|among|as|quoted|quoting|cited|citing|interviewed)\s)', re.S)
 
 def _antecedent(text:str, s0:int, ss:int)->str:
     "The noun phrase a relative *who* at `ss` refers to: back to a clause boundary ('dismissed by Nikki Haley, US ambassador to the UN, who')."
