@@ -11,6 +11,7 @@ __all__ = ['attached_date', 'dateline_date', 'narrative_date', 'lead_event_date'
 import re, warnings, functools, bisect
 import pandas as pd
 from .actors import SENT_DOCUMENTS
+from .kinds import _FINITE
 
 # %% ../nbs/02f_statement_dates.ipynb #c008
 @functools.lru_cache(maxsize=1)
@@ -43,7 +44,7 @@ def _parse_value(v:str):
 # %% ../nbs/02f_statement_dates.ipynb #c010
 _ANAPHORIC = re.compile(r'(?:(?:on|in)\s+)?(?:that|the same|that same)\s+(?:day|morning|afternoon|evening|night)', re.I)  # told before
 _OCCASION = (r"\b(?:at|during)\s+(?:the|a|an|his|her|their|its)\s+(?:[\w.'’-]+\s+){0,5}?(?:summit|meeting|talks|conference|session|"
-             r"rally|briefing|forum|ceremony|interview|hearing|debate|event|visit)(?:\s+held)?(?:\s+(?:in|at)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?"
+             r"rally|briefing|forum|ceremony|interview|hearing|debate|event|visit)(?:\s+held)?(?:\s+(?:in|at|with)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*){0,2}"
              r"\s+on\s+")  # the occasion the words were said at, and its day: 'at the U.S.-Japan summit held in Washington on April 10'
 _OCCASION_BEFORE = re.compile(r"[^.;:\"“”]*?" + _OCCASION, re.I)
 _OCCASION_IN = re.compile(_OCCASION, re.I)
@@ -94,6 +95,23 @@ def _day_value(fn, phrase:str, ref)->tuple:
     try: pv = next((_parse_value(t[4]) for t in fn(phrase, ref) if str(t[3]) in ('DATE', 'TIME')), None)
     except Exception: return None
     return pv if pv and pv[0] <= ref else None
+
+_SENT_CLOSE = re.compile(r'\s*(?:[.;!?]|$)')  # nothing more in the sentence
+
+def _closing_day(fn, text, lo, s1, right, ref):
+    "The day that closes the sentence just after words that are no clause ('called the test \"intolerable\" at a press conference | on Sunday.')."
+    if not right or _FINITE.search(text, right[-1][0], right[-1][1]) or re.match(r'\s*(?:that|whether)\b', text[right[-1][0]:right[-1][1]]):
+        return None  # 'said he mentioned the file to the minister | last Wednesday', 'asked about a plan received | last September': what was done
+    e0 = right[-1][1]
+    if not _SENT_CLOSE.match(text, min(s1, e0 + 40), s1 + 1) and s1 > e0 + 40: return None
+    try: tx = fn(text[lo:min(s1, e0 + 40)], ref.normalize()) or []  # from the cue on: its tense places the day
+    except Exception: return None
+    for t_start, t_end, _, t_type, t_value, *_ in tx:
+        a, b = lo + int(t_start), lo + int(t_end)
+        if str(t_type) in ('DATE', 'TIME') and a >= e0 and re.fullmatch(r'\s*(?:on\s+|late\s+|early\s+)?', text[e0:a]) and _SENT_CLOSE.match(text, b, s1 + 1):
+            pv = _parse_value(t_value)
+            if pv and pv[0] <= ref.normalize(): return pv
+    return None
 
 def attached_date(text:str, # the body
                   sent:tuple, # (start, end) of the cue's sentence
@@ -153,6 +171,7 @@ def attached_date(text:str, # the body
             if ana and t_value == alone: continue  # 'that evening' with no day told before: the window alone knows nothing
         pv = _parse_value(t_value)
         if pv and pv[0] <= ref.normalize(): return pv
+    if (pv := _closing_day(fn, text, lo, s1, right, ref)): return pv
     m = _DAY_THEN_PARTICIPLE.search(text, right[0][0], min(s1, right[0][1] + 60)) if right else None
     if m:  # 'called that finding "absurd" on Wednesday, saying ...': the day closes the cue's clause
         pv = _day_value(fn, m.group(1), ref.normalize())

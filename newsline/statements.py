@@ -417,6 +417,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             continue  # 'X said it plans ..., according to Y': Y passed X's words on; X's statement is the row
         final.append(r)
     ev_cache, dated = {}, {}  # dated: speaker -> (sentence, date) of the speaker's latest dated statement
+    nested = {id(x) for x in final for y in final if y is not x and y['speaker'] == x['speaker'] and any(a <= x['cue_start'] < b for a, b in y['content_spans'])}
     prev_r = None
     for r in final:
         s0, s1 = sents[r['sentence']] if r['sentence'] < len(sents) else (0, len(text))
@@ -448,7 +449,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             # event dates what was said at it, and not what the speaker 'has voiced' or 'had said' at another time
         if not d and r['speaker'] in dated and r['sentence'] - dated[r['speaker']][0] <= _GOES_ON and not _other_occasion(text, s0, s1, r):
             d = dated[r['speaker']][1]  # the same speaker going on: 'X in a statement on October 14 said ... The vice-chairman said'
-        if d and d[1] == 'day': dated[r['speaker']] = (r['sentence'], d)
+        if d and d[1] == 'day' and id(r) not in nested: dated[r['speaker']] = (r['sentence'], d)  # not a day in the speaker's own words
+        # ('has said he mentioned the file to the minister last Wednesday'): the day of that act, not of what the speaker goes on saying
         r['date'], r['date_granularity'] = d if d else (None, None)
         r['_own_day'] = att is not None and att[1] == 'day'
     for i, r in enumerate(final):  # a statement leading up to the same speaker's dated one in the next sentence or two
