@@ -359,6 +359,11 @@ def _clean_source(text, toks, low, r):
             and (low[a+1] in DET or _cap(text, toks, a+1)): a += 1  # 'In 2015 the bank said', 'in the autumn of 2015 the bank said'
     x = next((x for x in range(a+1, min(b-1, a+12)) if low[x] in ('-', '–', '—') and low[x-1] == ')'), None)
     if x is not None: a = x+1  # a dateline: 'PARIS, Aug 31 (Reuters) - France’s far-right ... leader'
+    x = next((x for x in range(a, min(b-1, a+6)) if re.fullmatch(r'\d{1,2}:\d\d', low[x])), None)  # a page's time stamp before the source:
+    if x is not None and all(re.fullmatch(r'\d+|at|on|updated|published|,', w) for w in low[a:x]):  # 'Updated Feb 12, 2017 at 7:48pm
+        k = x+1                                                                                      # PST Oroville Mayor Linda Dahlmeier'
+        while k < b-1 and (low[k] in ('am', 'pm', 'a.m', 'p.m', '.') or re.fullmatch(r'[A-Z]{2,4}', text[toks[k][0]:toks[k][1]])): k += 1
+        a = k
     x = max((x for x in range(a+1, b-1) if low[x] in ('-', '–', '—') and toks[x][0] == toks[x-1][1] and toks[x+1][0] > toks[x][1]
              and _cap(text, toks, x+1)), default=None)
     if x is not None: a = x+1  # a headline glued on: 'N Korea accuses US and S Korea of murder- Najib also said'

@@ -14,7 +14,7 @@ __all__ = ['TOKEN', 'QUOTE_OPEN', 'QUOTE_CLOSE', 'QUOTE_BOTH', 'QOPEN', 'QCLOSE'
 import re
 
 # %% ../nbs/02g_text_units.ipynb #c005
-TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,]\d)(?:\.\d+)?|\w+(?:(?:[-'’.]|\ufffd+)\w+)*|''|``|\S")  # a word may hold U+FFFD, a letter lost in decoding ('Sinn F\ufffd\ufffdin')
+TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,]\d)(?:\.\d+)?|\d{1,2}:\d\d(?::\d\d)?(?![\d:])|\w+(?:(?:[-'’.]|\ufffd+)\w+)*|''|``|\S")  # a word may hold U+FFFD, a letter lost in decoding ('Sinn F\ufffd\ufffdin')
 
 def tokenize(text:str, # any text
             )->list: # (start, end) character offsets of each token
