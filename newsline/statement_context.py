@@ -391,6 +391,7 @@ def _organ_country(text:str, # a KCNA item's body
 # %% ../nbs/02h_statement_context.ipynb #c022q2
 _OFFICES = r"President|Vice[- ]President|Prime Minister|Premier|Chancellor|King|Queen|Emir|Sultan|Crown Prince|Foreign Minister|Defen[cs]e Minister"
 _OFFICE_BEFORE = re.compile(rf"\b({_OFFICES})\s+$", re.I)  # 'President Obiang Nguema Mbasogo'
+_QUALIFIED = re.compile(r"(?<![\w.'’-])(?!(?:The|A|An)\s)[A-Z][\w.'’-]*\s+$")  # a capitalised word before the office
 _STATE_FORM = re.compile(r"(?:the\s+)?(?:(?:Republic|Kingdom|State|Federation|Sultanate|Emirate|Commonwealth)\s+of\s+(?:the\s+)?)?")
 
 def _office_country(text:str, # the body
@@ -400,7 +401,8 @@ def _office_country(text:str, # the body
     "The state of a person titled by an office ('President X') that the text names elsewhere as 'the <office> of <state>', or ''."
     offices, i = set(), text.find(name)
     while i >= 0:
-        if (o := _OFFICE_BEFORE.search(text, max(0, i - 20), i)): offices.add(re.sub(r'[- ]+', ' ', o.group(1).lower()))
+        if (o := _OFFICE_BEFORE.search(text, max(0, i - 20), i)) and not _QUALIFIED.search(text, max(0, o.start() - 30), o.start()):
+            offices.add(re.sub(r'[- ]+', ' ', o.group(1).lower()))  # not 'Moldovan foreign minister X', 'U.S. President X': their own state
         i = text.find(name, i + 1)
     found, matcher = set(), matcher or actor_matcher()
     for office in offices:
