@@ -292,15 +292,18 @@ _TRAIL = {'meanwhile', 'however', 'too', 'though', 'instead', 'also', 'then', 'n
 
 def _skip_intro(text, toks, low, a, b):
     "First token of a clause's subject in [a, b): past a leading conjunction ('But') and an introductory phrase ('On Saturday,')."
+    if low[a:a+3] == ['as', 'soon', 'as'] and ',' in low[a+3:min(b-1, a+20)]: a = low.index(',', a+3) + 1  # 'As soon as X did A, Y ...'
     while a < b-1 and low[a] in _LEAD: a += 1
     while a < b-1 and low[a] == ',': a += 1
     if a < b-1 and (low[a] in STOP | TIMEW | _INTRO_PREP and low[a] not in DET or _time_phrase(low, a, b)):  # 'In 2013,', 'A week later,'
         k = a+1
-        while k < b-1 and k-a < 9 and low[k] != ',' and (_is_word(low[k]) or low[k] in ('.', '-', "'", '’')): k += 1
+        most = 20 if low[a] in _CLAUSE_INTRO else 9  # a fronted clause runs longer than a phrase: 'As soon as the ministry issued a statement,'
+        while k < b-1 and k-a < most and low[k] != ',' and (_is_word(low[k]) or low[k] in ('.', '-', "'", '’')): k += 1
         if k < b-1 and low[k] == ',': a = k+1
     elif a < b-2 and low[a+1] == ',' and low[a].endswith('ly') and len(low[a]) > 4 and low[a] not in LY_NOUNS: a += 2  # 'Ultimately,'
     return a
 
+_CLAUSE_INTRO = {'when', 'whenever', 'after', 'before', 'since', 'while', 'although', 'though', 'once', 'until', 'because', 'if'}
 _INTRO_PREP = {'throughout', 'amid', 'despite', 'following', 'upon', 'across', 'unlike', 'like', 'beyond', 'toward', 'towards', 'behind'}
 _TIME_UNITS = {'days', 'weeks', 'months', 'years', 'hours', 'ago', 'later', 'earlier', 'afterward', 'afterwards', 'next', 'previous'}
 
@@ -458,7 +461,10 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
         if verbed or subj: return (verbed or subj)[-1 if verbed else 0], False, True
         return None, False, True
     if participle:
-        if k and prev_src is not None and prev_src[1] <= sc[k-1][0]: return prev_src, False, True  # 'X said ..., adding'
+        if k and prev_src is not None and prev_src[1] <= sc[k-1][0]:
+            if not ((low[s0] in _CLAUSE_INTRO or low[s0:s0+3] == ['as', 'soon', 'as']) and low[sc[k-1][1]:a].count(',') >= 2):
+                return prev_src, False, True  # 'X said ..., adding'
+            return _subject(text, toks, low, s0, a, used), False, True  # 'As soon as X issued a statement, Y were busy ..., saying': Y
         if k == 0: return _subject(text, toks, low, s0, a, used), False, True
         return None, False, True
     if cue0 == 'according':  # 'according to' X, up to a comma, a relative clause or the clause's end

@@ -102,6 +102,7 @@ _FIRST_IN_SENT = re.compile(r"\s*(?:(?:But|And|Then|Later|Also)\s+|[\"“][^\"�
 _NEG_IN_CUE = re.compile(r"(?:\b(?:not|never)|n't|n’t)\s+(?!only\b)", re.I)  # 'did not respond Sunday to questions about'
 _NO_WORDS = re.compile(r"(?:made|delivered|gave|sent|forwarded|dispatched)\s+(?:a|an|the|his|her|its|their)?\s*(?:[\w-]+\s+){0,3}?"
                        r"(?:report|speech|message|letter|telegram|greetings?|congratulations|condolences)(?:\s+of\s+[\w\s]{1,30}?)?(?:\s+to)?\s*$", re.I)
+_SUBORD_OPEN = re.compile(r"\s*(?:As\s+soon\s+as|When|Whenever|After|Before|Since|While|Although|Though|If|Once|Until|Even\s+as)\s+(?:[^,;:\"“”]*)$")
 _TO_WHOM = re.compile(r"\b(?:talk(?:ed|s|ing)?|convers(?:ed|es|ing)|chat(?:ted|s|ting)?)\s+with\s*$|\bgave\s+(?:an?\s+)?(?:order|orders|instructions?)\s+to\s*$", re.I)
 _WORDS_GIVEN = re.compile(r"\b(?:that|about|on|over|to\s+[a-z]+)\b|[\"“:]")  # a clause, a topic or an instruction after the addressee
 _AS_BEFORE = re.compile(r"\b(?:as|than)\s+(?:he|she|i|we|they|you|it)\s+(?:\w+\s+)?$", re.I)  # 'as he mentioned (before)', 'earlier than he claimed'
@@ -380,6 +381,10 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if _NO_WORDS.match(r['cue']) and not re.match(r'\s*(?:that\b|["“:])', cont or '') and len((cont or '').split()) < 40 \
                 and (not cont or re.match(r'\s*(?:to|on|at|in|before|for)\b', cont) or re.search(r'\bto\s*$', r['cue'])):
             continue  # 'X made a report.', 'X sent a message of greeting to Y': an act whose words are not given
+        if r['content_start'] is not None and r['content_start'] >= r['cue_end'] and ',' in text[r['cue_end']:r['content_start']] \
+                and not r['direct'] and not re.match(r'\s*(?:that\b|["“‘:])', cont or '') \
+                and r['sentence'] < len(sents) and _SUBORD_OPEN.match(text, sents[r['sentence']][0], min(r['cue_start'], r['source_start'] or r['cue_start'])):
+            continue  # 'As soon as the Foreign Ministry issued a crucial statement, military gangsters of the ROK were busy ...': a time, no words
         if _TO_WHOM.search(r['cue']) and not _WORDS_GIVEN.search(cont or ''):
             continue  # 'he talked with commanding officers of the unit', 'gave an order to the Second Red Flag Company': to whom, no words
         rows.append(r)
