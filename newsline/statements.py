@@ -103,6 +103,7 @@ _NEG_IN_CUE = re.compile(r"(?:\b(?:not|never)|n't|n’t)\s+(?!only\b)", re.I)  #
 _NO_WORDS = re.compile(r"(?:made|delivered|gave|sent|forwarded|dispatched)\s+(?:a|an|the|his|her|its|their)?\s*(?:[\w-]+\s+){0,3}?"
                        r"(?:report|speech|message|letter|telegram|greetings?|congratulations|condolences)(?:\s+of\s+[\w\s]{1,30}?)?(?:\s+to)?\s*$", re.I)
 _SUBORD_OPEN = re.compile(r"\s*(?:As\s+soon\s+as|When|Whenever|After|Before|Since|While|Although|Though|If|Once|Until|Even\s+as)\s+(?:[^,;:\"“”]*)$")
+_ON_BEHALF = re.compile(r"\bon\s+behalf\s+of\s+(?:(?!\bto\b|\bfor\b)[^.;:])*$", re.I)
 _TO_WHOM = re.compile(r"\b(?:talk(?:ed|s|ing)?|convers(?:ed|es|ing)|chat(?:ted|s|ting)?)\s+with\s*$|\bgave\s+(?:an?\s+)?(?:order|orders|instructions?)\s+to\s*$", re.I)
 _WORDS_GIVEN = re.compile(r"\b(?:that|about|on|over|to\s+[a-z]+)\b|[\"“:]")  # a clause, a topic or an instruction after the addressee
 _AS_BEFORE = re.compile(r"\b(?:as|than)\s+(?:he|she|i|we|they|you|it)\s+(?:\w+\s+)?$", re.I)  # 'as he mentioned (before)', 'earlier than he claimed'
@@ -447,6 +448,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         prev_r = r
         r['cameo'] = CAMEO[r['kind']]
         tg = [m for m in mentions if any(a <= m[0] and m[1] <= b and m[0] - a <= 60 for a, b in r['content_spans']) and m[2] != r['speaker']
+              and not _ON_BEHALF.search(text, max(0, m[0] - 100), m[0])  # 'on behalf of the CPC and the Chinese government': for whom, not at whom
               and not (r['actor_country'] and m[3] == r['actor_country'] and m[4] == 'government'
                       and (r['actor_type'] in _STATE_TYPES or r['actor_type'] == 'person' and (_known(matcher, r['speaker'])
                            or any(f[3] == r['actor_country'] for f in matcher.find(r['source_text'] or '')))))]  # 'Afghan Foreign Minister X'
