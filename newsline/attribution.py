@@ -454,6 +454,11 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
                 w = next((w for w in range(src[0]-2, s0, -1) if low[w] in ('who', 'that', 'which')), None)  # who disappeared in Co Donegal 40 years ago said'
                 f = _skip_intro(text, toks, low, s0, a)
                 if w is not None and f < w and np_right(text, toks, low, f, w) == w and not any(x in QCLOSE or x in (',', ';', ':') for x in low[f:src[0]]): src = (f, j+1)
+            if src and k == 0 and 'and' in low[src[0]:src[1]] and _cap(text, toks, src[0]):  # a list of names: 'The US, Japan and South Korea'
+                f, f0 = src[0], _skip_intro(text, toks, low, s0, a)
+                while f-2 >= f0 and low[f-1] == ',' and (g := np_left(text, toks, low, f-2, s0, 4)) is not None and _cap(text, toks, g) \
+                        and all(_cap(text, toks, x) or low[x] in ('the', 'of') for x in range(g, f-1)): f = g
+                if f < src[0] and f == f0: src = (f, src[1])  # back to the sentence's subject, no further
     if cue0.endswith('ing') and cue0 != 'according' and a == s0 and k == 0:  # 'Noting that ..., Schlafly put ...': the main clause's subject
         subj = [(r+1, e) for r in range(b, nxt-1) if low[r] == ',' and (low[r+1] in _SUBJ_PRON or low[r+1] in DET or _cap(text, toks, r+1))
                 and (e := np_right(text, toks, low, r+1, nxt)) is not None]  # a subject after a comma: a pronoun, a determiner or a name
