@@ -25,11 +25,15 @@ _WD_NAMES_BEFORE = re.compile(r"\b(?:Bloody|Black|Super|Good|Easter|Palm|Ash|Hol
 _WD_FUT_PREP = re.compile(r"(?:\b(?P<v>postponed|extended|delayed|adjourned|deferred|put\s+off)\s+(?:\w+\s+)?)?\b(?:until|till|by|as\s+soon\s+as|"
                           r"as\s+early\s+as|no\s+later\s+than|starting|beginning|effective|due|deadline\s+of)\s+(?:(?:early|late|noon|midnight)\s+)?$", re.I)
 
+_WD_DONE = re.compile(r"['’]s\s+(?:[a-z-]+\s+)?(?:ruling|decision|verdict|attacks?|bombings?|shootings?|killings?|explosions?|crash|raid|arrests?|"
+                      r"announcement|remarks|comments|speech|resignation|death|defeat|victory|win|loss|launch|test|firing|incident|protests?)\b")
+
 def weekday_how(ctx:Ctx, # rule context
                 s:int, # start of the expression holding the weekday
                 e:int, # its end
                )->str: # 'past' or 'future'
     "Which way a bare weekday points: the clause's tense, else a deadline word before it, else the past."
+    if _WD_DONE.match(ctx.after(e, 40)): return 'past'  # "Wednesday's ruling", "Sunday's attack": a thing done, whatever the clause's tense
     how = ctx.tense(s, e, days=True)
     if how != 'future' and (p := _WD_FUT_PREP.search(ctx.before(s, 40))) and (how is None or p.group('v')): how = 'future'
     return how or 'past'
