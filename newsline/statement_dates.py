@@ -298,6 +298,8 @@ def report_lead_date(body:str, # the item's body (after any dateline)
 _PLANNED = re.compile(r"\b(?:will|shall|is (?:expected|due|scheduled|set) to|are (?:expected|due|scheduled|set) to|plans? to)\b", re.I)
 _FROM_SENDER = re.compile(r"\b(?:%s)\b[^.;]{0,80}?\bfrom\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}$" % '|'.join(sorted(SENT_DOCUMENTS)), re.I)
 
+_VISIT = r"(?:met|visited|inspected|toured|went|arrived|attended|received|returned|came|called\s+at|looked\s+round)\b"  # an occasion, not words
+
 def speaker_event_date(text:str, # the body
                        sents:list, # character spans (start, end) of its sentences
                        sentence:int, # index of the statement's sentence
@@ -308,6 +310,7 @@ def speaker_event_date(text:str, # the body
                        max_days:int=None, # only dates at most this many days before `dct` (None: any earlier date)
                        back:int=None, # how many sentences back to look (None: to the start)
                        grains=('day', 'month'), # the granularities accepted
+                       pronoun:str=None, # 'he' or 'she': a sentence opening with it names the speaker too (KCNA's 'He met ... on August 9')
                       )->tuple: # (date, granularity) or None
     "The day or month dated in the latest earlier sentence that names `speaker` (the event the statement was made at), or None."
     fn = _timexes_fn()
@@ -320,10 +323,11 @@ def speaker_event_date(text:str, # the body
         s0, s1 = sents[si]
         dl = _DATELINE.match(text[s0:s1]); lo = s0 + (dl.end() if dl else 0)
         here = mentions[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, s1)]
-        if not here: continue
-        first = here[0]  # the sentence's subject, roughly: its first actor, early on
+        own = pronoun and re.match(rf"\s*{pronoun}\s+(?:\w+ly\s+|again\s+|also\s+)?{_VISIT}", text[lo:s1], re.I)  # 'He met flood victims ... again on August 9'
+        if not here and not own: continue
+        first = here[0] if here else None  # the sentence's subject, roughly: its first actor, early on
         sender = any(m[2] == speaker and _FROM_SENDER.search(text, lo, m[0]) for m in here)  # 'a message from X'
-        if not sender and (first[2] != speaker or first[0] - lo > 80): continue
+        if not sender and not own and (first[2] != speaker or first[0] - lo > 80): continue
         if _PLANNED.search(text, lo, s1): continue  # 'China will present its plan on Saturday': not an occasion that has been
         if si not in cache:
             try: tx = fn(text[lo:s1], ref.normalize())
@@ -331,6 +335,8 @@ def speaker_event_date(text:str, # the body
             vals = [_parse_value(t[4]) for t in tx if str(t[3]) == 'DATE' and not _ANAPHORIC.fullmatch(t[2])]  # 'That day Kim ...'
             cache[si] = next((v for v in vals if v and v[1] in grains and v[0] <= ref.normalize()
                               and (lo_day is None or v[0] >= (lo_day if v[1] == 'day' else lo_day.replace(day=1)))), None)
+        if cache[si] and own and not (here and (first[2] == speaker or sender)) and (cache[si][1] != 'day' or (ref.normalize() - cache[si][0]).days > 10):
+            continue  # by a pronoun alone, only a recent day is the occasion ('He recalled that in August 2016 ...' is not)
         if cache[si]: return cache[si]
     return None
 
