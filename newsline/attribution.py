@@ -304,6 +304,7 @@ def _skip_intro(text, toks, low, a, b):
     return a
 
 _CLAUSE_INTRO = {'when', 'whenever', 'after', 'before', 'since', 'while', 'although', 'though', 'once', 'until', 'because', 'if'}
+def _opens_clause(low, i): return low[i] in _CLAUSE_INTRO or low[i:i+3] == ['as', 'soon', 'as']  # a subordinating word at token i
 _INTRO_PREP = {'throughout', 'amid', 'despite', 'following', 'upon', 'across', 'unlike', 'like', 'beyond', 'toward', 'towards', 'behind'}
 _TIME_UNITS = {'days', 'weeks', 'months', 'years', 'hours', 'ago', 'later', 'earlier', 'afterward', 'afterwards', 'next', 'previous'}
 
@@ -467,7 +468,7 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
         return None, False, True
     if participle:
         if k and prev_src is not None and prev_src[1] <= sc[k-1][0]:
-            if not ((low[s0] in _CLAUSE_INTRO or low[s0:s0+3] == ['as', 'soon', 'as']) and low[sc[k-1][1]:a].count(',') >= 2):
+            if not (_opens_clause(low, s0) and low[sc[k-1][1]:a].count(',') >= 2):
                 return prev_src, False, True  # 'X said ..., adding'
             return _subject(text, toks, low, s0, a, used), False, True  # 'As soon as X issued a statement, Y were busy ..., saying': Y
         if k == 0: return _subject(text, toks, low, s0, a, used), False, True

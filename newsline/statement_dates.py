@@ -97,13 +97,14 @@ def _day_value(fn, phrase:str, ref)->tuple:
     return pv if pv and pv[0] <= ref else None
 
 _SENT_CLOSE = re.compile(r'\s*(?:[.;!?]|$)')  # nothing more in the sentence
+_DAYISH = re.compile(r'\d|day\b|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|night|morning|evening|week|month|year')
 
 def _closing_day(fn, text, lo, s1, right, ref):
     "The day that closes the sentence just after words that are no clause ('called the test \"intolerable\" at a press conference | on Sunday.')."
     if not right or _FINITE.search(text, right[-1][0], right[-1][1]) or re.match(r'\s*(?:that|whether)\b', text[right[-1][0]:right[-1][1]]):
         return None  # 'said he mentioned the file to the minister | last Wednesday', 'asked about a plan received | last September': what was done
     e0 = right[-1][1]
-    if not _SENT_CLOSE.match(text, min(s1, e0 + 40), s1 + 1) and s1 > e0 + 40: return None
+    if s1 - e0 > 40 or not _DAYISH.search(text, e0, s1): return None  # the sentence ends soon after the words, on a day (tagging only then)
     try: tx = fn(text[lo:min(s1, e0 + 40)], ref.normalize()) or []  # from the cue on: its tense places the day
     except Exception: return None
     for t_start, t_end, _, t_type, t_value, *_ in tx:

@@ -11,7 +11,7 @@ __all__ = ['COLUMNS', 'ITEM_TITLE', 'EXTRA_CUES', 'empty_statements', 'item_spea
 import re, warnings, functools, bisect
 import numpy as np
 import pandas as pd
-from .attribution import attribution_records, _DAY_WORDS
+from .attribution import attribution_records, _DAY_WORDS, _CLAUSE_INTRO
 from .text_units import TIMEW, STOP
 from .actors import actor_matcher, resolve_source, canonical_name, SENT_DOCUMENTS, person_gender, DIED, BORN, describes_name, before_relative
 from .speakers import plausible_speaker, document_author, strip_titles
@@ -102,7 +102,7 @@ _FIRST_IN_SENT = re.compile(r"\s*(?:(?:But|And|Then|Later|Also)\s+|[\"“][^\"�
 _NEG_IN_CUE = re.compile(r"(?:\b(?:not|never)|n't|n’t)\s+(?!only\b)", re.I)  # 'did not respond Sunday to questions about'
 _NO_WORDS = re.compile(r"(?:made|delivered|gave|sent|forwarded|dispatched)\s+(?:a|an|the|his|her|its|their)?\s*(?:[\w-]+\s+){0,3}?"
                        r"(?:report|speech|message|letter|telegram|greetings?|congratulations|condolences)(?:\s+of\s+[\w\s]{1,30}?)?(?:\s+to)?\s*$", re.I)
-_SUBORD_OPEN = re.compile(r"\s*(?:As\s+soon\s+as|When|Whenever|After|Before|Since|While|Although|Though|If|Once|Until|Even\s+as)\s+(?:[^,;:\"“”]*)$")
+_SUBORD_OPEN = re.compile(r"\s*(?:as\s+soon\s+as|even\s+as|" + '|'.join(sorted(_CLAUSE_INTRO)) + r")\s+[^,;:\"“”]*$", re.I)  # a fronted clause, open
 _ON_BEHALF = re.compile(r"\bon\s+behalf\s+of\s+(?:(?!\bto\b|\bfor\b)[^.;:])*$", re.I)
 _TO_WHOM = re.compile(r"\b(?:talk(?:ed|s|ing)?|convers(?:ed|es|ing)|chat(?:ted|s|ting)?)\s+with\s*$|\bgave\s+(?:an?\s+)?(?:order|orders|instructions?)\s+to\s*$", re.I)
 _WORDS_GIVEN = re.compile(r"\b(?:that|about|on|over|to\s+[a-z]+)\b|[\"“:]")  # a clause, a topic or an instruction after the addressee
@@ -427,7 +427,6 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             continue  # 'X said it plans ..., according to Y': Y passed X's words on; X's statement is the row
         final.append(r)
     ev_cache, dated = {}, {}  # dated: speaker -> (sentence, date) of the speaker's latest dated statement
-    nested = {id(x) for x in final for y in final if y is not x and y['speaker'] == x['speaker'] and any(a <= x['cue_start'] < b for a, b in y['content_spans'])}
     prev_r = None
     for r in final:
         s0, s1 = sents[r['sentence']] if r['sentence'] < len(sents) else (0, len(text))
@@ -461,7 +460,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             # event dates what was said at it, and not what the speaker 'has voiced' or 'had said' at another time
         if not d and r['speaker'] in dated and r['sentence'] - dated[r['speaker']][0] <= _GOES_ON and not _other_occasion(text, s0, s1, r):
             d = dated[r['speaker']][1]  # the same speaker going on: 'X in a statement on October 14 said ... The vice-chairman said'
-        if d and d[1] == 'day' and id(r) not in nested: dated[r['speaker']] = (r['sentence'], d)  # not a day in the speaker's own words
+        if d and d[1] == 'day' and not any(y is not r and y['speaker'] == r['speaker'] and any(a <= r['cue_start'] < b for a, b in y['content_spans'])
+                                           for y in final): dated[r['speaker']] = (r['sentence'], d)  # not a day in the speaker's own words
         # ('has said he mentioned the file to the minister last Wednesday'): the day of that act, not of what the speaker goes on saying
         r['date'], r['date_granularity'] = d if d else (None, None)
         r['_own_day'] = att is not None and att[1] == 'day'
