@@ -555,7 +555,8 @@ _ASSOCIATE = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}(officials?|aides?|ad
 _PARTICIPLE_TAIL = re.compile(r"(?<=\w)\s+(?:speaking|talking|writing|briefing|commenting)\b", re.I)
 # an envoy's posting: 'the US ambassador to the UN', 'the permanent mission of the DPRK to the UN', 'the Chinese embassy in Pyongyang'
 _POSTED_TO = re.compile(r"\b(?:ambassadors?|envoys?|missions?|embass(?:y|ies)|delegations?|delegates?|representatives?|consulates?|consuls?(?:\s+general)?|"
-                        r"emissar(?:y|ies)|observers?|attach[eé]s?|chargés?\s+d'affaires|charge\s+d'affaires)\s+(?:[\w.'’-]+\s+){0,4}?(?:to|at|in)\s+(?:the\s+)?$", re.I)
+                        r"emissar(?:y|ies)|observers?|attach[eé]s?|chargés?\s+d'affaires|charge\s+d'affaires)\s+(?:[\w.'’()-]+\s+){0,8}?(?:to|at|in)\s+(?:the\s+)?$", re.I)  # 'the Permanent Mission of the DPRK (DPRK) to the UN'
+_AFFAIRS = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){0,2}?(?:Affairs|Studies|Relations|Desk)\b")  # a department's subject, not its state
 _ORG_TYPES = {'company', 'media', 'university', 'think_tank', 'ngo'}
 _SPEAKING_TO = re.compile(r"^\s*(?:Speaking|Talking|Writing)\s+(?:to|with|in|on)\s+[^,]{1,80},\s*(?=\S)")
 _ON_PLATFORM = re.compile(r"\b(?:on|via|through|told|to)\s+(?:the\s+)?$")
@@ -614,7 +615,8 @@ def resolve_source(source:str,   # the source span's text
     if head > 0 and source[:head].strip()[:1].isupper() and not any(f[0] < head for f in found) and \
             not _DETS.match(source[:head].strip() + ' ') and (len(source[:head].split()) <= 4 or len(source[:head].split()) <= 8 and
                                                               all(w[:1].isupper() for w in source[:head].split())):  # 'Mishal Al Ahmad Al Jaber Al Sabah, emir of'
-        country = next((f[3] for f in found if f[3] and f[4] not in ('media', 'ngo')), None)  # 'Kim Kang Il, vice-minister of National Defence of the DPRK': PRK
+        country = next((f[3] for f in found if f[3] and f[4] not in ('media', 'ngo') and not _AFFAIRS.match(source, f[1])), None)  # 'Kim Kang Il, vice-minister
+        # of National Defence of the DPRK': PRK; 'director general of the Department of U.S. Affairs of the Foreign Ministry of the DPRK': PRK, not the US
         return (canonical_name(source[:head]), country, 'person' if country else None, None, 'unknown')  # 'Jo Chun Ryong, secretary of the WPK ...': the person
     if found and head > 0 and any(f[0] < head for f in found): found = [f for f in found if f[0] < head]  # 'Kim Yo Jong, director of ...'
     if found and (posted := [f for f in found if f[4] not in ('person', 'spokesperson') and _POSTED_TO.search(source, 0, f[0])]):

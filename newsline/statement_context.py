@@ -526,6 +526,8 @@ def _received_from(text:str, sents:list, si:int, back:int=3)->tuple:
 # %% ../nbs/02h_statement_context.ipynb #h064
 _COLON_NEXT = re.compile(r'[ \t]*:[ \t]*\n\s*')
 
+_COLON_SAME = re.compile(r'\s*(?:as\s+follows\s*)?:\s*')
+
 def _colon_contents(text:str, recs:list, max_paras:int=3)->list:
     "Records whose cue ends its line with a colon ('The message said:') get the next paragraphs (up to `max_paras`) as direct content."
     starts = sorted(r['cue_start'] for r in recs if r['source_start'] is None  # the message's own 'I express ...' goes on with it
@@ -533,7 +535,10 @@ def _colon_contents(text:str, recs:list, max_paras:int=3)->list:
     out = []
     for r in recs:
         m = _COLON_NEXT.match(text, r['cue_end'] if r['source_end'] is None or r['source_end'] < r['cue_end'] else r['source_end'])
-        if not m: out.append(r); continue
+        if not m:  # 'He said: I have already given ...', 'He said as follows: ...': words set off by a colon are his own, quoted or not
+            out.append(dict(r, direct=True) if not r['direct'] and r['content_start'] is not None and r['cue_end'] <= r['content_start']
+                       and _COLON_SAME.fullmatch(text, r['cue_end'], r['content_start']) and not text.startswith('that ', r['content_start']) else r)
+            continue
         nxt = next((c for c in starts if c >= m.end()), len(text))  # the next cue's paragraph is not this content
         a, e, k = m.end(), m.end(), 0
         while k < max_paras and e < len(text):

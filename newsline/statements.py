@@ -15,7 +15,7 @@ from .attribution import attribution_records, _DAY_WORDS, _CLAUSE_INTRO
 from .text_units import TIMEW, STOP
 from .actors import actor_matcher, resolve_source, canonical_name, SENT_DOCUMENTS, person_gender, DIED, BORN, describes_name, before_relative
 from .speakers import plausible_speaker, document_author, strip_titles
-from .actors import _role_name, _fits_unknown, _PERSON_HEADS, _is_person_name, PRONOUN_TYPES, SPEAKER_NOUNS
+from .actors import _role_name, _fits_unknown, _PERSON_HEADS, _is_person_name, PRONOUN_TYPES, SPEAKER_NOUNS, _POSTED_TO
 from .kinds import statement_kind, statement_channel, is_speech_act, CAMEO
 from .statement_context import (MEDIA_SOURCE, _REPORT_CUE, _headline, _LINK_LINE, _LINK_MARK, _apposition_end, _TITLES, _PERSON_ROLES,
                                         _apposed_title, _titled_person, _state_role, _COURTESY, _full_name, _named_before, _QUOTED_AS, _FRONTED,
@@ -44,7 +44,31 @@ ITEM_TITLE = re.compile(r'\b(?:Press Statement|Statement|Spokes(?:man|person|wom
 _FIRST_PERSON = {'i', 'we', 'us', 'our', 'my', 'me'}
 
 _TOPIC = re.compile(r"\b(?:on|about|against|to|over|at|for|with|into)\b")
+_NAME_PREP = re.compile(r"\b(?:Spokes(?:man|person|woman)|Institute|Association|Committee|Council|Cent(?:er|re)|Office|Department|Mission|Ambassador|"
+                        r"Representative|(?:Vice-?\s?)?Minister|Secretary|Commission|Society|Union|Delegation|Envoy|NCC)\s+$", re.I)  # 'Spokesman for', 'Mission to'
+_TITLE_VERB = re.compile(r"\b(?:Releases|Issues|Makes|Publishes|Gives|Answers|Says|Calls|Terms|Shows|Proves|Lays|Labels)\b|"  # capitalised: 'issues' is a noun too
+                         r"\b(?i:slams|denounces|refutes|rejects|blasts|condemns|warns|urges|hits|criticizes|lashes|dismisses|accuses|ridicules|derides|"
+                         r"assails|censures|decries|betrays|reveals|exposes|discloses|uncovers|dubs|brands|flays|clarifies|snubs|raps|supports|welcomes|"
+                         r"demands|deplores|protests|scoffs|debunks)\b")
 _AUTHOR = re.compile(r"^\s*(?:The following is )?(?:An?\s+|The\s+)?([A-Z][^\n]{2,160}?),?\s+(?:issued|released|published|made public|sent|gave)\s+the following")
+_BY_AUTHOR = re.compile(r"^\s*(?:(?:The\s+)?following\s+is\s+)?(?:the\s+)?(?:full\s+)?text\s+of\s+[^\n:]{0,200}?\b(?:issued|contributed|written|released|"
+                        r"published|authored)\s+by\s+([^\n:]{3,160}?)(?:,?\s+(?:titled|entitled|headlined|under\s+the\s+title)\b|\s+on\s+[A-Z0-9]|"
+                        r",?\s+(?:says|reads|is\s+as\s+follows)\b|\s*:)", re.I)  # 'The full text of an article contributed by X, an analyst, titled "..." says:'
+_SPOKES_LEAD = re.compile(r"^\s*(?:An?|The)\s+(spokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?[A-Z][^\n.]{2,160}?)\s+(?:(?:on\s+)?(?:[A-Z][a-z]+day|"
+                          r"yesterday|today)\s+|on\s+[A-Z][a-z]+\.?\s+\d{1,2}\s+)?(?:issued|released|gave|answered|made\s+public|published|sent|in\s+a\s+statement)\b")
+_ISSUER_LEAD = re.compile(r"^\s*(?:An?|The)\s+([^\n.]{3,160}?)\s+(?:(?:on\s+)?(?:[A-Z][a-z]+day|yesterday|today|recently|reportedly)\s+|"
+                          r"on\s+[A-Z][a-z]+\.?\s+\d{1,2}\s+)?(?:issued|released|published|made\s+public)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
+                          r"(?:statement|white\s+paper|press\s+release|memorandum|open\s+letter|appeal|indictment)\b")  # 'The X on Tuesday issued a statement'
+_DOC_WORDS = re.compile(r"\b(?:(?:Press|Special|Crucial|Joint|Detailed)\s+)*(?:Statement|Commentary|Article|Memorandum|White\s+Paper|Open\s+Letter|"
+                        r"Interview|Press\s+Release|Talk|Answers?)\b(?:\s+(?:of|by))?|['’]s\s*$", re.I)
+_OF_BY = re.compile(r"\s+(?:of|by)\s+")
+_SUPPORT_TITLE = re.compile(r"\b(?:hailed|supported|backed|welcomed|praised|lauded|endorsed|applauded|echoed)\s+(?:by|in|at)\b|"
+                            r"\b(?:backs?|supports?|hails?|welcomes?|endorses?|praises?)\s+(?:\S+\s+){0,5}?(?:statement|memorandum|white\s+paper|letter|article)|"
+                            r"\bsupport\s+for\b|\brespond\s+to\b", re.I)  # 'DPRK Joint Statement Backed by Brazilian Organization': a report of others
+_PARTICLES = {'of', 'for', 'the', 'and', 'to', 'at', 'in', 'on', 'de', 'du'}
+_AUTHOR_WORD = re.compile(r"\b(?:Spokes(?:man|person|woman)|Commentator|Analyst|Observer|Institute|Association|Committee|Council|Cent(?:er|re)|Mission|"
+                          r"Society|Union|Commission|Academy|Bureau|Agency|Federation|League|Front|Headquarters|Group|Office|Department|Section|NCC|"
+                          r"[A-Z]{3,6})\b")  # a role or a body ('KAPPC Spokesman', 'Military Commentator', 'DPRK Permanent Mission to UN')
 
 def _undated(body:str)->str:
     "The body without a leading KCNA-style dateline ('Pyongyang, March 7 (KCNA) -- ')."
@@ -52,32 +76,72 @@ def _undated(body:str)->str:
     return (body or '')[dl.end():].lstrip(' -–—') if dl else (body or '')
 
 _ROLE_TITLE = re.compile(r"((?:Spokes(?:man|person|woman)|Director|Head|Chief|Press Secretary|Secretary|Chairman|Chairwoman)\s+(?:for|of)\s+"
-                         r".+?)\s+(?:Releases|Issues|Makes|Publishes|Gives|Answers|Slams|Denounces|Refutes|Rejects|Blasts|Condemns|Warns|"
-                         r"Urges|Says|Calls|Hits|Criticizes|Lashes|Dismisses|Accuses|Ridicules|Derides|Assails|Censures|Decries)\b")
+                         r".+?)\s+(?:" + _TITLE_VERB.pattern + ")")
+
+def _title_span(title:str)->tuple:
+    "(lo, hi): where a statement title names its author; before `lo` is a headline ('...: KCNA Commentary'), from `hi` the topic or the act."
+    ci = title.rfind(': ')
+    lo = ci + 2 if ci >= 0 and ITEM_TITLE.search(title, ci) and _DOC_WORDS.sub(' ', ITEM_TITLE.sub(' ', title[ci+2:])).strip() else 0  # not a bare ': Spokesman'
+    i = ITEM_TITLE.search(title, lo).end()
+    hi = len(title)
+    for t in _TOPIC.finditer(title, i):  # actors after 'on'/'about' are the topic; 'Spokesman for' and 'Mission to' name the author
+        if t.group() in ('for', 'to', 'at') and _NAME_PREP.search(title, max(0, t.start() - 40), t.start()): continue
+        hi = t.start(); break
+    v = _TITLE_VERB.search(title, lo, hi)  # 'KAPPC Spokesman Blasts U.S.', '... Institute of X Betrays ... Yoon Suk Yeol': what follows is acted on
+    return lo, (v.start() if v else hi)
+
+def _author_phrase(title:str, lo:int, hi:int, found:list)->str:
+    "The title's own words for its author ('KAPPC Spokesman', 'White Paper of DPRK Institute of X Studies'), or '' when they name none."
+    it = ITEM_TITLE.search(title, lo)
+    ob = _OF_BY.match(title, it.end(), hi)
+    if ob: a, b = ob.end(), hi  # 'Press Statement of X'
+    elif re.match(r'spokes|comment', it.group(), re.I): a, b = lo, hi  # 'KAPPC Spokesman', 'Spokesman for NPCK', 'Military Commentator'
+    else: a, b = lo, it.start()  # 'NPCK White Paper'
+    phrase = _DOC_WORDS.sub(' ', title[a:b]).strip(' ,;:-')
+    rest = phrase
+    for f in found: rest = rest.replace(title[f[0]:f[1]], ' ')  # the table's actors named in it: 'DPRK Gov't' adds nothing to North Korea
+    rest = ITEM_TITLE.sub(' ', rest)
+    words = phrase.split()
+    if not _AUTHOR_WORD.search(rest) or not 1 <= len(words) <= 12 or any(w[:1].islower() and w not in _PARTICLES for w in words) or \
+            any(re.fullmatch(r"[A-Z][a-z]+ed", w) and w not in ('United', 'Unified', 'Armed', 'Red') for w in words): return ''
+    return phrase
 
 def item_speaker(title:str, body:str='', matcher=None)->tuple:
     "(speaker, country, type, cameo) of a whole-item statement, or None if the title is not a statement's."
     title = re.sub(r'\s+', ' ', title or '').strip()
-    if not title or not ITEM_TITLE.search(title): return None
+    if not title or not ITEM_TITLE.search(title) or _SUPPORT_TITLE.search(title): return None
     m = matcher or actor_matcher()
-    tp = _TOPIC.search(title[ITEM_TITLE.search(title).end():])
-    topic = ITEM_TITLE.search(title).end() + tp.start() if tp else len(title)  # actors after 'on'/'about' are the topic
-    au = _AUTHOR.match(_undated(body))
-    role = None if au else _ROLE_TITLE.match(title)  # 'Spokesman for DPRK Ministry of Public Security Releases Statement'
+    lo, hi = _title_span(title)
+    korean = 'PRK' if re.search(r'DPRK|Korea', title) else None
+    text = _undated(body)
+    au = _AUTHOR.match(text) or _BY_AUTHOR.match(text)
+    spokes = None if au else _SPOKES_LEAD.match(text)  # 'A spokesman for X gave an answer'
+    lead = spokes or (None if au else _ISSUER_LEAD.match(text))  # 'X on Tuesday issued a statement'
+    role = None if au or spokes else _ROLE_TITLE.match(title)  # 'Spokesman for DPRK Ministry of Public Security Releases Statement'
     r = resolve_source(role.group(1), [], m) if role else None
-    if r and r[0]: return (r[0], r[1] or ('PRK' if re.search(r'DPRK|Korea', title) else None), r[2], r[3])
-    for text, lim in ((au.group(1) if au else '', 10**9), (title, topic), ((body or '')[:400], 10**9)):  # the author line names it best
-        if text and au and text == au.group(1):  # 'Kim Ryo Won, an analyst of the DPRK, issued the following article'
-            name = resolve_source(text, [], m)
-            if name[0]: return name[:4]
-        found = [f for f in m.find(text) if f[0] < lim]
-        found = [f for f in found if f[4] != 'government'] or found
-        if found:
-            s, e, actor, country, typ, cameo = max(found, key=lambda f: (f[4] not in ('media',) or 'KCNA' in title, f[1]-f[0]))
-            return (actor, country or None, typ or None, cameo or None)
+    if r and r[0]: return (r[0], r[1] or korean, r[2], r[3])
+    found = [f for f in m.find(title) if lo <= f[0] < hi and not _POSTED_TO.search(title, 0, f[0])]  # not the UN of 'Mission to UN'
+    best = max([f for f in found if f[4] != 'government'] or found, key=lambda f: (f[4] not in ('media',) or 'KCNA' in title, f[1]-f[0]), default=None)
+    if au or lead and (best is None or best[4] == 'government'):  # the author line names it best, then a body or person of the table in the title
+        name = resolve_source((au or lead).group(1), [], m)  # 'Kim Ryo Won, an analyst of the DPRK, issued the following article'
+        if name[0]:  # KCNA carries the full texts of the DPRK's own voices ('issued the following'); a foreign author's line names the country
+            typ = name[2] or ('person' if ',' in (au or lead).group(1) and _is_person_name(name[0]) else None)
+            return (name[0], name[1] or ('PRK' if au or spokes else korean), typ, name[3])
+    if best is None or best[4] == 'government':  # no body or person in the table: the title's own words for its author
+        phrase = _author_phrase(title, lo, hi, found)
+        if phrase and (name := resolve_source(phrase, [], m))[0] and name[4] in ('unknown', 'name'):
+            return (name[0], name[1] or (best[3] if best else None) or 'PRK', name[2], name[3])
+    if best:
+        s, e, actor, country, typ, cameo = best
+        return (actor, country or None, typ or None, cameo or None)
+    found = m.find((body or '')[:400])  # the first lines (KCNA's dateline too: an item it signs itself)
+    found = [f for f in found if f[4] != 'government'] or found
+    if found:
+        s, e, actor, country, typ, cameo = max(found, key=lambda f: (f[4] not in ('media',) or 'KCNA' in title, f[1]-f[0]))
+        return (actor, country or None, typ or None, cameo or None)
     sp = re.split(r'\b(?:of|by)\b', title, maxsplit=1)
     name = canonical_name(sp[1] if len(sp) > 1 else title)
-    return (name, 'PRK' if re.search(r'DPRK|Korea', title) else None, None, None)
+    return (name, korean, None, None)
 
 # %% ../nbs/02_statements.ipynb #c024
 EXTRA_CUES = frozenset({'slammed', 'slams', 'blasted', 'blasts', 'labelled', 'labeled', 'branded', 'denounced', 'denounces',
@@ -105,6 +169,7 @@ _NO_WORDS = re.compile(r"(?:made|delivered|gave|sent|forwarded|dispatched)\s+(?:
 _SUBORD_OPEN = re.compile(r"\s*(?:as\s+soon\s+as|even\s+as|" + '|'.join(sorted(_CLAUSE_INTRO)) + r")\s+[^,;:\"“”]*$", re.I)  # a fronted clause, open
 _ON_BEHALF = re.compile(r"\bon\s+behalf\s+of\s+(?:(?!\bto\b|\bfor\b)[^.;:])*$", re.I)
 _TO_WHOM = re.compile(r"\b(?:talk(?:ed|s|ing)?|convers(?:ed|es|ing)|chat(?:ted|s|ting)?)\s+with\s*$|\bgave\s+(?:an?\s+)?(?:order|orders|instructions?)\s+to\s*$", re.I)
+_ENCOURAGED = re.compile(r"\bencourag(?:e|es|ed|ing)\s*$", re.I)  # 'had a photo session with them, encouraging their ...': an act
 _WORDS_GIVEN = re.compile(r"\b(?:that|about|on|over|to\s+[a-z]+)\b|[\"“:]")  # a clause, a topic or an instruction after the addressee
 _AS_BEFORE = re.compile(r"\b(?:as|than)\s+(?:he|she|i|we|they|you|it)\s+(?:\w+\s+)?$", re.I)  # 'as he mentioned (before)', 'earlier than he claimed'
 _SAY_NOUN = re.compile(r"\b(?:more|a|any|no|final|greater|little|equal|bigger|larger|real|some|their|its|his|her|our|your)\s+$", re.I)  # 'more say on'
@@ -386,8 +451,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 and not r['direct'] and not re.match(r'\s*(?:that\b|["“‘:])', cont or '') \
                 and r['sentence'] < len(sents) and _SUBORD_OPEN.match(text, sents[r['sentence']][0], min(r['cue_start'], r['source_start'] or r['cue_start'])):
             continue  # 'As soon as the Foreign Ministry issued a crucial statement, military gangsters of the ROK were busy ...': a time, no words
-        if _TO_WHOM.search(r['cue']) and not _WORDS_GIVEN.search(cont or ''):
-            continue  # 'he talked with commanding officers of the unit', 'gave an order to the Second Red Flag Company': to whom, no words
+        if (_TO_WHOM.search(r['cue']) or _ENCOURAGED.search(r['cue'])) and not _WORDS_GIVEN.search(cont or ''):
+            continue  # 'he talked with commanding officers of the unit', 'gave an order to the Second Red Flag Company', 'encouraged the
+            # combatants who ...': to whom, no words
         rows.append(r)
         if (via_doc or _DOC_SOURCE.match(src.strip()) and src.strip().lower() != 'it') and speaker:
             last_doc = (r['sentence'], speaker, country, typ, cameo, how, r)  # a document's statement, which 'it' may go on with
