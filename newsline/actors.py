@@ -556,7 +556,8 @@ _PARTICIPLE_TAIL = re.compile(r"(?<=\w)\s+(?:speaking|talking|writing|briefing|c
 # an envoy's posting: 'the US ambassador to the UN', 'the permanent mission of the DPRK to the UN', 'the Chinese embassy in Pyongyang'
 _POSTED_TO = re.compile(r"\b(?:ambassadors?|envoys?|missions?|embass(?:y|ies)|delegations?|delegates?|representatives?|consulates?|consuls?(?:\s+general)?|"
                         r"emissar(?:y|ies)|observers?|attach[eé]s?|chargés?\s+d'affaires|charge\s+d'affaires)\s+(?:[\w.'’()-]+\s+){0,8}?(?:to|at|in)\s+(?:the\s+)?$", re.I)  # 'the Permanent Mission of the DPRK (DPRK) to the UN'
-_AFFAIRS = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){0,2}?(?:Affairs|Studies|Relations|Desk)\b")  # a department's subject, not its state
+_AFFAIRS = re.compile(r"\s+(?:(?:[A-Z][\w.'’-]*\s+){0,2}?(?:Affairs|Studies|Relations|Desk)\b|(?:descent|origin|heritage|ancestry|extraction)\b)")
+# a department's subject ('Department of U.S. Affairs') or a forebears' land ('of Turkish descent'), not the person's state
 _ORG_TYPES = {'company', 'media', 'university', 'think_tank', 'ngo'}
 _SPEAKING_TO = re.compile(r"^\s*(?:Speaking|Talking|Writing)\s+(?:to|with|in|on)\s+[^,]{1,80},\s*(?=\S)")
 _ON_PLATFORM = re.compile(r"\b(?:on|via|through|told|to)\s+(?:the\s+)?$")

@@ -405,6 +405,15 @@ def _subject(text, toks, low, s0, lim, used):
     if e is not None and (st, e) not in used and low[st] not in DET - {'the', 'a', 'an'}: return (st, e)
     return None
 
+def _plain_name(text, toks, low, src):
+    "Whether a subject is a name or a personal pronoun ('Sanders', 'Judicial Watch', 'he'): not 'One month', 'WASHINGTON', 'The jobless rate'."
+    if src is None: return False
+    s, e = src
+    if e - s == 1 and low[s] in _SUBJ_PRON: return True
+    return e - s <= 5 and all(_cap(text, toks, x) and low[x] not in TIMEW and not low[x].endswith(("'s", "’s")) and
+                              not (text[toks[x][0]:toks[x][1]].isupper() and toks[x][1] - toks[x][0] > 4) for x in range(s, e))
+
+_GERUND_PREP = {'by', 'while', 'before', 'after', 'when', 'in', 'without', 'upon'}  # 'X dismissed the charge by pointing out ...': X points out
 _PP_OBJ = {'in', 'at', 'from', 'of', 'with', 'for', 'on', 'by', 'to', 'into', 'near', 'outside', 'inside', 'across'}
 
 def _source(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
@@ -424,7 +433,8 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
         k = j
         while k >= prev_end and j-k < 4 and (low[k] in TIMEW or low[k] in ('past', 'next', 'coming', 'early', 'late')): k -= 1
         if k < j and k >= prev_end and (low[k] == ',' or low[k] not in DET and low[k] not in STOP): j = k
-    participle = cue0.endswith('ing') and cue0 != 'according' and a > s0 and (low[a-1] in (',', '—', '–', 'and', ';') or (low[a-1] in QCLOSE and a-2 >= s0 and low[a-2] == ','))
+    participle = cue0.endswith('ing') and cue0 != 'according' and a > s0 and (low[a-1] in (',', '—', '–', 'and', ';') or (low[a-1] in QCLOSE and a-2 >= s0 and low[a-2] == ',')
+                                                                 or low[a-1] in _GERUND_PREP and a-1 > s0)  # '..., adding', 'X dismissed it by saying'
     src = None
     if cue0 in RAISING and all(w in RAISING or w in ('to', 'be') for w in low[a:b]) and not (b < nxt and low[b] in ('that', ',')):
         return None, False, False  # 'Clinton still seems not to have found ...': her seeming is the writer's view; the subject is content
@@ -460,18 +470,23 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
                 while f-2 >= f0 and low[f-1] == ',' and (g := np_left(text, toks, low, f-2, s0, 4)) is not None and _cap(text, toks, g) \
                         and all(_cap(text, toks, x) or low[x] in ('the', 'of') for x in range(g, f-1)): f = g
                 if f < src[0] and f == f0: src = (f, src[1])  # back to the sentence's subject, no further
-    if cue0.endswith('ing') and cue0 != 'according' and a == s0 and k == 0:  # 'Noting that ..., Schlafly put ...': the main clause's subject
+    if cue0.endswith('ing') and cue0 != 'according' and k == 0 and (a == s0 or a == s0+1 and low[s0] in _GERUND_PREP):  # 'Noting that ...,
+        # Schlafly put ...', 'While saying that ..., he ...': the main clause's subject
         subj = [(r+1, e) for r in range(b, nxt-1) if low[r] == ',' and (low[r+1] in _SUBJ_PRON or low[r+1] in DET or _cap(text, toks, r+1))
                 and (e := np_right(text, toks, low, r+1, nxt)) is not None]  # a subject after a comma: a pronoun, a determiner or a name
         verbed = [(s_, e) for s_, e in subj if e == nxt or _verb_first(low, e) or low[e] in PAST]  # ... and its verb next: '..., occasioned by ..., he called'
-        if verbed or subj: return (verbed or subj)[-1 if verbed else 0], False, True
+        if verbed or subj:
+            sj = (verbed or subj)[-1 if verbed else 0]
+            return (sj if a == s0 or _plain_name(text, toks, low, sj) else None), False, True
         return None, False, True
     if participle:
         if k and prev_src is not None and prev_src[1] <= sc[k-1][0]:
             if not (_opens_clause(low, s0) and low[sc[k-1][1]:a].count(',') >= 2):
                 return prev_src, False, True  # 'X said ..., adding'
             return _subject(text, toks, low, s0, a, used), False, True  # 'As soon as X issued a statement, Y were busy ..., saying': Y
-        if k == 0: return _subject(text, toks, low, s0, a, used), False, True
+        if k == 0:
+            sj = _subject(text, toks, low, s0, a, used)
+            return (sj if low[a-1] not in _GERUND_PREP or _plain_name(text, toks, low, sj) else None), False, True  # 'by saying': a name's
         return None, False, True
     if cue0 == 'according':  # 'according to' X, up to a comma, a relative clause or the clause's end
         f = b+1 if b < nxt and low[b] in DET else b

@@ -346,6 +346,9 @@ CHANNELS = [
     ('press conference', re.compile(r'\b(?:press|news) (?:conference|briefing)\b', re.I)),
     ('interview', re.compile(r'\binterview\b', re.I)),
     ('statement', re.compile(r'\b(?:statement|communiqu[eé]|declaration)\b', re.I)),
+    ('reporters', re.compile(r'\b(?:told|telling|to) (?:reporters|journalists|the press|the media|newsmen)\b', re.I)),
+    ('speech', re.compile(r'\b(?:in (?:a|his|her|their) (?:speech|address)|(?:told|addressing|addressed) (?:a|the) (?:[\w-]+ ){0,2}?'
+                          r'(?:rally|meeting|conference|summit|gathering|crowd|audience|parliament|session|congress|convention|assembly))\b', re.I)),
 ]
 
 def statement_channel(sentence:str, # the sentence holding the cue, without the content

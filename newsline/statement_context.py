@@ -355,12 +355,19 @@ _WHERE_FROM = re.compile(r"\b(?:who|speaking|spoke|spoken|writing|reporting|talk
 _AFFIL_TYPES = {'company', 'university', 'think_tank', 'government', 'ministry', 'military', 'legislature', 'party'}  # not media or NGOs:
 # their staff come from anywhere ('a British correspondent for Al Jazeera', 'a Finnish campaigner at Greenpeace')
 
+_DIPLOMATIC = re.compile(r"\b(?:embass(?:y|ies)|consulates?|missions?|delegations?)\b", re.I)
+
 def _affiliated_country(text:str, name:str, matcher)->str:
     "The country of the organisation, or of the place, an apposition ties a person to ('a surgeon at a hospital in Bangalore'), or ''."
     for end in _name_ends(text, name):
         ap = _APPOSITION.match(text, end)
         if not ap or not (af := _AFFILIATION.search(ap.group(1))) or _WHERE_FROM.search(ap.group(1), 0, af.start()): continue  # not 'speaking from Homs'
         seg = ap.group(1)[af.start():]
+        if (dip := _DIPLOMATIC.search(seg)):  # 'at the North Korean embassy in Beijing', 'at the embassy of Japan in Seoul': the sending state's
+            f = next((f for f in reversed(matcher.find(seg[:dip.start()])) if f[3] and f[4] == 'government'), None) or \
+                next((f for f in matcher.find(seg[dip.end():]) if f[3] and f[4] == 'government' and re.match(r"\s+of\s+(?:the\s+)?$", seg[dip.end():f[0]])), None)
+            if f: return f[3]
+            continue  # the place of posting is not the envoy's country
         if (c := place_country(seg)): return c  # a place in the body's name or after it: 'at Goldman Sachs in Hong Kong'
         f = next((f for f in matcher.find(seg) if f[3] and f[4] in _AFFIL_TYPES), None)  # else a known body's country
         if f: return f[3]

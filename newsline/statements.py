@@ -14,7 +14,7 @@ import pandas as pd
 from .attribution import attribution_records, _DAY_WORDS, _CLAUSE_INTRO
 from .text_units import TIMEW, STOP
 from .actors import actor_matcher, resolve_source, canonical_name, SENT_DOCUMENTS, person_gender, DIED, BORN, describes_name, before_relative
-from .speakers import plausible_speaker, document_author, strip_titles
+from .speakers import plausible_speaker, document_author, strip_titles, speaker_type
 from .actors import _role_name, _fits_unknown, _PERSON_HEADS, _is_person_name, PRONOUN_TYPES, SPEAKER_NOUNS, _POSTED_TO
 from .kinds import statement_kind, statement_channel, is_speech_act, CAMEO
 from .statement_context import (MEDIA_SOURCE, _REPORT_CUE, _headline, _LINK_LINE, _LINK_MARK, _apposition_end, _TITLES, _PERSON_ROLES,
@@ -186,6 +186,7 @@ _PAPER_DASH = re.compile(r"\s*((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+[-�
 _MEDIA_NOUN_END = re.compile(r"\b(?:magazine|newspaper|daily|weekly|paper|broadcaster|website|tabloid|news\s+agency|news\s+portal|TV\s+channel|radio\s+station)\s*$", re.I)
 _TITLE_AFTER = re.compile(r"\s*[“\"]([A-Z][^\"”\n]{1,40}?)[.,]?[”\"]")  # the outlet's name in quotation marks after the noun
 
+_TOLD_OUTLET = re.compile(r"\b(?:told|to|with|according\s+to|on|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)  # 'told the BBC's', 'in an interview with CNN'
 _HEARSAY = re.compile(r"(?:the\s+|most\s+|many\s+|some\s+)?(?:(?:international|world|foreign)\s+)?(?:security\s+)?(?:community|public|public opinion|opinion|experts|observers|analysts)", re.I)
 _MONARCHS = {'emir', 'king', 'queen', 'sultan', 'monarch'}  # 'the emir': the one named with the title, not the state he heads
 _GOES_ON = 12  # sentences after a speaker's dated statement in which their undated ones keep its date
@@ -500,6 +501,11 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         for a, b in r['content_spans']:  # the channel is named outside the content
             if s0 <= a and b <= s1: frame = frame[:a-s0] + ' '*(b-a) + frame[b-s0:]
         r['channel'] = statement_channel(frame)
+        if r['channel'] is None:  # 'told CNN Thursday', 'according to Bernama': an outlet named beside the cue, not in the source
+            so, se = (r['source_start'], r['source_end']) if r['source_start'] is not None else (r['cue_start'], r['cue_start'])
+            med = next((m for m in mentions if m[4] == 'media' and s0 <= m[0] < s1 and not so <= m[0] < se and m[2] != r['speaker']
+                        and not any(a <= m[0] < b for a, b in r['content_spans']) and _TOLD_OUTLET.search(text, max(s0, m[0] - 40), m[0])), None)
+            r['channel'] = med[2] if med else None
         r['kind'] = statement_kind(r['cue'] + r.get('_extra_cue', ''), r['content'] or '', is_own=lambda np_, r=r: _is_own(np_, r, matcher))
         if pd.notna(r['source_start']) and _CORRESPONDENT.search(text, r['source_start'], max(r['source_end'], r['cue_start'])):
             r['kind'] = 'say'  # 'X, reporting from Beijing': a reporter's account
@@ -515,8 +521,10 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         tg = [m for m in mentions if any(a <= m[0] and m[1] <= b and m[0] - a <= 60 for a, b in r['content_spans']) and m[2] != r['speaker']
               and not _ON_BEHALF.search(text, max(0, m[0] - 100), m[0])  # 'on behalf of the CPC and the Chinese government': for whom, not at whom
               and not (r['actor_country'] and m[3] == r['actor_country'] and m[4] == 'government'
-                      and (r['actor_type'] in _STATE_TYPES or r['actor_type'] == 'person' and (_known(matcher, r['speaker'])
-                           or any(f[3] == r['actor_country'] for f in matcher.find(r['source_text'] or '')))))]  # 'Afghan Foreign Minister X'
+                      and (r['actor_type'] in _STATE_TYPES or r['actor_type'] in (None, '', 'person') and (_known(matcher, r['speaker'])
+                           or any(f[3] == r['actor_country'] for f in matcher.find(r['source_text'] or '')))))  # 'Afghan Foreign Minister X'
+              and not (r['kind'] == 'say' and m[4] in ('person', 'spokesperson', 'media'))]  # what a plain statement says of someone
+        # ('said Kim Jong Nam had been poisoned') or where it was reported ('according to Bernama') names no one it is aimed at
         # a statement's target is not the speaker's own country ('the infringement of the DPRK's sovereignty by the ROK')
         r['target'] = tg[0][2] if tg else None
         d = att = attached_date(text, (s0, s1), r, dct)
@@ -603,6 +611,7 @@ def _one(text, title, dct, matcher, article_id, is_kcna):
     tx_cache = {}
     for r in rows:
         r['article_id'] = article_id
+        if not r.get('actor_type') and r.get('speaker'): r['actor_type'] = speaker_type(r['speaker'], text)  # 'Pak Thae Song': a person
         if r.get('date') is not None and not _in_range(r['date']): r['date'], r['date_granularity'] = None, None
         if r.get('date') is None and anchor and r.get('cue') is not None:
             r['date'], r['date_granularity'] = anchor
