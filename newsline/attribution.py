@@ -413,6 +413,7 @@ def _plain_name(text, toks, low, src):
     return e - s <= 5 and all(_cap(text, toks, x) and low[x] not in TIMEW and not low[x].endswith(("'s", "’s")) and
                               not (text[toks[x][0]:toks[x][1]].isupper() and toks[x][1] - toks[x][0] > 4) for x in range(s, e))
 
+_REL_SOURCE = {'who', 'which', 'that', 'whom'}
 _GERUND_PREP = {'by', 'while', 'before', 'after', 'when', 'in', 'without', 'upon'}  # 'X dismissed the charge by pointing out ...': X points out
 _PP_OBJ = {'in', 'at', 'from', 'of', 'with', 'for', 'on', 'by', 'to', 'into', 'near', 'outside', 'inside', 'across'}
 
@@ -480,6 +481,9 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
             return (sj if a == s0 or _plain_name(text, toks, low, sj) else None), False, True
         return None, False, True
     if participle:
+        if k and prev_src is not None and prev_src[1] - prev_src[0] == 1 and low[prev_src[0]] in _REL_SOURCE and \
+                (sj := _subject(text, toks, low, s0, a, used)):  # '..., who share ..., are a source of pride, expressing belief':
+            return sj, False, True  # the sentence's subject, not 'who'
         if k and prev_src is not None and prev_src[1] <= sc[k-1][0]:
             if not (_opens_clause(low, s0) and low[sc[k-1][1]:a].count(',') >= 2):
                 return prev_src, False, True  # 'X said ..., adding'

@@ -531,7 +531,7 @@ def _received_from(text:str, sents:list, si:int, back:int=3)->tuple:
     return None
 
 # %% ../nbs/02h_statement_context.ipynb #h064
-_COLON_NEXT = re.compile(r'[ \t]*:[ \t]*\n\s*')
+_COLON_NEXT = re.compile(r'(?:[ \t]+[a-z][\w’\'-]*){0,4}?[ \t]*:[ \t]*\n\s*')  # 'said:', 'said on the spot:', 'said as follows:'
 
 _COLON_SAME = re.compile(r'\s*(?:as\s+follows\s*)?:\s*')
 
@@ -549,6 +549,7 @@ def _colon_contents(text:str, recs:list, max_paras:int=3)->list:
         nxt = next((c for c in starts if c >= m.end()), len(text))  # the next cue's paragraph is not this content
         a, e, k = m.end(), m.end(), 0
         while k < max_paras and e < len(text):
+            if e > a and text[a] in '"“' and text[e] not in '"“': break  # a quotation's paragraphs each open with a quotation mark
             pe = text.find('\n', e); pe = len(text) if pe < 0 else pe
             if text.rfind('\n', 0, nxt) + 1 <= e <= nxt < pe or text[e:pe].strip() in ('-0-', ''): break
             k += 0 if len(text[e:pe].strip()) < 80 and text[e:pe].rstrip().endswith(',') else 1  # 'Dear Comrade ...,' opens, it says nothing
