@@ -745,8 +745,10 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                     if low[q] in QOPEN and q in close and q < close[q] < e-2 and low[close[q]+1] in ('in', 'on', 'during', 'at', 'via', 'through') \
                             and any(w in CHANNEL_NOUNS or w in TIMEW for w in low[close[q]+1:e]) and not _has_verb(text, toks, low, close[q]+1, e):
                         e = close[q]+1  # 'says "the future is female" in a new video statement': the channel follows the words
-                    o = next((x for x in range(q, e) if x in close and close[x] >= e and close[x] < right_end + 1), None)
-                    if o is not None: e = close[o] + 1  # never cut inside a quotation the content opens: 'that "from A to Z, this ..."'
+                    o = next((x for x in range(q, e) if x in close and close[x] >= e and (close[x] < right_end + 1 or right_end >= send - 1
+                              and close[x] <= send + 60 and '\n' not in text[toks[e-1][1]:toks[close[x]][0]])), None)
+                    if o is not None: e = close[o] + 1  # never cut inside a quotation the content opens: 'that "from A to Z, this ..."',
+                    # not even at its sentence's end: 'tweeted his annoyance: "The failing @nytimes was forced ... Now they are worse!"'
                     if e > q: segs.append((q, e))
             if head and segs and segs[0][0] == q: segs.insert(0, head)
             if low[a] == ':' and b == a+1 and segs and segs[-1][1] >= send-1 and src and _line_start(text, toks, src[0] - (low[src[0]-1] in QOPEN if src[0] else 0)):

@@ -187,6 +187,7 @@ _MEDIA_NOUN_END = re.compile(r"\b(?:magazine|newspaper|daily|weekly|paper|broadc
 _TITLE_AFTER = re.compile(r"\s*[“\"]([A-Z][^\"”\n]{1,40}?)[.,]?[”\"]")  # the outlet's name in quotation marks after the noun
 
 _TOLD_OUTLET = re.compile(r"\b(?:told|to|with|according\s+to|on|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)  # 'told the BBC's', 'in an interview with CNN'
+_NP_COLON = re.compile(r'[^"“:\n]{2,160}?:\s*(?=["“])')  # a phrase, a colon, then a quotation
 _HEARSAY = re.compile(r"(?:the\s+|most\s+|many\s+|some\s+)?(?:(?:international|world|foreign)\s+)?(?:security\s+)?(?:community|public|public opinion|opinion|experts|observers|analysts)", re.I)
 _MONARCHS = {'emir', 'king', 'queen', 'sultan', 'monarch'}  # 'the emir': the one named with the title, not the state he heads
 _GOES_ON = 12  # sentences after a speaker's dated statement in which their undated ones keep its date
@@ -216,6 +217,10 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if alt[0] and (alt[2] == 'person' or alt[4] == 'unknown' and _is_person_name(alt[0])): doc = alt[:4]  # the title's role
     if doc: salient.append((0, 0, doc[0], doc[1] or '', doc[2] or '', doc[3] or ''))  # 'the message said': its sender
     recs = _colon_contents(text, recs)
+    for r in recs:  # 'tweeted his annoyance at the paper: "The failing @nytimes ..."': the quotation after the colon is the words
+        if not r['direct'] and len(r['content_spans']) == 1 and (sp := r['content_spans'][0]) and text[sp[1]-1] in '"”' \
+                and (m := _NP_COLON.match(text, sp[0], sp[1])) and text.count('"', m.end(), sp[1]) + text.count('“', m.end(), sp[1]) <= 2:
+            r.update(content_spans=[(m.end(), sp[1])], content_start=m.end(), direct=True)
     sent_contents = {}  # sentence -> its statements' content spans: what they talk about is no antecedent for their sources
     for r in recs: sent_contents.setdefault(r['sentence'], []).extend(r['content_spans'])
     said_spans = [sp for r in recs for sp in r['content_spans']]  # words said: who is named in them is talked about, not talking
@@ -437,7 +442,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 if (sw := _SAYING.search(text, q.end('who'), q.end())): quoted_at.add(sw.start())
                 speaker, country, typ = alt[0], alt[1], alt[2] or ('person' if alt[4] == 'unknown' else None)
                 end = max((b for a, b in r['content_spans']), default=q.end())
-                r['content_spans'] = [(q.end(), end)] if end > q.end() else []
+                before = [(a, b) for a, b in r['content_spans'] if b <= r['cue_start']]  # '"...," KCNA quoted Kim as saying': the words before
+                r['content_spans'] = before + ([(q.end(), end)] if end > q.end() else [])
         cont = ' … '.join(text[a:b] for a, b in r['content_spans'])
         if speaker and not country and typ in (None, '', 'person') and ' ' in speaker:  # 'Al-Assad said': his country from where
             country = countries.get(speaker)                                            # the text introduced him

@@ -84,6 +84,8 @@ def _marks_then_capital(text, toks, low, j):  # '-- Al Jazeera's ...', '- - "The
     while k < len(low) and low[k] in _LEAD_MARKS: k += 1
     return j < k < len(low) and (text[toks[k][0]].isupper() or low[k] in QOPEN)
 
+_ADDRESS = re.compile(r'[\w.+-]+@[\w-]+\.|https?://|www\.')  # '... he says. wangxiaodong@chinadaily.com.cn': a byline, no sentence's words
+
 def sentences(text:str, # the text
               toks:list, # its tokens
               low:list,  # lowercased tokens
@@ -101,7 +103,7 @@ def sentences(text:str, # the text
             if j < n:  # a straight quote after a space opens the next sentence's quotation
                 nxt = text[toks[j][0]]
                 if j > i+1: brk = nxt.isupper() or low[j] in QOPEN
-                else: brk = (nxt.isupper() or nxt in '“"‘(' or low[j] in QOPEN or _marks_then_capital(text, toks, low, j)) \
+                else: brk = (nxt.isupper() or nxt in '“"‘(' or low[j] in QOPEN or _marks_then_capital(text, toks, low, j) or _ADDRESS.match(text, toks[j][0])) \
                     and not (t == '.' and i > 0 and (low[i-1] in ABBREV or low[i-1].rsplit('-', 1)[-1] in ABBREV or (len(low[i-1]) == 1 and low[i-1].isalpha())
                                                       or _INITIALS.fullmatch(low[i-1]) and text[toks[i-1][0]].isupper()))  # '... condemned. -- Al Jazeera's ...'; 'J.' is no end, '".' is
                 if brk: i = j-1
