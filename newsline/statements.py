@@ -14,7 +14,7 @@ import pandas as pd
 from .attribution import attribution_records, _DAY_WORDS, _CLAUSE_INTRO
 from .text_units import TIMEW, STOP
 from .actors import actor_matcher, resolve_source, canonical_name, SENT_DOCUMENTS, person_gender, DIED, BORN, describes_name, before_relative
-from .speakers import plausible_speaker, document_author, strip_titles, speaker_type
+from .speakers import plausible_speaker, document_author, document_recipient, strip_titles, speaker_type
 from .actors import _role_name, _fits_unknown, _PERSON_HEADS, _is_person_name, PRONOUN_TYPES, SPEAKER_NOUNS, _POSTED_TO
 from .kinds import statement_kind, statement_channel, is_speech_act, CAMEO
 from .statement_context import (MEDIA_SOURCE, _REPORT_CUE, _headline, _LINK_LINE, _LINK_MARK, _apposition_end, _TITLES, _PERSON_ROLES,
@@ -216,6 +216,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         alt = resolve_source(rf[1], [], matcher, (), text)  # 'X received a message from V. Putin, president of ...': the person, not
         if alt[0] and (alt[2] == 'person' or alt[4] == 'unknown' and _is_person_name(alt[0])): doc = alt[:4]  # the title's role
     if doc: salient.append((0, 0, doc[0], doc[1] or '', doc[2] or '', doc[3] or ''))  # 'the message said': its sender
+    rcpt = document_recipient(title, matcher) if doc and title else None  # whom the document's words are aimed at
     recs = _colon_contents(text, recs)
     for r in recs:  # 'tweeted his annoyance at the paper: "The failing @nytimes ..."': the quotation after the colon is the words
         if not r['direct'] and len(r['content_spans']) == 1 and (sp := r['content_spans'][0]) and text[sp[1]-1] in '"”' \
@@ -533,6 +534,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         # ('said Kim Jong Nam had been poisoned') or where it was reported ('according to Bernama') names no one it is aimed at
         # a statement's target is not the speaker's own country ('the infringement of the DPRK's sovereignty by the ROK')
         r['target'] = tg[0][2] if tg else None
+        if r['target'] is None and rcpt and r['speaker'] == doc[0] and rcpt[0] != doc[0]: r['target'] = rcpt[0]  # 'The message said': to its addressee
         d = att = attached_date(text, (s0, s1), r, dct)
         if not d and not anchored and (kcna or not _other_occasion(text, s0, s1, r)):  # outside KCNA's event reports, only a recent
             d = speaker_event_date(text, sents, r['sentence'], r['speaker'], mentions, dct, ev_cache, *((None,) if kcna else (14, 3, ('day',))),
