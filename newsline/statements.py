@@ -12,7 +12,7 @@ import re, warnings, functools, bisect
 import numpy as np
 import pandas as pd
 from .attribution import attribution_records, _DAY_WORDS, _CLAUSE_INTRO
-from .text_units import TIMEW, STOP
+from .text_units import TIMEW, STOP, OBJ_CUES
 from .actors import actor_matcher, resolve_source, canonical_name, SENT_DOCUMENTS, person_gender, DIED, BORN, describes_name, before_relative
 from .speakers import plausible_speaker, document_author, document_recipient, strip_titles, speaker_type
 from .actors import _role_name, _fits_unknown, _PERSON_HEADS, _is_person_name, PRONOUN_TYPES, SPEAKER_NOUNS, _POSTED_TO
@@ -187,6 +187,7 @@ _MEDIA_NOUN_END = re.compile(r"\b(?:magazine|newspaper|daily|weekly|paper|broadc
 _TITLE_AFTER = re.compile(r"\s*[“\"]([A-Z][^\"”\n]{1,40}?)[.,]?[”\"]")  # the outlet's name in quotation marks after the noun
 
 _TOLD_OUTLET = re.compile(r"\b(?:told|to|with|according\s+to|on|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)  # 'told the BBC's', 'in an interview with CNN'
+_TO_ADDRESSEE = re.compile(r'\s+to\s+(?:the\s+)?(?:[\w.\'’-]+\s+){0,3}$')  # 'said to the Chinese envoy'
 _NP_COLON = re.compile(r'[^"“:\n]{2,160}?:\s*(?=["“])')  # a phrase, a colon, then a quotation
 _HEARSAY = re.compile(r"(?:the\s+|most\s+|many\s+|some\s+)?(?:(?:international|world|foreign)\s+)?(?:security\s+)?(?:community|public|public opinion|opinion|experts|observers|analysts)", re.I)
 _MONARCHS = {'emir', 'king', 'queen', 'sultan', 'monarch'}  # 'the emir': the one named with the title, not the state he heads
@@ -529,10 +530,15 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
               and not _ON_BEHALF.search(text, max(0, m[0] - 100), m[0])  # 'on behalf of the CPC and the Chinese government': for whom, not at whom
               and not (r['actor_country'] and m[3] == r['actor_country'] and m[4] == 'government'
                       and (r['actor_type'] in _STATE_TYPES or r['actor_type'] in (None, '', 'person') and (_known(matcher, r['speaker'])
-                           or any(f[3] == r['actor_country'] for f in matcher.find(r['source_text'] or '')))))  # 'Afghan Foreign Minister X'
-              and not (r['kind'] == 'say' and m[4] in ('person', 'spokesperson', 'media'))]  # what a plain statement says of someone
-        # ('said Kim Jong Nam had been poisoned') or where it was reported ('according to Bernama') names no one it is aimed at
+                           or any(f[3] == r['actor_country'] for f in matcher.find(r['source_text'] or '')))))]  # 'Afghan Foreign Minister X'
         # a statement's target is not the speaker's own country ('the infringement of the DPRK's sovereignty by the ROK')
+        if r['kind'] == 'say':  # a plain statement is aimed only at whom it was said to ('told the Chinese envoy that ...'), not at what it is about
+            c0 = min((a for a, b in r['content_spans']), default=None)
+            so, se = (r['source_start'], r['source_end']) if r['source_start'] is not None else (-1, -1)
+            tell = r['cue'].split()[-1].lower() in OBJ_CUES  # 'told', 'assured', 'warned': an addressee follows; 'said in Mexico' names none
+            tg = [m for m in mentions if c0 is not None and r['cue_end'] <= m[0] and m[1] <= c0 and not so <= m[0] < se and m[2] != r['speaker']
+                  and m[4] != 'media' and (tell or _TO_ADDRESSEE.match(text, r['cue_end'], m[0]))][-1:]
+            # the addressee's head, named last: 'told Chinese President Xi Jinping'
         r['target'] = tg[0][2] if tg else None
         if r['target'] is None and rcpt and r['speaker'] == doc[0] and rcpt[0] != doc[0]: r['target'] = rcpt[0]  # 'The message said': to its addressee
         d = att = attached_date(text, (s0, s1), r, dct)
@@ -592,12 +598,17 @@ def _nearer_person(text:str, pos:int, speaker:str, pronoun:str, matcher, skip=()
         best = name
     return best
 
+_STORY_OPEN = re.compile(r'\s*(?:It was\s+)?(?:One|Some)\s+(?:day|morning|afternoon|evening|night)\b', re.I)
+
 def _one(text, title, dct, matcher, article_id, is_kcna):
     "All statement rows of one article."
     text = text if isinstance(text, str) else ''
     item = item_speaker(title, text, matcher) if title and is_kcna else None  # a news headline ('May: Article 50 ...') is no item statement
     anchor = narrative_date(text, dct)  # a story told about the past: its anchor, not the events it names relative to today
     if anchor and not _in_range(anchor[0]): anchor = None
+    if anchor and not is_kcna and not _STORY_OPEN.match(text): anchor = None  # news opening 'In 2016, scientists ...' gives background,
+    # and its speakers talk now; a KCNA reminiscence ('In September Juche 88 (1999), Chairman Kim Jong Il visited ...') or a story
+    # ('One day in May 1979, ...') is told about then
     rows = _text_rows(text, dct, matcher, item, title, anchored=anchor is not None, kcna=is_kcna) if text.strip() else []
     reported = report_lead_date(text, dct)  # 'KCNA reported on October 16 that ...', 'X issued the following statement on Friday:'
     lead = reported or lead_event_date(text, dct) if is_kcna and anchor is None and any(r['date'] is None for r in rows) else None
