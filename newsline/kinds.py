@@ -345,6 +345,7 @@ CHANNELS = [
     ('social media', re.compile(r'\b(?:tweet\w*|on Twitter|on X|on Facebook|on Telegram|social media|posted)\b', re.I)),
     ('press conference', re.compile(r'\b(?:press|news) (?:conference|briefing)\b', re.I)),
     ('interview', re.compile(r'\binterview\b', re.I)),
+    ('white paper', re.compile(r'\bwhite paper\b', re.I)),
     ('message', re.compile(r'\b(?:message|letter|telegram|greetings)s?\b', re.I)),  # 'The reply message says', 'in their congratulatory letters'
     ('statement', re.compile(r'\b(?:statement|communiqu[eé]|declaration)\b', re.I)),
     ('reporters', re.compile(r'\b(?:told|telling|to) (?:reporters|journalists|the press|the media|newsmen)\b', re.I)),

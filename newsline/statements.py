@@ -20,7 +20,7 @@ from .kinds import statement_kind, statement_channel, is_speech_act, CAMEO
 from .statement_context import (MEDIA_SOURCE, _REPORT_CUE, _headline, _LINK_LINE, _LINK_MARK, _apposition_end, _TITLES, _PERSON_ROLES,
                                         _apposed_title, _titled_person, _state_role, _COURTESY, _full_name, _named_before, _QUOTED_AS, _FRONTED,
                                         _PLURAL_SOURCE, _antecedent, _DOC_SOURCE, _FROM, _sender_before, _received_from, _colon_contents, _FULL_TEXT,
-                                        _made_at, _maker_before, _STATE_TYPES, _known, _is_own, _other_occasion, _titled_subject, _name_subject,
+                                        _made_at, _MADE, _maker_before, _STATE_TYPES, _known, _is_own, _other_occasion, _titled_subject, _name_subject,
                                         _described_head, _described_person, _named_body, _NAMED_BODY_HEADS, _body_antecedent, _ORG_HEADS, _ORG_DESC, _MODIFIED_HEADS, _apposed_country,
                                         _organ_country, _SUBJECT_NEXT, home_country, _office_country)
 from .statement_dates import (attached_date, dateline_date, narrative_date, lead_event_date, report_lead_date, speaker_event_date,
@@ -187,6 +187,9 @@ _MEDIA_NOUN_END = re.compile(r"\b(?:magazine|newspaper|daily|weekly|paper|broadc
 _TITLE_AFTER = re.compile(r"\s*[“\"]([A-Z][^\"”\n]{1,40}?)[.,]?[”\"]")  # the outlet's name in quotation marks after the noun
 
 _TOLD_OUTLET = re.compile(r"\b(?:told|to|with|according\s+to|on|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)  # 'told the BBC's', 'in an interview with CNN'
+_DOC_CUE = re.compile(r"\b(?:announc|adopt|sign|publish|releas|issu|unveil|declar)\w*\s*$", re.I)
+_DOC_NAME = re.compile(r"(?:the\s+|a\s+|its\s+|their\s+)?(?:[A-Z][\w.'’-]*\s+|of\s+|on\s+|and\s+|for\s+|the\s+|\d{4}\s+)*(?:Declaration|Agreement|Treaty|Accords?|"
+                       r"Plan|Strategy|Doctrine|Initiative|Act|Law|Resolution|Communiqu[eé]|Charter|Framework|Roadmap|Guidelines)")
 _TO_ADDRESSEE = re.compile(r'\s+to\s+(?:the\s+)?(?:[\w.\'’-]+\s+){0,3}$')  # 'said to the Chinese envoy'
 _NP_COLON = re.compile(r'[^"“:\n]{2,160}?:\s*(?=["“])')  # a phrase, a colon, then a quotation
 _HEARSAY = re.compile(r"(?:the\s+|most\s+|many\s+|some\s+)?(?:(?:international|world|foreign)\s+)?(?:security\s+)?(?:community|public|public opinion|opinion|experts|observers|analysts)", re.I)
@@ -453,6 +456,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                     or ((st_ := strip_titles(speaker)) != speaker and _apposed_country(text, st_, matcher)) or None  # 'New Jersey Gov. Chris Christie'
         r.update(source_text=src or None, cue=text[r['cue_start']:r['cue_end']], content=cont or None,
                  speaker=speaker, actor_country=country, actor_type=typ)
+        if _DOC_CUE.search(r['cue']) and _DOC_NAME.fullmatch((cont or '').strip(' .,')):
+            continue  # 'announced the Washington Declaration': a document named, no words given
         if _NO_WORDS.match(r['cue']) and not re.match(r'\s*(?:that\b|["“:])', cont or '') and len((cont or '').split()) < 40 \
                 and (not cont or re.match(r'\s*(?:to|on|at|in|before|for)\b', cont) or re.search(r'\bto\s*$', r['cue'])):
             continue  # 'X made a report.', 'X sent a message of greeting to Y': an act whose words are not given
@@ -514,6 +519,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             med = next((m for m in mentions if m[4] == 'media' and s0 <= m[0] < s1 and not so <= m[0] < se and m[2] != r['speaker']
                         and not any(a <= m[0] < b for a, b in r['content_spans']) and _TOLD_OUTLET.search(text, max(s0, m[0] - 40), m[0])), None)
             r['channel'] = med[2] if med else None
+        if r['channel'] is None and r['speaker'] and (mk := _made_at(text, r['cue_start'])) and r['cue_start'] - mk[0] < 1500 \
+                and (ms := _MADE.match(text, mk[0])) and resolve_source(mk[1], [], matcher, (), text)[0] == r['speaker']:
+            r['channel'] = 'report' if ms.group(1) == 'report' else 'speech'  # 'X made a report on ... He said': said in X's report
         r['kind'] = statement_kind(r['cue'] + r.get('_extra_cue', ''), r['content'] or '', is_own=lambda np_, r=r: _is_own(np_, r, matcher))
         if pd.notna(r['source_start']) and _CORRESPONDENT.search(text, r['source_start'], max(r['source_end'], r['cue_start'])):
             r['kind'] = 'say'  # 'X, reporting from Beijing': a reporter's account
