@@ -188,6 +188,29 @@ _MALE_GIVEN = set('''james john robert michael william david richard joseph thom
     khalid ibrahim yusuf mahmoud avigdor naftali shinzo fumio taro yoshihide rodrigo narendra rahul imran nawaz enda leo simon shane
     charlie denis eamon gerry pearse paschal malcolm tony bill dick rudy reince steve jared rex jim tom tim ben dan matt nick pete
     chuck harry jeff'''.split())  # given names of men (not those also common for women: 'jean', 'kim', 'sam', 'alex', 'jordan')
+_FEMALE_GIVEN |= set('''niamh siobhan aoife ciara saoirse sinead orla roisin grainne mairead caoimhe deirdre eileen maeve nuala bridget fiona
+    morag catriona kirsty shona isla eilidh gwen gwyneth bethan harriet imogen philippa priscilla penelope beatrice eleanor edith ethel
+    agnes yvette yvonne sylvie brigitte nathalie isabelle veronique anne monique sandrine valerie celine claire chantal francoise helene
+    genevieve heike petra sabine gisela renate katarina katharina claudia silke ulrike annegret sahra frauke beate tanja giulia francesca
+    chiara alessandra paola giorgia elisabetta carmen pilar lucia isabel rosa dolores ines soraya susana marisol gabriela daniela mariana
+    fernanda dilma beatriz ana luisa adriana ximena veronica magdalena agnieszka malgorzata ewa beata dorota zuzana jana lenka tereza
+    marta milena jelena dragana ivana ludmila lyudmila larisa galina yekaterina ekaterina daria marina alla tamara nadezhda oksana
+    kseniya xenia zarina gulnara dinara fatma ayse emine zeynep elif hatice meral nour noor rania hanan huda iman rasha salma yasmin
+    yasmine hadas tzipi golda ayelet limor orit shira indira sonia priyanka smriti nirmala sushma mamata benazir maryam hina ellen winnie
+    ngozi amina wilnelia hilary kellyanne nikki betsy elaine kirstjen tulsi ilhan alexandria nancy maxine dianne kirsten tammy heidi
+    lisa mazie amy roseanne gina'''.split())  # more women's given names, from the languages of the news read here
+_MALE_GIVEN |= set('''ian gareth hamish rhys seamus liam declan cormac graham colin alistair alasdair callum fergus ciaran conor connor niall
+    eoin padraig micheal brendan kieran darragh cathal ronan owen euan ewan angus duncan craig stuart stewart gordon derek trevor clive
+    geoffrey rupert hugo oliver harvey toby rory giles neville desmond cyril reginald norman barry gavin martin tobias felix anton stefan
+    stephan jurgen juergen klaus hans dieter manfred gerhard joachim lars jens sven bjorn nils erik henrik magnus anders mats pierre
+    jacques michel philippe alain yves bernard thierry laurent luc gilles didier benoit giuseppe giovanni luigi mario matteo paolo
+    alessandro antonio carlos javier miguel pedro pablo alejandro fernando luis jorge manuel rafael sergio diego ricardo eduardo enrique
+    gonzalo mariano mauricio andres felipe joao paulo luiz nicolae mircea andrzej jaroslaw tomasz piotr krzysztof pavel petr milos
+    vaclav zoran aleksandar aleksandr konstantin gennady vasily valery anatoly yevgeny evgeny ramzan arkady artem rustam nursultan
+    hussein hussain mustafa mehmet kemal reza hossein javad hamad tamim salman faisal fahd saud bandar hani nabil walid tariq karim
+    rashid samir yasser mahmud moshe yair gideon shimon ehud isaac yitzhak reuven avi amir ariel uri hiroshi takeshi kenji akira ichiro
+    junichiro yoshihiko shigeru amit rajnath arvind manmohan raj ravi sanjay vijay ajay anil sunil ashok rajiv pervez shahbaz asif thabo
+    jomo uhuru raila kofi goodluck muhammadu olusegun yoweri emmerson jair mauricio evo rafael lenin nicolas hugo fidel raul'''.split())  # and men's
 _GIVEN_NAMES = _FEMALE_GIVEN | _MALE_GIVEN
 _TRAILING_PAREN = re.compile(r'\s*\([^)]*\)$')  # 'Sen. John Thune (R-S.D.)': a tag after a name
 

@@ -162,8 +162,8 @@ def _named_body(text:str, pos:int, head:str)->str:
     return found
 
 # %% ../nbs/02h_statement_context.ipynb #h040
-_COURTESY = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Mr\.|Mrs\.|Ms\.|Dr\.)\s+|(?:Ambassador|Amb\.|President|Minister|Secretary|Senator|Sen\.|General|"
-                       r"Gen\.|Governor|Gov\.|Chairman|Judge|Professor|Prof\.)\s+(?=[A-Z][\w'’-]+$))")  # 'Ambassador Kim': a title and a surname
+_COURTESY = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Mr\.|Mrs\.|Ms\.|Dr\.|Fr|Fr\.)\s+|(?:Ambassador|Amb\.|President|Minister|Secretary|Senator|Sen\.|General|"
+                       r"Gen\.|Governor|Gov\.|Chairman|Judge|Professor|Prof\.|Rabbi|Imam|Sheikh|Bishop|Cardinal|Pastor)\s+(?=[A-Z][\w'’-]+$))")  # 'Ambassador Kim': a title and a surname
 
 _NOT_GIVEN = {'the', 'a', 'an', 'in', 'on', 'at', 'mr', 'mrs', 'ms', 'dr', 'said', 'but', 'and', 'president', 'minister', 'secretary',
               'general', 'chancellor', 'prime', 'chief', 'gov', 'governor', 'sen', 'senator', 'rep', 'ambassador', 'spokesman',
