@@ -717,7 +717,8 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                     right_end = send  # 'said that Kim Jong Un, who praised ..., presented gifts': the relative clause's verb is no end
                     past = next((x for x in range(sc[k+1][1], send) if low[x] == ',' and inq[x] < 0), None)
                 while right_end > q and low[right_end-1] in (',', 'and', '—', '–', ';'): right_end -= 1
-            if participle and src and a == s0 and q < src[0] < right_end:  # 'Noting that the plan failed, Schlafly put ...': the words end at the subject
+            if participle and src and (a == s0 or a == s0+1 and low[s0] in _GERUND_PREP) and q < src[0] < right_end:  # 'Noting that the
+                # plan failed, Schlafly put ...', 'After mentioning reports of threats, Trump ...': the words end at the subject
                 right_end = src[0]
                 while right_end > q and low[right_end-1] in (',', '—', '–', ';'): right_end -= 1
             before = (src[0] if src and not inverted else a) - 1

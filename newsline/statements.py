@@ -170,6 +170,9 @@ _SUBORD_OPEN = re.compile(r"\s*(?:as\s+soon\s+as|even\s+as|" + '|'.join(sorted(_
 _ON_BEHALF = re.compile(r"\bon\s+behalf\s+of\s+(?:(?!\bto\b|\bfor\b)[^.;:])*$", re.I)
 _TO_WHOM = re.compile(r"\b(?:talk(?:ed|s|ing)?|convers(?:ed|es|ing)|chat(?:ted|s|ting)?)\s+with\s*$|\bgave\s+(?:an?\s+)?(?:order|orders|instructions?)\s+to\s*$", re.I)
 _ENCOURAGED = re.compile(r"\bencourag(?:e|es|ed|ing)\s*$", re.I)  # 'had a photo session with them, encouraging their ...': an act
+_RESPONDED = re.compile(r"\b(?:respond|react|repl(?:y|ie))(?:s|ed|ing)?\s+to\s*$", re.I)  # 'appeared to respond to the tweet': to what, no words
+_VERB_END = re.compile(r"(?<!\bhis)(?<!\bher)(?<!\bits)(?<!\bthe)(?<!\btheir)\s(?:faces|faced|facing|receives|received|receiving|ignores|ignored|"
+                       r"heeds|heeded|rejects|rejected)\s*$")  # a source ending in such a verb: the cue after it is a noun  # 'had a photo session with them, encouraging their ...': an act
 _WORDS_GIVEN = re.compile(r"\b(?:that|about|on|over|to\s+[a-z]+)\b|[\"“:]")  # a clause, a topic or an instruction after the addressee
 _AS_BEFORE = re.compile(r"\b(?:as|than)\s+(?:he|she|i|we|they|you|it)\s+(?:\w+\s+)?$", re.I)  # 'as he mentioned (before)', 'earlier than he claimed'
 _SAY_NOUN = re.compile(r"\b(?:more|a|any|no|final|greater|little|equal|bigger|larger|real|some|their|its|his|her|our|your)\s+$", re.I)  # 'more say on'
@@ -465,6 +468,10 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 and not r['direct'] and not re.match(r'\s*(?:that\b|["“‘:])', cont or '') \
                 and r['sentence'] < len(sents) and _SUBORD_OPEN.match(text, sents[r['sentence']][0], min(r['cue_start'], r['source_start'] or r['cue_start'])):
             continue  # 'As soon as the Foreign Ministry issued a crucial statement, military gangsters of the ROK were busy ...': a time, no words
+        if _RESPONDED.search(r['cue']) and not r['direct'] and not re.search(r'\bthat\b|["“:]', cont or ''):
+            continue  # 'appeared to respond to the tweet in remarks carried by State TV': the words come in the next sentence
+        if _VERB_END.search(src) and not r['direct']:
+            continue  # 'China faces | demands for compliance': the subject receives what the noun names; nobody speaks
         if (_TO_WHOM.search(r['cue']) or _ENCOURAGED.search(r['cue'])) and not _WORDS_GIVEN.search(cont or ''):
             continue  # 'he talked with commanding officers of the unit', 'gave an order to the Second Red Flag Company', 'encouraged the
             # combatants who ...': to whom, no words
