@@ -299,6 +299,7 @@ def _apposed_country(text:str, # the article body
     if len(name.split()) < 2 or not re.match(r"[A-Z]", name): return ''
     if _PARTY_TAG.search(name): return 'USA'  # 'Sen. John Thune (R-S.D.)'
     if (gi := _GROUP_IN.fullmatch(name)) and (pc := place_country(gi.group(1))): return pc  # 'Local media in Kuala Lumpur', 'Police in Cologne'
+    if (pg := _PLACE_GROUP.fullmatch(name)) and (pc := place_country(pg.group(1))): return pc  # 'Selangor Police', 'Kent County Council'
     matcher = matcher or actor_matcher()
     for end in _name_ends(text, name):
         if _US_PARTY.match(text, end): return 'USA'  # 'Sen. Bill Nelson (D-Fla.)', 'Rep. Chris Collins, R-NY': a member of Congress
@@ -329,6 +330,8 @@ def _apposed_country(text:str, # the article body
     return _affiliated_country(text, name, matcher)
 
 _US_PARTY = re.compile(PARTY_TAG)  # the tag right after a name in the text
+_PLACE_GROUP = re.compile(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}?)\s+(?:Police|Authorities|Prosecutors?|Fire\s+(?:Department|Service|Brigade)|"
+                          r"(?:County|City|Town|District|Borough|Regional|Provincial|State)\s+(?:Council|Government|Police))")  # a place's own body
 _GROUP_IN = re.compile(r"(?:(?:[Ll]ocal|[Ss]tate|[Ss]enior|[Tt]op|[Cc]ity|[Rr]egional)\s+)?(?:[Pp]olice|[Aa]uthorities|[Oo]fficials|[Pp]rosecutors|[Mm]edia|[Rr]esidents|"
                        r"[Ii]nvestigators|[Ll]awmakers|[Ll]egislators|[Oo]fficers|[Vv]illagers|[Rr]escuers|[Ff]irefighters|[Mm]ilitary)\s+(?:in|from|of)\s+(?:the\s+)?"
                        r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")  # local bodies and people of a place (not diplomats or reporters posted there)

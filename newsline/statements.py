@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 from .attribution import attribution_records, _DAY_WORDS, _CLAUSE_INTRO
 from .text_units import TIMEW, STOP, OBJ_CUES
-from .actors import actor_matcher, resolve_source, canonical_name, SENT_DOCUMENTS, person_gender, DIED, BORN, describes_name, before_relative
+from .actors import place_country, actor_matcher, resolve_source, canonical_name, SENT_DOCUMENTS, person_gender, DIED, BORN, describes_name, before_relative
 from .speakers import plausible_speaker, document_author, document_recipient, strip_titles, speaker_type
 from .actors import _role_name, _fits_unknown, _PERSON_HEADS, _is_person_name, PRONOUN_TYPES, SPEAKER_NOUNS, _POSTED_TO
 from .kinds import statement_kind, statement_channel, is_speech_act, CAMEO
@@ -22,7 +22,7 @@ from .statement_context import (MEDIA_SOURCE, _REPORT_CUE, _headline, _LINK_LINE
                                         _PLURAL_SOURCE, _antecedent, _DOC_SOURCE, _FROM, _sender_before, _received_from, _colon_contents, _FULL_TEXT,
                                         _made_at, _MADE, _maker_before, _STATE_TYPES, _known, _is_own, _other_occasion, _titled_subject, _name_subject,
                                         _described_head, _described_person, _named_body, _NAMED_BODY_HEADS, _body_antecedent, _ORG_HEADS, _ORG_DESC, _MODIFIED_HEADS, _apposed_country,
-                                        _organ_country, _SUBJECT_NEXT, home_country, _office_country)
+                                        _organ_country, _SUBJECT_NEXT, home_country, _office_country, _PLACE_GROUP)
 from .statement_dates import (attached_date, dateline_date, narrative_date, lead_event_date, report_lead_date, speaker_event_date,
                                       _in_range, _before_death,
                                       _timexes_fn, _naive, _DATELINE, _ELSEWHEN)
@@ -457,6 +457,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             country = countries.get(speaker)                                            # the text introduced him
             if country is None: country = countries[speaker] = _apposed_country(text, speaker, matcher) or (kcna and _organ_country(text, speaker, matcher)) or _office_country(text, speaker, matcher) \
                     or ((st_ := strip_titles(speaker)) != speaker and _apposed_country(text, st_, matcher)) or None  # 'New Jersey Gov. Chris Christie'
+        if speaker and not country and (pg := _PLACE_GROUP.fullmatch(speaker)) and (pc := place_country(pg.group(1))): country = pc  # 'Selangor Police'
         r.update(source_text=src or None, cue=text[r['cue_start']:r['cue_end']], content=cont or None,
                  speaker=speaker, actor_country=country, actor_type=typ)
         if _DOC_CUE.search(r['cue']) and _DOC_NAME.fullmatch((cont or '').strip(' .,')):
