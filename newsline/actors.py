@@ -415,7 +415,7 @@ _IT_BODIES = _GROUP_HEADS | {'tribe', 'airline', 'retailer', 'operator', 'carrie
                              'charity', 'campaign', 'watchdog', 'regulator', 'website', 'headquarters', 'solidarity', 'alliance', 'coalition',
                              'movement', 'conference', 'federation', 'association', 'confederation'}  # bodies an 'it' may be
 
-SPEAKER_NOUNS = set("""spokesman spokesmen spokesperson spokespersons spokeswoman minister ministers ministry president presidents
+SPEAKER_NOUNS = set("""eyewitness eyewitnesses eye-witness eye-witnesses spokesman spokesmen spokesperson spokespersons spokeswoman minister ministers ministry president presidents
     leader leaders secretary director chairman chairperson chairwoman chair chief head ambassador envoy delegation representative
     representatives analyst analysts expert experts observer observers commentator commentators critic critics scholar scholars
     professor professors researcher researchers journalist journalists writer writers author authors editor editors media newspaper
@@ -575,7 +575,8 @@ _NOT_NAME = {'january', 'february', 'march', 'april', 'may', 'june', 'july', 'au
 # %% ../nbs/02a_actors.ipynb #c013w
 _ASSOCIATE = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}(officials?|aides?|advis[eo]rs?|sources?|staffers?|spokes(?:man|woman|person)|lawyers?|attorneys?|"
                         r"allies|ally|associates?|confidants?|loyalists?|backers?|camp|campaign|transition\s+team|son|daughter|brother|sister)\b(?!['’])", re.I)
-_PARTICIPLE_TAIL = re.compile(r"(?<=\w)\s+(?:speaking|talking|writing|briefing|commenting)\b", re.I)
+_PARTICIPLE_TAIL = re.compile(r"(?<=[\w,])\s+(?:speaking|talking|writing|briefing|commenting|(?:interviewed|quoted|cited|polled|surveyed|contacted)\s+by)\b", re.I)
+# 'a senior official speaking after ...', 'an eye-witness, interviewed by France Inter radio,': the speaker is before it, the outlet a channel
 # an envoy's posting: 'the US ambassador to the UN', 'the permanent mission of the DPRK to the UN', 'the Chinese embassy in Pyongyang'
 _POSTED_TO = re.compile(r"\b(?:ambassadors?|envoys?|missions?|embass(?:y|ies)|delegations?|delegates?|representatives?|consulates?|consuls?(?:\s+general)?|"
                         r"emissar(?:y|ies)|observers?|attach[eé]s?|chargés?\s+d'affaires|charge\s+d'affaires)\s+(?:[\w.'’()-]+\s+){0,8}?(?:to|at|in)\s+(?:the\s+)?$", re.I)  # 'the Permanent Mission of the DPRK (DPRK) to the UN'
@@ -648,7 +649,7 @@ def resolve_source(source:str,   # the source span's text
         if not found: return (canonical_name(source), None, None, None, 'unknown')  # 'the ambassador to the UN': someone's
     if found and (pc := _PARTICIPLE_TAIL.search(source)) and any(f[0] < pc.start() for f in found):
         found = [f for f in found if f[0] < pc.start()]  # 'a senior official speaking after the diplomat's arrival in Mexico': not Mexico
-    elif found and (pc := _PARTICIPLE_TAIL.search(source)): return (canonical_name(source[:pc.start()]), None, None, None, 'unknown')
+    elif found and (pc := _PARTICIPLE_TAIL.search(source)): return (canonical_name(source[:pc.start()].rstrip(' ,')), None, None, None, 'unknown')
     if found and (gn := _NAME_AFTER.match(source, max(f[1] for f in found))) and gn.group(1).split()[0].lower() in _GIVEN_NAMES:
         return (gn.group(1), next((f[3] for f in found if f[3] and f[4] not in ('media', 'ngo')), None), 'person', None, 'name')  # 'Garda Keith Harrison': a rank
     if found:

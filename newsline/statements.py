@@ -195,6 +195,7 @@ _DOC_NAME = re.compile(r"(?:the\s+|a\s+|its\s+|their\s+)?(?:[A-Z][\w.'’-]*\s+|
                        r"Plan|Strategy|Doctrine|Initiative|Act|Law|Resolution|Communiqu[eé]|Charter|Framework|Roadmap|Guidelines)")
 _TO_ADDRESSEE = re.compile(r'\s+to\s+(?:the\s+)?(?:[\w.\'’-]+\s+){0,3}$')  # 'said to the Chinese envoy'
 _NP_COLON = re.compile(r'[^"“:\n]{2,160}?:\s*(?=["“])')  # a phrase, a colon, then a quotation
+_BY_OUTLET = re.compile(r"\b(?:interviewed|quoted|cited|polled|surveyed|contacted)\s+by\s+(?:the\s+)?$", re.I)  # 'a witness, interviewed by France Inter,'
 _HEARSAY = re.compile(r"(?:the\s+|most\s+|many\s+|some\s+)?(?:(?:international|world|foreign)\s+)?(?:security\s+)?(?:community|public|public opinion|opinion|experts|observers|analysts)", re.I)
 _MONARCHS = {'emir', 'king', 'queen', 'sultan', 'monarch'}  # 'the emir': the one named with the title, not the state he heads
 _GOES_ON = 12  # sentences after a speaker's dated statement in which their undated ones keep its date
@@ -524,8 +525,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         r['channel'] = statement_channel(frame)
         if r['channel'] is None:  # 'told CNN Thursday', 'according to Bernama': an outlet named beside the cue, not in the source
             so, se = (r['source_start'], r['source_end']) if r['source_start'] is not None else (r['cue_start'], r['cue_start'])
-            med = next((m for m in mentions if m[4] == 'media' and s0 <= m[0] < s1 and not so <= m[0] < se and m[2] != r['speaker']
-                        and not any(a <= m[0] < b for a, b in r['content_spans']) and _TOLD_OUTLET.search(text, max(s0, m[0] - 40), m[0])), None)
+            med = next((m for m in mentions if m[4] == 'media' and s0 <= m[0] < s1 and m[2] != r['speaker'] and not any(a <= m[0] < b for a, b in r['content_spans'])
+                        and (not so <= m[0] < se and _TOLD_OUTLET.search(text, max(s0, m[0] - 40), m[0]) or _BY_OUTLET.search(text, max(s0, m[0] - 40), m[0]))), None)
             r['channel'] = med[2] if med else None
         if r['channel'] is None and r['speaker'] and (mk := _made_at(text, r['cue_start'])) and r['cue_start'] - mk[0] < 1500 \
                 and (ms := _MADE.match(text, mk[0])) and resolve_source(mk[1], [], matcher, (), text)[0] == r['speaker']:
