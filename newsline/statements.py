@@ -172,7 +172,7 @@ _TO_WHOM = re.compile(r"\b(?:talk(?:ed|s|ing)?|convers(?:ed|es|ing)|chat(?:ted|s
 _ENCOURAGED = re.compile(r"\bencourag(?:e|es|ed|ing)\s*$", re.I)  # 'had a photo session with them, encouraging their ...': an act
 _RESPONDED = re.compile(r"\b(?:respond|react|repl(?:y|ie))(?:s|ed|ing)?\s+to\s*$", re.I)  # 'appeared to respond to the tweet': to what, no words
 _VERB_END = re.compile(r"(?<!\bhis)(?<!\bher)(?<!\bits)(?<!\bthe)(?<!\btheir)\s(?:faces|faced|facing|receives|received|receiving|ignores|ignored|"
-                       r"heeds|heeded|rejects|rejected)\s*$")  # a source ending in such a verb: the cue after it is a noun  # 'had a photo session with them, encouraging their ...': an act
+                       r"heeds|heeded|rejects|rejected)\s*$")  # a source ending in such a verb: the cue after it is a noun
 _WORDS_GIVEN = re.compile(r"\b(?:that|about|on|over|to\s+[a-z]+)\b|[\"“:]")  # a clause, a topic or an instruction after the addressee
 _AS_BEFORE = re.compile(r"\b(?:as|than)\s+(?:he|she|i|we|they|you|it)\s+(?:\w+\s+)?$", re.I)  # 'as he mentioned (before)', 'earlier than he claimed'
 _SAY_NOUN = re.compile(r"\b(?:more|a|any|no|final|greater|little|equal|bigger|larger|real|some|their|its|his|her|our|your)\s+$", re.I)  # 'more say on'
@@ -543,7 +543,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             r['kind'] = prev_r['kind']  # 'has denied the accusations and said it was "absurdity"': the denial goes on
         prev_r = r
         r['cameo'] = CAMEO[r['kind']]
-        tg = [m for m in mentions if any(a <= m[0] and m[1] <= b and m[0] - a <= 60 for a, b in r['content_spans']) and m[2] != r['speaker']
+        tg = [m for m in mentions if r['kind'] != 'say' and any(a <= m[0] and m[1] <= b and m[0] - a <= 60 for a, b in r['content_spans']) and m[2] != r['speaker']
               and not _ON_BEHALF.search(text, max(0, m[0] - 100), m[0])  # 'on behalf of the CPC and the Chinese government': for whom, not at whom
               and not (r['actor_country'] and m[3] == r['actor_country'] and m[4] == 'government'
                       and (r['actor_type'] in _STATE_TYPES or r['actor_type'] in (None, '', 'person') and (_known(matcher, r['speaker'])
