@@ -415,7 +415,7 @@ _IT_BODIES = _GROUP_HEADS | {'tribe', 'airline', 'retailer', 'operator', 'carrie
                              'charity', 'campaign', 'watchdog', 'regulator', 'website', 'headquarters', 'solidarity', 'alliance', 'coalition',
                              'movement', 'conference', 'federation', 'association', 'confederation'}  # bodies an 'it' may be
 
-SPEAKER_NOUNS = set("""eyewitness eyewitnesses eye-witness eye-witnesses spokesman spokesmen spokesperson spokespersons spokeswoman minister ministers ministry president presidents
+SPEAKER_NOUNS = set("""fighter fighters rebel militant nurse teacher pilot driver protester voter refugee eyewitness eyewitnesses eye-witness eye-witnesses spokesman spokesmen spokesperson spokespersons spokeswoman minister ministers ministry president presidents
     leader leaders secretary director chairman chairperson chairwoman chair chief head ambassador envoy delegation representative
     representatives analyst analysts expert experts observer observers commentator commentators critic critics scholar scholars
     professor professors researcher researchers journalist journalists writer writers author authors editor editors media newspaper
@@ -575,7 +575,8 @@ _NOT_NAME = {'january', 'february', 'march', 'april', 'may', 'june', 'july', 'au
 # %% ../nbs/02a_actors.ipynb #c013w
 _ASSOCIATE = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}(officials?|aides?|advis[eo]rs?|sources?|staffers?|spokes(?:man|woman|person)|lawyers?|attorneys?|"
                         r"allies|ally|associates?|confidants?|loyalists?|backers?|camp|campaign|transition\s+team|son|daughter|brother|sister)\b(?!['’])", re.I)
-_PARTICIPLE_TAIL = re.compile(r"(?<=[\w,])\s+(?:speaking|talking|writing|briefing|commenting|(?:interviewed|quoted|cited|polled|surveyed|contacted)\s+by)\b", re.I)
+_BY_TAIL = re.compile(r"(?<=[\w,])\s+(?:interviewed|quoted|cited|polled|surveyed|contacted|reached)\s+by\b", re.I)  # who passed the words on
+_PARTICIPLE_TAIL = re.compile(r"(?<=[\w,])\s+(?:speaking|talking|writing|briefing|commenting|(?:interviewed|quoted|cited|polled|surveyed|contacted|reached)\s+by)\b", re.I)
 # 'a senior official speaking after ...', 'an eye-witness, interviewed by France Inter radio,': the speaker is before it, the outlet a channel
 # an envoy's posting: 'the US ambassador to the UN', 'the permanent mission of the DPRK to the UN', 'the Chinese embassy in Pyongyang'
 _POSTED_TO = re.compile(r"\b(?:ambassadors?|envoys?|missions?|embass(?:y|ies)|delegations?|delegates?|representatives?|consulates?|consuls?(?:\s+general)?|"
@@ -622,6 +623,7 @@ def resolve_source(source:str,   # the source span's text
     source = _TITLE_GLUED.sub(r'\1 ', source)  # 'British Prime Minister-Theresa May': a space the corpus lost
     source = before_relative(source)  # 'Chris Christie, who led Trump's transition,': Christie, not Trump
     source = _SPEAKING_TO.sub('', source)  # "Speaking to the BBC's The View programme, David McIlveen": McIlveen
+    if (pc := _BY_TAIL.search(source)) and pc.start() > 0: source = source[:pc.start()].rstrip(' ,')  # 'a rebel fighter reached by Reuters': the fighter
     found = (matcher or actor_matcher()).find(source)
     rn = _role_name(source, found)
     if rn: return (rn[0], rn[1], 'person', None, 'name')  # 'Defense Secretary James Mattis', 'a spokesman, Lt. Col. Jane Roe'

@@ -206,6 +206,8 @@ def _indefinite_np(low, i):
         if not low[k].isalpha() or low[k] in AUX or low[k] in ('and', 'or', 'but', 'then', 'nor') or low[k].endswith(('ed', 'ly')): return False
     return False
 
+_BY_PARTICIPLES = {'quoted', 'cited', 'interviewed', 'polled', 'surveyed', 'contacted', 'reached', 'reported'}
+
 def cue_runs(text, toks, low, inq, tagger=None, extra:set=frozenset())->tuple:
     "(cue token ranges, whether each was drawn by a rule, capitals): tagger runs, extra lexicon words, 'issued ... statement' phrases and punctuation cues, outside quotations."
     n = len(low); tagger = tagger or cue_tagger()
@@ -239,6 +241,8 @@ def cue_runs(text, toks, low, inq, tagger=None, extra:set=frozenset())->tuple:
             lab[i] = 0  # "the GOP's proposed replacement", 'its stated aim': an adjective
         elif low[i] == 'called' and (low[i+1] in ('"', '“') or caps[i+1]) and (_indefinite_np(low, i) or _named_object(low, caps, i)):
             lab[i] = 0  # 'an activist group called "Ferguson in Paris"', 'its entry into AUKUS, called "..."': a name given, nothing said
+        elif low[i] in _BY_PARTICIPLES and low[i+1] == 'by' and (low[i-1] == ',' or low[i-1].isalpha() and low[i-1] not in AUX and low[i-1] not in _PRONOUNS):
+            lab[i] = 0  # 'a diplomat quoted by Reuters said': who passed the words on, inside the speaker's noun phrase
     cues, fixed, i = [], [], 0
     while i < n:
         if lab[i]:
@@ -460,8 +464,13 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
             src = None if inv else _left_apposition(text, toks, low, j, max(prev_end, s0))
             if src is None and k == 0: src = _initial_np(text, toks, low, s0, a)
         else:
-            st = _np_left_pp(text, toks, low, j, max(prev_end, s0))
-            if st is not None: src = (_who_subject(text, toks, low, _name_before(text, toks, low, st, max(prev_end, s0), j+1), max(prev_end, s0)), j+1)
+            x = next((x for x in range(j-1, max(prev_end, s0, j-6), -1) if low[x] == 'by' and low[x-1] in _BY_PARTICIPLES), None)
+            if x is not None and x-2 >= max(prev_end, s0) and (low[x-2] == ',' or low[x-2].isalpha() and low[x-2] not in AUX) and \
+                    all(_is_word(w) or w in ("'s", '’s', '.', '-') for w in low[x+1:j+1]):
+                x = x-3 if low[x-2] == ',' else x-2  # 'a diplomat quoted by Reuters said': the speaker's noun phrase ends before the participle
+            else: x = j  # (the source keeps the participle's phrase: it names the channel)
+            st = _np_left_pp(text, toks, low, x, max(prev_end, s0))
+            if st is not None: src = (_who_subject(text, toks, low, _name_before(text, toks, low, st, max(prev_end, s0), x+1), max(prev_end, s0)), j+1)
             if src and k == 0 and src[0]-2 > s0 and (low[src[0]-1] in _PP_OBJ or low[src[0]-1] in BE):  # the object of a preposition is no subject: 'The mother of a girl
                 w = next((w for w in range(src[0]-2, s0, -1) if low[w] in ('who', 'that', 'which')), None)  # who disappeared in Co Donegal 40 years ago said'
                 f = _skip_intro(text, toks, low, s0, a)
@@ -507,6 +516,8 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
         return ((b, e), True, False) if e > b else (None, False, False)
     if src is None and cue0 not in OBJ_CUES and cue0 in INVERSION:
         e = np_right(text, toks, low, b, nxt)
+        if e is not None and e+1 < nxt and low[e] in _BY_PARTICIPLES and low[e+1] == 'by' and (f := np_right(text, toks, low, e+2, nxt)) is not None:
+            e = f  # 'said a diplomat quoted by Reuters': the phrase runs on over who passed the words on
         if e is not None and cue0 != 'according' and e < nxt and _is_word(low[e]) and low[e] not in INV_FOLLOW:
             e = None  # 'reported the Secret Service had ...': the noun phrase is the content's subject, not the source
         if e is not None and cue0 != 'according' and e == nxt and k+1 < len(sc):

@@ -56,7 +56,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                      r'heinous', r'despicable', r'wanton\w*', r'brigandish', r'gangsters?', r'preposterous', r'ridiculous', r'malicious\w*',
                      r'smear\w*(?!(?:\s+[\w-]+){1,6}\s+(?:on|onto|over|into)\s+(?:his|her|their|the|its)\b)', r'slander\w*', r'fabricat\w*', r'hypocri\w*', r'interference', r'(?:political|sinister) tools?',
                      r'plots?', r'flaw(?:s|ed)', r'weak points', r'full of (?:\w+ )?contradictions', r'inconsistenc(?:y|ies)', r'(?<!\bit )(?<!\bwe )(?<!\bi )(?:is|are|was|were) (?:\w+ )?behind (?:it|this|that|these|the (?:attacks?|killings?|protests?|leaks?|hack\w*|murder))', r'intolerable', r'unacceptable', r'no (?:legality|justification|legitimacy)', r'lackeys?', r'stooges?',
-                     r'imperialists?', r'warmongers?', r'(?:grave|serious) threat', r'infring\w*', r'insult\w*', r'outrage\w*',
+                     r'imperialists?', r'warmongers?', r'(?:grave|serious) threat', r'shortcomings?', r'deviations?', r'negligence', r'infring\w*', r'insult\w*', r'outrage\w*',
                      r'irresponsible', r'unjust\w*', r'double standards?', r'accus\w*', r'condemn\w*', r'denounc\w*',
                      r'wrath', r'indignation', r'anger', r'denunciation', r'resentment', r'evils?', r'rogue', r'tyrann\w*',
                      r'massacr\w*', r'patroni[sz]\w*', r'assassinat\w*', r'disappoint\w*', r'regrettabl\w*',
@@ -84,7 +84,8 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                   r'worthy of (?:praise|appraisement|admiration|emulation|commendation|respect)',
                   r'gratitude', r'satisfaction', r'wonderful', r'splendid', r'excellent', r'admirabl\w*', r'commendabl\w*', r'marvell?ous',
                   r'(?:speak|spoke|speaks|speaking) highly', r'admiration', r'(?:full|firm|strong|active) support', r'solidarity with',
-                  r'prestigious', r'exemplary', r'beacons?', r'(?:hope|banner|lighthouse) (?:and \w+ )?of (?:the )?(?:humankind|mankind|humanity|world)', r'miracles?', r'outstanding (?:leadership|achievements?|contributions?|success\w*|leader)', r'(?:made|makes|making) (?:a |an )?(?:great|significant|tremendous|enormous|invaluable|important|huge) contributions?',
+                  r'prestigious', r'exemplary', r'auspicious', r'feats?', r'patriotic (?:deeds?|devotion)', r'(?:a |the )?great(?:est)? (?:pleasure|joy) (?:of|for|to)',
+                  r'(?:proud|brilliant|glorious|shining) (?:victor(?:y|ies)|achievements?|successes)', r'beacons?', r'(?:hope|banner|lighthouse) (?:and \w+ )?of (?:the )?(?:humankind|mankind|humanity|world)', r'miracles?', r'outstanding (?:leadership|achievements?|contributions?|success\w*|leader)', r'(?:made|makes|making) (?:a |an )?(?:great|significant|tremendous|enormous|invaluable|important|huge) contributions?',
                   r'greatest (?:man|leader|person|statesman) (?:in|of) (?:the|this)', r'an? (?:model|example) (?:of|for|to)', r'models? of the times', r'wise leadership', r'deserv\w* (?:\w+ ){0,2}(?:blessing|praise|admiration|honou?r)', r'vanguard', r'heroic', r'exploits(?! (?:the|a|an|its|their|his|her|our|this|that|these|those|weak\w*|vulnerab\w*|loopholes?|divisions?)\b)', r'feats?')),  # 'heroic exploits', not 'to exploit', 'exploits the weakness'
 ]
 

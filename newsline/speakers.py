@@ -10,7 +10,7 @@ __all__ = ['GENERIC_NOUNS', 'PARTY_TAG', 'plausible_speaker', 'document_author',
 
 # %% ../nbs/02i_speakers.ipynb #s002
 import re
-from .actors import SPEAKER_NOUNS, _DETS_WORDS, _AGE, ActorMatcher, resolve_source, _is_person_name, NAME_PARTICLES, _GIVEN_NAMES, _PERSON_HEADS, person_gender
+from .actors import SPEAKER_NOUNS, _DETS_WORDS, _AGE, _PARTICIPLE_TAIL, ActorMatcher, resolve_source, _is_person_name, NAME_PARTICLES, _GIVEN_NAMES, _PERSON_HEADS, person_gender
 
 # %% ../nbs/02i_speakers.ipynb #c016
 GENERIC_NOUNS = {'officials', 'official', 'people', 'speakers', 'speaker', 'participants', 'members', 'delegates', 'reporters',
@@ -28,18 +28,26 @@ _NAME_END = re.compile(r"\s(?:who|which|that|set|made|[a-z]+ed)\s")  # a post-mo
 
 _KIN = {'family', 'relatives', 'parents', 'families'}
 
+_QUANT = {'some', 'many', 'several', 'few', 'most', 'numerous', 'various', 'certain', 'other', 'others', 'someone', 'somebody',
+          'everyone', 'everybody', 'anyone', 'anybody', 'nobody', 'none', 'countless', 'multiple'}
+_ANON_HEADS = {'countries', 'nations', 'states', 'governments', 'parties', 'experts', 'analysts', 'critics', 'observers', 'commentators',
+               'scholars', 'researchers', 'journalists', 'media', 'lawmakers', 'politicians', 'diplomats', 'insiders', 'voters', 'users'}
+
 def plausible_speaker(source:str, # a source span's text whose speaker is not in the actor table
                      )->bool: # whether it could be someone who speaks
     "Whether an unknown source looks like a person or an organisation rather than a misread phrase."
     s = re.sub(r'\s+', ' ', (source or '').strip(' \t\n"“”‘’\'')).strip()
     s = _AGE.sub('', s)  # '67-year-old Carlos'
+    if (pc := _PARTICIPLE_TAIL.search(s)): s = s[:pc.start()].rstrip(' ,')  # 'Zakharchenko, quoted by the rebels' news agency'
     words = s.split()
     if not words or not re.match(r"[A-Za-z]", words[0]): return False
     q = re.match(r"(?:one|some|many|most|several|two|three|four|all|each|none|both|either|neither|any) of (?:the |his |her |their |its )?", s, re.I)
     if q and s[q.end():]: return plausible_speaker(s[q.end():])  # 'one of the politicians'
     w0 = words[0].lower()
-    if (w0 in _NOT_FIRST and not (w0 == 'her' and len(words) > 1)) or re.search(r'\d', words[0]): return False  # 'her' before a noun is a determiner: 'Her family'
-    if w0 in _DETS_WORDS: words = words[1:]
+    if w0 in _QUANT and (len(words) == 1 or len(words) == 2 and (words[1].lower() in GENERIC_NOUNS or words[1].lower() in _ANON_HEADS)):
+        return False  # 'Others', 'Many countries', 'Some experts': nobody in particular
+    if (w0 in _NOT_FIRST and not (w0 in ('her', 'one') and len(words) > 1)) or re.search(r'\d', words[0]): return False  # 'her' before a noun is a determiner: 'Her family'
+    if w0 in _DETS_WORDS or w0 == 'one': words = words[1:]  # 'one official' as 'an official' (the head decides: not 'One month')
     if not words: return False
     m = _HEAD_END.search(' ' + ' '.join(words) + ' ')
     np_ = ' '.join(words)[:max(0, m.start()-1)] if m else ' '.join(words)

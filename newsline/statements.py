@@ -170,6 +170,8 @@ _SUBORD_OPEN = re.compile(r"\s*(?:as\s+soon\s+as|even\s+as|" + '|'.join(sorted(_
 _ON_BEHALF = re.compile(r"\bon\s+behalf\s+of\s+(?:(?!\bto\b|\bfor\b)[^.;:])*$", re.I)
 _TO_WHOM = re.compile(r"\b(?:talk(?:ed|s|ing)?|convers(?:ed|es|ing)|chat(?:ted|s|ting)?)\s+with\s*$|\bgave\s+(?:an?\s+)?(?:order|orders|instructions?)\s+to\s*$", re.I)
 _ENCOURAGED = re.compile(r"\bencourag(?:e|es|ed|ing)\s*$", re.I)  # 'had a photo session with them, encouraging their ...': an act
+_HYPOTHETICAL = re.compile(r"\b(?:if|unless|whether|suppose|supposing)\s+$", re.I)  # before the source: a saying supposed
+_HABITUAL = re.compile(r"\b(?:often|usually|always|frequently|routinely|habitually|generally|typically|customarily)\b", re.I)
 _RESPONDED = re.compile(r"\b(?:respond|react|repl(?:y|ie))(?:s|ed|ing)?\s+to\s*$", re.I)  # 'appeared to respond to the tweet': to what, no words
 _VERB_END = re.compile(r"(?<!\bhis)(?<!\bher)(?<!\bits)(?<!\bthe)(?<!\btheir)\s(?:faces|faced|facing|receives|received|receiving|ignores|ignored|"
                        r"heeds|heeded|rejects|rejected)\s*$")  # a source ending in such a verb: the cue after it is a noun
@@ -178,6 +180,7 @@ _AS_BEFORE = re.compile(r"\b(?:as|than)\s+(?:he|she|i|we|they|you|it)\s+(?:\w+\s
 _SAY_NOUN = re.compile(r"\b(?:more|a|any|no|final|greater|little|equal|bigger|larger|real|some|their|its|his|her|our|your)\s+$", re.I)  # 'more say on'
 _TEASER_DATE = re.compile(r"\s*\(\d{1,2}\.\d{1,2}\.\d{4}\)")  # '... was overdue. (15.03.2017)': a linked article's teaser
 _EMPTY_CONTENT = {'what', 'something', 'nothing', 'anything', 'otherwise'}  # after said/told: 'moved by what he said', 'said nothing'
+_PART_OPEN = re.compile(r'(?:[a-z]+ly\s+)?[a-z]+ing\b(?:\s+(?:on|upon|for|out|against|about|at|to|down)\b)?')  # a participle opening a later part of the words
 _CORRESPONDENT = re.compile(r'\breporting (?:from|in)\b', re.I)
 _COURT = re.compile(r'\b(?:courts?|judges?|justices?|tribunals?|jury|juries|magistrates?)\b', re.I)
 _GREETING = re.compile(r'\b(?:Greetings?|Congratulat\w*|Felicitations?)\b', re.I)
@@ -195,7 +198,7 @@ _DOC_NAME = re.compile(r"(?:the\s+|a\s+|its\s+|their\s+)?(?:[A-Z][\w.'’-]*\s+|
                        r"Plan|Strategy|Doctrine|Initiative|Act|Law|Resolution|Communiqu[eé]|Charter|Framework|Roadmap|Guidelines)")
 _TO_ADDRESSEE = re.compile(r'\s+to\s+(?:the\s+)?(?:[\w.\'’-]+\s+){0,3}$')  # 'said to the Chinese envoy'
 _NP_COLON = re.compile(r'[^"“:\n]{2,160}?:\s*(?=["“])')  # a phrase, a colon, then a quotation
-_BY_OUTLET = re.compile(r"\b(?:interviewed|quoted|cited|polled|surveyed|contacted)\s+by\s+(?:the\s+)?$", re.I)  # 'a witness, interviewed by France Inter,'
+_BY_OUTLET = re.compile(r"\b(?:interviewed|quoted|cited|polled|surveyed|contacted|reached)\s+by\s+(?:the\s+)?$", re.I)  # 'a witness, interviewed by France Inter,'
 _HEARSAY = re.compile(r"(?:the\s+|most\s+|many\s+|some\s+)?(?:(?:international|world|foreign)\s+)?(?:security\s+)?(?:community|public|public opinion|opinion|experts|observers|analysts)", re.I)
 _MONARCHS = {'emir', 'king', 'queen', 'sultan', 'monarch'}  # 'the emir': the one named with the title, not the state he heads
 _GOES_ON = 12  # sentences after a speaker's dated statement in which their undated ones keep its date
@@ -410,6 +413,10 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 and (app := _apposed_title(text, pos, mt.group(1).lower())):  # 'X received greetings from Mishal ..., emir of the State of Kuwait.
             alt = resolve_source(app[1], ante, matcher, salient, text)  # The emir in the message said': the emir, not Kuwait
             if alt[0]: speaker, country, typ, cameo, how = alt[0], alt[1], 'person', alt[3], 'name'
+        if how == 'pronoun' and speaker and src.strip().lower() in ('he', 'she') and r['content_start'] is not None and r['cue_end'] is not None \
+                and r['content_start'] > r['cue_end'] and speaker.split()[-1] in text[r['cue_end']:r['content_start']].split():
+            alt = resolve_source(src, [m for m in ante if m[2] != speaker], matcher, [m for m in salient if m[2] != speaker], text)
+            speaker, country, typ, cameo, how = alt  # 'She told Boyce ...': whom she told is not she
         if speaker is None: continue  # an unresolved pronoun or a bare determiner: nobody to chart
         if how == 'unknown' and (' ' not in speaker or _COURTESY.match(speaker)):  # a surname: 'Choe' after 'Foreign Minister Choe Son Hui'
             sur = _COURTESY.sub('', speaker); woman = bool(re.match(r'(?:Mrs|Ms|Miss)\b', speaker))
@@ -470,6 +477,10 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 and not r['direct'] and not re.match(r'\s*(?:that\b|["“‘:])', cont or '') \
                 and r['sentence'] < len(sents) and _SUBORD_OPEN.match(text, sents[r['sentence']][0], min(r['cue_start'], r['source_start'] or r['cue_start'])):
             continue  # 'As soon as the Foreign Ministry issued a crucial statement, military gangsters of the ROK were busy ...': a time, no words
+        if r['source_start'] is not None and r['source_start'] < r['cue_start'] and _HYPOTHETICAL.search(text, max(0, r['source_start'] - 14), r['source_start']):
+            continue  # 'And if he asks what ...', 'unless they say so': a saying supposed, not made
+        if src.strip().lower() in ('who', 'which', 'that') and _HABITUAL.search(r['cue']):
+            continue  # 'the U.S. and the West, which often call for ...': what someone is in the habit of saying, no one statement
         if _RESPONDED.search(r['cue']) and not r['direct'] and not re.search(r'\bthat\b|["“:]', cont or ''):
             continue  # 'appeared to respond to the tweet in remarks carried by State TV': the words come in the next sentence
         if _VERB_END.search(src) and not r['direct']:
@@ -531,7 +542,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if r['channel'] is None and r['speaker'] and (mk := _made_at(text, r['cue_start'])) and r['cue_start'] - mk[0] < 1500 \
                 and (ms := _MADE.match(text, mk[0])) and resolve_source(mk[1], [], matcher, (), text)[0] == r['speaker']:
             r['channel'] = 'report' if ms.group(1) == 'report' else 'speech'  # 'X made a report on ... He said': said in X's report
-        r['kind'] = statement_kind(r['cue'] + r.get('_extra_cue', ''), r['content'] or '', is_own=lambda np_, r=r: _is_own(np_, r, matcher))
+        tail = ''.join(' ' + m.group() for a, b in r['content_spans'][1:] if (m := _PART_OPEN.match(text, a, b)))  # '..., he said, severely
+        r['kind'] = statement_kind(r['cue'] + r.get('_extra_cue', '') + tail, r['content'] or '', is_own=lambda np_, r=r: _is_own(np_, r, matcher))  # criticizing ...'
         if pd.notna(r['source_start']) and _CORRESPONDENT.search(text, r['source_start'], max(r['source_end'], r['cue_start'])):
             r['kind'] = 'say'  # 'X, reporting from Beijing': a reporter's account
         if r['kind'] == 'deny' and _COURT.search(r['source_text'] or ''): r['kind'] = 'reject'  # 'an appeals court dismissed the charges': a ruling
