@@ -488,6 +488,11 @@ _OWNED_ROLE_NAME = re.compile(r"[A-Z][\w.'’ -]*['’]s\s+(?:[\w-]+\s+){0,2}?[A
 _OWNED_BODY_NAME = re.compile(r"(?:the\s+)?[A-Z][\w.'’ -]*?['’]s\s+(?:[a-z][\w-]*\s+){0,3}?(?P<head>company|firm|bank|carrier|airline|retailer|carmaker|"
                               r"automaker|lender|insurer|operator|manufacturer|maker|producer|giant|group|broadcaster|newspaper|agency|university|"
                               r"think\s+tank|charity|network)\s*,\s*(?P<name>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})\s*,?\s*$")  # "China's leading tour company, Ctrip"
+_ROLE_COMMA_NAME = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,4}(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s*,\s*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*,?\s*$")
+_ROLE_HEADS = {'executive', 'ceo', 'boss', 'coach', 'captain', 'owner', 'official', 'economist', 'analyst', 'strategist', 'spokesman',
+               'spokeswoman', 'spokesperson', 'chief', 'chairman', 'president', 'director', 'leader', 'minister', 'secretary', 'head',
+               'manager', 'founder', 'ambassador', 'envoy', 'governor', 'mayor', 'commander', 'general'}
+# 'Dortmund chief executive, Hans-Joachim Watzke': a named body's role, then the person (the name in group 2)
 _APPOSED_NAME = re.compile(r"(?:an?|the|its|his|her|their)\s+[a-z][^,]*,\s*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*,?\s*$", re.I)
 RELATIVE = re.compile(r",\s*(?:who|which|whose|whom)\b")  # a relative clause opens: 'X, who ...'
 _HONORIFICS = (r"(?:(?:Lt\.|Lieutenant|Col\.|Colonel|Gen\.|General|Maj\.|Major|Capt\.|Captain|Adm\.|Admiral|Sgt\.|Sergeant|Cmdr\.|"
@@ -632,7 +637,8 @@ def resolve_source(source:str,   # the source span's text
         if (kn := next((f for f in found if f[0] >= source.find(ob.group('name'))), None)): return kn[2:] + ('name',)  # a table actor
         typ = next(iter(NOMINAL_TYPES.get(ob.group('head').split()[-1], ())), None)
         return (canonical_name(ob.group('name')), next((f[3] for f in found if f[3]), None), typ, None, 'unknown')
-    app = _APPOSED_NAME.match(source) or _OWNED_ROLE_NAME.match(source)
+    app = _APPOSED_NAME.match(source) or _OWNED_ROLE_NAME.match(source) or \
+        ((rc := _ROLE_COMMA_NAME.match(source)) and source[:source.find(',')].split()[-1].lower() in _ROLE_HEADS and rc)
     if app and not any(f[4] not in ('person', 'spokesperson') and f[0] >= app.start(1) for f in found):  # 'A spokeswoman for X, Jane Roe,'
         r = resolve_source(app.group(1), mentions, matcher, salient, text)
         role = re.split(r"\s+(?:to|in|at|for|of)\s+", source[:app.start(1)].rstrip(' ,'), maxsplit=1)[0].split()

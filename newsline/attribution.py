@@ -109,8 +109,11 @@ def _skip_adverbial(low, q, end):
     if q < end and low[q] in ('the', 'a', 'an', 'his', 'her', 'its', 'their'): return q  # an object: 'called the statement “...”'
     if q+1 < end and low[q] == 'to' and low[q+1] in QOPEN: return q  # an infinitive: 'vowed to “bomb the hell” out of ...'
     while r < end and low[r] in ADV_RIGHT and r-q < 6: r += 1
-    if r+1 < end and low[r] in _MONTH_WORDS and low[r+1].isdigit() and len(low[r+1]) <= 2:  # '(on) August 18 that ...'
-        r += 2 + (2 if r+3 < end and low[r+2] == ',' and len(low[r+3]) == 4 and low[r+3].isdigit() else 0)
+    dated = r+1 < end and low[r] in _MONTH_WORDS and (low[r+1].isdigit() and len(low[r+1]) <= 2 or  # '(on) August 18 that ...',
+                                                      r+2 < end and low[r+1] == '.' and low[r+2].isdigit() and len(low[r+2]) <= 2)  # 'on Feb. 15 it ...'
+    if dated:
+        r += 2 + (low[r+1] == '.')
+        r += 2 if r+1 < end and low[r] == ',' and len(low[r+1]) == 4 and low[r+1].isdigit() else 0
     while r > q and low[r-1] in ('the', 'a', 'an', 'his', 'her', 'its', 'their'): r -= 1  # 'on Wednesday the tests ...': 'the' opens the content
     if r == q or low[r-1] in ('last', 'this', 'next'): return q  # 'last week’s attack' is the content
     if r+2 < end and low[r] == ',' and low[r+1] in _MONTH_WORDS and low[r+2].isdigit():  # 'on Tuesday, February 28, that ...'
@@ -118,7 +121,8 @@ def _skip_adverbial(low, q, end):
         if k+1 < end and low[k] == ',' and low[k+1] == 'that': k += 1
         if k < end and low[k] in (',', 'that'): r = k
     if r < end and low[r] in (',', ':', 'that', '“', '"', "''", '—'): return r
-    if r-q <= 3 and any(low[x] in TIMEW for x in range(q, r)): return r
+    if r-q <= 3 and any(low[x] in TIMEW for x in range(q, r)) or dated and r-q <= 7 and r < end and not _verb_first(low, r): return r
+    # 'said on Feb. 15, 2017 it ...'; not 'said July 27 was recorded in history': the date is the subject
     return q
 
 # %% ../nbs/02b_attribution.ipynb #c017c
@@ -398,6 +402,9 @@ _NOT_APPOSED = {'but', 'and', 'or', 'so', 'yet', 'while', 'whereas', 'although',
 
 _VERB_NEXT = {'for', 'to', 'into', 'from', 'with', 'across', 'toward', 'towards', 'at', 'in', 'on', 'off', 'out', 'up', 'back', 'down'}
 
+_ROLE_END = {'executive', 'ceo', 'boss', 'coach', 'captain', 'owner', 'spokesman', 'spokeswoman', 'spokesperson', 'chief', 'chairman',
+             'president', 'director', 'leader', 'minister', 'secretary', 'head', 'manager', 'founder', 'ambassador', 'envoy', 'governor'}
+
 def _subject(text, toks, low, s0, lim, used):
     "The sentence's subject before token `lim` (past an introductory phrase), for a participle or a second verb: 'X did A, saying C'."
     st = _skip_intro(text, toks, low, s0, lim)
@@ -406,6 +413,10 @@ def _subject(text, toks, low, s0, lim, used):
         # no verb between the phrase and the participle ('Mr Tillerson heads for Beijing next, hoping'): the phrase holds the verb
         e = next((m for m in range(st+1, e) if _cap(text, toks, m-1) and not _cap(text, toks, m) and low[m].isalpha() and low[m].endswith('s')
                   and not low[m].endswith('ss') and low[m] not in STOP and m+1 < e and (low[m+1] in DET or low[m+1] in _VERB_NEXT)), e)  # a name's verb in -s: 'Tillerson heads for'
+    if e is not None and e+2 < lim and low[e] == ',' and low[e-1] in _ROLE_END and _cap(text, toks, e+1):  # 'Dortmund chief executive,
+        k = e+1                                                                             # Hans-Joachim Watzke has been ...'
+        while k < lim and k-e <= 4 and _cap(text, toks, k) and _is_word(low[k]): k += 1
+        if k > e+2 and k < lim and low[k] != ',' and (low[k] in AUX or low[k] in PAST or low[k].endswith('ed')): e = k  # the unclosed apposition's name
     if e is not None and (st, e) not in used and low[st] not in DET - {'the', 'a', 'an'}: return (st, e)
     return None
 

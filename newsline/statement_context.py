@@ -513,6 +513,9 @@ _SENT = re.compile(r"^\s*(?:(?:On|In|At|During|After|Before)\b[^,]{0,40},\s*)?(?
                    r"dispatched|addressed|adopted|issued|released)\s+(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\w-]+\s+){0,3}?"
                    r"(?:letters?|messages?|greetings|telegrams?|reply|notes?|congratulations|condolences|appeals?|declarations?|resolutions?)\b"
                    r"|^\s*(?P<w>[A-Z][^,.;:]{2,80}?)\s+(?:wrote|writes|had written)\s+(?:a\s+(?:[\w-]+\s+)?letter\s+)?to\b"  # 'Trump wrote to Xi'
+                   r"|^\s*(?:(?:Then|Later|Next|Afterwards|Also),?\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:appeal|declaration|letter|message|resolution|statement|"
+                   r"open\s+letter)\s+(?:of|from|by)\s+(?P<o>(?:the\s+)?[^,.;:]{2,80}?)\s+was\s+(?:read\s+out|adopted|issued|released|published|"
+                   r"delivered|announced|sent)\b"  # 'Then an appeal of the candlelight rally was read out.'
                    r"|^[^.;:]{2,200}?\breceived\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?(?:letters?|messages?|greetings|telegrams?|reply|notes?|"
                    r"congratulations|condolences)\b(?:\s+of\s+[\w-]+)?\s+from\s+(?P<f>(?:[A-Z]\.\s?)*[A-Z][^,.;:]{2,120}?)(?=\s+(?:on|in)\s|[,.;:]|$)")  # 'from V. Putin, president of ...'
 _DOC_SOURCE = re.compile(r"^(?:it|(?:the|this|that|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:letter|message|greetings|telegram|reply|note|appeal|declaration|resolution|statement|bulletin|communiqu[eé]))$", re.I)
@@ -523,7 +526,7 @@ def _sender_before(text:str, sents:list, si:int, back:int=2)->str:
     for k in range(si-1, si-1-back, -1):
         if k < 0: break
         m = _SENT.match(text[sents[k][0]:sents[k][1]])
-        if m: return m.group('x') or m.group('w') or (m.group('f') if ' and ' not in (m.group('f') or '') else '')  # 'X received a message from Y': Y
+        if m: return m.group('x') or m.group('w') or m.group('o') or (m.group('f') if ' and ' not in (m.group('f') or '') else '')  # 'X received a message from Y': Y
     return ''
 
 def _received_from(text:str, sents:list, si:int, back:int=3)->tuple:

@@ -170,6 +170,31 @@ _SUBORD_OPEN = re.compile(r"\s*(?:as\s+soon\s+as|even\s+as|" + '|'.join(sorted(_
 _ON_BEHALF = re.compile(r"\bon\s+behalf\s+of\s+(?:(?!\bto\b|\bfor\b)[^.;:])*$", re.I)
 _TO_WHOM = re.compile(r"\b(?:talk(?:ed|s|ing)?|convers(?:ed|es|ing)|chat(?:ted|s|ting)?)\s+with\s*$|\bgave\s+(?:an?\s+)?(?:order|orders|instructions?)\s+to\s*$", re.I)
 _ENCOURAGED = re.compile(r"\bencourag(?:e|es|ed|ing)\s*$", re.I)  # 'had a photo session with them, encouraging their ...': an act
+_AND = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+def _coordinated(src, matcher, ante, salient, text)->list:
+    "The speakers of a source that lists several named ones ('Kim Yo Jong and Choe Son Hui', 'The US, Japan and South Korea'), or None."
+    s = before_relative(src).strip()
+    if ' and ' not in s: return None
+    k = s.find(' and ')
+    if any(f[0] < k + 1 < f[1] for f in matcher.find(s)): return None  # one actor's name: 'Bosnia and Herzegovina', 'Ministry of Land and Environment Protection'
+    parts = [x for x in _AND.split(re.sub(r'^(?:both|either|neither)\s+', '', s, flags=re.I)) if x]
+    if not 2 <= len(parts) <= 6 or any(len(x.split()) > 6 or not (x[:1].isupper() or re.match(r'the\s+[A-Z]', x)) for x in parts): return None  # not 'X, director of Y, and Z'
+    out, named = [], set()
+    for x in parts:
+        sp = resolve_source(x, ante, matcher, salient, text)
+        if not sp[0] or not (sp[4] == 'name' or sp[4] == 'unknown' and len(sp[0].split()) > 1 and all(w[:1].isupper() for w in sp[0].split())
+                             and _is_person_name(sp[0])): return None  # each one named ('Health and Human Services Secretary X': no)
+        out.append((sp[0], sp[1], sp[2] or ('person' if sp[4] == 'unknown' else None)))
+        if sp[4] == 'name': named.add(sp[0])
+    role = lambda x: any(w.lower().strip(",.'’s") in SPEAKER_NOUNS or w.lower() in _PERSON_HEADS for w in x.split()[:-1])
+    if any(role(x) and o[2] != 'person' for x, o in zip(parts[:-1], out)): return None  # "Hungary's Minister of Foreign Affairs and Trade X"
+    if role(parts[-1]) and not all(o[2] == 'person' and (role(x) or o[0] in named) for x, o in zip(parts[:-1], out)):
+        return None  # a title over the whole list: 'UN and Arab League envoy Lakhdar Brahimi', "Russia's Industry and Trade Minister X"
+    if any(o[2] != 'person' and not all(w[:1].isupper() or w in ('the', 'of', 'and', '&') for w in x.split()) for x, o in zip(parts, out)):
+        return None  # a description, no name: 'Indian billionaire and Vedanta Resources majority shareholder Anil Agarwal'
+    return out if len({o[0] for o in out}) == len(out) else None
+
 _HYPOTHETICAL = re.compile(r"\b(?:if|unless|whether|suppose|supposing)\s+$", re.I)  # before the source: a saying supposed
 _HABITUAL = re.compile(r"\b(?:often|usually|always|frequently|routinely|habitually|generally|typically|customarily)\b", re.I)
 _RESPONDED = re.compile(r"\b(?:respond|react|repl(?:y|ie))(?:s|ed|ing)?\s+to\s*$", re.I)  # 'appeared to respond to the tweet': to what, no words
@@ -488,7 +513,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if (_TO_WHOM.search(r['cue']) or _ENCOURAGED.search(r['cue'])) and not _WORDS_GIVEN.search(cont or ''):
             continue  # 'he talked with commanding officers of the unit', 'gave an order to the Second Red Flag Company', 'encouraged the
             # combatants who ...': to whom, no words
-        rows.append(r)
+        if how == 'name' and (several := _coordinated(src, matcher, ante, salient, text)):  # 'Kim Yo Jong and Choe Son Hui said', 'The US, Japan
+            rows += [dict(r, speaker=sp, actor_country=co, actor_type=ty) for sp, co, ty in several]  # and South Korea condemned': one row each
+        else: rows.append(r)
         if (via_doc or _DOC_SOURCE.match(src.strip()) and src.strip().lower() != 'it') and speaker:
             last_doc = (r['sentence'], speaker, country, typ, cameo, how, r)  # a document's statement, which 'it' may go on with
         if _PLURAL_SOURCE.search(src.strip()) and how in ('name', 'unknown'):  # a group that a later 'they' may be
