@@ -29,7 +29,7 @@ CUE_KIND = [  # checked in order on the cue text
                      r'charg(?:e|es|ed|ing)', r'decr(?:y|ied|ies)', r'censur\w*', r'lambast\w*', r'castigat\w*', r'ridicul\w*', r'mock\w*', r'assail\w*',
                      r'attack\w*', r'bash\w*', r'flay\w*', r'deplor\w*', r'lash\w* out', r'rebuk\w*', r'scold\w*', r'chid\w*',
                      r'dubb?\w*', r'(?:spoke|speak\w*|spoken) out against', r'took issue', r'tak\w* issue', r'blam\w*', r'protest\w*', r'charg(?:e|ed|es)', r'alleg(?:e|ed|es|ing)')),
-    ('praise', _w(r'prais\w*', r'hail\w*', r'support(?:s|ed|ing)?', r'(?:express\w*|voic\w*|reaffirm\w*|pledg\w*) (?:\w+ ){0,2}support', r'(?:speak|spoke|speaks|speaking) highly', r'laud\w*', r'welcom\w*', r'congratulat\w*', r'thank\w*', r'commend\w*', r'extol\w*', r'(?:message|letter|telegram)s? of greetings?',
+    ('praise', _w(r'prais\w*', r'hail\w*', r'support(?:s|ed|ing)?', r'(?:express\w*|voic\w*|reaffirm\w*|pledg\w*) (?:\w+ ){0,2}support', r'(?:speak|spoke|speaks|speaking) highly', r'(?:express|voic)\w* (?:\w+ ){0,2}approval', r'laud\w*', r'welcom\w*', r'congratulat\w*', r'thank\w*', r'commend\w*', r'extol\w*', r'(?:message|letter|telegram)s? of greetings?',
                   r'applaud\w*', r'endors\w*', r'appreciat\w*',
                   r'with (?:great |deep |much |high |full )?(?:satisfaction|pride|admiration|appreciation)')),
     ('intend', _w(r'vow\w*', r'pledg\w*', r'promis\w*', r'plan(?:s|ned)?', r'intend\w*', r'resolv\w*', r'determin\w*', r'offer\w*',
@@ -41,7 +41,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                     r'catastrophic (?:consequences|end|results?|doom|ruin)', r'annihilat\w*', r'wipe out',
                     r'sea of fire', r'grave consequences', r'(?:negative|serious|disastrous|unpredictable) consequences',
                     r'not remain (?:an )?onlookers?', r'(?:powerful|resolute|strong|overwhelming) (?:response|action|counteraction|measures)',
-                    r'strike back', r'there (?:will|would) be (?:\w+ )?consequences', r'(?:face|bear|suffer) (?:the |all )?(?:\w+ )?consequences', r'(?:will|shall|must|would) (?:be )?(?:\w+ )?punish\w*', r'(?:merciless|severe|stern) punishment', r'escape (?:\w+ )?punishment',
+                    r'strike back', r'going to (?:come|go) after\b', r'there (?:will|would) be (?:\w+ )?consequences', r'(?:face|bear|suffer) (?:the |all )?(?:\w+ )?consequences', r'(?:will|shall|must|would) (?:be )?(?:\w+ )?punish\w*', r'(?:merciless|severe|stern) punishment', r'escape (?:\w+ )?punishment',
                     r'self-defen[cs]e (?:measures|action)', r'will (?:not )?(?:tolerate|overlook)', r'(?:options?|response|action|force|strikes?) (?:\w+ ){0,3}on the table',
                     r'(?:pre-?emptive|military) (?:action|strikes?|attacks?|options?)', r'ready to (?:open fire|strike|attack|retaliate)')),
     ('deny', _w(r'groundless', r'baseless', r'unfounded', r'untrue', r"(?:is|are|was|were|'s|’s) (?:completely |totally |absolutely |entirely |simply )?false", r'(?:has|have|had) nothing to do with', r'no such', r'not true', r'never happened',
@@ -56,7 +56,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                      r'heinous', r'despicable', r'wanton\w*', r'brigandish', r'gangsters?', r'preposterous', r'ridiculous', r'malicious\w*',
                      r'smear\w*(?!(?:\s+[\w-]+){1,6}\s+(?:on|onto|over|into)\s+(?:his|her|their|the|its)\b)', r'slander\w*', r'fabricat\w*', r'hypocri\w*', r'interference', r'(?:political|sinister) tools?',
                      r'plots?', r'flaw(?:s|ed)', r'weak points', r'full of (?:\w+ )?contradictions', r'inconsistenc(?:y|ies)', r'(?<!\bit )(?<!\bwe )(?<!\bi )(?:is|are|was|were) (?:\w+ )?behind (?:it|this|that|these|the (?:attacks?|killings?|protests?|leaks?|hack\w*|murder))', r'intolerable', r'unacceptable', r'no (?:legality|justification|legitimacy)', r'lackeys?', r'stooges?',
-                     r'imperialists?', r'warmongers?', r'(?:grave|serious) threat', r'shortcomings?', r'deviations?', r'negligence', r'(?:utter|an?|the|were|was|is|are|been|became|become|grown|remains?|remained) complacen(?:t|cy)\b(?! (?:is|was|would be) (?:not|no) )', r'(?:their|its|his|her) (?:\w+ )?failures? (?:in|to|of)\b',
+                     r'imperialists?', r'warmongers?', r'(?:grave|serious) threat', r'shortcomings?', r'deviations?', r'negligence', r'(?:veritable|living|real|man-made) hell\b', r'nearing (?:its )?(?:ruin|collapse|doom|end)', r'(?:utter|an?|the|were|was|is|are|been|became|become|grown|remains?|remained) complacen(?:t|cy)\b(?! (?:is|was|would be) (?:not|no) )', r'(?:their|its|his|her) (?:\w+ )?failures? (?:in|to|of)\b',
                      r'(?:doing|does|do|did) (?:very |so )?(?:little|nothing) to (?:help|address|stop|advance|improve|protect|solve|fix|curb|prevent)\b', r'infring\w*', r'insult\w*', r'outrage\w*',
                      r'irresponsible', r'unjust\w*', r'double standards?', r'accus\w*', r'condemn\w*', r'denounc\w*',
                      r'wrath', r'indignation', r'anger', r'denunciation', r'resentment', r'evils?', r'rogue', r'tyrann\w*',
@@ -78,7 +78,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
     ('intend', _w(r'we will', r'we shall', r'will continue', r'(?:is|are) ready to', r'(?:will|shall) (?:take|bolster|strengthen|further)',
                   r'(?:resolve|will|determination|intention|willingness|readiness|pledge|vow) to',
                   r'(?:is|are|was|were|be|been|remains?|stands?) (?:ready|prepared|willing) to',
-                  r'determin\w* to', r'willing\w* to', r'intend\w*', r'plans? to',
+                  r'determin\w* to', r'willing\w* to', r'intend\w*', r'plans? to', r'(?:am|is|are|remains?|remained|was|were|stay|stays) (?:\w+ )?committed to\b',
                   r"(?:i am|i'm|i’m|we are|we're|we’re) (?:planning|preparing|intending|leaving|travell?ing|heading) (?:to|for)\b", r'(?:decision|decided|schedule|scheduled|preparing) to',
                   r'(?:measures|steps|tasks) (?:\w+ ){0,3}to be (?:taken|adopted|carried out|implemented)', r'(?:will|would) be (?:\w+ )?(?:pushed forward|carried out|implemented) (?:\w+ ){0,3}according to (?:the |a )?plan')),
     ('praise', _w(r'welcom\w*', r'appreciat\w*', r'prais\w*', r'congratulat\w*', r'thank\w*(?! to (?:\w+ )?(?:tensions?|crisis|crises|conflicts?|wars?|sanctions|threats?|provocations?|failures?|lack|neglect|pressure)\b)',
@@ -121,6 +121,7 @@ _GOOD_WISH = re.compile(r'\b(?:success\w*|prosperity|happiness|health|good luck|
 _STRUGGLE = re.compile(r"\b(?:struggles?|fights?|battles?|wars?)\s+(?:against|to\s+(?:foil|smash|frustrate|defeat|counter|check))\b[^,.;]{0,100}"
                        r"|\b(?:defeat(?:s|ed|ing)?|victory over|triumph(?:ed)? over|smash(?:ed|ing)?|repel+(?:ed|ing)?)\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}?"
                        r"(?:imperialists?|aggressors?|enem(?:y|ies)|invaders?)\b", re.I)  # a victory recounted is no criticism
+_BRAG = re.compile(r"\b(?:bragg\w*|boast\w*|clamou?r\w*|talk\w*|prattl\w*|blabb\w*|rant\w*|cr(?:y|ied|ies|ying))\s+(?:about|of|for|over)\b[^.;]{0,80}", re.I)
 _CONTEXT = re.compile(r"\b(?:in the wake of|amid)\s+[^,.;]{0,80}", re.I)
 _DISCLAIMED = re.compile(r"\b(?:no evidence|not (?:agree|believe|think|say)|never said)\b[^.;]*$", re.I)  # a charge disowned before it
 _HOPED_GOOD = re.compile(r"\b(?:achiev|attain|win|gain|register|reap)\w*\s+(?:[\w-]+\s+){0,4}?(?:success\w*|prosperity|happiness|achievements?|progress|victor\w*)\b|\benjoy\w*", re.I)  # 'hope the Chinese people will achieve greater successes'
@@ -238,10 +239,13 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
     if _RESOLVE_OPEN.match(c0) or _RESOLVE_IS.match(c0): return 'threaten' if _FORCE.search(c0) else 'intend'  # 'expressed the will to support ...'
     both = f'{cue or ""} {content or ""}'  # the cue may carry the noun: 'expressed admiration', 'voiced support'
     both = _STRUGGLE.sub(' ', _ANTI.sub(' ', both))  # 'the anti-imperialist struggle', 'the war against the common enemy': a fight praised
+    quiet = f'{cue or ""} {_BRAG.sub(" ", content or "")}'  # for threats: not another's bragging told in the words ('Yoon bragged about
+    # overwhelming counteraction'); the speaker's own bragging cue stays
     both = _DOOM.sub(' condemned ', re.sub(r'["“”]', '', both))  # scare quotes; 'punishment by history' is a verdict, no threat
     both = _CONTEXT.sub(' ', both)  # 'in the wake of North Korea's aggression': the occasion, not the speaker's stance
     for kind, rx in CONTENT_KIND:
         if rx.search(both):
+            if kind == 'threaten' and not rx.search(_DOOM.sub(' condemned ', re.sub(r'["“”]', '', quiet))): continue  # another's threat told of
             if kind == 'deny' and (m := _NOTHING.search(both)) and not rx.search(both[:m.start()] + both[m.end():]) \
                     and not _OWN_SUBJECT.search(both[max(0, m.start()-60):m.start()]) \
                     and not (is_own and is_own(both[max(0, m.start()-60):m.start()].split(',')[-1].strip())):
@@ -259,7 +263,7 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
             return kind
     c = (content or '').lstrip(' “"\'‘')
     if _OWN_FUTURE.match(c): return 'intend'  # the speaker's own future action
-    if (m := _NP_FUTURE.match(c)) and (_SELF_SIDE.fullmatch(m.group('subj')) or (is_own and is_own(m.group('subj')))):
+    if (m := _NP_FUTURE.match(c)) and any(_SELF_SIDE.fullmatch(p) or (is_own and is_own(p)) for p in re.split(r'\s+and\s+', m.group('subj'))):
         return 'intend'  # 'the two leaders will discuss ...', 'Malaysia will investigate' said by its minister
     if _ANNOUNCE.search(cue or '') and _MEASURE.match(c): return 'intend'  # a measure announced: 'announced its own ban'
     return 'say'

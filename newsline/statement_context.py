@@ -544,7 +544,8 @@ _COLON_SAME = re.compile(r'\s*(?:as\s+follows\s*)?:\s*')
 def _colon_contents(text:str, recs:list, max_paras:int=3)->list:
     "Records whose cue ends its line with a colon ('The message said:') get the next paragraphs (up to `max_paras`) as direct content."
     starts = sorted(r['cue_start'] for r in recs if r['source_start'] is None  # the message's own 'I express ...' goes on with it
-                    or text[r['source_start']:r['source_end']].strip().lower() not in ('i', 'we'))
+                    or text[r['source_start']:r['source_end']].strip().lower() not in ('i', 'we') and len(text[r['source_start']:r['source_end']].split()) <= 8)
+    # (nor a long phrase misread as a source: 'Holding a grand commendation ceremony and making the whole army ... know about')
     out = []
     for r in recs:
         m = _COLON_NEXT.match(text, r['cue_end'] if r['source_end'] is None or r['source_end'] < r['cue_end'] else r['source_end'])
