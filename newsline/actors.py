@@ -602,7 +602,7 @@ _NOT_OF_ORG = {'user', 'users', 'page', 'pages', 'post', 'posts', 'video', 'vide
 _WOMAN_HONORIFIC = re.compile(r"\s*(?:the\s+)?(?:Mrs|Ms|Miss|Madam|Madame|Lady|First\s+[Ll]ady)\.?\s*$")
 
 _TITLE_GLUED = re.compile(r"\b(Minister|President|Secretary|Chancellor|Leader|Spokesman|Spokeswoman|Spokesperson|Senator|Governor|Mayor|"
-                          r"Ambassador|Director|Chairman|Chairwoman|Chief|Premier|General)-(?!General\b)(?=[A-Z][a-z])")  # not 'Secretary-General'
+                          r"Ambassador|Director|Chairman|Chairwoman|Chief|Premier|General|Mr|Mrs|Ms|Dr|Prof)-(?!General\b)(?=[A-Z][a-z])")  # not 'Secretary-General'
 
 _PARTY_MODS = {'repub', 'democ', 'conse', 'labou', 'liber', 'socia', 'commu', 'forme', 'new', 'then', 'gop'}  # 'the Republican president': no name
 

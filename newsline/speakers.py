@@ -107,7 +107,7 @@ _TITLE_WORDS = ("Rep|Reps|Representative|Sen|Sens|Senator|Gov|Governor|Gen|Gener
                 "Senior|Assistant|Counsel|Associate|Economist|Lawyer|Attorney|Dean|Coach|Manager|Director|Spokesman|Spokeswoman|Spokesperson|DPP|Cllr|"
                 "Councillor|Sheriff|Leader|Majority|Minority|Chairman|Chairwoman|Chair|Whip|Duma|Parliament|Assembly|Senate|Congress|Committee|"
                 "Fr|Msgr|Imam|Rabbi|Sheikh|Cardinal|Bishop|Archbishop|Pastor|Parish|Priest|"
-                "Commission|Council|Knesset|Bundestag")
+                "Commission|Council|Knesset|Bundestag|Ranking Member|Member")
 _LEADING_TITLES = re.compile(rf"^(?:(?:[A-Z][\w'’-]*\s+){{0,2}}?(?:{_TITLE_WORDS})(?:-(?:{_TITLE_WORDS}))?\.?\s+)+")  # 'Former Kentucky Gov.', 'Inspector-General'
 _OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*)+$")  # 'Kelly Ayotte of New Hampshire'
 

@@ -664,6 +664,7 @@ def _nearer_person(text:str, pos:int, speaker:str, pronoun:str, matcher, skip=()
     return best
 
 _STORY_OPEN = re.compile(r'\s*(?:It was\s+)?(?:One|Some)\s+(?:day|morning|afternoon|evening|night)\b', re.I)
+_PARA_STORY = re.compile(r'\n[ \t]*(?=(?:It was\s+)?(?:One|Some)\s+(?:day|morning|afternoon|evening|night)\b)')  # a paragraph opening a story
 
 def _one(text, title, dct, matcher, article_id, is_kcna):
     "All statement rows of one article."
@@ -675,6 +676,11 @@ def _one(text, title, dct, matcher, article_id, is_kcna):
     # and its speakers talk now; a KCNA reminiscence ('In September Juche 88 (1999), Chairman Kim Jong Il visited ...') or a story
     # ('One day in May 1979, ...') is told about then
     rows = _text_rows(text, dct, matcher, item, title, anchored=anchor is not None, kcna=is_kcna) if text.strip() else []
+    if is_kcna and anchor is None and any(r['date'] is None for r in rows):  # a story told further down: 'One day in November 2014, the General
+        stories = [(m.end(), d) for m in _PARA_STORY.finditer(text) if (d := narrative_date(text[m.end():], dct)) and _in_range(d[0])]  # Secretary
+        for r in rows:                                                                           # visited the factory. He appreciated ...'
+            at = [(p, d) for p, d in stories if p <= r['cue_start'] and text.count('\n\n', p, r['cue_start']) <= 3]
+            if r['date'] is None and at: r['date'], r['date_granularity'] = at[-1][1]  # within its next paragraphs
     reported = report_lead_date(text, dct)  # 'KCNA reported on October 16 that ...', 'X issued the following statement on Friday:'
     lead = reported or lead_event_date(text, dct) if is_kcna and anchor is None and any(r['date'] is None for r in rows) else None
     if lead:  # what was said at the event the item reports, on its day
