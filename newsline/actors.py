@@ -548,7 +548,7 @@ def _role_name(source:str, found:list, anchored:bool=True):
 LINK_WORDS = r'(?:read more|related|see also|also read|more on this|watch|opinion)'  # what opens a link line left in a body
 _BOILERPLATE = re.compile(r'\s*' + LINK_WORDS + r'\b', re.I)
 _DOC_FROM = re.compile(r"(?:(?:an?|the)\s+(?:[\w-]+\s+)?(?:statement|letter|message|communiqu[eé]|note)|(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}?"
-                       r"(?:figures|data|statistics|numbers|survey|study|poll|analysis|estimates?))\s+(?:from|by)\s+(.+)$", re.I)  # 'New figures from X
+                       r"(?:figures|data|statistics|numbers|survey|study|poll|analysis|estimates?))\s+(?:from|by|of)\s+(.+)$", re.I)  # 'New figures from X
 
 # %% ../nbs/02a_actors.ipynb #c013u
 _TRAILING_NAME = re.compile(r"(?P<desc>(?:[\w'’.&-]+\s+)*?[a-z][\w-]*[a-z])\s+(?P<name>(?:[A-Z][\w'’-]*\.?\s+){1,2}[A-Z][\w'’-]+)"

@@ -29,7 +29,7 @@ CUE_KIND = [  # checked in order on the cue text
                      r'charg(?:e|es|ed|ing)', r'decr(?:y|ied|ies)', r'censur\w*', r'lambast\w*', r'castigat\w*', r'ridicul\w*', r'mock\w*', r'assail\w*',
                      r'attack\w*', r'bash\w*', r'flay\w*', r'deplor\w*', r'lash\w* out', r'rebuk\w*', r'scold\w*', r'chid\w*',
                      r'dubb?\w*', r'(?:spoke|speak\w*|spoken) out against', r'took issue', r'tak\w* issue', r'blam\w*', r'protest\w*', r'charg(?:e|ed|es)', r'alleg(?:e|ed|es|ing)')),
-    ('praise', _w(r'prais\w*', r'hail\w*', r'support(?:s|ed|ing)?', r'(?:express\w*|voic\w*|reaffirm\w*|pledg\w*) (?:\w+ ){0,2}support', r'(?:speak|spoke|speaks|speaking) highly', r'(?:express|voic)\w* (?:\w+ ){0,2}approval', r'laud\w*', r'welcom\w*', r'congratulat\w*', r'thank\w*', r'commend\w*', r'extol\w*', r'(?:message|letter|telegram)s? of greetings?',
+    ('praise', _w(r'prais\w*', r'hail\w*', r'support(?:s|ed|ing)?', r'(?:express\w*|voic\w*|reaffirm\w*|pledg\w*) (?:\w+ ){0,2}support', r'(?:speak|spoke|speaks|speaking) highly', r'(?:express|voic)\w* (?:\w+ ){0,2}approval', r'(?:paid|pays|pay|paying) (?:\w+ ){0,2}tributes?', r'laud\w*', r'welcom\w*', r'congratulat\w*', r'thank\w*', r'commend\w*', r'extol\w*', r'(?:message|letter|telegram)s? of greetings?',
                   r'applaud\w*', r'endors\w*', r'appreciat\w*',
                   r'with (?:great |deep |much |high |full )?(?:satisfaction|pride|admiration|appreciation)')),
     ('intend', _w(r'vow\w*', r'pledg\w*', r'promis\w*', r'plan(?:s|ned)?', r'intend\w*', r'resolv\w*', r'determin\w*', r'offer\w*',
@@ -43,9 +43,9 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                     r'not remain (?:an )?onlookers?', r'(?:powerful|resolute|strong|overwhelming) (?:response|action|counteraction|measures)',
                     r'strike back', r'going to (?:come|go) after\b', r'there (?:will|would) be (?:\w+ )?consequences', r'(?:face|bear|suffer) (?:the |all )?(?:\w+ )?consequences', r'(?:will|shall|must|would) (?:be )?(?:\w+ )?punish\w*', r'(?:merciless|severe|stern) punishment', r'escape (?:\w+ )?punishment',
                     r'self-defen[cs]e (?:measures|action)', r'will (?:not )?(?:tolerate|overlook)', r'(?:options?|response|action|force|strikes?) (?:\w+ ){0,3}on the table',
-                    r'(?:pre-?emptive|military) (?:action|strikes?|attacks?|options?)', r'ready to (?:open fire|strike|attack|retaliate)')),
+                    r'(?:pre-?emptive|military) (?:action|strikes?|attacks?|options?)', r'ready to (?:open fire|strike|attack|retaliate)', r'(?:dreadful|merciless|decisive|deadly|crushing|annihilating|retaliatory) (?:strikes?|blows?)')),
     ('deny', _w(r'groundless', r'baseless', r'unfounded', r'untrue', r"(?:is|are|was|were|'s|’s) (?:completely |totally |absolutely |entirely |simply )?false", r'(?:has|have|had) nothing to do with', r'no such', r'not true', r'never happened',
-                r'sheer (?:lie|fabrication)', r'(?:know|knew|knows) nothing (?:about|of)')),
+                r'sheer (?:lie|fabrication)', r'(?:statements?|claims?|suggestions?|reports?|assertions?|allegations?) to the contrary', r'(?:know|knew|knows) nothing (?:about|of)')),
     ('reject', _w(r'(?:will|would|can) (?:never|not) (?:accept|recognize|recognise)', r'(?:is|are|was|were|would be) premature', r'reject(?:s|ed|ing)?', r'null and void',
                   r'(?:we|i) (?:\w+ )?oppose', r'(?:firmly|strongly|resolutely) opposes?',
                   r'do(?:es)? not recogni[sz]e')),
@@ -56,7 +56,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                      r'heinous', r'despicable', r'wanton\w*', r'brigandish', r'gangsters?', r'preposterous', r'ridiculous', r'malicious\w*',
                      r'smear\w*(?!(?:\s+[\w-]+){1,6}\s+(?:on|onto|over|into)\s+(?:his|her|their|the|its)\b)', r'slander\w*', r'fabricat\w*', r'hypocri\w*', r'interference', r'(?:political|sinister) tools?',
                      r'plots?', r'flaw(?:s|ed)', r'weak points', r'full of (?:\w+ )?contradictions', r'inconsistenc(?:y|ies)', r'(?<!\bit )(?<!\bwe )(?<!\bi )(?:is|are|was|were) (?:\w+ )?behind (?:it|this|that|these|the (?:attacks?|killings?|protests?|leaks?|hack\w*|murder))', r'intolerable', r'unacceptable', r'no (?:legality|justification|legitimacy)', r'lackeys?', r'stooges?',
-                     r'imperialists?', r'warmongers?', r'(?:grave|serious) threat', r'shortcomings?', r'deviations?', r'negligence', r'(?:veritable|living|real|man-made) hell\b', r'nearing (?:its )?(?:ruin|collapse|doom|end)', r'(?:utter|an?|the|were|was|is|are|been|became|become|grown|remains?|remained) complacen(?:t|cy)\b(?! (?:is|was|would be) (?:not|no) )', r'(?:their|its|his|her) (?:\w+ )?failures? (?:in|to|of)\b',
+                     r'imperialists?', r'warmongers?', r'(?:grave|serious) threat', r'shortcomings?', r'deviations?', r'negligence', r'high-handed\w*', r'arbitrar(?:y|ily)', r'culprits?', r'slap in the faces?', r'thief crying', r'stop thief', r'(?:veritable|living|real|man-made) hell\b', r'nearing (?:its )?(?:ruin|collapse|doom|end)', r'(?:utter|an?|the|were|was|is|are|been|became|become|grown|remains?|remained) complacen(?:t|cy)\b(?! (?:is|was|would be) (?:not|no) )', r'(?:their|its|his|her) (?:\w+ )?failures? (?:in|to|of)\b',
                      r'(?:doing|does|do|did) (?:very |so )?(?:little|nothing) to (?:help|address|stop|advance|improve|protect|solve|fix|curb|prevent)\b', r'infring\w*', r'insult\w*', r'outrage\w*',
                      r'irresponsible', r'unjust\w*', r'double standards?', r'accus\w*', r'condemn\w*', r'denounc\w*',
                      r'wrath', r'indignation', r'anger', r'denunciation', r'resentment', r'evils?', r'rogue', r'tyrann\w*',
@@ -86,7 +86,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                   r'worthy of (?:praise|appraisement|admiration|emulation|commendation|respect)',
                   r'gratitude', r'satisfaction', r'wonderful', r'splendid', r'excellent', r'admirabl\w*', r'commendabl\w*', r'marvell?ous',
                   r'(?:speak|spoke|speaks|speaking) highly', r'admiration', r'(?:full|firm|strong|active) support', r'solidarity with',
-                  r'prestigious', r'exemplary', r'auspicious', r'feats?', r'patriotic (?:deeds?|devotion)', r'(?:a |the )?great(?:est)? (?:pleasure|joy) (?:of|for|to)',
+                  r'prestigious', r'exemplary', r'auspicious', r'wisely (?:led|leading|leads|guided|guiding)', r'devotedly', r'immortal (?:feats?|exploits|achievements?|leadership)', r'epoch-making', r'epochal', r'feats?', r'patriotic (?:deeds?|devotion)', r'(?:a |the )?great(?:est)? (?:pleasure|joy) (?:of|for|to)',
                   r'(?:proud|brilliant|glorious|shining) (?:victor(?:y|ies)|achievements?|successes)', r'beacons?', r'(?:hope|banner|lighthouse) (?:and \w+ )?of (?:the )?(?:humankind|mankind|humanity|world)', r'miracles?', r'outstanding (?:leadership|achievements?|contributions?|success\w*|leader)', r'(?:made|makes|making) (?:a |an )?(?:great|significant|tremendous|enormous|invaluable|important|huge) contributions?',
                   r'greatest (?:man|leader|person|statesman) (?:in|of) (?:the|this)', r'an? (?:model|example) (?:of|for|to)', r'models? of the times', r'wise leadership', r'deserv\w* (?:\w+ ){0,2}(?:blessing|praise|admiration|honou?r)', r'vanguard', r'heroic', r'exploits(?! (?:the|a|an|its|their|his|her|our|this|that|these|those|weak\w*|vulnerab\w*|loopholes?|divisions?)\b)', r'feats?')),  # 'heroic exploits', not 'to exploit', 'exploits the weakness'
 ]
@@ -121,6 +121,7 @@ _GOOD_WISH = re.compile(r'\b(?:success\w*|prosperity|happiness|health|good luck|
 _STRUGGLE = re.compile(r"\b(?:struggles?|fights?|battles?|wars?)\s+(?:against|to\s+(?:foil|smash|frustrate|defeat|counter|check))\b[^,.;]{0,100}"
                        r"|\b(?:defeat(?:s|ed|ing)?|victory over|triumph(?:ed)? over|smash(?:ed|ing)?|repel+(?:ed|ing)?)\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}?"
                        r"(?:imperialists?|aggressors?|enem(?:y|ies)|invaders?)\b", re.I)  # a victory recounted is no criticism
+_CONCERN = re.compile(r'\b(?:concern\w*|fear\w*|worr(?:y|ied|ies)|anxi\w*)\b', re.I)
 _BRAG = re.compile(r"\b(?:bragg\w*|boast\w*|clamou?r\w*|talk\w*|prattl\w*|blabb\w*|rant\w*|cr(?:y|ied|ies|ying))\s+(?:about|of|for|over)\b[^.;]{0,80}", re.I)
 _CONTEXT = re.compile(r"\b(?:in the wake of|amid)\s+[^,.;]{0,80}", re.I)
 _DISCLAIMED = re.compile(r"\b(?:no evidence|not (?:agree|believe|think|say)|never said)\b[^.;]*$", re.I)  # a charge disowned before it
@@ -246,6 +247,7 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
     for kind, rx in CONTENT_KIND:
         if rx.search(both):
             if kind == 'threaten' and not rx.search(_DOOM.sub(' condemned ', re.sub(r'["“”]', '', quiet))): continue  # another's threat told of
+            if kind == 'threaten' and _CONCERN.search(cue or ''): continue  # 'expressed concern that X would face adverse consequences': a worry
             if kind == 'deny' and (m := _NOTHING.search(both)) and not rx.search(both[:m.start()] + both[m.end():]) \
                     and not _OWN_SUBJECT.search(both[max(0, m.start()-60):m.start()]) \
                     and not (is_own and is_own(both[max(0, m.start()-60):m.start()].split(',')[-1].strip())):

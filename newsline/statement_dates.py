@@ -114,6 +114,9 @@ def _closing_day(fn, text, lo, s1, right, ref):
             if pv and pv[0] <= ref.normalize(): return pv
     return None
 
+_SETTING = re.compile(r"\s*(?:In|At|During|On|Speaking|Addressing|Writing)\b[^.;:!?\"“”]{0,120}?,\s*(?:(?:however|though|meanwhile|also|too|then),\s*)?")
+# an opening phrase that sets the scene of the saying: its day is the saying's
+
 def attached_date(text:str, # the body
                   sent:tuple, # (start, end) of the cue's sentence
                   row:dict,   # the statement's offsets
@@ -130,6 +133,7 @@ def attached_date(text:str, # the body
     left_end = max((b for a, b in spans if b <= cs), default=None)  # a content before the cue ('“...” said X') is not the cue's clause
     w0 = ss if ss is not None else max(s0, cs-60)
     if ss is not None and re.fullmatch(r"\s*(?:[\w.'’-]+\s+){0,7}[\w.'’-]+,\s*", text[s0:ss]): w0 = s0  # 'Last week, the ministry said'
+    if ss is not None and _SETTING.fullmatch(text, s0, ss): w0 = s0  # 'In a phone call with Xi Jinping in February, however, Trump reaffirmed'
     if ss is not None and _ISSUED_BY.fullmatch(text, s0, ss): w0 = s0  # 'A statement released on Feb. 22 by the embassy called for'
     if re.fullmatch(r'\w+ing', text[cs:ce]) and re.search(r',\s*(?:and\s+)?$', text[max(s0, cs-6):cs]):
         w0 = cs  # ', suggesting': its own clause, unless the clause before ends in a day ('filed a request on Tuesday, asking')

@@ -16,7 +16,7 @@ from .text_units import TIMEW, STOP, OBJ_CUES
 from .actors import place_country, actor_matcher, resolve_source, canonical_name, SENT_DOCUMENTS, person_gender, DIED, BORN, describes_name, before_relative
 from .speakers import plausible_speaker, document_author, document_recipient, strip_titles, speaker_type
 from .actors import _role_name, _fits_unknown, _PERSON_HEADS, _is_person_name, PRONOUN_TYPES, SPEAKER_NOUNS, _POSTED_TO
-from .kinds import statement_kind, statement_channel, is_speech_act, CAMEO
+from .kinds import statement_kind, statement_channel, is_speech_act, CAMEO, CUE_KIND
 from .statement_context import (MEDIA_SOURCE, _REPORT_CUE, _headline, _LINK_LINE, _LINK_MARK, _apposition_end, _TITLES, _PERSON_ROLES,
                                         _apposed_title, _titled_person, _state_role, _COURTESY, _full_name, _named_before, _QUOTED_AS, _FRONTED,
                                         _PLURAL_SOURCE, _antecedent, _DOC_SOURCE, _FROM, _sender_before, _received_from, _colon_contents, _FULL_TEXT,
@@ -198,6 +198,10 @@ def _coordinated(src, matcher, ante, salient, text)->list:
 _GLUED_NAME = re.compile(r"\b[a-z][\w'’-]*\s+([A-Z])")  # a small word, then a capital: where a glued headline ends
 _ORDERED = re.compile(r'\border(?:ed|s|ing)?$', re.I)
 _ORDER_TO = re.compile(r"\s*(?:that\b|(?:(?!(?:into|of|in|on|for|at|from|with|by)\b)[\w'’.-]+\s+){1,6}(?:not\s+)?to\s+(?!the\b|a\b|an\b)[a-z]+|[\"“:])", re.I)  # 'ordered X to do'
+_ACCUSED_WHILE = re.compile(r"\bfor\s+(?:\w+\s+){0,2}?\w+ing\b[^,;.]{0,60}?\b(?:while|when|by|and)\s+$", re.I)
+_OUTLET_NAME = re.compile(r'\b(?:News|Thongsin|Sinmun|Minbo|Times|Post|Daily|Herald|Journal|Tribune|Gazette|Radio|Broadcasting|Voice of)\b')  # a paper's name
+_SOURCED_EVENT = re.compile(r"\b(?:held|staged|conducted|hosted|organi[sz]ed|inaugurated|took place|(?:was|were) (?:held|staged|opened|launched|inaugurated|formed|founded|set up))\b", re.I)
+_SAYS_THIS = re.compile(r'\s+this\s*(?=[.,;]|\s+(?:in|on|at|when|while|during|through|to|today|yesterday)\b)')  # 'says this in a signed article'
 _HYPOTHETICAL = re.compile(r"\b(?:if|unless|whether|suppose|supposing)\s+$", re.I)  # before the source: a saying supposed
 _HABITUAL = re.compile(r"\b(?:often|usually|always|frequently|routinely|habitually|generally|typically|customarily)\b", re.I)
 _RESPONDED = re.compile(r"\b(?:respond|react|repl(?:y|ie))(?:s|ed|ing)?\s+to\s*$", re.I)  # 'appeared to respond to the tweet': to what, no words
@@ -393,7 +397,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         head = src.lower().split()[-1] if src.split() else ''
         if how == 'nominal' and typ == 'person' and head in _TITLES:  # 'the premier': the person named with that title
             named = next((m for m in reversed(ante) if m[0] >= 0 and m[4] == 'person'
-                          and re.search(rf'\b{head}\b', text[max(0, m[0]-40):_apposition_end(text, m[1], pos)], re.I)), None)
+                          and re.search((rf'\b{head}\b' if re.search(r'\b(?:former|ex-)', src, re.I) else rf'(?<![Ff]ormer )(?<![Ee]x-)\b{head}\b'),
+                                        text[max(0, m[0]-40):_apposition_end(text, m[1], pos)], re.I)), None)  # 'the president' is no 'former president'
             app = _apposed_title(text, pos, head)  # 'Jo Chun Ryong, secretary of the WPK Central Committee, ... The secretary said'
             tp = _titled_person(text, pos, re.sub(r'^(?:the|this)\s+', '', src.strip(), flags=re.I))  # '... to President Obiang Nguema Mbasogo. The president expressed thanks': the host,
             tpos = text.rfind(tp, 0, pos) if tp else -1  # named with the title after the leader whose greetings were conveyed
@@ -492,6 +497,11 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 end = max((b for a, b in r['content_spans']), default=q.end())
                 before = [(a, b) for a, b in r['content_spans'] if b <= r['cue_start']]  # '"...," KCNA quoted Kim as saying': the words before
                 r['content_spans'] = before + ([(q.end(), end)] if end > q.end() else [])
+        if _SAYS_THIS.match(text, r['cue_end']) and 0 < r['sentence'] <= len(sents) and not re.search(r'ing\b', text[r['cue_start']:r['cue_end']]):  # 'A spokesman ... declared
+            # this in a statement' (not 'Commenting on this, X says ...', whose words follow)
+            ps, pe = sents[r['sentence'] - 1]                                     # the words are the sentence before
+            while pe > ps and text[pe-1] in ' \n\t.': pe -= 1
+            if pe - ps > 20: r['content_spans'], r['content_start'], r['content_end'] = [(ps, pe)], ps, pe
         cont = ' … '.join(text[a:b] for a, b in r['content_spans'])
         if speaker and not country and typ in (None, '', 'person') and ' ' in speaker:  # 'Al-Assad said': his country from where
             country = countries.get(speaker)                                            # the text introduced him
@@ -500,6 +510,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if speaker and not country and (pg := _PLACE_GROUP.fullmatch(speaker)) and (pc := place_country(pg.group(1))): country = pc  # 'Selangor Police'
         r.update(source_text=src or None, cue=text[r['cue_start']:r['cue_end']], content=cont or None,
                  speaker=speaker, actor_country=country, actor_type=typ)
+        if re.fullmatch(r'according to', r['cue'], re.I) and (typ == 'media' or MEDIA_SOURCE.search(src) or _OUTLET_NAME.search(src)) and _SOURCED_EVENT.search(cont or '') and not r['direct']:
+            continue  # 'held the 1144th Thursday rally in Seoul on Nov. 9, according to Tongil News': an event sourced, no words of the outlet's
         if _ORDERED.search(r['cue']) and not r['direct'] and not _ORDER_TO.match(cont or ''):
             continue  # 'ordered the air force into action', 'ordered the repatriation of ...': an order carried out, no words given
         if _DOC_CUE.search(r['cue']) and _DOC_NAME.fullmatch((cont or '').strip(' .,')):
@@ -513,6 +525,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             continue  # 'As soon as the Foreign Ministry issued a crucial statement, military gangsters of the ROK were busy ...': a time, no words
         if r['source_start'] is not None and r['source_start'] < r['cue_start'] and _HYPOTHETICAL.search(text, max(0, r['source_start'] - 14), r['source_start']):
             continue  # 'And if he asks what ...', 'unless they say so': a saying supposed, not made
+        if re.fullmatch(r'\w+ing(?:\s+\w+)?', r['cue']) and _ACCUSED_WHILE.search(text, max(0, r['cue_start'] - 80), r['cue_start']):
+            continue  # 'denounced the regime for getting reckless while calling for ...': the accused's act, not the speaker's words
         if src.strip().lower() in ('who', 'which', 'that') and _HABITUAL.search(r['cue']):
             continue  # 'the U.S. and the West, which often call for ...': what someone is in the habit of saying, no one statement
         if _RESPONDED.search(r['cue']) and not r['direct'] and not re.search(r'\bthat\b|["“:]', cont or ''):
@@ -578,7 +592,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if r['channel'] is None and r['speaker'] and (mk := _made_at(text, r['cue_start'])) and r['cue_start'] - mk[0] < 1500 \
                 and (ms := _MADE.match(text, mk[0])) and resolve_source(mk[1], [], matcher, (), text)[0] == r['speaker']:
             r['channel'] = 'report' if ms.group(1) == 'report' else 'speech'  # 'X made a report on ... He said': said in X's report
-        tail = ''.join(' ' + m.group() for a, b in r['content_spans'][1:] if (m := _PART_OPEN.match(text, a, b)))  # '..., he said, severely
+        tail = '' if any(rx.search(r['cue']) for _, rx in CUE_KIND) else ''.join(  # (a cue of its own kind keeps it: 'denounced X for ... while calling for')
+            ' ' + m.group() for a, b in r['content_spans'][1:] if re.search(r',\s*$', text[max(0, a-3):a]) and (m := _PART_OPEN.match(text, a, b)))  # '..., he said, severely
         r['kind'] = statement_kind(r['cue'] + r.get('_extra_cue', '') + tail, r['content'] or '', is_own=lambda np_, r=r: _is_own(np_, r, matcher))  # criticizing ...'
         if pd.notna(r['source_start']) and _CORRESPONDENT.search(text, r['source_start'], max(r['source_end'], r['cue_start'])):
             r['kind'] = 'say'  # 'X, reporting from Beijing': a reporter's account
