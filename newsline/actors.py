@@ -601,6 +601,7 @@ _NOT_OF_ORG = {'user', 'users', 'page', 'pages', 'post', 'posts', 'video', 'vide
                'investor', 'investors'}  # someone on a platform, not of the company
 _WOMAN_HONORIFIC = re.compile(r"\s*(?:the\s+)?(?:Mrs|Ms|Miss|Madam|Madame|Lady|First\s+[Ll]ady)\.?\s*$")
 
+_GLUED_GIVEN = re.compile(r"(?<=[a-z])-(?=([A-Z][a-z]+)\s+[A-Z])")  # a hyphen before a given name and a surname
 _TITLE_GLUED = re.compile(r"\b(Minister|President|Secretary|Chancellor|Leader|Spokesman|Spokeswoman|Spokesperson|Senator|Governor|Mayor|"
                           r"Ambassador|Director|Chairman|Chairwoman|Chief|Premier|General|Mr|Mrs|Ms|Dr|Prof)-(?!General\b)(?=[A-Z][a-z])")  # not 'Secretary-General'
 
@@ -626,6 +627,7 @@ def resolve_source(source:str,   # the source span's text
     doc = _DOC_FROM.match(source.strip())
     if doc: return resolve_source(doc.group(1), mentions, matcher, salient, text)  # 'a statement from the White House'
     source = _TITLE_GLUED.sub(r'\1 ', source)  # 'British Prime Minister-Theresa May': a space the corpus lost
+    source = _GLUED_GIVEN.sub(lambda m: ' ' if m.group(1).lower() in _GIVEN_NAMES else m.group(), source)  # 'of the Metropolitan Police-Neil Basu'
     source = before_relative(source)  # 'Chris Christie, who led Trump's transition,': Christie, not Trump
     source = _SPEAKING_TO.sub('', source)  # "Speaking to the BBC's The View programme, David McIlveen": McIlveen
     if (pc := _BY_TAIL.search(source)) and pc.start() > 0: source = source[:pc.start()].rstrip(' ,')  # 'a rebel fighter reached by Reuters': the fighter

@@ -537,7 +537,8 @@ def _received_from(text:str, sents:list, si:int, back:int=3)->tuple:
     return None
 
 # %% ../nbs/02h_statement_context.ipynb #h064
-_COLON_NEXT = re.compile(r'(?:[ \t]+[a-z][\w’\'-]*){0,4}?[ \t]*:[ \t]*\n\s*')  # 'said:', 'said on the spot:', 'said as follows:'
+_COLON_NEXT = re.compile(r'(?:[ \t]+[a-z][\w’\'-]*){0,4}?[ \t]*:[ \t]*\n\s*|[ \t]+[^\n!?"“”:;]{1,160}?:[ \t]*\n\s*')  # 'said:', 'said on the spot:',
+# 'said as follows:', 'told KCNA in connection with the announcement made on Nov. 21:' (the colon closing the line)
 
 _COLON_SAME = re.compile(r'\s*(?:as\s+follows\s*)?:\s*')
 
@@ -553,6 +554,7 @@ def _colon_contents(text:str, recs:list, max_paras:int=3)->list:
             out.append(dict(r, direct=True) if not r['direct'] and r['content_start'] is not None and r['cue_end'] <= r['content_start']
                        and _COLON_SAME.fullmatch(text, r['cue_end'], r['content_start']) and not text.startswith('that ', r['content_start']) else r)
             continue
+        if any(r['cue_end'] < c < m.end() for c in starts): out.append(r); continue  # another cue before the colon: its words
         nxt = next((c for c in starts if c >= m.end()), len(text))  # the next cue's paragraph is not this content
         a, e, k = m.end(), m.end(), 0
         while k < max_paras and e < len(text):

@@ -53,12 +53,17 @@ _OFFSET = re.compile(r"(?:\w+|\d+|a|an|a few|several)\s+(?:days?|weeks?|months?|
                      r"the\s+(?:next|following|previous|preceding)\s+(?:day|week|month|morning|evening)|the\s+day\s+(?:before|after)", re.I)
 def _event_day(text, a, b)->bool:
     "Whether the day at text[a:b] modifies a noun ('the Feb. 13 death', \"Tuesday's meeting\"), other than the saying's occasion or document."
+    if _NOUN_MADE.search(text, max(0, a-60), a): return True  # "Trump's announcement made on Nov. 21": the noun's day
     if not re.search(r'(?<!\d)\d{1,2}(?!\d)|day\b', text[a:b]): return False  # a day, not a month or a year ('the 2016 paper')
     poss = re.match(r"['’]s\b", text[b:b+2])
     if not (poss or _ATTRIBUTIVE.search(text, max(0, a-12), a)): return False
     if poss: return bool(_ANY_NOUN.match(text, b+2)) and not _OCCASION_PREP.search(text, max(0, a-16), a)  # not 'at Tuesday's meeting'
     return bool(_NOUN_AFTER.match(text, b))
 
+_NOUN_MADE = re.compile(r"\b(?:in connection with|with regard to|regarding|concerning|about|over|against|to|at)\s+(?:[\w.'’-]+\s+){0,4}?"
+                        r"(?:announcement|statement|remarks?|speech|decision|report|declaration|move|attack|test|launch)\s+(?:made|issued|released|"
+                        r"published|delivered|given|announced|held|taken|conducted|carried out|staged)\s+(?:on|in|at)?\s*$", re.I)
+# what the words are about: 'told KCNA in connection with Trump's announcement made on Nov. 21' (not 'A statement released on Feb. 10 ... called')
 _ANY_NOUN = re.compile(r"[ \t]+(?:[A-Z]{2,}[ \t]+)?[a-z][a-z-]+\b")  # "Tuesday's OAS meeting"
 _OCCASION_PREP = re.compile(r"\b(?:at|during|in|on|told|addressed|to|before)\s+$", re.I)  # 'said on Sunday's broadcast'
 _ATTRIBUTIVE = re.compile(r"\bthe\s+$", re.I)  # a day between 'the' and a noun describes the noun's event

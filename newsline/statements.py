@@ -196,6 +196,9 @@ def _coordinated(src, matcher, ante, salient, text)->list:
     return out if len({o[0] for o in out}) == len(out) else None
 
 _GLUED_NAME = re.compile(r"\b[a-z][\w'’-]*\s+([A-Z])")  # a small word, then a capital: where a glued headline ends
+_CREATED = re.compile(r'\b(?:wr(?:ote|ites|itten|iting)|co-wrote|compos(?:ed|es|ing)|record(?:ed|s|ing)|penned|sang|sings)$', re.I)
+_WORK = re.compile(r"\s*(?:(?:the|a|an|his|her|their|its)\s+)?(?:(?!that\b|about\b|of\b|on\b|to\b)[\w'’-]+\s+){0,2}?(?:lyrics|songs?|theme|music|books?|novels?|script|screenplay|poems?|"
+                   r"score|albums?|biography|memoir|play|opera|symphony|hits?|single)\b", re.I)
 _ORDERED = re.compile(r'\border(?:ed|s|ing)?$', re.I)
 _ORDER_TO = re.compile(r"\s*(?:that\b|(?:(?!(?:into|of|in|on|for|at|from|with|by)\b)[\w'’.-]+\s+){1,6}(?:not\s+)?to\s+(?!the\b|a\b|an\b)[a-z]+|[\"“:])", re.I)  # 'ordered X to do'
 _ACCUSED_WHILE = re.compile(r"\bfor\s+(?:\w+\s+){0,2}?\w+ing\b[^,;.]{0,60}?\b(?:while|when|by|and)\s+$", re.I)
@@ -512,6 +515,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                  speaker=speaker, actor_country=country, actor_type=typ)
         if re.fullmatch(r'according to', r['cue'], re.I) and (typ == 'media' or MEDIA_SOURCE.search(src) or _OUTLET_NAME.search(src)) and _SOURCED_EVENT.search(cont or '') and not r['direct']:
             continue  # 'held the 1144th Thursday rally in Seoul on Nov. 9, according to Tongil News': an event sourced, no words of the outlet's
+        if _CREATED.search(r['cue']) and _WORK.match(cont or ''): continue  # 'wrote the lyrics for, and recorded, the theme song': a work made
         if _ORDERED.search(r['cue']) and not r['direct'] and not _ORDER_TO.match(cont or ''):
             continue  # 'ordered the air force into action', 'ordered the repatriation of ...': an order carried out, no words given
         if _DOC_CUE.search(r['cue']) and _DOC_NAME.fullmatch((cont or '').strip(' .,')):

@@ -73,7 +73,7 @@ def quote_regions(text:str, # the text
 
 # %% ../nbs/02g_text_units.ipynb #c011
 ABBREV = {'mr','mrs','ms','dr','sen','rep','gov','st','jr','sr','gen','lt','col','capt','prof','no','vs','inc','corp','co','u.s',
-          'jan','feb','aug','sept','sep','oct','nov','dec','rev','ft','pres','dept','maj','sgt','messrs'}
+          'jan','feb','aug','sept','sep','oct','nov','dec','rev','ft','pres','dept','maj','sgt','messrs','mt','mts','adm','cmdr','gens'}
 
 _INITIALS = re.compile(r'[^\W\d_](?:\.[^\W\d_])+')  # 'J.M.': a name's initials end no sentence (not 'p.m.')
 
