@@ -265,6 +265,10 @@ def canonical_name(source:str)->str:
     s = named[0] if named else _DETS.sub('', s)
     s = _TRAILING_ADVERB.sub('', s)  # 'Artistes of the troupe deeply'
     s = _TRAILING_CHANNEL.sub('', s)  # '... Confederation of Koreans in a statement on October 13'
+    if (tp := _TRAILING_PLACE.search(s)) and len(s[:tp.start()].split()) >= 2 and (tp.group(1) == 'in' and place_country(tp.group(2)) or
+            _MEDIA_END.search(s, 0, tp.start()) and (place_country(tp.group(2)) or any(f[4] in ('country', 'government') and f[1] - f[0] >= len(tp.group(2)) - 4
+                                                                                      for f in actor_matcher().find(tp.group(2)[:1].upper() + tp.group(2)[1:])))):
+        s = s[:tp.start()]  # 'Cato Research Institute in Washington' (a city; not 'Koreans in Japan'), 'Kyunghyang Daily News of south Korea'
     m = re.fullmatch(r"[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}['’]s\s+((?:[A-Z][\w'’&.-]*\s+){0,4}[A-Z][\w'’&.-]*)\s+(?:newspaper|daily|broadcaster|magazine)", s)
     if m: s = m.group(1)  # "Malaysia's New Straits Times newspaper": New Straits Times
     s = _TRAILING_DAY.sub('', s)  # '... of the DPRK on Friday'
@@ -318,8 +322,10 @@ _NOT_NAME_WORDS = {'Guard', 'Coast', 'Force', 'Group', 'Company', 'Corporation',
                    'University', 'College', 'School', 'Hospital', 'Club', 'Times', 'Post', 'News', 'Review', 'Journal', 'Initiative',
                    'Programme', 'Program', 'Project', 'Alliance', 'Coalition', 'Movement', 'Front', 'Society', 'Trust', 'Unit'}
 _NOT_ADVERBS = {'assembly', 'family', 'rally', 'daily', 'weekly', 'monthly', 'ally', 'supply', 'reply', 'anomaly', 'monopoly', 'italy'}
+_MEDIA_END = re.compile(r"\b(?:News|Daily|Times|Post|Ilbo|Sinmun|Sibo|Herald|paper|newspaper|agency|radio|TV)$", re.I)
+_TRAILING_PLACE = re.compile(r"\s+(in|of)\s+((?:the\s+)?(?:[Ss]outh\s+|[Nn]orth\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})$")
 _TRAILING_CHANNEL = re.compile(r"\s+(?:in|through)\s+(?:a|an|the|their|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?:statements?|messages?|letters?|"
-                               r"interviews?|speech(?:es)?|articles?|reports?|communiqu[eé]s?)\b.*$", re.I)
+                               r"interviews?|speech(?:es)?|articles?|reports?|communiqu[eé]s?|editorials?|commentar(?:y|ies)|columns?)\b.*$", re.I)
 _TRAILING_DAY = re.compile(r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)$"
                           r"|\s+(?:on|in)\s+(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|"
                           r"August|September|October|November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?$", re.I)  # ...onJan16

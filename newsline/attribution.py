@@ -259,7 +259,8 @@ def cue_runs(text, toks, low, inq, tagger=None, extra:set=frozenset())->tuple:
                 if j+1 < k < n and low[k] == 'that': j = k-1
             a = i  # 'in a (press) statement' just before the cue, perhaps dated: 'in a statement on October 14 said'
             c = a-2 if a >= 3 and low[a-2] == 'on' and low[a-1] in _DAY_WORDS else \
-                a-3 if a >= 4 and low[a-3] == 'on' and low[a-2] in _DAY_WORDS and low[a-1].isdigit() else a
+                a-3 if a >= 4 and low[a-3] == 'on' and low[a-2] in _DAY_WORDS and low[a-1].isdigit() else \
+                a-4 if a >= 5 and low[a-4] == 'on' and low[a-3] in _DAY_WORDS and low[a-2] == '.' and low[a-1].isdigit() else a  # 'on Jan. 5'
             if c >= 3 and low[c-1] in CHANNEL_NOUNS:
                 k = c-2
                 while k >= 0 and c-k <= 4 and low[k] not in ('in', 'through'): k -= 1
@@ -361,9 +362,10 @@ def _clean_source(text, toks, low, r):
             k = next((k for k in range(a, b) if toks[k][1] > u[0][0]), b)
             while k > a+1 and not _is_word(low[k-1]): k -= 1
             b = max(k, a+1)
-    if b-a > 3 and low[a] in ('the', 'a', 'an') and a > 0 and low[a-1] in ('at', 'in', 'during', 'after', 'through'):
+    if b-a > 3 and low[a] in ('the', 'a', 'an') and a > 0 and low[a-1] in ('at', 'in', 'during', 'after', 'through', 'of'):  # ('At the end of the visit the ...')
         k = a+1  # the object of an introductory phrase without its comma: 'At the press conference the organization accused'
-        while k < b-1 and k-a < 6 and _is_word(low[k]) and low[k] not in DET and low[k] not in STOP and not _cap(text, toks, k): k += 1
+        while k < b-1 and k-a < 8 and _is_word(low[k]) and not _cap(text, toks, k) and (low[k] not in DET and low[k] not in STOP
+                                                                       or low[k] == 'of' or low[k] in DET and low[k-1] == 'of'): k += 1
         if a+1 < k < b-1 and low[k] in ('the', 'its', 'their', 'this'): a = k
     while b-a > 1 and low[a] in SENTENCE_ADVERBS and low[a+1] not in (',', "'s", '’s'): a += 1  # 'Earlier Pahor said'
     if b-a > 2 and low[a] == 'the' and low[a+1] in ('past', 'meantime', 'interim', 'end') and _cap(text, toks, a+2): a += 2  # 'In the past Mr Trump has called'

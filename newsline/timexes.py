@@ -170,7 +170,7 @@ _PLAN_NAME = re.compile(r"\b(?:Vision|Agenda|Horizon|Strategy|Plan) $")
 _NAME_DATE = re.compile(rf"{MON} \d{{1,2}}|May Day|New Year(?:'s| Day)?|Christmas|Good Friday|Easter")
 _NAME_NEXT = re.compile(r"(?: [A-Z][\w.'’-]*)*? (?:Hostel|Complex|Club|Team|School|University|College|Factory|Works|Mine|Street|"
                         r"Stadium|House|Hall|Plant|Farm|Park|Square|Bridge|Prize|Studio|Institute|Hospital|Station|Enterprise|Mill|Brigade|Regiment|"
-                        r"Division|Unit|Corps|Company|Movement|Medal|Order|Troupe|Shipyard|Agreement|Accords?|Truce|Rising|Uprising|Offensive)"
+                        r"Division|Unit|Corps|Company|Movement|Medal|Order|Troupe|Shipyard|Agreement|Accords?|Declaration|Communiqu[eé]|Truce|Rising|Uprising|Offensive)"
                         r"(?![\w-])")  # 'the February 8 Vinalon Complex'
 
 # %% ../nbs/01_timexes.ipynb #c023
