@@ -23,7 +23,7 @@ CUE_KIND = [  # checked in order on the cue text
     ('reject', _w(r'reject\w*', r'refus\w*', r'rul(?:e|ed|es|ing) out', r'turn(?:ed|s)? down', r'rebuff\w*', r'spurn\w*', r'dismiss\w*', r'oppos(?:e|es|ed|ing)')),
     ('threaten', _w(r'threat\w*', r'warn\w*', r'vow(?:ed|s)? to retaliate')),
     ('demand', _w(r'demand\w*', r'insist\w* on', r'order(?:ed|s)?')),
-    ('appeal', _w(r'urg(?:e|ed|es|ing)', r'call(?:ed|s|ing)? (?:on|for|upon)', r'appeal\w*', r'request\w*', r'plead\w*', r'invit\w*',
+    ('appeal', _w(r'urg(?:e|ed|es|ing)', r'call(?:ed|s|ing)? (?:on|for|upon)', r'instruct(?:ed|s|ing)?', r'(?:gave|give|gives|giving) (?:\w+ ){0,2}instructions?', r'appeal\w*', r'request\w*', r'plead\w*', r'invit\w*',
                   r'encourag\w*', r'ask(?:s|ed|ing)? (?:for|to)', r'propos\w*')),
     ('criticize', _w(r'critici[sz]\w*', _ALARM, r'condemn\w*', r'denounc\w*', r'slam\w*', r'blast\w*', r'accus\w*', r'label+\w*', r'brand\w*',
                      r'charg(?:e|es|ed|ing)', r'decr(?:y|ied|ies)', r'censur\w*', r'lambast\w*', r'castigat\w*', r'ridicul\w*', r'mock\w*', r'assail\w*',
@@ -86,7 +86,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                   r'worthy of (?:praise|appraisement|admiration|emulation|commendation|respect)',
                   r'gratitude', r'satisfaction', r'wonderful', r'splendid', r'excellent', r'admirabl\w*', r'commendabl\w*', r'marvell?ous',
                   r'(?:speak|spoke|speaks|speaking) highly', r'admiration', r'(?:full|firm|strong|active) support', r'solidarity with',
-                  r'prestigious', r'exemplary', r'auspicious', r'(?:shine|shining) (?:for all ages|forever|eternally|for ever)', r'undying (?:feats?|exploits?|achievements?|merits?)', r'yearning for', r'wisely (?:led|leading|leads|guided|guiding)', r'devotedly', r'immortal (?:feats?|exploits|achievements?|leadership)', r'epoch-making', r'epochal', r'feats?', r'patriotic (?:deeds?|devotion)', r'(?:a |the )?great(?:est)? (?:pleasure|joy) (?:of|for|to)',
+                  r'prestigious', r'exemplary', r'auspicious', r'invincible (?:might|power|army|force)', r'unique advantages?', r'(?:eternal|warm|loving) (?:home|embrace|bosom)', r'(?:shine|shining) (?:for all ages|forever|eternally|for ever)', r'undying (?:feats?|exploits?|achievements?|merits?)', r'yearning for', r'wisely (?:led|leading|leads|guided|guiding)', r'devotedly', r'immortal (?:feats?|exploits|achievements?|leadership)', r'epoch-making', r'epochal', r'feats?', r'patriotic (?:deeds?|devotion)', r'(?:a |the )?great(?:est)? (?:pleasure|joy) (?:of|for|to)',
                   r'(?:proud|brilliant|glorious|shining) (?:victor(?:y|ies)|achievements?|successes)', r'beacons?', r'(?:hope|banner|lighthouse) (?:and \w+ )?of (?:the )?(?:humankind|mankind|humanity|world)', r'miracles?', r'outstanding (?:leadership|achievements?|contributions?|success\w*|leader)', r'(?:made|makes|making) (?:a |an )?(?:great|significant|tremendous|enormous|invaluable|important|huge) contributions?',
                   r'greatest (?:man|leader|person|statesman) (?:in|of) (?:the|this)', r'an? (?:model|example) (?:of|for|to)', r'models? of the times', r'wise leadership', r'deserv\w* (?:\w+ ){0,2}(?:blessing|praise|admiration|honou?r)', r'vanguard', r'heroic', r'exploits(?! (?:the|a|an|its|their|his|her|our|this|that|these|those|weak\w*|vulnerab\w*|loopholes?|divisions?)\b)', r'feats?')),  # 'heroic exploits', not 'to exploit', 'exploits the weakness'
 ]

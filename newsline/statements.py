@@ -699,7 +699,9 @@ def _one(text, title, dct, matcher, article_id, is_kcna):
         stories = [(m.end(), d) for m in _PARA_STORY.finditer(text) if (d := narrative_date(text[m.end():], dct)) and _in_range(d[0])]  # Secretary
         for r in rows:                                                                           # visited the factory. He appreciated ...'
             at = [(p, d) for p, d in stories if p <= r['cue_start'] and text.count('\n\n', p, r['cue_start']) <= 3]
-            if r['date'] is None and at: r['date'], r['date_granularity'] = at[-1][1]  # within its next paragraphs
+            if r['date'] is None and at and re.fullmatch(r'(?:he|she|they|it|the\s+[\w\s-]+)', (r['source_text'] or '').strip(), re.I):
+                r['date'], r['date_granularity'] = at[-1][1]  # within its next paragraphs, told of the story's actor ('He', 'the General
+                # Secretary'); not 'Plenary meetings of the WPK Central Committee stressed', which came later
     reported = report_lead_date(text, dct)  # 'KCNA reported on October 16 that ...', 'X issued the following statement on Friday:'
     lead = reported or lead_event_date(text, dct) if is_kcna and anchor is None and any(r['date'] is None for r in rows) else None
     if lead:  # what was said at the event the item reports, on its day
