@@ -56,7 +56,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                      r'heinous', r'despicable', r'wanton\w*', r'brigandish', r'gangsters?', r'preposterous', r'ridiculous', r'malicious\w*',
                      r'smear\w*(?!(?:\s+[\w-]+){1,6}\s+(?:on|onto|over|into)\s+(?:his|her|their|the|its)\b)', r'slander\w*', r'fabricat\w*', r'hypocri\w*', r'interference', r'(?:political|sinister) tools?',
                      r'plots?', r'flaw(?:s|ed)', r'weak points', r'full of (?:\w+ )?contradictions', r'inconsistenc(?:y|ies)', r'(?<!\bit )(?<!\bwe )(?<!\bi )(?:is|are|was|were) (?:\w+ )?behind (?:it|this|that|these|the (?:attacks?|killings?|protests?|leaks?|hack\w*|murder))', r'intolerable', r'unacceptable', r'no (?:legality|justification|legitimacy)', r'lackeys?', r'stooges?',
-                     r'imperialists?', r'warmongers?', r'(?:grave|serious) threat', r'shortcomings?', r'deviations?', r'negligence', r'high-handed\w*', r'arbitrar(?:y|ily)', r'(?:can|could) (?:never|not) be tolerated', r'cannot be tolerated', r'(?:in )?breach(?:es|ed)? of', r'(?:should|must|can only|has only|have only) (?:to )?blame (?:himself|herself|themselves|itself)', r'culprits?', r'slap in the faces?', r'thief crying', r'stop thief', r'(?:veritable|living|real|man-made) hell\b', r'nearing (?:its )?(?:ruin|collapse|doom|end)', r'(?:utter|an?|the|were|was|is|are|been|became|become|grown|remains?|remained) complacen(?:t|cy)\b(?! (?:is|was|would be) (?:not|no) )', r'(?:their|its|his|her) (?:\w+ )?failures? (?:in|to|of)\b',
+                     r'imperialists?', r'warmongers?', r'(?:grave|serious) threat', r'shortcomings?', r'deviations?', r'negligence', r'high-handed\w*', r'arbitrar(?:y|ily)', r'(?:express|voic|rais)\w* (?:\w+ ){0,2}reservations? (?:about|over|regarding|on)', r'rude(?:ness)?\b', r'unsustainable', r'(?:can|could) (?:never|not) be tolerated', r'cannot be tolerated', r'(?:in )?breach(?:es|ed)? of', r'(?:should|must|can only|has only|have only) (?:to )?blame (?:himself|herself|themselves|itself)', r'culprits?', r'slap in the faces?', r'thief crying', r'stop thief', r'(?:veritable|living|real|man-made) hell\b', r'nearing (?:its )?(?:ruin|collapse|doom|end)', r'(?:utter|an?|the|were|was|is|are|been|became|become|grown|remains?|remained) complacen(?:t|cy)\b(?! (?:is|was|would be) (?:not|no) )', r'(?:their|its|his|her) (?:\w+ )?failures? (?:in|to|of)\b',
                      r'(?:doing|does|do|did) (?:very |so )?(?:little|nothing) to (?:help|address|stop|advance|improve|protect|solve|fix|curb|prevent)\b', r'infring\w*', r'insult\w*', r'outrage\w*',
                      r'irresponsible', r'unjust\w*', r'double standards?', r'accus\w*', r'condemn\w*', r'denounc\w*',
                      r'wrath', r'indignation', r'anger', r'denunciation', r'resentment', r'evils?', r'rogue', r'tyrann\w*',
@@ -78,7 +78,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
     ('intend', _w(r'we will', r'we shall', r'will continue', r'(?:is|are) ready to', r'(?:will|shall) (?:take|bolster|strengthen|further)',
                   r'(?:resolve|will|determination|intention|willingness|readiness|pledge|vow) to',
                   r'(?:is|are|was|were|be|been|remains?|stands?) (?:ready|prepared|willing) to',
-                  r'determin\w* to', r'willing\w* to', r'intend\w*', r'plans? to', r'(?:am|is|are|remains?|remained|was|were|stay|stays) (?:\w+ )?committed to\b',
+                  r'determin\w* to', r'willing\w* to', r'willing partners?', r'intend\w*', r'plans? to', r'(?:am|is|are|remains?|remained|was|were|stay|stays) (?:\w+ )?committed to\b',
                   r"(?:i am|i'm|i’m|we are|we're|we’re) (?:planning|preparing|intending|leaving|travell?ing|heading) (?:to|for)\b", r'(?:decision|decided|schedule|scheduled|preparing) to',
                   r'(?:measures|steps|tasks) (?:\w+ ){0,3}to be (?:taken|adopted|carried out|implemented)', r'(?:will|would) be (?:\w+ )?(?:pushed forward|carried out|implemented) (?:\w+ ){0,3}according to (?:the |a )?plan')),
     ('praise', _w(r'welcom\w*', r'appreciat\w*', r'prais\w*', r'congratulat\w*', r'thank\w*(?! to (?:\w+ )?(?:tensions?|crisis|crises|conflicts?|wars?|sanctions|threats?|provocations?|failures?|lack|neglect|pressure)\b)',
@@ -149,7 +149,7 @@ _WARN_TO = re.compile(r"\s*(?!(?:that|of|against|about|on|over|he|she|they|we|i|
 
 def _threatens(cue:str, content:str)->bool:
     "Whether a threat or warning cue threatens: 'threat', 'warned against', a warning to someone, threatening words or one's own readiness."
-    return (not content or bool(re.search(r'threat|warn\w*\s+(?:against|of)\b', cue, re.I)) or bool(_WARNING.match(content))
+    return (not content or bool(re.search(r'threat|warn\w*\s+against\b', cue, re.I)) or bool(_WARNING.match(content))  # (not 'warns of Brexit dangers')
             or bool(_THREAT_WORDS.search(content)) or bool(_FORCE.search(content)) or bool(_OWN_FUTURE.match(content.lstrip(' “"\'‘'))))
 
 _PARTICLE = re.compile(r'\s*(on|upon|for|out|against|about|at|to|down)\b', re.I)

@@ -540,6 +540,7 @@ def _received_from(text:str, sents:list, si:int, back:int=3)->tuple:
 _COLON_NEXT = re.compile(r'(?:[ \t]+[a-z][\w’\'-]*){0,4}?[ \t]*:[ \t]*\n\s*|[ \t]+[^\n!?"“”:;]{1,160}?:[ \t]*\n\s*')  # 'said:', 'said on the spot:',
 # 'said as follows:', 'told KCNA in connection with the announcement made on Nov. 21:' (the colon closing the line)
 
+_LEAD_COLON = re.compile(r'\s*(?:in|at|on|during|to|before|while)\b[^:\n"“.;]{1,60}:[ \t]+(?=\S)')  # an occasion, then a colon
 _COLON_SAME = re.compile(r'\s*(?:as\s+follows\s*)?:\s*')
 
 def _colon_contents(text:str, recs:list, max_paras:int=3)->list:
@@ -550,11 +551,16 @@ def _colon_contents(text:str, recs:list, max_paras:int=3)->list:
     out = []
     for r in recs:
         m = _COLON_NEXT.match(text, r['cue_end'] if r['source_end'] is None or r['source_end'] < r['cue_end'] else r['source_end'])
+        if not m and r['content_start'] is not None and r['content_start'] >= r['cue_end'] and len(r['content_spans']) == 1 \
+                and (lc := _LEAD_COLON.match(text, r['content_start'])) and lc.end() < r['content_end']:
+            out.append(dict(r, content_spans=[(lc.end(), r['content_end'])], content_start=lc.end(), direct=True))
+            continue  # 'said in a celebration meeting: Comrade Kim Jong Il is ...': the words after the colon, not the occasion
         if not m:  # 'He said: I have already given ...', 'He said as follows: ...': words set off by a colon are his own, quoted or not
             out.append(dict(r, direct=True) if not r['direct'] and r['content_start'] is not None and r['cue_end'] <= r['content_start']
                        and _COLON_SAME.fullmatch(text, r['cue_end'], r['content_start']) and not text.startswith('that ', r['content_start']) else r)
             continue
-        if any(r['cue_end'] < c < m.end() for c in starts): out.append(r); continue  # another cue before the colon: its words
+        if not re.match(r'\w+ing\b', text[r['cue_start']:r['cue_end']]) and any(r['cue_end'] < c < m.end() for c in starts):
+            out.append(r); continue  # another cue before the colon: its words (a participle's clause goes on to them: 'Commenting on X, Y says:')
         nxt = next((c for c in starts if c >= m.end()), len(text))  # the next cue's paragraph is not this content
         a, e, k = m.end(), m.end(), 0
         while k < max_paras and e < len(text):
