@@ -322,7 +322,8 @@ _NOT_NAME_WORDS = {'Guard', 'Coast', 'Force', 'Group', 'Company', 'Corporation',
                    'University', 'College', 'School', 'Hospital', 'Club', 'Times', 'Post', 'News', 'Review', 'Journal', 'Initiative',
                    'Programme', 'Program', 'Project', 'Alliance', 'Coalition', 'Movement', 'Front', 'Society', 'Trust', 'Unit'}
 _NOT_ADVERBS = {'assembly', 'family', 'rally', 'daily', 'weekly', 'monthly', 'ally', 'supply', 'reply', 'anomaly', 'monopoly', 'italy'}
-_MEDIA_END = re.compile(r"\b(?:News|Daily|Times|Post|Ilbo|Sinmun|Sibo|Herald|paper|newspaper|agency|radio|TV)$", re.I)
+_OUTLET_WORDS = r"News|Daily|Times|Post|Ilbo|Sinmun|Sibo|Minbo|Thongsin|Herald|Journal|Tribune|Gazette|Radio|Broadcasting|TV"  # words that end a paper's name
+_MEDIA_END = re.compile(rf"\b(?:{_OUTLET_WORDS}|paper|newspaper|agency)$", re.I)
 _TRAILING_PLACE = re.compile(r"\s+(in|of)\s+((?:the\s+)?(?:[Ss]outh\s+|[Nn]orth\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})$")
 _TRAILING_CHANNEL = re.compile(r"\s+(?:in|through)\s+(?:a|an|the|their|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?:statements?|messages?|letters?|"
                                r"interviews?|speech(?:es)?|articles?|reports?|communiqu[eé]s?|editorials?|commentar(?:y|ies)|columns?)\b.*$", re.I)
@@ -586,8 +587,9 @@ _NOT_NAME = {'january', 'february', 'march', 'april', 'may', 'june', 'july', 'au
 # %% ../nbs/02a_actors.ipynb #c013w
 _ASSOCIATE = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}(officials?|aides?|advis[eo]rs?|sources?|staffers?|spokes(?:man|woman|person)|lawyers?|attorneys?|"
                         r"allies|ally|associates?|confidants?|loyalists?|backers?|camp|campaign|transition\s+team|son|daughter|brother|sister)\b(?!['’])", re.I)
-_BY_TAIL = re.compile(r"(?<=[\w,])\s+(?:interviewed|quoted|cited|polled|surveyed|contacted|reached)\s+by\b", re.I)  # who passed the words on
-_PARTICIPLE_TAIL = re.compile(r"(?<=[\w,])\s+(?:speaking|talking|writing|briefing|commenting|(?:interviewed|quoted|cited|polled|surveyed|contacted|reached)\s+by)\b", re.I)
+_BY_WORDS = r"interviewed|quoted|cited|polled|surveyed|contacted|reached"  # participles naming who passed someone's words on ('quoted by Reuters')
+_BY_TAIL = re.compile(rf"(?<=[\w,])\s+(?:{_BY_WORDS})\s+by\b", re.I)  # who passed the words on
+_PARTICIPLE_TAIL = re.compile(rf"(?<=[\w,])\s+(?:speaking|talking|writing|briefing|commenting|(?:{_BY_WORDS})\s+by)\b", re.I)
 # 'a senior official speaking after ...', 'an eye-witness, interviewed by France Inter radio,': the speaker is before it, the outlet a channel
 # an envoy's posting: 'the US ambassador to the UN', 'the permanent mission of the DPRK to the UN', 'the Chinese embassy in Pyongyang'
 _POSTED_TO = re.compile(r"\b(?:ambassadors?|envoys?|missions?|embass(?:y|ies)|delegations?|delegates?|representatives?|consulates?|consuls?(?:\s+general)?|"

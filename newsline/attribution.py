@@ -12,7 +12,7 @@ __all__ = ['ISSUE_ADJ', 'ISSUE_NOUNS', 'DASHES', 'NOT_SOURCES', 'INV_FOLLOW', 'R
 import re
 import pandas as pd
 from .cue_tagger import CueTagger, cue_tagger, end_candidates, end_features, AUX, END_WORDS, _LEFT_OK
-from .actors import _PLACE_HEADS, SPEAKER_NOUNS, _GROUP_HEADS
+from .actors import _PLACE_HEADS, SPEAKER_NOUNS, _GROUP_HEADS, _BY_WORDS, _ROLE_HEADS
 from .text_units import (tokenize, quote_regions, sentences, np_left, np_right, QUOTE_OPEN, QUOTE_CLOSE, QUOTE_BOTH,
     QOPEN, QCLOSE, DET, STOP, TIMEW, ADV_LEFT, ADV_RIGHT, OBJ_CUES, OBJ_NEXT, INVERSION, PAST, LY_NOUNS, BE, PREP, CHANNEL_NOUNS,
     SENTENCE_ADVERBS, _is_word, _cap, _trim_right, _LEAD_MARKS, _np_left_pp)
@@ -210,7 +210,7 @@ def _indefinite_np(low, i):
         if not low[k].isalpha() or low[k] in AUX or low[k] in ('and', 'or', 'but', 'then', 'nor') or low[k].endswith(('ed', 'ly')): return False
     return False
 
-_BY_PARTICIPLES = {'quoted', 'cited', 'interviewed', 'polled', 'surveyed', 'contacted', 'reached', 'reported'}
+_BY_PARTICIPLES = set(_BY_WORDS.split('|')) | {'reported'}  # 'a diplomat quoted by Reuters', 'the attack, reported by KCNA,'
 
 def cue_runs(text, toks, low, inq, tagger=None, extra:set=frozenset())->tuple:
     "(cue token ranges, whether each was drawn by a rule, capitals): tagger runs, extra lexicon words, 'issued ... statement' phrases and punctuation cues, outside quotations."
@@ -404,9 +404,6 @@ _NOT_APPOSED = {'but', 'and', 'or', 'so', 'yet', 'while', 'whereas', 'although',
 
 _VERB_NEXT = {'for', 'to', 'into', 'from', 'with', 'across', 'toward', 'towards', 'at', 'in', 'on', 'off', 'out', 'up', 'back', 'down'}
 
-_ROLE_END = {'executive', 'ceo', 'boss', 'coach', 'captain', 'owner', 'spokesman', 'spokeswoman', 'spokesperson', 'chief', 'chairman',
-             'president', 'director', 'leader', 'minister', 'secretary', 'head', 'manager', 'founder', 'ambassador', 'envoy', 'governor'}
-
 def _subject(text, toks, low, s0, lim, used):
     "The sentence's subject before token `lim` (past an introductory phrase), for a participle or a second verb: 'X did A, saying C'."
     st = _skip_intro(text, toks, low, s0, lim)
@@ -415,7 +412,7 @@ def _subject(text, toks, low, s0, lim, used):
         # no verb between the phrase and the participle ('Mr Tillerson heads for Beijing next, hoping'): the phrase holds the verb
         e = next((m for m in range(st+1, e) if _cap(text, toks, m-1) and not _cap(text, toks, m) and low[m].isalpha() and low[m].endswith('s')
                   and not low[m].endswith('ss') and low[m] not in STOP and m+1 < e and (low[m+1] in DET or low[m+1] in _VERB_NEXT)), e)  # a name's verb in -s: 'Tillerson heads for'
-    if e is not None and e+2 < lim and low[e] == ',' and low[e-1] in _ROLE_END and _cap(text, toks, e+1):  # 'Dortmund chief executive,
+    if e is not None and e+2 < lim and low[e] == ',' and low[e-1] in _ROLE_HEADS and _cap(text, toks, e+1):  # 'Dortmund chief executive,
         k = e+1                                                                             # Hans-Joachim Watzke has been ...'
         while k < lim and k-e <= 4 and _cap(text, toks, k) and _is_word(low[k]): k += 1
         if k > e+2 and k < lim and low[k] != ',' and (low[k] in AUX or low[k] in PAST or low[k].endswith('ed')): e = k  # the unclosed apposition's name

@@ -242,13 +242,13 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
     if _RESOLVE_OPEN.match(c0) or _RESOLVE_IS.match(c0): return 'threaten' if _FORCE.search(c0) else 'intend'  # 'expressed the will to support ...'
     both = f'{cue or ""} {content or ""}'  # the cue may carry the noun: 'expressed admiration', 'voiced support'
     both = _STRUGGLE.sub(' ', _ANTI.sub(' ', both))  # 'the anti-imperialist struggle', 'the war against the common enemy': a fight praised
-    quiet = f'{cue or ""} {_BRAG.sub(" ", content or "")}'  # for threats: not another's bragging told in the words ('Yoon bragged about
-    # overwhelming counteraction'); the speaker's own bragging cue stays
     both = _DOOM.sub(' condemned ', re.sub(r'["“”]', '', both))  # scare quotes; 'punishment by history' is a verdict, no threat
     both = _CONTEXT.sub(' ', both)  # 'in the wake of North Korea's aggression': the occasion, not the speaker's stance
     for kind, rx in CONTENT_KIND:
         if rx.search(both):
-            if kind == 'threaten' and not rx.search(_DOOM.sub(' condemned ', re.sub(r'["“”]', '', quiet))): continue  # another's threat told of
+            if kind == 'threaten' and not rx.search(_DOOM.sub(' condemned ', re.sub(r'["“”]', '', f'{cue or ""} {_BRAG.sub(" ", content or "")}'))):
+                continue  # another's bragging told in the words ('Yoon bragged about overwhelming counteraction') is no threat; the speaker's own
+                # bragging cue stays
             if kind == 'threaten' and _CONCERN.search(cue or ''): continue  # 'expressed concern that X would face adverse consequences': a worry
             if kind == 'deny' and (m := _NOTHING.search(both)) and not rx.search(both[:m.start()] + both[m.end():]) \
                     and not _OWN_SUBJECT.search(both[max(0, m.start()-60):m.start()]) \

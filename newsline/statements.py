@@ -15,7 +15,7 @@ from .attribution import attribution_records, _DAY_WORDS, _CLAUSE_INTRO
 from .text_units import TIMEW, STOP, OBJ_CUES
 from .actors import place_country, actor_matcher, resolve_source, canonical_name, SENT_DOCUMENTS, person_gender, DIED, BORN, describes_name, before_relative
 from .speakers import plausible_speaker, document_author, document_recipient, strip_titles, speaker_type
-from .actors import _role_name, _fits_unknown, _PERSON_HEADS, _is_person_name, PRONOUN_TYPES, SPEAKER_NOUNS, _POSTED_TO
+from .actors import _role_name, _fits_unknown, _PERSON_HEADS, _is_person_name, PRONOUN_TYPES, SPEAKER_NOUNS, _POSTED_TO, _BY_WORDS, _OUTLET_WORDS
 from .kinds import statement_kind, statement_channel, is_speech_act, CAMEO, CUE_KIND
 from .statement_context import (MEDIA_SOURCE, _REPORT_CUE, _headline, _LINK_LINE, _LINK_MARK, _apposition_end, _TITLES, _PERSON_ROLES,
                                         _apposed_title, _titled_person, _state_role, _COURTESY, _full_name, _named_before, _QUOTED_AS, _FRONTED,
@@ -202,7 +202,7 @@ _WORK = re.compile(r"\s*(?:(?:the|a|an|his|her|their|its)\s+)?(?:(?!that\b|about
 _ORDERED = re.compile(r'\border(?:ed|s|ing)?$', re.I)
 _ORDER_TO = re.compile(r"\s*(?:that\b|(?:(?!(?:into|of|in|on|for|at|from|with|by)\b)[\w'’.-]+\s+){1,6}(?:not\s+)?to\s+(?!the\b|a\b|an\b)[a-z]+|[\"“:])", re.I)  # 'ordered X to do'
 _ACCUSED_WHILE = re.compile(r"\bfor\s+(?:\w+\s+){0,2}?\w+ing\b[^,;.]{0,60}?\b(?:while|when|by|and)\s+$", re.I)
-_OUTLET_NAME = re.compile(r'\b(?:News|Thongsin|Sinmun|Minbo|Times|Post|Daily|Herald|Journal|Tribune|Gazette|Radio|Broadcasting|Voice of)\b')  # a paper's name
+_OUTLET_NAME = re.compile(rf'\b(?:{_OUTLET_WORDS}|Voice of)\b')  # a paper's name
 _SOURCED_EVENT = re.compile(r"\b(?:held|staged|conducted|hosted|organi[sz]ed|inaugurated|took place|(?:was|were) (?:held|staged|opened|launched|inaugurated|formed|founded|set up))\b", re.I)
 _SAYS_THIS = re.compile(r'\s+this\s*(?=[.,;]|\s+(?:in|on|at|when|while|during|through|to|today|yesterday)\b)')  # 'says this in a signed article'
 _HYPOTHETICAL = re.compile(r"\b(?:if|unless|whether|suppose|supposing)\s+$", re.I)  # before the source: a saying supposed
@@ -233,7 +233,7 @@ _DOC_NAME = re.compile(r"(?:the\s+|a\s+|its\s+|their\s+)?(?:[A-Z][\w.'’-]*\s+|
                        r"Plan|Strategy|Doctrine|Initiative|Act|Law|Resolution|Communiqu[eé]|Charter|Framework|Roadmap|Guidelines)")
 _TO_ADDRESSEE = re.compile(r'\s+to\s+(?:the\s+)?(?:[\w.\'’-]+\s+){0,3}$')  # 'said to the Chinese envoy'
 _NP_COLON = re.compile(r'[^"“:\n]{2,160}?:\s*(?=["“])')  # a phrase, a colon, then a quotation
-_BY_OUTLET = re.compile(r"\b(?:interviewed|quoted|cited|polled|surveyed|contacted|reached)\s+by\s+(?:the\s+)?$", re.I)  # 'a witness, interviewed by France Inter,'
+_BY_OUTLET = re.compile(rf"\b(?:{_BY_WORDS})\s+by\s+(?:the\s+)?$", re.I)  # 'a witness, interviewed by France Inter,'
 _HEARSAY = re.compile(r"(?:the\s+|most\s+|many\s+|some\s+)?(?:(?:international|world|foreign)\s+)?(?:security\s+)?(?:community|public|public opinion|opinion|experts|observers|analysts)", re.I)
 _MONARCHS = {'emir', 'king', 'queen', 'sultan', 'monarch'}  # 'the emir': the one named with the title, not the state he heads
 _GOES_ON = 12  # sentences after a speaker's dated statement in which their undated ones keep its date
@@ -596,9 +596,10 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if r['channel'] is None and r['speaker'] and (mk := _made_at(text, r['cue_start'])) and r['cue_start'] - mk[0] < 1500 \
                 and (ms := _MADE.match(text, mk[0])) and resolve_source(mk[1], [], matcher, (), text)[0] == r['speaker']:
             r['channel'] = 'report' if ms.group(1) == 'report' else 'speech'  # 'X made a report on ... He said': said in X's report
-        tail = '' if any(rx.search(r['cue']) for _, rx in CUE_KIND) else ''.join(  # (a cue of its own kind keeps it: 'denounced X for ... while calling for')
-            ' ' + m.group() for a, b in r['content_spans'][1:] if re.search(r',\s*$', text[max(0, a-3):a]) and (m := _PART_OPEN.match(text, a, b)))  # '..., he said, severely
-        r['kind'] = statement_kind(r['cue'] + r.get('_extra_cue', '') + tail, r['content'] or '', is_own=lambda np_, r=r: _is_own(np_, r, matcher))  # criticizing ...'
+        tail = ''.join(' ' + m.group() for a, b in r['content_spans'][1:] if re.search(r',\s*$', text[max(0, a-3):a]) and (m := _PART_OPEN.match(text, a, b)))
+        if tail and any(rx.search(r['cue']) for _, rx in CUE_KIND): tail = ''  # '..., he said, severely criticizing': the participle counts
+        # only under a neutral cue (a cue of its own kind keeps it: 'denounced X for ... while calling for')
+        r['kind'] = statement_kind(r['cue'] + r.get('_extra_cue', '') + tail, r['content'] or '', is_own=lambda np_, r=r: _is_own(np_, r, matcher))
         if pd.notna(r['source_start']) and _CORRESPONDENT.search(text, r['source_start'], max(r['source_end'], r['cue_start'])):
             r['kind'] = 'say'  # 'X, reporting from Beijing': a reporter's account
         if r['kind'] == 'deny' and _COURT.search(r['source_text'] or ''): r['kind'] = 'reject'  # 'an appeals court dismissed the charges': a ruling
@@ -682,8 +683,9 @@ def _nearer_person(text:str, pos:int, speaker:str, pronoun:str, matcher, skip=()
         best = name
     return best
 
-_STORY_OPEN = re.compile(r'\s*(?:It was\s+)?(?:One|Some)\s+(?:day|morning|afternoon|evening|night)\b', re.I)
-_PARA_STORY = re.compile(r'\n[ \t]*(?=(?:It was\s+)?(?:One|Some)\s+(?:day|morning|afternoon|evening|night)\b)')  # a paragraph opening a story
+_STORY = r'(?:It was\s+)?(?:One|Some)\s+(?:day|morning|afternoon|evening|night)\b'  # a story's opening
+_STORY_OPEN = re.compile(r'\s*' + _STORY, re.I)
+_PARA_STORY = re.compile(r'\n[ \t]*(?=' + _STORY + ')')  # a paragraph opening a story
 
 def _one(text, title, dct, matcher, article_id, is_kcna):
     "All statement rows of one article."
