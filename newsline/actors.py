@@ -262,6 +262,8 @@ def canonical_name(source:str)->str:
     s = _BEFORE_HONORIFIC.sub('', s)  # 'response Mr Donohoe' (from 'In response Mr Donohoe said'): the name
     parts = [_DETS.sub('', p.strip(' \t-–—')) for p in s.split(',') if p.strip(' \t-–—')]  # ',-' where the corpus lost a character
     named = [p for p in parts if p[:1].isupper()]  # 'John Doe, a spokesman' and 'its director, Jane Roe' both give the name
+    if len(parts) == 2 and not parts[0][:1].isupper() and _OF_PLACE.search(parts[0]) and _country_word(parts[1]):
+        named = [f'{parts[0]}, {parts[1]}']  # 'an official of Huambo Province, Angola': the place's country, not the speaker
     s = named[0] if named else _DETS.sub('', s)
     s = _TRAILING_ADVERB.sub('', s)  # 'Artistes of the troupe deeply'
     s = _TRAILING_CHANNEL.sub('', s)  # '... Confederation of Koreans in a statement on October 13'
@@ -290,6 +292,10 @@ def canonical_name(source:str)->str:
         s = ' '.join(w[g:])
     if s.lower() in _DETS_WORDS: return ''
     return s[:1].upper() + s[1:] if s else s
+_OF_PLACE = re.compile(r"\b(?:of|in|from)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")
+def _country_word(s):  # a country's name or alias, alone
+    return bool(re.fullmatch(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}", s)) and \
+        any(f[4] in ('country', 'government') and f[1] - f[0] >= len(s) - 1 for f in actor_matcher().find(s))
 _DEMONYM = re.compile(r"\s(?!(?:Republican|Democratic|Presidential|Olympic|Catholic|Islamic|Arabic|Atlantic|Pacific|Baltic)\b)[A-Z][a-z]+(?:ian|an|ese|ish|ic|i)\b")  # a nationality inside a nominal: 'the Georgian government', 'the Turkish ministry'
 _DESCRIBED = re.compile(r"^(?:[A-Z][a-z]+\s+)?(?:(?!(?:for|of|to|in|at|on|by|with|from|and|or|de|da|di|del|della|dos|du|van|von|der|den|la|le|bin|bint|ibn|al|el|y)\s)[a-z][\w-]*\s+){1,3}(?=[A-Z][\w'’&.-]*(?:\s+(?:the|of|for|and|[A-Z][\w'’&.-]*))*$)")
 _GLUED_BEFORE = re.compile(r"^.*\b[A-Z][\w'’.]*-(?:(?!(?:bin|ibn|del|der|van|von|din|dar|uddin)-)[a-z]{3,}-)+(?=[A-Z])")  # not 'Jamaat-ul-Ahrar'  # words glued before a name by lost spaces
@@ -585,6 +591,13 @@ _NOT_NAME = {'january', 'february', 'march', 'april', 'may', 'june', 'july', 'au
              'house', 'white', 'united', 'nations', 'european', 'union', 'american', 'british', 'russian', 'chinese', 'german', 'french'}
 
 # %% ../nbs/02a_actors.ipynb #c013w
+_SPEAKS_FOR = re.compile(r"(?:[\w-]+\s+)?(?:spokes(?:man|woman|person|men)|officials?|representatives?|envoys?|sources?)\s+(?:of|for|from|in)(?:\s+the)?", re.I)  # 'a spokesman for the': the state's
+_IN_STATE = re.compile(r"\b(?:government|administration|cabinet|ministry|regime|authorities|army|military|forces|embassy|parliament|presidency)\b", re.I)
+_NAMED_AFTER = re.compile(r"['’]?s?\s+(?:Library|University|Square|Street|Avenue|Prize|Award|Foundation|Stadium|Hall|Museum|Institute|School|"
+                          r"College|Academy|Park|Bridge|Hospital|Airport|Station|Centre|Center|Memorial|Mausoleum|Palace|Order|Medal|Youth|Socialist|"
+                          r"Kimilsungia|Kimjongilia|Military|Political|Higher|Statue|Monument|Birthplace|Room|Study|Factory|Works|Complex|Plant)\b")
+_PLACED = re.compile(r"[\w.'’ -]+\s(?:(?:in|of|from|to|against|for|with)|(?:in|of)\s+the)(?:\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*,)?")
+# before a country: 'Compatriots in', 'advisor to the Federation of Koreans in the', 'An official of Huambo Province,': someone there, not its state
 _ASSOCIATE = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}(officials?|aides?|advis[eo]rs?|sources?|staffers?|spokes(?:man|woman|person)|lawyers?|attorneys?|"
                         r"allies|ally|associates?|confidants?|loyalists?|backers?|camp|campaign|transition\s+team|son|daughter|brother|sister)\b(?!['’])", re.I)
 _BY_WORDS = r"interviewed|quoted|cited|polled|surveyed|contacted|reached"  # participles naming who passed someone's words on ('quoted by Reuters')
@@ -639,7 +652,8 @@ def resolve_source(source:str,   # the source span's text
     source = before_relative(source)  # 'Chris Christie, who led Trump's transition,': Christie, not Trump
     source = _SPEAKING_TO.sub('', source)  # "Speaking to the BBC's The View programme, David McIlveen": McIlveen
     if (pc := _BY_TAIL.search(source)) and pc.start() > 0: source = source[:pc.start()].rstrip(' ,')  # 'a rebel fighter reached by Reuters': the fighter
-    found = (matcher or actor_matcher()).find(source)
+    found = [f for f in (matcher or actor_matcher()).find(source) if not (f[4] == 'person' and _NAMED_AFTER.match(source, f[1]))]
+    # (not 'Kim Il Sung' of 'the Kim Il Sung Library in Sofia': a place named after the person)
     rn = _role_name(source, found)
     if rn: return (rn[0], rn[1], 'person', None, 'name')  # 'Defense Secretary James Mattis', 'a spokesman, Lt. Col. Jane Roe'
     head = source.find(',')
@@ -675,8 +689,9 @@ def resolve_source(source:str,   # the source span's text
         s, e, actor, country, typ, cameo = (max(persons, key=lambda m: (m[1], m[1]-m[0])) if persons and persons[-1][1] >= max(f[1] for f in found) else
                                             max(found, key=lambda m: (m[4] != 'government', m[1]-m[0], m[0])))
         pre = re.sub(r'^(?:the|a|an)\s+', '', source[:min(f[0] for f in found)].strip(), flags=re.I)
-        if typ == 'government' and all(f[4] == 'government' for f in found) and re.fullmatch(r"[\w.'’ -]+\s(?:in|of|from|to|against|for|with)", pre) \
-                and pre.split()[0].lower() not in _COUNTRY_HEADS:  # 'Compatriots in Japan', 'President of Singapore': not the country itself
+        if typ == 'government' and all(f[4] == 'government' for f in found) and _PLACED.fullmatch(pre) \
+                and pre.split()[0].lower() not in _COUNTRY_HEADS and not (_SPEAKS_FOR.fullmatch(pre) and not source[e:].strip(' .,')) \
+                and not _IN_STATE.search(source, s):  # (not 'his contacts in the South Korean government': the state's people)  # 'Compatriots in Japan', 'President of Singapore': not the country itself
             return (canonical_name(source), country or None, None, None, 'unknown')
         if typ == 'person' and (am := _ASSOCIATE.match(source, e)):  # 'a Trump administration official', 'Putin aides': someone near them
             if (nm := re.fullmatch(r"\s*,?\s*((?:[A-Z][\w'’.-]*\s*){1,3}?),?\s*", source[am.end():])):  # "Trump's son Eric": the one named

@@ -15,7 +15,7 @@ from .cue_tagger import CueTagger, cue_tagger, end_candidates, end_features, AUX
 from .actors import _PLACE_HEADS, SPEAKER_NOUNS, _GROUP_HEADS, _BY_WORDS, _ROLE_HEADS
 from .text_units import (tokenize, quote_regions, sentences, np_left, np_right, QUOTE_OPEN, QUOTE_CLOSE, QUOTE_BOTH,
     QOPEN, QCLOSE, DET, STOP, TIMEW, ADV_LEFT, ADV_RIGHT, OBJ_CUES, OBJ_NEXT, INVERSION, PAST, LY_NOUNS, BE, PREP, CHANNEL_NOUNS,
-    SENTENCE_ADVERBS, _is_word, _cap, _trim_right, _LEAD_MARKS, _np_left_pp)
+    SENTENCE_ADVERBS, ABBREV, _INITIALS, _is_word, _cap, _trim_right, _LEAD_MARKS, _np_left_pp)
 
 # %% ../nbs/02b_attribution.ipynb #c017
 def _has_verb(text, toks, low, a, b):
@@ -46,6 +46,8 @@ def _np_to_comma(text, toks, low, i, j):
     if c is None or not _cap(text, toks, c-1) or not all(_is_word(w) or w in ('(', ')', '.', '-') for w in low[i:c]) or _has_verb(text, toks, low, i, c): return None
     return c if sum(_cap(text, toks, x) for x in range(i, c)) * 2 >= c - i else None  # mostly capitalised: an office and a name
 
+_OPENERS_PREP = {'amid', 'in', 'on', 'at', 'after', 'before', 'during', 'despite', 'following', 'with', 'from', 'under', 'upon'}  # (not 'As X, ..., told')
+
 def _left_apposition(text, toks, low, j, lo):
     "Source like 'Mark Dubowitz, director of X,' ending at the comma `j`, back to a closing quote."
     k = j-1
@@ -57,7 +59,9 @@ def _left_apposition(text, toks, low, j, lo):
     if k >= lo and not (low[k] in QCLOSE or low[k] == ','): return None
     st = k+1
     if k < lo and not (st < j and _cap(text, toks, st) and ',' in low[st:j]): return None  # 'Its director, Jane Roe, said' from the sentence start
-    if k < lo and _has_verb(text, toks, low, st, low.index(',', st, j)):  # the first part is a clause, not a name: the words said
+    if k < lo and low[st] in _OPENERS_PREP and (c := low.index(',', st, j)) + 1 < j:
+        st = c + 1  # 'Amid the election race in the U.S., Trump, who ..., said': the opening phrase is no part of the source
+    if k < lo and ',' in low[st:j] and _has_verb(text, toks, low, st, low.index(',', st, j)):  # the first part is a clause, not a name: the words said
         st = next((c+1 for c in range(st, j-1) if low[c] == ',' and _cap(text, toks, c+1) and (e1 := _np_to_comma(text, toks, low, c+1, j)) is not None
                    and e1+1 < j and not _cap(text, toks, e1+1) and low[e1+1] not in ('and', 'or')), None)  # 'That ... makes a conflict unlikely, Wayne Mapp, a former defense minister, told CNN'
         if st is None: return None
@@ -404,6 +408,8 @@ _NOT_APPOSED = {'but', 'and', 'or', 'so', 'yet', 'while', 'whereas', 'although',
 
 _VERB_NEXT = {'for', 'to', 'into', 'from', 'with', 'across', 'toward', 'towards', 'at', 'in', 'on', 'off', 'out', 'up', 'back', 'down'}
 
+_PUBLISHING = {'published', 'released', 'issued', 'carried', 'posted', 'wrote', 'ran', 'printed', 'delivered', 'sent', 'made'}
+
 def _subject(text, toks, low, s0, lim, used):
     "The sentence's subject before token `lim` (past an introductory phrase), for a participle or a second verb: 'X did A, saying C'."
     st = _skip_intro(text, toks, low, s0, lim)
@@ -481,6 +487,18 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
             else: x = j  # (the source keeps the participle's phrase: it names the channel)
             st = _np_left_pp(text, toks, low, x, max(prev_end, s0))
             if st is not None: src = (_who_subject(text, toks, low, _name_before(text, toks, low, st, max(prev_end, s0), x+1), max(prev_end, s0)), j+1)
+            if src and cue0.endswith('ing') and (d := next((x for x in range(src[0], src[1]) if low[x] in ('a', 'an', 'the')
+                                                           and set(low[x+1:x+3]) & CHANNEL_NOUNS), None)) is not None:
+                v = d-2 if low[d-1] == 'public' else d-1  # 'X made public an article on Jan. 6 denouncing ...': X's words, not the article's
+                f = _skip_intro(text, toks, low, max(prev_end, s0), v) if v > max(prev_end, s0) else v
+                if f < v and (low[v] in PAST or low[v] in _PUBLISHING) and np_right(text, toks, low, f, v) is not None \
+                        and not any(w in PAST or w in AUX or w in (';', ':') or w in QOPEN for w in low[f:v]): src = (f, v)  # (a list of names: 'A, B and C made public')
+            if src and src[1] - src[0] <= 3 and src[0]-2 >= max(prev_end, s0) and low[src[0]-1] == ',' and _cap(text, toks, src[0]-2) \
+                    and all(_cap(text, toks, x) for x in range(src[0], src[1])) and (st2 := _np_left_pp(text, toks, low, src[0]-2, max(prev_end, s0))) is not None \
+                    and (pp := next((x for x in range(src[0]-3, max(st2, src[0]-7), -1) if low[x] in ('of', 'in', 'from')), None)) is not None \
+                    and all(_cap(text, toks, x) or low[x] == 'the' for x in range(pp+1, src[0]-1)) and st2 == _skip_intro(text, toks, low, s0, a) \
+                    and not low[st2].endswith('ing') and low[st2] not in STOP and b < nxt and _is_word(low[b]):
+                src = (st2, src[1])  # 'An official of Huambo Province, Angola said': the place's country is no subject of its own
             if src and k == 0 and src[0]-2 > s0 and (low[src[0]-1] in _PP_OBJ or low[src[0]-1] in BE):  # the object of a preposition is no subject: 'The mother of a girl
                 w = next((w for w in range(src[0]-2, s0, -1) if low[w] in ('who', 'that', 'which')), None)  # who disappeared in Co Donegal 40 years ago said'
                 f = _skip_intro(text, toks, low, s0, a)
@@ -599,9 +617,15 @@ def _inside_clause(text, toks, low, inq, q, x):
     return c - o <= 7 and low[c-1][:1].isalnum() and w.isalpha() and not _cap(text, toks, c+1) and w not in END_WORDS and w not in AUX \
         and w not in _PRONOUNS and not w.endswith('ing')  # not '“down the line” he warned', '“to be ...” allowing for
 
+def _abbrev_period(text, toks, low, x):
+    "Whether token `x` is an abbreviation's period inside a sentence ('the U.S. imperialists'): no place to end a content."
+    return 0 < x < len(low) - 1 and low[x] == '.' and toks[x-1][1] == toks[x][0] and (low[x-1] in ABBREV or bool(_INITIALS.fullmatch(low[x-1]))) \
+        and text[toks[x+1][0]].islower()
+
 def _ranked_end(text, toks, low, inq, q, hi, last, rule, cue_rng, tagger, trace=None):
     "The content's end chosen by the tagger's 'content_end' ranker among `end_candidates` (the rule's end `rule` if none)."
     cands = end_candidates(low, q, hi, last); cue = low[cue_rng[0]]
+    cands = [x for x in cands if not _abbrev_period(text, toks, low, x)] or cands  # not 'frustrated the U.S | . imperialists' moves'
     cands = [x for x in cands if not _inside_clause(text, toks, low, inq, q, x)] or cands
     if rule not in cands: cands = sorted(cands + [rule])
     if len(cands) == 1 and trace is None: return rule
@@ -635,6 +659,27 @@ def _only_setting(low, inq, e, end):
     if e >= end or low[e] not in _SETTING_PREP or end - e > 14: return False
     return not any(w in AUX or w in PAST or w in _SUBJ_PRON or w in ('that', 'it', 'there', ',', ':', ';') or inq[x] >= 0
                    or (w.endswith('ed') and len(w) > 4) for x, w in enumerate(low[e:end], e))
+
+_FRONT_SUB = {'if', 'when', 'while', 'although', 'though', 'because', 'since', 'unless', 'once', 'whenever', 'as'}
+_FRONT_PREP = _FRONT_SUB | {'in', 'on', 'at', 'during', 'after', 'before', 'despite', 'under', 'amid', 'following', 'given', 'with', 'without', 'for', 'from', 'by', 'to'}
+
+_PHRASAL = {'carry', 'carried', 'carries', 'carrying', 'step', 'stepped', 'steps', 'stepping', 'speed', 'sped', 'set', 'sets', 'setting',
+            'bring', 'brings', 'brought', 'bringing', 'pick', 'picked', 'wipe', 'wiped', 'stamp', 'root', 'shore', 'beef', 'ramp', 'build',
+            'built', 'draw', 'drew', 'drawn', 'work', 'worked', 'map', 'mapped', 'point', 'pointed', 'rule', 'ruled', 'call', 'called',
+            'give', 'gave', 'given', 'figure', 'find', 'found', 'sort', 'back', 'backed', 'turn', 'turned', 'hold', 'held', 'scale', 'scaled'}
+
+def _particle_cut(low, e):
+    "Whether a content end at `e` would cut a phrasal verb from its particle: 'push | ahead with', 'carry | out the plan', 'step | up efforts'."
+    w, nx = low[e], low[e+1] if e+1 < len(low) else ''
+    if w in ('ahead', 'forward') and nx not in ('of', 'to', ',', '.', ';'): return True
+    return w in ('out', 'up') and low[e-1] in _PHRASAL and nx not in ('of', ',', '.', ';')
+
+def _fronted(low, q, e):
+    "Whether content `low[q:e]`, ending at a comma, is only a fronted adverbial: 'that in the daytime of October 15', 'if the talks fail', 'in order to comply'."
+    x = q+1 if low[q] == 'that' else q
+    if x >= e: return False
+    if low[x:x+3] == ['in', 'order', 'to']: return True
+    return low[x] in (_FRONT_PREP if x > q else _FRONT_SUB) and e - x <= 14 and not any(w in (';', ':', '“', '"') for w in low[x:e])
 
 def _only_adverbial(low, e, end):
     "Whether only a short time adverbial stands between `e` and the sentence's end ('on Monday', 'last week', 'earlier this month')."
@@ -761,7 +806,11 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                 if low[q] in QOPEN and q in close and close[q] >= right_end-1: segs.append((q, close[q]+1))
                 else:
                     e = _trim_right(low, q, _content_end(low, inq, q, right_end))
+                    e_rule = e
                     if e > q and (tagger.rankers or trace is not None): e = _ranked_end(text, toks, low, inq, q, right_end, send, e, (a, b), tagger, trace)
+                    if q < e < e_rule and _particle_cut(low, e): e = e_rule  # 'that we should continue to push | ahead with the work'
+                    if q < e < e_rule - 2 and low[e] == ',' and _fronted(low, q, e): e = e_rule  # 'said that in the daytime of
+                    # October 15, the sections ... have been blocked', 'said if the talks fail, ...': the clause goes on past its fronted part
                     if past is not None and e <= past: e = _trim_right(low, q, _content_end(low, inq, past+1, right_end))
                     e = _before_aside(text, toks, low, inq, q, e)
                     if low[q] in QOPEN and q in close and q < close[q] < e-2 and low[close[q]+1] in ('in', 'on', 'during', 'at', 'via', 'through') \

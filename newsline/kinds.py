@@ -60,7 +60,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                      r'(?:doing|does|do|did) (?:very |so )?(?:little|nothing) to (?:help|address|stop|advance|improve|protect|solve|fix|curb|prevent)\b', r'infring\w*', r'insult\w*', r'outrage\w*',
                      r'irresponsible', r'unjust\w*', r'double standards?', r'accus\w*', r'condemn\w*', r'denounc\w*',
                      r'wrath', r'indignation', r'anger', r'denunciation', r'resentment', r'evils?', r'rogue', r'tyrann\w*',
-                     r'massacr\w*', r'patroni[sz]\w*', r'assassinat\w*', r'disappoint\w*', r'regrettabl\w*',
+                     r'massacr\w*', r'patroni[sz]\w*', r'(?:nothing (?:but|more than|short of)|no more than|little more than) (?:an? |the )?(?:[\w-]+ ){0,3}(?:deceptions?|farces?|lies|lie|sophistry|ploys?|tricks?|frauds?|charades?|smokescreens?|pretexts?|propaganda|sham|hypocrisy|fictions?|nonsense|provocations?|stunts?|rhetoric)\b', r'assassinat\w*', r'disappoint\w*', r'regrettabl\w*',
                      r'deplorabl\w*', r'disapprov\w*', r'disgrace\w*', r'conspirac\w*', r'unpardonabl\w*', r'(?:should|ought to) be ashamed', r'shame on', r'pathetic', r'childish', r'foolish', r'ludicrous', r'disgusting', r'appalling', r'shameful', r'scandalous', r'atrocious', r'incompetent', r'dishonest',
                      r'(?:political |partisan |publicity |cheap )stunts?', r'simplistic', r'misguided', r'naive', r'incoheren\w*', r'betray(?:s|ed|al)\b',
                      r'(?:has|have|had) done (?:very |so |precious )?little (?:to|for)', r'not acceptable', r'(?:gravely|seriously) concerned',  # (not 'deeply concerned about the living of': care)
@@ -88,7 +88,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                   r'(?:speak|spoke|speaks|speaking) highly', r'admiration', r'(?:full|firm|strong|active) support', r'solidarity with',
                   r'prestigious', r'exemplary', r'auspicious', r'distinguished (?:services?|feats?|contributions?)', r'(?:outstanding|prominent|peerless|iron-willed|brilliant|tested) (?:leader|commander|statesman|thinker|theoretician)s?',  # (not 'the great leader': an honorific)
                  
-                  r'(?:seasoned|veteran) revolutionary party', r'support\w* (?:for |of )?(?:the|their|its|his) just (?:cause|struggle)', r'invincible (?:might|power|army|force)', r'unique advantages?', r'(?:eternal|warm|loving) (?:home|embrace|bosom)', r'(?:shine|shining) (?:for all ages|forever|eternally|for ever)', r'undying (?:feats?|exploits?|achievements?|merits?)', r'yearning for', r'wisely (?:led|leading|leads|guided|guiding)', r'devotedly', r'immortal (?:feats?|exploits|achievements?|leadership)', r'epoch-making', r'epochal', r'feats?', r'patriotic (?:deeds?|devotion)', r'(?:a |the )?great(?:est)? (?:pleasure|joy) (?:of|for|to)',
+                  r'(?:seasoned|veteran) revolutionary party', r'support\w* (?:for |of )?(?:the|their|its|his) just (?:cause|struggle)', r'invincible (?:[\w-]+ ){0,2}(?:might|power|army|force|state|country|fortress)', r'unique advantages?', r'(?:eternal|warm|loving) (?:home|embrace|bosom)', r'(?:shine|shining) (?:for all ages|forever|eternally|for ever)', r'undying (?:[\w-]+ (?:and [\w-]+ )?){0,2}(?:feats?|exploits?|achievements?|merits?|wealth|treasures?|classics?)', r'(?:one|a) victory after another', r'victory after victory', r'eternal victory', r'in celebration of', r'to celebrate (?:the|its|their|his|her)\b', r'yearning for', r'wisely (?:led|leading|leads|guided|guiding)', r'devotedly', r'immortal (?:feats?|exploits|achievements?|leadership)', r'epoch-making', r'epochal', r'feats?', r'patriotic (?:deeds?|devotion)', r'(?:a |the )?great(?:est)? (?:pleasure|joy) (?:of|for|to)',
                   r'(?:proud|brilliant|glorious|shining) (?:victor(?:y|ies)|achievements?|successes)', r'beacons?', r'(?:hope|banner|lighthouse) (?:and \w+ )?of (?:the )?(?:humankind|mankind|humanity|world)', r'miracles?', r'outstanding (?:leadership|achievements?|contributions?|success\w*|leader)', r'(?:made|makes|making) (?:a |an )?(?:great|significant|tremendous|enormous|invaluable|important|huge) contributions?',
                   r'greatest (?:man|leader|person|statesman) (?:in|of) (?:the|this)', r'an? (?:model|example) (?:of|for|to)', r'models? of the times', r'wise leadership', r'deserv\w* (?:\w+ ){0,2}(?:blessing|praise|admiration|honou?r)', r'vanguard', r'heroic', r'exploits(?! (?:the|a|an|its|their|his|her|our|this|that|these|those|weak\w*|vulnerab\w*|loopholes?|divisions?)\b)', r'feats?')),  # 'heroic exploits', not 'to exploit', 'exploits the weakness'
 ]
@@ -99,7 +99,7 @@ _WARNING = re.compile(r'\s*(?:against|of|(?:yet\s+)?to\s+(?:the\s+)?[A-Z]\w*|the
                       r'(?:that\s+)?(?:it|we|they)\s+(?:was|is|were|are|would be|will be)\s+(?:ready|close|prepared|able)\s+to)\b')
 # 'warned against', 'a warning to North Korea', 'warned the US not to', 'warned it was ready to test': warnings that threaten
 _ANTI = re.compile(r'\banti-[\w-]+', re.I)
-_OWN_FUTURE = re.compile(r"(?:that )?(?:(?:we are|we're|we’re|i am|i'm|i’m) going to\b|(?:we|they|it|he|she|i)(?:(?: would| will| shall|'ll|’ll) (?:further |continue to |soon |also )?(?!be\b|have\b|not\b)\w+"
+_OWN_FUTURE = re.compile(r"(?:that )?(?:(?:we are|we're|we’re|i am|i'm|i’m) going to\b|(?:we|they|it|he|she|i)(?:(?: would| will| shall|'ll|’ll) (?:further |continue to |soon |also )?(?!be\b|have\b|not\b|die\b|lose\b|fail\b|suffer\b|need\b|happen\b|become\b|feel\b|survive\b|collapse\b|fall\b)\w+"
                          r"| (?:wants?|wanted|plans?|planned|intends?|intended|aims?|would like) to\b))", re.I)
 
 _NP_FUTURE = re.compile(r"(?:that )?(?P<subj>(?:the |his |her |its |their |our )?[\w'’.-]+(?: [\w'’.-]+){0,3}?)(?: would| will| shall|'ll|’ll)"
@@ -167,6 +167,17 @@ def _others_act(content, kind, rx, is_own=None)->bool:
     subj = re.split(r'[,;:(]|\bthat\b|\bwhich\b|\bwho\b', content[:m.start()])[-1]
     words = [w for w in subj.split() if re.search(r'\w', w) and w.lower().strip('"“”\'‘’,') not in _NO_SUBJECT and not w.lower().endswith('ly')]
     return bool(words) and not _OWN_SUBJECT.search(subj) and not (is_own and is_own(subj.strip())) and not _OWN_REF.search(' '.join(words))
+
+_AIMED = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:on|against|upon|at|toward|towards)\s+(?:the\s+)?((?:[A-Z][\w.'’-]*\s*){1,4}|us\b|our\s+\w+)")
+
+_OTHERS_ACT = re.compile(r"(?:\b([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})['’]s\s+|\b(?:committ\w*|perpetrat\w*)\s+)(?:[\w-]+\s+){0,3}$")
+
+def _aimed_at_own(text, m, is_own)->bool:
+    "Whether threat words matched at `m` tell another's act: aimed at the speaker's side ('an attack on the DPRK' in a DPRK statement), or a named other's ('Israel's recent military attack')."
+    a = _AIMED.match(text, m.end(), m.end() + 60)
+    if a and (a.group(1).lower().startswith(('us', 'our')) or is_own(a.group(1).strip())): return True
+    o = _OTHERS_ACT.search(text, max(0, m.start() - 60), m.start())
+    return bool(o) and not (o.group(1) and is_own(o.group(1)))
 
 def _others_intend(content, rx, is_own=None)->bool:
     "Whether every plan or pledge `rx` finds in `content` is another party's ('a move that will further ...'; 'Apple plans to' when `is_own` says Apple is not the speaker's)."
@@ -249,6 +260,8 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
             if kind == 'threaten' and not rx.search(_DOOM.sub(' condemned ', re.sub(r'["“”]', '', f'{cue or ""} {_BRAG.sub(" ", content or "")}'))):
                 continue  # another's bragging told in the words ('Yoon bragged about overwhelming counteraction') is no threat; the speaker's own
                 # bragging cue stays
+            if kind == 'threaten' and is_own and all(_aimed_at_own(both, m, is_own) for m in rx.finditer(both)):
+                return 'criticize'  # 'a war for a preemptive attack on the DPRK' said by a DPRK body: the other side's threat, denounced
             if kind == 'threaten' and _CONCERN.search(cue or ''): continue  # 'expressed concern that X would face adverse consequences': a worry
             if kind == 'deny' and (m := _NOTHING.search(both)) and not rx.search(both[:m.start()] + both[m.end():]) \
                     and not _OWN_SUBJECT.search(both[max(0, m.start()-60):m.start()]) \

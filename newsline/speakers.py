@@ -57,6 +57,7 @@ def plausible_speaker(source:str, # a source span's text whose speaker is not in
     if w0.endswith('ly') and len(w0) > 4: return False  # 'Unexpectedly'
     np_words = np_.lower().split() or [words[0].lower()]
     head = np_words[-1]
+    if len(words) == 1 and len(words[0]) >= 2 and words[0].isupper() and words[0].isalpha() and w0 == 'the': return True  # 'the FBI', 'the AAIB'
     if len(words) == 1 and words[0][:1].isupper() and s[:1].isupper() and head not in SPEAKER_NOUNS and not head.endswith('ing'):
         return len(head) > 2 and not re.search(r'(?:tion|ment|ness|ity|ance|ence|sis|ure|ism)$', head)  # a surname: 'Sato'
     if head in _KIN: return w0 in ('her', 'his', 'their', 'the') or bool(re.search(r"['’]s\b", np_))  # 'Her family', "Nie's parents"; not 'a harmonious family'

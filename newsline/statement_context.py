@@ -219,6 +219,8 @@ _NAME_WORDS = {'watchdog': _REGULATOR, 'regulator': _REGULATOR, 'lender': {'bank
                'carrier': {'airlines', 'airways', 'air'}, 'charity': {'foundation', 'trust', 'fund'}}  # words of a name a description may stand for
 _CAPS = r"[A-Z](?:[\w'’&-]|\.(?=\w))*"
 _NAME_RUN = rf"{_CAPS}(?:[ \t]+(?:(?:of|for|and|the|&)[ \t]+)*{_CAPS}){{0,5}}"
+_PUBLISHED = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?:The\s+)?({_NAME_RUN})(?:[ \t]+No\.[ \t]*\d+)?,?[ \t]+(?:(?:on|in)[ \t]+[\w. ]{{3,20}}?[ \t]+)?"
+                        r"(?:carried|allotted|published|ran|dedicated|devoted|printed|featured|posted)\b", re.M)  # a paper named as the subject of publishing
 _CALENDAR = {next(k for k, v in d.items() if v == n) for d in (MONTHS, WEEKDAYS) for n in set(d.values())} - {'may'}  # full names only
 _NOT_BODY = _CALENDAR | {'may', 'the', 'mr', 'mrs', 'ms', 'dr', 'in', 'on', 'but',
              'and', 'it', 'he', 'she', 'they', 'i', 'we', 'this', 'that', 'a', 'an', 'when', 'after', 'as', 'its', 'his', 'her', 'their',
@@ -235,7 +237,9 @@ def _body_antecedent(text:str, # the article body
                     )->str: # the body's name, or ''
     "The body a description like 'the company' or 'the bank' refers to: the latest name introduced with that noun, holding it, or that spoke just before."
     lo, cands = max(0, pos - 2500), []
-    H = rf"{re.escape(head)}s?"
+    H = rf"(?:news)?papers?" if head == 'paper' else rf"{re.escape(head)}s?"  # 'the German newspaper Rote Fahne ... the paper'
+    if head in _MEDIA_NOUNS:  # 'Patriot No. 6 allotted five pages to ... The paper said'
+        for m in _PUBLISHED.finditer(text, lo, pos): cands.append((m.start(1), m.group(1)))
     for m in re.finditer(rf"\b{H}[ \t]+({_NAME_RUN})", text[lo:pos]):
         cands.append((lo + m.start(1), m.group(1)))  # 'travel company TUI', 'spy agency NIS'
     for m in re.finditer(rf"({_NAME_RUN}),[ \t]+(?:an?[ \t]+(?:[\w'’-]+[ \t]+){{0,5}}?|the[ \t]+(?:[\w'’-]+[ \t]+){{1,5}}?){H}\b(?!['’]|\s+(?:{_SAYS}))",

@@ -30,10 +30,10 @@ def _naive(d)->pd.Timestamp:
     return t.tz_localize(None) if t.tz is not None else t
 
 def _parse_value(v:str):
-    "A TimeML value ('2025-05-29', '2024-W22', '2024-10', '2024') as (Timestamp, granularity), or None; a week is its Monday."
-    w = re.fullmatch(r'(\d{4})-W(\d{2})', str(v or ''))
+    "A TimeML value ('2025-05-29', '2024-W22', '2024-10', '2024') as (Timestamp, granularity), or None; a week is its Monday, a weekend its Saturday."
+    w = re.fullmatch(r'(\d{4})-W(\d{2})(-WE)?', str(v or ''))
     if w:
-        try: return pd.Timestamp.fromisocalendar(int(w.group(1)), int(w.group(2)), 1), 'week'
+        try: return pd.Timestamp.fromisocalendar(int(w.group(1)), int(w.group(2)), 6 if w.group(3) else 1), 'week'
         except ValueError: return None
     m = re.fullmatch(r'(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?', str(v or ''))
     if not m: return None

@@ -218,6 +218,7 @@ _EMPTY_CONTENT = {'what', 'something', 'nothing', 'anything', 'otherwise'}  # af
 _PART_OPEN = re.compile(r'(?:[a-z]+ly\s+)?[a-z]+ing\b(?:\s+(?:on|upon|for|out|against|about|at|to|down)\b)?')  # a participle opening a later part of the words
 _CORRESPONDENT = re.compile(r'\breporting (?:from|in)\b', re.I)
 _COURT = re.compile(r'\b(?:courts?|judges?|justices?|tribunals?|jury|juries|magistrates?)\b', re.I)
+_CRITICS = re.compile(r'^\s*(?:(?:the|some|many|other|his|her|their|its|[\w-]+[’\']s)\s+)?(?:[\w-]+\s+)?(?:critics|detractors|opponents)\s*$', re.I)  # 'Critics', 'some of his critics'
 _GREETING = re.compile(r'\b(?:Greetings?|Congratulat\w*|Felicitations?)\b', re.I)
 
 _SAYING = re.compile(r'\b(?:saying|telling|stating|declaring)\b')
@@ -342,6 +343,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             sender = _maker_before(text, pos, src.strip().split()[-1].lower())
         rel = src.strip().lower() in ('who', 'which') and r['source_start'] is not None
         if rel and r['source_start'] > r['cue_start']: continue  # 'Saying that ... the academy, which was born ...': no speaker
+        if rel and src.strip().lower() == 'which' and re.fullmatch(r'(?:is |are |was |were )?(?:claim|purport)\w*', cue, re.I) \
+                and re.match(r'\s*to\s+be\b', text[r['cue_end']:r['cue_end'] + 12]):
+            continue  # 'an escort ship, which claimed to be the latest warship': what a thing is said to be, no one's statement
         if rel: sender = _antecedent(text, sents[r['sentence']][0] if r['sentence'] < len(sents) else 0, r['source_start'])  # 'Pence, who'
         if rel and (fm := _FROM.search(text, max(sents[r['sentence']][0] if r['sentence'] < len(sents) else 0, r['source_start']-150),
                                          r['source_start'])):
@@ -418,10 +422,12 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             if name:
                 speaker, country, typ, cameo, how = resolve_source(name, ante, matcher, salient)
                 if how == 'unknown': typ = 'person'
-        if how in ('nominal', 'unknown') and (m_ := re.fullmatch(r'the\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)', src.strip(), re.I)):
+        if how in ('nominal', 'unknown') and (m_ := re.fullmatch(r'the\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)', src.strip(), re.I)) \
+                and not m_.group(1).isupper():  # not 'the AAIB': a name
             role = m_.group(1).lower()  # 'Cha Sang Bo, vice-chairman of the GAKC, said ... the vice-chairman said': that speaker
             head = role.split()[-1]  # 'the Kremlin envoy' after "The Russian President's special envoy ..., Sergey Ivanov"
             prev = next((p for p in reversed(rows[-6:]) if re.search(r',\s*(?:the\s+)?' + re.escape(role) + r'\b(?![ \t]+(?!(?:of|for|at|to|in|with)\b)[a-z])', p['source_text'] or '', re.I)
+                         or re.match(r'(?:an?|the)\s+(?:[\w-]+\s+){0,2}?' + re.escape(role) + r'\s+(?:of|for|at|to|from)\s', p['source_text'] or '', re.I)  # 'A spokesman for X ... the spokesman says'
                          or (p['actor_type'] == 'person' and re.search(r'\b' + re.escape(role) + r'\b', p['source_text'] or '', re.I))
                          or ((p['actor_type'] == 'person' or (not isinstance(p['actor_type'], str) or not p['actor_type']) and _fits_unknown('he', p['speaker'] or ''))
                              and head in _PERSON_HEADS and re.search(r'\b' + re.escape(head) + r'\b', p['source_text'] or '', re.I))), None)
@@ -603,6 +609,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if pd.notna(r['source_start']) and _CORRESPONDENT.search(text, r['source_start'], max(r['source_end'], r['cue_start'])):
             r['kind'] = 'say'  # 'X, reporting from Beijing': a reporter's account
         if r['kind'] == 'deny' and _COURT.search(r['source_text'] or ''): r['kind'] = 'reject'  # 'an appeals court dismissed the charges': a ruling
+        if r['kind'] == 'say' and _CRITICS.search(r['source_text'] or ''): r['kind'] = 'criticize'  # 'Critics argue that ...': what critics say criticises
         if r['kind'] == 'say' and _GREETING.search(title or '') and _DOC_SOURCE.match((r['source_text'] or '').strip()):
             r['kind'] = 'praise'  # what a message of greeting or congratulation says: 'Kim Jong Un Receives Greetings from ...'
         if r['kind'] in ('say', 'criticize') and prev_r is not None and prev_r['kind'] in ('deny', 'reject') and prev_r['sentence'] == r['sentence'] \
@@ -716,7 +723,8 @@ def _one(text, title, dct, matcher, article_id, is_kcna):
         rows.insert(0, dict(sentence=0, source_start=None, source_end=None, cue_start=None, cue_end=None,
                             content_start=(text.find(body[:1]) if body else None), content_end=(len(text.rstrip()) if body else None),
                             source_text=None, cue=None, content=(body or None), speaker=item[0], actor_country=item[1],
-                            actor_type=item[2], kind=statement_kind('', body, _title_verb(title)), direct=True,
+                            actor_type=item[2], kind=statement_kind('', body, _title_verb(title),
+                                                                    is_own=lambda np_: _is_own(np_, {'speaker': item[0], 'actor_country': item[1]}, matcher)), direct=True,
                             channel='KCNA' if is_kcna else None, target=None, date=None, date_granularity=None))
         rows[0]['cameo'] = CAMEO[rows[0]['kind']]
         if reported and re.search(r'\bthe following\b', text[:300]):  # its author line's day:

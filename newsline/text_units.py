@@ -86,6 +86,10 @@ def _marks_then_capital(text, toks, low, j):  # '-- Al Jazeera's ...', '- - "The
 
 _ADDRESS = re.compile(r'[\w.+-]+@[\w-]+\.|https?://|www\.')  # '... he says. wangxiaodong@chinadaily.com.cn': a byline, no sentence's words
 
+_CLOCK_NEXT = {'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'et', 'est', 'edt', 'pst', 'pdt', 'cst', 'cdt',
+               'gmt', 'utc', 'bst', 'cet', 'local', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october',
+               'november', 'december', 'jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec'}  # what follows 'a.m.' inside a sentence
+
 def sentences(text:str, # the text
               toks:list, # its tokens
               low:list,  # lowercased tokens
@@ -105,7 +109,9 @@ def sentences(text:str, # the text
                 if j > i+1: brk = nxt.isupper() or low[j] in QOPEN
                 else: brk = (nxt.isupper() or nxt in '“"‘(' or low[j] in QOPEN or _marks_then_capital(text, toks, low, j) or _ADDRESS.match(text, toks[j][0])) \
                     and not (t == '.' and i > 0 and (low[i-1] in ABBREV or low[i-1].rsplit('-', 1)[-1] in ABBREV or (len(low[i-1]) == 1 and low[i-1].isalpha())
-                                                      or _INITIALS.fullmatch(low[i-1]) and text[toks[i-1][0]].isupper()))  # '... condemned. -- Al Jazeera's ...'; 'J.' is no end, '".' is
+                                                      or _INITIALS.fullmatch(low[i-1]) and text[toks[i-1][0]].isupper()
+                                                      or low[i-1] in ('a.m', 'p.m') and low[j] in _CLOCK_NEXT))  # '... condemned. -- Al Jazeera's ...'; 'J.' is no end, '".' is;
+                # 'at 8 a.m. Monday at a restaurant' goes on
                 if brk: i = j-1
         if brk: out.append((s, i+1)); s = i+1
         i += 1
@@ -179,6 +185,8 @@ def np_left(text, toks, low, i:int, lo:int, maxlen:int=20):
         j = k-1; first = k
         if j < lo: return None
         t = low[j]
+    if t == '.' and j-1 >= lo and toks[j-1][1] == toks[j][0] and (low[j-1] in ABBREV or _INITIALS.fullmatch(low[j-1])):
+        j -= 1; t = low[j]  # 'Koreans in the U.S. said', 'Acme Co. said': the abbreviation's period ends the phrase
     if not _is_word(t) or (t in STOP and t not in ('that', 'who', 'which')): return None
     if t in ('that', 'who', 'which'): return j
     start = j
@@ -186,6 +194,7 @@ def np_left(text, toks, low, i:int, lo:int, maxlen:int=20):
         t = low[j]
         if _is_word(t):
             if t in STOP and not _cap(text, toks, j) and t not in LINK_NP: break
+            if j < i and t in PAST and not _cap(text, toks, j): break  # a verb ends the phrase: 'X made public an article denouncing'
             if t in STOP and _cap(text, toks, j) and j == lo: break  # sentence-initial "But", "After"
             if t in LINK_NP and (j-1 < lo or not _is_word(low[j-1]) or (low[j-1] in STOP and low[j-1] not in DET)): break
             start = j

@@ -122,7 +122,9 @@ def h_unitrel(m, ctx):
     return r
 
 # %% ../nbs/01g_timex_relative.ipynb #c055
-RX_WEEKEND = re.compile(r"\bthe\sweekend\b", _I)
+RX_WEEKEND = re.compile(r"\bthe\sweekend\b|\ba\sweekend(?=\s(?:(?:online|radio|television|tv|newspaper|press|video)\s)?(?:interview|post|posting|statement|speech|"
+                        r"address|message|article|column|op-ed|tweet|broadcast|appearance|rally|meeting|visit|trip|summit|talks?|call|conversation|"
+                        r"editorial|letter|blog|briefing|announcement|show|programme|program)\b)", _I)  # 'in a weekend interview': that weekend
 
 def h_weekend(m, ctx):
     "'the weekend': the last one in a past clause, the coming one in a future clause."

@@ -87,7 +87,7 @@ for words, rules in _CASED_TRIG:
         for v in (w.capitalize(), w.upper()): CASED.setdefault(v, set()).update(rules)
 MARGINS = {'month_day': (25, 25), 'dayand': (2, 40), 'weekof': (10, 30), 'day_month': (25, 10), 'month': (30, 18), 'juche': (0, 20), 'year': (40, 5), 'numeric': (12, 20), 'decade': (25, 5),
            'century': (30, 10), 'quarter': (50, 35), 'yearago': (32, 32), 'thequarter': (45, 10), 'season': (35, 15),
-           'weekday': (30, 20), 'setwd': (5, 25), 'relday': (30, 20), 'thistod': (10, 5), 'unitrel': (42, 5), 'weekend': (10, 5),
+           'weekday': (30, 20), 'setwd': (5, 25), 'relday': (30, 20), 'thistod': (10, 5), 'unitrel': (42, 5), 'weekend': (10, 32),
            'duration': (42, 22), 'recentunits': (5, 20), 'ahead': (25, 5), 'bareplural': (10, 5), 'set': (5, 35), 'setadv': (5, 5),
            'ref': (25, 25), 'holiday': (30, 30), 'spokenyear': (30, 35), 'yearend': (10, 10), 'anaphoric': (30, 15), 'clock': (15, 10),
            'theyear': (30, 20), 'time': (20, 45), 'unitsago': (2, 6)}  # characters a rule's match can reach before / after its trigger
