@@ -355,6 +355,18 @@ BORN = {'Kim Il Sung': 1912, 'Kim Jong Il': 1941, 'Kim Jong Un': 1982, 'Kim Yo J
 _FEMALE_ROLE = re.compile(r"^(?:Queen|Princess|Empress|Madam|Madame|Mrs|Ms|Miss|Lady|Dame)\b|\b(?:spokeswoman|chairwoman|congresswoman|businesswoman)\b", re.I)
 _MALE_ROLE = re.compile(r"^(?:King|Prince|Emperor|Emir|Sultan|Mr|Sir|Lord)\b|\b(?:spokesman|congressman|businessman)\b", re.I)
 
+@functools.lru_cache(maxsize=4096)
+def _near_pronouns(word:str, text:str)->str:
+    "'m' or 'f' when the personal pronouns in the sentence after each mention of `word` are clearly of one gender, else None."
+    m = f = 0
+    for mt in re.finditer(r'\b' + re.escape(word) + r'\b', text):
+        seg = _NEXT_SENT.split(text[mt.end():mt.end() + 240], maxsplit=2)
+        seg = ' '.join(seg[:2]).lower()
+        m += len(_HE.findall(seg)); f += len(_SHE.findall(seg))
+    return 'm' if m >= 2 and m >= 3 * f else 'f' if f >= 2 and f >= 3 * m else None
+_NEXT_SENT = re.compile(r'(?<=[.!?])["”’]?\s+(?=["“]?[A-Z])')
+_HE, _SHE = re.compile(r'\b(?:he|him|his|himself)\b'), re.compile(r'\b(?:she|her|hers|herself)\b')
+
 @functools.lru_cache(maxsize=512)
 def _own_gender(surname:str, text:str)->str:
     "'m' or 'f' from a surname's own reported words ('Guan, the principal, says his school'), or None (cached: called per pronoun)."
@@ -370,6 +382,7 @@ def _table_persons()->tuple:
 def person_gender(name:str, # a speaker's canonical name
                   typ:str='', # its actor type ('person' for a person of the actor table)
                   text:str='', # the text it appears in: 'Ms Haley' or 'Mr Kim' there tell
+                  near:bool=True, # also tell by the pronouns after the name's mentions (weaker evidence)
                  )->str: # 'f', 'm' or None when unknown
     "A person's grammatical gender for pronouns: from the actor table, given names, roles and honorifics in the text."
     if not name: return None
@@ -385,7 +398,16 @@ def person_gender(name:str, # a speaker's canonical name
         if hon: return 'm' if hon.group(1) in ('Mr', 'Sir') else 'f'
         own = _own_gender(words[-1], text)
         if own: return own  # 'Guan Dongkui, the principal, says his school': his own words tell
+    if near and text and typ != 'person' and words and re.fullmatch(r"[A-Z][a-z'’\ufffd-]+", words[0]) and len(words) <= 3:
+        near = _near_pronouns(words[0] if len(words) == 1 or len(words[0]) <= 3 else words[-1], text)  # 'Lin' of Lin Pin, 'Aurelie'
+        if near: return near  # the pronouns right after the name's mentions: 'Yin was drawn in once she started reading'
     return 'm' if typ == 'person' and name in _table_persons()[0] else None  # the table's other persons are men
+
+def _one_name_of(name, pronoun, text):
+    "Whether a one-word speaker ('Aurelie') is a person the pronoun fits, by the pronouns after its mentions."
+    return bool(text) and re.fullmatch(r"[A-Z][a-z\ufffd-]+", name) is not None and not name.endswith('s') and name.lower() not in SPEAKER_NOUNS \
+        and re.search(r"[a-z,;]\s+" + re.escape(name) + r"\b", text) is not None and not (actor_matcher().find(name) or place_country(name)) \
+        and person_gender(name, '', text) == {'he': 'm', 'she': 'f'}[pronoun]  # a name used inside sentences, of no place or body
 
 def _fits_unknown(pronoun, name):
     "Whether an unknown speaker's name could be what a pronoun refers to (plural for 'they', a personal name for 'he'/'she')."
@@ -469,6 +491,8 @@ def describes_name(text:str, e:int)->bool:
     d = _DESCRIPTION.match(text, e)
     return bool(d) and _COUNTRY_VOICE.isdisjoint(d.group(1).split())
 
+_CIVIC_BODY = re.compile(r"\b(?:Association|Movement|Society|Federation|League|Alliance|Foundation|Club|Group|Solidarity|Institute|Center|Centre)\b")
+
 def _part_of(source:str, s:int, e:int, typ:str)->bool:
     "Whether the actor found at [s, e) of a source only names what its speaker belongs to: 'the secretary general of NATO', 'the ROK media'."
     if source[s-1:s] == '-' or source[e:e+1] == '-': return True  # 'the Denmark-DPRK Friendship Association', 'the U.S.-led coalition'
@@ -476,8 +500,8 @@ def _part_of(source:str, s:int, e:int, typ:str)->bool:
         if re.match(r"['’]s\s+(?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*\s*$", source[e:]) and re.search(r"\s[A-Z]", source[e:]):
             return True  # 'Syria's Baath Arab Socialist Party'
         nxt = re.match(r"\s+([A-Z][\w'’-]*)", source[e:])
-        if nxt and nxt.group(1).lower() not in _COUNTRY_VOICE:
-            return True  # 'the Brazilian Center for the Study of ...'
+        if nxt and (nxt.group(1).lower() not in _COUNTRY_VOICE or _CIVIC_BODY.search(source, e)):
+            return True  # 'the Brazilian Center for the Study of ...', 'the Ugandan National Executive Committee of the Pan-African Movement'
         if describes_name(source, e): return True  # 'British charity Save the Children', 'Russian news agency TASS'
         prv = re.search(r"([A-Za-z][\w'’-]*)\s+$", source[:s])
         if prv and prv.group(1)[:1].isupper() and prv.group(1).lower() not in _DETS_WORDS | {'of', 'for', 'at', 'in'}:
@@ -652,7 +676,8 @@ def resolve_source(source:str,   # the source span's text
     source = before_relative(source)  # 'Chris Christie, who led Trump's transition,': Christie, not Trump
     source = _SPEAKING_TO.sub('', source)  # "Speaking to the BBC's The View programme, David McIlveen": McIlveen
     if (pc := _BY_TAIL.search(source)) and pc.start() > 0: source = source[:pc.start()].rstrip(' ,')  # 'a rebel fighter reached by Reuters': the fighter
-    found = [f for f in (matcher or actor_matcher()).find(source) if not (f[4] == 'person' and _NAMED_AFTER.match(source, f[1]))]
+    found = [f for f in (matcher or actor_matcher()).find(source) if not (f[4] == 'person' and _NAMED_AFTER.match(source, f[1]))
+             and not (source[f[0]:f[1]] == 'Security Council' and re.search(r'\b(?:National|State)\s+$', source[:f[0]]))]  # a state's own council
     # (not 'Kim Il Sung' of 'the Kim Il Sung Library in Sofia': a place named after the person)
     rn = _role_name(source, found)
     if rn: return (rn[0], rn[1], 'person', None, 'name')  # 'Defense Secretary James Mattis', 'a spokesman, Lt. Col. Jane Roe'
@@ -762,7 +787,8 @@ def resolve_source(source:str,   # the source span's text
             continue  # 'a post on Twitter', 'a YouTube video', 'told the Sunday Times': the company is not what 'it' speaks for
         if other and person_gender(actor, typ, text) == other: continue
         if want is None or typ in want: return (actor, country or None, typ or None, cameo or None, how)
-        if how == 'pronoun' and not typ and s >= 0 and (k == 0 or words[0] != 'it') and _fits_unknown(words[0], actor):
-            return (actor, None, None, None, how)  # an earlier unknown speaker: 'The speakers said ... They noted'; 'it' only the last
+        if how == 'pronoun' and not typ and s >= 0 and (k == 0 or words[0] != 'it') and (_fits_unknown(words[0], actor) or other and
+                                                                                            _one_name_of(actor, words[0], text)):
+            return (actor, None, None, None, how)  # ('Aurelie said her brother ... she says': a woman named once, by her first name)  # an earlier unknown speaker: 'The speakers said ... They noted'; 'it' only the last
     if how == 'nominal' and words[-1] in DOCUMENTS: return (None, None, None, None, how)  # 'an article' with no paper named before
     return ((None if how == 'pronoun' else canonical_name(source)), None, None, None, how)

@@ -238,6 +238,10 @@ def cue_runs(text, toks, low, inq, tagger=None, extra:set=frozenset())->tuple:
                 for k in range(i, j+1): lab[k] = ruled[k] = 1
     for i in range(1, n-1):  # the tagger's verbs that are not verbs here
         if not lab[i]: continue  # (a word of the `extra` lexicon too: 'welcomed')
+        if not lab[i-1] and lab[i+1] and caps[i] and caps[i-1] and _is_word(low[i-1]) and not ruled[i] and low[i] not in ('according', 'in') \
+                and not low[i].endswith(('s', 'ed', 'ing')) and low[i] not in AUX and low[i] not in _LEFT_OK and not caps[i+1]:  # (not a headline's
+            # capitalised verbs: 'Democrats Call For Action')
+            lab[i] = 0; continue  # 'Jon Yong Nam vowed': the name's last word is no part of the cue
         if low[i] in ('requested', 'requesting', 'requests', 'asked', 'asking') and (low[i+1] == 'anonymity' or low[i+1:i+3] == ['for', 'anonymity']):
             k = i  # the terms of a briefing ('the official requested anonymity to provide details'), not a request made
             while k >= 0 and lab[k] and (k == i or low[k] in _LEFT_OK):  # with the auxiliaries and adverbs of its run: 'also requested'
@@ -313,7 +317,8 @@ def _skip_intro(text, toks, low, a, b):
         most = 20 if low[a] in _CLAUSE_INTRO else 9  # a fronted clause runs longer than a phrase: 'As soon as the ministry issued a statement,'
         while k < b-1 and k-a < most and low[k] != ',' and (_is_word(low[k]) or low[k] in ('.', '-', "'", '’')): k += 1
         if k < b-1 and low[k] == ',': a = k+1
-    elif a < b-2 and low[a+1] == ',' and low[a].endswith('ly') and len(low[a]) > 4 and low[a] not in LY_NOUNS: a += 2  # 'Ultimately,'
+    elif a < b-2 and low[a+1] == ',' and (low[a].endswith('ly') and len(low[a]) > 4 and low[a] not in LY_NOUNS or low[a] in SENTENCE_ADVERBS):
+        a += 2  # 'Ultimately,', 'Nevertheless,'
     return a
 
 _CLAUSE_INTRO = {'when', 'whenever', 'after', 'before', 'since', 'while', 'although', 'though', 'once', 'until', 'because', 'if'}

@@ -49,7 +49,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
     ('reject', _w(r'(?:will|would|can) (?:never|not) (?:accept|recognize|recognise)', r'(?:is|are|was|were|would be) premature', r'reject(?:s|ed|ing)?', r'null and void',
                   r'(?:we|i) (?:\w+ )?oppose', r'(?:firmly|strongly|resolutely) opposes?',
                   r'do(?:es)? not recogni[sz]e')),
-    ('demand', _w(r'must', r'should (?:immediately|stop|withdraw|halt|cease)', r'demand\w*', r'have to stop', r'(?:stop|halt|cease) (?:its|their|the)',
+    ('demand', _w(r'must', r'should (?:immediately|stop|withdraw|halt|cease)', r'demand\w*', r'have to stop', r'(?<!\bi )(?<!\bwe )had better\b', r'(?:stop|halt|cease) (?:its|their|the)',
                   r'(?:wants?|wanted|seeks?|sought|expects?|expected) (?:a |an |the )?(?:\w+,? ){0,3}(?:clarifications?|explanations?|answers|apology|assurances?)')),
     ('criticize', _w(r'provocat\w*', r'violat\w*', r'(?<!never )(?<!not )(?<!n.t )lied (?:under oath|to|about)', r'(?:a |pathological |serial )liars?', r'illegal\w*', r'bogus', r'reckless\w*', r'hostile', r'criminal', r'crimes', r'crime (?:against|of)', r'crime-\w+', r'puppets?',
                      r'hysteri\w*', r'confrontation\w*', r'aggressi\w*', r'absurd\w*', r'nonsense', r'shameless\w*', r'sinister',
@@ -81,7 +81,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                   r'determin\w* to', r'willing\w* to', r'willing partners?', r'intend\w*', r'plans? to', r'(?:am|is|are|remains?|remained|was|were|stay|stays) (?:\w+ )?committed to\b',
                   r"(?:i am|i'm|i’m|we are|we're|we’re) (?:planning|preparing|intending|leaving|travell?ing|heading) (?:to|for)\b", r'(?:decision|decided|schedule|scheduled|preparing) to',
                   r'(?:measures|steps|tasks) (?:\w+ ){0,3}to be (?:taken|adopted|carried out|implemented)', r'(?:will|would) be (?:\w+ )?(?:pushed forward|carried out|implemented) (?:\w+ ){0,3}according to (?:the |a )?plan')),
-    ('praise', _w(r'welcom\w*', r'appreciat\w*', r'prais\w*', r'congratulat\w*', r'thank\w*(?! to (?:\w+ )?(?:tensions?|crisis|crises|conflicts?|wars?|sanctions|threats?|provocations?|failures?|lack|neglect|pressure)\b)',
+    ('praise', _w(r'welcom\w*', r'appreciat\w*', r'prais\w*', r'congratulat\w*', r'thank\w*(?!\w)(?! to (?:\w+ )?(?:tensions?|crisis|crises|conflicts?|wars?|sanctions|threats?|provocations?|failures?|lack|neglect|pressure|introduction|reduction|use|installation|adoption|application|increase|decrease|expansion|automation|mechani[sz]ation)\b)',
                   r'great success\w*', r'admir\w*',
                   r'worthy of (?:praise|appraisement|admiration|emulation|commendation|respect)',
                   r'gratitude', r'satisfaction', r'wonderful', r'splendid', r'excellent', r'admirabl\w*', r'commendabl\w*', r'marvell?ous',
@@ -99,7 +99,7 @@ _WARNING = re.compile(r'\s*(?:against|of|(?:yet\s+)?to\s+(?:the\s+)?[A-Z]\w*|the
                       r'(?:that\s+)?(?:it|we|they)\s+(?:was|is|were|are|would be|will be)\s+(?:ready|close|prepared|able)\s+to)\b')
 # 'warned against', 'a warning to North Korea', 'warned the US not to', 'warned it was ready to test': warnings that threaten
 _ANTI = re.compile(r'\banti-[\w-]+', re.I)
-_OWN_FUTURE = re.compile(r"(?:that )?(?:(?:we are|we're|we’re|i am|i'm|i’m) going to\b|(?:we|they|it|he|she|i)(?:(?: would| will| shall|'ll|’ll) (?:further |continue to |soon |also )?(?!be\b|have\b|not\b|die\b|lose\b|fail\b|suffer\b|need\b|happen\b|become\b|feel\b|survive\b|collapse\b|fall\b)\w+"
+_OWN_FUTURE = re.compile(r"(?:that )?(?:(?:we are|we're|we’re|i am|i'm|i’m) going to\b|(?:we|they|it|he|she|i)(?:(?:(?<!\bit) would| will| shall|'ll|’ll) (?:further |continue to |soon |also )?(?!be\b|have\b|not\b|die\b|lose\b|fail\b|suffer\b|need\b|happen\b|become\b|feel\b|survive\b|collapse\b|fall\b)\w+"
                          r"| (?:wants?|wanted|plans?|planned|intends?|intended|aims?|would like) to\b))", re.I)
 
 _NP_FUTURE = re.compile(r"(?:that )?(?P<subj>(?:the |his |her |its |their |our )?[\w'’.-]+(?: [\w'’.-]+){0,3}?)(?: would| will| shall|'ll|’ll)"
@@ -223,6 +223,7 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
                   )->str: # one of `KINDS`
     "The kind of a statement, from its cue (or title) and its content."
     part = _PARTICLE.match(content or '')  # 'call | for ...', 'insisted | on ...': the verb's particle opens the content
+    if not part and re.search(r'\bof$', cue or '') and content: part = re.match(r'\s*(\S+(?:\s+\S+)?)', content)  # 'sent a message of | greetings'
     for text in ((cue or '') + (' ' + part.group(1) if part else ''), title or ''):
         kind = next((k for k, rx in CUE_KIND if rx.search(text)), None)
         if kind is None: continue

@@ -78,7 +78,7 @@ _PERSON_WORDS = set("""mep mp mla td candidate nominee senator leader chief pres
     proponent descendant official diplomat envoy lawmaker legislator congressman congresswoman billionaire tycoon magnate
     mogul actor actress star coach player veteran activist campaigner expert analyst economist scientist general governor
     mayor premier minister chairman chairwoman head boss founder owner pundit host king queen prince princess emir sultan
-    monarch emperor pope""".split())  # person nouns without such an ending
+    monarch emperor pope judge""".split())  # person nouns without such an ending
 _NOT_PERSON = {'paper', 'order', 'center', 'centre', 'number', 'matter', 'letter', 'border', 'power', 'quarter', 'chapter', 'corner',
                'government', 'department', 'parliament', 'agreement', 'statement', 'movement', 'management', 'establishment',
                'event', 'comment', 'moment', 'document', 'element', 'environment', 'percent', 'continent', 'restaurant', 'plant',
@@ -108,6 +108,9 @@ _GOV_TITLE = r"Minister|Ambassador|Envoy|Consul|Secretary|Deputy|Director|Spokes
 _OFFICE_TITLES = {'diplomat': re.compile(r"\b(?:Foreign Minister|Ambassador|Envoy|Consul|Secretary of State|Foreign Secretary|Diplomat)\b"),
                   'official': re.compile(r"\b(?:%s)\b" % _GOV_TITLE), 'minister': re.compile(r"\bMinister\b")}  # generic nouns for a titled person
 
+_ROLE_TITLES = {'judge': ['Justice'], 'senator': ['Sen.'], 'governor': ['Gov.'], 'congressman': ['Rep.'], 'congresswoman': ['Rep.'],
+                'general': ['Gen.'], 'doctor': ['Dr.'], 'professor': ['Prof.']}  # a role's title before a name
+
 def _described_person(text, pos, src, head, si, sents, rows, item, ante, matcher, salient)->tuple:
     "The person a definite description refers to: one named earlier with its role, else the only person who spoke in this or the sentence before."
     words = src.split(); k = next(i for i in range(len(words)-1, -1, -1) if words[i].lower() == head)
@@ -115,7 +118,8 @@ def _described_person(text, pos, src, head, si, sents, rows, item, ante, matcher
     fits = lambda c: not (want and c and c not in want)
     post = re.search(r"\s(?:of|for|from|in)\s+(.+)$", src)  # "the chairman of the Hungarian Workers' Party": not any chairman named before
     owned = bool(post) and any(w.lower().strip("'’") in SPEAKER_NOUNS for w in post.group(1).split())
-    for role in [] if owned else ([' '.join(words[k-1:k+1])] if k > 1 and words[k-1].islower() else []) + [head]:  # 'defense minister', 'minister'
+    for role in [] if owned else ([' '.join(words[k-1:k+1])] if k > 1 and words[k-1].islower() else []) + [head] + _ROLE_TITLES.get(head, []):
+        # 'defense minister', 'minister'; 'the judge' after 'Mr Justice Sean Ryan'
         name = _titled_person(text, pos, role)  # 'Sinn Féin MEP Lynn Boylan ... The MEP for Dublin'
         if not name and (app := _apposed_title(text, pos, role)): name = app[1]  # 'Jane Roe, the party's candidate, ... The candidate'
         if name and plausible_speaker(name.split(',')[0]) and not re.search(r"['’]s\b", name.split(',')[0]):  # not "Kazakhstan's Astana"
@@ -570,7 +574,8 @@ def _colon_contents(text:str, recs:list, max_paras:int=3)->list:
         while k < max_paras and e < len(text):
             if e > a and text[a] in '"“' and text[e] not in '"“': break  # a quotation's paragraphs each open with a quotation mark
             pe = text.find('\n', e); pe = len(text) if pe < 0 else pe
-            if text.rfind('\n', 0, nxt) + 1 <= e <= nxt < pe or text[e:pe].strip() in ('-0-', ''): break
+            if k and text.rfind('\n', 0, nxt) + 1 <= e <= nxt < pe or text[e:pe].strip() in ('-0-', ''): break  # (the first paragraph
+            # after the colon is the words, whatever verb it holds: 'Y says:\n\nWhat he uttered reveals ...')
             k += 0 if len(text[e:pe].strip()) < 80 and text[e:pe].rstrip().endswith(',') else 1  # 'Dear Comrade ...,' opens, it says nothing
             e = pe
             while e < len(text) and text[e] in '\n \t': e += 1

@@ -470,7 +470,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             if full and woman and person_gender(full[0], full[2] or '') == 'm': full = None  # 'Mrs. Trump' is not Donald Trump
             if full: speaker, country, typ, cameo, how = full
             else:  # a name written out earlier, or in this sentence: 'whose acting spokesman, Mark Toner, said ... Toner said'
-                named = _full_name(text, sur, r['cue_end'], woman)
+                named = _full_name(text, sur, r['cue_end'], woman) if not (sur.isupper() and len(sur) > 1) else None  # (not initials: 'the CBO')
                 if named: speaker, country, typ, cameo, how = resolve_source(named, ante, matcher, salient)
                 elif sur != speaker: speaker = sur
         s_ = src.strip()  # 'May', 'Ma': Theresa May, Jack Ma named earlier; not a pronoun, nor 'Al' of 'Nasser Al'
@@ -675,6 +675,8 @@ _PERSON_RUN = re.compile(r"(?<![\w'’-])(?!(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Sir|Lord
 _OBJECT_BEFORE = re.compile(r"\b(?:by|of|with|for|to|than|as|behind|against|about|from|like|Justice|Judge|centrist|rival|candidate)\s+(?:[\w.'’-]+\s+){0,2}$")
 _SUBJECT_AFTER = re.compile(_SUBJECT_NEXT)  # a comma or a verb after the name, as for a sentence's subject
 
+_AGE_AFTER = re.compile(r',\s*\d{1,3}\s*[,.]')
+
 def _nearer_person(text:str, pos:int, speaker:str, pronoun:str, matcher, skip=(), far:int=400)->str:
     "A personal name of the pronoun's gender written within `far` characters before it, when the resolved speaker was last named further back, or ''."
     last = max((text.rfind(w, 0, pos) for w in speaker.split() if len(w) > 2), default=-1)  # any part: 'Lin' of Lin Pin
@@ -685,7 +687,11 @@ def _nearer_person(text:str, pos:int, speaker:str, pronoun:str, matcher, skip=()
         if any(a <= m.start() < b for a, b in skip): continue  # named inside someone's words: 'Putin ... signed the treaty, he noted'
         if _OBJECT_BEFORE.search(text, max(0, m.start() - 30), m.start()) or not _SUBJECT_AFTER.match(text, m.end()): continue
         # a subject ('Rep. Jason Smith echoed', 'Susan Collins, who'), not a name in passing ('by his lawyer Robert Heim')
-        if name.split()[0].lower() in STOP or not _is_person_name(name) or person_gender(name, '', text) != want: continue  # not 'Before Trump'
+        if name.split()[0].lower() in STOP or name.split()[0].lower() in ('for', 'like', 'unlike', 'of') or re.search(r"['’]s?$", name) \
+                or (' ' not in name and name.endswith('s')) or not _is_person_name(name) \
+                or person_gender(name, '', text, near=bool(_AGE_AFTER.match(text, m.end()))) != want:  # pronouns tell only of one introduced
+            # with an age ('among them Yin Pingping, 29. "..." she says')
+            continue  # not 'Before Trump', 'For Brakni', "Mr Cowen's assertion", 'Republicans'
         if any(f[4] not in ('person', 'spokesperson') for f in matcher.find(name)): continue
         best = name
     return best

@@ -90,6 +90,9 @@ _CLOCK_NEXT = {'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday
                'gmt', 'utc', 'bst', 'cet', 'local', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october',
                'november', 'december', 'jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec'}  # what follows 'a.m.' inside a sentence
 
+_STARTERS = {'the', 'it', 'he', 'she', 'they', 'this', 'these', 'those', 'we', 'i', 'in', 'but', 'and', 'a', 'an', 'meanwhile', 'however',
+             'his', 'her', 'their', 'its', 'there', 'on', 'at', 'as', 'after', 'earlier', 'later', 'such'}  # a sentence's first word after 'U.S.'
+
 def sentences(text:str, # the text
               toks:list, # its tokens
               low:list,  # lowercased tokens
@@ -110,8 +113,10 @@ def sentences(text:str, # the text
                 else: brk = (nxt.isupper() or nxt in '“"‘(' or low[j] in QOPEN or _marks_then_capital(text, toks, low, j) or _ADDRESS.match(text, toks[j][0])) \
                     and not (t == '.' and i > 0 and (low[i-1] in ABBREV or low[i-1].rsplit('-', 1)[-1] in ABBREV or (len(low[i-1]) == 1 and low[i-1].isalpha())
                                                       or _INITIALS.fullmatch(low[i-1]) and text[toks[i-1][0]].isupper()
-                                                      or low[i-1] in ('a.m', 'p.m') and low[j] in _CLOCK_NEXT))  # '... condemned. -- Al Jazeera's ...'; 'J.' is no end, '".' is;
-                # 'at 8 a.m. Monday at a restaurant' goes on
+                                                      or low[i-1] in ('a.m', 'p.m') and low[j] in _CLOCK_NEXT)) \
+                    or (t == '.' and i > 0 and low[i-1] in ('u.s', 'u.k', 'u.n') and low[j] in _STARTERS and nxt.isupper())
+                # '... condemned. -- Al Jazeera's ...' ends one, 'J.' none, '".' one; 'at 8 a.m. Monday at a restaurant' goes on; 'by the U.S. The
+                # statement noted' ends one
                 if brk: i = j-1
         if brk: out.append((s, i+1)); s = i+1
         i += 1
@@ -173,6 +178,8 @@ def _trim_right(low, a, b):
     return b
 
 # %% ../nbs/02g_text_units.ipynb #c015
+_NAME_PREP = {'among', 'against', 'on', 'between', 'with'}
+
 def np_left(text, toks, low, i:int, lo:int, maxlen:int=20):
     "Start index of the noun phrase ending at token `i` (inclusive), not before `lo`; or None."
     j, first = i, i
@@ -193,8 +200,11 @@ def np_left(text, toks, low, i:int, lo:int, maxlen:int=20):
     while j >= lo and first-j < maxlen:
         t = low[j]
         if _is_word(t):
-            if t in STOP and not _cap(text, toks, j) and t not in LINK_NP: break
+            if t in STOP and not _cap(text, toks, j) and t not in LINK_NP and not (t in _NAME_PREP and lo < j < i and _cap(text, toks, j-1) and _cap(text, toks, j+1)):
+                break  # ('the Society for Cooperation among Koreans', 'the Campaign against Nuclear War': a name's inner word)
             if j < i and t in PAST and not _cap(text, toks, j): break  # a verb ends the phrase: 'X made public an article denouncing'
+            if t == 'the' and j > lo and j < i and text[toks[j][0]] == 'T' and _is_word(low[j-1]) and low[j-1] not in STOP and low[j-1] not in LINK_NP:
+                start = j; break  # 'READ MORE: ... replacing Obamacare The CBO said': a capital 'The' inside a phrase opens a new one
             if t in STOP and _cap(text, toks, j) and j == lo: break  # sentence-initial "But", "After"
             if t in LINK_NP and (j-1 < lo or not _is_word(low[j-1]) or (low[j-1] in STOP and low[j-1] not in DET)): break
             start = j
