@@ -424,6 +424,7 @@ def _fits_unknown(pronoun, name):
         low = name.lower(); parts = re.split(r'\s(?:of|for|to|at|in)\s', low)
         head = parts[0].split()[-1].replace("'s", '').replace('’s', '').split('-')[-1]  # 'vice-chairman': chairman
         if len(parts) > 1 and head not in _PERSON_HEADS: return False  # 'Plan of the WPK ...', 'Inhabitants of ...': not a person
+        if head in _PERSON_HEADS and len(name.split()) >= 2: return True  # 'Equatorial Guinean minister of Health': one person
         return (len(name.split()) >= 2 and all(w[:1].isupper() or w in ('of', 'the', 'for') or re.fullmatch(NAME_PARTICLES, w) for w in name.split())
                 and head not in _GROUP_HEADS and head not in _PLACE_HEADS and head not in _THING_HEADS)  # not 'North Phyongan Province', 'Associated Press'
     return False
@@ -515,6 +516,7 @@ def _part_of(source:str, s:int, e:int, typ:str)->bool:
     if _OWNED_MEDIUM.match(post): return True  # "Malaysia's New Straits Times newspaper": the paper, not the state
     if typ in ('government', 'country') and _AGAINST_STATE.match(post): return True  # "Syria's opposition delegation": not the state
     post = post[:post.find(',')] if ',' in post else post
+    post = re.split(r"\s+(?:of|for)\s+", post, maxsplit=1)[0]  # 'the Equatorial Guinean minister of Health and Social Welfare': a minister
     pw = re.findall(r"[A-Za-z][\w'’-]*", post)
     return (typ in ('government', 'country') and 0 < len(pw) <= 3 and post.strip() == ' '.join(pw)
             and pw[-1].lower() in SPEAKER_NOUNS and pw[-1].lower() not in _GOVERNMENT_VOICE)

@@ -228,6 +228,9 @@ def cue_runs(text, toks, low, inq, tagger=None, extra:set=frozenset())->tuple:
         elif low[i] == 'quoted' and i and low[i-1] in ('was', 'were', 'is', 'are', 'been', 'being') and (j := _quoted_as_saying(low, i)):
             for k in range(i, j): lab[k] = ruled[k] = 1  # 'X was quoted (by Yonhap) as saying': wire copy's reporting verb
         elif low[i] in DASHES or low[i] == ':': lab[i] = ruled[i] = int(_structural_cue(text, toks, low, inq, i))
+        elif low[i] in ('paid', 'pays', 'paying') and (j := next((k for k in range(i+1, min(n, i+4)) if low[k] in ('tribute', 'tributes', 'homage')), 0)) \
+                and j+1 < n and low[j+1] == 'to' and all(_is_word(w) for w in low[i+1:j]):
+            for k in range(i, j+2): lab[k] = ruled[k] = 1  # 'paid high tribute to | X': a tribute said
         elif low[i] in ('issued', 'issues', 'released', 'published', 'releases', 'publishes') and i+1 < n and (
                 low[i+1] in DET or low[i+1] in ISSUE_NOUNS or low[i+1] in ISSUE_ADJ):  # a verb: 'issued a statement', not 'issues of
             j = i+1

@@ -301,7 +301,7 @@ SPEECH_CUE = _w(r'sa(?:y|ys|id|ying)', r'tol[d]', r'tell\w*', r'add(?:s|ed|ing)?
     r'advis\w*', r'instruct\w*', r'order(?:s|ed)?', r'request\w*', r'invit\w*', r'encourag\w*', r'assur\w*', r'inform\w*',
     r'predict\w*', r'conclud\w*', r'complain\w*', r'protest\w*', r'speech', r'message', r'letter', r'interview', r'remarks',
     r'spok(?:e|en)', r'speak\w*', r'talk\w*', r'dub\w*', r'termed', r'characteri[sz]\w*', r'object\w*', r'voic\w*',
-    r'alleg(?:e|ed|es|ing)')
+    r'alleg(?:e|ed|es|ing)', r'pa(?:id|ys|y|ying) (?:\w+ ){0,2}(?:tributes?|homage)')
 
 def is_statement_cue(cue:str)->bool:
     "Whether a cue is communicative (a statement) rather than a belief, plan, source or action."

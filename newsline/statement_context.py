@@ -587,7 +587,7 @@ def _colon_contents(text:str, recs:list, max_paras:int=3)->list:
 
 # %% ../nbs/02h_statement_context.ipynb #h071
 _FULL_TEXT = re.compile(r'\b[Tt]he (?:full )?text of the (?:speech|report|address|lecture)\b[^.:\n]{0,30}\bfollows?\b')
-_MADE = re.compile(r"\b(?:made|delivered|gave|presented)\s+(?:a|an|the|his|her)\s+(?:\w+\s+){0,2}?(report|speech|lecture|address)\b")
+_MADE = re.compile(r"\b(?:made|delivered|gave|presented)\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,2}?(report|speech|lecture|address)\b")  # 'an oath-taking speech'
 
 def _made_at(text:str, pos:int, kinds=('report', 'speech', 'lecture', 'address'))->tuple:
     "(where, subject) of the last 'X made a report' ('delivered a speech', ...) of `kinds` before `pos`, or None."

@@ -463,6 +463,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 and r['content_start'] > r['cue_end'] and speaker.split()[-1] in text[r['cue_end']:r['content_start']].split():
             alt = resolve_source(src, [m for m in ante if m[2] != speaker], matcher, [m for m in salient if m[2] != speaker], text)
             speaker, country, typ, cameo, how = alt  # 'She told Boyce ...': whom she told is not she
+        if rows and r['source_start'] is not None and rows[-1]['sentence'] == r['sentence'] and rows[-1]['source_start'] == r['source_start'] \
+                and rows[-1]['source_end'] == r['source_end']:  # '... he warmly congratulated ..., and paid high tribute to ...': one subject,
+            speaker, country, typ = rows[-1]['speaker'], rows[-1]['actor_country'], rows[-1]['actor_type']  # one speaker
         if speaker is None: continue  # an unresolved pronoun or a bare determiner: nobody to chart
         if how == 'unknown' and (' ' not in speaker or _COURTESY.match(speaker)):  # a surname: 'Choe' after 'Foreign Minister Choe Son Hui'
             sur = _COURTESY.sub('', speaker); woman = bool(re.match(r'(?:Mrs|Ms|Miss)\b', speaker))
