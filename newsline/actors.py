@@ -678,6 +678,8 @@ def resolve_source(source:str,   # the source span's text
     source = before_relative(source)  # 'Chris Christie, who led Trump's transition,': Christie, not Trump
     source = _SPEAKING_TO.sub('', source)  # "Speaking to the BBC's The View programme, David McIlveen": McIlveen
     if (pc := _BY_TAIL.search(source)) and pc.start() > 0: source = source[:pc.start()].rstrip(' ,')  # 'a rebel fighter reached by Reuters': the fighter
+    if (tc := _TRAILING_CHANNEL.search(source)) and len(source[:tc.start()].split()) >= 2:
+        source = source[:tc.start()]  # 'The commander of the U.S. Seventh Fleet in an interview with AP': the commander, not AP
     found = [f for f in (matcher or actor_matcher()).find(source) if not (f[4] == 'person' and _NAMED_AFTER.match(source, f[1]))
              and not (source[f[0]:f[1]] == 'Security Council' and re.search(r'\b(?:National|State)\s+$', source[:f[0]]))]  # a state's own council
     # (not 'Kim Il Sung' of 'the Kim Il Sung Library in Sofia': a place named after the person)

@@ -46,6 +46,8 @@ def _np_to_comma(text, toks, low, i, j):
     if c is None or not _cap(text, toks, c-1) or not all(_is_word(w) or w in ('(', ')', '.', '-') for w in low[i:c]) or _has_verb(text, toks, low, i, c): return None
     return c if sum(_cap(text, toks, x) for x in range(i, c)) * 2 >= c - i else None  # mostly capitalised: an office and a name
 
+_LAID = re.compile(r"\b(?:laid|placed|presented|offered|laying|placing)\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:floral|wreaths?|baskets?|flowers|bouquets?)\b|\bbowed\b", re.I)
+# a tribute paid with flowers or a bow is a gesture, not words
 _OPENERS_PREP = {'amid', 'in', 'on', 'at', 'after', 'before', 'during', 'despite', 'following', 'with', 'from', 'under', 'upon'}  # (not 'As X, ..., told')
 
 def _left_apposition(text, toks, low, j, lo):
@@ -59,7 +61,7 @@ def _left_apposition(text, toks, low, j, lo):
     if k >= lo and not (low[k] in QCLOSE or low[k] == ','): return None
     st = k+1
     if k < lo and not (st < j and _cap(text, toks, st) and ',' in low[st:j]): return None  # 'Its director, Jane Roe, said' from the sentence start
-    if k < lo and low[st] in _OPENERS_PREP and (c := low.index(',', st, j)) + 1 < j:
+    if k < lo and (low[st] in _OPENERS_PREP or low[st].endswith('ing') and len(low[st]) > 4) and (c := low.index(',', st, j)) + 1 < j:
         st = c + 1  # 'Amid the election race in the U.S., Trump, who ..., said': the opening phrase is no part of the source
     if k < lo and ',' in low[st:j] and _has_verb(text, toks, low, st, low.index(',', st, j)):  # the first part is a clause, not a name: the words said
         st = next((c+1 for c in range(st, j-1) if low[c] == ',' and _cap(text, toks, c+1) and (e1 := _np_to_comma(text, toks, low, c+1, j)) is not None
@@ -71,7 +73,11 @@ def _left_apposition(text, toks, low, j, lo):
 def _name_before(text, toks, low, st, lo, end=None):
     "Start of a source 'John Delury, a professor at Yonsei University' or 'Pyotr Tolstoy, Vice-Speaker of the State Duma' (description `st`..`end` without its closing comma): the name's first token, else `st`."
     if not (st-2 >= lo and low[st-1] == ','): return st
-    if low[st] not in ('a', 'an', 'the'):  # a capitalised title needs 'of' and a name of two words or more: not 'France, Germany, Italy'
+    if low[st] not in ('a', 'an', 'the') and not _cap(text, toks, st) and low[st] not in STOP and low[st].isalpha() and low[st] not in _REL_SOURCE \
+            and end is not None and any(w in ('at', 'of', 'for', 'with') for w in low[st:end]) and not any(w.endswith('s') and not w.endswith('ss')
+                                                                                                  for w in low[st:min(end, st+3)] if w.isalpha() and w not in ('at', 'of', 'for', 'with')):
+        pass  # a bare description: 'Professor Alan Woodward, cybersecurity expert at Surrey University said'
+    elif low[st] not in ('a', 'an', 'the'):  # a capitalised title needs 'of' and a name of two words or more: not 'France, Germany, Italy'
         if end is None or not _cap(text, toks, st) or 'of' not in low[st:end] or 'and' in low[st:end] or st-3 < lo: return st
         if not (_cap(text, toks, st-3) and _is_word(low[st-3])): return st
     k = st-2
@@ -229,7 +235,7 @@ def cue_runs(text, toks, low, inq, tagger=None, extra:set=frozenset())->tuple:
             for k in range(i, j): lab[k] = ruled[k] = 1  # 'X was quoted (by Yonhap) as saying': wire copy's reporting verb
         elif low[i] in DASHES or low[i] == ':': lab[i] = ruled[i] = int(_structural_cue(text, toks, low, inq, i))
         elif low[i] in ('paid', 'pays', 'paying') and (j := next((k for k in range(i+1, min(n, i+4)) if low[k] in ('tribute', 'tributes', 'homage')), 0)) \
-                and j+1 < n and low[j+1] == 'to' and all(_is_word(w) for w in low[i+1:j]):
+                and j+1 < n and low[j+1] == 'to' and all(_is_word(w) for w in low[i+1:j]) and not _LAID.search(text, max(0, toks[i][0] - 250), toks[i][0]):
             for k in range(i, j+2): lab[k] = ruled[k] = 1  # 'paid high tribute to | X': a tribute said
         elif low[i] in ('issued', 'issues', 'released', 'published', 'releases', 'publishes') and i+1 < n and (
                 low[i+1] in DET or low[i+1] in ISSUE_NOUNS or low[i+1] in ISSUE_ADJ):  # a verb: 'issued a statement', not 'issues of
@@ -272,6 +278,8 @@ def cue_runs(text, toks, low, inq, tagger=None, extra:set=frozenset())->tuple:
             c = a-2 if a >= 3 and low[a-2] == 'on' and low[a-1] in _DAY_WORDS else \
                 a-3 if a >= 4 and low[a-3] == 'on' and low[a-2] in _DAY_WORDS and low[a-1].isdigit() else \
                 a-4 if a >= 5 and low[a-4] == 'on' and low[a-3] in _DAY_WORDS and low[a-2] == '.' and low[a-1].isdigit() else a  # 'on Jan. 5'
+            if c >= 4 and low[c-1] in ('released', 'issued', 'published', 'carried', 'posted') and low[c-2] in CHANNEL_NOUNS and c < a:
+                c -= 1  # 'in a statement released on Oct 24 said'
             if c >= 3 and low[c-1] in CHANNEL_NOUNS:
                 k = c-2
                 while k >= 0 and c-k <= 4 and low[k] not in ('in', 'through'): k -= 1
@@ -516,6 +524,10 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
                 while f-2 >= f0 and low[f-1] == ',' and (g := np_left(text, toks, low, f-2, s0, 4)) is not None and _cap(text, toks, g) \
                         and all(_cap(text, toks, x) or low[x] in ('the', 'of') for x in range(g, f-1)): f = g
                 if f < src[0] and f == f0: src = (f, src[1])  # back to the sentence's subject, no further
+            elif src and k == 0 and 'and' in low[src[0]:src[1]] and low[src[0]] in ('the', 'a', 'an'):  # a list of roles: 'A member of X, the
+                f, f0 = src[0], _skip_intro(text, toks, low, s0, a)  # chairperson of Y and the vice-chairman of Z praised'
+                while f-2 >= f0 and low[f-1] == ',' and (g := _np_left_pp(text, toks, low, f-2, f0)) is not None and low[g] in ('the', 'a', 'an'): f = g
+                if f < src[0] and f == f0: src = (f, src[1])
     if cue0.endswith('ing') and cue0 != 'according' and k == 0 and (a == s0 or a == s0+1 and low[s0] in _GERUND_PREP):  # 'Noting that ...,
         # Schlafly put ...', 'While saying that ..., he ...': the main clause's subject
         subj = [(r+1, e) for r in range(b, nxt-1) if low[r] == ',' and (low[r+1] in _SUBJ_PRON or low[r+1] in DET or _cap(text, toks, r+1))
@@ -817,7 +829,8 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                     e_rule = e
                     if e > q and (tagger.rankers or trace is not None): e = _ranked_end(text, toks, low, inq, q, right_end, send, e, (a, b), tagger, trace)
                     if q < e < e_rule and _particle_cut(low, e): e = e_rule  # 'that we should continue to push | ahead with the work'
-                    if q < e < e_rule - 2 and low[e] == ',' and _fronted(low, q, e): e = e_rule  # 'said that in the daytime of
+                    if q < e < right_end - 2 and low[e] == ',' and _fronted(low, q, e):  # 'said that in the daytime of
+                        e = max(e_rule, _trim_right(low, q, _content_end(low, inq, e+1, right_end)))
                     # October 15, the sections ... have been blocked', 'said if the talks fail, ...': the clause goes on past its fronted part
                     if past is not None and e <= past: e = _trim_right(low, q, _content_end(low, inq, past+1, right_end))
                     e = _before_aside(text, toks, low, inq, q, e)

@@ -200,6 +200,7 @@ _OWN_REF = re.compile(r"\b(?:the|our|his|her|its|their)\s+(?:country|nation|gove
 
 _RESOLVE_IS = re.compile(r"(?:it\s+is|it['’]s|this\s+is)\s+(?:the|our|their|its|his|her)\s+(?:[\w-]+\s+){0,2}?(?:will|resolve|determination|intention|"
                          r"commitment|duty|mission)\s+(?:of\s+[^,;.]{1,60}?\s+)?to\s+(?!the\b|a\b|an\b)", re.I)  # 'it is the firm will of the government to ...'
+_MAKE_SUCCESS = re.compile(r"\b(?:make|win|score|achieve|register)\s+(?:[\w-]+\s+){0,2}?(?:success\w*|progress|achievements?|victor\w*)\b|\bovercome\s+(?:all\s+)?(?:sorts\s+of\s+)?(?:misfortunes?|difficult\w*|hardships?|trials?)\b", re.I)
 _BELIEF = re.compile(r'\b(?:belief|confidence|conviction|convinced|confident|believ\w*)\s*$', re.I)
 _GOOD_TIES = re.compile(r"\b(?:relations?|relationship|ties|friendship|cooperation|partnership|exchanges?)\b[^.;]{0,120}?\b(?:would|will|should|to|continue to)\s+"
                         r"(?:\w+\s+){0,2}?(?:develop|grow|strengthen|expand|flourish|deepen|boost|consolidat|be\s+(?:further\s+)?(?:developed|strengthened|"
@@ -237,7 +238,8 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
             break                                                  # the content decides
         return 'threaten' if kind == 'intend' and _FORCE.search(content or '') else kind  # a vow of force
     if _NEED.match(content or '') and _STRESS.search(cue or ''): return 'appeal'  # 'stressed the need for all to ...': a call
-    if (_BELIEF.search(cue or '') or re.search(r'with (?:great |deep )?(?:pleasure|satisfaction|joy)', cue or '', re.I)) and _GOOD_TIES.search(content or ''):
+    if (_BELIEF.search(cue or '') or re.search(r'with (?:great |deep )?(?:pleasure|satisfaction|joy)', cue or '', re.I)) \
+            and (_GOOD_TIES.search(content or '') or _HOPED_GOOD.search(content or '') or _MAKE_SUCCESS.search(content or '')):
         return 'praise'  # 'expressed the belief that the friendly relations would grow stronger': goodwill (a hope for them stays an appeal)
     if _HOPE.search(cue or ''):  # 'hoped that ...', 'warmly wished ...': a hope is an appeal; good wishes to someone praise
         return 'praise' if (re.search(r'wish', cue, re.I) and _GOOD_WISH.search(content or '')) or _WELL_BEING.search(content or '') or _HOPED_GOOD.search(content or '') \

@@ -518,15 +518,16 @@ def _antecedent(text:str, s0:int, ss:int)->str:
 
 # %% ../nbs/02h_statement_context.ipynb #h061
 _SENT = re.compile(r"^\s*(?:(?:On|In|At|During|After|Before)\b[^,]{0,40},\s*)?(?P<x>[A-Za-z][^,.;:]{2,150}?)\s+(?:sent|sends|forwarded|"
-                   r"dispatched|addressed|adopted|issued|released)\s+(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\w-]+\s+){0,3}?"
-                   r"(?:letters?|messages?|greetings|telegrams?|reply|notes?|congratulations|condolences|appeals?|declarations?|resolutions?)\b"
+                   r"dispatched|addressed|adopted|issued|released|posted|published|carried|contributed)\s+(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\w-]+\s+){0,3}?"
+                   r"(?:letters?|messages?|greetings|telegrams?|reply|notes?|congratulations|condolences|appeals?|declarations?|resolutions?|articles?|"
+                   r"commentar(?:y|ies)|editorials?)\b"
                    r"|^\s*(?P<w>[A-Z][^,.;:]{2,80}?)\s+(?:wrote|writes|had written)\s+(?:a\s+(?:[\w-]+\s+)?letter\s+)?to\b"  # 'Trump wrote to Xi'
                    r"|^\s*(?:(?:Then|Later|Next|Afterwards|Also),?\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:appeal|declaration|letter|message|resolution|statement|"
                    r"open\s+letter)\s+(?:of|from|by)\s+(?P<o>(?:the\s+)?[^,.;:]{2,80}?)\s+was\s+(?:read\s+out|adopted|issued|released|published|"
                    r"delivered|announced|sent)\b"  # 'Then an appeal of the candlelight rally was read out.'
                    r"|^[^.;:]{2,200}?\breceived\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?(?:letters?|messages?|greetings|telegrams?|reply|notes?|"
                    r"congratulations|condolences)\b(?:\s+of\s+[\w-]+)?\s+from\s+(?P<f>(?:[A-Z]\.\s?)*[A-Z][^,.;:]{2,120}?)(?=\s+(?:on|in)\s|[,.;:]|$)")  # 'from V. Putin, president of ...'
-_DOC_SOURCE = re.compile(r"^(?:it|(?:the|this|that|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:letter|message|greetings|telegram|reply|note|appeal|declaration|resolution|statement|bulletin|communiqu[eé]))$", re.I)
+_DOC_SOURCE = re.compile(r"^(?:it|(?:the|this|that|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:letter|message|greetings|telegram|reply|note|appeal|declaration|resolution|statement|bulletin|communiqu[eé]|article|commentary|editorial))$", re.I)
 _FROM = re.compile(r"\b(?:letters?|messages?|statements?|notes?|telegrams?|greetings|reply|call|documents?)\s+from\s+([^,;:()]+?)(?:\s+(?:to|on|in|at)\s[^,;:()]*)?,?\s*$", re.I)
 
 def _sender_before(text:str, sents:list, si:int, back:int=2)->str:

@@ -119,7 +119,8 @@ def _closing_day(fn, text, lo, s1, right, ref):
             if pv and pv[0] <= ref.normalize(): return pv
     return None
 
-_SETTING = re.compile(r"\s*(?:In|At|During|On|Speaking|Addressing|Writing)\b[^.;:!?\"“”]{0,120}?,\s*(?:(?:however|though|meanwhile|also|too|then),\s*)?")
+_SETTING = re.compile(r"\s*(?:In|At|During|On|Speaking|Addressing|Writing)\b[^.;:!?\"“”]{0,120}?(?:,\s*(?:(?:however|though|meanwhile|also|too|then),\s*)?"
+                      r"|(?<=day)\s+)")  # ('In an interview with a TV Tuesday he said': no comma before the subject)
 # an opening phrase that sets the scene of the saying: its day is the saying's
 
 def attached_date(text:str, # the body

@@ -172,13 +172,19 @@ _TO_WHOM = re.compile(r"\b(?:talk(?:ed|s|ing)?|convers(?:ed|es|ing)|chat(?:ted|s
 _ENCOURAGED = re.compile(r"\bencourag(?:e|es|ed|ing)\s*$", re.I)  # 'had a photo session with them, encouraging their ...': an act
 _AND = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
-def _coordinated(src, matcher, ante, salient, text)->list:
+_ROLE_OF_BODY = re.compile(r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:vice-|deputy\s+|acting\s+)?(?:" + '|'.join(sorted(_PERSON_HEADS, key=len, reverse=True)) + r")\s+(?:of|at|for)\s+\S", re.I)
+
+def _coordinated(src, matcher, ante, salient, text, roles_only=False)->list:
     "The speakers of a source that lists several named ones ('Kim Yo Jong and Choe Son Hui', 'The US, Japan and South Korea'), or None."
     s = before_relative(src).strip()
     if ' and ' not in s: return None
     k = s.find(' and ')
     if any(f[0] < k + 1 < f[1] for f in matcher.find(s)): return None  # one actor's name: 'Bosnia and Herzegovina', 'Ministry of Land and Environment Protection'
     parts = [x for x in _AND.split(re.sub(r'^(?:both|either|neither)\s+', '', s, flags=re.I)) if x]
+    if 2 <= len(parts) <= 6 and all(_ROLE_OF_BODY.match(x) for x in parts):  # 'A member of X, the chairperson of Y and the vice-chairman
+        out = [resolve_source(x, ante, matcher, salient, text) for x in parts]  # of Z praised': each one
+        return [(o[0], o[1], 'person') for o in out] if all(o[0] for o in out) and len({o[0] for o in out}) == len(out) else None
+    if roles_only: return None  # (an unknown name with 'and' inside: 'Health Information and Quality Authority')
     if not 2 <= len(parts) <= 6 or any(len(x.split()) > 6 or not (x[:1].isupper() or re.match(r'the\s+[A-Z]', x)) for x in parts): return None  # not 'X, director of Y, and Z'
     out, named = [], set()
     for x in parts:
@@ -338,7 +344,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 rows[-1]['content'] = ' … '.join(x for x in (rows[-1]['content'], cont) if x)
                 rows[-1]['_extra_cue'] = rows[-1].get('_extra_cue', '') + ' ' + cue
             continue
-        sender = _sender_before(text, sents, r['sentence'], 1 if src.strip().lower() == 'it' else 2) if _DOC_SOURCE.match(src.strip()) else ''
+        it_back = 2 if r['sentence'] >= 1 and r['sentence'] - 1 < len(sents) and _DOC_NOUN.match(text, sents[r['sentence'] - 1][0]) else 1
+        sender = _sender_before(text, sents, r['sentence'], it_back if src.strip().lower() == 'it' else 2) if _DOC_SOURCE.match(src.strip()) else ''
+        # ('It' back one sentence, or two past 'The message extended ...': 'X sent a message ... The message extended ... It wished')
         if re.fullmatch(r'the (?:reporter|speaker|lecturer|speechmaker)', src.strip(), re.I):  # 'X made a report. ... the reporter said'
             sender = _maker_before(text, pos, src.strip().split()[-1].lower())
         rel = src.strip().lower() in ('who', 'which') and r['source_start'] is not None
@@ -463,6 +471,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 and r['content_start'] > r['cue_end'] and speaker.split()[-1] in text[r['cue_end']:r['content_start']].split():
             alt = resolve_source(src, [m for m in ante if m[2] != speaker], matcher, [m for m in salient if m[2] != speaker], text)
             speaker, country, typ, cameo, how = alt  # 'She told Boyce ...': whom she told is not she
+        if how in ('nominal', 'unknown') and _WRITER.fullmatch(src.strip()) and (pm := next((p for p in reversed(rows[-6:]) if p['actor_type'] == 'media'), None)):
+            speaker, country, typ = pm['speaker'], pm['actor_country'], pm['actor_type']  # 'Minju Joson says ... The news analyst goes on': the paper's
         if rows and r['source_start'] is not None and rows[-1]['sentence'] == r['sentence'] and rows[-1]['source_start'] == r['source_start'] \
                 and rows[-1]['source_end'] == r['source_end']:  # '... he warmly congratulated ..., and paid high tribute to ...': one subject,
             speaker, country, typ = rows[-1]['speaker'], rows[-1]['actor_country'], rows[-1]['actor_type']  # one speaker
@@ -549,10 +559,14 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if (_TO_WHOM.search(r['cue']) or _ENCOURAGED.search(r['cue'])) and not _WORDS_GIVEN.search(cont or ''):
             continue  # 'he talked with commanding officers of the unit', 'gave an order to the Second Red Flag Company', 'encouraged the
             # combatants who ...': to whom, no words
-        if how == 'name' and (several := _coordinated(src, matcher, ante, salient, text)):  # 'Kim Yo Jong and Choe Son Hui said', 'The US, Japan
+        if rows and rows[-1]['sentence'] == r['sentence'] and rows[-1].get('speaker') == r.get('speaker') and r.get('content_spans') \
+                and rows[-1].get('content_spans') == r['content_spans']:
+            continue  # 'Commenting on X, Minju Joson Tuesday says:' read twice (the participle and the verb): one statement
+        if how in ('name', 'unknown') and (several := _coordinated(src, matcher, ante, salient, text, roles_only=how != 'name')):  # 'Kim Yo Jong and Choe Son Hui said', 'The US, Japan
             rows += [dict(r, speaker=sp, actor_country=co, actor_type=ty) for sp, co, ty in several]  # and South Korea condemned': one row each
         else: rows.append(r)
-        if (via_doc or _DOC_SOURCE.match(src.strip()) and src.strip().lower() != 'it') and speaker:
+        if (via_doc or (_DOC_SOURCE.match(src.strip()) or _DOC_NOUN.fullmatch(src.strip())) and (src.strip().lower() != 'it' or sender)) and speaker:
+            # ('..., the paper noted. ..., it stated.': the paper, not a party named in its words)
             last_doc = (r['sentence'], speaker, country, typ, cameo, how, r)  # a document's statement, which 'it' may go on with
         if _PLURAL_SOURCE.search(src.strip()) and how in ('name', 'unknown'):  # a group that a later 'they' may be
             plural = (r['sentence'], speaker, country, typ, cameo, how)
@@ -678,6 +692,9 @@ _PERSON_RUN = re.compile(r"(?<![\w'’-])(?!(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Sir|Lord
 _OBJECT_BEFORE = re.compile(r"\b(?:by|of|with|for|to|than|as|behind|against|about|from|like|Justice|Judge|centrist|rival|candidate)\s+(?:[\w.'’-]+\s+){0,2}$")
 _SUBJECT_AFTER = re.compile(_SUBJECT_NEXT)  # a comma or a verb after the name, as for a sentence's subject
 
+_DOC_NOUN = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)\s+(?:[\w-]+\s+)?(?:paper|newspaper|daily|article|statement|joint\s+statement|message|letter|"
+                       r"report|commentary|editorial|document|declaration|appeal|resolution|memorandum|book|magazine|journal|weekly|monthly|bulletin)")
+_WRITER = re.compile(r"(?:[Tt]he|[Tt]his)\s+(?:news\s+)?(?:analyst|commentator|author|writer|columnist|article|commentary)")
 _AGE_AFTER = re.compile(r',\s*\d{1,3}\s*[,.]')
 
 def _nearer_person(text:str, pos:int, speaker:str, pronoun:str, matcher, skip=(), far:int=400)->str:
