@@ -305,7 +305,8 @@ _CUE_ADJ = {'deep', 'deepest', 'warm', 'warmest', 'sincere', 'heartfelt', 'profo
 _NORMS = {'dictates', 'rules', 'terms', 'principles', 'plan', 'plans', 'schedule', 'tradition', 'traditions', 'custom', 'customs',
           'instructions', 'script', 'wishes', 'will', 'needs', 'laws', 'rulebook', 'recipe', 'manual', 'timetable', 'size', 'age',
           'judgment', 'judgement', 'decision', 'decisions', 'discretion', 'choice', 'conscience', 'manipulation', 'scheme', 'schemes',
-          'design', 'designs', 'intention', 'intentions', 'plot', 'plots', 'whims', 'whim', 'taste', 'tastes'}
+          'design', 'designs', 'intention', 'intentions', 'plot', 'plots', 'whims', 'whim', 'taste', 'tastes', 'decree', 'decrees', 'order',
+          'orders', 'scenario', 'regulations', 'procedure', 'procedures', 'agreement', 'protocol'}  # ('was appointed ... according to a decree')
 
 INV_FOLLOW = PREP | {'of', 'who', 'which', 'whose', 'as', 'while', 'when', 'after', 'before', 'according', 'in', 'on', 'at', 'told'}
 
@@ -552,6 +553,8 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
     if cue0 == 'according':  # 'according to' X, up to a comma, a relative clause or the clause's end
         f = b+1 if b < nxt and low[b] in DET else b
         if f < nxt and low[f] in _NORMS and not _cap(text, toks, f): return None, False, False  # 'lead lives according to the dictates of ...': no one speaking
+        if any(low[x] in _NORMS and not _cap(text, toks, x) for x in range(f+1, min(nxt, f+4))) and all(_is_word(low[x]) or low[x] == '.' for x in range(f, min(nxt, f+3))):
+            return None, False, False  # 'held according to the U.S. scenario': a plan followed
         h, poss = f, False  # 'according to the Japanese imperialists' colonial manipulation', "according to Stalin's design": a possessor's norm
         while h < nxt and h-f < 8 and low[h] not in _NORMS and (_is_word(low[h]) or low[h] in ("'", '’', "'s", '’s')) and low[h] not in STOP and low[h] not in _REL:
             poss = poss or low[h] in ("'", '’', "'s", '’s') or low[h].endswith(("'s", '’s', "s'", 's’')); h += 1
@@ -687,6 +690,14 @@ _PHRASAL = {'carry', 'carried', 'carries', 'carrying', 'step', 'stepped', 'steps
             'bring', 'brings', 'brought', 'bringing', 'pick', 'picked', 'wipe', 'wiped', 'stamp', 'root', 'shore', 'beef', 'ramp', 'build',
             'built', 'draw', 'drew', 'drawn', 'work', 'worked', 'map', 'mapped', 'point', 'pointed', 'rule', 'ruled', 'call', 'called',
             'give', 'gave', 'given', 'figure', 'find', 'found', 'sort', 'back', 'backed', 'turn', 'turned', 'hold', 'held', 'scale', 'scaled'}
+
+def _glued_start(text, toks, low, q, e):
+    "Where a sentence glued on without its full stop starts inside content [q, e) ('were clear The truth is that ...'), or None."
+    for x in range(q+2, e-1):
+        if low[x] in ('the', 'he', 'she', 'they', 'we', 'but') and text[toks[x][0]].isupper() and low[x-1].isalpha() and text[toks[x-1][0]].islower() \
+                and toks[x-1][1] < toks[x][0] and (low[x] != 'the' or text[toks[x+1][0]].islower()):
+            return x
+    return None
 
 def _particle_cut(low, e):
     "Whether a content end at `e` would cut a phrasal verb from its particle: 'push | ahead with', 'carry | out the plan', 'step | up efforts'."
@@ -829,6 +840,7 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                     e_rule = e
                     if e > q and (tagger.rankers or trace is not None): e = _ranked_end(text, toks, low, inq, q, right_end, send, e, (a, b), tagger, trace)
                     if q < e < e_rule and _particle_cut(low, e): e = e_rule  # 'that we should continue to push | ahead with the work'
+                    if (g := _glued_start(text, toks, low, q, e)) is not None: e = g  # 'said the challenges were clear The truth is ...'
                     if q < e < right_end - 2 and low[e] == ',' and _fronted(low, q, e):  # 'said that in the daytime of
                         e = max(e_rule, _trim_right(low, q, _content_end(low, inq, e+1, right_end)))
                     # October 15, the sections ... have been blocked', 'said if the talks fail, ...': the clause goes on past its fronted part

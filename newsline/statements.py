@@ -351,6 +351,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             sender = _maker_before(text, pos, src.strip().split()[-1].lower())
         rel = src.strip().lower() in ('who', 'which') and r['source_start'] is not None
         if rel and r['source_start'] > r['cue_start']: continue  # 'Saying that ... the academy, which was born ...': no speaker
+        if re.fullmatch(r'(?:accused|charged|blamed|suspected) of', cue, re.I) or re.fullmatch(r'(?:accused|charged|blamed|suspected)', cue, re.I) \
+                and text.startswith(' of ', r['cue_end']):
+            continue  # 'Duterte accused of paying police to kill' (a headline's passive): the accused says nothing
         if rel and src.strip().lower() == 'which' and re.fullmatch(r'(?:is |are |was |were )?(?:claim|purport)\w*', cue, re.I) \
                 and re.match(r'\s*to\s+be\b', text[r['cue_end']:r['cue_end'] + 12]):
             continue  # 'an escort ship, which claimed to be the latest warship': what a thing is said to be, no one's statement
