@@ -598,6 +598,11 @@ def _verb_first(low, q):
 RAISING = {'seem', 'seems', 'seemed', 'appear', 'appears', 'appeared'}
 _CLAUSE_AFTER_COMMA = {'which', 'when', 'where', 'whose', 'despite', 'although', 'though', 'while', 'whereas'}
 
+def _second_predicate(low, x, end):
+    "Whether 'but' at `x`, then an adverb between commas, opens a second predicate of the sentence's subject ('but, recently, is not hiding')."
+    y = next((y for y in range(x+1, min(end, x+5)) if low[y] != ',' and not low[y].endswith('ly') and low[y] not in ('now', 'then')), None)
+    return y is not None and y > x+1 and low[x+1] == ',' and low[y] in ('is', 'are', 'was', 'were', 'has', 'have', 'had')
+
 def _content_end(low, inq, q, end):
     "End of an indirect content starting at `q`: before a semicolon, ', and he ...' (a new clause) or ', which ...' outside quotations."
     for x in range(q+1, end):
@@ -605,6 +610,7 @@ def _content_end(low, inq, q, end):
         t = low[x]
         if t == ';': return x
         if t in ('and', 'but') and low[x-1] == ',' and x+1 < end and low[x+1] in (_SUBJ if t == 'and' else ('he', 'she')): return x-1
+        if t == 'but' and _second_predicate(low, x, end): return x  # 'claimed that X in an early period but, recently, is not hiding ...'
         # ', but they should ...' goes on with the words; ', but he did not elaborate' is the narrator's
         if t in _CLAUSE_AFTER_COMMA and low[x-1] == ',': return x-1  # ', which ...', ', when ...', ', including ...'
     return end
@@ -648,7 +654,9 @@ def _abbrev_period(text, toks, low, x):
 def _ranked_end(text, toks, low, inq, q, hi, last, rule, cue_rng, tagger, trace=None):
     "The content's end chosen by the tagger's 'content_end' ranker among `end_candidates` (the rule's end `rule` if none)."
     cands = end_candidates(low, q, hi, last); cue = low[cue_rng[0]]
-    cands = [x for x in cands if not _abbrev_period(text, toks, low, x)] or cands  # not 'frustrated the U.S | . imperialists' moves'
+    cands = [x for x in cands if not _abbrev_period(text, toks, low, x) and not (low[q] == 'that' and x == q+1)
+             and not (x+1 < len(low) and low[x] == '-' and toks[x][0] == toks[x-1][1] and toks[x+1][0] == toks[x][1] and low[x+1].isalpha())] or cands
+    # not 'frustrated the U.S | . imperialists' moves', 'that | now is the best time', 'that 8,000 | -strong troops'
     cands = [x for x in cands if not _inside_clause(text, toks, low, inq, q, x)] or cands
     if rule not in cands: cands = sorted(cands + [rule])
     if len(cands) == 1 and trace is None: return rule
@@ -841,6 +849,8 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                     if e > q and (tagger.rankers or trace is not None): e = _ranked_end(text, toks, low, inq, q, right_end, send, e, (a, b), tagger, trace)
                     if q < e < e_rule and _particle_cut(low, e): e = e_rule  # 'that we should continue to push | ahead with the work'
                     if (g := _glued_start(text, toks, low, q, e)) is not None: e = g  # 'said the challenges were clear The truth is ...'
+                    if (bp := next((x for x in range(q+1, e) if low[x] == 'but' and inq[x] < 0 and _second_predicate(low, x, e)), None)) is not None:
+                        e = _trim_right(low, q, bp)  # the subject's second predicate is the writer's, not the words
                     if q < e < right_end - 2 and low[e] == ',' and _fronted(low, q, e):  # 'said that in the daytime of
                         e = max(e_rule, _trim_right(low, q, _content_end(low, inq, e+1, right_end)))
                     # October 15, the sections ... have been blocked', 'said if the talks fail, ...': the clause goes on past its fronted part

@@ -357,6 +357,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if rel and src.strip().lower() == 'which' and re.fullmatch(r'(?:is |are |was |were )?(?:claim|purport)\w*', cue, re.I) \
                 and re.match(r'\s*to\s+be\b', text[r['cue_end']:r['cue_end'] + 12]):
             continue  # 'an escort ship, which claimed to be the latest warship': what a thing is said to be, no one's statement
+        if rel and re.search(r'\b(?:Charter|Constitution|Treaty|Convention|Covenant|Act|Law|Accords?|Agreement|Statute|Protocol)\W*$',
+                             text[max(0, r['source_start'] - 40):r['source_start']]):
+            continue  # 'the UN Charter which calls for respecting the sovereignty': a text's provision, no one's statement
         if rel: sender = _antecedent(text, sents[r['sentence']][0] if r['sentence'] < len(sents) else 0, r['source_start'])  # 'Pence, who'
         if rel and (fm := _FROM.search(text, max(sents[r['sentence']][0] if r['sentence'] < len(sents) else 0, r['source_start']-150),
                                          r['source_start'])):
@@ -527,6 +530,10 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             ps, pe = sents[r['sentence'] - 1]                                     # the words are the sentence before
             while pe > ps and text[pe-1] in ' \n\t.': pe -= 1
             if pe - ps > 20: r['content_spans'], r['content_start'], r['content_end'] = [(ps, pe)], ps, pe
+        if len(r['content_spans']) == 1 and re.search(r'\b(?:speech|report|address|lecture|statement|message)\s+(?:on|at)$', cue, re.I) \
+                and _OCCASION_WORDS.match(text, r['content_spans'][0][0], r['content_spans'][0][1]):
+            r['content_spans'], r['content_start'], r['content_end'] = [], None, None  # 'made a speech on the 76th founding anniversary of
+            # the DPRK': the occasion, not what was said
         cont = ' … '.join(text[a:b] for a, b in r['content_spans'])
         if speaker and not country and typ in (None, '', 'person') and ' ' in speaker:  # 'Al-Assad said': his country from where
             country = countries.get(speaker)                                            # the text introduced him
@@ -697,6 +704,7 @@ _SUBJECT_AFTER = re.compile(_SUBJECT_NEXT)  # a comma or a verb after the name, 
 
 _DOC_NOUN = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)\s+(?:[\w-]+\s+)?(?:paper|newspaper|daily|article|statement|joint\s+statement|message|letter|"
                        r"report|commentary|editorial|document|declaration|appeal|resolution|memorandum|book|magazine|journal|weekly|monthly|bulletin)")
+_OCCASION_WORDS = re.compile(r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:anniversary|birthday|occasion|day\s+of|holiday|festival|ceremony|celebration|national\s+day)\b", re.I)
 _WRITER = re.compile(r"(?:[Tt]he|[Tt]his)\s+(?:news\s+)?(?:analyst|commentator|author|writer|columnist|article|commentary)")
 _AGE_AFTER = re.compile(r',\s*\d{1,3}\s*[,.]')
 
