@@ -223,7 +223,7 @@ def narrative_date(body:str, dct=None):
 
 # %% ../nbs/02f_statement_dates.ipynb #c016b
 _EVENT = re.compile(r'\b(?:took place|t[ao]kes? place|(?:was|were) (?:held|opened|launched|staged|inaugurated|fired|unveiled|hosted|given|'
-                    r'conducted|organized|organised|performed|completed|commemorated|marked|celebrated|observed)|held|commemorated|hosted|visited|inspected|received|attended|met with|launched|'
+                    r'conducted|organized|organised|performed|completed|commemorated|marked|celebrated|observed|sponsored|arranged)|held|commemorated|hosted|visited|inspected|received|attended|met with|launched|'
                     r'fired|opened|inaugurated|celebrated|observed|arrived|presented|gave a (?:banquet|reception|luncheon|dinner)|sent|'
                     r'(?:paid|made) an? (?:[\w-]+ )?(?:visit|call)|(?:had|held) talks|met)\b', re.I)
 _SAYING = re.compile(r'\b(?:said|says|reported|reports|noted|stressed|told|stated|declared|announced|claimed|warned|according to|quoted|'
@@ -253,7 +253,7 @@ def lead_event_date(body:str, # the item's body
         try: tx = fn(sent, ref)
         except Exception: continue
         for t_start, t_end, _, t_type, t_value, *_ in tx:
-            pv = _parse_value(t_value) if str(t_type) == 'DATE' else None
+            pv = _parse_value(t_value) if str(t_type) in ('DATE', 'TIME') else None  # ('yesterday evening': its day)
             if t_start > ev.end() and _SAYING.search(sent, ev.end(), t_start): continue  # '... took place. - An article says that as of May 5'
             if not pv or pv[1] != 'day': continue
             rg = _ranged(pv, sent, t_end)
