@@ -262,7 +262,7 @@ def canonical_name(source:str)->str:
     s = _BEFORE_HONORIFIC.sub('', s)  # 'response Mr Donohoe' (from 'In response Mr Donohoe said'): the name
     parts = [_DETS.sub('', p.strip(' \t-–—')) for p in s.split(',') if p.strip(' \t-–—')]  # ',-' where the corpus lost a character
     named = [p for p in parts if p[:1].isupper()]  # 'John Doe, a spokesman' and 'its director, Jane Roe' both give the name
-    if len(parts) == 2 and not parts[0][:1].isupper() and _OF_PLACE.search(parts[0]) and _country_word(parts[1]):
+    if len(parts) == 2 and not parts[0][:1].isupper() and _TRAILING_PLACE.search(parts[0]) and _country_word(parts[1]):
         named = [f'{parts[0]}, {parts[1]}']  # 'an official of Huambo Province, Angola': the place's country, not the speaker
     s = named[0] if named else _DETS.sub('', s)
     s = _TRAILING_ADVERB.sub('', s)  # 'Artistes of the troupe deeply'
@@ -292,7 +292,6 @@ def canonical_name(source:str)->str:
         s = ' '.join(w[g:])
     if s.lower() in _DETS_WORDS: return ''
     return s[:1].upper() + s[1:] if s else s
-_OF_PLACE = re.compile(r"\b(?:of|in|from)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")
 def _country_word(s):  # a country's name or alias, alone
     return bool(re.fullmatch(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}", s)) and \
         any(f[4] in ('country', 'government') and f[1] - f[0] >= len(s) - 1 for f in actor_matcher().find(s))
@@ -720,7 +719,8 @@ def resolve_source(source:str,   # the source span's text
         pre = re.sub(r'^(?:the|a|an)\s+', '', source[:min(f[0] for f in found)].strip(), flags=re.I)
         if typ == 'government' and all(f[4] == 'government' for f in found) and _PLACED.fullmatch(pre) \
                 and pre.split()[0].lower() not in _COUNTRY_HEADS and not (_SPEAKS_FOR.fullmatch(pre) and not source[e:].strip(' .,')) \
-                and not _IN_STATE.search(source, s):  # (not 'his contacts in the South Korean government': the state's people)  # 'Compatriots in Japan', 'President of Singapore': not the country itself
+                and not _IN_STATE.search(source, s):  # 'Compatriots in Japan', 'President of Singapore': not the country itself (but 'his
+            # contacts in the South Korean government' are the state's people)
             return (canonical_name(source), country or None, None, None, 'unknown')
         if typ == 'person' and (am := _ASSOCIATE.match(source, e)):  # 'a Trump administration official', 'Putin aides': someone near them
             if (nm := re.fullmatch(r"\s*,?\s*((?:[A-Z][\w'’.-]*\s*){1,3}?),?\s*", source[am.end():])):  # "Trump's son Eric": the one named
@@ -793,6 +793,7 @@ def resolve_source(source:str,   # the source span's text
         if want is None or typ in want: return (actor, country or None, typ or None, cameo or None, how)
         if how == 'pronoun' and not typ and s >= 0 and (k == 0 or words[0] != 'it') and (_fits_unknown(words[0], actor) or other and
                                                                                             _one_name_of(actor, words[0], text)):
-            return (actor, None, None, None, how)  # ('Aurelie said her brother ... she says': a woman named once, by her first name)  # an earlier unknown speaker: 'The speakers said ... They noted'; 'it' only the last
+            return (actor, None, None, None, how)  # an earlier unknown speaker: 'The speakers said ... They noted'; 'it' only the last;
+            # 'Aurelie said her brother ... she says': a woman named once, by her first name
     if how == 'nominal' and words[-1] in DOCUMENTS: return (None, None, None, None, how)  # 'an article' with no paper named before
     return ((None if how == 'pronoun' else canonical_name(source)), None, None, None, how)

@@ -48,8 +48,6 @@ def _np_to_comma(text, toks, low, i, j):
 
 _LAID = re.compile(r"\b(?:laid|placed|presented|offered|laying|placing)\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:floral|wreaths?|baskets?|flowers|bouquets?)\b|\bbowed\b", re.I)
 # a tribute paid with flowers or a bow is a gesture, not words
-_OPENERS_PREP = {'amid', 'in', 'on', 'at', 'after', 'before', 'during', 'despite', 'following', 'with', 'from', 'under', 'upon'}  # (not 'As X, ..., told')
-
 def _left_apposition(text, toks, low, j, lo):
     "Source like 'Mark Dubowitz, director of X,' ending at the comma `j`, back to a closing quote."
     k = j-1
@@ -70,14 +68,16 @@ def _left_apposition(text, toks, low, j, lo):
     if st < j and np_left(text, toks, low, j-1, st) is not None: return (st, j)
     return None
 
+_ROLE_PREP = ('at', 'of', 'for', 'with')
+
 def _name_before(text, toks, low, st, lo, end=None):
     "Start of a source 'John Delury, a professor at Yonsei University' or 'Pyotr Tolstoy, Vice-Speaker of the State Duma' (description `st`..`end` without its closing comma): the name's first token, else `st`."
     if not (st-2 >= lo and low[st-1] == ','): return st
-    if low[st] not in ('a', 'an', 'the') and not _cap(text, toks, st) and low[st] not in STOP and low[st].isalpha() and low[st] not in _REL_SOURCE \
-            and end is not None and any(w in ('at', 'of', 'for', 'with') for w in low[st:end]) and not any(w.endswith('s') and not w.endswith('ss')
-                                                                                                  for w in low[st:min(end, st+3)] if w.isalpha() and w not in ('at', 'of', 'for', 'with')):
-        pass  # a bare description: 'Professor Alan Woodward, cybersecurity expert at Surrey University said'
-    elif low[st] not in ('a', 'an', 'the'):  # a capitalised title needs 'of' and a name of two words or more: not 'France, Germany, Italy'
+    bare = low[st] not in ('a', 'an', 'the') and not _cap(text, toks, st) and low[st] not in STOP and low[st].isalpha() and low[st] not in _REL_SOURCE \
+        and end is not None and any(w in _ROLE_PREP for w in low[st:end]) \
+        and not any(w.endswith('s') and not w.endswith('ss') for w in low[st:min(end, st+3)] if w.isalpha() and w not in _ROLE_PREP)
+    # a bare singular description: 'Professor Alan Woodward, cybersecurity expert at Surrey University said' (not 'Spiegel Online, prosecutors said')
+    if not bare and low[st] not in ('a', 'an', 'the'):  # a capitalised title needs 'of' and a name of two words or more: not 'France, Germany, Italy'
         if end is None or not _cap(text, toks, st) or 'of' not in low[st:end] or 'and' in low[st:end] or st-3 < lo: return st
         if not (_cap(text, toks, st-3) and _is_word(low[st-3])): return st
     k = st-2
@@ -103,6 +103,7 @@ def _initial_np(text, toks, low, s0, a):
     return None
 
 _OPENING_PREP = {'in', 'on', 'at', 'during', 'after', 'upon', 'under', 'through', 'with'}
+_OPENERS_PREP = _OPENING_PREP | {'amid', 'before', 'despite', 'following', 'from'}  # what opens a phrase before an apposed source (not 'As X, ..., told')
 _ADDRESSEE = {'reporters', 'journalists', 'lawmakers', 'legislators', 'supporters', 'parliament', 'congress', 'senators', 'host',
               'anchor', 'correspondent', 'interviewer', 'him', 'her', 'them', 'us', 'me', 'you', 'members', 'officials', 'students'}
 _CLAUSE_OPEN = {'the', 'a', 'an', 'he', 'she', 'they', 'we', 'i', 'it', 'there', 'his', 'her', 'their', 'its', 'this', 'that', 'these'}
@@ -610,7 +611,6 @@ def _content_end(low, inq, q, end):
         t = low[x]
         if t == ';': return x
         if t in ('and', 'but') and low[x-1] == ',' and x+1 < end and low[x+1] in (_SUBJ if t == 'and' else ('he', 'she')): return x-1
-        if t == 'but' and _second_predicate(low, x, end): return x  # 'claimed that X in an early period but, recently, is not hiding ...'
         # ', but they should ...' goes on with the words; ', but he did not elaborate' is the narrator's
         if t in _CLAUSE_AFTER_COMMA and low[x-1] == ',': return x-1  # ', which ...', ', when ...', ', including ...'
     return end
@@ -691,8 +691,9 @@ def _only_setting(low, inq, e, end):
     return not any(w in AUX or w in PAST or w in _SUBJ_PRON or w in ('that', 'it', 'there', ',', ':', ';') or inq[x] >= 0
                    or (w.endswith('ed') and len(w) > 4) for x, w in enumerate(low[e:end], e))
 
-_FRONT_SUB = {'if', 'when', 'while', 'although', 'though', 'because', 'since', 'unless', 'once', 'whenever', 'as'}
-_FRONT_PREP = _FRONT_SUB | {'in', 'on', 'at', 'during', 'after', 'before', 'despite', 'under', 'amid', 'following', 'given', 'with', 'without', 'for', 'from', 'by', 'to'}
+_FRONT_SUB = _CLAUSE_INTRO - {'before', 'after', 'until'} | {'unless', 'as'}  # what opens a fronted clause in the words ('said if the talks
+# fail, ...'; not 'said before a large audience, ...', where a preposition sets the scene)
+_FRONT_PREP = _FRONT_SUB | _OPENERS_PREP | {'given', 'without', 'for', 'by', 'to'}
 
 _PHRASAL = {'carry', 'carried', 'carries', 'carrying', 'step', 'stepped', 'steps', 'stepping', 'speed', 'sped', 'set', 'sets', 'setting',
             'bring', 'brings', 'brought', 'bringing', 'pick', 'picked', 'wipe', 'wiped', 'stamp', 'root', 'shore', 'beef', 'ramp', 'build',
@@ -848,12 +849,13 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                     e_rule = e
                     if e > q and (tagger.rankers or trace is not None): e = _ranked_end(text, toks, low, inq, q, right_end, send, e, (a, b), tagger, trace)
                     if q < e < e_rule and _particle_cut(low, e): e = e_rule  # 'that we should continue to push | ahead with the work'
-                    if (g := _glued_start(text, toks, low, q, e)) is not None: e = g  # 'said the challenges were clear The truth is ...'
-                    if (bp := next((x for x in range(q+1, e) if low[x] == 'but' and inq[x] < 0 and _second_predicate(low, x, e)), None)) is not None:
-                        e = _trim_right(low, q, bp)  # the subject's second predicate is the writer's, not the words
                     if q < e < right_end - 2 and low[e] == ',' and _fronted(low, q, e):  # 'said that in the daytime of
                         e = max(e_rule, _trim_right(low, q, _content_end(low, inq, e+1, right_end)))
                     # October 15, the sections ... have been blocked', 'said if the talks fail, ...': the clause goes on past its fronted part
+                    if (g := _glued_start(text, toks, low, q, e)) is not None: e = g  # 'said the challenges were clear The truth is ...'
+                    if (bp := next((x for x in range(q+1, e) if low[x] == 'but' and inq[x] < 0 and _second_predicate(low, x, e)), None)) is not None:
+                        e = _trim_right(low, q, bp)  # 'claimed that X in an early period but, recently, is not hiding ...': the subject's second
+                        # predicate is the writer's, not the words
                     if past is not None and e <= past: e = _trim_right(low, q, _content_end(low, inq, past+1, right_end))
                     e = _before_aside(text, toks, low, inq, q, e)
                     if low[q] in QOPEN and q in close and q < close[q] < e-2 and low[close[q]+1] in ('in', 'on', 'during', 'at', 'via', 'through') \

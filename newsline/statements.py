@@ -19,7 +19,7 @@ from .actors import _role_name, _fits_unknown, _PERSON_HEADS, _is_person_name, P
 from .kinds import statement_kind, statement_channel, is_speech_act, CAMEO, CUE_KIND
 from .statement_context import (MEDIA_SOURCE, _REPORT_CUE, _headline, _LINK_LINE, _LINK_MARK, _apposition_end, _TITLES, _PERSON_ROLES,
                                         _apposed_title, _titled_person, _state_role, _COURTESY, _full_name, _named_before, _QUOTED_AS, _FRONTED,
-                                        _PLURAL_SOURCE, _antecedent, _DOC_SOURCE, _FROM, _sender_before, _received_from, _colon_contents, _FULL_TEXT,
+                                        _PLURAL_SOURCE, _antecedent, _DOC_SOURCE, DOC_WORDS, _FROM, _sender_before, _received_from, _colon_contents, _FULL_TEXT,
                                         _made_at, _MADE, _maker_before, _STATE_TYPES, _known, _is_own, _other_occasion, _titled_subject, _name_subject,
                                         _described_head, _described_person, _named_body, _NAMED_BODY_HEADS, _body_antecedent, _ORG_HEADS, _ORG_DESC, _MODIFIED_HEADS, _apposed_country,
                                         _organ_country, _SUBJECT_NEXT, home_country, _office_country, _PLACE_GROUP)
@@ -351,8 +351,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             sender = _maker_before(text, pos, src.strip().split()[-1].lower())
         rel = src.strip().lower() in ('who', 'which') and r['source_start'] is not None
         if rel and r['source_start'] > r['cue_start']: continue  # 'Saying that ... the academy, which was born ...': no speaker
-        if re.fullmatch(r'(?:accused|charged|blamed|suspected) of', cue, re.I) or re.fullmatch(r'(?:accused|charged|blamed|suspected)', cue, re.I) \
-                and text.startswith(' of ', r['cue_end']):
+        if re.fullmatch(r'(?:accused|charged|blamed|suspected)(?: of)?', cue, re.I) and (cue.lower().endswith(' of') or text.startswith(' of ', r['cue_end'])):
             continue  # 'Duterte accused of paying police to kill' (a headline's passive): the accused says nothing
         if rel and src.strip().lower() == 'which' and re.fullmatch(r'(?:is |are |was |were )?(?:claim|purport)\w*', cue, re.I) \
                 and re.match(r'\s*to\s+be\b', text[r['cue_end']:r['cue_end'] + 12]):
@@ -702,8 +701,8 @@ _PERSON_RUN = re.compile(r"(?<![\w'’-])(?!(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Sir|Lord
 _OBJECT_BEFORE = re.compile(r"\b(?:by|of|with|for|to|than|as|behind|against|about|from|like|Justice|Judge|centrist|rival|candidate)\s+(?:[\w.'’-]+\s+){0,2}$")
 _SUBJECT_AFTER = re.compile(_SUBJECT_NEXT)  # a comma or a verb after the name, as for a sentence's subject
 
-_DOC_NOUN = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)\s+(?:[\w-]+\s+)?(?:paper|newspaper|daily|article|statement|joint\s+statement|message|letter|"
-                       r"report|commentary|editorial|document|declaration|appeal|resolution|memorandum|book|magazine|journal|weekly|monthly|bulletin)")
+_DOC_NOUN = re.compile(rf"(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)\s+(?:[\w-]+\s+)?(?:{DOC_WORDS}|paper|newspaper|daily|report|document|memorandum|book|magazine|"
+                       r"journal|weekly|monthly)\b")  # a document or a paper as a source ('the paper noted', 'The message extended')
 _OCCASION_WORDS = re.compile(r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:anniversary|birthday|occasion|day\s+of|holiday|festival|ceremony|celebration|national\s+day)\b", re.I)
 _WRITER = re.compile(r"(?:[Tt]he|[Tt]his)\s+(?:news\s+)?(?:analyst|commentator|author|writer|columnist|article|commentary)")
 _AGE_AFTER = re.compile(r',\s*\d{1,3}\s*[,.]')
