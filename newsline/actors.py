@@ -251,6 +251,14 @@ _FOCUS = re.compile(r"^(?:even|only|just)\s+(?=\S)", re.I)  # 'Even the Environm
 
 _AGE = re.compile(r"^(?:(?:the|a|an)\s+)?\d{1,3}-year-old\s+", re.I)  # an age before a name or role
 
+_DOC_AUTHOR = re.compile(r"(?:(?:One|An?|The|This|That|Its|Their)\s+)?(?!(?:Local|Initial|Multiple|Several|Recent|Latest|Early|Earlier|Other|Some|Many|"
+                         r"Most|Further|Separate|Previous|Unconfirmed|Official|Media|Press|News|Part|Two|Three|One|Internal|Independent|Final|Annual)\b)"
+                         r"((?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&-]*?)(?:['’]s)?\s+(?:(?!(?:of|the|a|an|from|in|on|to|by|for|and|or)\b)[a-z-]+\s+){0,2}"
+                         r"(?:report|study|review|audit|analysis|assessment|poll|memo|estimate)s?"
+                         r"(?=\s+(?:on|of|into|about|by|from|in|at|for|last|this|released|published|issued|found|that|which)\b|\s*[,(]|\s*$)")
+_DOC_AUTHOR_NOT = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|"
+                             r"Wednesday|Thursday|Friday|Saturday|Sunday|Annual|Final|Special|Full)(?:\s+\d+)?")  # 'A May 5 report', 'The Annual Report'
+
 def canonical_name(source:str)->str:
     "Canonicalise an unknown source: no leading determiner, no apposition, no quotes, first letter capitalised."
     s = re.sub(r'\s+', ' ', source.replace('’', "'").strip(' \t\n"“”‘’\'')).strip()
@@ -265,6 +273,7 @@ def canonical_name(source:str)->str:
     if len(parts) == 2 and not parts[0][:1].isupper() and _TRAILING_PLACE.search(parts[0]) and _country_word(parts[1]):
         named = [f'{parts[0]}, {parts[1]}']  # 'an official of Huambo Province, Angola': the place's country, not the speaker
     s = named[0] if named else _DETS.sub('', s)
+    if (m := _DOC_AUTHOR.match(s)) and not _DOC_AUTHOR_NOT.fullmatch(m.group(1)): s = m.group(1)  # 'One HIQA inspection report last year on ...': HIQA
     s = _TRAILING_ADVERB.sub('', s)  # 'Artistes of the troupe deeply'
     s = _TRAILING_CHANNEL.sub('', s)  # '... Confederation of Koreans in a statement on October 13'
     if (tp := _TRAILING_PLACE.search(s)) and len(s[:tp.start()].split()) >= 2 and (tp.group(1) == 'in' and place_country(tp.group(2)) or

@@ -758,6 +758,10 @@ _NAMING = {'called', 'calls', 'call', 'dubbed', 'dubs', 'labeled', 'labelled', '
 _CLAUSE_BREAK = {',', ';', ':', '.', 'and', 'but', 'or', '—', '–', '-', '--', '(', ')', 'by', 'after', 'before', 'while', 'when', 'for', 'as', 'than',
                  'because', 'if', 'though', 'although', 'whether', 'so'}
 
+_CHANNEL_PARTICIPLES = {'obtained', 'released', 'published', 'seen', 'carried', 'issued', 'posted', 'sent', 'delivered', 'distributed', 'cited',
+                        'quoted', 'made', 'aired', 'broadcast', 'shared', 'emailed', 'provided'}  # what was done with a statement, after its noun
+_THAT_IS = {"that's", "that’s", "this's", "that", "this"}  # 'That's according to ...' (one token), 'That according to'
+
 def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
     "Attributions as token ranges: (list of dicts src, cue, content (list of ranges), sent, direct; tokens; sentences)."
     toks = tokenize(text)
@@ -840,8 +844,11 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
             adverbial_right = adverbial_right or (before > s0 and low[before] == ',' and not inverted and after_src < n
                                                   and low[after_src] == ',' and not opener)  # '..., he said, adding ...', not 'On May 9, he wrote, "..."' 
             left_part = a-1 > prev_end or (k == 0 and a-1 > s0)
+            modifier_right = q+1 < right_end and low[q] in _CHANNEL_PARTICIPLES and low[q+1] in ('by', 'on', 'in', 'to', 'at', 'last', 'this', 'earlier') \
+                and low[b-1] in CHANNEL_NOUNS and 'in' in low[a:b] and before > s0 and low[before] == ','  # '..., the press office said in a statement |
+            # obtained by TASS on Tuesday'
             left_first = ((inverted and (cue0 != 'according' or left_part)) or (after_quote and not participle) or right_end - q < 1
-                          or quoted_before or adverbial_right)
+                          or quoted_before or adverbial_right or modifier_right)
             if not left_first and q < right_end:
                 if low[q] in QOPEN and q in close and close[q] >= right_end-1: segs.append((q, close[q]+1))
                 else:
@@ -879,6 +886,9 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                     y = x+1
                     while y < n and '\n' not in text[toks[y-1][1]:toks[y][0]]: y += 1
                     if (y2 := _trim_right(low, x, y)) > x: segs = [(x, y2)]
+            if cue0 == 'according' and si and a == s0+1 and low[s0] in _THAT_IS and inverted:  # 'That's according to X, chairman of Y.':
+                p0, p1 = sents[si-1]                                                      # the words are the sentence before
+                if (p1 := _trim_right(low, p0, p1)) > p0: segs = [(p0, p1)]
             if not segs:
                 e = min(a, src[0]) if src else a
                 while e > s0 and low[e-1] in (',', '—', '–'): e -= 1

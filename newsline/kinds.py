@@ -29,7 +29,7 @@ CUE_KIND = [  # checked in order on the cue text
                      r'charg(?:e|es|ed|ing)', r'decr(?:y|ied|ies)', r'censur\w*', r'lambast\w*', r'castigat\w*', r'ridicul\w*', r'mock\w*', r'assail\w*',
                      r'attack\w*', r'bash\w*', r'flay\w*', r'deplor\w*', r'lash\w* out', r'rebuk\w*', r'scold\w*', r'chid\w*',
                      r'dubb?\w*', r'(?:spoke|speak\w*|spoken) out against', r'took issue', r'tak\w* issue', r'blam\w*', r'protest\w*', r'charg(?:e|ed|es)', r'alleg(?:e|ed|es|ing)')),
-    ('praise', _w(r'prais\w*', r'hail\w*', r'support(?:s|ed|ing)?', r'(?:express\w*|voic\w*|reaffirm\w*|pledg\w*) (?:\w+ ){0,2}support', r'(?:speak|spoke|speaks|speaking) highly', r'(?:express|voic)\w* (?:\w+ ){0,2}approval', r'(?:paid|pays|pay|paying) (?:\w+ ){0,2}tributes?', r'laud\w*', r'welcom\w*', r'congratulat\w*', r'thank\w*', r'commend\w*', r'extol\w*', r'(?:message|letter|telegram)s? of greetings?',
+    ('praise', _w(r'prais\w*', r'hail\w*', r'support(?:s|ed|ing)?', r'(?:express\w*|voic\w*|reaffirm\w*|pledg\w*) (?:\w+ ){0,2}support', r'(?:speak|spoke|speaks|speaking) highly', r'(?:express|voic)\w* (?:\w+ ){0,2}(?:approval|satisfaction|admiration|appreciation|gratitude)', r'(?:paid|pays|pay|paying) (?:\w+ ){0,2}tributes?', r'laud\w*', r'welcom\w*', r'congratulat\w*', r'thank\w*', r'commend\w*', r'extol\w*', r'(?:message|letter|telegram)s? of greetings?',
                   r'applaud\w*', r'endors\w*', r'appreciat\w*',
                   r'with (?:great |deep |much |high |full )?(?:satisfaction|pride|admiration|appreciation)')),
     ('intend', _w(r'vow\w*', r'pledg\w*', r'promis\w*', r'plan(?:s|ned)?', r'intend\w*', r'resolv\w*', r'determin\w*', r'offer\w*',
@@ -47,7 +47,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
     ('deny', _w(r'groundless', r'baseless', r'unfounded', r'untrue', r"(?:is|are|was|were|'s|’s) (?:completely |totally |absolutely |entirely |simply )?false", r'(?:has|have|had) nothing to do with', r'no such', r'not true', r'never happened',
                 r'sheer (?:lie|fabrication)', r'(?:statements?|claims?|suggestions?|reports?|assertions?|allegations?) to the contrary', r'(?:know|knew|knows) nothing (?:about|of)')),
     ('reject', _w(r'(?:will|would|can) (?:never|not) (?:accept|recognize|recognise)', r'(?:is|are|was|were|would be) premature', r'reject(?:s|ed|ing)?', r'null and void',
-                  r'(?:we|i) (?:\w+ )?oppose', r'(?:firmly|strongly|resolutely) opposes?',
+                  r'(?:we|i) (?:\w+ )?oppose', r'(?:firmly|strongly|resolutely) opposes?', r"(?:i|we|he|she|they) (?:would|will|could|can)(?: not|not|n't|n’t) (?:vote for|support|back|accept|endorse|sign)\b",
                   r'do(?:es)? not recogni[sz]e')),
     ('demand', _w(r'must', r'should (?:immediately|stop|withdraw|halt|cease)', r'demand\w*', r'have to stop', r'(?<!\bi )(?<!\bwe )had better\b', r'(?:stop|halt|cease) (?:its|their|the)',
                   r'(?:wants?|wanted|seeks?|sought|expects?|expected) (?:a |an |the )?(?:\w+,? ){0,3}(?:clarifications?|explanations?|answers|apology|assurances?)')),
@@ -62,7 +62,8 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                      r'wrath', r'indignation', r'anger', r'denunciation', r'resentment', r'evils?', r'rogue', r'tyrann\w*',
                      r'massacr\w*', r'patroni[sz]\w*', r'(?:nothing (?:but|more than|short of)|no more than|little more than) (?:an? |the )?(?:[\w-]+ ){0,3}(?:deceptions?|farces?|lies|lie|sophistry|ploys?|tricks?|frauds?|charades?|smokescreens?|pretexts?|propaganda|sham|hypocrisy|fictions?|nonsense|provocations?|stunts?|rhetoric)\b', r'assassinat\w*', r'disappoint\w*', r'regrettabl\w*',
                      r'deplorabl\w*', r'disapprov\w*', r'disgrace\w*', r'conspirac\w*', r'unpardonabl\w*', r'(?:should|ought to) be ashamed', r'shame on', r'pathetic', r'childish', r'foolish', r'ludicrous', r'disgusting', r'appalling', r'shameful', r'scandalous', r'atrocious', r'incompetent', r'dishonest',
-                     r'(?:political |partisan |publicity |cheap )stunts?', r'simplistic', r'misguided', r'naive', r'incoheren\w*', r'betray(?:s|ed|al)\b',
+                     r'(?:political |partisan |publicity |cheap )stunts?', r'witch[- ]hunts?', r'hoax(?:es)?', r'(?-i:shams?)', r'farces?', r'travest(?:y|ies)',
+                     r'rigged', r'outrageous', r'(?:very |totally |completely |grossly )?unfair', r'(?:took|tak\w*|call\w*|brought|bring\w*) (?:[\w-]+ ){0,3}to (?:task|account) for', r'simplistic', r'misguided', r'naive', r'incoheren\w*', r'betray(?:s|ed|al)\b',
                      r'(?:has|have|had) done (?:very |so |precious )?little (?:to|for)', r'not acceptable', r'(?:gravely|seriously) concerned',  # (not 'deeply concerned about the living of': care)
                      r'(?:express|voic)\w* (?:\w+ ){0,2}concerns? (?:at|over|about|regarding|with)',  # (not 'Brexit, which is raising concerns')
                      r'(?:big|huge|terrible|grave|serious|costly|historic) mistakes?', r'(?<!\bi )(?<!\bwe )(?:is|are|was|were) (?:making|committing) (?:a|an) (?:\w+ )?mistake',
@@ -75,14 +76,14 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                   r'request(?:ing|ed) (?:an? |the )(?:(?!for\b)[\w.-]+ ){0,4}?(?:meeting|session|investigation|inquiry|assistance|help|talks)', r'we hope', r'hope that', r'should', r'let us',
                   r'(?:it is|is) (?:necessary|essential|imperative|indispensable|needed|required) (?:to|for|that)',
                   r'(?:urgent|indispensable|pressing) (?:task|need|requirement)')),
-    ('intend', _w(r'we will', r'we shall', r'will continue', r'(?:is|are) ready to', r'(?:will|shall) (?:take|bolster|strengthen|further)',
+    ('intend', _w(r'we will(?! (?:see|have to|need|know|find out|learn|wait)\b)', r'we shall', r'will continue', r'(?:is|are) ready to', r'(?:will|shall) (?:take|bolster|strengthen|further)',
                   r'(?:resolve|will|determination|intention|willingness|readiness|pledge|vow) to',
                   r'(?:is|are|was|were|be|been|remains?|stands?) (?:ready|prepared|willing) to',
                   r'determin\w* to', r'willing\w* to', r'willing partners?', r'intend\w*', r'plans? to', r'(?:am|is|are|remains?|remained|was|were|stay|stays) (?:\w+ )?committed to\b',
                   r"(?:i am|i'm|i’m|we are|we're|we’re) (?:planning|preparing|intending|leaving|travell?ing|heading) (?:to|for)\b", r'(?:decision|decided|schedule|scheduled|preparing) to',
                   r'(?:measures|steps|tasks) (?:\w+ ){0,3}to be (?:taken|adopted|carried out|implemented)', r'(?:will|would) be (?:\w+ )?(?:pushed forward|carried out|implemented) (?:\w+ ){0,3}according to (?:the |a )?plan')),
     ('praise', _w(r'welcom\w*', r'appreciat\w*', r'prais\w*', r'congratulat\w*', r'thank\w*(?!\w)(?! to (?:\w+ )?(?:tensions?|crisis|crises|conflicts?|wars?|sanctions|threats?|provocations?|failures?|lack|neglect|pressure|introduction|reduction|use|installation|adoption|application|increase|decrease|expansion|automation|mechani[sz]ation)\b)',
-                  r'great success\w*', r'admir\w*',
+                  r'great success\w*', r'admir\w*', r'acknowledg\w* (?:the |their |his |her |its )?(?:[\w-]+ ){0,3}(?:efforts|contributions?|services|achievements?|merits|feats?|exploits)',
                   r'worthy of (?:praise|appraisement|admiration|emulation|commendation|respect)',
                   r'gratitude', r'satisfaction', r'wonderful', r'splendid', r'excellent', r'admirabl\w*', r'commendabl\w*', r'marvell?ous',
                   r'(?:speak|spoke|speaks|speaking) highly', r'admiration', r'(?:full|firm|strong|active) support', r'solidarity with',
@@ -99,14 +100,17 @@ _WARNING = re.compile(r'\s*(?:against|of|(?:yet\s+)?to\s+(?:the\s+)?[A-Z]\w*|the
                       r'(?:that\s+)?(?:it|we|they)\s+(?:was|is|were|are|would be|will be)\s+(?:ready|close|prepared|able)\s+to)\b')
 # 'warned against', 'a warning to North Korea', 'warned the US not to', 'warned it was ready to test': warnings that threaten
 _ANTI = re.compile(r'\banti-[\w-]+', re.I)
-_OWN_FUTURE = re.compile(r"(?:that )?(?:(?:we are|we're|we’re|i am|i'm|i’m) going to\b|(?:we|they|it|he|she|i)(?:(?:(?<!\bit) would| will| shall|'ll|’ll) (?:further |continue to |soon |also )?(?!be\b|have\b|not\b|die\b|lose\b|fail\b|suffer\b|need\b|happen\b|become\b|feel\b|survive\b|collapse\b|fall\b)\w+"
+_OWN_FUTURE = re.compile(r"(?:that )?(?:(?:we are|we're|we’re|i am|i'm|i’m) going to\b|(?:we|they|it|he|she|i)(?:(?:(?<!\bit) would| will| shall|'ll|’ll) (?:further |continue to |soon |also |as ever |as always |always |surely |certainly |firmly )?(?!be\b|have\b|not\b|die\b|lose\b|fail\b|suffer\b|need\b|happen\b|become\b|see\b|know\b|wait\b|feel\b|survive\b|collapse\b|fall\b)\w+"
                          r"| (?:wants?|wanted|plans?|planned|intends?|intended|aims?|would like) to\b))", re.I)
 
 _NP_FUTURE = re.compile(r"(?:that )?(?P<subj>(?:the |his |her |its |their |our )?[\w'’.-]+(?: [\w'’.-]+){0,3}?)(?: would| will| shall|'ll|’ll)"
-                        r" (?:further |continue to |soon |also |now |then )?(?:never )?(?!be\b|have\b|not\b)[a-z]+", re.I)
+                        r" (?:further |continue to |soon |also |now |then |as ever |as always |always |surely |certainly |firmly )?(?:never )?(?!be\b|have\b|not\b)[a-z]+", re.I)
 _SELF_SIDE = re.compile(r"(?:the |both |our |his |her |its |their )?(?:two |three )?(?:leaders|sides|delegations?|government|administration|"
                         r"countries|ministers|side|team|officials)", re.I)  # 'the two leaders will discuss', 'his delegation would raise'
 
+_REPORTED = re.compile(r'\b(?:report\w*|according to|wr(?:ote|ites|itten)|carried|quot\w*|cit(?:ed|es|ing))\b', re.I)  # a paper's or agency's telling
+_FIRST_PERSON_PLAN = re.compile(r"\b(?:we|i|our)\b", re.I)
+_HEDGED = re.compile(r"\b(?:(?:could|may|might) be (?:that|possible)|(?:possible|likely|unlikely) that|perhaps|maybe|whether)\b[^.;]*$", re.I)
 _NEED = re.compile(r'\s*(?:the|a)\s+(?:urgent\s+|pressing\s+|important\s+)?(?:need|necessity)\s+(?:for|to|of)\b', re.I)
 _STRESS = re.compile(r'\b(?:stress\w*|underlin\w*|underscor\w*|emphasi[sz]\w*|point\w* out|not(?:ed|es|ing)|said|says|clarif\w*|stat\w*)\b', re.I)
 
@@ -126,7 +130,7 @@ _STRUGGLE = re.compile(r"\b(?:struggles?|fights?|battles?|wars?)\s+(?:against|to
 _CONCERN = re.compile(r'\b(?:concern\w*|fear\w*|worr(?:y|ied|ies)|anxi\w*)\b', re.I)
 _BRAG = re.compile(r"\b(?:bragg\w*|boast\w*|clamou?r\w*|talk\w*|prattl\w*|blabb\w*|rant\w*|cr(?:y|ied|ies|ying))\s+(?:about|of|for|over)\b[^.;]{0,80}", re.I)
 _CONTEXT = re.compile(r"\b(?:in the wake of|amid)\s+[^,.;]{0,80}", re.I)
-_DISCLAIMED = re.compile(r"\b(?:no evidence|not (?:agree|believe|think|say)|never said)\b[^.;]*$", re.I)  # a charge disowned before it
+_DISCLAIMED = re.compile(r"(?:\b(?:no evidence|not (?:agree|believe|think|say)|never said)|n['’]t (?:agree|believe|think|say))\b[^.;]*$", re.I)  # a charge disowned before it
 _HOPED_GOOD = re.compile(r"\b(?:achiev|attain|win|gain|register|reap)\w*\s+(?:[\w-]+\s+){0,4}?(?:success\w*|prosperity|happiness|achievements?|progress|victor\w*)\b|\benjoy\w*|\bwisely\s+(?:lead|guid)\w*", re.I)  # 'hope the Chinese people will achieve greater successes'
 _WELL_BEING = re.compile(r'\b(?:good health|long life|happiness|well-being|wellbeing)\b', re.I)
 _DOOM = re.compile(r"\b(?:punish\w*|judg(?:e)?ment|verdict|retribution)\s+(?:\w+\s+){0,2}(?:by|of)\s+(?:history|the times|justice)\b", re.I)
@@ -272,6 +276,10 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
                 continue  # 'Israel's actions have nothing to do with self-defence': a judgement of others, not a denial
             if kind in _ACT_VERB and _others_act(content or '', kind, rx, is_own): continue  # 'the victim had politely rejected ...'
             if kind == 'intend' and not rx.search(cue or '') and _others_intend(content or '', rx, is_own): continue  # 'the company plans to ...'
+            if kind == 'intend' and _REPORTED.search(cue or '') and not _FIRST_PERSON_PLAN.search(content or ''): continue  # 'reported that the
+            # government decided to ...': a paper tells of another's plan
+            if kind == 'intend' and all(_HEDGED.search(both, max(0, m.start()-40), m.start()) for m in rx.finditer(both)): continue  # 'it could be
+            # that we will see ...': a guess, no pledge
             if kind == 'appeal' and all(m.group().lower() == 'should' and _NO_CALL.search(both, max(0, m.start()-30), m.end()+30) for m in rx.finditer(both)):
                 if _BLAME.search(both): return 'criticize'  # 'the team should have done more': blame for what others did not do
                 continue  # 'we should have kept the oil', 'I don't know if I should': no call ('should be able to' claims a right, mostly)

@@ -474,7 +474,8 @@ def _titled_subject(text:str, # the body
     return rn[0]
 
 # %% ../nbs/02h_statement_context.ipynb #h052e
-_SUBJECT_NEXT = (r"\s*[,(]|\s+(?:is|was|has|had|who|also|now|then|said|told|wrote|thinks|thought|felt|knew|saw|spoke|[a-z]+ed|[a-z]+s)\b")
+_SUBJECT_NEXT = (r"\s*[,(]|\s+(?:(?:never|still|just|once|first|finally|\w{3,}ly)\s+)?(?:is|was|has|had|who|also|now|then|said|told|wrote|thinks|thought|felt|knew|"
+                 r"saw|spoke|[a-z]+ed|[a-z]+s)\b")  # ('Blumenthal never deployed')
 # what follows a name that is its clause's subject: a comma or bracket (an apposition) or a verb
 _NAME_SUBJECT = re.compile(r"\s*((?:[A-Z][\w'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.)){1,3})(?=" + _SUBJECT_NEXT + ")")
 
@@ -620,10 +621,14 @@ def _known(matcher, name:str)->bool:
     return any(f[0] == 0 and f[1] == len(name) for f in matcher.find(name))
 
 # %% ../nbs/02h_statement_context.ipynb #h083
+_OUR_SIDE = re.compile(r"(?:our|my)\s+(?:[\w-]+\s+)?(?:people|nation|country|army|state|government|party|side)", re.I)  # 'our people will ...'
+_KOREAN_SIDE = re.compile(r"(?:the\s+)?Korean\s+(?:people|nation|army(?:\s+and\s+people)?)", re.I)  # 'the Korean people' said by a Korean: the own side
+
 def _is_own(np_:str, row:dict, matcher)->bool:
     "Whether a noun phrase names the row's speaker or its side ('Malaysia' for a Malaysian minister, 'the ministry' for its spokesman)."
     sp = row.get('speaker') or ''
     if sp and (np_ in sp or sp in np_): return True
+    if _OUR_SIDE.fullmatch(np_.strip()) or row.get('actor_country') in ('PRK', 'KOR') and _KOREAN_SIDE.fullmatch(np_.strip()): return True
     return any(f[2] == sp or (row.get('actor_country') and f[3] == row.get('actor_country') and f[4] in ('government', 'ministry', 'military'))
                for f in matcher.find(np_))
 

@@ -104,17 +104,23 @@ def _day_value(fn, phrase:str, ref)->tuple:
 _SENT_CLOSE = re.compile(r'\s*(?:[.;!?]|$)')  # nothing more in the sentence
 _DAYISH = re.compile(r'\d|day\b|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|night|morning|evening|week|month|year')
 
+_QUOTED = re.compile(r'\s*["“‘\']')  # a content that opens with a quotation mark (and so closes with one)
+_SETTING_GAP = re.compile(r"\s*(?:(?:to|at|in|during|before|with)\s+(?:(?!(?:that|which|who|whom|where|when|about|over|against|after|since)\b)"
+                          r"[\w.'’-]+\s+){1,6}?)?(?:on\s+|in\s+|late\s+|early\s+)?")  # ' to her fans in Frankfurt | in 2015': where and to whom it was said
+
 def _closing_day(fn, text, lo, s1, right, ref):
     "The day that closes the sentence just after words that are no clause ('called the test \"intolerable\" at a press conference | on Sunday.')."
-    if not right or _FINITE.search(text, right[-1][0], right[-1][1]) or re.match(r'\s*(?:that|whether)\b', text[right[-1][0]:right[-1][1]]):
+    quoted = bool(right) and _QUOTED.match(text, right[-1][0])  # a quotation's own verbs are no clause of the sentence
+    if not right or not quoted and _FINITE.search(text, right[-1][0], right[-1][1]) or re.match(r'\s*(?:that|whether)\b', text[right[-1][0]:right[-1][1]]):
         return None  # 'said he mentioned the file to the minister | last Wednesday', 'asked about a plan received | last September': what was done
-    e0 = right[-1][1]
-    if s1 - e0 > 40 or not _DAYISH.search(text, e0, s1): return None  # the sentence ends soon after the words, on a day (tagging only then)
-    try: tx = fn(text[lo:min(s1, e0 + 40)], ref.normalize()) or []  # from the cue on: its tense places the day
+    e0 = right[-1][1]; reach = 80 if quoted else 40
+    if s1 - e0 > reach or not _DAYISH.search(text, e0, s1): return None  # the sentence ends soon after the words, on a day (tagging only then)
+    try: tx = fn(text[lo:min(s1, e0 + reach)], ref.normalize()) or []  # from the cue on: its tense places the day
     except Exception: return None
-    for t_start, t_end, _, t_type, t_value, *_ in tx:
+    gap = _SETTING_GAP if quoted else re.compile(r'\s*(?:on\s+|late\s+|early\s+)?')  # after a quotation: where and to whom ('"...," he told
+    for t_start, t_end, _, t_type, t_value, *_ in tx:                                  # reporters "..." at a rally in Seoul on Tuesday.')
         a, b = lo + int(t_start), lo + int(t_end)
-        if str(t_type) in ('DATE', 'TIME') and a >= e0 and re.fullmatch(r'\s*(?:on\s+|late\s+|early\s+)?', text[e0:a]) and _SENT_CLOSE.match(text, b, s1 + 1):
+        if str(t_type) in ('DATE', 'TIME') and a >= e0 and gap.fullmatch(text, e0, a) and not _FINITE.search(text, e0, a) and _SENT_CLOSE.match(text, b, s1 + 1):
             pv = _parse_value(t_value)
             if pv and pv[0] <= ref.normalize(): return pv
     return None
@@ -334,7 +340,8 @@ def speaker_event_date(text:str, # the body
         s0, s1 = sents[si]
         dl = _DATELINE.match(text[s0:s1]); lo = s0 + (dl.end() if dl else 0)
         here = mentions[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, s1)]
-        own = pronoun and re.match(rf"\s*{pronoun}\s+(?:\w+ly\s+|again\s+|also\s+)?{_VISIT}", text[lo:s1], re.I)  # 'He met flood victims ... again on August 9'
+        own = pronoun and re.match(rf"\s*(?P<open>(?:On|In)\s+[^.;:]{{3,40}}?,\s+)?{pronoun}\s+(?:\w+ly\s+|again\s+|also\s+)?{_VISIT}", text[lo:s1], re.I)
+        # ('He met flood victims ... again on August 9', 'On August 5, Juche 107 (2018), he visited it')
         if not here and not own: continue
         first = here[0] if here else None  # the sentence's subject, roughly: its first actor, early on
         sender = any(m[2] == speaker and _FROM_SENDER.search(text, lo, m[0]) for m in here)  # 'a message from X'
@@ -346,8 +353,9 @@ def speaker_event_date(text:str, # the body
             vals = [_parse_value(t[4]) for t in tx if str(t[3]) == 'DATE' and not _ANAPHORIC.fullmatch(t[2])]  # 'That day Kim ...'
             cache[si] = next((v for v in vals if v and v[1] in grains and v[0] <= ref.normalize()
                               and (lo_day is None or v[0] >= (lo_day if v[1] == 'day' else lo_day.replace(day=1)))), None)
-        if cache[si] and own and not (here and (first[2] == speaker or sender)) and (cache[si][1] != 'day' or (ref.normalize() - cache[si][0]).days > 10):
-            continue  # by a pronoun alone, only a recent day is the occasion ('He recalled that in August 2016 ...' is not)
+        if cache[si] and own and not own.group('open') and not (here and (first[2] == speaker or sender)) and \
+                (cache[si][1] != 'day' or (ref.normalize() - cache[si][0]).days > 10):
+            continue  # by a pronoun alone, only a recent day is the occasion ('He recalled that in August 2016 ...' is not), unless the visit opens with it
         if cache[si]: return cache[si]
     return None
 

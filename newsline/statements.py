@@ -382,6 +382,13 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             if here: speaker, country, typ, cameo = here[-1][2], here[-1][3] or None, here[-1][4] or None, here[-1][5] or None
             elif sub and (rn := _role_name(sub.group(), matcher.find(sub.group()), anchored=False)):  # 'When US Defense Secretary Jane Roe visited,'
                 speaker, country, typ, cameo, how = rn[0], rn[1], 'person', None, 'name'
+        if src.strip().lower() in ('he', 'she') and how == 'pronoun' and r['sentence'] < len(sents) and r['source_start'] is not None \
+                and (r['content_end'] is None or r['content_end'] > r['source_start']) \
+                and (ms := _same_sentence_subject(text, sents[r['sentence']][0], r['source_start'], src.strip().lower(), matcher)) \
+                and not (speaker and ms.split()[-1] in speaker.split()):
+            alt = resolve_source(ms, ante, matcher, salient, text)  # 'Amber Rudd defended the decision, which she said ...': the clause's
+            if alt[0] and alt[2] in (None, 'person'):                 # pronoun is its sentence's subject, not a speaker named before
+                speaker, country, typ, cameo, how = alt[0], alt[1], 'person', alt[3], 'name'; sender = ms
         if src.strip().lower() in ('he', 'she') and how == 'pronoun' and 0 < r['sentence'] < len(sents) and not any(x['sentence'] == r['sentence'] - 1 for x in rows[-4:]) \
                 and r['source_start'] is not None and _FIRST_IN_SENT.fullmatch(text, sents[r['sentence']][0], r['source_start']) \
                 and (ts := _titled_subject(text, *sents[r['sentence'] - 1], matcher) or _name_subject(text, *sents[r['sentence'] - 1], matcher)) \
@@ -706,6 +713,20 @@ _DOC_NOUN = re.compile(rf"(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)\s+(?:[\w-]+\s+)?(?:{
 _OCCASION_WORDS = re.compile(r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:anniversary|birthday|occasion|day\s+of|holiday|festival|ceremony|celebration|national\s+day)\b", re.I)
 _WRITER = re.compile(r"(?:[Tt]he|[Tt]his)\s+(?:news\s+)?(?:analyst|commentator|author|writer|columnist|article|commentary)")
 _AGE_AFTER = re.compile(r',\s*\d{1,3}\s*[,.]')
+
+_LATER_CLAUSE = re.compile(r"[^\"“”;:]*?(?:,\s*(?:which|who|that|though|although|while|as|because|and|but|when|after|before|where)\b"
+                           r"|\s(?:which|though|although|because|and|but)\b)[^\"“”;:]*$")  # the pronoun's clause hangs on the subject's
+
+def _same_sentence_subject(text:str, s0:int, pos:int, pronoun:str, matcher)->str:
+    "The person who is the subject of the sentence at `s0`, when the pronoun at `pos` comes later in a clause of that sentence and fits the person's gender, or ''."
+    if _FIRST_IN_SENT.fullmatch(text, s0, pos) or not _LATER_CLAUSE.fullmatch(text, s0, pos): return ''
+    name = _titled_subject(text, s0, pos, matcher) or _name_subject(text, s0, pos, matcher)
+    if not name or re.search(r"['’]s?$", name) or person_gender(name, 'person', text) != {'he': 'm', 'she': 'f'}[pronoun]: return ''  # not "Mr Gorsuch's views"
+    k = text.find(name.split()[-1], s0, pos)
+    if k < 0: return ''
+    for m in _PERSON_RUN.finditer(text, k + len(name.split()[-1]), pos):  # another person of that gender in between: 'X met Y, and he said' is unsure
+        if _is_person_name(m.group(1)) and person_gender(m.group(1), '', text) in ({'he': 'm', 'she': 'f'}[pronoun], ''): return ''
+    return name
 
 def _nearer_person(text:str, pos:int, speaker:str, pronoun:str, matcher, skip=(), far:int=400)->str:
     "A personal name of the pronoun's gender written within `far` characters before it, when the resolved speaker was last named further back, or ''."

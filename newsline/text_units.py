@@ -219,9 +219,12 @@ _PP = {'in', 'from', 'at', 'to', 'for', 'with', 'on'}
 def _np_left_pp(text, toks, low, i, lo):
     "`np_left` extended over prepositional attachments: 'protest organizers in Cleveland', 'a projection from the Cook Report'."
     st = np_left(text, toks, low, i, lo)
-    while st is not None and st-2 >= lo and low[st-1] in _PP and _is_word(low[st-2]) and low[st-2] not in STOP and low[st-2] not in TIMEW \
-            and not (low[st-2].endswith('ed') and not _cap(text, toks, st-2)) and i-st < 22:
-        s2 = np_left(text, toks, low, st-2, lo)
+    while st is not None and st-2 >= lo and low[st-1] in _PP and _is_word(low[st-2]) and i-st < 22:
+        h = st-2  # the head the phrase hangs on, past a time phrase between them ('One inspection report last year | on a unit')
+        if h-2 >= lo and low[h] in ('week', 'month', 'year', 'weekend') and low[h-1] in ('last', 'this', 'next', 'that') and _is_word(low[h-2]) and low[h-2] not in STOP \
+                and low[h-2] not in TIMEW and not _cap(text, toks, h-1): h -= 2
+        if low[h] in STOP or low[h] in TIMEW or (low[h].endswith('ed') and not _cap(text, toks, h)): break
+        s2 = np_left(text, toks, low, h, lo)
         if s2 is None: break
         st = s2
     return st
