@@ -490,9 +490,13 @@ _AGAINST_STATE = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:opposition|re
 
 _DESCRIPTION = re.compile(r"\s+((?:(?!(?:and|or|the|a|an|of|on|in|at|to|for|by|with|from|said|says)\s)[a-z][\w-]*\s+){1,3})[A-Z]")
 
+_BARE_RELATIVE = re.compile(r"\s*((?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’.-]*)\s+who\s+(?:is|was|are|were|has|had|serves?|served|heads?|headed|leads?|led|doubles)\b")
+# a name with a relative clause but no comma: 'Jin Yong Hwa who is widow of ...'
+
 def before_relative(src:str)->str:
     "A source without its relative clause: 'Asda, which is owned by US retail giant Walmart,' is Asda."
     rc = RELATIVE.search(src)
+    if not rc and (br := _BARE_RELATIVE.match(src)): return br.group(1)
     return src[:rc.start()] if rc and rc.start() else src
 
 def describes_name(text:str, e:int)->bool:
@@ -516,7 +520,9 @@ def _part_of(source:str, s:int, e:int, typ:str)->bool:
         if prv and prv.group(1)[:1].isupper() and prv.group(1).lower() not in _DETS_WORDS | {'of', 'for', 'at', 'in'}:
             return True  # 'the Korean Friendship Association UK'
     pre = re.sub(r'^(?:the|a|an)\s+', '', source[:s].strip(), flags=re.I)
-    m = re.fullmatch(r"(?:[\w.'’-]+\s+){0,20}?([A-Za-z][\w'’-]*)\s+(?:of|for|at|from)(?:\s+[a-z][\w'’-]*){0,2}", pre)  # 'Media of the puppet ROK', 'Citizens from across the ROK'
+    m = re.fullmatch(r"(?:[\w.'’-]+\s+){0,20}?([A-Za-z][\w'’-]*)\s+(?:of|for|at|from)(?:\s+[a-z][\w'’-]*){0,2}", pre) or \
+        ((m2 := re.fullmatch(r"(?:[\w.'’-]+\s+){0,20}?([A-Za-z][\w'’-]*)\s+(?:of|for|at|from)(?:\s+(?:[a-z][\w'’-]*|(?:[A-Z]\.){2,}|[A-Z]{2,4})){0,2}", pre))
+         and m2.group(1).lower() in _PERSON_HEADS and m2)  # ('the secretary of the U.S. | Department of Defense': a person of it)  # 'Media of the puppet ROK', 'Citizens from across the ROK'
     if m and m.group(1).lower() not in _COUNTRY_HEADS | _GOVERNMENT_VOICE | {'spokesman', 'spokesperson', 'spokeswoman'}: return True
     post = source[e:]
     if re.match(r"['’]s\s+(?:[\w-]+\s+){0,2}(?:chief|general|minister|prosecutor|spokes(?:man|woman|person)|ambassador|envoy)\s*(?:,|$)", post):
@@ -743,7 +749,7 @@ def resolve_source(source:str,   # the source span's text
             return (canonical_name(source), country or None, None, None, 'unknown')  # 'Mrs. Trump' is not Donald Trump
         if typ not in ('person', 'spokesperson') and (hn := _HONORED_NAME.fullmatch(source, e)) and _is_person_name(hn.group(1)):
             return (hn.group(1), country or None, 'person', None, 'name')  # 'GOP Rep. Scott Taylor of Virginia': the person, American
-        if typ not in ('person', 'spokesperson') and (tp := _trailing_person(canonical_name(source))) and source.rfind(tp) >= e:
+        if typ not in ('person', 'spokesperson') and (tp := _trailing_person(canonical_name(source)) or _trailing_person(source.strip())) and source.rfind(tp) >= e:
             return (tp, country or None, 'person', None, 'name')  # "PSG's Belgian defender Thomas Meunier": the person, Belgian
         if typ in _ORG_TYPES and (own := _ORG_PERSON.match(source, e)) and _is_person_name(own.group(1)):  # "Al Jazeera's Natasha Butler"
             return (own.group(1), country if typ not in ('media', 'ngo') else None, 'person', None, 'name')  # a reporter is not her paper's nation

@@ -330,10 +330,16 @@ def _skip_intro(text, toks, low, a, b):
         most = 20 if low[a] in _CLAUSE_INTRO else 9  # a fronted clause runs longer than a phrase: 'As soon as the ministry issued a statement,'
         while k < b-1 and k-a < most and low[k] != ',' and (_is_word(low[k]) or low[k] in ('.', '-', "'", '’')): k += 1
         if k < b-1 and low[k] == ',': a = k+1
+        elif low[a] in ('at', 'in', 'on', 'during', 'by', 'early', 'late', 'last', 'this') and \
+                (t := next((t for t in range(a+1, min(b-2, a+8)) if (low[t] in _PERIOD_WORDS or low[t] in _DAY_WORDS or re.fullmatch(r'(?:19|20)\d\d', low[t]))
+                            and (low[t+1] in DET or _cap(text, toks, t+1) and low[t+1] not in _DAY_WORDS and not low[t+1].isdigit())), None)):
+            a = t+1  # a time phrase without its comma: 'At the end of last year the Japanese Mainichi Shimbun reported'
     elif a < b-2 and low[a+1] == ',' and (low[a].endswith('ly') and len(low[a]) > 4 and low[a] not in LY_NOUNS or low[a] in SENTENCE_ADVERBS):
         a += 2  # 'Ultimately,', 'Nevertheless,'
     return a
 
+_PERIOD_WORDS = {'year', 'month', 'week', 'weekend', 'day', 'night', 'morning', 'afternoon', 'evening', 'today', 'yesterday', 'spring', 'summer',
+                 'autumn', 'fall', 'winter'}
 _CLAUSE_INTRO = {'when', 'whenever', 'after', 'before', 'since', 'while', 'although', 'though', 'once', 'until', 'because', 'if'}
 def _opens_clause(low, i): return low[i] in _CLAUSE_INTRO or low[i:i+3] == ['as', 'soon', 'as']  # a subordinating word at token i
 _INTRO_PREP = {'throughout', 'amid', 'despite', 'following', 'upon', 'across', 'unlike', 'like', 'beyond', 'toward', 'towards', 'behind'}
@@ -389,6 +395,10 @@ def _clean_source(text, toks, low, r):
         while k < b-1 and k-a < 8 and _is_word(low[k]) and not _cap(text, toks, k) and (low[k] not in DET and low[k] not in STOP
                                                                        or low[k] == 'of' or low[k] in DET and low[k-1] == 'of'): k += 1
         if a+1 < k < b-1 and low[k] in ('the', 'its', 'their', 'this'): a = k
+    k = a  # the end of a time phrase without its comma: 'On Monday North Korea said', 'At the end of last year the Japanese ... reported'
+    while k < b-1 and (low[k] in TIMEW or low[k] in _DAY_WORDS or low[k] in _PERIOD_WORDS): k += 1
+    if a < k < b and a > 0 and low[a-1] in ('on', 'last', 'this', 'of', 'early', 'late', 'in', 'at', 'by', 'during') and (low[k] in DET or _cap(text, toks, k)) \
+            and low[k] not in _DAY_WORDS and _is_word(low[k]): a = k
     while b-a > 1 and low[a] in SENTENCE_ADVERBS and low[a+1] not in (',', "'s", '’s'): a += 1  # 'Earlier Pahor said'
     if b-a > 2 and low[a] == 'the' and low[a+1] in ('past', 'meantime', 'interim', 'end') and _cap(text, toks, a+2): a += 2  # 'In the past Mr Trump has called'
     if b-a > 1 and a > 0 and re.fullmatch(r'(?:1[89]|20)\d\d', low[a]) and low[a-1] in ('in', 'since', 'by', 'during', 'until', 'of') \
@@ -454,6 +464,8 @@ def _plain_name(text, toks, low, src):
 _REL_SOURCE = {'who', 'which', 'that', 'whom'}
 _GERUND_PREP = {'by', 'while', 'before', 'after', 'when', 'in', 'without', 'upon'}  # 'X dismissed the charge by pointing out ...': X points out
 _PP_OBJ = {'in', 'at', 'from', 'of', 'with', 'for', 'on', 'by', 'to', 'into', 'near', 'outside', 'inside', 'across'}
+
+_NAME_LINKS = {'to', 'of', 'the', 'for', 'and', 'in', 'on', 'against', 'with', 'de', 'du', 'la'}  # small words inside an organisation's name
 
 def _source(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
     "Source token range of cue `k` of a sentence (`nxt`: where the next cue or the sentence starts), whether it follows the cue, whether the cue is a participle."
@@ -585,6 +597,12 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
                 if r < nxt: r -= 1
                 src = (b, _trim_right(low, b, r))
             return src, True, False
+    if src is None and k == 0 and not participle and cue0 != 'according' and j >= s0 and a - s0 <= 24:  # a long name as the subject: 'The
+        f = _skip_intro(text, toks, low, s0, a)  # People's Emergency Action to Force the Park Geun Hye Regime to Step Down called for'
+        if f <= j and _cap(text, toks, f) and _cap(text, toks, j) and j - f >= 3 and \
+                all(_cap(text, toks, x) or low[x] in _NAME_LINKS for x in range(f, j+1) if _is_word(low[x])) and \
+                all(_is_word(low[x]) or low[x] in ("'s", '’s', '-', '.') for x in range(f, j+1)):
+            src = (f, j+1)
     return src, False, False
 
 # %% ../nbs/02b_attribution.ipynb #c024

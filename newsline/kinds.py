@@ -115,7 +115,9 @@ _NEED = re.compile(r'\s*(?:the|a)\s+(?:urgent\s+|pressing\s+|important\s+)?(?:ne
 _STRESS = re.compile(r'\b(?:stress\w*|underlin\w*|underscor\w*|emphasi[sz]\w*|point\w* out|not(?:ed|es|ing)|said|says|clarif\w*|stat\w*)\b', re.I)
 
 _FORCE = _w(r'retaliat\w*', r'strike (?:back|at|against|first)', r'(?:military|armed|nuclear|preemptive|pre-emptive) (?:action|force|strikes?|attacks?|response|means)',
-            r'use (?:of )?(?:military )?force', r'fire and fury', r'destroy\w*', r'annihilat\w*', r'wipe out', r'punish\w*',
+            r'use (?:of )?(?:military )?force', r'fire and fury', r'destroy\w*', r'annihilat\w*', r'wipe out',
+            r'punish\w*(?! (?:of )?(?:those|the people|anyone|officials?|persons?) (?:responsible|involved|found|guilty))',  # not 'punishment of
+            # those responsible': accountability promised
             r'go to war', r'war against', r'(?:respond|react|counter)\w* (?:strongly|firmly|decisively|militarily|with (?:force|fire|military))')
 
 _THANKS = re.compile(r"\b(?:thank(?:s|ed|ing)?\b(?! to\b)|(?:my|our|deep|sincere|heartfelt|warm|express\w*|extend\w*|convey\w*)\s+(?:\w+\s+)?thanks\b|"

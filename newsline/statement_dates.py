@@ -128,6 +128,11 @@ def _closing_day(fn, text, lo, s1, right, ref):
 _SETTING = re.compile(r"\s*(?:In|At|During|On|Speaking|Addressing|Writing)\b[^.;:!?\"“”]{0,120}?(?:,\s*(?:(?:however|though|meanwhile|also|too|then),\s*)?"
                       r"|(?<=day)\s+)")  # ('In an interview with a TV Tuesday he said': no comma before the subject)
 # an opening phrase that sets the scene of the saying: its day is the saying's
+_OPEN_TIME = re.compile(r"\s*(?:(?:But|And|Then)\s+)?(?:In|On|At|During|Early|Late|Last|This|Earlier|By)\s+[^,.;:\"“”]{0,60}?\s*")  # a time phrase before the
+# source, its comma left out
+_TIME_BEFORE = re.compile(r"(?:(?=[A-Z])|(?<=[,;]\s)|(?<=\band\s)|(?<=\bbut\s)|(?<=\bthough\s)|(?<=\bwhile\s)|(?<=\byet\s)|(?<=\bthen\s))(?:[Oo]n|[Ii]n|[Aa]t|[Dd]uring|[Ee]arly|[Ll]ate|[Ll]ast|[Tt]his|[Ee]arlier)\s+"
+                          r"(?:(?!(?:and|but|or|after|before|when|while|which|who|that|since|until|because|as|if|where|the|a|an)\b)[\w.'’]+(?:-[\w.'’]+)*\s+){0,3}?$")
+# a time phrase that opens the subject's clause, just before the subject: '..., though on Monday | the US denied', 'This morning | Fine Gael's ...'
 
 def attached_date(text:str, # the body
                   sent:tuple, # (start, end) of the cue's sentence
@@ -146,6 +151,9 @@ def attached_date(text:str, # the body
     w0 = ss if ss is not None else max(s0, cs-60)
     if ss is not None and re.fullmatch(r"\s*(?:[\w.'’-]+\s+){0,7}[\w.'’-]+,\s*", text[s0:ss]): w0 = s0  # 'Last week, the ministry said'
     if ss is not None and _SETTING.fullmatch(text, s0, ss): w0 = s0  # 'In a phone call with Xi Jinping in February, however, Trump reaffirmed'
+    if ss is not None and _OPEN_TIME.fullmatch(text, s0, ss) and not _FINITE.search(text, s0, ss): w0 = s0  # 'In 2015 the ministry said': no comma
+    elif ss is not None and (tb := _TIME_BEFORE.search(text, max(s0, ss-40), ss)) and _DAYISH.search(text, tb.start(), ss):
+        w0 = min(w0, tb.start())  # '..., though on Monday the US denied', 'This morning Fine Gael's chairman said': the subject's time phrase
     if ss is not None and _ISSUED_BY.fullmatch(text, s0, ss): w0 = s0  # 'A statement released on Feb. 22 by the embassy called for'
     if re.fullmatch(r'\w+ing', text[cs:ce]) and re.search(r',\s*(?:and\s+)?$', text[max(s0, cs-6):cs]):
         w0 = cs  # ', suggesting': its own clause, unless the clause before ends in a day ('filed a request on Tuesday, asking')

@@ -717,15 +717,18 @@ _AGE_AFTER = re.compile(r',\s*\d{1,3}\s*[,.]')
 _LATER_CLAUSE = re.compile(r"[^\"“”;:]*?(?:,\s*(?:which|who|that|though|although|while|as|because|and|but|when|after|before|where)\b"
                            r"|\s(?:which|though|although|because|and|but)\b)[^\"“”;:]*$")  # the pronoun's clause hangs on the subject's
 
+_SAID_BETWEEN = re.compile(r"\b(?:said|says|told|tells|added|stated|noted|claimed|argued|insisted|explained|according to)\b")
+
 def _same_sentence_subject(text:str, s0:int, pos:int, pronoun:str, matcher)->str:
     "The person who is the subject of the sentence at `s0`, when the pronoun at `pos` comes later in a clause of that sentence and fits the person's gender, or ''."
     if _FIRST_IN_SENT.fullmatch(text, s0, pos) or not _LATER_CLAUSE.fullmatch(text, s0, pos): return ''
     name = _titled_subject(text, s0, pos, matcher) or _name_subject(text, s0, pos, matcher)
     if not name or re.search(r"['’]s?$", name) or person_gender(name, 'person', text) != {'he': 'm', 'she': 'f'}[pronoun]: return ''  # not "Mr Gorsuch's views"
     k = text.find(name.split()[-1], s0, pos)
-    if k < 0: return ''
+    if k < 0 or _SAID_BETWEEN.search(text, k, pos): return ''  # 'Aubry said Jackson travelled ..., because he hoped': the words' own subject
     for m in _PERSON_RUN.finditer(text, k + len(name.split()[-1]), pos):  # another person of that gender in between: 'X met Y, and he said' is unsure
-        if _is_person_name(m.group(1)) and person_gender(m.group(1), '', text) in ({'he': 'm', 'she': 'f'}[pronoun], ''): return ''
+        if _is_person_name(m.group(1)) and person_gender(m.group(1), '') == {'he': 'm', 'she': 'f'}[pronoun]: return ''  # by the given name
+        # alone (not 'the Vietnam War', which the pronoun after it would make a man)
     return name
 
 def _nearer_person(text:str, pos:int, speaker:str, pronoun:str, matcher, skip=(), far:int=400)->str:
