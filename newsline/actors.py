@@ -366,14 +366,17 @@ _MALE_ROLE = re.compile(r"^(?:King|Prince|Emperor|Emir|Sultan|Mr|Sir|Lord)\b|\b(
 @functools.lru_cache(maxsize=4096)
 def _near_pronouns(word:str, text:str)->str:
     "'m' or 'f' when the personal pronouns in the sentence after each mention of `word` are clearly of one gender, else None."
-    m = f = 0
+    m = f = 0; first = []
     for mt in re.finditer(r'\b' + re.escape(word) + r'\b', text):
         seg = _NEXT_SENT.split(text[mt.end():mt.end() + 240], maxsplit=2)
+        if (p1 := _FIRST_PRONOUN.search(seg[0])): first.append('m' if p1.group(1) else 'f')  # the first pronoun in the mention's own sentence
         seg = ' '.join(seg[:2]).lower()
         m += len(_HE.findall(seg)); f += len(_SHE.findall(seg))
+    if len(first) >= 2 and len(set(first)) == 1: return first[0]  # 'said Clara, whose real name ... her privacy. Clara explained that she ...'
     return 'm' if m >= 2 and m >= 3 * f else 'f' if f >= 2 and f >= 3 * m else None
 _NEXT_SENT = re.compile(r'(?<=[.!?])["”’]?\s+(?=["“]?[A-Z])')
 _HE, _SHE = re.compile(r'\b(?:he|him|his|himself)\b'), re.compile(r'\b(?:she|her|hers|herself)\b')
+_FIRST_PRONOUN = re.compile(r'^[^"“”]*?\b(?:(he|him|his|himself)|she|her|hers|herself)\b', re.I)  # outside any quotation
 
 @functools.lru_cache(maxsize=512)
 def _own_gender(surname:str, text:str)->str:

@@ -293,7 +293,8 @@ _REPORT_LEAD = re.compile(r'^[^.\n]{0,200}?\b(?:reported|released|published|made
                           r'(?:(?:(?:under\s+the\s+)?(?:title|headline)d?\s+)?["“][^"“”\n]{1,200}["”]\s+)?on\s+(?=\S)')  # '... statement (under the title) "..." on Friday:'
 
 _REPORT_LEAD_BEFORE = re.compile(r'^[^.\n]{0,200}?\bon\s+(?=[^.\n]{1,30}?\b(?:reported|released|published|made public|carried|issued|adopted)\s+'
-                                 r'(?:the\s+following|an?\s+|his\s+|her\s+|its\s+))')
+                                 r'(?:the\s+following|an?\s+|his\s+|her\s+|its\s+|their\s+|(?:joint\s+)?statements\b))')  # ('Organizations ... on September 22
+# made public statements')
 
 _REPORT_LEAD_BARE = re.compile(r'^[^.\n]{0,200}?\b(?:reported|released|published|made public|carried|issued|adopted)\s+'
                                r'(?=(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:the\s+following|an?\s+|his\s+|her\s+|its\s+))')
