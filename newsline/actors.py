@@ -701,6 +701,9 @@ def resolve_source(source:str,   # the source span's text
              and not (source[f[0]:f[1]] == 'Security Council' and re.search(r'\b(?:National|State)\s+$', source[:f[0]]))]  # a state's own council
     # (not 'Kim Il Sung' of 'the Kim Il Sung Library in Sofia': a place named after the person)
     rn = _role_name(source, found)
+    if rn and (dw := source[:source.rfind(rn[0])].split()[-1:]) and \
+            (bt := next((t for t in NOMINAL_TYPES.get(dw[0].lower(), ()) if t == 'media'), None)):
+        return (rn[0], rn[1], bt, None, 'name')  # 'the Russian paper | Our House Sochi': a paper, not a person
     if rn: return (rn[0], rn[1], 'person', None, 'name')  # 'Defense Secretary James Mattis', 'a spokesman, Lt. Col. Jane Roe'
     head = source.find(',')
     if (ob := _OWNED_BODY_NAME.fullmatch(source.strip())):  # "China's leading tour company, Ctrip": Ctrip, Chinese

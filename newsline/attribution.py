@@ -395,9 +395,10 @@ def _clean_source(text, toks, low, r):
         while k < b-1 and k-a < 8 and _is_word(low[k]) and not _cap(text, toks, k) and (low[k] not in DET and low[k] not in STOP
                                                                        or low[k] == 'of' or low[k] in DET and low[k-1] == 'of'): k += 1
         if a+1 < k < b-1 and low[k] in ('the', 'its', 'their', 'this'): a = k
+    if b-a > 2 and low[a] in ('that', 'same') and low[a+1] in _PERIOD_WORDS and _is_word(low[a+2]): a += 2  # 'that day speakers said': the speakers
     k = a  # the end of a time phrase without its comma: 'On Monday North Korea said', 'At the end of last year the Japanese ... reported'
     while k < b-1 and (low[k] in TIMEW or low[k] in _DAY_WORDS or low[k] in _PERIOD_WORDS): k += 1
-    if a < k < b and a > 0 and low[a-1] in ('on', 'last', 'this', 'of', 'early', 'late', 'in', 'at', 'by', 'during') and (low[k] in DET or _cap(text, toks, k)) \
+    if a < k < b and a > 0 and low[a-1] in ('on', 'last', 'this', 'that', 'same', 'of', 'early', 'late', 'in', 'at', 'by', 'during') and (low[k] in DET or _cap(text, toks, k) or low[a-1] in ('last', 'this', 'that', 'same')) \
             and low[k] not in _DAY_WORDS and _is_word(low[k]): a = k
     while b-a > 1 and low[a] in SENTENCE_ADVERBS and low[a+1] not in (',', "'s", '’s'): a += 1  # 'Earlier Pahor said'
     if b-a > 2 and low[a] == 'the' and low[a+1] in ('past', 'meantime', 'interim', 'end') and _cap(text, toks, a+2): a += 2  # 'In the past Mr Trump has called'
@@ -780,6 +781,8 @@ _CHANNEL_PARTICIPLES = {'obtained', 'released', 'published', 'seen', 'carried', 
                         'quoted', 'made', 'aired', 'broadcast', 'shared', 'emailed', 'provided'}  # what was done with a statement, after its noun
 _THAT_IS = {"that's", "that’s", "this's", "that", "this"}  # 'That's according to ...' (one token), 'That according to'
 
+_REPORTING = re.compile(r'\b(?:writes|wrote|reports|reported|reporting|says|said|added|adds|according)\b')  # a closing cue that passes on the sentence
+
 def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
     "Attributions as token ranges: (list of dicts src, cue, content (list of ranges), sent, direct; tokens; sentences)."
     toks = tokenize(text)
@@ -912,6 +915,9 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                 while e > s0 and low[e-1] in (',', '—', '–'): e -= 1
                 if e > prev_end or (k == 0 and e > s0):
                     st = prev_end if k else s0
+                    if k and k+1 == len(sc) and e-1 > s0 and low[e] == ',' and (src[1] if src and inverted else b) >= send and inq[s0] < 0 \
+                            and low[sc[0][0]] not in QOPEN and _REPORTING.search(' '.join(low[a:b])) and inq[e] < 0:
+                        st = s0  # '... refused ..., blaming the army ..., Izvestia writes.': the outlet reports the whole sentence, the cues in it too
                     if low[e-1] in QCLOSE and inq[e-1] >= 0: st = min(st, inq[e-1])
                     elif inq[st] >= 0: st = min(st, inq[st])
                     while st < e-1 and low[st] in ('and', 'but', 'so') and inq[st] < 0: st += 1  # 'And now there is ..., he said'

@@ -521,7 +521,7 @@ def _antecedent(text:str, s0:int, ss:int)->str:
 _SENT = re.compile(r"^\s*(?:(?:On|In|At|During|After|Before)\b[^,]{0,40},\s*)?(?P<x>[A-Za-z][^,.;:]{2,150}?)\s+(?:sent|sends|forwarded|"
                    r"dispatched|addressed|adopted|issued|released|posted|published|carried|contributed)\s+(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\w-]+\s+){0,3}?"
                    r"(?:letters?|messages?|greetings|telegrams?|reply|notes?|congratulations|condolences|appeals?|declarations?|resolutions?|articles?|"
-                   r"commentar(?:y|ies)|editorials?)\b"
+                   r"commentar(?:y|ies)|editorials?|write-ups?|features?|stories)\b"  # ('The Russian paper Our House Sochi carried a special write-up')
                    r"|^\s*(?P<w>[A-Z][^,.;:]{2,80}?)\s+(?:wrote|writes|had written)\s+(?:a\s+(?:[\w-]+\s+)?letter\s+)?to\b"  # 'Trump wrote to Xi'
                    r"|^\s*(?:(?:Then|Later|Next|Afterwards|Also),?\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:appeal|declaration|letter|message|resolution|statement|"
                    r"open\s+letter)\s+(?:of|from|by)\s+(?P<o>(?:the\s+)?[^,.;:]{2,80}?)\s+was\s+(?:read\s+out|adopted|issued|released|published|"
@@ -548,7 +548,8 @@ def _received_from(text:str, sents:list, si:int, back:int=3)->tuple:
     return None
 
 # %% ../nbs/02h_statement_context.ipynb #h064
-_COLON_NEXT = re.compile(r'(?:[ \t]+[a-z][\w’\'-]*){0,4}?[ \t]*:[ \t]*\n\s*|[ \t]+[^\n!?"“”:;]{1,160}?:[ \t]*\n\s*')  # 'said:', 'said on the spot:',
+_COLON_NEXT = re.compile(r'(?:[ \t]+[a-z][\w’\'-]*){0,4}?[ \t]*:[ \t]*\n\s*|(?:[ \t]*,(?![ \t]*(?:and|but|then|adding|saying|noting|stressing|continuing|going)\b))?[ \t]+(?:[^\n!?"“”:;]|["“][^"”\n]{1,120}["”]){1,160}?:[ \t]*\n\s*')  # 'said:', 'said on the spot:',
+# 'said in an article titled "...":', 'said, her face beaming with a smile:'
 # 'said as follows:', 'told KCNA in connection with the announcement made on Nov. 21:' (the colon closing the line)
 
 _LEAD_COLON = re.compile(r'\s*(?:in|at|on|during|to|before|while)\b[^:\n"“.;]{1,60}:[ \t]+(?=\S)')  # an occasion, then a colon

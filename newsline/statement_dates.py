@@ -102,7 +102,7 @@ def _day_value(fn, phrase:str, ref)->tuple:
     return pv if pv and pv[0] <= ref else None
 
 _SENT_CLOSE = re.compile(r'\s*(?:[.;!?]|$)')  # nothing more in the sentence
-_DAYISH = re.compile(r'\d|day\b|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|night|morning|evening|week|month|year')
+_DAYISH = re.compile(r'\d|days?\b|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|night|morning|evening|week|month|year')
 
 _QUOTED = re.compile(r'\s*["“‘\']')  # a content that opens with a quotation mark (and so closes with one)
 _SETTING_GAP = re.compile(r"\s*(?:(?:to|at|in|during|before|with)\s+(?:(?!(?:that|which|who|whom|where|when|about|over|against|after|since)\b)"
@@ -131,7 +131,9 @@ _SETTING = re.compile(r"\s*(?:In|At|During|On|Speaking|Addressing|Writing)\b[^.;
 _OPEN_TIME = re.compile(r"\s*(?:(?:But|And|Then)\s+)?(?:In|On|At|During|Early|Late|Last|This|Earlier|By)\s+[^,.;:\"“”]{0,60}?\s*")  # a time phrase before the
 # source, its comma left out
 _TIME_BEFORE = re.compile(r"(?:(?=[A-Z])|(?<=[,;]\s)|(?<=\band\s)|(?<=\bbut\s)|(?<=\bthough\s)|(?<=\bwhile\s)|(?<=\byet\s)|(?<=\bthen\s))(?:[Oo]n|[Ii]n|[Aa]t|[Dd]uring|[Ee]arly|[Ll]ate|[Ll]ast|[Tt]his|[Ee]arlier)\s+"
-                          r"(?:(?!(?:and|but|or|after|before|when|while|which|who|that|since|until|because|as|if|where|the|a|an)\b)[\w.'’]+(?:-[\w.'’]+)*\s+){0,3}?$")
+                          r"(?:(?!(?:and|but|or|after|before|when|while|which|who|that|since|until|because|as|if|where|the|a|an)\b)[\w.'’]+(?:-[\w.'’]+)*\s+){0,3}?$"
+                          r"|(?:(?=[A-Z])|(?<=[,;]\s)|(?<=\band\s)|(?<=\bbut\s)|(?<=\bthough\s)|(?<=\bwhile\s))(?:\w+|a few)\s+(?:days?|weeks?|months?|years?)\s+(?:earlier|later|before)\s*,?\s*$")
+# (or an offset from a day told before: '..., and five days earlier | he claimed')
 # a time phrase that opens the subject's clause, just before the subject: '..., though on Monday | the US denied', 'This morning | Fine Gael's ...'
 
 def attached_date(text:str, # the body

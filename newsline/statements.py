@@ -351,6 +351,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             sender = _maker_before(text, pos, src.strip().split()[-1].lower())
         rel = src.strip().lower() in ('who', 'which') and r['source_start'] is not None
         if rel and r['source_start'] > r['cue_start']: continue  # 'Saying that ... the academy, which was born ...': no speaker
+        if re.fullmatch(r'(?:\w+\s+)?ask(?:s|ed|ing)?', cue, re.I) and r['content_start'] is not None and \
+                _ASKED_ABOUT.match(text, r['content_start'], r['content_end']):
+            continue  # 'when ABC News asked him about it during a news conference': a topic asked about, nothing said
         if re.fullmatch(r'(?:accused|charged|blamed|suspected)(?: of)?', cue, re.I) and (cue.lower().endswith(' of') or text.startswith(' of ', r['cue_end'])):
             continue  # 'Duterte accused of paying police to kill' (a headline's passive): the accused says nothing
         if rel and src.strip().lower() == 'which' and re.fullmatch(r'(?:is |are |was |were )?(?:claim|purport)\w*', cue, re.I) \
@@ -382,6 +385,10 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             if here: speaker, country, typ, cameo = here[-1][2], here[-1][3] or None, here[-1][4] or None, here[-1][5] or None
             elif sub and (rn := _role_name(sub.group(), matcher.find(sub.group()), anchored=False)):  # 'When US Defense Secretary Jane Roe visited,'
                 speaker, country, typ, cameo, how = rn[0], rn[1], 'person', None, 'name'
+            elif sub and (ns := _name_subject(text, s0, sub.end(), matcher)) and \
+                    person_gender(ns, '', text) == {'he': 'm', 'she': 'f'}[src.strip().lower()]:  # 'As Kagan seemed to see it, ... she asked'
+                alt = resolve_source(ns, ante, matcher, salient, text)
+                if alt[0]: speaker, country, typ, cameo, how = alt[0], alt[1], 'person', alt[3], 'name'
         if src.strip().lower() in ('he', 'she') and how == 'pronoun' and r['sentence'] < len(sents) and r['source_start'] is not None \
                 and (r['content_end'] is None or r['content_end'] > r['source_start']) \
                 and (ms := _same_sentence_subject(text, sents[r['sentence']][0], r['source_start'], src.strip().lower(), matcher)) \
@@ -716,6 +723,8 @@ _AGE_AFTER = re.compile(r',\s*\d{1,3}\s*[,.]')
 
 _LATER_CLAUSE = re.compile(r"[^\"“”;:]*?(?:,\s*(?:which|who|that|though|although|while|as|because|and|but|when|after|before|where)\b"
                            r"|\s(?:which|though|although|because|and|but)\b)[^\"“”;:]*$")  # the pronoun's clause hangs on the subject's
+
+_ASKED_ABOUT = re.compile(r"\s*(?:him|her|them|me|us|you)\s+(?:about|on|over|regarding)\b(?![^.;]*[\"“:])")  # a topic asked about, no words
 
 _SAID_BETWEEN = re.compile(r"\b(?:said|says|told|tells|added|stated|noted|claimed|argued|insisted|explained|according to)\b")
 
