@@ -95,6 +95,8 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
 ]
 
 _CRITICIZE = dict(CONTENT_KIND)['criticize']
+_PRAISE_WORDS = dict(CONTENT_KIND)['praise']
+_CONCEDE = re.compile(r',\s+but\s+(?=\w)')  # a praise conceded before the point
 _THREAT_WORDS = dict(CONTENT_KIND)['threaten']
 _WARNING = re.compile(r'\s*(?:against|of|(?:yet\s+)?to\s+(?:the\s+)?[A-Z]\w*|the\s+\w+\s+(?:against|not\s+to|that\s+(?:it|they)\s+will)|'
                       r'(?:that\s+)?(?:it|we|they)\s+(?:was|is|were|are|would be|will be)\s+(?:ready|close|prepared|able)\s+to)\b')
@@ -205,7 +207,8 @@ _OWN_REF = re.compile(r"\b(?:the|our|his|her|its|their)\s+(?:country|nation|gove
                       r"company|organi[sz]ation|union|group)\s*$", re.I)  # 'said the country would reject': the speaker's side
 
 _RESOLVE_IS = re.compile(r"(?:it\s+is|it['’]s|this\s+is)\s+(?:the|our|their|its|his|her)\s+(?:[\w-]+\s+){0,2}?(?:will|resolve|determination|intention|"
-                         r"commitment|duty|mission)\s+(?:of\s+[^,;.]{1,60}?\s+)?to\s+(?!the\b|a\b|an\b)", re.I)  # 'it is the firm will of the government to ...'
+                         r"commitment|duty|mission|stand|position|policy)\s+(?:of\s+(?:(?!\b(?:that|which|should|must|will|would)\b)[^,;.]){1,60}?\s+)?to\s+(?!the\b|a\b|an\b)", re.I)  # ('It is the
+# consistent stand of the DPRK to boost ...')  # 'it is the firm will of the government to ...'
 _MAKE_SUCCESS = re.compile(r"\b(?:make|win|score|achieve|register)\s+(?:[\w-]+\s+){0,2}?(?:success\w*|progress|achievements?|victor\w*)\b|\bovercome\s+(?:all\s+)?(?:sorts\s+of\s+)?(?:misfortunes?|difficult\w*|hardships?|trials?)\b", re.I)
 _BELIEF = re.compile(r'\b(?:belief|confidence|conviction|convinced|confident|believ\w*)\s*$', re.I)
 _GOOD_TIES = re.compile(r"\b(?:relations?|relationship|ties|friendship|cooperation|partnership|exchanges?)\b[^.;]{0,120}?\b(?:would|will|should|to|continue to)\s+"
@@ -260,6 +263,10 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
     c0 = (content or '').lstrip(' “"\'‘')
     if _LET_US.match(c0): return 'appeal'  # 'Let us turn out as one ...': a call
     if _RESOLVE_OPEN.match(c0) or _RESOLVE_IS.match(c0): return 'threaten' if _FORCE.search(c0) else 'intend'  # 'expressed the will to support ...'
+    if len(content or '') <= 300 and (cb := _CONCEDE.search(content or '')) and _PRAISE_WORDS.search(content[:cb.start()]) \
+            and not _PRAISE_WORDS.search(content[cb.end():]):  # (one sentence's concession, not a long text's)
+        return statement_kind(cue, content[cb.end():], '', is_own)  # 'It was admirable ..., but working all day in a dim room would harm ...':
+        # the point is what comes after the concession
     both = f'{cue or ""} {content or ""}'  # the cue may carry the noun: 'expressed admiration', 'voiced support'
     both = _STRUGGLE.sub(' ', _ANTI.sub(' ', both))  # 'the anti-imperialist struggle', 'the war against the common enemy': a fight praised
     both = _DOOM.sub(' condemned ', re.sub(r'["“”]', '', both))  # scare quotes; 'punishment by history' is a verdict, no threat
