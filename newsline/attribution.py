@@ -854,6 +854,9 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                 while right_end > q and low[right_end-1] in (',', '—', '–', ';'): right_end -= 1
             before = (src[0] if src and not inverted else a) - 1
             quoted_before = before > s0 and (low[before] in QCLOSE or (low[before] == ',' and low[before-1] in QCLOSE))
+            if quoted_before and low[before] in QCLOSE and q < right_end and low[q] in QOPEN and inq[before] >= 0 and before - inq[before] <= 5 \
+                    and all(_is_word(w) for w in low[inq[before]+1:before]):
+                quoted_before = False  # '"Moonlight" director Barry Jenkins told reporters, "I think ..."': a title in the subject, the words after
             opener = before > s0 and low[before] == ',' and inq[s0] < 0 and (
                 (before - s0 <= 2 and all(low[x] in ADV_LEFT or low[x] in TIMEW or (low[x].endswith('ly') and low[x].isalpha())
                                           for x in range(s0, before)))

@@ -45,7 +45,8 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                     r'self-defen[cs]e (?:measures|action)', r'will (?:not )?(?:tolerate|overlook)', r'(?:options?|response|action|force|strikes?) (?:\w+ ){0,3}on the table',
                     r'(?:pre-?emptive|military) (?:action|strikes?|attacks?|options?)', r'ready to (?:open fire|strike|attack|retaliate)', r'(?:dreadful|merciless|decisive|deadly|crushing|annihilating|retaliatory) (?:strikes?|blows?)')),
     ('deny', _w(r'groundless', r'baseless', r'unfounded', r'untrue', r"(?:is|are|was|were|'s|’s) (?:completely |totally |absolutely |entirely |simply )?false", r'(?:has|have|had) nothing to do with', r'no such', r'not true', r'never happened',
-                r'sheer (?:lie|fabrication)', r'(?:statements?|claims?|suggestions?|reports?|assertions?|allegations?) to the contrary', r'(?:know|knew|knows) nothing (?:about|of)')),
+                r'sheer (?:lie|fabrication)', r"(?:was|is|were|are|'s|’s) (?:absolutely |simply )?nothing (?:misleading|wrong|improper|inappropriate|untrue|illegal|false)",
+                r'no evidence (?:to support|supporting|for|backing) (?:the |his |her |their |this |that |these |such |[\w-]+[\'’]s )?(?:claims?|allegations?|accusations?|charges?|assertions?)', r'(?:statements?|claims?|suggestions?|reports?|assertions?|allegations?) to the contrary', r'(?:know|knew|knows) nothing (?:about|of)')),
     ('reject', _w(r'(?:will|would|can) (?:never|not) (?:accept|recognize|recognise)', r'(?:is|are|was|were|would be) premature', r'reject(?:s|ed|ing)?', r'null and void',
                   r'(?:we|i) (?:\w+ )?oppose', r'(?:firmly|strongly|resolutely) opposes?', r"(?:i|we|he|she|they) (?:would|will|could|can)(?: not|not|n't|n’t) (?:vote for|support|back|accept|endorse|sign)\b",
                   r'do(?:es)? not recogni[sz]e')),
@@ -56,7 +57,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                      r'heinous', r'despicable', r'wanton\w*', r'brigandish', r'gangsters?', r'preposterous', r'ridiculous', r'malicious\w*',
                      r'smear\w*(?!(?:\s+[\w-]+){1,6}\s+(?:on|onto|over|into)\s+(?:his|her|their|the|its)\b)', r'slander\w*', r'fabricat\w*', r'hypocri\w*', r'interference', r'(?:political|sinister) tools?',
                      r'plots?', r'flaw(?:s|ed)', r'weak points', r'full of (?:\w+ )?contradictions', r'inconsistenc(?:y|ies)', r'(?<!\bit )(?<!\bwe )(?<!\bi )(?:is|are|was|were) (?:\w+ )?behind (?:it|this|that|these|the (?:attacks?|killings?|protests?|leaks?|hack\w*|murder))', r'intolerable', r'unacceptable', r'no (?:legality|justification|legitimacy)', r'lackeys?', r'stooges?',
-                     r'imperialists?', r'warmongers?', r'(?:grave|serious) threat', r'shortcomings?', r'deviations?', r'negligence', r'high-handed\w*', r'arbitrar(?:y|ily)', r'stubborn\w*', r'arrogan(?:t|ce)', r'(?:express|voic|rais)\w* (?:\w+ ){0,2}reservations? (?:about|over|regarding|on)', r'rude(?:ness)?\b', r'unsustainable', r'(?:can|could) (?:never|not) be tolerated', r'cannot be tolerated', r'(?:in )?breach(?:es|ed)? of', r'(?:should|must|can only|has only|have only) (?:to )?blame (?:himself|herself|themselves|itself)', r'culprits?', r'slap in the faces?', r'thief crying', r'stop thief', r'(?:veritable|living|real|man-made) hell\b', r'nearing (?:its )?(?:ruin|collapse|doom|end)', r'(?:utter|an?|the|were|was|is|are|been|became|become|grown|remains?|remained) complacen(?:t|cy)\b(?! (?:is|was|would be) (?:not|no) )', r'(?:their|its|his|her) (?:\w+ )?failures? (?:in|to|of)\b',
+                     r'imperialists?', r'warmongers?', r'(?:grave|serious) threat', r'shortcomings?', r'deviations?', r'negligence', r'high-handed\w*', r'arbitrar(?:y|ily)', r'stubborn\w*', r'arrogan(?:t|ce)', r'(?:is|was|are|were) (?:the |a )?wrong (?:approach|decision|direction|way|move|policy|signal|message)', r'(?:express|voic|rais)\w* (?:\w+ ){0,2}reservations? (?:about|over|regarding|on)', r'rude(?:ness)?\b', r'unsustainable', r'(?:can|could) (?:never|not) be tolerated', r'cannot be tolerated', r'(?:in )?breach(?:es|ed)? of', r'(?:should|must|can only|has only|have only) (?:to )?blame (?:himself|herself|themselves|itself)', r'culprits?', r'slap in the faces?', r'thief crying', r'stop thief', r'(?:veritable|living|real|man-made) hell\b', r'nearing (?:its )?(?:ruin|collapse|doom|end)', r'(?:utter|an?|the|were|was|is|are|been|became|become|grown|remains?|remained) complacen(?:t|cy)\b(?! (?:is|was|would be) (?:not|no) )', r'(?:their|its|his|her) (?:\w+ )?failures? (?:in|to|of)\b',
                      r'(?:doing|does|do|did) (?:very |so )?(?:little|nothing) to (?:help|address|stop|advance|improve|protect|solve|fix|curb|prevent)\b', r'infring\w*', r'insult\w*', r'outrage\w*',
                      r'irresponsible', r'unjust\w*', r'double standards?', r'accus\w*', r'condemn\w*', r'denounc\w*',
                      r'wrath', r'indignation', r'anger', r'denunciation', r'resentment', r'evils?', r'rogue', r'tyrann\w*',
@@ -76,7 +77,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                   r'request(?:ing|ed) (?:an? |the )(?:(?!for\b)[\w.-]+ ){0,4}?(?:meeting|session|investigation|inquiry|assistance|help|talks)', r'we hope', r'hope that', r'should', r'let us',
                   r'(?:it is|is) (?:necessary|essential|imperative|indispensable|needed|required) (?:to|for|that)',
                   r'(?:urgent|indispensable|pressing) (?:task|need|requirement)')),
-    ('intend', _w(r'we will(?! (?:see|have to|need|know|find out|learn|wait)\b)', r'we shall', r'will continue', r'(?:is|are) ready to', r'(?:will|shall) (?:take|bolster|strengthen|further)',
+    ('intend', _w(r'we will(?! (?:see|have to|need|know|find out|learn|wait)\b)', r'we shall', r'(?:will|shall) (?:[\w-]+ ){0,5}?without fail', r'will continue', r'(?:is|are) ready to', r'(?:will|shall) (?:take|bolster|strengthen|further)',
                   r'(?:resolve|will|determination|intention|willingness|readiness|pledge|vow) to',
                   r'(?:is|are|was|were|be|been|remains?|stands?) (?:ready|prepared|willing) to',
                   r'determin\w* to', r'willing\w* to', r'willing partners?', r'intend\w*', r'plans? to', r'(?:am|is|are|remains?|remained|was|were|stay|stays) (?:\w+ )?committed to\b',
@@ -110,6 +111,7 @@ _NP_FUTURE = re.compile(r"(?:that )?(?P<subj>(?:the |his |her |its |their |our )
 _SELF_SIDE = re.compile(r"(?:the |both |our |his |her |its |their )?(?:two |three )?(?:leaders|sides|delegations?|government|administration|"
                         r"countries|ministers|side|team|officials)", re.I)  # 'the two leaders will discuss', 'his delegation would raise'
 
+_OWN_MUST = re.compile(r"\b(?:we|i|our\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:\w+ly\s+)?$", re.I)  # 'we must', 'our army must'
 _REPORTED = re.compile(r'\b(?:report\w*|according to|wr(?:ote|ites|itten)|carried|quot\w*|cit(?:ed|es|ing))\b', re.I)  # a paper's or agency's telling
 _FIRST_PERSON_PLAN = re.compile(r"\b(?:we|i|our)\b", re.I)
 _HEDGED = re.compile(r"\b(?:(?:could|may|might) be (?:that|possible)|(?:possible|likely|unlikely) that|perhaps|maybe|whether)\b[^.;]*$", re.I)
@@ -224,7 +226,8 @@ _NO_CALL = re.compile(r"should\s+(?:not\s+|never\s+)?have\s+(?:\w+ly\s+)?" + _PA
                       r"\b(?:not|n't|n’t)\s+(?:believe|think|know|see\s+why)\s+(?:that\s+|why\s+)?(?:\w+\s+){0,3}should\b", re.I)  # 'should' that calls on no one
 _LET_US = re.compile(r"(?:let us|let's|let’s)\b", re.I)
 _RESOLVE_OPEN = re.compile(r"(?:the|their|its|his|her|our|a)\s+(?:[\w-]+\s+){0,2}?(?:will|resolve|determination|intention|willingness|"
-                           r"readiness|pledge|vow|commitment|stand|position)\s+to\s+(?!the\b|a\b|an\b|its\b|their\b)", re.I)  # 'the stand to continue ...', not 'commitment to the treaty'
+                           r"readiness|pledge|vow|commitment|stand|position)\s+(?:of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,4})?to\s+(?!the\b|a\b|an\b|its\b|their\b)", re.I)
+# ('the firm will of the Party to develop ...')  # 'the stand to continue ...', not 'commitment to the treaty'
 
 def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
                    content:str='', # the content text
@@ -271,6 +274,7 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
     both = _STRUGGLE.sub(' ', _ANTI.sub(' ', both))  # 'the anti-imperialist struggle', 'the war against the common enemy': a fight praised
     both = _DOOM.sub(' condemned ', re.sub(r'["“”]', '', both))  # scare quotes; 'punishment by history' is a verdict, no threat
     both = _CONTEXT.sub(' ', both)  # 'in the wake of North Korea's aggression': the occasion, not the speaker's stance
+    own_must = False
     for kind, rx in CONTENT_KIND:
         if rx.search(both):
             if kind == 'threaten' and not rx.search(_DOOM.sub(' condemned ', re.sub(r'["“”]', '', f'{cue or ""} {_BRAG.sub(" ", content or "")}'))):
@@ -284,6 +288,10 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
                     and not (is_own and is_own(both[max(0, m.start()-60):m.start()].split(',')[-1].strip())):
                 continue  # 'Israel's actions have nothing to do with self-defence': a judgement of others, not a denial
             if kind in _ACT_VERB and _others_act(content or '', kind, rx, is_own): continue  # 'the victim had politely rejected ...'
+            if kind == 'demand' and all(m.group().lower() == 'must' and _OWN_MUST.search(both, max(0, m.start()-40), m.start()) for m in rx.finditer(both)):
+                own_must = own_must or any(not re.search(r"\bi\s+(?:\w+ly\s+)?$", both[max(0, m.start()-12):m.start()], re.I) for m in rx.finditer(both))
+                continue  # 'our army must grow more powerful and will ...', 'we must fight back': the speaker's own side, no
+                # demand on others (a pledge if the words make one, else a call to the own side, below)
             if kind == 'intend' and not rx.search(cue or '') and _others_intend(content or '', rx, is_own): continue  # 'the company plans to ...'
             if kind == 'intend' and _REPORTED.search(cue or '') and not _FIRST_PERSON_PLAN.search(content or ''): continue  # 'reported that the
             # government decided to ...': a paper tells of another's plan
@@ -300,6 +308,7 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
             return kind
     c = (content or '').lstrip(' “"\'‘')
     if _OWN_FUTURE.match(c): return 'intend'  # the speaker's own future action
+    if own_must: return 'appeal'  # 'we must fight back': a call to the speaker's own side
     if (m := _NP_FUTURE.match(c)) and any(_SELF_SIDE.fullmatch(p) or (is_own and is_own(p)) for p in re.split(r'\s+and\s+', m.group('subj'))):
         return 'intend'  # 'the two leaders will discuss ...', 'Malaysia will investigate' said by its minister
     if _ANNOUNCE.search(cue or '') and _MEASURE.match(c): return 'intend'  # a measure announced: 'announced its own ban'

@@ -643,6 +643,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 and (ms := _MADE.match(text, mk[0])) and resolve_source(mk[1], [], matcher, (), text)[0] == r['speaker']:
             r['channel'] = 'report' if ms.group(1) == 'report' else 'speech'  # 'X made a report on ... He said': said in X's report
         tail = ''.join(' ' + m.group() for a, b in r['content_spans'][1:] if re.search(r',\s*$', text[max(0, a-3):a]) and (m := _PART_OPEN.match(text, a, b)))
+        if r['cue'].lower().endswith('ing') and r['source_end'] is not None and r['source_start'] > r['cue_end'] and \
+                (mv := _MAIN_VERB.match(text, r['source_end'])) and any(rx.search(mv.group(1)) for _, rx in CUE_KIND):
+            tail += ' ' + mv.group(1)  # 'Noting that the builders are heroes, he praised them': the main clause's verb tells the act
         if tail and any(rx.search(r['cue']) for _, rx in CUE_KIND): tail = ''  # '..., he said, severely criticizing': the participle counts
         # only under a neutral cue (a cue of its own kind keeps it: 'denounced X for ... while calling for')
         r['kind'] = statement_kind(r['cue'] + r.get('_extra_cue', '') + tail, r['content'] or '', is_own=lambda np_, r=r: _is_own(np_, r, matcher))
@@ -724,7 +727,8 @@ _AGE_AFTER = re.compile(r',\s*\d{1,3}\s*[,.]')
 _LATER_CLAUSE = re.compile(r"[^\"“”;:]*?(?:,\s*(?:which|who|that|though|although|while|as|because|and|but|when|after|before|where)\b"
                            r"|\s(?:which|though|although|because|and|but)\b)[^\"“”;:]*$")  # the pronoun's clause hangs on the subject's
 
-_ASKED_ABOUT = re.compile(r"\s*(?:him|her|them|me|us|you)\s+(?:about|on|over|regarding)\b(?![^.;]*[\"“:])")  # a topic asked about, no words
+_MAIN_VERB = re.compile(r"\s+(?:\w+ly\s+)?((?:[a-z]+ed|[a-z]+s)(?:\s+(?:on|for|upon|out|against))?)\b")  # the verb after a fronted participle's subject
+_ASKED_ABOUT = re.compile(r"\s*(?:(?:him|her|them|me|us|you)\s+(?:about|on|over|regarding)|(?:the\s+)?[a-z]+(?:\s+[a-z]+)?\s+(?:about|regarding))\b(?![^.;]*[\"“:])")  # a topic asked about, no words
 
 _SAID_BETWEEN = re.compile(r"\b(?:said|says|told|tells|added|stated|noted|claimed|argued|insisted|explained|according to)\b")
 
