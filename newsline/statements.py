@@ -428,6 +428,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             speaker, country, typ, cameo, how = plural[1:]
         if doc and how == 'pronoun' and words and words <= _FIRST_PERSON and len(words) == 1:  # 'I' in a speech or letter: its author
             speaker, country, typ, cameo = doc[0], doc[1] or None, doc[2] or None, doc[3] or None
+        elif not kcna and not doc and src.strip() == 'I' and r['source_start'] is not None and _outside_quotes(text, r['source_start']):
+            continue  # an op-ed's own 'I have argued that ...': its author, unnamed here (not someone named before)
         head = src.lower().split()[-1] if src.split() else ''
         if how == 'nominal' and typ == 'person' and head in _TITLES:  # 'the premier': the person named with that title
             named = next((m for m in reversed(ante) if m[0] >= 0 and m[4] == 'person'
@@ -728,6 +730,11 @@ _LATER_CLAUSE = re.compile(r"[^\"“”;:]*?(?:,\s*(?:which|who|that|though|alth
                            r"|\s(?:which|though|although|because|and|but)\b)[^\"“”;:]*$")  # the pronoun's clause hangs on the subject's
 
 _MAIN_VERB = re.compile(r"\s+(?:\w+ly\s+)?((?:[a-z]+ed|[a-z]+s)(?:\s+(?:on|for|upon|out|against))?)\b")  # the verb after a fronted participle's subject
+def _outside_quotes(text:str, pos:int)->bool:
+    "Whether `pos` lies outside any quotation opened earlier in its paragraph."
+    seg = text[text.rfind('\n', 0, pos) + 1:pos]
+    return seg.count('"') % 2 == 0 and seg.count('“') <= seg.count('”')
+
 _ASKED_ABOUT = re.compile(r"\s*(?:(?:him|her|them|me|us|you)\s+(?:about|on|over|regarding)|(?:the\s+)?[a-z]+(?:\s+[a-z]+)?\s+(?:about|regarding))\b(?![^.;]*[\"“:])")  # a topic asked about, no words
 
 _SAID_BETWEEN = re.compile(r"\b(?:said|says|told|tells|added|stated|noted|claimed|argued|insisted|explained|according to)\b")
