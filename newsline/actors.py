@@ -265,6 +265,7 @@ def canonical_name(source:str)->str:
     s = _AGE.sub('', _FOCUS.sub('', s))  # '67-year-old Carlos': the age is no name
     s = _GLUED.sub('', re.sub(r"(['’]s)-(?=[A-Z])", r"\1 ", s))  # a space the corpus lost: "SIPTU's-Willie Noone", 'Tibilov-was'
     s = _GLUED_VERB.sub(r'\1', _GLUED_BEFORE.sub('', s))  # 'Ivanka Trump-joined-Justin Trudeau', 'Dara Murphy-paid tribute'
+    s = _GLUED_CONJ.sub('', s)  # 'But-Dave Chappelle': a conjunction glued on by a lost space
     s = re.sub(r"\b(Inc\.?|Ltd\.?|Corp\.?|LLC|Plc|PLC|Co\.|Company|Group|Party|Union|Association|Institute|University|Agency|Ministry|Office)-(?=[A-Z])",
                r"\1 ", s)  # 'Mobile Technologies Inc-Chris Remy': a body, then its person
     s = _BEFORE_HONORIFIC.sub('', s)  # 'response Mr Donohoe' (from 'In response Mr Donohoe said'): the name
@@ -311,6 +312,7 @@ _GLUED_VERB = re.compile(r"(\b[A-Z][\w'’]*[a-z])-(?:paid|said|says|told|met|se
                          r"asked|stressed|insisted|claimed|announced|argued|tweeted|explained|continued)\b.*$")
 # a reporting verb glued after a name ('Dara Murphy-paid tribute'), not a compound ('Shanghai-based', 'Social Democrat-led')
 _GLUED = re.compile(r"-(?:has|have|had|was|were|is|are|also|will|would|said|says)$")
+_GLUED_CONJ = re.compile(r"^(?:But|And|Then|Also|Meanwhile|However|Instead)-(?=[A-Z])")  # (not a given name: 'So-Yeon Kim')
 _BEFORE_HONORIFIC = re.compile(r"^(?:[a-z][\w-]*\s+){1,2}(?=(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+[A-Z])")
 _ROLE_OF_NAME = re.compile(r"(?:(?:Deputy|Junior|Assistant|Acting|Vice|Former|Shadow)[\s-]+)?(?:Minister(?: of State)?|Secretary(?: of State)?|"
                            r"Commissioner|Director(?: General)?|Chairman|Chairwoman|Chair|Head|Governor|Ambassador|Spokes(?:man|woman|person)|"

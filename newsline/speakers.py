@@ -33,6 +33,8 @@ _QUANT = {'some', 'many', 'several', 'few', 'most', 'numerous', 'various', 'cert
 _ANON_HEADS = {'countries', 'nations', 'states', 'governments', 'parties', 'experts', 'analysts', 'critics', 'observers', 'commentators',
                'scholars', 'researchers', 'journalists', 'media', 'lawmakers', 'politicians', 'diplomats', 'insiders', 'voters', 'users'}
 
+_INSIDERS = {'officials', 'official', 'diplomats', 'sources', 'aides', 'advisers', 'advisors', 'staffers', 'insiders'}
+
 def plausible_speaker(source:str, # a source span's text whose speaker is not in the actor table
                      )->bool: # whether it could be someone who speaks
     "Whether an unknown source looks like a person or an organisation rather than a misread phrase."
@@ -46,6 +48,10 @@ def plausible_speaker(source:str, # a source span's text whose speaker is not in
     w0 = words[0].lower()
     if w0 in _QUANT and (len(words) == 1 or len(words) == 2 and (words[1].lower() in GENERIC_NOUNS or words[1].lower() in _ANON_HEADS)):
         return False  # 'Others', 'Many countries', 'Some experts': nobody in particular
+    if w0 in _QUANT | {'various', 'numerous'} and len(words) > 2 and not any(w[:1].isupper() for w in words[1:]) and \
+            re.search(r"[a-z]s\b", ' '.join(words[1:4])) and not any(w.lower() in _INSIDERS for w in words[1:]):  # (not 'Several senior
+        # officials': the anonymous insiders news relies on)
+        return False  # 'various organizations and puppet political parties', 'Several countries which committed war crimes': no one named
     if (w0 in _NOT_FIRST and not (w0 in ('her', 'one') and len(words) > 1)) or re.search(r'\d', words[0]): return False  # 'her' before a noun is a determiner: 'Her family'
     if w0 in _DETS_WORDS or w0 == 'one': words = words[1:]  # 'one official' as 'an official' (the head decides: not 'One month')
     if not words: return False
