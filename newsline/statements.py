@@ -351,6 +351,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             sender = _maker_before(text, pos, src.strip().split()[-1].lower())
         rel = src.strip().lower() in ('who', 'which') and r['source_start'] is not None
         if rel and r['source_start'] > r['cue_start']: continue  # 'Saying that ... the academy, which was born ...': no speaker
+        if _HABIT.search(cue) or _HABIT_BEFORE.search(text, max(0, r['cue_start'] - 14), r['cue_start']):
+            continue  # 'we often spoke about ...', 'Richter always denied ...', 'used to say': a habit, no statement made once
         if re.fullmatch(r'(?:\w+\s+)?ask(?:s|ed|ing)?', cue, re.I) and r['content_start'] is not None and \
                 _ASKED_ABOUT.match(text, r['content_start'], r['content_end']):
             continue  # 'when ABC News asked him about it during a news conference': a topic asked about, nothing said
@@ -735,6 +737,8 @@ def _outside_quotes(text:str, pos:int)->bool:
     seg = text[text.rfind('\n', 0, pos) + 1:pos]
     return seg.count('"') % 2 == 0 and seg.count('“') <= seg.count('”')
 
+_HABIT = re.compile(r"\b(?:often|usually|always|frequently|habitually|routinely|used to)\b", re.I)
+_HABIT_BEFORE = re.compile(r"\b(?:often|usually|always|frequently|habitually|routinely|used to)\s+$", re.I)
 _ASKED_ABOUT = re.compile(r"\s*(?:(?:him|her|them|me|us|you)\s+(?:about|on|over|regarding)|(?:the\s+)?[a-z]+(?:\s+[a-z]+)?\s+(?:about|regarding))\b(?![^.;]*[\"“:])")  # a topic asked about, no words
 
 _SAID_BETWEEN = re.compile(r"\b(?:said|says|told|tells|added|stated|noted|claimed|argued|insisted|explained|according to)\b")
