@@ -511,6 +511,8 @@ def describes_name(text:str, e:int)->bool:
 
 _CIVIC_BODY = re.compile(r"\b(?:Association|Movement|Society|Federation|League|Alliance|Foundation|Club|Group|Solidarity|Institute|Center|Centre)\b")
 
+_PART_OF_PRE = re.compile(r"(?:[\w.'’-]+\s+){0,20}?([A-Za-z][\w'’-]*)\s+(?:of|for|at|from)((?:\s+(?:[a-z][\w'’-]*|(?:[A-Z]\.){2,}|[A-Z]{2,4})){0,2})")
+
 def _part_of(source:str, s:int, e:int, typ:str)->bool:
     "Whether the actor found at [s, e) of a source only names what its speaker belongs to: 'the secretary general of NATO', 'the ROK media'."
     if source[s-1:s] == '-' or source[e:e+1] == '-': return True  # 'the Denmark-DPRK Friendship Association', 'the U.S.-led coalition'
@@ -525,9 +527,9 @@ def _part_of(source:str, s:int, e:int, typ:str)->bool:
         if prv and prv.group(1)[:1].isupper() and prv.group(1).lower() not in _DETS_WORDS | {'of', 'for', 'at', 'in'}:
             return True  # 'the Korean Friendship Association UK'
     pre = re.sub(r'^(?:the|a|an)\s+', '', source[:s].strip(), flags=re.I)
-    m = re.fullmatch(r"(?:[\w.'’-]+\s+){0,20}?([A-Za-z][\w'’-]*)\s+(?:of|for|at|from)(?:\s+[a-z][\w'’-]*){0,2}", pre) or \
-        ((m2 := re.fullmatch(r"(?:[\w.'’-]+\s+){0,20}?([A-Za-z][\w'’-]*)\s+(?:of|for|at|from)(?:\s+(?:[a-z][\w'’-]*|(?:[A-Z]\.){2,}|[A-Z]{2,4})){0,2}", pre))
-         and m2.group(1).lower() in _PERSON_HEADS and m2)  # ('the secretary of the U.S. | Department of Defense': a person of it)  # 'Media of the puppet ROK', 'Citizens from across the ROK'
+    m = _PART_OF_PRE.fullmatch(pre)  # 'Media of the puppet ROK', 'Citizens from across the ROK'
+    if m and m.group(2) != m.group(2).lower() and m.group(1).lower() not in _PERSON_HEADS: m = None  # an acronym before the body only after
+    # a person's role: 'the secretary of the U.S. | Department of Defense' is a person of it
     if m and m.group(1).lower() not in _COUNTRY_HEADS | _GOVERNMENT_VOICE | {'spokesman', 'spokesperson', 'spokeswoman'}: return True
     post = source[e:]
     if re.match(r"['’]s\s+(?:[\w-]+\s+){0,2}(?:chief|general|minister|prosecutor|spokes(?:man|woman|person)|ambassador|envoy)\s*(?:,|$)", post):

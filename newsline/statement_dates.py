@@ -104,6 +104,7 @@ def _day_value(fn, phrase:str, ref)->tuple:
 _SENT_CLOSE = re.compile(r'\s*(?:[.;!?]|$)')  # nothing more in the sentence
 _DAYISH = re.compile(r'\d|days?\b|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|night|morning|evening|week|month|year')
 
+_DAY_GAP = re.compile(r'\s*(?:on\s+|late\s+|early\s+)?')  # between the words and the day that closes the sentence
 _QUOTED = re.compile(r'\s*["“‘\']')  # a content that opens with a quotation mark (and so closes with one)
 _SETTING_GAP = re.compile(r"\s*(?:(?:to|at|in|during|before|with)\s+(?:(?!(?:that|which|who|whom|where|when|about|over|against|after|since)\b)"
                           r"[\w.'’-]+\s+){1,6}?)?(?:on\s+|in\s+|late\s+|early\s+)?")  # ' to her fans in Frankfurt | in 2015': where and to whom it was said
@@ -117,7 +118,7 @@ def _closing_day(fn, text, lo, s1, right, ref):
     if s1 - e0 > reach or not _DAYISH.search(text, e0, s1): return None  # the sentence ends soon after the words, on a day (tagging only then)
     try: tx = fn(text[lo:min(s1, e0 + reach)], ref.normalize()) or []  # from the cue on: its tense places the day
     except Exception: return None
-    gap = _SETTING_GAP if quoted else re.compile(r'\s*(?:on\s+|late\s+|early\s+)?')  # after a quotation: where and to whom ('"...," he told
+    gap = _SETTING_GAP if quoted else _DAY_GAP  # after a quotation: where and to whom ('"...," he told
     for t_start, t_end, _, t_type, t_value, *_ in tx:                                  # reporters "..." at a rally in Seoul on Tuesday.')
         a, b = lo + int(t_start), lo + int(t_end)
         if str(t_type) in ('DATE', 'TIME') and a >= e0 and gap.fullmatch(text, e0, a) and not _FINITE.search(text, e0, a) and _SENT_CLOSE.match(text, b, s1 + 1):
@@ -130,9 +131,10 @@ _SETTING = re.compile(r"\s*(?:In|At|During|On|Speaking|Addressing|Writing)\b[^.;
 # an opening phrase that sets the scene of the saying: its day is the saying's
 _OPEN_TIME = re.compile(r"\s*(?:(?:But|And|Then)\s+)?(?:In|On|At|During|Early|Late|Last|This|Earlier|By)\s+[^,.;:\"“”]{0,60}?\s*")  # a time phrase before the
 # source, its comma left out
-_TIME_BEFORE = re.compile(r"(?:(?=[A-Z])|(?<=[,;]\s)|(?<=\band\s)|(?<=\bbut\s)|(?<=\bthough\s)|(?<=\bwhile\s)|(?<=\byet\s)|(?<=\bthen\s))(?:[Oo]n|[Ii]n|[Aa]t|[Dd]uring|[Ee]arly|[Ll]ate|[Ll]ast|[Tt]his|[Ee]arlier)\s+"
+_CLAUSE_OPENS = r"(?:(?=[A-Z])|(?<=[,;]\s)|(?<=\band\s)|(?<=\bbut\s)|(?<=\bthough\s)|(?<=\bwhile\s)|(?<=\byet\s)|(?<=\bthen\s))"  # a clause begins here
+_TIME_BEFORE = re.compile(_CLAUSE_OPENS + r"(?:[Oo]n|[Ii]n|[Aa]t|[Dd]uring|[Ee]arly|[Ll]ate|[Ll]ast|[Tt]his|[Ee]arlier)\s+"
                           r"(?:(?!(?:and|but|or|after|before|when|while|which|who|that|since|until|because|as|if|where|the|a|an)\b)[\w.'’]+(?:-[\w.'’]+)*\s+){0,3}?$"
-                          r"|(?:(?=[A-Z])|(?<=[,;]\s)|(?<=\band\s)|(?<=\bbut\s)|(?<=\bthough\s)|(?<=\bwhile\s))(?:\w+|a few)\s+(?:days?|weeks?|months?|years?)\s+(?:earlier|later|before)\s*,?\s*$")
+                          r"|" + _CLAUSE_OPENS + r"(?:\w+|a few)\s+(?:days?|weeks?|months?|years?)\s+(?:earlier|later|before)\s*,?\s*$")
 # (or an offset from a day told before: '..., and five days earlier | he claimed')
 # a time phrase that opens the subject's clause, just before the subject: '..., though on Monday | the US denied', 'This morning | Fine Gael's ...'
 

@@ -737,8 +737,8 @@ def _outside_quotes(text:str, pos:int)->bool:
     seg = text[text.rfind('\n', 0, pos) + 1:pos]
     return seg.count('"') % 2 == 0 and seg.count('“') <= seg.count('”')
 
-_HABIT = re.compile(r"\b(?:often|usually|always|frequently|habitually|routinely|used to)\b", re.I)
-_HABIT_BEFORE = re.compile(r"\b(?:often|usually|always|frequently|habitually|routinely|used to)\s+$", re.I)
+_HABIT_WORDS = r"\b(?:often|usually|always|frequently|habitually|routinely|used to)"
+_HABIT, _HABIT_BEFORE = re.compile(_HABIT_WORDS + r"\b", re.I), re.compile(_HABIT_WORDS + r"\s+$", re.I)
 _ASKED_ABOUT = re.compile(r"\s*(?:(?:him|her|them|me|us|you)\s+(?:about|on|over|regarding)|(?:the\s+)?[a-z]+(?:\s+[a-z]+)?\s+(?:about|regarding))\b(?![^.;]*[\"“:])")  # a topic asked about, no words
 
 _SAID_BETWEEN = re.compile(r"\b(?:said|says|told|tells|added|stated|noted|claimed|argued|insisted|explained|according to)\b")
