@@ -540,7 +540,14 @@ def _part_of(source:str, s:int, e:int, typ:str)->bool:
     post = re.split(r"\s+(?:of|for)\s+", post, maxsplit=1)[0]  # 'the Equatorial Guinean minister of Health and Social Welfare': a minister
     pw = re.findall(r"[A-Za-z][\w'’-]*", post)
     return (typ in ('government', 'country') and 0 < len(pw) <= 3 and post.strip() == ' '.join(pw)
-            and pw[-1].lower() in SPEAKER_NOUNS and pw[-1].lower() not in _GOVERNMENT_VOICE)
+            and (pw[-1].lower() in SPEAKER_NOUNS and pw[-1].lower() not in _GOVERNMENT_VOICE
+                 or all(w[:1].islower() for w in pw) and not any(w in _STATE_VOICE for w in pw) and bool(_DEMONYM_WORD.fullmatch(source[s:e].split()[-1]))))
+    # ('a Russian skier', 'the Venezuelan revolutionary': a nationality's adjective; 'the Kremlin press service' still the state's)
+
+_STATE_VOICE = _GOVERNMENT_VOICE | _COUNTRY_HEADS | {  # lowercase heads after a nationality that still speak for the state
+    'police', 'coastguard', 'intelligence', 'consulate', 'consulates', 'embassies', 'parliament', 'court', 'courts', 'troops', 'navy', 'force',
+    'reactionaries', 'warmongers', 'rulers', 'maniacs', 'aggressors', 'militarists', 'hawks', 'puppets', 'imperialists', 'war-mongers',
+    'report', 'reports', 'statement', 'statements', 'media', 'press', 'delegation', 'diplomats', 'diplomat', 'officers', 'soldiers'}
 
 _MEDIA_HEADS = r"(?:newspaper|daily|news\s+agency|agency|broadcaster|television|TV|radio|magazine|website)"
 _OWNED_MEDIUM = re.compile(r"['’]s\s+(?:[A-Z][\w'’&.-]*\s+){1,5}" + _MEDIA_HEADS + r"\s*(?:,|$)")
@@ -680,6 +687,8 @@ _NAMED_HEADS = {'bank', 'company', 'firm', 'group', 'airline', 'carrier', 'retai
 
 _NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w'’.-]*\s+){1,2}[A-Z][\w'’-]+)\s*$")  # a personal name closing the source
 
+_REAL_NAME = re.compile(r",\s*whose\s+(?:real|full|given|birth|legal)\s+name\s+is\s+((?:[A-Z][\w'’.-]+\s*){2,5})(?:,|$)")
+
 def resolve_source(source:str,   # the source span's text
                    mentions:list, # earlier actor mentions (start, end, actor, country, type, cameo), in text order
                    matcher:ActorMatcher=None, # default: the shipped table
@@ -696,6 +705,8 @@ def resolve_source(source:str,   # the source span's text
     if doc: return resolve_source(doc.group(1), mentions, matcher, salient, text)  # 'a statement from the White House'
     source = _TITLE_GLUED.sub(r'\1 ', source)  # 'British Prime Minister-Theresa May': a space the corpus lost
     source = _GLUED_GIVEN.sub(lambda m: ' ' if m.group(1).lower() in _GIVEN_NAMES else m.group(), source)  # 'of the Metropolitan Police-Neil Basu'
+    if (rn_ := _REAL_NAME.search(source)) and rn_.start() > 0:  # 'The Venezuelan revolutionary, whose real name is Ilich Ramirez Sanchez': him
+        return (rn_.group(1).strip(), resolve_source(source[:rn_.start()], mentions, matcher, salient, text)[1], 'person', None, 'name')
     source = before_relative(source)  # 'Chris Christie, who led Trump's transition,': Christie, not Trump
     source = _SPEAKING_TO.sub('', source)  # "Speaking to the BBC's The View programme, David McIlveen": McIlveen
     if (pc := _BY_TAIL.search(source)) and pc.start() > 0: source = source[:pc.start()].rstrip(' ,')  # 'a rebel fighter reached by Reuters': the fighter

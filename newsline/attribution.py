@@ -541,7 +541,8 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
                 if f < src[0] and f == f0: src = (f, src[1])  # back to the sentence's subject, no further
             elif src and k == 0 and 'and' in low[src[0]:src[1]] and low[src[0]] in ('the', 'a', 'an'):  # a list of roles: 'A member of X, the
                 f, f0 = src[0], _skip_intro(text, toks, low, s0, a)  # chairperson of Y and the vice-chairman of Z praised'
-                while f-2 >= f0 and low[f-1] == ',' and (g := _np_left_pp(text, toks, low, f-2, f0)) is not None and low[g] in ('the', 'a', 'an'): f = g
+                while f-2 >= f0 and low[f-1] == ',' and (g := _np_left_pp(text, toks, low, f-2, f0)) is not None and (low[g] in ('the', 'a', 'an') or _cap(text, toks, g) and not low[f-2].endswith('ly') and not low[g].endswith(('ing', 'ed')) and low[g] not in STOP): f = g
+                # ('Senators of Pakistan and personages of X, the Y and the Z said': the list's first item may be bare)
                 if f < src[0] and f == f0: src = (f, src[1])
     if cue0.endswith('ing') and cue0 != 'according' and k == 0 and (a == s0 or a == s0+1 and low[s0] in _GERUND_PREP):  # 'Noting that ...,
         # Schlafly put ...', 'While saying that ..., he ...': the main clause's subject
@@ -670,6 +671,12 @@ def _abbrev_period(text, toks, low, x):
     return 0 < x < len(low) - 1 and low[x] == '.' and toks[x-1][1] == toks[x][0] and (low[x-1] in ABBREV or bool(_INITIALS.fullmatch(low[x-1]))) \
         and text[toks[x+1][0]].islower()
 
+_CLAUSE_SUBJ_OPEN = {'the', 'a', 'an', 'this', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'all', 'some', 'no', 'every', 'each', 'both'}
+
+def _verbless(low, a, b):
+    "Whether tokens a..b hold no word that could be a verb (an auxiliary, a past form, a word in -ed or -s): no clause yet."
+    return not any(w in AUX or w in PAST or w.endswith(('ed', 's', "n't", 'n’t')) for w in low[a:b])
+
 def _ranked_end(text, toks, low, inq, q, hi, last, rule, cue_rng, tagger, trace=None):
     "The content's end chosen by the tagger's 'content_end' ranker among `end_candidates` (the rule's end `rule` if none)."
     cands = end_candidates(low, q, hi, last); cue = low[cue_rng[0]]
@@ -677,6 +684,8 @@ def _ranked_end(text, toks, low, inq, q, hi, last, rule, cue_rng, tagger, trace=
              and not (x+1 < len(low) and low[x] == '-' and toks[x][0] == toks[x-1][1] and toks[x+1][0] == toks[x][1] and low[x+1].isalpha())] or cands
     # not 'frustrated the U.S | . imperialists' moves', 'that | now is the best time', 'that 8,000 | -strong troops'
     cands = [x for x in cands if not _inside_clause(text, toks, low, inq, q, x)] or cands
+    if low[q] == 'that' and q+1 < len(low) and low[q+1] in _CLAUSE_SUBJ_OPEN:  # a complementiser, not 'that approach'
+        cands = [x for x in cands if x >= hi or not _verbless(low, q+1, x)] or cands  # not 'that the prosperity | , glory and ...'
     if rule not in cands: cands = sorted(cands + [rule])
     if len(cands) == 1 and trace is None: return rule
     caps, feats, c, prev = _Caps(text, toks), [], 0, q

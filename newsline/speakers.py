@@ -35,6 +35,11 @@ _ANON_HEADS = {'countries', 'nations', 'states', 'governments', 'parties', 'expe
 
 _INSIDERS = {'officials', 'official', 'diplomats', 'sources', 'aides', 'advisers', 'advisors', 'staffers', 'insiders'}
 
+_NATIONAL_DESC = re.compile(r"(?:(?:the|a|an|one|his|her|their|its)\s+)?(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?:ian|an|ese|ish|ic|i|ch)\s+(?:[a-z][\w-]*\s+){0,2}"
+                            r"(?P<head>[a-z][\w-]*)(?:\s+(?:of|at|for|from|in|with)\s+.+)?")  # 'An Iraqi employee of the embassy'
+_ABSTRACT = re.compile(r"(?:investigation|decision|situation|position|elections?|experience|talent|ment|ness|ity|ance|ence|sis|ure|ism|ing|"
+                       r"estimates?|figures?|data|economy|markets?|currency|stocks|prices|means)$")  # 'a Pakistani investigation' (an 'institution' speaks)
+
 def plausible_speaker(source:str, # a source span's text whose speaker is not in the actor table
                      )->bool: # whether it could be someone who speaks
     "Whether an unknown source looks like a person or an organisation rather than a misread phrase."
@@ -67,6 +72,8 @@ def plausible_speaker(source:str, # a source span's text whose speaker is not in
     if len(words) == 1 and words[0][:1].isupper() and s[:1].isupper() and head not in SPEAKER_NOUNS and not head.endswith('ing'):
         return len(head) > 2 and not re.search(r'(?:tion|ment|ness|ity|ance|ence|sis|ure|ism)$', head)  # a surname: 'Sato'
     if head in _KIN: return w0 in ('her', 'his', 'their', 'the') or bool(re.search(r"['’]s\b", np_))  # 'Her family', "Nie's parents"; not 'a harmonious family'
+    if (nd := _NATIONAL_DESC.fullmatch(s)) and not _ABSTRACT.search(nd.group('head')): return True  # 'the German retailer', 'Mexican
+    # manufacturers', 'one Iraqi captain': someone
     if head not in SPEAKER_NOUNS and not re.search(r'(?:ists?|ians?|eers?|ees)$', head): return False
     if head in GENERIC_NOUNS and len(np_words) == 1: return False  # bare 'officials', 'the speakers'
     if head in GENERIC_NOUNS and all(w in GENERIC_NOUNS | {'and', '&'} for w in np_words): return False  # 'reporters and speakers'

@@ -66,7 +66,7 @@ _NOUN_MADE = re.compile(r"\b(?:in connection with|with regard to|regarding|conce
 # what the words are about: 'told KCNA in connection with Trump's announcement made on Nov. 21' (not 'A statement released on Feb. 10 ... called')
 _ANY_NOUN = re.compile(r"[ \t]+(?:[A-Z]{2,}[ \t]+)?[a-z][a-z-]+\b")  # "Tuesday's OAS meeting"
 _OCCASION_PREP = re.compile(r"\b(?:at|during|in|on|told|addressed|to|before)\s+$", re.I)  # 'said on Sunday's broadcast'
-_ATTRIBUTIVE = re.compile(r"\bthe\s+$", re.I)  # a day between 'the' and a noun describes the noun's event
+_ATTRIBUTIVE = re.compile(r"(?:\bthe|\w['’]s|\b(?:its|their|his|her|our))\s+$", re.I)  # a day between 'the' (or an owner) and a noun describes the noun's event
 _NOUN_AFTER = re.compile(r"[ \t]+(?!(?:that|when|and|or|to|in|at|as|after|before|on|for|by|with|of|was|is|were|are|had|has|said|says|"
                          r"meeting|conference|summit|session|interview|briefing|rally|speech|statement|address|hearing|debate|news|press|"
                          r"call|letter|message|tweet|post|remarks|comments|testimony|study|paper|report|survey|poll|analysis|review|article|"
@@ -83,6 +83,11 @@ def _in_relative(text:str, lo:int, a:int)->bool:
     return last is not None and ',' not in text[last.end():a]
 
 _DAYS = r'(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)'
+_CLAUSE_CUE = re.compile(r"\b(?:sa(?:id|ys|y|ying)|add(?:ed|s)|stat(?:ed|es)|not(?:ed|es)|claim(?:ed|s)|argu(?:ed|es)|insist(?:ed|s)|wr(?:ote|ites)|"
+                         r"explain(?:ed|s)|stress(?:ed|es)|assert(?:ed|s)|believ(?:ed|es)|th(?:ink|inks|ought))\s*$", re.I)
+# a cue whose words are a clause of their own: a day inside the words is theirs ('said Trump's use of one phrase last night was code'),
+# unless the words open with a phrase of the saying ('said at a press conference Wednesday the women', 'said in December it aimed')
+_PP_OPEN = re.compile(r"\s*(?:in|on|at|during|to|before|after|last|this|earlier|late|early|from|with|via|through|yesterday|today|" + _DAYS[3:-1] + r")\b", re.I)
 _BARE_DAY = re.compile(r'(?:on )?(?:(?:late|early) )?' + _DAYS + r'(?: (?:morning|afternoon|evening|night))?|today|yesterday|tonight|last night', re.I)
 _DAY_THEN_PARTICIPLE = re.compile(r'\b(?:on\s+)?((?:(?:late|early)\s+)?' + _DAYS + r'(?:\s+(?:morning|afternoon|evening|night))?)\s*,\s*'
                                   r'(?:saying|adding|calling|accusing|warning|noting|insisting|claiming|describing|urging|arguing)\b')
@@ -93,7 +98,9 @@ _NEXT_CLAUSE = re.compile(r',\s*(?:and\s+|but\s+)?(?:[a-z]+ing|and|but|while|whe
 _ISSUED_BY = re.compile(r"\s*(?:(?:In\s+)?(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,2}(?:statement|letter|message|report|communiqu[eé]|release|notice|memo)\s+"
                         r"(?:released|issued|published|sent|posted|circulated|distributed)\s+(?:on|in|last|this|late|early)\s+[^,;]{2,40}?\s+by\s+", re.I)
 _FINITE_CLAUSE = re.compile(r"(?:\b(?:he|she|they|it|we|I|there)|(?<![\w'’.-])[\w'’.-]*[A-Z][\w'’.-]*)\s+(?:\w+ly\s+)?(?:had|has|have|was|were|is|are|will|would|could|can|did|does|do|"
-                            r"should|must|may|might)\b")  # a clause of its own after an addressee: 'told reporters he had ...'
+                            r"should|must|may|might|[a-z]{2,}ed|said|told|went|came|made|took|gave|got|saw|knew|thought|found|left|began|became|won|lost|met|held|kept|"
+                            r"sent|spent|built|fell|felt|brought|bought|fought|wrote|spoke|broke|chose|rose|drove|flew|grew|threw|led|fled|ran)\b")
+# a clause of its own after an addressee, or as the words ('told reporters he had ...', 'say Bishop died after ... on Friday'): its day is its own
 
 def _day_value(fn, phrase:str, ref)->tuple:
     "(date, granularity) of the first DATE or TIME `fn` finds in `phrase` ('Tuesday', 'late Monday'), if not after `ref`; else None."
@@ -170,7 +177,7 @@ def attached_date(text:str, # the body
         cut = _NEXT_CLAUSE.search(text, ce, min(s1, ce+80))
         windows.append((ce, cut.start() if cut else min(s1, ce+80)))
     pp = bool(right) and re.match(r'\s*(?:to|of|for|with)\b', text[right[0][0]:right[0][1]])  # 'sent a message to X on Sept. 16'
-    if right and not re.match(r'\s*(?:that\b|["“:])', text[right[0][0]:right[0][1]]):  # 'blasted the group Monday for'
+    if right and not re.match(r'\s*(?:that\b|["“:])', text[right[0][0]:right[0][1]]) and not (_CLAUSE_CUE.search(text, cs, ce) and not _PP_OPEN.match(text, right[0][0])):  # 'blasted the group Monday for'
         wide = pp or _OCCASION_IN.search(text, right[0][0], min(right[0][1], right[0][0]+200))
         w3 = min(right[0][1], right[0][0]+(200 if wide else 80))
         if (fc := _FINITE_CLAUSE.search(text, right[0][0], w3)): w3 = fc.start()  # 'confirmed to the BBC he had been in hospital since

@@ -16,7 +16,7 @@ from .text_units import TIMEW, STOP, OBJ_CUES
 from .actors import place_country, actor_matcher, resolve_source, canonical_name, SENT_DOCUMENTS, person_gender, DIED, BORN, describes_name, before_relative
 from .speakers import plausible_speaker, document_author, document_recipient, strip_titles, speaker_type
 from .actors import _role_name, _fits_unknown, _PERSON_HEADS, _is_person_name, PRONOUN_TYPES, SPEAKER_NOUNS, _POSTED_TO, _BY_WORDS, _OUTLET_WORDS
-from .kinds import statement_kind, statement_channel, is_speech_act, CAMEO, CUE_KIND
+from .kinds import statement_kind, statement_channel, is_speech_act, CAMEO, CUE_KIND, OWN_RULE_CUE
 from .statement_context import (MEDIA_SOURCE, _REPORT_CUE, _headline, _LINK_LINE, _LINK_MARK, _apposition_end, _TITLES, _PERSON_ROLES,
                                         _apposed_title, _titled_person, _state_role, _COURTESY, _full_name, _named_before, _QUOTED_AS, _FRONTED,
                                         _PLURAL_SOURCE, _antecedent, _DOC_SOURCE, DOC_WORDS, _FROM, _sender_before, _received_from, _colon_contents, _FULL_TEXT,
@@ -653,6 +653,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if tail and any(rx.search(r['cue']) for _, rx in CUE_KIND): tail = ''  # '..., he said, severely criticizing': the participle counts
         # only under a neutral cue (a cue of its own kind keeps it: 'denounced X for ... while calling for')
         r['kind'] = statement_kind(r['cue'] + r.get('_extra_cue', '') + tail, r['content'] or '', is_own=lambda np_, r=r: _is_own(np_, r, matcher))
+        if (tail or r.get('_extra_cue')) and r['kind'] == 'say' and OWN_RULE_CUE.search(r['cue']):  # 'asked the officials to ..., stressing
+            r['kind'] = statement_kind(r['cue'], r['content'] or '', is_own=lambda np_, r=r: _is_own(np_, r, matcher))  # that': the cue's own rule
         if pd.notna(r['source_start']) and _CORRESPONDENT.search(text, r['source_start'], max(r['source_end'], r['cue_start'])):
             r['kind'] = 'say'  # 'X, reporting from Beijing': a reporter's account
         if r['kind'] == 'deny' and _COURT.search(r['source_text'] or ''): r['kind'] = 'reject'  # 'an appeals court dismissed the charges': a ruling
