@@ -471,7 +471,8 @@ def _titled_subject(text:str, # the body
     sent = text[s0:s1]
     rn = _role_name(sent, (matcher or actor_matcher()).find(sent), anchored=False)
     if not rn or _VERBISH.search(sent, 0, max(0, sent.find(rn[0]))): return ''
-    return rn[0]
+    if re.search(r"\b(?:including|among|like|such as)\b", sent[:max(0, sent.find(rn[0]))]): return ''  # 'Technicians and workers
+    return rn[0]  # including researcher Cha Sung Gun have made ...': one of a group, not the subject
 
 # %% ../nbs/02h_statement_context.ipynb #h052e
 _SUBJECT_NEXT = (r"\s*[,(]|\s+(?:(?:never|still|just|once|first|finally|\w{3,}ly)\s+)?(?:is|was|has|had|who|also|now|then|said|told|wrote|thinks|thought|felt|knew|"
@@ -508,14 +509,31 @@ def _name_subject(text:str, # the body
     if any(f[4] not in ('person', 'spokesperson') for f in (matcher or actor_matcher()).find(name)): return ''  # 'North Korea has'
     return name
 
+# %% ../nbs/02h_statement_context.ipynb #h052s24
+def _table_subject(text:str, # the body
+                   s0:int, s1:int, # a sentence's span
+                   matcher=None, # actor matcher (default: the shipped table)
+                  )->str: # the actor's name, or ''
+    "A person of the actor table named as a sentence's subject, before any verb ('One day in May 1966 Chairman Kim Jong Il visited ... with President Kim Il Sung': Kim Jong Il), or ''."
+    f = next((f for f in (matcher or actor_matcher()).find(text[s0:s1]) if f[4] == 'person'), None)
+    if not f or not _LEAD_TO_SUBJECT.fullmatch(text, s0, s0 + f[0]) or not re.match(_SUBJECT_NEXT, text[s0 + f[1]:s1]): return ''
+    return f[2]  # the name opens the sentence (after a time phrase and a title) and a verb or an apposition follows it
+
+_LEAD_TO_SUBJECT = re.compile(r"\s*(?:(?:One|Some)\s+(?:day|morning|afternoon|evening|night)\b[^,.;:\"“”]{0,60}?(?:\(\d{4}\)|\d{4})\s*,?\s*|"
+                              r"(?:In|On|At|During|Early|Late|Last|This)\s+[^,.;:\"“”]{0,60},\s*)?(?:[A-Z][\w.'’-]*\s+){0,4}")
+
 # %% ../nbs/02h_statement_context.ipynb #h054
 _CLAUSE_CUT = re.compile(r'.*(?:[;:(“"]|\b(?:by|from|with|and|said|told|says|than|including|like|among|as|quoted|quoting|cited|citing|interviewed)\s)', re.S)
 
 def _antecedent(text:str, s0:int, ss:int)->str:
     "The noun phrase a relative *who* at `ss` refers to: back to a clause boundary ('dismissed by Nikki Haley, US ambassador to the UN, who')."
     seg = text[max(s0, ss-150):ss].rstrip(' ,\n')
-    m = _CLAUSE_CUT.match(seg)
-    return (seg[m.end():] if m else seg).strip()
+    bare = re.sub(r"\s*\([^()]{1,40}\)$", '', seg)  # 'X of the People's Party for Freedom and Democracy (VVD), who': the party's acronym aside
+    if (po := _PERSON_OF.search(bare)) and any(_is_person_name(' '.join(po.group(1).split()[-k:])) for k in (3, 2)): return po.group(1).strip()  # 'Prime Minister
+    m = _CLAUSE_CUT.match(bare)                                                                               # Mark Rutte of the VVD, who': him
+    return (bare[m.end():] if m else bare).strip()
+
+_PERSON_OF = re.compile(r"((?:[A-Z][\w.'’-]*\s+){1,5}[A-Z][\w'’-]+)\s+(?:of|from)\s+(?:the\s+)?[^,;:\"“”()]*$")
 
 # %% ../nbs/02h_statement_context.ipynb #h061
 _SENT = re.compile(r"^\s*(?:(?:On|In|At|During|After|Before)\b[^,]{0,40},\s*)?(?P<x>[A-Za-z][^,.;:]{2,150}?)\s+(?:sent|sends|forwarded|"

@@ -20,7 +20,7 @@ from .kinds import statement_kind, statement_channel, is_speech_act, CAMEO, CUE_
 from .statement_context import (MEDIA_SOURCE, _REPORT_CUE, _headline, _LINK_LINE, _LINK_MARK, _apposition_end, _TITLES, _PERSON_ROLES,
                                         _apposed_title, _titled_person, _state_role, _COURTESY, _full_name, _named_before, _QUOTED_AS, _FRONTED,
                                         _PLURAL_SOURCE, _antecedent, _DOC_SOURCE, DOC_WORDS, _FROM, _sender_before, _received_from, _colon_contents, _FULL_TEXT,
-                                        _made_at, _MADE, _maker_before, _STATE_TYPES, _known, _is_own, _other_occasion, _titled_subject, _name_subject,
+                                        _made_at, _MADE, _maker_before, _STATE_TYPES, _known, _is_own, _other_occasion, _titled_subject, _name_subject, _table_subject,
                                         _described_head, _described_person, _named_body, _NAMED_BODY_HEADS, _body_antecedent, _ORG_HEADS, _ORG_DESC, _MODIFIED_HEADS, _apposed_country,
                                         _organ_country, _SUBJECT_NEXT, home_country, _office_country, _PLACE_GROUP)
 from .statement_dates import (attached_date, dateline_date, narrative_date, lead_event_date, report_lead_date, speaker_event_date,
@@ -149,7 +149,7 @@ EXTRA_CUES = frozenset({'slammed', 'slams', 'blasted', 'blasts', 'labelled', 'la
     'urged', 'urges', 'demanded', 'demands', 'denied', 'denies', 'rejected', 'rejects', 'praised', 'hailed', 'lauded', 'welcomed',
     'stressed', 'underlined', 'emphasized', 'emphasised', 'stated', 'asserted', 'declared', 'noted', 'accused', 'criticized',
     'criticised', 'ridiculed', 'deplored', 'refuted', 'rebuffed', 'dubbed', 'insisting', 'calling', 'adding', 'saying', 'noting',
-    'accuse', 'accuses', 'alleged', 'alleges', 'voiced', 'appealed'})
+    'accuse', 'accuses', 'alleged', 'alleges', 'voiced', 'appealed', 'congratulated', 'congratulates'})
 
 _NEGATED = re.compile(r"(?:\b(?:not|never)|n't|n’t)\b(?:\s+\w+ly)?\s+\w+$|\b(?:not|never)\s+(?:yet\s+)?\w+\s*$", re.I)
 _PERFORMED = re.compile(r"\b(?:sang|sing|sings|singing|danced|chanted|recited|performed)\s+(?:in\s+)?(?:\w+\s+)?$", re.I)
@@ -162,6 +162,18 @@ _OPEN_END = re.compile(r"\s(?:for|to|of|with|from|by|at|in|on|into|about|the|a|a
 _DOC_SUBJECT = re.compile(r"\s*(?:The|This|His|Her|Their|Its)\s+(?:[\w-]+\s+){0,2}?(?:%s)\b" % '|'.join(sorted(SENT_DOCUMENTS)))  # 'The message paid ...'
 _TIME_WORDS = (TIMEW | _DAY_WORDS | {'next', 'tomorrow'}) - {'may', 'jan', 'april', 'june', 'august'}  # given names too: Theresa May, Jan Warren
 def _time_source(src:str)->bool: return all(w in _TIME_WORDS for w in re.sub(r"['’]s$", '', src.strip().lower()).split() or ['x'])  # "Thursday's"
+def _same_person_name(a:str, b:str)->bool:
+    "Whether two names are one person's: the same surname in a one-word name, or one name's words all in the other ('Raul Castro', 'Raul Castro Ruz'; not 'Kim Jong Il', 'Kim Il Sung')."
+    wa, wb = a.split(), b.split()
+    return bool(wa and wb) and (len(wa) == 1 and wa[0] == wb[-1] or len(wb) == 1 and wb[0] == wa[-1] or set(wa) <= set(wb) or set(wb) <= set(wa))
+
+def _subject_before(text, sents, k, pronoun, matcher):
+    "The named subject of the sentence before sentence `k`, going back over up to two sentences whose subject is the same pronoun ('He went round the shops.')."
+    j = k - 1
+    while j > 0 and k - j < 3 and re.match(r'\s*(?:(?:Then|Later|Also|And|But)\s+)?' + pronoun + r'\b', text[sents[j][0]:sents[j][1]], re.I): j -= 1
+    s0, s1 = sents[j]
+    return _titled_subject(text, s0, s1, matcher) or _name_subject(text, s0, s1, matcher) or _table_subject(text, s0, s1, matcher)
+
 _FIRST_IN_SENT = re.compile(r"\s*(?:(?:But|And|Then|Later|Also)\s+|[\"“][^\"“”\n]{1,600}[,.!?]?[\"”]\s*)?")  # the pronoun opens its sentence, or follows its opening quotation
 _NEG_IN_CUE = re.compile(r"(?:\b(?:not|never)|n't|n’t)\s+(?!only\b)", re.I)  # 'did not respond Sunday to questions about'
 _NO_WORDS = re.compile(r"(?:made|delivered|gave|sent|forwarded|dispatched)\s+(?:a|an|the|his|her|its|their)?\s*(?:[\w-]+\s+){0,3}?"
@@ -400,8 +412,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 speaker, country, typ, cameo, how = alt[0], alt[1], 'person', alt[3], 'name'; sender = ms
         if src.strip().lower() in ('he', 'she') and how == 'pronoun' and 0 < r['sentence'] < len(sents) and not any(x['sentence'] == r['sentence'] - 1 for x in rows[-4:]) \
                 and r['source_start'] is not None and _FIRST_IN_SENT.fullmatch(text, sents[r['sentence']][0], r['source_start']) \
-                and (ts := _titled_subject(text, *sents[r['sentence'] - 1], matcher) or _name_subject(text, *sents[r['sentence'] - 1], matcher)) \
-                and not (speaker and ts.split()[-1] in speaker.split()):
+                and (ts := _subject_before(text, sents, r['sentence'], src.strip().lower(), matcher)) \
+                and not (speaker and _same_person_name(ts, speaker)):
             alt = resolve_source(ts, ante, matcher, salient, text)  # 'Lt General Jane Roe was reluctant to ... He noted': the subject before
             if alt[0] and alt[2] in (None, 'person') and person_gender(alt[0], alt[2] or '', text) != {'he': 'f', 'she': 'm'}[src.strip().lower()]:
                 speaker, country, typ, cameo, how = alt[0], alt[1], 'person', alt[3], 'unknown' if _COURTESY.match(ts) else 'name'; sender = ts  # 'Mr Davis': the full name below
