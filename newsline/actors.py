@@ -7,8 +7,9 @@ Docs: https://newsline.github.io/newsline/actors.html.md"""
 # %% auto #0
 __all__ = ['ACTORS_PATH', 'ACTOR_COLUMNS', 'PLACES_PATH', 'NOMINAL_TYPES', 'PRONOUN_TYPES', 'SENT_DOCUMENTS', 'DOCUMENTS',
            'DEMONSTRATIVES', 'FEMALE_ACTORS', 'DIED', 'BORN', 'SPEAKER_NOUNS', 'RELATIVE', 'NAME_PARTICLES',
-           'LINK_WORDS', 'actor_table', 'place_table', 'place_countries', 'place_country', 'ActorMatcher',
-           'actor_matcher', 'canonical_name', 'person_gender', 'before_relative', 'describes_name', 'resolve_source']
+           'LINK_WORDS', 'CENTRAL_BANKS', 'actor_table', 'place_table', 'place_countries', 'place_country',
+           'ActorMatcher', 'actor_matcher', 'canonical_name', 'person_gender', 'before_relative', 'describes_name',
+           'resolve_source']
 
 # %% ../nbs/02a_actors.ipynb #c002
 import re, functools
@@ -689,6 +690,11 @@ _NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w'’.-]*\s+){1,2}[A-Z][\w'’-]+)\s*$"
 
 _REAL_NAME = re.compile(r",\s*whose\s+(?:real|full|given|birth|legal)\s+name\s+is\s+((?:[A-Z][\w'’.-]+\s*){2,5})(?:,|$)")
 
+CENTRAL_BANKS = {'CHN': "People's Bank of China", 'USA': 'Federal Reserve', 'GBR': 'Bank of England', 'JPN': 'Bank of Japan',
+                 'KOR': 'Bank of Korea', 'IND': 'Reserve Bank of India', 'RUS': 'Central Bank of Russia', 'DEU': 'Deutsche Bundesbank',
+                 'CHE': 'Swiss National Bank', 'CAN': 'Bank of Canada', 'AUS': 'Reserve Bank of Australia'}  # as in actors.csv
+_CENTRAL_BANK = re.compile(r"\bcentral\s+bank\b", re.I)
+
 def resolve_source(source:str,   # the source span's text
                    mentions:list, # earlier actor mentions (start, end, actor, country, type, cameo), in text order
                    matcher:ActorMatcher=None, # default: the shipped table
@@ -715,6 +721,13 @@ def resolve_source(source:str,   # the source span's text
     found = [f for f in (matcher or actor_matcher()).find(source) if not (f[4] == 'person' and _NAMED_AFTER.match(source, f[1]))
              and not (source[f[0]:f[1]] == 'Security Council' and re.search(r'\b(?:National|State)\s+$', source[:f[0]]))]  # a state's own council
     # (not 'Kim Il Sung' of 'the Kim Il Sung Library in Sofia': a place named after the person)
+    if _CENTRAL_BANK.search(source) and not any(f[4] in ('ministry', 'international_org') for f in found):  # "China's central bank": the table's bank
+        cb = next((f[3] for f in found if f[3] in CENTRAL_BANKS), None) or next((m[3] for m in reversed(mentions) if m[2] == CENTRAL_BANKS.get(m[3])), None)
+        if cb: return (CENTRAL_BANKS[cb], cb, 'ministry', cb + 'GOV', 'name' if found else 'nominal')  # ('the central bank': the one named before)
+    if re.fullmatch(r"(?:the|this)\s+bank", source.strip(), re.I) and \
+            (lb := next((m for m in reversed(mentions) if m[2] == CENTRAL_BANKS.get(m[3]) or m[4] == 'company' and 'bank' in m[2].lower()), None)) \
+            and lb[2] == CENTRAL_BANKS.get(lb[3]):
+        return (lb[2], lb[3], 'ministry', lb[5] or None, 'nominal')  # 'The People's Bank of China ... The bank said': the last bank named
     rn = _role_name(source, found)
     if rn and (dw := source[:source.rfind(rn[0])].split()[-1:]) and \
             (bt := next((t for t in NOMINAL_TYPES.get(dw[0].lower(), ()) if t == 'media'), None)):
