@@ -690,6 +690,8 @@ _NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w'’.-]*\s+){1,2}[A-Z][\w'’-]+)\s*$"
 
 _REAL_NAME = re.compile(r",\s*whose\s+(?:real|full|given|birth|legal)\s+name\s+is\s+((?:[A-Z][\w'’.-]+\s*){2,5})(?:,|$)")
 
+_OWNED_NAME = re.compile(r"['’]s\s+((?:[A-Z][\w&.'’-]*\s+){0,5}[A-Z][\w&.-]*)\s*")  # "the UK's GCHQ", "Syria's Baath Arab Socialist Party"
+
 CENTRAL_BANKS = {'CHN': "People's Bank of China", 'USA': 'Federal Reserve', 'GBR': 'Bank of England', 'JPN': 'Bank of Japan',
                  'KOR': 'Bank of Korea', 'IND': 'Reserve Bank of India', 'RUS': 'Central Bank of Russia', 'DEU': 'Deutsche Bundesbank',
                  'CHE': 'Swiss National Bank', 'CAN': 'Bank of Canada', 'AUS': 'Reserve Bank of Australia'}  # as in actors.csv
@@ -790,6 +792,10 @@ def resolve_source(source:str,   # the source span's text
         if typ in _ORG_TYPES and (rl := _ORG_ROLE.match(source, e)):  # 'the Fox News host', 'one Reddit user', "the company's founder": someone of it
             return (canonical_name(source[:rl.end()]), country if typ not in ('media', 'ngo') and rl.group(1).lower() not in _NOT_OF_ORG else None,
                     None, None, 'unknown')
+        if typ in ('government', 'country') and (on := _OWNED_NAME.fullmatch(source, e)) and not any(f[0] >= e for f in found) \
+                and on.group(1).split()[0].lower() not in _COUNTRY_VOICE and source[:s].strip().lower() in ('', 'the'):  # (not "Britain's Prime
+            # Minister", "a source in Russia's Economic Development Ministry")
+            return (on.group(1).strip(), country or None, None, None, 'unknown')  # "the UK's GCHQ": GCHQ, British (its later 'GCHQ said' too)
         if typ not in ('person', 'spokesperson') and _part_of(source, s, e, typ):  # 'the secretary general of NATO', 'the ROK media'
             return (canonical_name(source[:(source.find(',', e) + 1 or len(source) + 1) - 1]), country or None, None, None, 'unknown')
         return (actor, country or None, typ or None, cameo or None, 'name')
