@@ -94,6 +94,9 @@ _DAY_THEN_PARTICIPLE = re.compile(r'\b(?:on\s+)?((?:(?:late|early)\s+)?' + _DAYS
 
 _PLANNED_BEFORE = re.compile(r'\b(?:where|when|which|who|whom|was to|were to|is to|are to|will|would|shall|plans? to|planned|scheduled|due)\b[^,;]*$', re.I)  # 'an event where X was to campaign on Sunday, citing': the event's day
 _DAY_BEFORE_PARTICIPLE = re.compile(r'(?<=\w)(?<!\bnext)(?<!\bfrom)(?<!\buntil)(?<!\bby)(?<!\bcoming)(?<!\bbefore)(?<!\bfollowing)(?<!\bthis)\s+((?:(?:late|early)\s+)?' + _DAYS + r'(?:\s+(?:morning|afternoon|evening|night))?)\s*,\s*$')
+_SUBJECT_TIME = re.compile(r"\s+(?:in\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:letter|message|statement|speech|interview|article|report|"
+                           r"address|remarks|reply)\s+)?((?:on|last|early|late|earlier)\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?|" + _DAYS + r"))\s+[a-z]+ed\b")
+# a day between the subject and its main verb ('The association in its letter on Feb. 13 extended ...'), for a participle later in the sentence
 _NEXT_CLAUSE = re.compile(r',\s*(?:and\s+|but\s+)?(?:[a-z]+ing|and|but|while|whereas|although|though)\b')
 _ISSUED_BY = re.compile(r"\s*(?:(?:In\s+)?(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,2}(?:statement|letter|message|report|communiqu[eé]|release|notice|memo)\s+"
                         r"(?:released|issued|published|sent|posted|circulated|distributed)\s+(?:on|in|last|this|late|early)\s+[^,;]{2,40}?\s+by\s+", re.I)
@@ -170,6 +173,10 @@ def attached_date(text:str, # the body
         w0 = cs  # ', suggesting': its own clause, unless the clause before ends in a day ('filed a request on Tuesday, asking')
         if (m := _DAY_BEFORE_PARTICIPLE.search(text, max(s0, cs-60), cs)) and not _PLANNED_BEFORE.search(text, max(s0, m.start()-60), m.start()):
             pv = _day_value(fn, m.group(1), _naive(dct).normalize())
+            if pv: return pv
+        se = row['source_end']
+        if ss is not None and se is not None and se < cs and (m := _SUBJECT_TIME.match(text, se, cs)):  # 'X in its letter on Feb. 13
+            pv = _day_value(fn, m.group(1), _naive(dct).normalize())                                  # extended ..., saying': the main verb's day
             if pv: return pv
     windows = [((w0 if left_end is None else max(w0, left_end)), ce)]  # before the cue, back to the source
     if right: windows.append((ce, right[0][0]))                # between the cue and a clause content

@@ -167,6 +167,10 @@ def _same_person_name(a:str, b:str)->bool:
     wa, wb = a.split(), b.split()
     return bool(wa and wb) and (len(wa) == 1 and wa[0] == wb[-1] or len(wb) == 1 and wb[0] == wa[-1] or set(wa) <= set(wb) or set(wb) <= set(wa))
 
+_WHOSE = re.compile(r"\bwhose\s+$")
+_WHOSE_VOICES = {'leaders', 'leader', 'government', 'officials', 'president', 'prime minister', 'foreign minister', 'foreign ministry', 'spokesman',
+                 'spokeswoman', 'spokesperson', 'authorities', 'leadership'}  # 'X, whose leaders have said': X speaks
+
 def _subject_before(text, sents, k, pronoun, matcher):
     "The named subject of the sentence before sentence `k`, going back over up to two sentences whose subject is the same pronoun ('He went round the shops.')."
     j = k - 1
@@ -377,6 +381,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                              text[max(0, r['source_start'] - 40):r['source_start']]):
             continue  # 'the UN Charter which calls for respecting the sovereignty': a text's provision, no one's statement
         if rel: sender = _antecedent(text, sents[r['sentence']][0] if r['sentence'] < len(sents) else 0, r['source_start'])  # 'Pence, who'
+        elif r['source_start'] is not None and src.strip().lower() in _WHOSE_VOICES and (wm := _WHOSE.search(text, max(0, r['source_start'] - 8), r['source_start'])):
+            ant = _antecedent(text, sents[r['sentence']][0] if r['sentence'] < len(sents) else 0, wm.start())  # 'Spain, which fears
+            if any(f[4] in ('government', 'country') for f in matcher.find(ant)): sender = ant  # separatism, and whose leaders have said': Spain
         if rel and (fm := _FROM.search(text, max(sents[r['sentence']][0] if r['sentence'] < len(sents) else 0, r['source_start']-150),
                                          r['source_start'])):
             sender = fm.group(1).rstrip(' ,')  # 'a letter from Trump to Xi two days earlier, which expressed': Trump
