@@ -168,6 +168,10 @@ def _same_person_name(a:str, b:str)->bool:
     return bool(wa and wb) and (len(wa) == 1 and wa[0] == wb[-1] or len(wb) == 1 and wb[0] == wa[-1] or set(wa) <= set(wb) or set(wb) <= set(wa))
 
 _WHOSE = re.compile(r"\bwhose\s+$")
+_ORG_SUBJECT = re.compile(r"\s*(?:(?:But|And|Meanwhile|However),?\s+)?((?:The|the)\s+(?:[A-Z][\w'’&.-]*\s+){0,6}[A-Z][\w'’&.-]*)"
+                          r"(?=\s+(?:also\s+|has\s+|had\s+|on\s+\w+\s+)?(?:[a-z]+(?:ed|s)|said|told|forecast|made|put|set|cut|hit|met|gave|took|saw|found|held|sent|won|lost|knew|thought|spoke|wrote)\b)")  # a named
+# body opening its sentence, then its verb
+_LATER_CLAUSE = re.compile(r",\s*(?:though|although|but|and|while|as|even as)\s+$|,\s*(?:though|although|but|and|while)\s+it\b")
 _WHOSE_VOICES = {'leaders', 'leader', 'government', 'officials', 'president', 'prime minister', 'foreign minister', 'foreign ministry', 'spokesman',
                  'spokeswoman', 'spokesperson', 'authorities', 'leadership'}  # 'X, whose leaders have said': X speaks
 
@@ -417,6 +421,11 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             alt = resolve_source(ms, ante, matcher, salient, text)  # 'Amber Rudd defended the decision, which she said ...': the clause's
             if alt[0] and alt[2] in (None, 'person'):                 # pronoun is its sentence's subject, not a speaker named before
                 speaker, country, typ, cameo, how = alt[0], alt[1], 'person', alt[3], 'name'; sender = ms
+        if src.strip().lower() == 'it' and how == 'pronoun' and r['source_start'] is not None and r['sentence'] < len(sents) \
+                and (om := _ORG_SUBJECT.match(text, sents[r['sentence']][0], r['source_start'])) \
+                and _LATER_CLAUSE.search(text, om.end(), r['source_start']):  # 'The X Center also forecast smog ..., though it said'
+            alt = resolve_source(om.group(1), ante, matcher, salient, text)  # the sentence's subject, not a body named before
+            if alt[0] and alt[2] not in ('person', 'spokesperson'): speaker, country, typ, cameo, how = alt; sender = om.group(1)
         if src.strip().lower() in ('he', 'she') and how == 'pronoun' and 0 < r['sentence'] < len(sents) and not any(x['sentence'] == r['sentence'] - 1 for x in rows[-4:]) \
                 and r['source_start'] is not None and _FIRST_IN_SENT.fullmatch(text, sents[r['sentence']][0], r['source_start']) \
                 and (ts := _subject_before(text, sents, r['sentence'], src.strip().lower(), matcher)) \
