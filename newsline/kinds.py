@@ -324,7 +324,11 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
     if (m := _NP_FUTURE.match(c)) and any(_SELF_SIDE.fullmatch(p) or (is_own and is_own(p)) for p in re.split(r'\s+and\s+', m.group('subj'))):
         return 'intend'  # 'the two leaders will discuss ...', 'Malaysia will investigate' said by its minister
     if _ANNOUNCE.search(cue or '') and _MEASURE.match(c): return 'intend'  # a measure announced: 'announced its own ban'
+    if (m := _NP_OPPOSES.match(c)) and any(_SELF_SIDE.fullmatch(p) or (is_own and is_own(p)) for p in re.split(r'\s+and\s+', m.group('subj'))):
+        return 'reject'  # 'China opposed the launch' said by China's spokesman: its own stance (said by an analyst: a report)
     return 'say'
+
+_NP_OPPOSES = re.compile(r"(?:that\s+)?(?P<subj>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?:\w+ly\s+)?(?:oppos(?:es|ed)|(?:is|was)\s+opposed\s+to)\b")
 
 # %% ../nbs/02d_kinds.ipynb #c008
 SPEECH_CUE = _w(r'sa(?:y|ys|id|ying)', r'tol[d]', r'tell\w*', r'add(?:s|ed|ing)?', r'stat\w*', r'not(?:e|es|ed|ing)', r'stress\w*',

@@ -168,6 +168,8 @@ def _same_person_name(a:str, b:str)->bool:
     return bool(wa and wb) and (len(wa) == 1 and wa[0] == wb[-1] or len(wb) == 1 and wb[0] == wa[-1] or set(wa) <= set(wb) or set(wb) <= set(wa))
 
 _WHOSE = re.compile(r"\bwhose\s+$")
+_WHAT_NAMED = re.compile(r"\b(?:is|was|dubbed|called|calls|termed|labell?ed|branded|described)\b")
+_WHAT_SAID = re.compile(r"(?:^|[.!?\n][\"”’]?\s*)What\s+$")  # a sentence opening 'What X said ...' names words said elsewhere (not 'what X calls Y')
 _ORG_SUBJECT = re.compile(r"\s*(?:(?:But|And|Meanwhile|However),?\s+)?((?:The|the)\s+(?:[A-Z][\w'’&.-]*\s+){0,6}[A-Z][\w'’&.-]*)"
                           r"(?=\s+(?:also\s+|has\s+|had\s+|on\s+\w+\s+)?(?:[a-z]+(?:ed|s)|said|told|forecast|made|put|set|cut|hit|met|gave|took|saw|found|held|sent|won|lost|knew|thought|spoke|wrote)\b)")  # a named
 # body opening its sentence, then its verb
@@ -371,6 +373,10 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             sender = _maker_before(text, pos, src.strip().split()[-1].lower())
         rel = src.strip().lower() in ('who', 'which') and r['source_start'] is not None
         if rel and r['source_start'] > r['cue_start']: continue  # 'Saying that ... the academy, which was born ...': no speaker
+        if r['source_start'] is not None and r['source_start'] < r['cue_start'] and _WHAT_SAID.search(text, max(0, r['source_start'] - 9), r['source_start']) \
+                and not re.match(r'\s+(?:is|was|are|were)\b', text[r['cue_end']:r['cue_end'] + 6]) and not _WHAT_NAMED.search(cue):
+            # ('What VEB is proposing is to create ...': the words follow; 'What analysts have dubbed X ...': a naming)
+            continue  # 'What Lubers said brings into bolder relief ...': a statement referred to, not made here
         if _HABIT.search(cue) or _HABIT_BEFORE.search(text, max(0, r['cue_start'] - 14), r['cue_start']):
             continue  # 'we often spoke about ...', 'Richter always denied ...', 'used to say': a habit, no statement made once
         if re.fullmatch(r'(?:\w+\s+)?ask(?:s|ed|ing)?', cue, re.I) and r['content_start'] is not None and \
