@@ -78,6 +78,21 @@ def _unglue(s:str)->str:
         if b < len(s) and s[b].islower() and not s.startswith('ism', b): out += [s[last:b], ' ']; last = b
     return ''.join(out) + s[last:] if out else s
 
+_LOSSY = re.compile(r'"\?(?=[A-Za-z"“‘(])')  # a smart quote, apostrophe or dash and the space after it, lost to '"?' in a lossy conversion
+
+def _lossy_quotes(s:str)->str:
+    "Put back the punctuation that a lossy conversion wrote as '\"?' ('DeVos\"?highly' -> \"DeVos' highly\", 'choice,\"?Sen.' -> 'choice,\" Sen.')."
+    out, last = [], 0
+    for m in _LOSSY.finditer(s):
+        i = m.start(); prev = s[i-1] if i else ' '
+        if prev.isspace(): rep = '— '  # 'the move "?which bypassed': a dash between spaces
+        elif not prev.isalnum(): rep = '" '  # 'choice,"?Sen.': a quotation closed
+        else:
+            k = max(s.rfind('. ', 0, i), s.rfind('\n', 0, i)) + 1  # an open quotation in the sentence is closed here; else a plural's apostrophe
+            rep = '" ' if (s.count('"', k, i) - s.count('"?', k, i)) % 2 or prev not in 'sS' else "' "  # ('"massacre"?or', 'teachers"?unions')
+        out += [s[last:i], rep]; last = m.end()
+    return ''.join(out) + s[last:] if out else s
+
 def fix_text(s:str, # text as found in the file
             )->str: # text with entities, mojibake and odd spaces repaired
     "Repair HTML entities, mojibake, odd spaces, line ends and glued leader names in `s`."
@@ -85,6 +100,7 @@ def fix_text(s:str, # text as found in the file
     s = s.replace('\r\n', '\n')
     if '&' in s and _ENTITY.search(s): s = html.unescape(s)
     if _MOJIBAKE.search(s): s = ftfy.fix_encoding(s)
+    if '"?' in s: s = _lossy_quotes(s)
     if 'Kim ' in s: s = _unglue(s)
     if _SURROGATE.search(s): s = _SURROGATE.sub('\ufffd', s)
     for a, b in _SPACES:
