@@ -688,6 +688,8 @@ _NAMED_HEADS = {'bank', 'company', 'firm', 'group', 'airline', 'carrier', 'retai
 
 _NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w'’.-]*\s+){1,2}[A-Z][\w'’-]+)\s*$")  # a personal name closing the source
 
+_ON_SITE = re.compile(r"(?:an?|the)\s+(?:[\w-]+\s+)?(?:statement|post|posting|notice|message|note|update)\s+(?:posted\s+)?on\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?"
+                      r"((?:[A-Z][\w&.'’-]*\s+){0,4}[A-Z][\w&.'’-]*)(?:['’]s)?\s+(?:official\s+)?(?:website|web\s+site|site|Facebook\s+page|Twitter\s+(?:account|feed)|blog)", re.I)
 _REAL_NAME = re.compile(r",\s*whose\s+(?:real|full|given|birth|legal)\s+name\s+is\s+((?:[A-Z][\w'’.-]+\s*){2,5})(?:,|$)")
 
 _OWNED_NAME = re.compile(r"['’]s\s+((?:[A-Z][\w&.'’-]*\s+){0,5}[A-Z][\w&.-]*)\s*")  # "the UK's GCHQ", "Syria's Baath Arab Socialist Party"
@@ -709,6 +711,8 @@ def resolve_source(source:str,   # the source span's text
         nm = re.search(r"((?:[A-Z][\w'’.-]+\s+){1,2}[A-Z][\w'’-]+)\s*$", source.split(',')[0])
         if not nm: return (None, None, None, None, None)
         source = nm.group(1)
+    if (site := _ON_SITE.fullmatch(source.strip())): return resolve_source(site.group(1), mentions, matcher, salient, text)  # 'A statement on
+    # the Merseyrail website': Merseyrail
     doc = _DOC_FROM.match(source.strip())
     if doc: return resolve_source(doc.group(1), mentions, matcher, salient, text)  # 'a statement from the White House'
     source = _TITLE_GLUED.sub(r'\1 ', source)  # 'British Prime Minister-Theresa May': a space the corpus lost
