@@ -168,6 +168,9 @@ def _same_person_name(a:str, b:str)->bool:
     return bool(wa and wb) and (len(wa) == 1 and wa[0] == wb[-1] or len(wb) == 1 and wb[0] == wa[-1] or set(wa) <= set(wb) or set(wb) <= set(wa))
 
 _WHOSE = re.compile(r"\bwhose\s+$")
+_SITUATION = re.compile(r"\s*(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)?\s*(?:[\w-]+\s+){0,4}?(?:confrontation|situation|reality|realities|crisis|"
+                        r"tensions?|circumstances|times|era|conflict|standoff|developments?|trend|logic)(?:\s+(?:on|in|of|at|around|across)\s+[^,;:]*?\s[a-z][\w-]*)?\s*$")  # lowercase heads only; a
+# place phrase ending in a lowercase word ('on the Korean peninsula'), not in a name ('the situation in Syria Eker': Eker speaks)
 _WHAT_NAMED = re.compile(r"\b(?:is|was|dubbed|called|calls|termed|labell?ed|branded|described)\b")
 _WHAT_SAID = re.compile(r"(?:^|[.!?\n][\"”’]?\s*)What\s+$")  # a sentence opening 'What X said ...' names words said elsewhere (not 'what X calls Y')
 _ORG_SUBJECT = re.compile(r"\s*(?:(?:But|And|Meanwhile|However),?\s+)?((?:The|the)\s+(?:[A-Z][\w'’&.-]*\s+){0,6}[A-Z][\w'’&.-]*)"
@@ -377,6 +380,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 and not re.match(r'\s+(?:is|was|are|were)\b', text[r['cue_end']:r['cue_end'] + 6]) and not _WHAT_NAMED.search(cue):
             # ('What VEB is proposing is to create ...': the words follow; 'What analysts have dubbed X ...': a naming)
             continue  # 'What Lubers said brings into bolder relief ...': a statement referred to, not made here
+        if _SITUATION.match(src): continue  # 'The present military confrontation on the peninsula demands ...': a situation speaks for no one
         if _HABIT.search(cue) or _HABIT_BEFORE.search(text, max(0, r['cue_start'] - 14), r['cue_start']):
             continue  # 'we often spoke about ...', 'Richter always denied ...', 'used to say': a habit, no statement made once
         if re.fullmatch(r'(?:\w+\s+)?ask(?:s|ed|ing)?', cue, re.I) and r['content_start'] is not None and \
