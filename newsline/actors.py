@@ -7,9 +7,8 @@ Docs: https://newsline.github.io/newsline/actors.html.md"""
 # %% auto #0
 __all__ = ['ACTORS_PATH', 'ACTOR_COLUMNS', 'PLACES_PATH', 'NOMINAL_TYPES', 'PRONOUN_TYPES', 'SENT_DOCUMENTS', 'DOCUMENTS',
            'DEMONSTRATIVES', 'FEMALE_ACTORS', 'DIED', 'BORN', 'SPEAKER_NOUNS', 'RELATIVE', 'NAME_PARTICLES',
-           'LINK_WORDS', 'CENTRAL_BANKS', 'actor_table', 'place_table', 'place_countries', 'place_country',
-           'ActorMatcher', 'actor_matcher', 'canonical_name', 'person_gender', 'before_relative', 'describes_name',
-           'resolve_source']
+           'LINK_WORDS', 'actor_table', 'place_table', 'place_countries', 'place_country', 'ActorMatcher',
+           'actor_matcher', 'canonical_name', 'person_gender', 'before_relative', 'describes_name', 'resolve_source']
 
 # %% ../nbs/02a_actors.ipynb #c002
 import re, functools
@@ -110,13 +109,16 @@ _PAIRED = re.compile(r"\s+(?:and|or|to)\s+(?:the\s+)?south\b|\s+side\b|[-–]sou
 
 _CAP_NEXT = re.compile(r"[ -][A-Z]")
 
+_CENTRAL_BANK_NAME = re.compile(r"\b(?:Bank|Reserve|Bundesbank)\b")  # a state body so named in the table is its central bank
+
 class ActorMatcher:
     "Find the aliases of an actor table in text."
     def __init__(self, table:pd.DataFrame):
         t = table.fillna('')
-        self.info, self.govs = {}, {}  # govs: country -> the table's name for its government ('United States' for USA)
-        for r in t.itertuples():
+        self.info, self.govs, self.banks = {}, {}, {}  # govs: country -> the table's name for its government ('United States' for USA);
+        for r in t.itertuples():                       # banks: country -> its central bank ('Federal Reserve' for USA)
             if r.type == 'government' and r.country and r.alias == r.actor and r.cameo == r.country + 'GOV': self.govs.setdefault(r.country, r.actor)
+            if r.type == 'ministry' and r.country and _CENTRAL_BANK_NAME.search(r.actor): self.banks.setdefault(r.country, r.actor)
             self.info.setdefault(r.alias, (r.actor, r.country, r.type, r.cameo))
             self.info.setdefault(r.alias.lower(), (r.actor, r.country, r.type, r.cameo))
         al = sorted({a for a in t.alias if a}, key=len, reverse=True)
@@ -694,9 +696,6 @@ _REAL_NAME = re.compile(r",\s*whose\s+(?:real|full|given|birth|legal)\s+name\s+i
 
 _OWNED_NAME = re.compile(r"['’]s\s+((?:[A-Z][\w&.'’-]*\s+){0,5}[A-Z][\w&.-]*)\s*")  # "the UK's GCHQ", "Syria's Baath Arab Socialist Party"
 
-CENTRAL_BANKS = {'CHN': "People's Bank of China", 'USA': 'Federal Reserve', 'GBR': 'Bank of England', 'JPN': 'Bank of Japan',
-                 'KOR': 'Bank of Korea', 'IND': 'Reserve Bank of India', 'RUS': 'Central Bank of Russia', 'DEU': 'Deutsche Bundesbank',
-                 'CHE': 'Swiss National Bank', 'CAN': 'Bank of Canada', 'AUS': 'Reserve Bank of Australia'}  # as in actors.csv
 _CENTRAL_BANK = re.compile(r"\bcentral\s+bank\b", re.I)
 
 def resolve_source(source:str,   # the source span's text
@@ -727,12 +726,13 @@ def resolve_source(source:str,   # the source span's text
     found = [f for f in (matcher or actor_matcher()).find(source) if not (f[4] == 'person' and _NAMED_AFTER.match(source, f[1]))
              and not (source[f[0]:f[1]] == 'Security Council' and re.search(r'\b(?:National|State)\s+$', source[:f[0]]))]  # a state's own council
     # (not 'Kim Il Sung' of 'the Kim Il Sung Library in Sofia': a place named after the person)
+    banks = (matcher or actor_matcher()).banks
     if _CENTRAL_BANK.search(source) and not any(f[4] in ('ministry', 'international_org') for f in found):  # "China's central bank": the table's bank
-        cb = next((f[3] for f in found if f[3] in CENTRAL_BANKS), None) or next((m[3] for m in reversed(mentions) if m[2] == CENTRAL_BANKS.get(m[3])), None)
-        if cb: return (CENTRAL_BANKS[cb], cb, 'ministry', cb + 'GOV', 'name' if found else 'nominal')  # ('the central bank': the one named before)
+        cb = next((f[3] for f in found if f[3] in banks), None) or next((m[3] for m in reversed(mentions) if m[2] == banks.get(m[3])), None)
+        if cb: return (banks[cb], cb, 'ministry', cb + 'GOV', 'name' if found else 'nominal')  # ('the central bank': the one named before)
     if re.fullmatch(r"(?:the|this)\s+bank", source.strip(), re.I) and \
-            (lb := next((m for m in reversed(mentions) if m[2] == CENTRAL_BANKS.get(m[3]) or m[4] == 'company' and 'bank' in m[2].lower()), None)) \
-            and lb[2] == CENTRAL_BANKS.get(lb[3]):
+            (lb := next((m for m in reversed(mentions) if m[2] == banks.get(m[3]) or m[4] == 'company' and 'bank' in m[2].lower()), None)) \
+            and lb[2] == banks.get(lb[3]):
         return (lb[2], lb[3], 'ministry', lb[5] or None, 'nominal')  # 'The People's Bank of China ... The bank said': the last bank named
     rn = _role_name(source, found)
     if rn and (dw := source[:source.rfind(rn[0])].split()[-1:]) and \

@@ -25,7 +25,7 @@ from .statement_context import (MEDIA_SOURCE, _REPORT_CUE, _headline, _LINK_LINE
                                         _organ_country, _SUBJECT_NEXT, home_country, _office_country, _PLACE_GROUP)
 from .statement_dates import (attached_date, dateline_date, narrative_date, lead_event_date, report_lead_date, speaker_event_date,
                                       _in_range, _before_death,
-                                      _timexes_fn, _naive, _DATELINE, _ELSEWHEN)
+                                      _timexes_fn, _naive, _DATELINE, _ELSEWHEN, PAST_RX)
 
 # %% ../nbs/02_statements.ipynb #c005
 COLUMNS = {'article_id': 'string', 'sentence': 'Int64', 'source_start': 'Int64', 'source_end': 'Int64', 'cue_start': 'Int64',
@@ -162,9 +162,11 @@ _OPEN_END = re.compile(r"\s(?:for|to|of|with|from|by|at|in|on|into|about|the|a|a
 _DOC_SUBJECT = re.compile(r"\s*(?:The|This|His|Her|Their|Its)\s+(?:[\w-]+\s+){0,2}?(?:%s)\b" % '|'.join(sorted(SENT_DOCUMENTS)))  # 'The message paid ...'
 _TIME_WORDS = (TIMEW | _DAY_WORDS | {'next', 'tomorrow'}) - {'may', 'jan', 'april', 'june', 'august'}  # given names too: Theresa May, Jan Warren
 def _time_source(src:str)->bool: return all(w in _TIME_WORDS for w in re.sub(r"['’]s$", '', src.strip().lower()).split() or ['x'])  # "Thursday's"
+_HONORIFIC_WORD = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Sir|Dame)\.?")
+
 def _same_person_name(a:str, b:str)->bool:
     "Whether two names are one person's: the same surname in a one-word name, or one name's words all in the other ('Raul Castro', 'Raul Castro Ruz'; not 'Kim Jong Il', 'Kim Il Sung')."
-    wa, wb = a.split(), b.split()
+    wa, wb = [[w for w in x.split() if not _HONORIFIC_WORD.fullmatch(w)] for x in (a, b)]  # 'Mr Sessions' is 'Jeff Sessions'
     return bool(wa and wb) and (len(wa) == 1 and wa[0] == wb[-1] or len(wb) == 1 and wb[0] == wa[-1] or set(wa) <= set(wb) or set(wb) <= set(wa))
 
 _WHOSE = re.compile(r"\bwhose\s+$")
@@ -174,9 +176,9 @@ _SITUATION = re.compile(r"\s*(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)?\
 _WHAT_NAMED = re.compile(r"\b(?:is|was|dubbed|called|calls|termed|labell?ed|branded|described)\b")
 _WHAT_SAID = re.compile(r"(?:^|[.!?\n][\"”’]?\s*)What\s+$")  # a sentence opening 'What X said ...' names words said elsewhere (not 'what X calls Y')
 _ORG_SUBJECT = re.compile(r"\s*(?:(?:But|And|Meanwhile|However),?\s+)?((?:The|the)\s+(?:[A-Z][\w'’&.-]*\s+){0,6}[A-Z][\w'’&.-]*)"
-                          r"(?=\s+(?:also\s+|has\s+|had\s+|on\s+\w+\s+)?(?:[a-z]+(?:ed|s)|said|told|forecast|made|put|set|cut|hit|met|gave|took|saw|found|held|sent|won|lost|knew|thought|spoke|wrote)\b)")  # a named
+                          r"(?=\s+(?:also\s+|has\s+|had\s+|on\s+\w+\s+)?(?:[a-z]+(?:ed|s)|" + PAST_RX + r")\b)")  # a named
 # body opening its sentence, then its verb
-_LATER_CLAUSE = re.compile(r",\s*(?:though|although|but|and|while|as|even as)\s+$|,\s*(?:though|although|but|and|while)\s+it\b")
+_IT_CLAUSE = re.compile(r",\s*(?:though|although|but|and|while|as|even as)\s+$")  # a later clause of the sentence opens just before 'it'
 _WHOSE_VOICES = {'leaders', 'leader', 'government', 'officials', 'president', 'prime minister', 'foreign minister', 'foreign ministry', 'spokesman',
                  'spokeswoman', 'spokesperson', 'authorities', 'leadership'}  # 'X, whose leaders have said': X speaks
 
@@ -427,15 +429,16 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if src.strip().lower() in ('he', 'she') and how == 'pronoun' and r['sentence'] < len(sents) and r['source_start'] is not None \
                 and (r['content_end'] is None or r['content_end'] > r['source_start']) \
                 and (ms := _same_sentence_subject(text, sents[r['sentence']][0], r['source_start'], src.strip().lower(), matcher)) \
-                and not (speaker and ms.split()[-1] in speaker.split()):
+                and not (speaker and _same_person_name(ms, speaker)):
             alt = resolve_source(ms, ante, matcher, salient, text)  # 'Amber Rudd defended the decision, which she said ...': the clause's
             if alt[0] and alt[2] in (None, 'person'):                 # pronoun is its sentence's subject, not a speaker named before
                 speaker, country, typ, cameo, how = alt[0], alt[1], 'person', alt[3], 'name'; sender = ms
         if src.strip().lower() == 'it' and how == 'pronoun' and r['source_start'] is not None and r['sentence'] < len(sents) \
                 and (om := _ORG_SUBJECT.match(text, sents[r['sentence']][0], r['source_start'])) \
-                and _LATER_CLAUSE.search(text, om.end(), r['source_start']):  # 'The X Center also forecast smog ..., though it said'
+                and _IT_CLAUSE.search(text, om.end(), r['source_start']):  # 'The X Center also forecast smog ..., though it said'
             alt = resolve_source(om.group(1), ante, matcher, salient, text)  # the sentence's subject, not a body named before
-            if alt[0] and alt[2] not in ('person', 'spokesperson'): speaker, country, typ, cameo, how = alt; sender = om.group(1)
+            if alt[0] and alt[2] not in ('person', 'spokesperson') and (alt[2] or om.group(1).split()[-1].lower() in _ORG_HEADS | {'center', 'centre'}):
+                speaker, country, typ, cameo, how = alt; sender = om.group(1)  # (a body: a table actor or an organisation's head word, not 'The Immortal Songun')
         if src.strip().lower() in ('he', 'she') and how == 'pronoun' and 0 < r['sentence'] < len(sents) and not any(x['sentence'] == r['sentence'] - 1 for x in rows[-4:]) \
                 and r['source_start'] is not None and _FIRST_IN_SENT.fullmatch(text, sents[r['sentence']][0], r['source_start']) \
                 and (ts := _subject_before(text, sents, r['sentence'], src.strip().lower(), matcher)) \
