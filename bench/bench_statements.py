@@ -3,13 +3,15 @@
     .venv/bin/python bench/bench_statements.py [--kcna ../shared/corpora/kcna_kp_2023-12_2024-11.jsonl] [--polnear ../shared/eval/polnear/dev]
 
 Times `statements` on the KCNA articles (as an articles frame) and `attributions` on PolNeAR dev texts, after one warm-up call,
-and writes bench/results/bench_statements.json.
+with the default perceptron cues and with the span network's (`cues='network'`, `span_tagger`), and writes
+bench/results/bench_statements.json. Run it with OMP_NUM_THREADS=1 for one core (NumPy's BLAS would otherwise use both).
 """
 import argparse, json, time, warnings
 from pathlib import Path
 import pandas as pd
 from newsline.statements import statements
 from newsline.attribution import attributions
+from newsline.cue_tagger import span_tagger
 
 ROOT = Path(__file__).resolve().parents[1]
 ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -24,18 +26,25 @@ if Path(a.kcna).exists():
     arts = pd.DataFrame({'article_id': [f'kcna{i}' for i in range(len(k))], 'title': k.title, 'body': k.text,
                          'published': pd.to_datetime(k.date).dt.tz_localize('UTC'), 'dateline_date': pd.NaT,
                          'source': 'kcna.kp', 'url': k.url})
-    n = int(arts.body.str.len().sum()); t = time.perf_counter(); st = statements(arts); dt = time.perf_counter() - t
-    res['statements_kcna'] = dict(chars=n, seconds=round(dt, 2), chars_per_second=round(n/dt), statements=len(st))
-    print(f"statements on KCNA kcna.kp: {n:,} chars, {len(st):,} statements, {dt:.1f}s, {n/dt:,.0f} chars/s")
+    n = int(arts.body.str.len().sum())
+    for cues, key in (('perceptron', 'statements_kcna'), ('network', 'statements_kcna_network')):
+        if cues == 'network' and span_tagger() is None: continue
+        statements(arts.iloc[:1], cues=cues); t = time.perf_counter(); st = statements(arts, cues=cues); dt = time.perf_counter() - t
+        res[key] = dict(chars=n, seconds=round(dt, 2), chars_per_second=round(n/dt), statements=len(st))
+        print(f"statements on KCNA kcna.kp ({cues} cues): {n:,} chars, {len(st):,} statements, {dt:.1f}s, {n/dt:,.0f} chars/s")
 if Path(a.polnear).exists():
     texts = [p.read_text(encoding='utf-8') for p in sorted((Path(a.polnear)/'text').glob('*.txt'))]
-    n = sum(map(len, texts)); t = time.perf_counter()
-    m = sum(len(attributions(x)) for x in texts); dt = time.perf_counter() - t
-    res['attributions_polnear_dev'] = dict(chars=n, seconds=round(dt, 2), chars_per_second=round(n/dt), attributions=m)
-    print(f"attributions on PolNeAR dev: {n:,} chars, {m:,} attributions, {dt:.1f}s, {n/dt:,.0f} chars/s")
+    n = sum(map(len, texts))
+    for tagger, key in ((None, 'attributions_polnear_dev'), (span_tagger(), 'attributions_polnear_dev_network')):
+        if key.endswith('network') and tagger is None: continue
+        t = time.perf_counter(); m = sum(len(attributions(x, tagger=tagger)) for x in texts); dt = time.perf_counter() - t
+        res[key] = dict(chars=n, seconds=round(dt, 2), chars_per_second=round(n/dt), attributions=m)
+        print(f"attributions on PolNeAR dev ({'network' if tagger else 'perceptron'} cues): {n:,} chars, {m:,} attributions, {dt:.1f}s, {n/dt:,.0f} chars/s")
 big = 'the people rose up in anger and the campaign went on ' * 40000  # 2 MB, no punctuation
-t = time.perf_counter(); statements(big); dt = time.perf_counter() - t
-res['no_punctuation_2mb'] = dict(chars=len(big), seconds=round(dt, 2), chars_per_second=round(len(big)/dt))
-print(f"2 MB without punctuation: {dt:.1f}s, {len(big)/dt:,.0f} chars/s")
+for cues, key in (('perceptron', 'no_punctuation_2mb'), ('network', 'no_punctuation_2mb_network')):
+    if cues == 'network' and span_tagger() is None: continue
+    t = time.perf_counter(); statements(big, cues=cues); dt = time.perf_counter() - t
+    res[key] = dict(chars=len(big), seconds=round(dt, 2), chars_per_second=round(len(big)/dt))
+    print(f"2 MB without punctuation ({cues} cues): {dt:.1f}s, {len(big)/dt:,.0f} chars/s")
 (ROOT/'bench/results').mkdir(parents=True, exist_ok=True)
 (ROOT/'bench/results/bench_statements.json').write_text(json.dumps(res, indent=1))

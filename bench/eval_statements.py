@@ -2,12 +2,14 @@
 
     .venv/bin/python bench/eval_statements.py [--polnear ../shared/eval/polnear] [--splits dev train]
 
-Prints a table per split and writes bench/results/polnear_<split>.json.
+Scores two cue finders: the default perceptron (`cue_tagger`, what `statements` uses) and the span network (`span_tagger`).
+Prints a table per split and cue finder and writes bench/results/polnear_<split>.json.
 """
 import argparse, json, time
 from pathlib import Path
 import pandas as pd
 from newsline.polnear import evaluate
+from newsline.cue_tagger import span_tagger
 
 ROOT = Path(__file__).resolve().parents[1]
 ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -18,9 +20,15 @@ pd.set_option('display.width', 200); pd.set_option('display.max_columns', 20)
 TARGET = {'source': (75, 85), 'cue': (75, 85), 'content': (60, 85)}
 for split in a.splits:
     scores, cps = evaluate(Path(a.polnear)/split)
-    print(f'\nPolNeAR {split}: {cps:,.0f} characters/second')
+    print(f'\nPolNeAR {split}, perceptron cues (the default): {cps:,.0f} characters/second')
     print(scores.to_string())
-    out = dict(split=split, chars_per_second=round(cps), scores=scores.reset_index().to_dict('records'),
+    net = {}
+    if span_tagger() is not None:
+        nscores, ncps = evaluate(Path(a.polnear)/split, tagger=span_tagger())
+        print(f'\nPolNeAR {split}, span-network cues: {ncps:,.0f} characters/second')
+        print(nscores.to_string())
+        net = dict(chars_per_second_network=round(ncps), scores_network=nscores.reset_index().to_dict('records'))
+    out = dict(split=split, chars_per_second=round(cps), scores=scores.reset_index().to_dict('records'), **net,
                targets_dev={k: dict(exact_f1=v[0], overlap_f1=v[1]) for k, v in TARGET.items()},
                date=time.strftime('%Y-%m-%d'))
     (ROOT/'bench/results').mkdir(parents=True, exist_ok=True)

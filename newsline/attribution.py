@@ -227,7 +227,7 @@ def cue_runs(text, toks, low, inq, tagger=None, extra:set=frozenset())->tuple:
     "(cue token ranges, whether each was drawn by a rule, capitals): tagger runs, extra lexicon words, 'issued ... statement' phrases and punctuation cues, outside quotations."
     n = len(low); tagger = tagger or cue_tagger()
     caps = [int(text[s].isupper()) for s, e in toks]
-    lab = tagger.tag(low, caps, inq); ruled = bytearray(n)  # tokens a rule made part of a cue
+    lab = tagger.cue_labels(text, toks, low, caps, inq); ruled = bytearray(n)  # tokens a rule made part of a cue
     for i in range(n):
         if inq[i] >= 0: lab[i] = 0
         elif low[i] in extra: lab[i] = ruled[i] = 1
@@ -293,7 +293,7 @@ def find_cues(text, toks, low, inq, tagger=None, extra:set=frozenset())->list:
     "Cue token ranges [start, end) (`cue_runs`), the tagger's own edges re-drawn by its boundary ranker."
     tagger = tagger or cue_tagger()
     cues, fixed, caps = cue_runs(text, toks, low, inq, tagger, extra)
-    out = tagger.bounds(low, caps, inq, cues, fixed)
+    out = tagger.bounds(low, caps, inq, cues, fixed) if tagger.net is None else list(cues)  # (the network draws its own edges)
     for k, (a, b) in enumerate(out):  # 'expressed deep | thanks': a cue never ends on the adjective of its noun
         if b < len(low) and low[b-1] in _CUE_ADJ and _is_word(low[b]) and low[b] not in STOP and inq[b] < 0 and (k+1 == len(out) or out[k+1][0] > b):
             out[k] = (a, b+1)

@@ -51,17 +51,17 @@ def cmd_load(args)->int:
 FACT_COLUMNS = ['date', 'date_granularity', 'speaker', 'actor_country', 'actor_type', 'kind', 'cameo', 'channel', 'target',
                 'direct', 'source', 'published', 'url']
 
-def _batch_statements(batch:pd.DataFrame, facts:bool)->tuple:
+def _batch_statements(batch:pd.DataFrame, facts:bool, cues:str='perceptron')->tuple:
     "Statements of one batch, and the ids of articles that failed (`statements` is retried article by article)."
     from newsline.statements import statements
     failed = []
-    try: st = statements(batch)
+    try: st = statements(batch, cues=cues)
     except Exception:
         parts = []
         for i in range(len(batch)):
-            try: parts.append(statements(batch.iloc[i:i + 1]))
+            try: parts.append(statements(batch.iloc[i:i + 1], cues=cues))
             except Exception as e: failed.append((batch['article_id'].iloc[i], f'{type(e).__name__}: {e}'))
-        st = pd.concat(parts, ignore_index=True) if parts else statements(batch.iloc[:0])
+        st = pd.concat(parts, ignore_index=True) if parts else statements(batch.iloc[:0], cues=cues)
     if not facts: return st, failed
     a = batch.set_index('article_id')
     st = st.assign(source=st['article_id'].map(a['source']), published=st['article_id'].map(a['published']).dt.strftime('%Y-%m-%d'),
@@ -83,12 +83,12 @@ def cmd_statements(args)->int:
                 futs = []
                 for b in batches:
                     b = b[b['language'].fillna('en') == 'en'] if args.english else b
-                    n_art += len(b); futs.append(ex.submit(_batch_statements, b, args.facts))
+                    n_art += len(b); futs.append(ex.submit(_batch_statements, b, args.facts, args.cues))
                 for f in futs: out.append(f.result()); bar.update(args.batch_size)
         else:
             for b in batches:
                 b = b[b['language'].fillna('en') == 'en'] if args.english else b
-                n_art += len(b); out.append(_batch_statements(b, args.facts)); bar.update(len(b))
+                n_art += len(b); out.append(_batch_statements(b, args.facts, args.cues)); bar.update(len(b))
         bar.close()
     failed = [f for _, fs in out for f in fs]
     st = pd.concat([o for o, _ in out], ignore_index=True) if out else _batch_statements(load_articles(DATA_DIR).iloc[:0], args.facts)[0]
@@ -225,6 +225,7 @@ def parser()->argparse.ArgumentParser:
     sp.add_argument('--facts', action='store_true', help='derived facts only (no article text): date, speaker, kind, CAMEO, url ...')
     sp.add_argument('--english', action='store_true', help='only articles in English (by the language column)')
     sp.add_argument('--jobs', type=int, default=1, help='processes to use')
+    sp.add_argument('--cues', choices=['perceptron', 'network'], default='perceptron', help='what finds the cues (see `statements`)')
     sp.add_argument('--batch-size', type=int, default=2000, help='articles per batch')
     sp.set_defaults(func=cmd_statements)
     tp = _corpus_args(sub.add_parser('timeline', help='build a timeline and write it as CSV, Markdown, TimelineJS JSON or HTML'))

@@ -6,12 +6,13 @@ Docs: https://newsline.github.io/newsline/cue_tagger.html.md"""
 
 # %% auto #0
 __all__ = ['AUX', 'END_WORDS', 'CUE_TAGGER_PATH', 'stem', 'word_class', 'token_context', 'token_features', 'end_candidates',
-           'end_features', 'cue_bound_candidates', 'cue_bound_features', 'CueTagger', 'cue_tagger']
+           'end_features', 'cue_bound_candidates', 'cue_bound_features', 'CueTagger', 'cue_tagger', 'span_tagger']
 
 # %% ../nbs/02e_cue_tagger.ipynb #c002
-import json, functools
+import json, functools, copy
 from pathlib import Path
 from .text_units import LY_NOUNS, PAST
+from .span_net import span_net, paragraph_units
 
 # %% ../nbs/02e_cue_tagger.ipynb #c005
 _STEMS = {}
@@ -177,6 +178,14 @@ class CueTagger:
         self.w, self.vocab, self.thr = dict(weights or {}), set(vocab or ()), thr
         self.starts = set(starts) if starts is not None else self.vocab  # stems that begin a cue
         self.rankers = {k: dict(v) for k, v in (rankers or {}).items()}  # name -> feature weights
+        self.net = None  # a `SpanNet` finding the cues instead of the perceptron (`span_tagger` sets the shipped one)
+    def span_tags(self, text:str, toks:list, low:list, caps:list, inq:list)->list:
+        "The span network's tag per token (`SpanNet.tag` over `paragraph_units`), or None without a network."
+        return None if self.net is None else self.net.tag(low, caps, inq, paragraph_units(text, toks))
+    def cue_labels(self, text:str, toks:list, low:list, caps:list, inq:list)->list:
+        "1 for each token inside a cue: the span network's cue tags if there is a network, else the perceptron's (`tag`)."
+        tags = self.span_tags(text, toks, low, caps, inq)
+        return self.tag(low, caps, inq) if tags is None else [int(t[2:] == 'C') for t in tags]
     def best(self, name:str, cands:list, feats:list):
         "The candidate with the highest score under ranker `name` (the first candidate if the ranker is missing)."
         w = self.rankers.get(name)
@@ -226,3 +235,11 @@ def cue_tagger()->CueTagger:
     p = CUE_TAGGER_PATH
     if not p.exists(): p = Path(__file__).parent/'cue_tagger.json' if '__file__' in globals() else p
     return CueTagger.load(p) if p.exists() else CueTagger()
+
+@functools.lru_cache(maxsize=1)
+def span_tagger()->CueTagger:
+    "The shipped cue tagger with the span network (`span_net`) finding the cues instead of the perceptron; None without the network's weights."
+    net = span_net()
+    if net is None: return None
+    m = copy.copy(cue_tagger()); m.net = net
+    return m

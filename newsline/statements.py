@@ -12,6 +12,7 @@ import re, warnings, functools, bisect
 import numpy as np
 import pandas as pd
 from .attribution import attribution_records, _DAY_WORDS, _CLAUSE_INTRO
+from .cue_tagger import span_tagger
 from .text_units import TIMEW, STOP, OBJ_CUES
 from .actors import place_country, actor_matcher, resolve_source, canonical_name, SENT_DOCUMENTS, person_gender, DIED, BORN, describes_name, before_relative
 from .speakers import plausible_speaker, document_author, document_recipient, strip_titles, speaker_type
@@ -272,9 +273,9 @@ _HEARSAY = re.compile(r"(?:the\s+|most\s+|many\s+|some\s+)?(?:(?:international|w
 _MONARCHS = {'emir', 'king', 'queen', 'sultan', 'monarch'}  # 'the emir': the one named with the title, not the state he heads
 _GOES_ON = 12  # sentences after a speaker's dated statement in which their undated ones keep its date
 
-def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=False, kcna:bool=True)->list:
+def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=False, kcna:bool=True, tagger=None)->list:
     "Statement rows (dicts) of one text; `item` is the whole-item speaker or None; actors in `title` count as earliest mentions."
-    recs, sents = attribution_records(text, extra_cues=EXTRA_CUES)
+    recs, sents = attribution_records(text, extra_cues=EXTRA_CUES, tagger=tagger)
     if not recs: return []
     mentions = [m for m in matcher.find(text) if m[4] not in ('government', 'country') or not describes_name(text, m[1])]  # not 'US' in 'US retail giant Walmart'
     links = [(lk.end(), lk.end() + 90) for lk in _LINK_MARK.finditer(text)]  # a linked headline ('OPINION: Kim Jong-nam attack reveals ...')
@@ -821,7 +822,7 @@ _STORY = r'(?:It was\s+)?(?:One|Some)\s+(?:day|morning|afternoon|evening|night)\
 _STORY_OPEN = re.compile(r'\s*' + _STORY, re.I)
 _PARA_STORY = re.compile(r'\n[ \t]*(?=' + _STORY + ')')  # a paragraph opening a story
 
-def _one(text, title, dct, matcher, article_id, is_kcna):
+def _one(text, title, dct, matcher, article_id, is_kcna, tagger=None):
     "All statement rows of one article."
     text = text if isinstance(text, str) else ''
     item = item_speaker(title, text, matcher) if title and is_kcna else None  # a news headline ('May: Article 50 ...') is no item statement
@@ -830,7 +831,7 @@ def _one(text, title, dct, matcher, article_id, is_kcna):
     if anchor and not is_kcna and not _STORY_OPEN.match(text): anchor = None  # news opening 'In 2016, scientists ...' gives background,
     # and its speakers talk now; a KCNA reminiscence ('In September Juche 88 (1999), Chairman Kim Jong Il visited ...') or a story
     # ('One day in May 1979, ...') is told about then
-    rows = _text_rows(text, dct, matcher, item, title, anchored=anchor is not None, kcna=is_kcna) if text.strip() else []
+    rows = _text_rows(text, dct, matcher, item, title, anchored=anchor is not None, kcna=is_kcna, tagger=tagger) if text.strip() else []
     if is_kcna and anchor is None and any(r['date'] is None for r in rows):  # a story told further down: 'One day in November 2014, the General
         stories = [(m.end(), d) for m in _PARA_STORY.finditer(text) if (d := narrative_date(text[m.end():], dct)) and _in_range(d[0])]  # Secretary
         for r in rows:                                                                           # visited the factory. He appreciated ...'
@@ -880,8 +881,12 @@ def _one(text, title, dct, matcher, article_id, is_kcna):
 def statements(x, # a text, or an articles frame (article_id, title, body, published, dateline_date, source, url)
                published=None, # publication date of a text (ignored for a frame, which has its own)
                actors=None, # extra actor table (DataFrame or CSV path) merged over the default
+               cues:str='perceptron', # what finds the cues: 'perceptron' (`cue_tagger`) or 'network' (`span_tagger`, not yet read on KCNA)
               )->pd.DataFrame: # one row per statement, columns `COLUMNS`
     "Find the statements in a text or in every article of an articles frame."
+    if cues not in ('perceptron', 'network'): raise ValueError(f"cues must be 'perceptron' or 'network', not {cues!r}")
+    tagger = span_tagger() if cues == 'network' else None
+    if cues == 'network' and tagger is None: raise ValueError("cues='network' needs newsline/span_net.npz (bench/train_span_net.py writes it)")
     matcher = actor_matcher(actors); rows = []
     if isinstance(x, pd.DataFrame):
         for r in x.itertuples(index=False):
@@ -891,11 +896,11 @@ def statements(x, # a text, or an articles frame (article_id, title, body, publi
             dct = dl if dl is not None and not pd.isna(dl) else dateline_date(body, pub)
             if dct is None or pd.isna(dct): dct = pub if pub is not None and not pd.isna(pub) else None
             is_kcna = bool(re.search(r'kcna', f"{g('source') or ''} {g('url') or ''}", re.I)) or '(KCNA)' in body[:200]
-            rows += _one(body, g('title') if isinstance(g('title'), str) else '', dct, matcher, g('article_id'), is_kcna)
+            rows += _one(body, g('title') if isinstance(g('title'), str) else '', dct, matcher, g('article_id'), is_kcna, tagger)
     elif isinstance(x, str):
         dct = dateline_date(x, published)
         if dct is None and published is not None and not pd.isna(published): dct = pd.Timestamp(published)
-        rows = _one(x, '', dct, matcher, None, '(KCNA)' in x[:200])
+        rows = _one(x, '', dct, matcher, None, '(KCNA)' in x[:200], tagger)
     if not rows: return empty_statements()
     df = pd.DataFrame(rows).reindex(columns=list(COLUMNS))
     df['date'] = pd.to_datetime(df['date'].map(lambda d: None if d is None or pd.isna(d) else _naive(d)))
