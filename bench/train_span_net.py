@@ -11,7 +11,7 @@ Two steps, both deterministic (fixed seeds, one fixed order of files):
 2. the network: word (those vectors, then trained), suffix and shape embeddings, two bidirectional LSTM layers, a CRF over the tags
    O, B-/I- source, cue and content; Adam, batches of 32 paragraphs, dropout 0.3, 8% of known words dropped to <unk>; the shipped
    weights are the mean of the last three epochs'.
-PolNeAR's dev split is scored at the end (never used to choose anything). About 14 minutes on one core.
+PolNeAR's dev split is scored at the end (never used to choose anything). About 14 minutes on one core (11 with the word vectors read from a --vectors cache).
 """
 import argparse, collections, csv, gzip, json, random, sys, time
 from pathlib import Path
@@ -33,6 +33,7 @@ ap.add_argument('--threads', type=int, default=1, help='torch threads (1 reprodu
 ap.add_argument('--average', type=int, default=3, help='average the weights of this many last epochs')
 ap.add_argument('--seed', type=int, default=0)
 ap.add_argument('--out', default=str(ROOT/'newsline/span_net.npz'))
+ap.add_argument('--vectors', help='cache file for the word vectors (.npz): read if it exists, else written')
 a = ap.parse_args()
 S = Path(a.shared); t0 = time.time(); T2I = {t: i for i, t in enumerate(TAGS)}
 torch.manual_seed(a.seed); random.seed(a.seed); np.random.seed(a.seed); torch.set_num_threads(a.threads)
@@ -64,7 +65,7 @@ def word_vectors(dim, n_words=40_000, min_count=5):
     tot = M.sum(); rw = M.sum(1)/tot; cw = M.sum(0)**0.75; cw = cw/cw.sum()
     P = (torch.log((M/tot).clamp_min(1e-30)) - torch.log(rw.clamp_min(1e-30))[:, None] - torch.log(cw.clamp_min(1e-30))[None]).clamp_min(0)
     P[M == 0] = 0; del M
-    U, Sg, _ = torch.svd_lowrank(P, q=dim+32, niter=5)
+    torch.manual_seed(a.seed); U, Sg, _ = torch.svd_lowrank(P, q=dim+32, niter=5)
     E = (U[:, :dim]*Sg[:dim].sqrt()).numpy(); E /= np.linalg.norm(E, axis=1, keepdims=True).clip(1e-6)
     return V, E.astype(np.float32)
 
@@ -84,7 +85,12 @@ def labelled(split):
         out.append((name, text, atts, toks, low, [int(text[s].isupper()) for s, e in toks], inq, lab, paragraph_units(text, toks)))
     return out
 
-V, E = word_vectors(a.dim); log('word vectors')
+if a.vectors and Path(a.vectors).exists():
+    with np.load(a.vectors) as z: V, E = str(z['words']).split('\n'), z['vectors']
+else:
+    V, E = word_vectors(a.dim)
+    if a.vectors: np.savez(a.vectors, words=np.array('\n'.join(V)), vectors=E)
+log('word vectors')
 train = labelled('train'); log(f'{len(train)} training documents')
 cnt = collections.Counter(w for d in train for w in d[4]); sV = set(V)
 vocab = ['<pad>', '<unk>'] + V + sorted(w for w, c in cnt.items() if c >= 2 and w not in sV); W2I = {w: i for i, w in enumerate(vocab)}
@@ -122,26 +128,31 @@ def batch(items):
         for z, v in zip((w, x, h, y), its): z[i, :n] = torch.from_numpy(v)
     return w, x, h, y, mask, [len(it[0]) for it in items]
 
-units = [u for d in train for u in encode(d)]
-net = Net(a.hidden, a.layers, a.dim)
-with torch.no_grad():
-    net.ew.weight.normal_(0, 0.5); net.ew.weight[0] = 0; net.ew.weight[2:2+len(V)] = torch.from_numpy(E)*4.0
-opt = torch.optim.Adam(net.parameters(), lr=2e-3); avg, n_avg = None, 0
-for ep in range(a.epochs):
-    random.shuffle(units); order = sorted(units, key=lambda it: len(it[0]) + random.random()*10)
-    batches = [order[i:i+32] for i in range(0, len(order), 32)]; random.shuffle(batches); tot = 0.
-    for b in batches:
-        w, x, h, y, mask, lens = batch(b)
-        w = torch.where((torch.rand(w.shape) < 0.08) & (w > 1), torch.ones_like(w), w)
-        loss = net.nll(net.emissions(w, x, h, lens), y, mask)/mask.sum()
-        opt.zero_grad(); loss.backward(); nn.utils.clip_grad_norm_(net.parameters(), 5.); opt.step(); tot += loss.item()
-    log(f'epoch {ep+1}/{a.epochs}: loss {tot/len(batches):.4f}')
-    if ep >= a.epochs - a.average:  # the shipped weights: the mean of the last epochs' (steadier than any one epoch)
-        sd = {k: v.detach().clone() for k, v in net.state_dict().items()}; n_avg += 1
-        avg = sd if avg is None else {k: avg[k] + (sd[k] - avg[k])/n_avg for k in avg}
-net.load_state_dict(avg)
-ren = {'ew.weight': 'ew', 'es.weight': 'es', 'eh.weight': 'eh', 'out.weight': 'out_w', 'out.bias': 'out_b'}
-sn = SpanNet({ren.get(k, k.replace('lstm.', '')): v.detach().numpy() for k, v in net.state_dict().items()}, vocab, suffixes)
+def fit(docs, name):  # (a function: held-out parts of train can be fitted the same way)
+    "A network trained on `docs` (seeded afresh: the same documents give the same weights)."
+    torch.manual_seed(a.seed); random.seed(a.seed); np.random.seed(a.seed)
+    units = [u for d in docs for u in encode(d)]
+    net = Net(a.hidden, a.layers, a.dim)
+    with torch.no_grad():
+        net.ew.weight.normal_(0, 0.5); net.ew.weight[0] = 0; net.ew.weight[2:2+len(V)] = torch.from_numpy(E)*4.0
+    opt = torch.optim.Adam(net.parameters(), lr=2e-3); avg, n_avg = None, 0
+    for ep in range(a.epochs):
+        random.shuffle(units); order = sorted(units, key=lambda it: len(it[0]) + random.random()*10)
+        batches = [order[i:i+32] for i in range(0, len(order), 32)]; random.shuffle(batches); tot = 0.
+        for b in batches:
+            w, x, h, y, mask, lens = batch(b)
+            w = torch.where((torch.rand(w.shape) < 0.08) & (w > 1), torch.ones_like(w), w)
+            loss = net.nll(net.emissions(w, x, h, lens), y, mask)/mask.sum()
+            opt.zero_grad(); loss.backward(); nn.utils.clip_grad_norm_(net.parameters(), 5.); opt.step(); tot += loss.item()
+        log(f'{name}: epoch {ep+1}/{a.epochs}, loss {tot/len(batches):.4f}')
+        if ep >= a.epochs - a.average:  # the weights kept: the mean of the last epochs' (steadier than any one epoch)
+            sd = {k: v.detach().clone() for k, v in net.state_dict().items()}; n_avg += 1
+            avg = sd if avg is None else {k: avg[k] + (sd[k] - avg[k])/n_avg for k in avg}
+    net.load_state_dict(avg)
+    ren = {'ew.weight': 'ew', 'es.weight': 'es', 'eh.weight': 'eh', 'out.weight': 'out_w', 'out.bias': 'out_b'}
+    return SpanNet({ren.get(k, k.replace('lstm.', '')): v.detach().numpy() for k, v in net.state_dict().items()}, vocab, suffixes)
+
+sn = fit(train, 'network')
 sn.save(a.out); log(f'{a.out} ({Path(a.out).stat().st_size/1e6:.1f} MB)')
 if (S/'eval/polnear/dev').exists():  # the network alone (each tagged run one span), for the record
     sn = SpanNet.load(a.out); docs = []
