@@ -178,14 +178,19 @@ class CueTagger:
         self.w, self.vocab, self.thr = dict(weights or {}), set(vocab or ()), thr
         self.starts = set(starts) if starts is not None else self.vocab  # stems that begin a cue
         self.rankers = {k: dict(v) for k, v in (rankers or {}).items()}  # name -> feature weights
-        self.net = None  # a `SpanNet` finding the cues instead of the perceptron (`span_tagger` sets the shipped one)
+        self.net, self.nested = None, False  # a `SpanNet` finding the cues instead of the perceptron (`span_tagger` sets the shipped one)
     def span_tags(self, text:str, toks:list, low:list, caps:list, inq:list)->list:
         "The span network's tag per token (`SpanNet.tag` over `paragraph_units`), or None without a network."
         return None if self.net is None else self.net.tag(low, caps, inq, paragraph_units(text, toks))
     def cue_labels(self, text:str, toks:list, low:list, caps:list, inq:list)->list:
-        "1 for each token inside a cue: the span network's cue tags if there is a network, else the perceptron's (`tag`)."
+        "1 for each token inside a cue: the span network's cue tags if there is a network (and, if `nested`, the perceptron's inside its contents), else the perceptron's (`tag`)."
         tags = self.span_tags(text, toks, low, caps, inq)
-        return self.tag(low, caps, inq) if tags is None else [int(t[2:] == 'C') for t in tags]
+        if tags is None: return self.tag(low, caps, inq)
+        lab = [int(t[2:] == 'C') for t in tags]
+        if self.nested:  # 'said China commended ... and said cooperation ...': a cue inside the words, which PolNeAR leaves unmarked
+            per = self.tag(low, caps, inq)
+            lab = [int(c or (p and t[2:] == 'Q')) for c, p, t in zip(lab, per, tags)]
+        return lab
     def best(self, name:str, cands:list, feats:list):
         "The candidate with the highest score under ranker `name` (the first candidate if the ranker is missing)."
         w = self.rankers.get(name)
@@ -236,10 +241,11 @@ def cue_tagger()->CueTagger:
     if not p.exists(): p = Path(__file__).parent/'cue_tagger.json' if '__file__' in globals() else p
     return CueTagger.load(p) if p.exists() else CueTagger()
 
-@functools.lru_cache(maxsize=1)
-def span_tagger()->CueTagger:
+@functools.lru_cache(maxsize=2)
+def span_tagger(nested:bool=False, # also the perceptron's cues inside the network's contents (statements within statements)
+               )->CueTagger:
     "The shipped cue tagger with the span network (`span_net`) finding the cues instead of the perceptron; None without the network's weights."
     net = span_net()
     if net is None: return None
-    m = copy.copy(cue_tagger()); m.net = net
+    m = copy.copy(cue_tagger()); m.net, m.nested = net, nested
     return m

@@ -885,7 +885,7 @@ def statements(x, # a text, or an articles frame (article_id, title, body, publi
               )->pd.DataFrame: # one row per statement, columns `COLUMNS`
     "Find the statements in a text or in every article of an articles frame."
     if cues not in ('perceptron', 'network'): raise ValueError(f"cues must be 'perceptron' or 'network', not {cues!r}")
-    tagger = span_tagger() if cues == 'network' else None
+    tagger = span_tagger(nested=True) if cues == 'network' else None  # (a statement inside another's words is a row of its own)
     if cues == 'network' and tagger is None: raise ValueError("cues='network' needs newsline/span_net.npz (bench/train_span_net.py writes it)")
     matcher = actor_matcher(actors); rows = []
     if isinstance(x, pd.DataFrame):
