@@ -101,8 +101,8 @@ class SpanNet:
                 c = sg[..., H:2*H]*c[:, :k] + sg[..., :H]*gk[..., 3*H:]
                 np.multiply(sg[..., 2*H:], np.tanh(c), out=out[s, :, :k])
             X = np.concatenate([out[:, 0], out[:, 1][rev, bi]], -1)
-        X = X.transpose(1, 0, 2)  # (unit, step, features)
-        return X @ self.out_w + self.out_b, lens
+        em = (X.reshape(L*B, -1) @ self.out_w + self.out_b).reshape(L, B, -1)  # (one 2-D product, as for the inputs)
+        return em.transpose(1, 0, 2), lens  # (unit, step, tag)
     def viterbi(self, em:np.ndarray, lens:np.ndarray)->np.ndarray:
         "Best tag index sequences (Viterbi over the CRF's transitions, impossible moves barred), as a (units, longest) array."
         B, L, K = em.shape; tr = self.trans; score = self.start + em[:, 0]; bp = np.zeros((B, L, K), np.int8); rows = np.arange(B)

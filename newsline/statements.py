@@ -881,7 +881,7 @@ def _one(text, title, dct, matcher, article_id, is_kcna, tagger=None):
 def statements(x, # a text, or an articles frame (article_id, title, body, published, dateline_date, source, url)
                published=None, # publication date of a text (ignored for a frame, which has its own)
                actors=None, # extra actor table (DataFrame or CSV path) merged over the default
-               cues:str='perceptron', # what finds the cues: 'perceptron' (`cue_tagger`) or 'network' (`span_tagger`, not yet read on KCNA)
+               cues:str='perceptron', # what finds the cues: 'perceptron' (`cue_tagger`) or 'network' (`span_tagger(nested=True)`: better PolNeAR scores, slower, see its notes)
               )->pd.DataFrame: # one row per statement, columns `COLUMNS`
     "Find the statements in a text or in every article of an articles frame."
     if cues not in ('perceptron', 'network'): raise ValueError(f"cues must be 'perceptron' or 'network', not {cues!r}")
