@@ -75,34 +75,38 @@ class SpanNet:
             return cls({k: z[k] for k in z.files if k not in ('vocab', 'suffixes')}, str(z['vocab']).split('\n'), str(z['suffixes']).split('\n'))
     def emissions(self, low:list, caps:list, inq:list, # tokens (lowercased), capitals, quotation index per token
                   units:list, # token index lists, longest first (from `paragraph_units`)
-                 )->tuple: # (tag scores of shape (units, longest, 7), lengths)
+                 )->tuple: # (tag scores of shape (units, longest, 7), zero past each unit's end; lengths)
         "Per-token tag scores of a batch of units."
         B = len(units); lens = np.array([len(u) for u in units]); L = int(lens.max()); W, S = self.W, self.S
-        wi = np.zeros((L, B), np.int64); si = wi.copy(); hi = wi.copy()  # time-major: (step, unit)
-        for b, u in enumerate(units):
-            n = len(u)
-            wi[:n, b] = [W.get(low[i][:-1] if low[i].endswith('_') else low[i], 1) for i in u]  # ('may_': a name marked by the caller)
-            si[:n, b] = [S.get(low[i][-3:], 1) for i in u]; hi[:n, b] = [shape_id(low[i], caps[i], inq[i]) for i in u]
+        active = (lens[None, :] > np.arange(L)[:, None]).sum(1)  # units still running at each step (the first ones: longest first)
+        off = np.zeros(L+1, np.int64); np.cumsum(active, out=off[1:])  # packed rows of step s: off[s] .. off[s+1], one per running unit
+        start = np.zeros(B+1, np.int64); np.cumsum(lens, out=start[1:])  # the units' tokens one after another (`flat`)
+        fw, bw = np.empty(start[-1], np.int64), np.empty(start[-1], np.int64)  # packed row -> flat token: forward, and reading backward
+        for b, n in enumerate(lens.tolist()):
+            rows, t = off[:n] + b, np.arange(n); fw[rows] = start[b] + t; bw[rows] = start[b] + n - 1 - t
+        flat = [i for u in units for i in u]; N = len(flat)
+        wi = np.fromiter((W.get(low[i][:-1] if low[i].endswith('_') else low[i], 1) for i in flat), np.int64, N)  # ('may_': a name marked by the caller)
+        si = np.fromiter((S.get(low[i][-3:], 1) for i in flat), np.int64, N)
+        hi = np.fromiter((shape_id(low[i], caps[i], inq[i]) for i in flat), np.int64, N)
         X = np.concatenate([self.emb[0][wi], self.emb[1][si], self.emb[2][hi]], -1)
-        t = np.arange(L)[:, None]; rev = np.where(t < lens[None, :], lens[None, :]-1-t, t); bi = np.arange(B)[None, :]  # each unit reversed within its length
-        active = [int((lens > s).sum()) for s in range(L)]  # units still running at step s
-        for Wih, Whh, bias in self.layers:
-            H = Whh.shape[1]; G = np.empty((2, L, B, 4*H), np.float32)  # the input part of the gates, both directions, every step
-            D = X.shape[-1]; G[0] = (X.reshape(L*B, D) @ Wih[0]).reshape(L, B, 4*H); G[1] = (X[rev, bi].reshape(L*B, D) @ Wih[1]).reshape(L, B, 4*H)
-            G += bias[:, None, None]  # (one 2-D product per direction: a 3-D one runs step by step)
-            out = np.zeros((L, 2, B, H), np.float32); c = np.zeros((2, B, H), np.float32); g = np.empty((2, B, 4*H), np.float32)
+        act, offs = active.tolist(), off.tolist()
+        for Wih, Whh, bias in self.layers:  # packed, as torch's PackedSequence: no work on padding
+            H = Whh.shape[1]; P = np.empty((2, N, 4*H), np.float32)  # the input part of the gates, both directions, every step
+            np.matmul(X[fw], Wih[0], out=P[0]); np.matmul(X[bw], Wih[1], out=P[1]); P += bias[:, None]
+            O = np.empty((2, N, H), np.float32); c = np.zeros((2, B, H), np.float32); g = np.empty((2, B, 4*H), np.float32)
             for s in range(L):
-                k = active[s]; gk = g[:, :k]
+                k, a = act[s], offs[s]; gk = g[:, :k]
                 if s:
-                    np.matmul(out[s-1, 0, :k], Whh[0], out=gk[0]); np.matmul(out[s-1, 1, :k], Whh[1], out=gk[1]); gk += G[:, s, :k]
-                else: gk[...] = G[:, 0, :k]
+                    p = offs[s-1]; np.matmul(O[0, p:p+k], Whh[0], out=gk[0]); np.matmul(O[1, p:p+k], Whh[1], out=gk[1]); gk += P[:, a:a+k]
+                else: gk[...] = P[:, :k]
                 np.tanh(gk, out=gk)  # the i, f, o rows were halved: sigmoid(x) = (tanh(x/2)+1)/2
                 sg = gk[..., :3*H]; sg += 1; sg *= 0.5
                 c = sg[..., H:2*H]*c[:, :k] + sg[..., :H]*gk[..., 3*H:]
-                np.multiply(sg[..., 2*H:], np.tanh(c), out=out[s, :, :k])
-            X = np.concatenate([out[:, 0], out[:, 1][rev, bi]], -1)
-        em = (X.reshape(L*B, -1) @ self.out_w + self.out_b).reshape(L, B, -1)  # (one 2-D product, as for the inputs)
-        return em.transpose(1, 0, 2), lens  # (unit, step, tag)
+                np.multiply(sg[..., 2*H:], np.tanh(c), out=O[:, a:a+k])
+            X = np.empty((N, 2*H), np.float32); X[fw, :H] = O[0]; X[bw, H:] = O[1]  # back to flat token order
+        ub = np.repeat(np.arange(B), lens); em = np.zeros((B, L, len(TAGS)), np.float32)
+        em[ub, np.arange(N) - start[ub]] = X @ self.out_w + self.out_b
+        return em, lens
     def viterbi(self, em:np.ndarray, lens:np.ndarray)->np.ndarray:
         "Best tag index sequences (Viterbi over the CRF's transitions, impossible moves barred), as a (units, longest) array."
         B, L, K = em.shape; tr = self.trans; score = self.start + em[:, 0]; bp = np.zeros((B, L, K), np.int8); rows = np.arange(B)
