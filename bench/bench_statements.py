@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 from newsline.statements import statements
 from newsline.attribution import attributions
-from newsline.cue_tagger import span_tagger
+from newsline.cue_tagger import span_tagger, cue_tagger
 
 ROOT = Path(__file__).resolve().parents[1]
 ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -35,11 +35,11 @@ if Path(a.kcna).exists():
 if Path(a.polnear).exists():
     texts = [p.read_text(encoding='utf-8') for p in sorted((Path(a.polnear)/'text').glob('*.txt'))]
     n = sum(map(len, texts))
-    for tagger, key in ((None, 'attributions_polnear_dev'), (span_tagger(), 'attributions_polnear_dev_network')):
+    for tagger, key in ((cue_tagger(), 'attributions_polnear_dev'), (span_tagger(), 'attributions_polnear_dev_network')):  # (the network: attributions' default)
         if key.endswith('network') and tagger is None: continue
         t = time.perf_counter(); m = sum(len(attributions(x, tagger=tagger)) for x in texts); dt = time.perf_counter() - t
         res[key] = dict(chars=n, seconds=round(dt, 2), chars_per_second=round(n/dt), attributions=m)
-        print(f"attributions on PolNeAR dev ({'network' if tagger else 'perceptron'} cues): {n:,} chars, {m:,} attributions, {dt:.1f}s, {n/dt:,.0f} chars/s")
+        print(f"attributions on PolNeAR dev ({'network' if key.endswith('network') else 'perceptron'} cues): {n:,} chars, {m:,} attributions, {dt:.1f}s, {n/dt:,.0f} chars/s")
 big = 'the people rose up in anger and the campaign went on ' * 40000  # 2 MB, no punctuation
 for cues, key in (('perceptron', 'no_punctuation_2mb'), ('network', 'no_punctuation_2mb_network')):
     if cues == 'network' and span_tagger() is None: continue

@@ -11,7 +11,7 @@ __all__ = ['ISSUE_ADJ', 'ISSUE_NOUNS', 'DASHES', 'NOT_SOURCES', 'INV_FOLLOW', 'R
 # %% ../nbs/02b_attribution.ipynb #c002
 import re
 import pandas as pd
-from .cue_tagger import CueTagger, cue_tagger, end_candidates, end_features, AUX, END_WORDS, _LEFT_OK
+from .cue_tagger import CueTagger, cue_tagger, span_tagger, end_candidates, end_features, AUX, END_WORDS, _LEFT_OK
 from .actors import _PLACE_HEADS, SPEAKER_NOUNS, _GROUP_HEADS, _BY_WORDS, _ROLE_HEADS
 from .text_units import (tokenize, quote_regions, sentences, np_left, np_right, QUOTE_OPEN, QUOTE_CLOSE, QUOTE_BOTH,
     QOPEN, QCLOSE, DET, STOP, TIMEW, ADV_LEFT, ADV_RIGHT, OBJ_CUES, OBJ_NEXT, INVERSION, PAST, LY_NOUNS, BE, PREP, CHANNEL_NOUNS,
@@ -989,9 +989,9 @@ def attribution_records(text:str, extra_cues=frozenset(), tagger:CueTagger=None)
 
 def attributions(text:str, # the text to analyse
                  extra_cues=frozenset(), # extra single-word cues (lowercase), besides the tagger's
-                 tagger:CueTagger=None, # default: the shipped tagger
+                 tagger:CueTagger=None, # default: `span_tagger()` (the span network's cues), else the perceptron's `cue_tagger()`
                 )->pd.DataFrame: # one row per attribution; offsets into `text`, `<NA>` when a part is missing
     "Find attributions (source, cue, content) in `text` as character spans; `content_spans` lists discontinuous pieces."
-    rows, _ = attribution_records(text, extra_cues, tagger)
+    rows, _ = attribution_records(text, extra_cues, tagger or span_tagger() or cue_tagger())  # (the network's cues score better on PolNeAR)
     df = pd.DataFrame(rows, columns=list(ATTRIBUTION_COLUMNS))
     return df.astype(ATTRIBUTION_COLUMNS)
