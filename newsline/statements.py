@@ -293,7 +293,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
     if doc is None and (full := _FULL_TEXT.search(text)) and (mk := _made_at(text, full.start())):  # 'X made a speech ... The full
         alt = resolve_source(mk[1], [], matcher, (), text)                                           # text of the speech follows:'
         if alt[0] and alt[2] in ('person', None): doc = alt[:4]
-    if doc and doc[2] != 'person' and len(sents) > 1 and (rf := _received_from(text, sents, 1, back=1)):
+    if doc and doc[2] != 'person' and len(sents) > 1 and (rf := _received_from(text, sents, 2, back=2)):  # (the first sentence may be a dateline)
         alt = resolve_source(rf[1], [], matcher, (), text)  # 'X received a message from V. Putin, president of ...': the person, not
         if alt[0] and (alt[2] == 'person' or alt[4] == 'unknown' and _is_person_name(alt[0])): doc = alt[:4]  # the title's role
     if doc: salient.append((0, 0, doc[0], doc[1] or '', doc[2] or '', doc[3] or ''))  # 'the message said': its sender
