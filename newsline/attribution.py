@@ -103,6 +103,7 @@ def _initial_np(text, toks, low, s0, a):
     return None
 
 _OPENING_PREP = {'in', 'on', 'at', 'during', 'after', 'upon', 'under', 'through', 'with'}
+_OPENING_SETTING = {'speaking', 'talking', 'writing', 'addressing', 'testifying', 'appearing', 'interviewed', 'asked'}  # 'Speaking to the BBC on Thursday, X said this ...'
 _OPENERS_PREP = _OPENING_PREP | {'amid', 'before', 'despite', 'following', 'from'}  # what opens a phrase before an apposed source (not 'As X, ..., told')
 _ADDRESSEE = {'reporters', 'journalists', 'lawmakers', 'legislators', 'supporters', 'parliament', 'congress', 'senators', 'host',
               'anchor', 'correspondent', 'interviewer', 'him', 'her', 'them', 'us', 'me', 'you', 'members', 'officials', 'students'}
@@ -869,9 +870,10 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
             opener = before > s0 and low[before] == ',' and inq[s0] < 0 and (
                 (before - s0 <= 2 and all(low[x] in ADV_LEFT or low[x] in TIMEW or (low[x].endswith('ly') and low[x].isalpha())
                                           for x in range(s0, before)))
-                or (low[s0] in _OPENING_PREP and before - s0 <= 12 and all(_is_word(low[x]) for x in range(s0, before))))
-            # 'Previously, Tillerson had said in Tokyo that ...', 'In the reply message, he expressed thanks to ...': an opening
-            # adverbial is no content before the cue
+                or (low[s0] in _OPENING_PREP and before - s0 <= 12 and all(_is_word(low[x]) for x in range(s0, before)))
+                or (low[s0] in _OPENING_SETTING and before - s0 <= 16 and all(inq[x] < 0 for x in range(s0, before))))
+            # 'Previously, Tillerson had said in Tokyo that ...', 'In the reply message, he expressed thanks to ...', 'Speaking to the BBC's
+            # The View on Thursday night, X said this election ...': an opening adverbial or setting is no content before the cue
             adverbial_right = q < right_end and low[q] in PREP and before > s0 and low[before] in QCLOSE | {','} and not opener
             after_src = src[1] if src and inverted else b
             adverbial_right = adverbial_right or (before > s0 and low[before] == ',' and not inverted and after_src < n

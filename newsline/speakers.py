@@ -117,7 +117,7 @@ def document_recipient(title:str, # an item's title
 _TITLE_WORDS = ("Rep|Reps|Representative|Sen|Sens|Senator|Gov|Governor|Gen|General|Lt|Lieutenant|Col|Colonel|Maj|Major|Capt|Captain|Adm|"
                 "Admiral|Sgt|Sergeant|Cmdr|Commander|Dr|Prof|Professor|Sir|Dame|Rev|Reverend|Speaker|Taoiseach|T[aá]naiste|Constable|Garda|"
                 "Judge|Justice|Mayor|Ambassador|Amb|President|Vice|Prime|Minister|Secretary|Chancellor|Former|former|Republican|Democratic|"
-                "Democrat|GOP|Labour|Conservative|Deputy|Acting|Detective|Inspector|Superintendent|Chief|Commissioner|Mr|Mrs|Ms|Mx|MP|MEP|TD|"
+                "Democrat|GOP|Labour|Conservative|Deputy|Acting|Detective|Inspector|Superintendent|Chief|Commissioner|Mr|Mrs|Ms|Mx|MP|MEP|TD|MLA|MSP|"
                 "Senior|Assistant|Counsel|Associate|Economist|Lawyer|Attorney|Dean|Coach|Manager|Director|Spokesman|Spokeswoman|Spokesperson|DPP|Cllr|"
                 "Councillor|Sheriff|Leader|Majority|Minority|Chairman|Chairwoman|Chair|Whip|Duma|Parliament|Assembly|Senate|Congress|Committee|"
                 "Fr|Msgr|Imam|Rabbi|Sheikh|Cardinal|Bishop|Archbishop|Pastor|Parish|Priest|"
