@@ -503,7 +503,7 @@ _BARE_RELATIVE = re.compile(r"\s*((?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’.-]*)\
 
 def before_relative(src:str)->str:
     "A source without its relative clause: 'Asda, which is owned by US retail giant Walmart,' is Asda."
-    rc = RELATIVE.search(src)
+    rc = RELATIVE.search(src) or _SUBORDINATE.search(src)
     if not rc and (br := _BARE_RELATIVE.match(src)): return br.group(1)
     return src[:rc.start()] if rc and rc.start() else src
 
@@ -565,6 +565,8 @@ _ROLE_HEADS = {'executive', 'ceo', 'boss', 'coach', 'captain', 'owner', 'officia
 # 'Dortmund chief executive, Hans-Joachim Watzke': a named body's role, then the person (the name in group 2)
 _APPOSED_NAME = re.compile(r"(?:an?|the|its|his|her|their)\s+[a-z][^,]*,\s*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*,?\s*$", re.I)
 RELATIVE = re.compile(r",\s*(?:who|which|whose|whom)\b")  # a relative clause opens: 'X, who ...'
+_COMMA_NAME = re.compile(r",\s*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*,?\s*")  # ', Sergey Shoigu,' closing the source
+_SUBORDINATE = re.compile(r",\s*(?:as|while|when|after|before|because)\s+(?:he|she|they|it|we|I)\b")  # 'Ramvati Bai, as she caresses the boy'
 _HONORIFICS = (r"(?:(?:Lt\.|Lieutenant|Col\.|Colonel|Gen\.|General|Maj\.|Major|Capt\.|Captain|Adm\.|Admiral|Sgt\.|Sergeant|Cmdr\.|"
                r"Commander|Dr\.|Mr\.|Ms\.|Mrs\.|Prof\.|Professor|Sen\.|Senator|Rep\.|Gov\.|Governor|Ambassador|Judge)\s+)*")
 
@@ -765,6 +767,10 @@ def resolve_source(source:str,   # the source span's text
         country = next((f[3] for f in found if f[3] and f[4] not in ('media', 'ngo') and not _AFFAIRS.match(source, f[1])), None)  # 'Kim Kang Il, vice-minister
         # of National Defence of the DPRK': PRK; 'director general of the Department of U.S. Affairs of the Foreign Ministry of the DPRK': PRK, not the US
         return (canonical_name(source[:head]), country, 'person' if country else None, None, 'unknown')  # 'Jo Chun Ryong, secretary of the WPK ...': the person
+    if head > 0 and (rw := source[:head].split()) and rw[-1].lower() in _ROLE_HEADS and (nc := _COMMA_NAME.fullmatch(source, head)):
+        per = next((f for f in found if f[4] == 'person' and f[0] >= head), None)  # 'Russian Defense Minister, Sergey Shoigu': the person
+        if per: return per[2:] + ('name',)
+        if _is_person_name(nc.group(1)): return (nc.group(1), next((f[3] for f in found if f[3] and f[0] < head), None), 'person', None, 'name')
     if found and head > 0 and any(f[0] < head for f in found): found = [f for f in found if f[0] < head]  # 'Kim Yo Jong, director of ...'
     if found and (posted := [f for f in found if f[4] not in ('person', 'spokesperson') and _POSTED_TO.search(source, 0, f[0])]):
         found = [f for f in found if f not in posted]  # the place an envoy is posted to is not whom the envoy speaks for

@@ -64,10 +64,11 @@ def _state_role(src:str, matcher)->str:
     if not ws or len(ws) > 6 or ws[0] in ('of', 'for', 'and', "'s", 's') or not any(w in _PERSON_ROLES for w in ws): return ''
     return role if re.fullmatch(r"[\w'’ -]+", role) else ''
 
-def _titled_person(text:str, pos:int, role:str)->str:
+def _titled_person(text:str, pos:int, role:str, comma:bool=False)->str:
     "The name last given with `role` before `pos` ('... Attorney General Mohamed Apandi Ali ...' for 'attorney general'), or ''."
     rx = re.compile(r'(?<![Vv]ice )(?<![Dd]eputy )(?<![Ff]ormer )(?<!Vice-)(?i:\b' + r'\s+'.join(map(re.escape, role.split()))
-                    + r")[ \t]+((?:(?:[A-Z]\.|[A-Z][\w'’-]*)[ \t]+){1,3}[A-Z][\w'’-]+)")  # not across a full stop; not 'Vice President X' for 'the president'
+                    + (r")(?:,[ \t]*|[ \t]+)" if comma else r")[ \t]+")  # (`comma`: also 'Defense Minister, Sergey Shoigu,')
+                    + r"((?:(?:[A-Z]\.|[A-Z][\w'’-]*)[ \t]+){1,3}[A-Z][\w'’-]+)")  # not across a full stop; not 'Vice President X' for 'the president'
     found = [m.group(1) for m in rx.finditer(text, max(0, pos-3000), pos)]
     return found[-1] if found else ''
 

@@ -267,6 +267,7 @@ _DOC_CUE = re.compile(r"\b(?:announc|adopt|sign|publish|releas|issu|unveil|decla
 _DOC_NAME = re.compile(r"(?:the\s+|a\s+|its\s+|their\s+)?(?:[A-Z][\w.'’-]*\s+|of\s+|on\s+|and\s+|for\s+|the\s+|\d{4}\s+)*(?:Declaration|Agreement|Treaty|Accords?|"
                        r"Plan|Strategy|Doctrine|Initiative|Act|Law|Resolution|Communiqu[eé]|Charter|Framework|Roadmap|Guidelines)")
 _TO_ADDRESSEE = re.compile(r'\s+to\s+(?:the\s+)?(?:[\w.\'’-]+\s+){0,3}$')  # 'said to the Chinese envoy'
+_DOMAIN_CHIEF = re.compile(r'(?:the|this)\s+(defen[cs]e|foreign|finance|health|interior|justice|trade|energy|education|home|treasury)\s+(?:chief|head|boss)', re.I)
 _NP_COLON = re.compile(r'[^"“:\n]{2,160}?:\s*(?=["“])')  # a phrase, a colon, then a quotation
 _BY_OUTLET = re.compile(rf"\b(?:{_BY_WORDS})\s+by\s+(?:the\s+)?$", re.I)  # 'a witness, interviewed by France Inter,'
 _HEARSAY = re.compile(r"(?:the\s+|most\s+|many\s+|some\s+)?(?:(?:international|world|foreign)\s+)?(?:security\s+)?(?:community|public|public opinion|opinion|experts|observers|analysts)", re.I)
@@ -492,6 +493,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             elif named: speaker, country, typ, cameo = named[2], named[3] or None, named[4] or None, named[5] or None
         elif how in ('nominal', 'unknown') and head in _PERSON_ROLES and re.fullmatch(r'(?:the|this)\s+[a-z -]+', src.strip(), re.I):
             name = _titled_person(text, pos, src.strip().split(None, 1)[1])  # 'the attorney general' after 'Attorney General Jane Roe'
+            if not name and (dc := _DOMAIN_CHIEF.fullmatch(src.strip())):  # 'the defense chief' after 'Defense Minister, Sergey Shoigu,'
+                name = next((n_ for t_ in ('minister', 'secretary') if (n_ := _titled_person(text, pos, f'{dc.group(1)} {t_}', comma=True))), '')
             if name:
                 speaker, country, typ, cameo, how = resolve_source(name, ante, matcher, salient)
                 if how == 'unknown': typ = 'person'
