@@ -121,6 +121,21 @@ _QUOTED = re.compile(r'\s*["“‘\']')  # a content that opens with a quotation
 _SETTING_GAP = re.compile(r"\s*(?:(?:to|at|in|during|before|with)\s+(?:(?!(?:that|which|who|whom|where|when|about|over|against|after|since)\b)"
                           r"[\w.'’-]+\s+){1,6}?)?(?:on\s+|in\s+|late\s+|early\s+)?")  # ' to her fans in Frankfurt | in 2015': where and to whom it was said
 
+_PLAIN_TAIL = re.compile(r"(?:\s+(?!(?:who|whom|whose|which|that|where|when|after|before|since|following|ago|as|while|because|and|but|said|says)\b)"
+                         r"[A-Za-z][\w'’.-]*){1,16}?\s+(?:on\s+|late\s+|early\s+)?")  # words of places and addressees only: no comma, clause or number
+
+def _tail_day(fn, text, ce, s1, ref):
+    "The day closing the sentence after a cue whose words came first, only places and addressees between, or None."
+    # '..., Tereshkova told reporters at the opening of an exhibition in her honor at London's Science Museum on Wednesday.'
+    if s1 - ce > 180 or not _DAYISH.search(text, ce, s1): return None
+    try: tx = fn(text[ce:s1], ref.normalize()) or []
+    except Exception: return None
+    for t_start, t_end, _, t_type, t_value, *_ in tx:
+        a, b = ce + int(t_start), ce + int(t_end)
+        if str(t_type) in ('DATE', 'TIME') and _SENT_CLOSE.match(text, b, s1 + 1) and _PLAIN_TAIL.fullmatch(text, ce, a) \
+                and (pv := _parse_value(t_value)) and pv[1] == 'day' and pv[0] <= ref.normalize(): return pv
+    return None
+
 def _closing_day(fn, text, lo, s1, right, ref):
     "The day that closes the sentence just after words that are no clause ('called the test \"intolerable\" at a press conference | on Sunday.')."
     quoted = bool(right) and _QUOTED.match(text, right[-1][0])  # a quotation's own verbs are no clause of the sentence
@@ -217,6 +232,7 @@ def attached_date(text:str, # the body
         pv = _parse_value(t_value)
         if pv and pv[0] <= ref.normalize(): return pv
     if (pv := _closing_day(fn, text, lo, s1, right, ref)): return pv
+    if not right and (pv := _tail_day(fn, text, ce, s1, ref)): return pv
     m = _DAY_THEN_PARTICIPLE.search(text, right[0][0], min(s1, right[0][1] + 60)) if right else None
     if m:  # 'called that finding "absurd" on Wednesday, saying ...': the day closes the cue's clause
         pv = _day_value(fn, m.group(1), ref.normalize())
