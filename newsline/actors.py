@@ -632,7 +632,7 @@ def _trailing_person(name:str)->str:
     tn = _TRAILING_NAME.fullmatch(name)
     if not tn or not _is_person_name(tn.group('name')): return ''
     desc = tn.group('desc').split()
-    if len(desc) > 8 or desc[-1] in _DESC_END_NOT or 'the' in [w.lower() for w in desc[-2:]] or _RELATION_OF.search(tn.group('desc')): return ''
+    if len(desc) > 12 or desc[-1] in _DESC_END_NOT or 'the' in [w.lower() for w in desc[-2:]] or _RELATION_OF.search(tn.group('desc')): return ''
     return tn.group('name')
 
 _RELATION_OF = re.compile(r"\b(?:wife|husband|mother|father|son|daughter|brother|sister|widow|widower|family|lawyer|attorney|spokes\w+|aide|"

@@ -273,6 +273,9 @@ _BY_OUTLET = re.compile(rf"\b(?:{_BY_WORDS})\s+by\s+(?:the\s+)?$", re.I)  # 'a w
 _HEARSAY = re.compile(r"(?:the\s+|most\s+|many\s+|some\s+)?(?:(?:international|world|foreign)\s+)?(?:security\s+)?(?:community|public|public opinion|opinion|experts|observers|analysts)", re.I)
 _MONARCHS = {'emir', 'king', 'queen', 'sultan', 'monarch'}  # 'the emir': the one named with the title, not the state he heads
 _GOES_ON = 12  # sentences after a speaker's dated statement in which their undated ones keep its date
+_GROUP_PLURALS = {'Republicans', 'Democrats', 'Conservatives', 'Liberals', 'Tories', 'Socialists', 'Communists', 'Greens', 'Unionists',
+                  'Nationalists', 'Loyalists', 'Islamists', 'Separatists', 'Rebels', 'Officials', 'Lawmakers', 'Senators', 'Critics', 'Opponents',
+                  'Supporters', 'Analysts', 'Experts', 'Residents', 'Activists', 'Protesters', 'Witnesses', 'Investigators', 'Prosecutors'}
 
 def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=False, kcna:bool=True, tagger=None)->list:
     "Statement rows (dicts) of one text; `item` is the whole-item speaker or None; actors in `title` count as earliest mentions."
@@ -545,7 +548,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 and rows[-1]['source_end'] == r['source_end']:  # '... he warmly congratulated ..., and paid high tribute to ...': one subject,
             speaker, country, typ = rows[-1]['speaker'], rows[-1]['actor_country'], rows[-1]['actor_type']  # one speaker
         if speaker is None: continue  # an unresolved pronoun or a bare determiner: nobody to chart
-        if how == 'unknown' and (' ' not in speaker or _COURTESY.match(speaker)):  # a surname: 'Choe' after 'Foreign Minister Choe Son Hui'
+        if how == 'unknown' and (' ' not in speaker or _COURTESY.match(speaker)) and speaker not in _GROUP_PLURALS:  # a surname: 'Choe' after
+            # 'Foreign Minister Choe Son Hui' (not 'Republicans' after 'New Hampshire Republicans': a party's people, not those ones)
             sur = _COURTESY.sub('', speaker); woman = bool(re.match(r'(?:Mrs|Ms|Miss)\b', speaker))
             full = _named_before(sur, ante + salient)  # 'Zahid' for Ahmad Zahid Hamidi
             if full and woman and person_gender(full[0], full[2] or '') == 'm': full = None  # 'Mrs. Trump' is not Donald Trump
