@@ -262,6 +262,10 @@ _DOC_AUTHOR = re.compile(r"(?:(?:One|An?|The|This|That|Its|Their)\s+)?(?!(?:Loca
 _DOC_AUTHOR_NOT = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|"
                              r"Wednesday|Thursday|Friday|Saturday|Sunday|Annual|Final|Special|Full)(?:\s+\d+)?")  # 'A May 5 report', 'The Annual Report'
 
+_BODY_FIRST = re.compile(r"(?:Solidarity|Union|Ministry|Department|Association|Committee|Council|Federation|League|Alliance|Front|Movement|Society|"
+                         r"Institute|Academy|Confederation|Organi[sz]ation|Coalition|Network|Forum|Centre|Center|Foundation|Party|Commission|Agency|"
+                         r"Office|Bureau|Campaign|Conference|Headquarters)\b")  # a body's name opens with its kind: 'Ministry of Health, Labor and Welfare'
+
 def canonical_name(source:str)->str:
     "Canonicalise an unknown source: no leading determiner, no apposition, no quotes, first letter capitalised."
     s = re.sub(r'\s+', ' ', source.replace('’', "'").strip(' \t\n"“”‘’\'')).strip()
@@ -274,6 +278,9 @@ def canonical_name(source:str)->str:
     s = _BEFORE_HONORIFIC.sub('', s)  # 'response Mr Donohoe' (from 'In response Mr Donohoe said'): the name
     parts = [_DETS.sub('', p.strip(' \t-–—')) for p in s.split(',') if p.strip(' \t-–—')]  # ',-' where the corpus lost a character
     named = [p for p in parts if p[:1].isupper()]  # 'John Doe, a spokesman' and 'its director, Jane Roe' both give the name
+    k = next((i for i, p in enumerate(parts) if not p[:1].isupper()), len(parts))  # the leading capitalised parts
+    if k >= 2 and _BODY_FIRST.match(parts[0]) and re.search(r'\s(?:for|of)\s+[A-Z]', parts[0]) and re.search(r'\s(?:and|&)\s+[A-Z]', parts[k-1]):
+        named = [', '.join(parts[:k])]  # a list inside a body's name: 'Solidarity for Democracy, People's Life, Peaceful Reunification and Sovereignty'
     if len(parts) == 2 and not parts[0][:1].isupper() and _TRAILING_PLACE.search(parts[0]) and _country_word(parts[1]):
         named = [f'{parts[0]}, {parts[1]}']  # 'an official of Huambo Province, Angola': the place's country, not the speaker
     s = named[0] if named else _DETS.sub('', s)
@@ -656,6 +663,8 @@ _NAMED_AFTER = re.compile(r"['’]?s?\s+(?:Library|University|Square|Street|Aven
                           r"College|Academy|Park|Bridge|Hospital|Airport|Station|Centre|Center|Memorial|Mausoleum|Palace|Order|Medal|Youth|Socialist|"
                           r"Kimilsungia|Kimjongilia|Military|Political|Higher|Statue|Monument|Birthplace|Room|Study|Factory|Works|Complex|Plant)\b")
 _PLACED = re.compile(r"[\w.'’ -]+\s(?:(?:in|of|from|to|against|for|with)|(?:in|of)\s+the)(?:\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*,)?")
+_PLACED_BODY = re.compile(r"[A-Z][\w'’-]*(?:(?:\s+|,\s*)(?:[A-Z][\w'’-]*|of|for|and|the|in|on|with|to))*?\s+(?:in|of)(?:\s+the)?")  # a body's name
+# with commas, placed in a country: 'Solidarity for Democracy, People's Life, ... and Sovereignty of (south Korea)'
 # before a country: 'Compatriots in', 'advisor to the Federation of Koreans in the', 'An official of Huambo Province,': someone there, not its state
 _ASSOCIATE = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}(officials?|aides?|advis[eo]rs?|sources?|staffers?|spokes(?:man|woman|person)|lawyers?|attorneys?|"
                         r"allies|ally|associates?|confidants?|loyalists?|backers?|camp|campaign|transition\s+team|son|daughter|brother|sister)\b(?!['’])", re.I)
@@ -785,7 +794,7 @@ def resolve_source(source:str,   # the source span's text
         s, e, actor, country, typ, cameo = (max(persons, key=lambda m: (m[1], m[1]-m[0])) if persons and persons[-1][1] >= max(f[1] for f in found) else
                                             max(found, key=lambda m: (m[4] != 'government', m[1]-m[0], m[0])))
         pre = re.sub(r'^(?:the|a|an)\s+', '', source[:min(f[0] for f in found)].strip(), flags=re.I)
-        if typ == 'government' and all(f[4] == 'government' for f in found) and _PLACED.fullmatch(pre) \
+        if typ == 'government' and all(f[4] == 'government' for f in found) and (_PLACED.fullmatch(pre) or _PLACED_BODY.fullmatch(pre)) \
                 and pre.split()[0].lower() not in _COUNTRY_HEADS and not (_SPEAKS_FOR.fullmatch(pre) and not source[e:].strip(' .,')) \
                 and not _IN_STATE.search(source, s):  # 'Compatriots in Japan', 'President of Singapore': not the country itself (but 'his
             # contacts in the South Korean government' are the state's people)
