@@ -469,6 +469,10 @@ _PP_OBJ = {'in', 'at', 'from', 'of', 'with', 'for', 'on', 'by', 'to', 'into', 'n
 
 _NAME_LINKS = {'to', 'of', 'the', 'for', 'and', 'in', 'on', 'against', 'with', 'de', 'du', 'la'}  # small words inside an organisation's name
 
+def _verb_s_cut(low, s, e):
+    "End a subject [s, e) before a verb in -s that a determiner follows ('the daily | praises the DPRK for ...')."
+    return next((x for x in range(s+1, e-1) if low[x].endswith('s') and not low[x].endswith(('ss', "'s", '’s')) and low[x+1] in ('the', 'a', 'an', 'its', 'his', 'her', 'their')), e)
+
 def _source(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
     "Source token range of cue `k` of a sentence (`nxt`: where the next cue or the sentence starts), whether it follows the cue, whether the cue is a participle."
     src, inv, part = _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src, inq)
@@ -502,13 +506,15 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
             if e is not None: return (b+1, e), True, False
         return None, False, False
     if j >= prev_end and low[j] in ('and', 'but', 'or') and not participle:  # '... and stressed': the subject of the first verb
-        if k and prev_src is not None and prev_src[1] <= sc[k-1][0]: return prev_src, False, False
+        if k and prev_src is not None and (prev_src[1] <= sc[k-1][0] or prev_src[0] >= sc[k-1][1]): return prev_src, False, False  # (also
+        # after the cue: '..., says Rodong Sinmun, and goes on')
         if k == 0: return _subject(text, toks, low, s0, a, used), False, False
         return None, False, False
     if cue0 != 'according' and not participle and j >= prev_end:
         if low[j] == ',' and j > s0:
-            inv = cue0 in INVERSION and cue0 not in OBJ_CUES and b-a == 1 and k+1 == len(sc) and b < nxt and _cap(text, toks, b) and \
-                low[b] not in TIMEW and np_right(text, toks, low, b, nxt) == nxt  # '..., by South Ossetia, reported Tass.': Tass
+            inv = cue0 in INVERSION and cue0 not in OBJ_CUES and b-a == 1 and b < nxt and _cap(text, toks, b) and low[b] not in TIMEW and \
+                ((e_ := np_right(text, toks, low, b, nxt)) == nxt and k+1 == len(sc)  # '..., by South Ossetia, reported Tass.': Tass
+                 or e_ is not None and k+1 < len(sc) and e_+2 == nxt and low[e_] == ',' and low[e_+1] == 'and')  # '..., says Rodong Sinmun, and goes on:'
             src = None if inv else _left_apposition(text, toks, low, j, max(prev_end, s0))
             if src is None and k == 0: src = _initial_np(text, toks, low, s0, a)
         else:
@@ -547,7 +553,7 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
                 if f < src[0] and f == f0: src = (f, src[1])
     if cue0.endswith('ing') and cue0 != 'according' and k == 0 and (a == s0 or a == s0+1 and low[s0] in _GERUND_PREP):  # 'Noting that ...,
         # Schlafly put ...', 'While saying that ..., he ...': the main clause's subject
-        subj = [(r+1, e) for r in range(b, nxt-1) if low[r] == ',' and (low[r+1] in _SUBJ_PRON or low[r+1] in DET or _cap(text, toks, r+1))
+        subj = [(r+1, _verb_s_cut(low, r+1, e)) for r in range(b, nxt-1) if low[r] == ',' and (low[r+1] in _SUBJ_PRON or low[r+1] in DET or _cap(text, toks, r+1))
                 and (e := np_right(text, toks, low, r+1, nxt)) is not None]  # a subject after a comma: a pronoun, a determiner or a name
         verbed = [(s_, e) for s_, e in subj if e == nxt or _verb_first(low, e) or low[e] in PAST]  # ... and its verb next: '..., occasioned by ..., he called'
         if verbed or subj:

@@ -573,6 +573,7 @@ _COLON_NEXT = re.compile(r'(?:[ \t]+[a-z][\w’\'-]*){0,4}?[ \t]*:[ \t]*\n\s*|(?
 
 _LEAD_COLON = re.compile(r'\s*(?:in|at|on|during|to|before|while)\b[^:\n"“.;]{1,60}:[ \t]+(?=\S)')  # an occasion, then a colon
 _COLON_SAME = re.compile(r'\s*(?:as\s+follows\s*)?:\s*')
+_GOES_ON = re.compile(r'[ \t]*,[ \t]*and[ \t]+(?:goes|went|continues|continued)[ \t]+on(?:[ \t]+to[ \t]+say)?[ \t]*:[ \t]*\n\s*')  # ', and goes on:' then paragraphs
 
 def _colon_contents(text:str, recs:list, max_paras:int=3)->list:
     "Records whose cue ends its line with a colon ('The message said:') get the next paragraphs (up to `max_paras`) as direct content."
@@ -581,7 +582,12 @@ def _colon_contents(text:str, recs:list, max_paras:int=3)->list:
     # (nor a long phrase misread as a source: 'Holding a grand commendation ceremony and making the whole army ... know about')
     out = []
     for r in recs:
-        m = _COLON_NEXT.match(text, r['cue_end'] if r['source_end'] is None or r['source_end'] < r['cue_end'] else r['source_end'])
+        after = r['cue_end'] if r['source_end'] is None or r['source_end'] < r['cue_end'] else r['source_end']
+        g = r['content_spans'] and (_GOES_ON.match(text, after) or _GOES_ON.match(text, max(y for x, y in r['content_spans'])))
+        if g and (e := _paras_end(text, g.end(), starts, max_paras)) > g.end():  # '"...," the paper says, and goes on:', 'X says that ...,
+            spans = [(x, y) for x, y in r['content_spans'] if y <= g.start()] + [(g.end(), e)]  # and goes on:': its words and the paragraphs after
+            out.append(dict(r, content_spans=spans, content_start=spans[0][0], content_end=e, direct=True)); continue
+        m = _COLON_NEXT.match(text, after)
         if not m and r['content_start'] is not None and r['content_start'] >= r['cue_end'] and len(r['content_spans']) == 1 \
                 and (lc := _LEAD_COLON.match(text, r['content_start'])) and lc.end() < r['content_end']:
             out.append(dict(r, content_spans=[(lc.end(), r['content_end'])], content_start=lc.end(), direct=True))
@@ -592,21 +598,25 @@ def _colon_contents(text:str, recs:list, max_paras:int=3)->list:
             continue
         if not re.match(r'\w+ing\b', text[r['cue_start']:r['cue_end']]) and any(r['cue_end'] < c < m.end() for c in starts):
             out.append(r); continue  # another cue before the colon: its words (a participle's clause goes on to them: 'Commenting on X, Y says:')
-        nxt = next((c for c in starts if c >= m.end()), len(text))  # the next cue's paragraph is not this content
-        a, e, k = m.end(), m.end(), 0
-        while k < max_paras and e < len(text):
-            if e > a and text[a] in '"“' and text[e] not in '"“': break  # a quotation's paragraphs each open with a quotation mark
-            pe = text.find('\n', e); pe = len(text) if pe < 0 else pe
-            if k and text.rfind('\n', 0, nxt) + 1 <= e <= nxt < pe or text[e:pe].strip() in ('-0-', ''): break  # (the first paragraph
-            # after the colon is the words, whatever verb it holds: 'Y says:\n\nWhat he uttered reveals ...')
-            k += 0 if len(text[e:pe].strip()) < 80 and text[e:pe].rstrip().endswith(',') else 1  # 'Dear Comrade ...,' opens, it says nothing
-            e = pe
-            while e < len(text) and text[e] in '\n \t': e += 1
-        e = len(text[:e].rstrip())
-        if text[:e].endswith('-0-'): e = len(text[:e-3].rstrip())  # KCNA's end mark is no part of the words
+        a, e = m.end(), _paras_end(text, m.end(), starts, max_paras)
         if e <= a: out.append(r); continue
         out.append(dict(r, content_spans=[(a, e)], content_start=a, content_end=e, direct=True))
     return out
+
+def _paras_end(text, a, starts, max_paras):
+    "The end of the paragraphs (up to `max_paras`) of words that start at `a` after a colon, short of the next cue's paragraph."
+    nxt = next((c for c in starts if c >= a), len(text))  # the next cue's paragraph is not this content
+    e, k = a, 0
+    while k < max_paras and e < len(text):
+        if e > a and text[a] in '"“' and text[e] not in '"“': break  # a quotation's paragraphs each open with a quotation mark
+        pe = text.find('\n', e); pe = len(text) if pe < 0 else pe
+        if k and text.rfind('\n', 0, nxt) + 1 <= e <= nxt < pe or text[e:pe].strip() in ('-0-', ''): break  # (the first paragraph
+        # after the colon is the words, whatever verb it holds: 'Y says:\n\nWhat he uttered reveals ...')
+        k += 0 if len(text[e:pe].strip()) < 80 and text[e:pe].rstrip().endswith(',') else 1  # 'Dear Comrade ...,' opens, it says nothing
+        e = pe
+        while e < len(text) and text[e] in '\n \t': e += 1
+    e = len(text[:e].rstrip())
+    return len(text[:e-3].rstrip()) if text[:e].endswith('-0-') else e  # KCNA's end mark is no part of the words
 
 # %% ../nbs/02h_statement_context.ipynb #h071
 _FULL_TEXT = re.compile(r'\b[Tt]he (?:full )?text of the (?:speech|report|address|lecture)\b[^.:\n]{0,30}\bfollows?\b')
