@@ -469,6 +469,15 @@ _PP_OBJ = {'in', 'at', 'from', 'of', 'with', 'for', 'on', 'by', 'to', 'into', 'n
 
 _NAME_LINKS = {'to', 'of', 'the', 'for', 'and', 'in', 'on', 'against', 'with', 'de', 'du', 'la'}  # small words inside an organisation's name
 
+_TAIL_OK = {'in', 'on', 'of', 'a', 'an', 'the', 'his', 'her', 'its', 'their', 'dated', 'issued', 'released', 'published', ',', '.'}
+
+def _channel_tail(text, toks, low, s, e)->bool:
+    "Whether tokens [s, e) after an inverted source are only the rest of its name, then where and when it said so."
+    # '... Solidarity | with the Korean People | in a statement on June 14', '| on Tuesday'
+    x = next((x for x in range(s, e) if low[x] in ('in', 'on') and not _cap(text, toks, x+1 if x+1 < e else x)), None)  # not 'in Korea'
+    return x is not None and all(low[y] in ('with', 'of', 'for', 'and', 'the', 'to') or _cap(text, toks, y) for y in range(s, x)) \
+        and all(w in _TAIL_OK or w in CHANNEL_NOUNS or w in TIMEW or w in _MONTH_WORDS or w.isdigit() for w in low[x:e])
+
 def _verb_s_cut(low, s, e):
     "End a subject [s, e) before a verb in -s that a determiner follows ('the daily | praises the DPRK for ...')."
     return next((x for x in range(s+1, e-1) if low[x].endswith('s') and not low[x].endswith(('ss', "'s", '’s')) and low[x+1] in ('the', 'a', 'an', 'its', 'his', 'her', 'their')), e)
@@ -512,8 +521,10 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
         return None, False, False
     if cue0 != 'according' and not participle and j >= prev_end:
         if low[j] == ',' and j > s0:
-            inv = cue0 in INVERSION and cue0 not in OBJ_CUES and b-a == 1 and b < nxt and _cap(text, toks, b) and low[b] not in TIMEW and \
-                ((e_ := np_right(text, toks, low, b, nxt)) == nxt and k+1 == len(sc)  # '..., by South Ossetia, reported Tass.': Tass
+            inv = cue0 in INVERSION and cue0 not in OBJ_CUES and b-a == 1 and b < nxt and low[b] not in TIMEW and \
+                (_cap(text, toks, b) or low[b] == 'the' and b+1 < nxt and _cap(text, toks, b+1)) and \
+                ((e_ := np_right(text, toks, low, b, nxt)) is not None and k+1 == len(sc) and (e_ == nxt and (low[b] != 'the' or all(_cap(text, toks, x) or low[x] in ("'s", '’s') for x in range(b+1, e_))) or _channel_tail(text, toks, low, e_, nxt))  # '..., by South
+                 # Ossetia, reported Tass.': Tass; '..., said the Institute for ... in a statement on June 14.' (but 'said the President let ...')
                  or e_ is not None and k+1 < len(sc) and e_+2 == nxt and low[e_] == ',' and low[e_+1] == 'and')  # '..., says Rodong Sinmun, and goes on:'
             src = None if inv else _left_apposition(text, toks, low, j, max(prev_end, s0))
             if src is None and k == 0: src = _initial_np(text, toks, low, s0, a)

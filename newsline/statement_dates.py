@@ -76,6 +76,8 @@ _NOUN_AFTER = re.compile(r"[ \t]+(?!(?:that|when|and|or|to|in|at|as|after|before
 # (not the statement's own occasion, nor a document that says it: 'a 2016 paper by', 'the March 2015 report from')
 _CONTEXT = 1500  # characters before a window that an offset ('two days earlier') may count from
 
+_CHANNEL_DAY = re.compile(r"\bin\s+(?:his|her|its|their|a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:statement|letter|message|article|speech|interview|"
+                          r"address|remarks|report|commentary|editorial)\s+(?:on|dated|of)\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b")  # 'in his statement on Mar. 26'
 _RELATIVE_PP = re.compile(r",\s*(?:(?:with|to|for|from|of|by|under|at|in|on)\s+)?(?:who|which|whose|whom)\b")  # ', with whom Tillerson met'
 
 def _in_relative(text:str, lo:int, a:int)->bool:
@@ -198,8 +200,11 @@ def attached_date(text:str, # the body
     windows = [((w0 if left_end is None else max(w0, left_end)), ce)]  # before the cue, back to the source
     if right: windows.append((ce, right[0][0]))                # between the cue and a clause content
     else:  # just after the cue when the content came first, up to a clause joined to it ('he said, adding back in April 2016 ...')
-        cut = _NEXT_CLAUSE.search(text, ce, min(s1, ce+80))
-        windows.append((ce, cut.start() if cut else min(s1, ce+80)))
+        cut = _NEXT_CLAUSE.search(text, ce, min(s1, ce+80)); end_ = cut.start() if cut else min(s1, ce+80)
+        if row['source_start'] is not None and row['source_start'] >= ce and (ch := _CHANNEL_DAY.search(text, row['source_start'], min(s1, row['source_end'] + 120))) \
+                and ch.start() <= row['source_end'] + 60:  # (in the source, or just after its name: '... with the Korean People in a statement on June 14')
+            end_ = max(end_, ch.end())  # '..., said X, general secretary of ..., in his statement on Mar. 26': that statement's day
+        windows.append((ce, end_))
     pp = bool(right) and re.match(r'\s*(?:to|of|for|with)\b', text[right[0][0]:right[0][1]])  # 'sent a message to X on Sept. 16'
     if right and not re.match(r'\s*(?:that\b|["“:])', text[right[0][0]:right[0][1]]) and not (_CLAUSE_CUE.search(text, cs, ce) and not _PP_OPEN.match(text, right[0][0])):  # 'blasted the group Monday for'
         wide = pp or _OCCASION_IN.search(text, right[0][0], min(right[0][1], right[0][0]+200))
