@@ -11,7 +11,7 @@ __all__ = ['MEDIA_SOURCE', 'DOC_WORDS', 'home_country']
 import re
 from collections import Counter
 from .actors import actor_matcher, place_country, place_countries, _TRAILING_PAREN, _role_name, _TRAILING_DAY, LINK_WORDS, SPEAKER_NOUNS, NAME_PARTICLES, resolve_source, _is_person_name, person_gender, _BODY_WORDS, _GROUP_HEADS, _MALE_GIVEN, NOMINAL_TYPES
-from .speakers import plausible_speaker, PARTY_TAG, _PARTY_TAG
+from .speakers import plausible_speaker, PARTY_TAG, _PARTY_TAG, _SURNAME_FIRST
 from .text_units import SENTENCE_ADVERBS, STOP
 from .timex_lexicon import MONTHS, WEEKDAYS
 
@@ -198,6 +198,11 @@ def _full_name(text:str, surname:str, end:int,
         while len(words) > 2 and words[0] in _BODY_WORDS and person: words = words[1:]  # 'Minister for Public Expenditure and Reform Paschal Donohoe'
         if len(words) > 1 and not (woman and words[0].lower() in _MALE_GIVEN) and words[-2].lower() not in _CREDIT_WORDS:
             names.append(' '.join(words))  # not 'Provided to China Daily Gu was born': a caption's credit glued to the name
+    if not names:  # a family name written first: 'Mun Kyong Dok, alternate member of ..., made an address' ... 'Mun said'
+        rx = r'\b' + re.escape(surname) + r'(?:[ \t]+[A-Z][a-z]+){1,2}'
+        seen = {m.group(0) for m in re.finditer(rx, text[max(0, end-5000):end]) if _SURNAME_FIRST.fullmatch(m.group(0))}
+        full = {m.group(0) for m in re.finditer(rx + r'(?=[ \t]*,|[ \t]+(?:who|was|is|had|has|said|made|delivered|and)\b)', text[max(0, end-5000):end])}
+        if len(seen) == 1 and full == seen: names = list(full)  # one such name: it; two 'Kim X Y': no guess
     if not names:  # a given name used alone, as features do for ordinary people: 'Mohammad Mustafa ... Mohammad told Al Jazeera'
         rx = r"\b" + re.escape(surname) + r"[ \t]+(?!(?:He|She|It|They|The|This|That|We|In|On|At|But|And)\b)[A-Z][a-z][\w-]*"
         seen = {m.group(0) for m in re.finditer(rx + r"\b(?![’'])", text[max(0, end-5000):end])}  # every 'Wang X': two Wangs, no guess
