@@ -683,8 +683,9 @@ _ON_PLATFORM = re.compile(r"\b(?:on|via|through|told|to)\s+(?:the\s+)?$")
 _ORG_PERSON = re.compile(r"(?:['’]s?)?\s+(?:[a-z][\w-]*\s+){0,3}((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*$")  # "the BBC's (correspondent) Hugh Schofield"
 _ORG_SURNAME = re.compile(r"['’]s?\s+([A-Z][a-z][\w'’-]+)\s*$")  # "Google's Schmidt": one capitalised word right after the possessive
 
-def _full_name(text:str, surname:str)->str:
+def _given_surname(text:str, surname:str)->str:
     "The first 'Given Surname' (a known given name, perhaps an initial after it) in `text`, or ''."
+    # (stricter than statement_context's `_full_name`, which any capitalised word before the surname satisfies: 'Samsung Android')
     for m in re.finditer(rf"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?{re.escape(surname)}\b", text):
         if m.group(1).lower() in _GIVEN_NAMES: return m.group()
     return ''
@@ -817,7 +818,7 @@ def resolve_source(source:str,   # the source span's text
             return (own.group(1), country if typ not in ('media', 'ngo') else None, 'person', None, 'name')  # a reporter is not her paper's nation
         if typ in _ORG_TYPES and (own := _ORG_SURNAME.match(source, e)) and _is_person_name(own.group(1)) and not any(f[0] >= e for f in found):
             sn = own.group(1)  # "Kaspersky Lab's Gostev": the person the text named in full ('Alexander Gostev'; not "Google's Android")
-            full = next((m[2] for m in reversed(mentions) if m[4] == 'person' and m[2].split()[-1] == sn), None) or _full_name(text, sn)
+            full = next((m[2] for m in reversed(mentions) if m[4] == 'person' and m[2].split()[-1] == sn), None) or _given_surname(text, sn)
             if full: return (full, country if typ not in ('media', 'ngo') else None, 'person', None, 'name')
         if typ in _ORG_TYPES and (rl := _ORG_ROLE.match(source, e)):  # 'the Fox News host', 'one Reddit user', "the company's founder": someone of it
             return (canonical_name(source[:rl.end()]), country if typ not in ('media', 'ngo') and rl.group(1).lower() not in _NOT_OF_ORG else None,

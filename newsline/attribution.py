@@ -478,6 +478,15 @@ def _channel_tail(text, toks, low, s, e)->bool:
     return x is not None and all(low[y] in ('with', 'of', 'for', 'and', 'the', 'to') or _cap(text, toks, y) for y in range(s, x)) \
         and all(w in _TAIL_OK or w in CHANNEL_NOUNS or w in TIMEW or w in _MONTH_WORDS or w.isdigit() for w in low[x:e])
 
+def _inverted_source(text, toks, low, b, nxt, last:bool)->bool:
+    "Whether a name after a one-word cue ending at `b` is its source: '..., by South Ossetia, reported Tass.' (`last`: no cue follows)."
+    if b >= nxt or low[b] in TIMEW or not (_cap(text, toks, b) or low[b] == 'the' and b+1 < nxt and _cap(text, toks, b+1)): return False
+    e = np_right(text, toks, low, b, nxt)
+    if e is None: return False
+    if not last: return e+2 == nxt and low[e] == ',' and low[e+1] == 'and'  # '..., says Rodong Sinmun, and goes on:'
+    if e == nxt: return low[b] != 'the' or all(_cap(text, toks, x) or low[x] in ("'s", '’s') for x in range(b+1, e))  # "said the ACLU's Jane Roe.", not 'said the President let ...'
+    return _channel_tail(text, toks, low, e, nxt)  # '..., said the Institute for ... in a statement on June 14.'
+
 def _verb_s_cut(low, s, e):
     "End a subject [s, e) before a verb in -s that a determiner follows ('the daily | praises the DPRK for ...')."
     return next((x for x in range(s+1, e-1) if low[x].endswith('s') and not low[x].endswith(('ss', "'s", '’s')) and low[x+1] in ('the', 'a', 'an', 'its', 'his', 'her', 'their')), e)
@@ -521,11 +530,7 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
         return None, False, False
     if cue0 != 'according' and not participle and j >= prev_end:
         if low[j] == ',' and j > s0:
-            inv = cue0 in INVERSION and cue0 not in OBJ_CUES and b-a == 1 and b < nxt and low[b] not in TIMEW and \
-                (_cap(text, toks, b) or low[b] == 'the' and b+1 < nxt and _cap(text, toks, b+1)) and \
-                ((e_ := np_right(text, toks, low, b, nxt)) is not None and k+1 == len(sc) and (e_ == nxt and (low[b] != 'the' or all(_cap(text, toks, x) or low[x] in ("'s", '’s') for x in range(b+1, e_))) or _channel_tail(text, toks, low, e_, nxt))  # '..., by South
-                 # Ossetia, reported Tass.': Tass; '..., said the Institute for ... in a statement on June 14.' (but 'said the President let ...')
-                 or e_ is not None and k+1 < len(sc) and e_+2 == nxt and low[e_] == ',' and low[e_+1] == 'and')  # '..., says Rodong Sinmun, and goes on:'
+            inv = cue0 in INVERSION and cue0 not in OBJ_CUES and b-a == 1 and _inverted_source(text, toks, low, b, nxt, k+1 == len(sc))
             src = None if inv else _left_apposition(text, toks, low, j, max(prev_end, s0))
             if src is None and k == 0: src = _initial_np(text, toks, low, s0, a)
         else:

@@ -64,11 +64,14 @@ def _state_role(src:str, matcher)->str:
     if not ws or len(ws) > 6 or ws[0] in ('of', 'for', 'and', "'s", 's') or not any(w in _PERSON_ROLES for w in ws): return ''
     return role if re.fullmatch(r"[\w'’ -]+", role) else ''
 
-def _titled_person(text:str, pos:int, role:str, comma:bool=False)->str:
+def _titled_person(text:str, pos:int, role:str, comma:bool=False, # also 'Defense Minister, Sergey Shoigu,'
+                   ahead:int=0, # look this far after `pos` instead, for the name opening a sentence ('... said. Iranian President Mahmoud Ahmadinejad')
+                  )->str:
     "The name last given with `role` before `pos` ('... Attorney General Mohamed Apandi Ali ...' for 'attorney general'), or ''."
-    rx = re.compile(r'(?<![Vv]ice )(?<![Dd]eputy )(?<![Ff]ormer )(?<!Vice-)(?i:\b' + r'\s+'.join(map(re.escape, role.split()))
-                    + (r")(?:,[ \t]*|[ \t]+)" if comma else r")[ \t]+")  # (`comma`: also 'Defense Minister, Sergey Shoigu,')
+    rx = re.compile((r'(?:(?<=[.!?] )|(?<=[.!?]["”] )|(?<=\n))(?i:' if ahead else r'(?<![Vv]ice )(?<![Dd]eputy )(?<![Ff]ormer )(?<!Vice-)(?i:\b')
+                    + r'\s+'.join(map(re.escape, role.split())) + (r")(?:,[ \t]*|[ \t]+)" if comma else r")[ \t]+")
                     + r"((?:(?:[A-Z]\.|[A-Z][\w'’-]*)[ \t]+){1,3}[A-Z][\w'’-]+)")  # not across a full stop; not 'Vice President X' for 'the president'
+    if ahead: return m.group(1) if (m := rx.search(text, pos, min(len(text), pos + ahead))) else ''
     found = [m.group(1) for m in rx.finditer(text, max(0, pos-3000), pos)]
     return found[-1] if found else ''
 
