@@ -111,10 +111,21 @@ _CAP_NEXT = re.compile(r"[ -][A-Z]")
 
 _CENTRAL_BANK_NAME = re.compile(r"\b(?:Bank|Reserve|Bundesbank)\b")  # a state body so named in the table is its central bank
 
+_HYPHEN_GIVEN = re.compile(r"^([A-Z][a-z]{0,5} [A-Z][a-z]{1,4})-([a-z]{1,5})$")  # 'Lee Myung-bak': a Korean given name, hyphenated
+_SPACED_GIVEN = re.compile(r"^([A-Z][a-z]{0,5} [A-Z][a-z]{1,4}) ([A-Z][a-z]{1,5})$")  # (syllables: 'Vice Department-director' is no name)  # 'Kim Jong Un': KCNA's spelling, three words
+
+def _with_name_variants(t:pd.DataFrame)->pd.DataFrame:
+    "The table plus the other spelling of Korean persons' names: 'Lee Myung Bak' (KCNA's) for 'Lee Myung-bak', 'Kim Jong-un' for 'Kim Jong Un'."
+    ko = t[(t.type == 'person') & t.country.isin(['PRK', 'KOR'])]
+    var = pd.concat([ko.assign(alias=ko.alias.str.replace(_HYPHEN_GIVEN, lambda m: f'{m[1]} {m[2].capitalize()}', regex=True)),
+                     ko.assign(alias=ko.alias.str.replace(_SPACED_GIVEN, lambda m: f'{m[1]}-{m[2].lower()}', regex=True))])
+    var = var[~var.alias.isin(set(t.alias))].drop_duplicates('alias')
+    return pd.concat([t, var], ignore_index=True) if len(var) else t
+
 class ActorMatcher:
     "Find the aliases of an actor table in text."
     def __init__(self, table:pd.DataFrame):
-        t = table.fillna('')
+        t = _with_name_variants(table.fillna(''))
         self.info, self.govs, self.banks = {}, {}, {}  # govs: country -> the table's name for its government ('United States' for USA);
         for r in t.itertuples():                       # banks: country -> its central bank ('Federal Reserve' for USA)
             if r.type == 'government' and r.country and r.alias == r.actor and r.cameo == r.country + 'GOV': self.govs.setdefault(r.country, r.actor)

@@ -855,8 +855,9 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                     q = nxt  # '..., the minister told CNN.', '... told TASS on Monday.': the words are before
                 else:  # 'told reporters the plan failed', 'told Fox News host Sean Hannity a loss is likely': a name, then a clause
                     x = q
-                    while x < nxt and x-q < 7 and (low[x] in _ADDRESSEE or (_cap(text, toks, x) and _is_word(low[x])) or low[x] in TIMEW
-                                                   or (low[x] == 'on' and x+1 < nxt and low[x+1] in TIMEW)): x += 1  # 'told TASS on Monday the ...'
+                    while x < nxt and x-q < 9 and (low[x] in _ADDRESSEE or (_cap(text, toks, x) and _is_word(low[x])) or low[x] in TIMEW
+                                                   or (low[x] in ('on', 'of') and x > q and x+1 < nxt and (low[x+1] in TIMEW if low[x] == 'on' else _cap(text, toks, x+1)))):
+                        x += 1  # 'told TASS on Monday the ...', 'told The Star-Ledger of Newark last week she ...'
                     if q < x < nxt and low[x] in _CLAUSE_OPEN: q = x
                     elif q < x and x+1 < nxt and low[x+1] in _CLAUSE_AUX and _is_word(low[x]) and low[x] not in _ADDRESSEE: q = x  # 'told CNN al-Masri was killed'
                     elif q < x-1 and x < nxt and low[x] in _CLAUSE_AUX and _cap(text, toks, x-1): q = x-1  # 'told Reuters Trump was wrong'

@@ -412,7 +412,9 @@ def _organ_country(text:str, # a KCNA item's body
     e = min((x for x in (text.find('. ', i), text.find('\n', i)) if x >= 0), default=len(text))
     sent = text[s:e]
     if not _DPRK_ORGANS.search(sent) and not _KOREAN_NAME.fullmatch(name): return ''  # a DPRK organ named, or a name in DPRK romanisation
-    other = [f for f in (matcher or actor_matcher()).find(sent) if f[3] and f[3] != 'PRK' and not sent[:f[0]].endswith(('in ', 'in the ', 'to ', 'to the '))]
+    j = i - s + len(name)  # (not the persons named after the person: those spoken of, 'branded traitor Lee Myung Bak as ...')
+    other = [f for f in (matcher or actor_matcher()).find(sent) if f[3] and f[3] != 'PRK' and not sent[:f[0]].endswith(('in ', 'in the ', 'to ', 'to the '))
+             and not (f[4] == 'person' and f[0] >= j)]
     return '' if other else 'PRK'
 
 # %% ../nbs/02h_statement_context.ipynb #c022q2

@@ -763,8 +763,12 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 and not _INTERNATIONAL.search(r['speaker']) and not _known(matcher, r['speaker']):
             if home is None: home = home_country(text, mentions)
             if home: r['actor_country'] = home
+        elif kcna and r['speaker'] and not r['actor_country'] and _DPRK_BODY.search(r['speaker']): r['actor_country'] = 'PRK'
     return final
 
+_DPRK_BODY = re.compile(r"\b(?:Union|Association|Society|Committee|Federation|League|Council|Party|Institute|Academy|Cent(?:re|er)|Organi[sz]ation|Alliance|Front)"
+                        r" of Korea(?:\s*\([^()]*\))?$")  # in KCNA, a body 'of Korea' no other country claims is the DPRK's
+# ('Journalists Union of Korea'; the South's are 'of south Korea', a Peruvian committee 'for ... Reunification of Korea' is PER already)
 _INTERNATIONAL = re.compile(r"\b(?:International|Global|World|Worldwide|UN[A-Z]*|U\.N\.|United Nations|European|EU|NATO)\b")  # 'Amnesty International', 'UNICEF'
 
 # %% ../nbs/02_statements.ipynb #c025

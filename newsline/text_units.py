@@ -179,6 +179,7 @@ def _trim_right(low, a, b):
 
 # %% ../nbs/02g_text_units.ipynb #c015
 _NAME_PREP = {'among', 'against', 'on', 'between', 'with'}
+_PRON_CONTRACTION = re.compile(r"(?:he|she|they|we|i|it|you)['’](?:d|s|re|ll|ve|m)")  # 'he’d', "they're": a subject and its verb
 
 def np_left(text, toks, low, i:int, lo:int, maxlen:int=20):
     "Start index of the noun phrase ending at token `i` (inclusive), not before `lo`; or None."
@@ -244,6 +245,7 @@ def np_right(text, toks, low, i:int, hi:int, maxlen:int=20):
             if t in STOP and t not in LINK_NP and t not in DET: break
             if t in LINK_NP and not (j+1 < hi and _is_word(low[j+1]) and low[j+1] not in STOP - DET): break
             if j > i and (t in PAST or (t.endswith('ed') and len(t) > 4)) and not _cap(text, toks, j): break  # a verb: 'the participants made a bow'
+            if j > i and _PRON_CONTRACTION.fullmatch(t): break  # a clause's subject: 'told Breitbart News he’d support ...'
             end = j+1
         elif t in ('-', '–', '’', "'", '.') and end == j and j+1 < hi and _is_word(low[j+1]): pass
         elif t == '/' and end == j and j+1 < hi and _is_word(low[j+1]) and toks[j][0] == toks[j-1][1] and toks[j+1][0] == toks[j][1]: pass  # 'CNN/ORC'
