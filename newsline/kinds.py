@@ -28,7 +28,7 @@ CUE_KIND = [  # checked in order on the cue text
     ('criticize', _w(r'critici[sz]\w*', _ALARM, r'condemn\w*', r'denounc\w*', r'slam\w*', r'blast\w*', r'accus\w*', r'label+\w*', r'brand\w*',
                      r'charg(?:e|es|ed|ing)', r'decr(?:y|ied|ies)', r'censur\w*', r'lambast\w*', r'castigat\w*', r'ridicul\w*', r'mock\w*', r'assail\w*',
                      r'attack\w*', r'bash\w*', r'flay\w*', r'deplor\w*', r'lash\w* out', r'rebuk\w*', r'scold\w*', r'chid\w*',
-                     r'dubb?\w*', r'(?:spoke|speak\w*|spoken) out against', r'took issue', r'tak\w* issue', r'blam\w*', r'protest\w*', r'charg(?:e|ed|es)', r'alleg(?:e|ed|es|ing)')),
+                     r'dubb?\w*', r'pann(?:ed|ing)', r'pans', r'(?:spoke|speak\w*|spoken) out against', r'took issue', r'tak\w* issue', r'blam\w*', r'protest\w*', r'charg(?:e|ed|es)', r'alleg(?:e|ed|es|ing)')),
     ('praise', _w(r'prais\w*', r'hail\w*', r'support(?:s|ed|ing)?', r'(?:express\w*|voic\w*|reaffirm\w*|pledg\w*) (?:\w+ ){0,2}support', r'(?:speak|spoke|speaks|speaking) highly', r'(?:express|voic)\w* (?:\w+ ){0,2}(?:approval|satisfaction|admiration|appreciation|gratitude)', r'(?:paid|pays|pay|paying) (?:\w+ ){0,2}tributes?', r'laud\w*', r'welcom\w*', r'congratulat\w*', r'thank\w*', r'commend\w*', r'extol\w*', r'(?:message|letter|telegram)s? of greetings?',
                   r'applaud\w*', r'endors\w*', r'appreciat\w*',
                   r'with (?:great |deep |much |high |full )?(?:satisfaction|pride|admiration|appreciation)')),
@@ -68,7 +68,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                      r'irresponsible', r'unjust\w*', r'double standards?', r'accus\w*', r'condemn\w*', r'denounc\w*',
                      r'wrath', r'indignation', r'anger', r'denunciation', r'resentment', r'evils?', r'rogue', r'tyrann\w*',
                      r'massacr\w*', r'patroni[sz]\w*', r'(?:nothing (?:but|more than|short of)|no more than|little more than) (?:an? |the )?(?:[\w-]+ ){0,3}(?:deceptions?|farces?|lies|lie|sophistry|ploys?|tricks?|frauds?|charades?|smokescreens?|pretexts?|propaganda|sham|hypocrisy|fictions?|nonsense|provocations?|stunts?|rhetoric)\b', r'assassinat\w*', r'disappoint\w*', r'regrettabl\w*',
-                     r'deplorabl\w*', r'disapprov\w*', r'disgrace\w*', r'conspirac\w*', r'unpardonabl\w*', r'(?:should|ought to) be ashamed', r'shame on', r'pathetic', r'childish', r'foolish', r'ludicrous', r'disgusting', r'appalling', r'shameful', r'scandalous', r'atrocious', r'incompetent', r'dishonest',
+                     r'deplorabl\w*', r'disapprov\w*', r'(?:terrible|horrible|awful|disastrous|stupid|dumb) (?:decision|deal|idea|policy|ruling|judgment)s?\b', r'(?:express|voic|reiterat|reaffirm)\w* (?:\w+ ){0,2}opposition (?:to|against)', r'stat(?:ed|ing) (?:\w+ ){0,2}opposition (?:to|against)', r'disgrace\w*', r'conspirac\w*', r'unpardonabl\w*', r'(?:should|ought to) be ashamed', r'shame on', r'pathetic', r'childish', r'foolish', r'ludicrous', r'disgusting', r'appalling', r'shameful', r'scandalous', r'atrocious', r'incompetent', r'dishonest',
                      r'(?:political |partisan |publicity |cheap )stunts?', r'witch[- ]hunts?', r'hoax(?:es)?', r'(?-i:shams?)', r'farces?', r'travest(?:y|ies)',
                      r'rigged', r'outrageous', r'(?:very |totally |completely |grossly )?unfair', r'(?:took|tak\w*|call\w*|brought|bring\w*) (?:[\w-]+ ){0,3}to (?:task|account) for', r'simplistic', r'misguided', r'naive', r'incoheren\w*', r'betray(?:s|ed|al)\b',
                      r'(?:has|have|had) done (?:very |so |precious )?little (?:to|for)', r'not acceptable', r'(?:gravely|seriously) concerned',  # (not 'deeply concerned about the living of': care)
@@ -84,7 +84,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                   r"(?:it is|it's|it’s|is) (?:necessary|essential|imperative|indispensable|needed|required) (?:to|for|that)",
                   r'(?:urgent|indispensable|pressing) (?:task|need|requirement)')),
     ('intend', _w(r'we will(?! (?:see|have to|need|know|find out|learn|wait)\b)', r'we shall', r'(?:will|shall) (?:[\w-]+ ){0,5}?without fail', r'will continue', r'(?:is|are) ready to', r'(?:will|shall) (?:take|bolster|strengthen|further)',
-                  r'(?:resolve|will|determination|intention|willingness|readiness|pledge|vow) to',
+                  r'(?:resolve|will|determination|intention|willingness|readiness|pledge|vow) to', r'(?:express|voic|reaffirm|renew)\w* (?:\w+ ){0,2}resolution to',
                   r'(?:is|are|was|were|be|been|remains?|stands?) (?:ready|prepared|willing) to',
                   r'determin\w* to', r'willing\w* to', r'willing partners?', r'intend(?:s|ed|ing)? to\b', r'plans? to', r'(?:am|is|are|remains?|remained|was|were|stay|stays) (?:\w+ )?committed to\b',
                   r"(?:i am|i'm|i’m|we are|we're|we’re) (?:planning|preparing|intending|leaving|travell?ing|heading) (?:to|for)\b", r'(?:decision|decided|schedule|scheduled|preparing) to',
@@ -96,7 +96,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                   r'(?:speak|spoke|speaks|speaking) highly', r'admiration', r'(?:full|firm|strong|active) support', r'solidarity with',
                   r'prestigious', r'exemplary', r'auspicious', r'distinguished (?:services?|feats?|contributions?)', r'(?:outstanding|prominent|peerless|iron-willed|brilliant|tested|extraordinary) (?:leader|commander|statesman|thinker|theoretician)s?',  # (not 'the great leader': an honorific)
                  
-                  r'(?:seasoned|veteran) revolutionary party', r'support\w* (?:for |of )?(?:the|their|its|his) just (?:cause|struggle)', r'invincible (?:[\w-]+ ){0,2}(?:might|power|army|force|state|country|fortress)', r'unique advantages?', r'(?:eternal|warm|loving) (?:home|embrace|bosom)', r'(?:shine|shining) (?:for all ages|forever|eternally|for ever)', r'undying (?:[\w-]+ (?:and [\w-]+ )?){0,2}(?:feats?|exploits?|achievements?|merits?|wealth|treasures?|classics?)', r'(?:one|a) victory after another', r'victory after victory', r'eternal victory', r'in celebration of', r'to celebrate (?:the|its|their|his|her)\b', r'yearning for', r'wisely (?:led|leading|leads|guided|guiding)', r'devotedly', r'immortal (?:feats?|exploits|achievements?|leadership)', r'epoch-making', r'epochal', r'feats?', r'patriotic (?:deeds?|devotion)', r'(?:a |the )?great(?:est)? (?:pleasure|joy) (?:of|for|to)',
+                  r'(?:seasoned|veteran) revolutionary party', r'support\w* (?:for |of )?(?:the|their|its|his) just (?:cause|struggle)', r'invincible (?:[\w-]+ ){0,2}(?:might|power|army|force|state|country|fortress)', r'unique advantages?', r'(?:eternal|warm|loving) (?:home|embrace|bosom)', r'(?:shine|shining) (?:for all ages|forever|eternally|for ever)', r'undying (?:[\w-]+ (?:and [\w-]+ )?){0,2}(?:feats?|exploits?|achievements?|merits?|wealth|treasures?|classics?)', r'(?:one|a) victory after another', r'victory after victory', r'eternal victory', r'in celebration of', r'to celebrate (?:the|its|their|his|her)\b', r'yearning for', r'wisely (?:led|leading|leads|guided|guiding)', r'devotedly', r'immortal (?:feats?|exploits|achievements?|leadership|contributions?)', r'epoch-making', r'epochal', r'feats?', r'patriotic (?:deeds?|devotion)', r'(?:a |the )?great(?:est)? (?:pleasure|joy) (?:of|for|to)',
                   r'(?:proud|brilliant|glorious|shining) (?:victor(?:y|ies)|achievements?|successes)', r'beacons?', r'(?:hope|banner|lighthouse) (?:and \w+ )?of (?:the )?(?:humankind|mankind|humanity|world)', r'miracles?', r'outstanding (?:leadership|achievements?|contributions?|success\w*|leader)', r'(?:made|makes|making) (?:a |an )?(?:great|significant|tremendous|enormous|invaluable|important|huge) contributions?',
                   r'greatest (?:man|leader|person|statesman) (?:in|of) (?:the|this)', r'an? (?:model|example) (?:of|for|to)', r'models? of the times', r'wise leadership', r'deserv\w* (?:\w+ ){0,2}(?:blessing|praise|admiration|honou?r)', r'vanguard', r'heroic', r'exploits(?! (?:the|a|an|its|their|his|her|our|this|that|these|those|weak\w*|vulnerab\w*|loopholes?|divisions?)\b)', r'feats?')),  # 'heroic exploits', not 'to exploit', 'exploits the weakness'
 ]
@@ -142,6 +142,8 @@ _STRUGGLE = re.compile(r"\b(?:struggles?|fights?|battles?|wars?)\s+(?:against|to
 _CONCERN = re.compile(r'\b(?:concern\w*|fear\w*|worr(?:y|ied|ies)|anxi\w*)\b', re.I)
 _BRAG = re.compile(r"\b(?:bragg\w*|boast\w*|clamou?r\w*|talk\w*|prattl\w*|blabb\w*|rant\w*|cr(?:y|ied|ies|ying))\s+(?:about|of|for|over)\b[^.;]{0,80}", re.I)
 _CONTEXT = re.compile(r"\b(?:in the wake of|amid)\s+[^,.;]{0,80}", re.I)
+_FAULTS = r"(?:[\w-]+\s+)?(?:errors?|deviations?|shortcomings?|mistakes?|flaws?|failures?|negligence)"
+_WITHOUT_FAULT = re.compile(rf"\b(?:without|free\s+from|free\s+of)\s+(?:any\s+|an?\s+|the\s+slightest\s+|the\s+least\s+)?{_FAULTS}(?:\s*(?:,|or|and|nor)\s+{_FAULTS})*", re.I)
 _DISCLAIMED = re.compile(r"(?:\b(?:no evidence|not (?:agree|believe|think|say)|never said)|n['’]t (?:agree|believe|think|say))\b[^.;]*$", re.I)  # a charge disowned before it
 _HOPED_GOOD = re.compile(r"\b(?:achiev|attain|win|gain|register|reap)\w*\s+(?:[\w-]+\s+){0,4}?(?:success\w*|prosperity|happiness|achievements?|progress|victor\w*)\b|\benjoy\w*|\bwisely\s+(?:lead|guid)\w*", re.I)  # 'hope the Chinese people will achieve greater successes'
 _WELL_BEING = re.compile(r'\b(?:good health|long life|happiness|well-being|wellbeing)\b', re.I)
@@ -289,6 +291,7 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
     both = _STRUGGLE.sub(' ', _ANTI.sub(' ', both))  # 'the anti-imperialist struggle', 'the war against the common enemy': a fight praised
     both = _DOOM.sub(' condemned ', re.sub(r'["“”]', '', both))  # scare quotes; 'punishment by history' is a verdict, no threat
     both = _CONTEXT.sub(' ', both)  # 'in the wake of North Korea's aggression': the occasion, not the speaker's stance
+    both = _WITHOUT_FAULT.sub(' ', both)  # 'led the revolution without an error or deviation': praise, no fault found
     own_must = False
     for kind, rx in CONTENT_KIND:
         if rx.search(both):

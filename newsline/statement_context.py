@@ -566,7 +566,8 @@ def _sender_before(text:str, sents:list, si:int, back:int=2)->str:
     for k in range(si-1, si-1-back, -1):
         if k < 0: break
         m = _SENT.match(text[sents[k][0]:sents[k][1]])
-        if m: return m.group('x') or m.group('w') or m.group('o') or (m.group('f') if ' and ' not in (m.group('f') or '') else '')  # 'X received a message from Y': Y
+        if m: return _TRAILING_DAY.sub('', m.group('x') or m.group('w') or m.group('o') or (m.group('f') if ' and ' not in (m.group('f') or '') else ''))
+        # ('X received a message from Y': Y; 'DPRK Premier Choe Yong Rim Monday sent ...': no day in the name)
     return ''
 
 def _received_from(text:str, sents:list, si:int, back:int=3)->tuple:
@@ -673,7 +674,8 @@ def _is_own(np_:str, row:dict, matcher)->bool:
                for f in matcher.find(np_))
 
 # %% ../nbs/02h_statement_context.ipynb #h091
-_LATER = re.compile(r'\b(?:later|earlier|previously|afterwards|since|then|once|again|repeatedly|often)\b', re.I)  # another occasion
+_LATER = re.compile(r'\b(?:later|earlier|previously|afterwards|since|once(?!\s+again)|repeatedly|often|(?:back|even|until|by|only)\s+then)\b', re.I)
+# another occasion ('said back then'); not 'He then said' or 'stressed again that ...', which go on at the same occasion
 _PERFECT = re.compile(r"\b(?:has|have|had)\b(?:\s+(?:\w+ly|already|long|also|not|never))?\s+\w+(?:ed|en|id|ld|wn|ne)\b")
 def _other_occasion(text, s0, s1, r):
     "The words that put a row's cue on another occasion ('later said', 'has said', 'has already dismissed'), or None."

@@ -167,6 +167,8 @@ _TIME_BEFORE = re.compile(_CLAUSE_OPENS + r"(?:[Oo]n|[Ii]n|[Aa]t|[Dd]uring|[Ee]a
 # (or an offset from a day told before: '..., and five days earlier | he claimed')
 # a time phrase that opens the subject's clause, just before the subject: '..., though on Monday | the US denied', 'This morning | Fine Gael's ...'
 
+_FRONTED_TIME = re.compile(r"\s*(?:(?:On|In|Over|During|At|Late|Early|Earlier|Last|This|Later)\s+)?(?:[\w.'’-]+\s+){0,4}[\w.'’-]+,\s*")  # a short opening phrase
+
 def attached_date(text:str, # the body
                   sent:tuple, # (start, end) of the cue's sentence
                   row:dict,   # the statement's offsets
@@ -193,6 +195,8 @@ def attached_date(text:str, # the body
         if (m := _DAY_BEFORE_PARTICIPLE.search(text, max(s0, cs-60), cs)) and not _PLANNED_BEFORE.search(text, max(s0, m.start()-60), m.start()):
             pv = _day_value(fn, m.group(1), _naive(dct).normalize())
             if pv: return pv
+        if ss is not None and _FRONTED_TIME.fullmatch(text, s0, ss) and (pv := _day_value(fn, text[s0:ss], _naive(dct).normalize())):
+            return pv  # 'Over the weekend, Trump panned the judge, calling it ...': the main clause's fronted time
         se = row['source_end']
         if ss is not None and se is not None and se < cs and (m := _SUBJECT_TIME.match(text, se, cs)):  # 'X in its letter on Feb. 13
             pv = _day_value(fn, m.group(1), _naive(dct).normalize())                                  # extended ..., saying': the main verb's day
