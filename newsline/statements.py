@@ -23,7 +23,7 @@ from .statement_context import (MEDIA_SOURCE, _REPORT_CUE, _headline, _LINK_LINE
                                         _PLURAL_SOURCE, _antecedent, _DOC_SOURCE, DOC_WORDS, _FROM, _sender_before, _received_from, _colon_contents, _FULL_TEXT,
                                         _made_at, _MADE, _maker_before, _STATE_TYPES, _known, _is_own, _other_occasion, _titled_subject, _name_subject, _table_subject,
                                         _described_head, _described_person, _named_body, _NAMED_BODY_HEADS, _body_antecedent, _ORG_HEADS, _ORG_DESC, _MODIFIED_HEADS, _apposed_country,
-                                        _organ_country, _SUBJECT_NEXT, home_country, _office_country, _PLACE_GROUP)
+                                        _organ_country, _SUBJECT_NEXT, home_country, _office_country, _PLACE_GROUP, _KOREAN_NAME)
 from .statement_dates import (attached_date, dateline_date, narrative_date, lead_event_date, report_lead_date, speaker_event_date,
                                       _in_range, _before_death,
                                       _timexes_fn, _naive, _DATELINE, _ELSEWHEN, PAST_RX)
@@ -764,10 +764,23 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             if home is None: home = home_country(text, mentions)
             if home: r['actor_country'] = home
         elif kcna and r['speaker'] and not r['actor_country'] and _DPRK_BODY.search(r['speaker']): r['actor_country'] = 'PRK'
+        elif kcna and r['speaker'] and not r['actor_country'] and r['actor_type'] in (None, '', 'person') and not _INTERNATIONAL.search(r['speaker']) \
+                and not _KOREAN_NAME.fullmatch(r['speaker']) and not _known(matcher, r['speaker']) and not _NOT_TITLE_COUNTRY.match(r['speaker']) \
+                and not re.match(r'(?:our|we|my|i)\b', r['source_text'] or '', re.I):  # ('our Party and government': the DPRK's own)
+            if home is None: home = _title_country(title, matcher)  # 'Angola to Develop Education': 'the minister' is Angola's
+            if home: r['actor_country'] = home
     return final
 
+_NOT_TITLE_COUNTRY = re.compile(r"(?:Foreign|Overseas|Different|Various|Several|Many|Other|World|Western|West|European|Asian|African)\b")  # 'foreign media'
+
+def _title_country(title:str, matcher)->str:
+    "The one country other than the DPRK that a KCNA item's title names, or ''."
+    cs = {f[3] for f in matcher.find(title or '') if f[3] and f[3] != 'PRK' and f[4] in ('government', 'country')}
+    return cs.pop() if len(cs) == 1 else ''
+
 _DPRK_BODY = re.compile(r"\b(?:Union|Association|Society|Committee|Federation|League|Council|Party|Institute|Academy|Cent(?:re|er)|Organi[sz]ation|Alliance|Front)"
-                        r" of Korea(?:\s*\([^()]*\))?$")  # in KCNA, a body 'of Korea' no other country claims is the DPRK's
+                        r" of Korea(?:\s*\([^()]*\))?$"
+                        r"|^Korean?\s+(?:[A-Z][\w-]*\s+){0,3}Committee\b(?!.*\b(?:Jeju|Seoul|Busan|Pusan)\b)")  # 'Korea National Peace Committee' (not Seoul's)  # in KCNA, a body 'of Korea' no other country claims is the DPRK's
 # ('Journalists Union of Korea'; the South's are 'of south Korea', a Peruvian committee 'for ... Reunification of Korea' is PER already)
 _INTERNATIONAL = re.compile(r"\b(?:International|Global|World|Worldwide|UN[A-Z]*|U\.N\.|United Nations|European|EU|NATO)\b")  # 'Amnesty International', 'UNICEF'
 
