@@ -728,6 +728,8 @@ _OWNED_NAME = re.compile(r"['’]s\s+((?:[A-Z][\w&.'’-]*\s+){0,5}[A-Z][\w&.-]*
 
 _CENTRAL_BANK = re.compile(r"\bcentral\s+bank\b", re.I)
 
+_OWN_NAME_HEADS = {'committee', 'commission', 'council', 'panel', 'court', 'tribunal'}  # a body so described has the noun in its name
+
 def resolve_source(source:str,   # the source span's text
                    mentions:list, # earlier actor mentions (start, end, actor, country, type, cameo), in text order
                    matcher:ActorMatcher=None, # default: the shipped table
@@ -883,6 +885,7 @@ def resolve_source(source:str,   # the source span's text
     # 'The Commerce Department' names its body; a person's role, a party or a state's voice ('the Gunma prefectural authorities') names none
     for k, (s, e, actor, country, typ, cameo) in enumerate((list(reversed(salient)) if how == 'pronoun' else []) + cands):
         if mods and not all(x in actor.lower() or (s >= 0 and x in text[s:e].lower()) for x in mods): continue
+        if how == 'nominal' and words[-1] in _OWN_NAME_HEADS and words[-1] not in actor.lower(): continue  # 'the committee' is no EU
         # 'The Commerce Department' is no State Department named before; 'the Foreign Ministry' is a foreign ministry, 'the Trump Administration' the one named so
         if how == 'pronoun' and typ in _ORG_TYPES and text and s >= 0 and (_ON_PLATFORM.search(text, max(0, s-12), s) or _ORG_ROLE.match(text, e)):
             continue  # 'a post on Twitter', 'a YouTube video', 'told the Sunday Times': the company is not what 'it' speaks for

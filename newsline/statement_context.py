@@ -83,7 +83,7 @@ _PERSON_WORDS = set("""mep mp mla td candidate nominee senator leader chief pres
     mogul actor actress star coach player veteran activist campaigner expert analyst economist scientist general governor
     mayor premier minister chairman chairwoman head boss founder owner pundit host king queen prince princess emir sultan
     monarch emperor pope judge""".split())  # person nouns without such an ending
-_NOT_PERSON = {'paper', 'order', 'center', 'centre', 'number', 'matter', 'letter', 'border', 'power', 'quarter', 'chapter', 'corner',
+_NOT_PERSON = {'committee', 'subcommittee', 'jubilee', 'guarantee', 'decree', 'degree', 'paper', 'order', 'center', 'centre', 'number', 'matter', 'letter', 'border', 'power', 'quarter', 'chapter', 'corner',
                'government', 'department', 'parliament', 'agreement', 'statement', 'movement', 'management', 'establishment',
                'event', 'comment', 'moment', 'document', 'element', 'environment', 'percent', 'continent', 'restaurant', 'plant',
                'tenant', 'agent', 'incident', 'accident', 'ministry', 'press', 'business', 'address', 'progress', 'congress',

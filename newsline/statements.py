@@ -510,7 +510,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             head = role.split()[-1]  # 'the Kremlin envoy' after "The Russian President's special envoy ..., Sergey Ivanov"
             prev = next((p for p in reversed(rows[-6:]) if re.search(r',\s*(?:the\s+)?' + re.escape(role) + r'\b(?![ \t]+(?!(?:of|for|at|to|in|with)\b)[a-z])', p['source_text'] or '', re.I)
                          or re.match(r'(?:an?|the)\s+(?:[\w-]+\s+){0,2}?' + re.escape(role) + r'\s+(?:of|for|at|to|from)\s', p['source_text'] or '', re.I)  # 'A spokesman for X ... the spokesman says'
-                         or (p['actor_type'] == 'person' and re.search(r'\b' + re.escape(role) + r'\b', p['source_text'] or '', re.I))
+                         or (p['actor_type'] == 'person' and head not in _ORG_HEADS and re.search(r'\b' + re.escape(role) + r'\b', p['source_text'] or '', re.I))
                          or ((p['actor_type'] == 'person' or (not isinstance(p['actor_type'], str) or not p['actor_type']) and _fits_unknown('he', p['speaker'] or ''))
                              and head in _PERSON_HEADS and re.search(r'\b' + re.escape(head) + r'\b', p['source_text'] or '', re.I))), None)
             # or a person named with that title: "Russia's Ambassador to South Korea Alexander Timonin said ... the ambassador said"
