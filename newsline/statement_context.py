@@ -158,11 +158,17 @@ _NAMED_BODY_HEADS = _GENERIC_BODY | {'committee', 'council', 'association', 'fed
                                      'campaign', 'conference', 'headquarters', 'solidarity', 'front', 'league', 'society', 'confederation'}
 _BODY_NAME = re.compile(r"[A-Z](?:[\w'’&-]|\.(?=\w))*(?:[ \t]+(?:(?:of|for|and|against|the|on|in|to|with|&)[ \t]+)*[A-Z](?:[\w'’&-]|\.(?=\w))*){1,14}")
 
+_DAY_TO = re.compile(r'^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:to|for|by|with|at|from)\s+(?:the\s+)?')
+
+def _bare_body(name:str)->str:
+    "A body's name without a leading article, a day and its preposition before it ('Monday to the House ... Committee'), or a day after it."
+    return _TRAILING_DAY.sub('', _DAY_TO.sub('', re.sub(r'^(?:The|A|An)\s+', '', name.strip())))
+
 def _named_body(text:str, pos:int, head:str)->str:
     "The latest body name before `pos` that a description with noun `head` ('the organization', 'the committee') can refer to, or ''."
     found = ''
     for m in _BODY_NAME.finditer(text, max(0, pos - 2500), pos):
-        name = _TRAILING_DAY.sub('', re.sub(r'^(?:The|A|An)\s+', '', m.group()))  # not '... Association on Jan'
+        name = _bare_body(m.group())  # not '... Association on Jan'
         words = [w.lower().strip("'’") for w in name.split()]
         if head in _GENERIC_BODY: ok = any(w in _BODY_NAME_WORDS for w in words)
         else: ok = head in words or head + 's' in words
@@ -277,7 +283,7 @@ def _body_antecedent(text:str, # the article body
         if head not in _MEDIA_NOUNS and re.fullmatch(r'(?:writes|wrote|reported|reports|reporting|editorialized)', p.get('cue') or '', re.I): continue
         cands.append((p['source_start'], sp))  # a paper's 'writes' is no company's
     for at, name in sorted(cands, reverse=True):
-        name = _TRAILING_DAY.sub('', re.sub(r'^(?:The|A|An)\s+', '', name.strip()))
+        name = _bare_body(name)
         name = re.sub(r"^(?!(?:People|Workers|Women|Children)['’]s)(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s\s+(?=[A-Z])", '', name)
         # "Malaysia's University of Malaya": the university; not "People's Bank of China"
         words = [w.lower().strip("'’.") for w in name.split()]
