@@ -6,7 +6,7 @@ Docs: https://newsline.github.io/newsline/statement_dates.html.md"""
 
 # %% auto #0
 __all__ = ['PAST_RX', 'attached_date', 'dateline_date', 'narrative_date', 'lead_event_date', 'report_lead_date',
-           'speaker_event_date']
+           'speaker_event_date', 'document_day']
 
 # %% ../nbs/02f_statement_dates.ipynb #d002
 import re, warnings, functools, bisect
@@ -412,6 +412,31 @@ def speaker_event_date(text:str, # the body
             continue  # by a pronoun alone, only a recent day is the occasion ('He recalled that in August 2016 ...' is not), unless the visit opens with it
         if cache[si]: return cache[si]
     return None
+
+# %% ../nbs/02f_statement_dates.ipynb #c019d2
+_DOC_NOUNS = r"report|filing|letter|statement|memo|memorandum|study|survey|document|ruling|order|complaint|lawsuit|motion|brief|analysis|review|audit|assessment"
+_DOC_SRC = re.compile(rf"(?:the|this|that|its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}?({_DOC_NOUNS})", re.I)
+_ISSUED = re.compile(r"\s*,?\s*(?:[\w-]+\s+){0,3}?(?:released|issued|published|filed|sent|dated|submitted|posted|unveiled|made\s+public)\b", re.I)
+_DAY_NEXT = re.compile(r"\s+(?:on\s+|in\s+|late\s+|early\s+|last\s+|this\s+|earlier\s+)?((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
+                       r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|week|month|\d))")  # the day right after the verb, not a later one
+_POSS_DAY = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[Yy]esterday|[Tt]oday)['’]s\s+(?:[\w-]+\s+)?$")
+
+def document_day(text:str, # the body
+                 pos:int, # where the source stands
+                 src:str, # the source's text ('the report', 'its filing')
+                 dct, # the reference date (Timestamp) or None
+                )->tuple: # (date, granularity), or None
+    "The day a document speaking as a source was issued, as an earlier mention of it tells ('a report released Wednesday', \"Thursday's filing\")."
+    m, fn = _DOC_SRC.fullmatch((src or '').strip()), _timexes_fn()
+    if not m or fn is None or dct is None or pd.isna(dct) or pos is None: return None
+    ref, lo = _naive(dct).normalize(), max(0, pos - 3000)
+    for d in reversed(list(re.finditer(rf"\b{m.group(1)}s?\b", text[lo:pos], re.I))):
+        a, b = lo + d.start(), lo + d.end()
+        if (pd_ := _POSS_DAY.search(text, max(0, a - 30), a)): return _day_value(fn, text[pd_.start():a], ref)  # "Thursday's filing"
+        if (iv := _ISSUED.match(text, b)) and (dm := _DAY_NEXT.match(text, iv.end())) and (pv := _day_value(fn, text[dm.start(1):dm.start(1) + 30].split(',')[0], ref)):
+            return pv  # 'a report released Wednesday', 'the letter, dated March 3'
+    return None
+
 
 # %% ../nbs/02f_statement_dates.ipynb #c021
 def _in_range(d)->bool:

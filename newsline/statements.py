@@ -26,7 +26,7 @@ from .statement_context import (MEDIA_SOURCE, _REPORT_CUE, _headline, _LINK_LINE
                                         _organ_country, _SUBJECT_NEXT, home_country, _office_country, _PLACE_GROUP, _KOREAN_NAME)
 from .statement_dates import (attached_date, dateline_date, narrative_date, lead_event_date, report_lead_date, speaker_event_date,
                                       _in_range, _before_death,
-                                      _timexes_fn, _naive, _DATELINE, _ELSEWHEN, PAST_RX)
+                                      _timexes_fn, _naive, _DATELINE, _ELSEWHEN, PAST_RX, document_day, _DOC_NOUNS)
 
 # %% ../nbs/02_statements.ipynb #c005
 COLUMNS = {'article_id': 'string', 'sentence': 'Int64', 'source_start': 'Int64', 'source_end': 'Int64', 'cue_start': 'Int64',
@@ -739,6 +739,10 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         r['target'] = tg[0][2] if tg else None
         if r['target'] is None and rcpt and r['speaker'] == doc[0] and rcpt[0] != doc[0]: r['target'] = rcpt[0]  # 'The message said': to its addressee
         d = att = attached_date(text, (s0, s1), r, dct)
+        if not d and not anchored and (dp := _DOC_IN.search(text, s0, r['cue_start'])) and r['cue_start'] - dp.end() < 120:
+            d = document_day(text, dp.start(1), dp.group(1), dct)  # 'In its filing, the Justice Department cites ...': the filing's day
+        if not d and not anchored and r['source_start'] is not None:
+            d = document_day(text, r['source_start'], r['source_text'], dct)  # '... said the report' (released Wednesday)
         if not d and not anchored and (kcna or not _other_occasion(text, s0, s1, r)):  # outside KCNA's event reports, only a recent
             d = speaker_event_date(text, sents, r['sentence'], r['speaker'], mentions, dct, ev_cache, *((None,) if kcna else (14, 3, ('day',))),
                                    pronoun=({'m': 'he', 'f': 'she'}.get(person_gender(r['speaker'], r['actor_type'] or '', text)) if kcna else None))
@@ -777,6 +781,8 @@ def _title_country(title:str, matcher)->str:
     "The one country other than the DPRK that a KCNA item's title names, or ''."
     cs = {f[3] for f in matcher.find(title or '') if f[3] and f[3] != 'PRK' and f[4] in ('government', 'country')}
     return cs.pop() if len(cs) == 1 else ''
+
+_DOC_IN = re.compile(rf"\b(?:[Ii]n|[Aa]ccording\s+to)\s+((?:the|its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}?(?:{_DOC_NOUNS}))\b")
 
 _DPRK_BODY = re.compile(r"\b(?:Union|Association|Society|Committee|Federation|League|Council|Party|Institute|Academy|Cent(?:re|er)|Organi[sz]ation|Alliance|Front)"
                         r" of Korea(?:\s*\([^()]*\))?$"
