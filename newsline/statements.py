@@ -775,7 +775,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             if home: r['actor_country'] = home
     return final
 
-_NOT_TITLE_COUNTRY = re.compile(r"(?:Foreign|Overseas|Different|Various|Several|Many|Other|World|Western|West|European|Asian|African)\b")  # 'foreign media'
+_NOT_TITLE_COUNTRY = re.compile(r"(?:Foreign|Overseas|Different|Various|Several|Many|Other|World|Western|West|European|Asian|African)\b"
+                                r"|(?:Experts?|Analysts?|Observers?|Commentators?|Scholars?|Critics?|Specialists?|Sources?)$")  # 'foreign media', bare 'experts'
 
 def _title_country(title:str, matcher)->str:
     "The one country other than the DPRK that a KCNA item's title names, or ''."
