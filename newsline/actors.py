@@ -629,7 +629,8 @@ def _role_name(source:str, found:list, anchored:bool=True):
         if len(name.split()) == 3 and name.split()[0] in _TITLE_END and _is_person_name(name.split(None, 1)[1]):
             name = name.split(None, 1)[1]; at = source.index(name, at)  # 'Youth Affairs Katherine Zappone': 'Affairs' ends the role
         words = [w.lower().strip('.') for w in name.split()]
-        if any(w in SPEAKER_NOUNS or w in _GROUP_HEADS or re.search(r'\d', w) for w in words): continue
+        if any(w in SPEAKER_NOUNS or w in _GROUP_HEADS or re.search(r'\d', w) for w in words) or any(w in _BODY_WORDS and w != 'Justice' for w in name.split()): continue
+        # ('Public Health England': a body's name, not the role 'public' and a person 'Health England')
         # 'the state Korean Central News Agency'; 'minister Health Minister Jane Roe': the role inside is tried next
         if any(f[4] in ('person', 'spokesperson') and f[1] > at for f in found): return None  # a known person: the table's name
         return name.strip(), next((f[3] for f in reversed(found) if f[0] < r.start() and f[3]), None)  # the nearest country before the role
@@ -794,6 +795,8 @@ def resolve_source(source:str,   # the source span's text
         per = next((f for f in found if f[4] == 'person' and f[0] >= head), None)  # 'Russian Defense Minister, Sergey Shoigu': the person
         if per: return per[2:] + ('name',)
         if _is_person_name(nc.group(1)): return (nc.group(1), next((f[3] for f in found if f[3] and f[0] < head), None), 'person', None, 'name')
+    if head > 0 and not any(f[0] < head for f in found) and source[:1].islower() and (tp := _trailing_person(source[:head].strip())):
+        return (tp, next((f[3] for f in found if f[3]), None), 'person', None, 'name')  # 'billionaire activist Tom Steyer, the head of ...': him
     if found and head > 0 and any(f[0] < head for f in found): found = [f for f in found if f[0] < head]  # 'Kim Yo Jong, director of ...'
     if found and (posted := [f for f in found if f[4] not in ('person', 'spokesperson') and _POSTED_TO.search(source, 0, f[0])]):
         found = [f for f in found if f not in posted]  # the place an envoy is posted to is not whom the envoy speaks for

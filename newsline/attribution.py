@@ -818,6 +818,7 @@ _CHANNEL_PARTICIPLES = {'obtained', 'released', 'published', 'seen', 'carried', 
                         'quoted', 'made', 'aired', 'broadcast', 'shared', 'emailed', 'provided'}  # what was done with a statement, after its noun
 _THAT_IS = {"that's", "that’s", "this's", "that", "this"}  # 'That's according to ...' (one token), 'That according to'
 
+_TAIL_SUB = {'as', 'while', 'when', 'after', 'before', 'amid', 'since', 'because', 'though', 'although', 'whereas'}
 _REPORTING = re.compile(r'\b(?:writes|wrote|reports|reported|reporting|says|said|added|adds|according)\b')  # a closing cue that passes on the sentence
 
 def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
@@ -957,7 +958,8 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                 while e > s0 and low[e-1] in (',', '—', '–'): e -= 1
                 if e > prev_end or (k == 0 and e > s0):
                     st = prev_end if k else s0
-                    if k and k+1 == len(sc) and e-1 > s0 and low[e] == ',' and (src[1] if src and inverted else b) >= send and inq[s0] < 0 \
+                    ce_ = src[1] if src and inverted else b  # (the cue closes the sentence, or only a subordinate clause follows: ', as ministers resisted ...')
+                    if k and k+1 == len(sc) and e-1 > s0 and low[e] == ',' and (ce_ >= send or ce_+1 < send and low[ce_] == ',' and low[ce_+1] in _TAIL_SUB) and inq[s0] < 0 \
                             and low[sc[0][0]] not in QOPEN and _REPORTING.search(' '.join(low[a:b])) and inq[e] < 0:
                         st = s0  # '... refused ..., blaming the army ..., Izvestia writes.': the outlet reports the whole sentence, the cues in it too
                     if low[e-1] in QCLOSE and inq[e-1] >= 0: st = min(st, inq[e-1])
