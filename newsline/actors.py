@@ -112,7 +112,8 @@ _CAP_NEXT = re.compile(r"[ -][A-Z]")
 _CENTRAL_BANK_NAME = re.compile(r"\b(?:Bank|Reserve|Bundesbank)\b")  # a state body so named in the table is its central bank
 
 _HYPHEN_GIVEN = re.compile(r"^([A-Z][a-z]{0,5} [A-Z][a-z]{1,4})-([a-z]{1,5})$")  # 'Lee Myung-bak': a Korean given name, hyphenated
-_SPACED_GIVEN = re.compile(r"^([A-Z][a-z]{0,5} [A-Z][a-z]{1,4}) ([A-Z][a-z]{1,5})$")  # (syllables: 'Vice Department-director' is no name)  # 'Kim Jong Un': KCNA's spelling, three words
+_SPACED_GIVEN = re.compile(r"^([A-Z][a-z]{0,5} [A-Z][a-z]{1,4}) ([A-Z][a-z]{1,5})$")  # 'Kim Jong Un': KCNA's spelling, three words
+# (short syllables only: 'Vice Department-director' is no name)
 
 def _with_name_variants(t:pd.DataFrame)->pd.DataFrame:
     "The table plus the other spelling of Korean persons' names: 'Lee Myung Bak' (KCNA's) for 'Lee Myung-bak', 'Kim Jong-un' for 'Kim Jong Un'."

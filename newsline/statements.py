@@ -787,8 +787,9 @@ _DOC_IN = re.compile(rf"\b(?:[Ii]n|[Aa]ccording\s+to)\s+((?:the|its|their|his|he
 
 _DPRK_BODY = re.compile(r"\b(?:Union|Association|Society|Committee|Federation|League|Council|Party|Institute|Academy|Cent(?:re|er)|Organi[sz]ation|Alliance|Front)"
                         r" of Korea(?:\s*\([^()]*\))?$"
-                        r"|^Korean?\s+(?:[A-Z][\w-]*\s+){0,3}Committee\b(?!.*\b(?:Jeju|Seoul|Busan|Pusan)\b)")  # 'Korea National Peace Committee' (not Seoul's)  # in KCNA, a body 'of Korea' no other country claims is the DPRK's
-# ('Journalists Union of Korea'; the South's are 'of south Korea', a Peruvian committee 'for ... Reunification of Korea' is PER already)
+                        r"|^Korean?\s+(?:[A-Z][\w-]*\s+){0,3}Committee\b(?!.*\b(?:Jeju|Seoul|Busan|Pusan)\b)")
+# in KCNA, a body 'of Korea' that no other country claims is the DPRK's ('Journalists Union of Korea'; the South's are 'of south Korea',
+# a Peruvian committee 'for ... Reunification of Korea' is PER already), and so is a 'Korea(n) ... Committee' ('Korea National Peace Committee', not Seoul's)
 _INTERNATIONAL = re.compile(r"\b(?:International|Global|World|Worldwide|UN[A-Z]*|U\.N\.|United Nations|European|EU|NATO)\b")  # 'Amnesty International', 'UNICEF'
 
 # %% ../nbs/02_statements.ipynb #c025
