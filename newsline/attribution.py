@@ -481,6 +481,10 @@ def _channel_tail(text, toks, low, s, e)->bool:
 _INV_LEAD = {'the', 'former', 'ex', 'then', 'acting', 'retired', 'outgoing', 'veteran'}  # '..., warned former Pennsylvania senator Rick Santorum.'
 _OBJ_PRON = {'him', 'her', 'them', 'us', 'me'}
 
+def _closing_name(text, toks, low, sc, k, b, nxt)->bool:
+    "Whether the last cue `k` of a sentence is followed by a noun phrase closing the sentence: '..., warned Rick Santorum.' (no addressee, its source)."
+    return k+1 == len(sc) and np_right(text, toks, low, b, nxt) == nxt
+
 def _inverted_source(text, toks, low, b, nxt, last:bool)->bool:
     "Whether a name after a one-word cue ending at `b` is its source: '..., by South Ossetia, reported Tass.' (`last`: no cue follows)."
     if b >= nxt or low[b] in TIMEW or not (_cap(text, toks, b) or low[b] in _INV_LEAD and b+1 < nxt and _cap(text, toks, b+1)): return False
@@ -533,8 +537,8 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
         return None, False, False
     if cue0 != 'according' and not participle and j >= prev_end:
         if low[j] == ',' and j > s0:
-            inv = cue0 in INVERSION and b-a == 1 and (cue0 not in OBJ_CUES or k+1 == len(sc) and np_right(text, toks, low, b, nxt) == nxt) \
-                and _inverted_source(text, toks, low, b, nxt, k+1 == len(sc))  # ('..., warned Rick Santorum.': no addressee at a sentence's end)
+            inv = cue0 in INVERSION and b-a == 1 and (cue0 not in OBJ_CUES or _closing_name(text, toks, low, sc, k, b, nxt)) \
+                and _inverted_source(text, toks, low, b, nxt, k+1 == len(sc))
             src = None if inv else _left_apposition(text, toks, low, j, max(prev_end, s0))
             if src and src[1] - src[0] == 1 and low[src[0]] in _OBJ_PRON: src = None  # '... is now "hurting" him, warned X': an object, no source
             if src is None and k == 0: src = _initial_np(text, toks, low, s0, a)
@@ -608,8 +612,8 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
                            or low[e] in QUOTE_BOTH + QUOTE_OPEN + QUOTE_CLOSE and inq[e] >= 0 and e-b < 12): e += 1
         e = _trim_right(low, b, e)
         return ((b, e), True, False) if e > b else (None, False, False)
-    if src is None and cue0 in INVERSION and (cue0 not in OBJ_CUES or a > s0 and low[a-1] == ',' and k+1 == len(sc) and np_right(text, toks, low, b, nxt) == nxt):
-        e = np_right(text, toks, low, b, nxt)  # (an addressing cue too when a noun phrase closes the sentence after it: '..., warned Rick Santorum.')
+    if src is None and cue0 in INVERSION and (cue0 not in OBJ_CUES or a > s0 and low[a-1] == ',' and _closing_name(text, toks, low, sc, k, b, nxt)):
+        e = np_right(text, toks, low, b, nxt)
         if e is not None and e+1 < nxt and low[e] in _BY_PARTICIPLES and low[e+1] == 'by' and (f := np_right(text, toks, low, e+2, nxt)) is not None:
             e = f  # 'said a diplomat quoted by Reuters': the phrase runs on over who passed the words on
         if e is not None and cue0 != 'according' and e < nxt and _is_word(low[e]) and low[e] not in INV_FOLLOW:

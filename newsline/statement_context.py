@@ -13,7 +13,7 @@ from collections import Counter
 from .actors import actor_matcher, place_country, place_countries, _TRAILING_PAREN, _role_name, _TRAILING_DAY, LINK_WORDS, SPEAKER_NOUNS, NAME_PARTICLES, resolve_source, _is_person_name, person_gender, _BODY_WORDS, _GROUP_HEADS, _MALE_GIVEN, NOMINAL_TYPES
 from .speakers import plausible_speaker, PARTY_TAG, _PARTY_TAG, _SURNAME_FIRST
 from .text_units import SENTENCE_ADVERBS, STOP
-from .timex_lexicon import MONTHS, WEEKDAYS
+from .timex_lexicon import MONTHS, WEEKDAYS, WD
 
 # %% ../nbs/02h_statement_context.ipynb #h011
 _LINK_LINE = re.compile(r"\s*" + LINK_WORDS + r"\s*:\s*(?=\S)", re.I)  # the words of `newsline.actors.LINK_WORDS`, then a colon
@@ -158,7 +158,7 @@ _NAMED_BODY_HEADS = _GENERIC_BODY | {'committee', 'council', 'association', 'fed
                                      'campaign', 'conference', 'headquarters', 'solidarity', 'front', 'league', 'society', 'confederation'}
 _BODY_NAME = re.compile(r"[A-Z](?:[\w'’&-]|\.(?=\w))*(?:[ \t]+(?:(?:of|for|and|against|the|on|in|to|with|&)[ \t]+)*[A-Z](?:[\w'’&-]|\.(?=\w))*){1,14}")
 
-_DAY_TO = re.compile(r'^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:to|for|by|with|at|from)\s+(?:the\s+)?')
+_DAY_TO = re.compile(rf'^{WD}\s+(?:to|for|by|with|at|from)\s+(?:the\s+)?')
 
 def _bare_body(name:str)->str:
     "A body's name without a leading article, a day and its preposition before it ('Monday to the House ... Committee'), or a day after it."

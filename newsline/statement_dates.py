@@ -167,7 +167,7 @@ _TIME_BEFORE = re.compile(_CLAUSE_OPENS + r"(?:[Oo]n|[Ii]n|[Aa]t|[Dd]uring|[Ee]a
 # (or an offset from a day told before: '..., and five days earlier | he claimed')
 # a time phrase that opens the subject's clause, just before the subject: '..., though on Monday | the US denied', 'This morning | Fine Gael's ...'
 
-_FRONTED_TIME = re.compile(r"\s*(?:(?:On|In|Over|During|At|Late|Early|Earlier|Last|This|Later)\s+)?(?:[\w.'’-]+\s+){0,4}[\w.'’-]+,\s*")  # a short opening phrase
+_OPENING = re.compile(r"\s*(?:[\w.'’-]+\s+){0,7}[\w.'’-]+,\s*")  # a short phrase opening the sentence, before the subject: 'Last week,'
 
 def attached_date(text:str, # the body
                   sent:tuple, # (start, end) of the cue's sentence
@@ -184,7 +184,7 @@ def attached_date(text:str, # the body
     right = [(a, b) for a, b in spans if a >= ce]
     left_end = max((b for a, b in spans if b <= cs), default=None)  # a content before the cue ('“...” said X') is not the cue's clause
     w0 = ss if ss is not None else max(s0, cs-60)
-    if ss is not None and re.fullmatch(r"\s*(?:[\w.'’-]+\s+){0,7}[\w.'’-]+,\s*", text[s0:ss]): w0 = s0  # 'Last week, the ministry said'
+    if ss is not None and _OPENING.fullmatch(text, s0, ss): w0 = s0  # 'Last week, the ministry said'
     if ss is not None and _SETTING.fullmatch(text, s0, ss): w0 = s0  # 'In a phone call with Xi Jinping in February, however, Trump reaffirmed'
     if ss is not None and _OPEN_TIME.fullmatch(text, s0, ss) and not _FINITE.search(text, s0, ss): w0 = s0  # 'In 2015 the ministry said': no comma
     elif ss is not None and (tb := _TIME_BEFORE.search(text, max(s0, ss-40), ss)) and _DAYISH.search(text, tb.start(), ss):
@@ -195,7 +195,7 @@ def attached_date(text:str, # the body
         if (m := _DAY_BEFORE_PARTICIPLE.search(text, max(s0, cs-60), cs)) and not _PLANNED_BEFORE.search(text, max(s0, m.start()-60), m.start()):
             pv = _day_value(fn, m.group(1), _naive(dct).normalize())
             if pv: return pv
-        if ss is not None and _FRONTED_TIME.fullmatch(text, s0, ss) and (pv := _day_value(fn, text[s0:ss], _naive(dct).normalize())):
+        if ss is not None and _OPENING.fullmatch(text, s0, ss) and (pv := _day_value(fn, text[s0:ss], _naive(dct).normalize())):
             return pv  # 'Over the weekend, Trump panned the judge, calling it ...': the main clause's fronted time
         se = row['source_end']
         if ss is not None and se is not None and se < cs and (m := _SUBJECT_TIME.match(text, se, cs)):  # 'X in its letter on Feb. 13
@@ -417,9 +417,9 @@ def speaker_event_date(text:str, # the body
 _DOC_NOUNS = r"report|filing|letter|statement|memo|memorandum|study|survey|document|ruling|order|complaint|lawsuit|motion|brief|analysis|review|audit|assessment"
 _DOC_SRC = re.compile(rf"(?:the|this|that|its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}?({_DOC_NOUNS})", re.I)
 _ISSUED = re.compile(r"\s*,?\s*(?:[\w-]+\s+){0,3}?(?:released|issued|published|filed|sent|dated|submitted|posted|unveiled|made\s+public)\b", re.I)
-_DAY_NEXT = re.compile(r"\s+(?:on\s+|in\s+|late\s+|early\s+|last\s+|this\s+|earlier\s+)?((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
-                       r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|week|month|\d))")  # the day right after the verb, not a later one
-_POSS_DAY = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[Yy]esterday|[Tt]oday)['’]s\s+(?:[\w-]+\s+)?$")
+_DAY_NEXT = re.compile(rf"\s+(?:on\s+|in\s+|late\s+|early\s+|last\s+|this\s+|earlier\s+)?({_DAYS}|yesterday|today|"
+                       r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|week|month|\d)")  # the day right after the verb, not a later one
+_POSS_DAY = re.compile(rf"(?:{_DAYS}|[Yy]esterday|[Tt]oday)['’]s\s+(?:[\w-]+\s+)?$")
 
 def document_day(text:str, # the body
                  pos:int, # where the source stands
