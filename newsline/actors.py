@@ -151,6 +151,9 @@ class ActorMatcher:
         "Non-overlapping (start, end, actor, country, type, cameo) matches, longest alias first at each place."
         if not text or self.cs is None: return []
         out = [(m.start(), m.end()) + self.info[m.group(1)] for m in self.cs.finditer(text)
+               if not (text[m.end():m.end()+1].isalpha() and len(m.group(1).rsplit(' ', 1)[-1]) > 5 and self.info[m.group(1)][2] == 'person')
+               # a glued person's name ends in a short syllable ('Kim Jong Unfor'); 'Alexander Turchin' in 'Alexander Turchinov' is another
+               # name (but 'Equatorial Guinean' is of Equatorial Guinea)
                if not (' ' not in m.group(1) and self.info[m.group(1)][2] == 'person'
                        and (_NAME_GOES_ON.match(text, m.end()) or _other_given(text, m.start(), self.info[m.group(1)][0])))
                and not (m.group(1).endswith(('North', 'South')) and _CAP_NEXT.match(text, m.end()))]  # 'the North Carolina', 'the South China Sea'
@@ -580,7 +583,9 @@ _OWNED_BODY_NAME = re.compile(r"(?:the\s+)?[A-Z][\w.'’ -]*?['’]s\s+(?:[a-z][
 _ROLE_COMMA_NAME = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,4}(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s*,\s*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*,?\s*$")
 _ROLE_HEADS = {'executive', 'ceo', 'boss', 'coach', 'captain', 'owner', 'official', 'economist', 'analyst', 'strategist', 'spokesman',
                'spokeswoman', 'spokesperson', 'chief', 'chairman', 'president', 'director', 'leader', 'minister', 'secretary', 'head',
-               'manager', 'founder', 'ambassador', 'envoy', 'governor', 'mayor', 'commander', 'general'}
+               'manager', 'founder', 'ambassador', 'envoy', 'governor', 'mayor', 'commander', 'general', 'speaker', 'chairwoman',
+               'chairperson', 'chancellor', 'premier', 'adviser', 'advisor', 'aide', 'prosecutor', 'deputy', 'representative',
+               'commissioner', 'correspondent', 'editor', 'professor', 'researcher', 'lawyer', 'attorney'}
 # 'Dortmund chief executive, Hans-Joachim Watzke': a named body's role, then the person (the name in group 2)
 _APPOSED_NAME = re.compile(r"(?:an?|the|its|his|her|their)\s+[a-z][^,]*,\s*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*,?\s*$", re.I)
 RELATIVE = re.compile(r",\s*(?:who|which|whose|whom)\b")  # a relative clause opens: 'X, who ...'
@@ -669,6 +674,40 @@ _NOT_NAME = {'january', 'february', 'march', 'april', 'may', 'june', 'july', 'au
              'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'the', 'news', 'times', 'post', 'street',
              'house', 'white', 'united', 'nations', 'european', 'union', 'american', 'british', 'russian', 'chinese', 'german', 'french'}
 
+# %% ../nbs/02a_actors.ipynb #c013x
+_LEADER_ROLES = {'leader': r'leader|president|prime\s+minister|premier|chancellor|first\s+minister|king|supreme\s+leader',
+                 'president': r'president', 'prime minister': r'prime\s+minister|premier|PM', 'premier': r'prime\s+minister|premier',
+                 'chancellor': r'chancellor', 'first minister': r'first\s+minister',
+                 'foreign minister': r'foreign\s+minister|foreign\s+secretary|secretary\s+of\s+state',
+                 'defence minister': r'defen[cs]e\s+(?:minister|secretary)', 'defense minister': r'defen[cs]e\s+(?:minister|secretary)'}
+_PLACE_ROLE = re.compile(r"(?:[Tt]he\s+)?(?P<place>(?:[A-Z][\w.'’-]*\s+){0,2}?[A-Z][\w.'’-]*?)(?:['’]s)?\s+"
+                         r"(?P<role>(?i:leader|president|prime\s+minister|premier|chancellor|first\s+minister|foreign\s+minister|defen[cs]e\s+minister))")
+
+_NOT_SITTING = re.compile(r"\b(?i:former|ex|ousted|late|then|vice|deputy|past|exiled|deposed|acting)[\s-]*(?:[A-Z][\w.'’-]*\s+){0,2}$")  # 'ex-Ukrainian'
+
+def _leader_named(source, found, mentions, salient, matcher, text):
+    "The person a state's role names ('the Russian leader', \"Scotland's leader\"): one of that state titled so in the text, or None."
+    m = _PLACE_ROLE.fullmatch(source.strip())
+    if not m or not text: return None
+    lead = len(source) - len(source.lstrip())  # `found` counts in `source`, `m` in the stripped source
+    place = next((f for f in found if f[4] == 'government' and f[3] and (f[0] - lead, f[1] - lead) == m.span('place')), None)
+    # the place alone names the state ('Scottish', not 'Scottish Conservative')
+    if not place: return None
+    country, role = place[3], re.sub(r'\s+', ' ', m.group('role').lower())
+    roles = _LEADER_ROLES[role]
+    if place[2] != (matcher or actor_matcher()).govs.get(country, place[2]):  # a state's part ('Scotland'): its own head, not the state's
+        if role != 'leader': return None
+        roles = r'first\s+minister|governor|chief\s+minister'
+    def titled(name):  # the text calls the person so, as sitting holder: 'President Vladimir Putin' (not 'ex-President', 'Vice President')
+        return any(not _NOT_SITTING.search(text, max(0, t.start() - 40), t.start()) for t in
+                   re.finditer(rf"\b(?i:{roles})\s+(?:[A-Z][\w.'’-]*\s+){{0,2}}?{re.escape(name.split()[-1])}\b", text))
+    for s, e, actor, ctry, typ, cameo in list(reversed(salient)) + list(reversed(mentions)):
+        if typ == 'person' and ctry == country and titled(actor): return (actor, ctry, 'person', cameo or None, 'name')  # (found: no
+        # nominal to look up again)
+    later = {f[2]: f for f in (matcher or actor_matcher()).find(text) if f[4] == 'person' and f[3] == country and titled(f[2])}
+    if len(later) == 1: f = next(iter(later.values())); return (f[2], f[3], 'person', f[5] or None, 'name')  # named after: 'Scotland's leader
+    return None  # ... First Minister Nicola Sturgeon'
+
 # %% ../nbs/02a_actors.ipynb #c013w
 _SPEAKS_FOR = re.compile(r"(?:[\w-]+\s+)?(?:spokes(?:man|woman|person|men)|officials?|representatives?|envoys?|sources?)\s+(?:of|for|from|in)(?:\s+the)?", re.I)  # 'a spokesman for the': the state's
 _IN_STATE = re.compile(r"\b(?:government|administration|cabinet|ministry|regime|authorities|army|military|forces|embassy|parliament|presidency)\b", re.I)
@@ -692,6 +731,7 @@ _AFFAIRS = re.compile(r"\s+(?:(?:[A-Z][\w.'’-]*\s+){0,2}?(?:Affairs|Studies|Re
 # a department's subject ('Department of U.S. Affairs') or a forebears' land ('of Turkish descent'), not the person's state
 _ORG_TYPES = {'company', 'media', 'university', 'think_tank', 'ngo'}
 _SPEAKING_TO = re.compile(r"^\s*(?:Speaking|Talking|Writing)\s+(?:to|with|in|on)\s+[^,]{1,80},\s*(?=\S)")
+_ROLE_OF = re.compile(r"\s+(?:to|of|for|in|at)\s+")  # 'Ambassador to Saudi Arabia', 'Secretary of State': the role's head is before it
 _ON_PLATFORM = re.compile(r"\b(?:on|via|through|told|to)\s+(?:the\s+)?$")
 _ORG_PERSON = re.compile(r"(?:['’]s?)?\s+(?:[a-z][\w-]*\s+){0,3}((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*$")  # "the BBC's (correspondent) Hugh Schofield"
 _ORG_SURNAME = re.compile(r"['’]s?\s+([A-Z][a-z][\w'’-]+)\s*$")  # "Google's Schmidt": one capitalised word right after the possessive
@@ -768,6 +808,7 @@ def resolve_source(source:str,   # the source span's text
             (lb := next((m for m in reversed(mentions) if m[2] == banks.get(m[3]) or m[4] == 'company' and 'bank' in m[2].lower()), None)) \
             and lb[2] == banks.get(lb[3]):
         return (lb[2], lb[3], 'ministry', lb[5] or None, 'nominal')  # 'The People's Bank of China ... The bank said': the last bank named
+    if (ln := _leader_named(source, found, mentions, salient, matcher, text)): return ln  # 'the Russian leader': Putin, titled so before
     rn = _role_name(source, found)
     if rn and (dw := source[:source.rfind(rn[0])].split()[-1:]) and \
             (bt := next((t for t in NOMINAL_TYPES.get(dw[0].lower(), ()) if t == 'media'), None)):
@@ -786,16 +827,20 @@ def resolve_source(source:str,   # the source span's text
         if r[4] == 'unknown' and r[2] is None and role and role[-1].lower() in _PERSON_HEADS and _is_person_name(app.group(1)):
             r = r[:2] + ('person',) + r[3:]  # 'the British ambassador, Tim Barrow': a person
         return r if r[1] or r[4] != 'unknown' else (r[0], next((f[3] for f in found if f[3] and not _POSTED_TO.search(source, 0, f[0])), None)) + r[2:]  # "Malaysia's attorney general, X": MYS
-    if head > 0 and source[:head].strip()[:1].isupper() and not any(f[0] < head for f in found) and \
+    role_name = head > 0 and (rw := source[:head].split()) and (rw[-1].lower() in _ROLE_HEADS or _ROLE_OF.split(source[:head], 1)[0].split()[-1].lower()
+                                                               in _ROLE_HEADS) and (nc := _COMMA_NAME.fullmatch(source, head))
+    # 'Secretary of State, Rex Tillerson', "Trump's pick for labor secretary, Andrew Puzder": a role, then the person
+    if head > 0 and source[:head].strip()[:1].isupper() and not any(f[0] < head for f in found) and not (role_name and _is_person_name(nc.group(1))) and \
             not _DETS.match(source[:head].strip() + ' ') and (len(source[:head].split()) <= 4 or len(source[:head].split()) <= 8 and
                                                               all(w[:1].isupper() for w in source[:head].split())):  # 'Mishal Al Ahmad Al Jaber Al Sabah, emir of'
         country = next((f[3] for f in found if f[3] and f[4] not in ('media', 'ngo') and not _AFFAIRS.match(source, f[1])), None)  # 'Kim Kang Il, vice-minister
         # of National Defence of the DPRK': PRK; 'director general of the Department of U.S. Affairs of the Foreign Ministry of the DPRK': PRK, not the US
         return (canonical_name(source[:head]), country, 'person' if country else None, None, 'unknown')  # 'Jo Chun Ryong, secretary of the WPK ...': the person
-    if head > 0 and (rw := source[:head].split()) and rw[-1].lower() in _ROLE_HEADS and (nc := _COMMA_NAME.fullmatch(source, head)):
+    if role_name:
         per = next((f for f in found if f[4] == 'person' and f[0] >= head), None)  # 'Russian Defense Minister, Sergey Shoigu': the person
         if per: return per[2:] + ('name',)
-        if _is_person_name(nc.group(1)): return (nc.group(1), next((f[3] for f in found if f[3] and f[0] < head), None), 'person', None, 'name')
+        if _is_person_name(nc.group(1)):  # 'former Russian Ambassador to Saudi Arabia, Andrei Baklanov': Russian (not where he was posted)
+            return (nc.group(1), next((f[3] for f in found if f[3] and f[0] < head and not _POSTED_TO.search(source, 0, f[0])), None), 'person', None, 'name')
     if head > 0 and not any(f[0] < head for f in found) and source[:1].islower() and (tp := _trailing_person(source[:head].strip())):
         return (tp, next((f[3] for f in found if f[3]), None), 'person', None, 'name')  # 'billionaire activist Tom Steyer, the head of ...': him
     if found and head > 0 and any(f[0] < head for f in found): found = [f for f in found if f[0] < head]  # 'Kim Yo Jong, director of ...'
@@ -822,6 +867,8 @@ def resolve_source(source:str,   # the source span's text
                 nm_ = nm.group(1).strip()  # "Trump's son Eric": Eric Trump
                 if ' ' not in nm_ and am.group(1).lower() in ('son', 'daughter', 'brother', 'sister'): nm_ += ' ' + actor.split()[-1]
                 return (nm_, country or None, 'person', None, 'unknown')
+            if re.match(r'spokes', am.group(1), re.I) and not source[am.end():].strip(' ,.'):
+                return (actor, country or None, 'person', cameo or None, 'name')  # "Mike Pence's spokesman" speaks for Pence
             return (canonical_name(source[:am.end()]), country or None, 'spokesperson' if re.match(r'(?:official|spokes)', am.group(1), re.I) else None, None, 'unknown')
         if typ == 'person' and country and _REGIME.match(source, e) and (gov := (matcher or actor_matcher()).govs.get(country)):
             return (gov, country, 'government', cameo or None, 'name')  # 'the Trump administration', 'the Assad regime': the state's government
@@ -851,6 +898,9 @@ def resolve_source(source:str,   # the source span's text
     if not words: return (None, None, None, None, None)
     if len(words) == 2 and words[0] in ('its', 'their', 'his', 'her') and words[1] == 'state':
         return (None, None, None, None, None)  # 'according to its state': a condition, not a government
+    if len(words) == 2 and words[0] in ('his', 'her') and words[1] in ('spokesman', 'spokeswoman', 'spokesperson'):
+        r = resolve_source('he' if words[0] == 'his' else 'she', mentions, matcher, salient, text)  # 'His spokesman said': he speaks through him
+        if r[0] and r[2] == 'person': return r
     if len(words) == 1 and words[0] in PRONOUN_TYPES: want, how = PRONOUN_TYPES[words[0]], 'pronoun'
     elif words[0] in ('the', 'this', 'that', 'its', 'his', 'her', 'their') and words[-1] in NOMINAL_TYPES and len(words) <= 4 \
             and words[-2:] != ['white', 'paper'] and words[-2:] != ['central', 'bank'] and not _DEMONYM.search(source) \

@@ -238,6 +238,8 @@ _PAST_PART = (r"(?:been|[a-z]+(?:ed|en|wn|ne)|made|left|kept|let|put|stuck|paid|
               r"cut|read|run|won|lost|felt|heard|found|caught|sought|fought|bought|taught|stood|spoken|acted|taken|given|known|shown)\b")
 _BLAME = re.compile(r"\b(?!(?:i|we)\b)\w+\s+should\s+(?:not\s+|never\s+)?have\s+(?:\w+ly\s+)?" + _PAST_PART, re.I)  # 'X should have done more'
 _NO_CALL = re.compile(r"should\s+(?:not\s+|never\s+)?have\s+(?:\w+ly\s+)?" + _PAST_PART + r"|\b(?:if|whether)\s+(?:\w+\s+){0,2}should\b|"
+                      r"\bshould\s+(?:they|he|she|it|we|you|i|there|anyone|this|that)\b(?!\s*[.?!,;])|\bnor\s+should\b|"  # 'should they not receive ...': if
+                      # ('and so should they.' stays a call)
                       r"\b(?:not|n't|n’t)\s+(?:believe|think|know|see\s+why)\s+(?:that\s+|why\s+)?(?:\w+\s+){0,3}should\b", re.I)  # 'should' that calls on no one
 _LET_US = re.compile(r"(?:let us|let's|let’s)\b", re.I)
 _RESOLVE_OPEN = re.compile(r"(?:the|their|its|his|her|our|a)\s+(?:[\w-]+\s+){0,2}?(?:will|resolve|determination|intention|willingness|"

@@ -469,7 +469,7 @@ def _named_before(surname:str, known:list)->tuple:
     m = next((m for m in reversed(known) if surname in m[2].split() and m[2] != surname and (m[4] or _name_like(m[2]))), None)
     return (m[2], m[3] or None, m[4] or None, m[5] or None, 'name') if m else None
 
-_QUOTED_AS = re.compile(r"\s+(?P<who>[A-Za-z][^,;:.]{1,80}?)\s+(?:as\s+)?(?:saying|telling|stating|declaring)\b(?:\s+(?:reporters|journalists|the\s+media))?\s*")
+_QUOTED_AS = re.compile(r"\s+(?P<who>(?!by\s)[A-Za-z][^,;:.]{1,80}?(?:,\s+[^,;:.\"“”]{2,100}?,)?)\s+(?:as\s+)?(?:saying|telling|stating|declaring)\b(?:\s+(?:reporters|journalists|the\s+media))?\s*")
 
 # %% ../nbs/02h_statement_context.ipynb #h051
 _FRONTED = re.compile(r'\s*(?:When|After|While|As|During|Before|Since|Although|Though|Upon|On)\b[^,;:"“”]{3,160},')  # a clause before the subject

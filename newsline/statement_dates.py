@@ -66,7 +66,8 @@ _NOUN_MADE = re.compile(r"\b(?:in connection with|with regard to|regarding|conce
                         r"(?:announcement|statement|remarks?|speech|decision|report|declaration|move|attack|test|launch)\s+(?:made|issued|released|"
                         r"published|delivered|given|announced|held|taken|conducted|carried out|staged)\s+(?:on|in|at)?\s*$", re.I)
 # what the words are about: 'told KCNA in connection with Trump's announcement made on Nov. 21' (not 'A statement released on Feb. 10 ... called')
-_ANY_NOUN = re.compile(r"[ \t]+(?:[A-Z]{2,}[ \t]+)?[a-z][a-z-]+\b")  # "Tuesday's OAS meeting"
+_ANY_NOUN = re.compile(r"[ \t]+(?:[A-Z][\w-]*[ \t]+){0,2}(?!(?:said|says|was|were|is|are|had|has|have|will|would|told)\b)[a-z][a-z-]+\b")  # "Tuesday's OAS meeting",
+# "Thursday's Turkish casualties"
 _OCCASION_PREP = re.compile(r"\b(?:at|during|in|on|told|addressed|to|before)\s+$", re.I)  # 'said on Sunday's broadcast'
 _ATTRIBUTIVE = re.compile(r"(?:\bthe|\w['’]s|\b(?:its|their|his|her|our))\s+$", re.I)  # a day between 'the' (or an owner) and a noun describes the noun's event
 _NOUN_AFTER = re.compile(r"[ \t]+(?!(?:that|when|and|or|to|in|at|as|after|before|on|for|by|with|of|was|is|were|are|had|has|said|says|"
@@ -98,6 +99,9 @@ _DAY_THEN_PARTICIPLE = re.compile(r'\b(?:on\s+)?((?:(?:late|early)\s+)?' + _DAYS
 
 _PLANNED_BEFORE = re.compile(r'\b(?:where|when|which|who|whom|was to|were to|is to|are to|will|would|shall|plans? to|planned|scheduled|due)\b[^,;]*$', re.I)  # 'an event where X was to campaign on Sunday, citing': the event's day
 _DAY_BEFORE_PARTICIPLE = re.compile(r'(?<=\w)(?<!\bnext)(?<!\bfrom)(?<!\buntil)(?<!\bby)(?<!\bcoming)(?<!\bbefore)(?<!\bfollowing)(?<!\bthis)\s+((?:(?:late|early)\s+)?' + _DAYS + r'(?:\s+(?:morning|afternoon|evening|night))?)\s*,\s*$')
+_TIME_BEFORE_PARTICIPLE = re.compile(r"(?<=\w)\s+((?:in|on|last|earlier|late|early)\s+(?:this\s+|last\s+)?(?:(?:[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?)|"
+                                     r"\d{4}|week|month|year|(?:this|last)\s+(?:week|month|year)))\s*,\s*(?:and\s+)?$")
+# 'cancelled it in July, saying', 'left the party last month, calling': a month, a date or a week closes the main clause
 _SUBJECT_TIME = re.compile(r"\s+(?:in\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:letter|message|statement|speech|interview|article|report|"
                            r"address|remarks|reply)\s+)?((?:on|last|early|late|earlier)\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?|" + _DAYS + r"))\s+[a-z]+ed\b")
 # a day between the subject and its main verb ('The association in its letter on Feb. 13 extended ...'), for a participle later in the sentence
@@ -109,9 +113,9 @@ PAST_RX = '|'.join(sorted(PAST | {'knew', 'spent', 'built', 'fell', 'fought', 'b
 _FINITE_CLAUSE = re.compile(r"(?:\b(?:he|she|they|it|we|I|there)|(?<![\w'’.-])[\w'’.-]*[A-Z][\w'’.-]*)\s+(?:\w+ly\s+)?(?:[a-z]{2,}ed|" + PAST_RX + r")\b")
 # a clause of its own after an addressee, or as the words ('told reporters he had ...', 'say Bishop died after ... on Friday'): its day is its own
 
-def _day_value(fn, phrase:str, ref)->tuple:
-    "(date, granularity) of the first DATE or TIME `fn` finds in `phrase` ('Tuesday', 'late Monday'), if not after `ref`; else None."
-    try: pv = next((_parse_value(t[4]) for t in fn(phrase, ref) if str(t[3]) in ('DATE', 'TIME')), None)
+def _day_value(fn, phrase:str, ref, end:int=None)->tuple:
+    "(date, granularity) of the first DATE or TIME `fn` finds in `phrase` (ending at `end` if given), if not after `ref`; else None."
+    try: pv = next((_parse_value(t[4]) for t in fn(phrase, ref) if str(t[3]) in ('DATE', 'TIME') and (end is None or int(t[1]) == end)), None)
     except Exception: return None
     return pv if pv and pv[0] <= ref else None
 
@@ -192,9 +196,10 @@ def attached_date(text:str, # the body
     if ss is not None and _ISSUED_BY.fullmatch(text, s0, ss): w0 = s0  # 'A statement released on Feb. 22 by the embassy called for'
     if re.fullmatch(r'\w+ing', text[cs:ce]) and re.search(r',\s*(?:and\s+)?$', text[max(s0, cs-6):cs]):
         w0 = cs  # ', suggesting': its own clause, unless the clause before ends in a day ('filed a request on Tuesday, asking')
-        if (m := _DAY_BEFORE_PARTICIPLE.search(text, max(s0, cs-60), cs)) and not _PLANNED_BEFORE.search(text, max(s0, m.start()-60), m.start()):
-            pv = _day_value(fn, m.group(1), _naive(dct).normalize())
-            if pv: return pv
+        for rx_ in (_DAY_BEFORE_PARTICIPLE, _TIME_BEFORE_PARTICIPLE):
+            if (m := rx_.search(text, max(s0, cs-60), cs)) and not _PLANNED_BEFORE.search(text, max(s0, m.start()-60), m.start()):
+                pv = _day_value(fn, text[max(s0, m.start(1)-100):m.end(1)], _naive(dct).normalize(), m.end(1) - max(s0, m.start(1)-100))
+                if pv: return pv  # (the clause before the time tells its tense: 'cancelled it in July' is last July)
         if ss is not None and _OPENING.fullmatch(text, s0, ss) and (pv := _day_value(fn, text[s0:ss], _naive(dct).normalize())):
             return pv  # 'Over the weekend, Trump panned the judge, calling it ...': the main clause's fronted time
         se = row['source_end']

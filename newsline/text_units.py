@@ -6,9 +6,9 @@ Docs: https://newsline.github.io/newsline/text_units.html.md"""
 
 # %% auto #0
 __all__ = ['TOKEN', 'QUOTE_OPEN', 'QUOTE_CLOSE', 'QUOTE_BOTH', 'QOPEN', 'QCLOSE', 'ABBREV', 'DET', 'STOP', 'LINK_NP', 'TIMEW',
-           'SENTENCE_ADVERBS', 'ADV_LEFT', 'ADV_RIGHT', 'OBJ_CUES', 'OBJ_NEXT', 'INVERSION', 'PAST', 'LY_NOUNS', 'BE',
-           'CONJ_END', 'PREP', 'CHANNEL_NOUNS', 'PUNCT_END', 'tokenize', 'quote_regions', 'sentences', 'np_left',
-           'np_right']
+           'SENTENCE_ADVERBS', 'ADV_LEFT', 'ADV_RIGHT', 'OBJ_CUES', 'OBJ_NEXT', 'INVERSION', 'PAST', 'IRREGULAR_PAST',
+           'LY_NOUNS', 'BE', 'CONJ_END', 'PREP', 'CHANNEL_NOUNS', 'PUNCT_END', 'tokenize', 'quote_regions', 'sentences',
+           'np_left', 'np_right']
 
 # %% ../nbs/02g_text_units.ipynb #t002
 import re
@@ -159,6 +159,13 @@ INVERSION = {'said','says','say','added','adds','wrote','writes','asked','asks',
 PAST = {'made','gave','took','held','met','sent','paid','left','went','came','got','put','set','laid','led','brought','bought','thought',
         'felt','kept','saw','told','said','spoke','wrote','stood','sat','won','lost','found','became','began','ran','rose','did','had','was',
         'were','is','are','says','tells','has','have','will','would','can','could'}
+IRREGULAR_PAST = {'sold', 'shut', 'struck', 'sought', 'taught', 'caught', 'fought', 'spent', 'built', 'lent', 'meant', 'dealt', 'heard',
+                  'drew', 'drove', 'broke', 'chose', 'threw', 'grew', 'knew', 'flew', 'fled', 'swore', 'wore', 'tore', 'forgot', 'froze', 'hid',
+                  'stole', 'stuck', 'swept', 'woke', 'withdrew', 'undertook', 'understood', 'upheld', 'withheld', 'oversaw', 'arose', 'blew',
+                  'dug', 'overcame', 'sank', 'sang', 'shook', 'slid', 'spun', 'swung', 'rode', 'shone', 'sprang', 'ate', 'fell', 'forbade',
+                  'forgave', 'overtook', 'underwent', 'began', 'became', 'foresaw', 'misled', 'outlined'}
+# past forms without '-ed' that are not also common nouns (not 'hit', 'cut', 'shot', 'set', 'read', 'fed'): verbs end a noun phrase
+# ('The firm sold the plant ..., saying'); kept apart from `PAST`, which the cue tagger's features use
 LY_NOUNS = {'rally', 'ally', 'family', 'assembly', 'supply', 'reply', 'daily', 'weekly', 'monthly', 'italy', 'july', 'bully',
             'tally', 'anomaly', 'monopoly', 'homily', 'quarterly', 'early', 'only', 'assembly'}
 BE = {'is', 'are', 'was', 'were', 'been', 'being', 'be'}
@@ -203,7 +210,7 @@ def np_left(text, toks, low, i:int, lo:int, maxlen:int=20):
         if _is_word(t):
             if t in STOP and not _cap(text, toks, j) and t not in LINK_NP and not (t in _NAME_PREP and lo < j < i and _cap(text, toks, j-1) and _cap(text, toks, j+1)):
                 break  # ('the Society for Cooperation among Koreans', 'the Campaign against Nuclear War': a name's inner word)
-            if j < i and t in PAST and not _cap(text, toks, j): break  # a verb ends the phrase: 'X made public an article denouncing'
+            if j < i and (t in PAST or t in IRREGULAR_PAST) and not _cap(text, toks, j): break  # a verb ends the phrase: 'X made public an article denouncing'
             if t == 'the' and j > lo and j < i and text[toks[j][0]] == 'T' and _is_word(low[j-1]) and low[j-1] not in STOP and low[j-1] not in LINK_NP:
                 start = j; break  # 'READ MORE: ... replacing Obamacare The CBO said': a capital 'The' inside a phrase opens a new one
             if t in STOP and _cap(text, toks, j) and j == lo: break  # sentence-initial "But", "After"
@@ -244,7 +251,7 @@ def np_right(text, toks, low, i:int, hi:int, maxlen:int=20):
         if _is_word(t):
             if t in STOP and t not in LINK_NP and t not in DET: break
             if t in LINK_NP and not (j+1 < hi and _is_word(low[j+1]) and low[j+1] not in STOP - DET): break
-            if j > i and (t in PAST or (t.endswith('ed') and len(t) > 4)) and not _cap(text, toks, j): break  # a verb: 'the participants made a bow'
+            if j > i and (t in PAST or t in IRREGULAR_PAST or (t.endswith('ed') and len(t) > 4)) and not _cap(text, toks, j): break  # a verb: 'the participants made a bow'
             if j > i and _PRON_CONTRACTION.fullmatch(t): break  # a clause's subject: 'told Breitbart News he’d support ...'
             end = j+1
         elif t in ('-', '–', '’', "'", '.') and end == j and j+1 < hi and _is_word(low[j+1]): pass
