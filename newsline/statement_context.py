@@ -10,7 +10,7 @@ __all__ = ['MEDIA_SOURCE', 'DOC_WORDS', 'home_country']
 # %% ../nbs/02h_statement_context.ipynb #h002
 import re
 from collections import Counter
-from .actors import actor_matcher, place_country, place_countries, _TRAILING_PAREN, _role_name, _TRAILING_DAY, LINK_WORDS, SPEAKER_NOUNS, NAME_PARTICLES, resolve_source, _is_person_name, person_gender, _BODY_WORDS, _GROUP_HEADS, _MALE_GIVEN, NOMINAL_TYPES
+from .actors import actor_matcher, place_country, place_countries, _TRAILING_PAREN, _role_name, _TRAILING_DAY, LINK_WORDS, SPEAKER_NOUNS, NAME_PARTICLES, resolve_source, _is_person_name, person_gender, _BODY_WORDS, _GROUP_HEADS, _MALE_GIVEN, NOMINAL_TYPES, _GIVEN_NAMES
 from .speakers import plausible_speaker, PARTY_TAG, _PARTY_TAG, _SURNAME_FIRST
 from .text_units import SENTENCE_ADVERBS, STOP
 from .timex_lexicon import MONTHS, WEEKDAYS, WD
@@ -216,7 +216,11 @@ def _full_name(text:str, surname:str, end:int,
         rx = r"\b" + re.escape(surname) + r"[ \t]+(?!(?:He|She|It|They|The|This|That|We|In|On|At|But|And)\b)[A-Z][a-z][\w-]*"
         seen = {m.group(0) for m in re.finditer(rx + r"\b(?![’'])", text[max(0, end-5000):end])}  # every 'Wang X': two Wangs, no guess
         given = {m.group(0) for m in re.finditer(rx + r"(?=[ \t]+(?:and|who|was|is|had|has|said)\b|,)", text[max(0, end-5000):end])}
-        if len(seen) == 1 and given == seen and not any(w.lower() in _NOT_GIVEN for w in next(iter(given)).split()): names = list(given)
+        if len(seen) == 1 and (given == seen or surname.lower() in _GIVEN_NAMES) and not any(w.lower() in _NOT_GIVEN for w in next(iter(seen)).split()):
+            names = list(seen)  # (a known given name needs no verb after its full name: 'American actor Mike Rowe on the set ... Mike says')
+    if not names and surname.isupper() is False and (up := {m.group(1).title() for m in re.finditer(rf"\b([A-Z]{{2,}})\s+{re.escape(surname.upper())}\b", text[:end])
+                                                          if m.group(1).lower() in _GIVEN_NAMES}) and len(up) == 1:
+        names = [f'{next(iter(up))} {surname}']  # a headline in capitals: 'JANE FONDA OPENS UP ...' ... 'Fonda said'
     return max(names, key=len) if names else ''
 
 # %% ../nbs/02h_statement_context.ipynb #c022j
