@@ -62,7 +62,8 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                      r'hysteri\w*', r'confrontation\w*', r'aggressi\w*', r'absurd\w*', r'nonsense', r'shameless\w*', r'sinister',
                      r'heinous', r'despicable', r'wanton\w*', r'brigandish', r'gangsters?', r'preposterous', r'ridiculous', r'malicious\w*',
                      r'smear\w*(?!(?:\s+[\w-]+){1,6}\s+(?:on|onto|over|into)\s+(?:his|her|their|the|its)\b)', r'slander\w*', r'fabricat\w*', r'hypocri\w*', r'interference', r'(?:political|sinister) tools?',
-                     r'plots?', r'flaw(?:s|ed)', r'weak points', r'full of (?:\w+ )?contradictions', r'inconsistenc(?:y|ies)', r'(?<!\bit )(?<!\bwe )(?<!\bi )(?:is|are|was|were) (?:\w+ )?behind (?:it|this|that|these|the (?:attacks?|killings?|protests?|leaks?|hack\w*|murder))', r'intolerable', r'unacceptable', r'no (?:legality|justification|legitimacy)', r'lackeys?', r'stooges?',
+                     r'plots?', r'flaw(?:s|ed)', r'weak points', r'full of (?:\w+ )?contradictions', r'inconsistenc(?:y|ies)', r'(?<!\bit )(?<!\bwe )(?<!\bi )(?:is|are|was|were) (?:\w+ )?behind (?:it|this|that|these|the (?:attacks?|killings?|protests?|leaks?|hack\w*|murder))', r'intolerable', r'unacceptable', r'no (?:legality|justification|legitimacy)', r'lackeys?', r'stooges?', r"(?:lament|bemoan)(?:s|ed|ing)? (?:that|the|a|an|his|her|their|its|what|how|(?-i:[A-Z])[\w'’]*)",  # 'lamented
+                     # Trump's order' (not 'lamented deeply, saying': a mourner's grief)
                      r'imperialists?', r'warmongers?', r'(?:grave|serious) threat', r'shortcomings?', r'deviations?', r'negligence', r'high-handed\w*', r'arbitrar(?:y|ily)', r'stubborn\w*', r'arrogan(?:t|ce)', r'(?:is|was|are|were) (?:the |a )?wrong (?:approach|decision|direction|way|move|policy|signal|message)', r'(?:express|voic|rais)\w* (?:\w+ ){0,2}reservations? (?:about|over|regarding|on)', r'rude(?:ness)?\b', r'unsustainable', r'(?:can|could) (?:never|not) be tolerated', r'cannot be tolerated', r'(?:in )?breach(?:es|ed)? of', r'(?:should|must|can only|has only|have only) (?:to )?blame (?:himself|herself|themselves|itself)', r'culprits?', r'slap in the faces?', r'thief crying', r'stop thief', r'(?:veritable|living|real|man-made) hell\b', r'nearing (?:its )?(?:ruin|collapse|doom|end)', r'(?:utter|an?|the|were|was|is|are|been|became|become|grown|remains?|remained) complacen(?:t|cy)\b(?! (?:is|was|would be) (?:not|no) )', r'(?:their|its|his|her) (?:\w+ )?failures? (?:in|to|of)\b',
                      r'(?:doing|does|do|did) (?:very |so )?(?:little|nothing) to (?:help|address|stop|advance|improve|protect|solve|fix|curb|prevent)\b', r'infring\w*', r'insult\w*', r'outrage\w*',
                      r'irresponsible', r'unjust\w*', r'double standards?', r'accus\w*', r'condemn\w*', r'denounc\w*',
@@ -94,6 +95,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                   r'worthy of (?:praise|appraisement|admiration|emulation|commendation|respect)',
                   r'(?:extend|send|sent|convey|offer)\w* (?:[\w-]+ ){0,3}?(?:greetings|good wishes|best wishes|felicitations)', r'gratitude', r'satisfaction', r'wonderful', r'splendid', r'excellent', r'admirabl\w*', r'commendabl\w*', r'marvell?ous',
                   r'(?:speak|spoke|speaks|speaking) highly', r'admiration', r'(?:full|firm|strong|active) support', r'solidarity with',
+                  r"(?:i|we) (?:really |just |truly |absolutely )?(?:love|admire|adore) (?-i:him|her|them|you|[A-Z]\w+)\b",  # 'I love him'
                   r'prestigious', r'exemplary', r'auspicious', r'distinguished (?:services?|feats?|contributions?)', r'(?:outstanding|prominent|peerless|iron-willed|brilliant|tested|extraordinary) (?:leader|commander|statesman|thinker|theoretician)s?',  # (not 'the great leader': an honorific)
                  
                   r'(?:seasoned|veteran) revolutionary party', r'support\w* (?:for |of )?(?:the|their|its|his) just (?:cause|struggle)', r'invincible (?:[\w-]+ ){0,2}(?:might|power|army|force|state|country|fortress)', r'unique advantages?', r'(?:eternal|warm|loving) (?:home|embrace|bosom)', r'(?:shine|shining) (?:for all ages|forever|eternally|for ever)', r'undying (?:[\w-]+ (?:and [\w-]+ )?){0,2}(?:feats?|exploits?|achievements?|merits?|wealth|treasures?|classics?)', r'(?:one|a) victory after another', r'victory after victory', r'eternal victory', r'in celebration of', r'to celebrate (?:the|its|their|his|her)\b', r'yearning for', r'wisely (?:led|leading|leads|guided|guiding)', r'devotedly', r'immortal (?:feats?|exploits|achievements?|leadership|contributions?)', r'epoch-making', r'epochal', r'feats?', r'patriotic (?:deeds?|devotion)', r'(?:a |the )?great(?:est)? (?:pleasure|joy) (?:of|for|to)',
@@ -294,6 +296,10 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
     both = _DOOM.sub(' condemned ', re.sub(r'["“”]', '', both))  # scare quotes; 'punishment by history' is a verdict, no threat
     both = _CONTEXT.sub(' ', both)  # 'in the wake of North Korea's aggression': the occasion, not the speaker's stance
     both = _WITHOUT_FAULT.sub(' ', both)  # 'led the revolution without an error or deviation': praise, no fault found
+    if (sp := _SUPPORT_OWN.search(both)) and sp.start() < 250 and not _THREAT_WORDS.search(both):  # (opening the words: not a support
+        # declared at the end of a long denunciation)
+        return 'praise'  # 'We fully support the just stand of the DPRK as we know the moves of the U.S. imperialists': a declared support is an
+        # endorsement, whatever it denounces on the way
     own_must = False
     for kind, rx in CONTENT_KIND:
         if rx.search(both):
@@ -336,6 +342,11 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
         return 'reject'  # 'China opposed the launch' said by China's spokesman: its own stance (said by an analyst: a report)
     return 'say'
 
+_SUPPORT_OWN = re.compile(r"\b(?:we|i|(?:the\s+)?(?-i:[A-Z][\w-]+)\s+people)\s+(?:[a-z]+ly\s+|always\s+|also\s+){0,3}"
+                          r"(?:(?:extend|express|render)(?:s|ed)?\s+(?:our\s+|their\s+|its\s+|his\s+)?(?:[a-z]+\s+){0,2}support\b"
+                          r"|support(?:s|ed)?\s+(?:the|its|their|our|his|her|to)\b)"
+                          r"|\b(?:fully|firmly|strongly|actively|resolutely|totally|invariably|unconditionally)\s+support(?:s|ed)?\s+(?:the\s+)?(?:Korean|DPRK|just|struggle|stand|position|cause)\b",
+                          re.I)  # the speaker's own side declares its support ('The Cuban people ... fully support the Korean people')
 _NP_OPPOSES = re.compile(r"(?:that\s+)?(?P<subj>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?:\w+ly\s+)?(?:oppos(?:es|ed)|(?:is|was)\s+opposed\s+to)\b")
 
 # %% ../nbs/02d_kinds.ipynb #c008
@@ -379,6 +390,8 @@ def is_speech_act(cue:str, # the cue's text
     c = cue.strip().lower(); last = c.split()[-1]; t = content or ''
     if re.fullmatch(r'conclud\w*', last) and t and not _CLAUSE_START.match(t): return False  # 'concluded the meeting'
     if re.fullmatch(r'call(?:s|ed|ing)?', c) and _SUMMON.match(t): return False  # 'called them to the theater'
+    if re.fullmatch(r'call(?:s|ed|ing)?', c) and re.match(r'\s*(?:themselves|himself|herself|itself)\b', t): return False  # 'who call themselves
+    # water protectors': a name taken, no words
     if re.fullmatch(r'call(?:s|ed|ing)?|phoned', c) and _PHONED.match(t if after is None else after) and not re.search(r'["“”]', t):
         return False  # 'called Ryan at 3 p.m.', 'called her to ask', 'called 911', 'called a press conference': a call, no words
     if last.endswith('ed') and re.match(r'\s*by\b', t): return False  # 'encouraged by the message'

@@ -75,6 +75,7 @@ _NOUN_AFTER = re.compile(r"[ \t]+(?!(?:that|when|and|or|to|in|at|as|after|before
                          r"call|letter|message|tweet|post|remarks|comments|testimony|study|paper|report|survey|poll|analysis|review|article|"
                          r"editorial|column|book|memo|filing|ruling|decision|order|announcement|release|publication|issue|edition)\b)[a-z][a-z-]+\b")
 # (not the statement's own occasion, nor a document that says it: 'a 2016 paper by', 'the March 2015 report from')
+_SINCE = re.compile(r"\b[Ss]ince\s+(?:[\w'’-]+\s+){0,5}$")  # 'in his first comments since taking office on 20 January, Trump said'
 _CONTEXT = 1500  # characters before a window that an offset ('two days earlier') may count from
 
 _CHANNEL_DAY = re.compile(r"\bin\s+(?:his|her|its|their|a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:statement|letter|message|article|speech|interview|"
@@ -234,7 +235,8 @@ def attached_date(text:str, # the body
                       or re.fullmatch(r'\s*(?:in|on|at|during)\s+', text[windows[2][0]:a], re.I)  # 'warned in early January it was ...'
                       or _OCCASION_BEFORE.fullmatch(text, windows[2][0], a)))  # 'confirmed X at the summit held in Washington on April 10'
         if not ok or (a < ce and _in_relative(text, windows[0][0], a)): continue  # 'X, who wrote a book in 2012, said'
-        if _event_day(text, a, b): continue  # 'the Feb. 13 death', "Tuesday's OAS meeting": an event's day, not the saying's
+        if _event_day(text, a, b) or _SINCE.search(text, max(0, a-60), a): continue  # 'the Feb. 13 death', "Tuesday's OAS meeting": an event's
+        # day, not the saying's; 'since taking office on 20 January': when a period began
         ana = _ANAPHORIC.fullmatch(text, a, b)
         if ana or _OFFSET.fullmatch(text, a, b):  # 'On Saturday ... Two days earlier, Trump had
             # tweeted', '... on Wednesday ... said at a news conference that night': from the day told before, not today (not at all if none was)
