@@ -16,7 +16,7 @@ from .cue_tagger import span_tagger
 from .text_units import TIMEW, STOP, OBJ_CUES
 from .actors import place_country, actor_matcher, resolve_source, canonical_name, SENT_DOCUMENTS, person_gender, DIED, BORN, describes_name, before_relative
 from .speakers import plausible_speaker, document_author, document_recipient, strip_titles, speaker_type
-from .actors import _role_name, _fits_unknown, _PERSON_HEADS, _is_person_name, PRONOUN_TYPES, SPEAKER_NOUNS, _POSTED_TO, _BY_WORDS, _OUTLET_WORDS
+from .actors import _role_name, _fits_unknown, _PERSON_HEADS, _is_person_name, PRONOUN_TYPES, SPEAKER_NOUNS, _POSTED_TO, _BY_WORDS, _OUTLET_WORDS, _BODY_HEAD
 from .kinds import statement_kind, statement_channel, is_speech_act, CAMEO, CUE_KIND, OWN_RULE_CUE
 from .statement_context import (MEDIA_SOURCE, _REPORT_CUE, _headline, _LINK_LINE, _LINK_MARK, _apposition_end, _TITLES, _PERSON_ROLES,
                                         _apposed_title, _titled_person, _state_role, _COURTESY, _full_name, _named_before, _QUOTED_AS, _FRONTED,
@@ -26,7 +26,7 @@ from .statement_context import (MEDIA_SOURCE, _REPORT_CUE, _headline, _LINK_LINE
                                         _organ_country, _SUBJECT_NEXT, home_country, _office_country, _PLACE_GROUP, _KOREAN_NAME)
 from .statement_dates import (attached_date, dateline_date, narrative_date, lead_event_date, report_lead_date, speaker_event_date,
                                       _in_range, _before_death,
-                                      _timexes_fn, _naive, _DATELINE, _ELSEWHEN, PAST_RX, document_day, _DOC_NOUNS)
+                                      _timexes_fn, _naive, _DATELINE, _ELSEWHEN, PAST_RX, document_day, _DOC_NOUNS, _day_value)
 
 # %% ../nbs/02_statements.ipynb #c005
 COLUMNS = {'article_id': 'string', 'sentence': 'Int64', 'source_start': 'Int64', 'source_end': 'Int64', 'cue_start': 'Int64',
@@ -272,6 +272,19 @@ _BARE_ROLE = re.compile(r'(?:the|this)\s+((?:[A-Z][a-z]+\s+)?(?:(?:deputy|vice|p
                         r'(?:president|minister|secretary|spokesman|spokeswoman|spokesperson|premier|chancellor|ambassador|governor|mayor|leader|chairman|chairwoman))', re.I)
 _NP_COLON = re.compile(r'[^"“:\n]{2,160}?:\s*(?=["“])')  # a phrase, a colon, then a quotation
 _BY_OUTLET = re.compile(rf"\b(?:{_BY_WORDS})\s+by\s+(?:the\s+)?$", re.I)  # 'a witness, interviewed by France Inter,'
+def _issuer(phrase, matcher, text):
+    "The speaker a sentence names as a document's issuer: a list of bodies ('The North, South and Overseas Headquarters of X') whole."
+    if re.search(r",\s+[^,]+,?\s+and\s+", phrase) and not re.search(r"\b(?:who|which)\b", phrase):
+        name = re.sub(r'^(?:the|a|an)\s+', '', phrase.strip(), flags=re.I)  # (not `canonical_name`, which keeps a name before a comma)
+        return (name[:1].upper() + name[1:], next((f[3] for f in matcher.find(phrase) if f[3]), None), None, None, 'unknown')
+    return resolve_source(phrase, [], matcher, (), text)
+
+_DATE_ONLY = re.compile(r"(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|August|September|"
+                        r"October|November|December)\s+\d{1,2}(?:,\s+\d{4})?\.?")
+_ISSUER_SENT = re.compile(_ISSUER_LEAD.pattern.lstrip('^'))  # the same, opening any sentence
+_OPENING_THAT = re.compile(r"\s*(?:Noting|Stressing|Pointing\s+out|Recalling|Saying|Stating|Emphasi[sz]ing|Underlining|Underscoring|Claiming|"
+                           r"Asserting|Alleging|Arguing|Adding|Explaining|Mentioning|Referring\s+to\s+the\s+fact)\s+that\b[^;]*?", re.I)
+# a sentence that opens with a participle's words: their subjects speak inside them
 _HEARSAY = re.compile(r"(?:the\s+|most\s+|many\s+|some\s+)?(?:(?:international|world|foreign)\s+)?(?:security\s+)?(?:community|public|public opinion|opinion|experts|observers|analysts)", re.I)
 _MONARCHS = {'emir', 'king', 'queen', 'sultan', 'monarch'}  # 'the emir': the one named with the title, not the state he heads
 _GOES_ON = 12  # sentences after a speaker's dated statement in which their undated ones keep its date
@@ -288,6 +301,16 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
     links = [(lk.end(), lk.end() + 90) for lk in _LINK_MARK.finditer(text)]  # a linked headline ('OPINION: Kim Jong-nam attack reveals ...')
     if links: mentions = [m for m in mentions if not any(a <= m[0] < b for a, b in links)]  # names no one who speaks after it
     rows, mi = [], 0
+    issuers, issuer_days = [], {}  # 'X on Nov. 4 made public a statement.': a later 'it said' is X, and said on Nov. 4
+    for k_, (s0_, s1_) in enumerate(sents):
+        if (il := _ISSUER_SENT.match(text, s0_, s1_)) and (alt := _issuer(il.group(1), matcher, text))[0] \
+                and not (alt[2] == 'person' and _BODY_HEAD.search(il.group(1))):  # (not Kim Jong Il of 'the Benin-Korea Amicable
+            # Association "Long Live Kim Jong Il, Supreme Leader"')
+            issuers.append((il.start(1), il.end(1)) + tuple(x or '' for x in alt[:4]))
+            fn_ = _timexes_fn() if dct is not None and not pd.isna(dct) else None
+            if fn_ and (pv := _day_value(fn_, text[il.end(1):min(s1_, il.end() + 30)], _naive(dct).normalize())): issuer_days[alt[0]] = (k_, pv)
+            # ('on Tuesday issued a statement', 'issued a statement on Jan. 1')
+    ii = 0
     earlier = [(-1, -1) + tuple(m[2:]) for m in matcher.find(title)] if title else []  # mentions and resolved speakers so far
     salient = list(earlier)  # the title's actors, then each speaker found
     junk = set()  # generic sources ('the speakers'), which a later 'they' may refer to
@@ -312,6 +335,10 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             r.update(content_spans=[(m.end(), sp[1])], content_start=m.end(), direct=True)
     sent_contents = {}  # sentence -> its statements' content spans: what they talk about is no antecedent for their sources
     for r in recs: sent_contents.setdefault(r['sentence'], []).extend(r['content_spans'])
+    main_src = {}  # sentence -> where the first source after a comma starts: the main clause's, after an opening phrase
+    for r in recs:
+        if r['source_start'] is not None and text[:r['source_start']].rstrip().endswith(',') and r['sentence'] not in main_src:
+            main_src[r['sentence']] = r['source_start']
     said_spans = [sp for r in recs for sp in r['content_spans']]  # words said: who is named in them is talked about, not talking
     quoted_at = set()  # where 'quoted X saying' put its 'saying': no second row for it
     for r in recs:
@@ -324,12 +351,15 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 and (gl := list(_GLUED_NAME.finditer(src))):
             r['source_start'] += gl[-1].start(1); src = src[gl[-1].start(1):]  # 'READ MORE: Battle for Mosul upends false Iraq narrative Khalaf
             # recalled': the linked headline runs into the sentence (its lost line break): the speaker's words start at the last capital after a small word
+        if src == 'HE' and (nm_ := re.match(r"\s+((?:[A-Z][\w'’-]*\s+){1,3}[A-Z][\w'’-]*)", text[r['source_end']:r['cue_start']])):
+            r['source_end'] += nm_.end(1); src = text[r['source_start']:r['source_end']]  # 'HE Kim Jong Un said': His Excellency, not 'he'
         if (pd_ := _PAPER_DASH.match(src)) and any(f[4] == 'media' and f[1] - f[0] == len(pd_.group(1)) for f in matcher.find(pd_.group(1))):
             r['source_start'] += pd_.end(); src = src[pd_.end():]  # 'Rodong Sinmun - The world community praises': a press review's line
         own_ok = src.strip().lower() not in ('it', 'which', 'who')  # 'X was behind it, which it denies': X may be in the content
         pos = min([r['cue_start']] + ([r['source_start']] if r['source_start'] is not None else [])
                   + [a for a, b in r['content_spans'] if own_ok])  # not mentions inside its own clause or words ('“... Kim Jong Un,” he added')
         while mi < len(mentions) and mentions[mi][1] <= pos: earlier.append(mentions[mi]); mi += 1
+        while ii < len(issuers) and issuers[ii][1] <= pos: salient.append(issuers[ii]); ii += 1
         if _NOBODY.match(src): continue  # 'Neither leader answered questions', 'Nobody said ...': no one made a statement
         if _OPEN_END.search(src) or _time_source(src):  # 'Wiltshire Police for alleged ...', 'the council stopped short of
             continue  # calling': a phrase cut off; "Thursday's reported strike": a day, no speaker
@@ -579,6 +609,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         nested = bool(rows) and r['source_start'] is not None and rows[-1]['speaker'] != speaker and rows[-1]['sentence'] == r['sentence'] and \
             any(a <= r['source_start'] < b and re.fullmatch(r'\s*that\s+', text[a:r['source_start']], re.I) for a, b in rows[-1]['content_spans'])
         # 'He said that the puppet Yoon bragged ...': told inside words, so the next 'he' is still the teller
+        if not nested and r['source_start'] is not None and r['sentence'] < len(sents) and r['source_start'] < main_src.get(r['sentence'], -1) and \
+                (op := _OPENING_THAT.match(text, sents[r['sentence']][0], r['source_start'] + 1)) and op.end() <= r['source_start']:
+            nested = True  # 'Noting that the U.S. Congress suggests a bill ..., it said': inside the words of the sentence's own speaker
         if speaker and how in ('name', 'pronoun', 'nominal') and not rel and not nested:  # a relative clause's speaker is not the next 'he'
             earlier.append((pos, pos, speaker, country or '', typ or '', cameo or ''))
             salient.append(earlier[-1])
@@ -608,6 +641,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             r['content_spans'], r['content_start'], r['content_end'] = [], None, None  # 'made a speech on the 76th founding anniversary of
             # the DPRK': the occasion, not what was said
         cont = ' … '.join(text[a:b] for a, b in r['content_spans'])
+        if re.search(r'\son$', text[r['cue_start']:r['cue_end']]) and _DATE_ONLY.fullmatch(cont):  # 'issued a statement on | Jan. 1': its day
+            r['content_spans'], r['content_start'], r['content_end'], cont = [], None, None, ''  # (attached below), no words
         if speaker and not country and typ in (None, '', 'person') and ' ' in speaker:  # 'Al-Assad said': his country from where
             country = countries.get(speaker)                                            # the text introduced him
             if country is None: country = countries[speaker] = _apposed_country(text, speaker, matcher) or (kcna and _organ_country(text, speaker, matcher)) or _office_country(text, speaker, matcher) \
@@ -686,7 +721,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 (o['content'] in r['content'] or r['content'] in o['content']) for o in same):
             continue  # 'X said it plans ..., according to Y': Y passed X's words on; X's statement is the row
         final.append(r)
-    ev_cache, dated = {}, {}  # dated: speaker -> (sentence, date) of the speaker's latest dated statement
+    ev_cache, dated = {}, dict(issuer_days)  # dated: speaker -> (sentence, date) of the speaker's latest dated statement (or issued document)
     prev_r = None
     for r in final:
         s0, s1 = sents[r['sentence']] if r['sentence'] < len(sents) else (0, len(text))
@@ -743,6 +778,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             d = document_day(text, dp.start(1), dp.group(1), dct)  # 'In its filing, the Justice Department cites ...': the filing's day
         if not d and not anchored and r['source_start'] is not None:
             d = document_day(text, r['source_start'], r['source_text'], dct)  # '... said the report' (released Wednesday)
+        if (not d or d[1] != 'day') and not anchored and (iss := issuer_days.get(r['speaker'])) and 0 <= r['sentence'] - iss[0] and \
+                (r['sentence'] - iss[0] <= _GOES_ON or (r['source_text'] or '').lower().split()[-1:] in (['it'], *([w] for w in SENT_DOCUMENTS))):
+            d = iss[1]  # 'The Institute on Saturday released a white paper ... The white paper says': what the paper says, said that day
         if not d and not anchored and (kcna or not _other_occasion(text, s0, s1, r)):  # outside KCNA's event reports, only a recent
             d = speaker_event_date(text, sents, r['sentence'], r['speaker'], mentions, dct, ev_cache, *((None,) if kcna else (14, 3, ('day',))),
                                    pronoun=({'m': 'he', 'f': 'she'}.get(person_gender(r['speaker'], r['actor_type'] or '', text)) if kcna else None))
