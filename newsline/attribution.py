@@ -15,7 +15,7 @@ from .cue_tagger import CueTagger, cue_tagger, span_tagger, end_candidates, end_
 from .actors import _PLACE_HEADS, SPEAKER_NOUNS, _GROUP_HEADS, _BY_WORDS, _ROLE_HEADS
 from .text_units import (tokenize, quote_regions, sentences, np_left, np_right, QUOTE_OPEN, QUOTE_CLOSE, QUOTE_BOTH,
     QOPEN, QCLOSE, DET, STOP, TIMEW, ADV_LEFT, ADV_RIGHT, OBJ_CUES, OBJ_NEXT, INVERSION, PAST, LY_NOUNS, BE, PREP, CHANNEL_NOUNS,
-    SENTENCE_ADVERBS, ABBREV, _INITIALS, _is_word, _cap, _trim_right, _LEAD_MARKS, _np_left_pp)
+    SENTENCE_ADVERBS, ABBREV, _INITIALS, _is_word, _cap, _trim_right, _LEAD_MARKS, _np_left_pp, IRREGULAR_PAST)
 
 # %% ../nbs/02b_attribution.ipynb #c017
 def _has_verb(text, toks, low, a, b):
@@ -800,6 +800,29 @@ _ASIDE_NOUNS = {'claim', 'charge', 'allegation', 'accusation', 'assertion', 'pos
                 'step', 'decision', 'stance', 'argument', 'prediction', 'promise', 'pledge', 'message', 'theme', 'notion', 'idea', 'suggestion',
                 'contention', 'belief', 'comment', 'point', 'assessment', 'warning', 'reference', 'nod', 'sign', 'signal', 'priorities', 'priority'}
 
+_PRED_START = AUX | PAST | IRREGULAR_PAST | {'shall', 'remains', 'remained', 'seems', 'seemed', 'appears', 'appeared', 'includes', 'included'}
+
+def _pred_start(w:str)->bool: return w in _PRED_START or (w.endswith('ed') and len(w) > 4 and w.isalpha())  # a predicate's first word
+
+def _interrupted(low, inq, segs, lo, hi, s0, end):
+    "Both halves of words an attribution interrupts between commas: 'Fundraising, according to the campaign, | has surged'."
+    if lo - 2 > s0 and low[lo-1] == 'as' and low[lo-2] == ',': lo -= 1  # ', as he later explained,'
+    if len(segs) != 1 or lo - 1 <= s0 or low[lo-1] != ',' or inq[lo-1] >= 0: return segs
+    c = next((x for x in range(hi, min(end, hi + 7)) if low[x] == ','), None)  # the block ends at a comma (', he told reporters,')
+    if c is None or any(not _is_word(w) or _pred_start(w) for w in low[hi:c]) or c + 1 >= end or inq[c+1] >= 0: return segs
+    (x, y), r = segs[0], c + 1
+    if any(_pred_start(w) and inq[k] < 0 for k, w in enumerate(low[s0:lo-1], s0)): return segs  # the left part must be a subject, not a clause
+    if y <= lo and _pred_start(low[r]):  # the subject before the block, its predicate after
+        e2 = _trim_right(low, r, _content_end(low, inq, r, end))
+        cm = next((z for z in range(e2 - 1, max(r, e2 - 7), -1) if low[z] == ',' and inq[z] < 0), None)  # ', the official added': the next
+        if cm is not None and e2 >= end - 1 and not any(_pred_start(w) for w in low[cm+1:e2]): e2 = _trim_right(low, r, cm)  # cue's subject
+        return [(x, y), (r, e2)] if e2 > r else segs
+    if x == r and _pred_start(low[x]) and inq[s0] < 0:  # a predicate after the block, its subject before
+        st = s0
+        while st < lo - 1 and low[st] in ('and', 'but', 'so'): st += 1
+        return [(st, lo - 1), (x, y)] if lo - 1 > st else segs
+    return segs
+
 def _before_aside(text, toks, low, inq, q, e):
     "Where words end before the writer's aside on them: ', a claim that X disputes', ' - all priorities of X' (else `e`)."
     for x in range(q+2, e-1):
@@ -988,6 +1011,7 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                 x = next((x for x in range(segs[-1][0], segs[-1][1]) if low[x] == ',' and inq[x] < 0), None)  # a relative clause's words end
                 if x is not None and x > segs[-1][0] and x+1 < n and _verb_first(low, x+1):  # where the main clause resumes: 'X, who praised
                     segs[-1] = (segs[-1][0], x)  # the innovators for ..., presented gifts'
+            segs = _interrupted(low, inq, segs, min(a, src[0]) if src else a, max(b, src[1]) if src else b, s0, nxt)
             direct = bool(segs) and all(low[x] in QOPEN and low[y-1] in QCLOSE and inq[x] == x for x, y in segs)
             out.append(dict(src=src, cue=(a, b), content=segs, sent=si, direct=direct))
     cue_sents = {a['sent'] for a in out}  # quotations that carry on in the next sentences
