@@ -272,6 +272,17 @@ _BARE_ROLE = re.compile(r'(?:the|this)\s+((?:[A-Z][a-z]+\s+)?(?:(?:deputy|vice|p
                         r'(?:president|minister|secretary|spokesman|spokeswoman|spokesperson|premier|chancellor|ambassador|governor|mayor|leader|chairman|chairwoman))', re.I)
 _NP_COLON = re.compile(r'[^"“:\n]{2,160}?:\s*(?=["“])')  # a phrase, a colon, then a quotation
 _BY_OUTLET = re.compile(rf"\b(?:{_BY_WORDS})\s+by\s+(?:the\s+)?$", re.I)  # 'a witness, interviewed by France Inter,'
+_PURPOSE = [  # what the issuing sentence says a document is for ('issued a statement in support of ...', '... to denounce ...')
+    ('praise', re.compile(r"\bin\s+(?:full\s+)?support\s+(?:of|for)\b|\b(?:to|in\s+order\s+to)\s+(?:support|hail|welcome|congratulate|praise|salute)\b"
+                          r"|\b(?:supporting|hailing|welcoming|praising)\b", re.I)),
+    ('criticize', re.compile(r"\b(?:to|in\s+order\s+to)\s+(?:denounce|condemn|slam|accuse|blast|lash\s+out|censure|castigate|protest)\b"
+                             r"|\bin\s+(?:denunciation|condemnation|protest)\s+(?:of|against|at)\b|\b(?:denouncing|condemning|slamming|accusing|blasting)\b", re.I)),
+    ('demand', re.compile(r"\b(?:to|in\s+order\s+to)\s+demand\b|\bdemanding\b", re.I)),
+    ('appeal', re.compile(r"\b(?:to|in\s+order\s+to)\s+(?:call\s+(?:on|for|upon)|urge|appeal)\b|\bcalling\s+(?:on|for|upon)\b|\burging\b", re.I))]
+
+_ISSUED_DOC = re.compile(r"(?:it|(?:the|this|that|its|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|white\s+paper|paper|appeal|letter|message|declaration|"
+                         r"report|communiqu[eé]|memorandum|indictment|resolution))$", re.I)  # the issued document speaking
+
 def _issuer(phrase, matcher, text):
     "The speaker a sentence names as a document's issuer: a list of bodies ('The North, South and Overseas Headquarters of X') whole."
     if re.search(r",\s+[^,]+,?\s+and\s+", phrase) and not re.search(r"\b(?:who|which)\b", phrase):
@@ -301,7 +312,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
     links = [(lk.end(), lk.end() + 90) for lk in _LINK_MARK.finditer(text)]  # a linked headline ('OPINION: Kim Jong-nam attack reveals ...')
     if links: mentions = [m for m in mentions if not any(a <= m[0] < b for a, b in links)]  # names no one who speaks after it
     rows, mi = [], 0
-    issuers, issuer_days = [], {}  # 'X on Nov. 4 made public a statement.': a later 'it said' is X, and said on Nov. 4
+    issuers, issuer_days, issuer_kinds = [], {}, {}  # 'X on Nov. 4 made public a statement.': a later 'it said' is X, said on Nov. 4
     for k_, (s0_, s1_) in enumerate(sents):
         if (il := _ISSUER_SENT.match(text, s0_, s1_)) and (alt := _issuer(il.group(1), matcher, text))[0] \
                 and not (alt[2] == 'person' and _BODY_HEAD.search(il.group(1))):  # (not Kim Jong Il of 'the Benin-Korea Amicable
@@ -309,6 +320,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             issuers.append((il.start(1), il.end(1)) + tuple(x or '' for x in alt[:4]))
             fn_ = _timexes_fn() if dct is not None and not pd.isna(dct) else None
             if fn_ and (pv := _day_value(fn_, text[il.end(1):min(s1_, il.end() + 30)], _naive(dct).normalize())): issuer_days[alt[0]] = (k_, pv)
+            if (pk := next((kd for kd, rx in _PURPOSE if rx.search(text, il.end(), s1_)), None)): issuer_kinds[alt[0]] = pk  # 'in support of'
             # ('on Tuesday issued a statement', 'issued a statement on Jan. 1')
     ii = 0
     earlier = [(-1, -1) + tuple(m[2:]) for m in matcher.find(title)] if title else []  # mentions and resolved speakers so far
@@ -756,6 +768,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 and prev_r['speaker'] == r['speaker'] and re.fullmatch(r'sa(?:id|ys|y)|added|insisted|stressed', r['cue'] or '', re.I) \
                 and re.fullmatch(r'\s*(?:,\s*)?and\s+(?:(?:also|further)\s+)?', text[max(e for a, e in prev_r['content_spans'] or [(0, prev_r['cue_end'])]):r['cue_start']]):
             r['kind'] = prev_r['kind']  # 'has denied the accusations and said it was "absurdity"': the denial goes on
+        if r['kind'] == 'say' and (ik := issuer_kinds.get(r['speaker'])) and _ISSUED_DOC.match((r['source_text'] or '').strip()):
+            r['kind'] = ik  # 'X issued a statement in support of ...; the statement said ...': its neutral sentences serve that purpose
         prev_r = r
         r['cameo'] = CAMEO[r['kind']]
         tg = [m for m in mentions if r['kind'] != 'say' and any(a <= m[0] and m[1] <= b and m[0] - a <= 60 for a, b in r['content_spans']) and m[2] != r['speaker']
