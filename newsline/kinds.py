@@ -50,7 +50,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
     ('reject', _w(r'(?:will|would|can) (?:never|not) (?:accept|recognize|recognise)', r'(?:is|are|was|were|would be) premature', r'reject(?:s|ed|ing)?', r'null and void',
                   r'(?:we|i) (?:\w+ )?oppose', r'(?:firmly|strongly|resolutely) opposes?', r"(?:i|we|he|she|they) (?:would|will|could|can)(?: not|not|n't|n’t) (?:vote for|support|back|accept|endorse|sign)\b",
                   r'do(?:es)? not recogni[sz]e')),
-    ('demand', _w(r'must', r'should (?:immediately|stop|withdraw|halt|cease)', r'demand\w*', r'have to stop', r'(?<!\bi )(?<!\bwe )had better\b', r'(?:stop|halt|cease) (?:its|their|the)',
+    ('demand', _w(r'must', r'should (?:immediately|stop|withdraw|halt|cease)', r'(?<!\bthat )(?<!\bwhich )should (?:[\w-]+ ){1,6}?without fail', r'demand\w*', r'have to stop', r'(?<!\bi )(?<!\bwe )had better\b', r'(?:stop|halt|cease) (?:its|their|the)',
                   r'(?:wants?|wanted|seeks?|sought|expects?|expected) (?:a |an |the )?(?:\w+,? ){0,3}(?:clarifications?|explanations?|answers|apology|assurances?)')),
     ('criticize', _w(r"(?:it is|it was|it's|it’s|what) (?:a |an )?(?:real |great |national |absolute |total )?(?:tragedy|disgrace|scandal|travesty|shame)\b",
                      r'(?:has|have|had) (?:\w+ )?failed to (?:enforce|honou?r|keep|protect|stop|prevent|deliver|address|respect|comply|abide|live up)',

@@ -373,6 +373,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         while mi < len(mentions) and mentions[mi][1] <= pos: earlier.append(mentions[mi]); mi += 1
         while ii < len(issuers) and issuers[ii][1] <= pos: salient.append(issuers[ii]); ii += 1
         if _NOBODY.match(src): continue  # 'Neither leader answered questions', 'Nobody said ...': no one made a statement
+        if r['source_end'] is not None and re.fullmatch(r'[A-Z][a-z]+ed', src.strip()) and re.match(r'\s+(?:were|was)\b', text[r['source_end']:]):
+            continue  # 'Exchanged were cards and messages ...': an inverted passive, its participle is no one
         if _OPEN_END.search(src) or _time_source(src):  # 'Wiltshire Police for alleged ...', 'the council stopped short of
             continue  # calling': a phrase cut off; "Thursday's reported strike": a day, no speaker
         words = set(re.findall(r'[a-z]+', src.lower()))
