@@ -229,7 +229,7 @@ def attached_date(text:str, # the body
     for t_start, t_end, _, t_type, t_value, *_ in tx:
         a, b = lo + int(t_start), lo + int(t_end)
         if str(t_type) not in ('DATE', 'TIME'): continue  # a time of day dates its day: 'Saturday night', 'late Monday'
-        ok = any(w0 <= a and b <= w1 for w0, w1 in windows[:2]) or (len(windows) > 2 and windows[2][0] <= a and b <= windows[2][1]
+        ok = any(w0 <= a and b <= w1 for w0, w1 in windows[:2]) or (a < ce < b and (not right or b <= right[0][0])) or (len(windows) > 2 and windows[2][0] <= a and b <= windows[2][1]
                  and (_BARE_DAY.fullmatch(text, a, b)
                       or (pp and re.fullmatch(r'(?:on )?[A-Z][a-z]{2,8}\.? \d{1,2}', text[a:b]))
                       or re.fullmatch(r'\s*(?:in|on|at|during)\s+', text[windows[2][0]:a], re.I)  # 'warned in early January it was ...'
