@@ -685,7 +685,7 @@ _LEADER_ROLES = {'leader': r'leader|president|prime\s+minister|premier|chancello
                  'foreign minister': r'foreign\s+minister|foreign\s+secretary|secretary\s+of\s+state',
                  'defence minister': r'defen[cs]e\s+(?:minister|secretary)', 'defense minister': r'defen[cs]e\s+(?:minister|secretary)'}
 _PLACE_ROLE = re.compile(r"(?:[Tt]he\s+)?(?P<place>(?:[A-Z][\w.'’-]*\s+){0,2}?[A-Z][\w.'’-]*?)(?:['’]s)?\s+"
-                         r"(?P<role>(?i:leader|president|prime\s+minister|premier|chancellor|first\s+minister|foreign\s+minister|defen[cs]e\s+minister))")
+                         r"(?P<role>(?i:" + '|'.join(k.replace(' ', r'\s+') for k in _LEADER_ROLES) + "))")  # 'the Russian leader', "Scotland's leader"
 
 _NOT_SITTING = re.compile(r"\b(?i:former|ex|ousted|late|then|vice|deputy|past|exiled|deposed|acting)[\s-]*(?:[A-Z][\w.'’-]*\s+){0,2}$")  # 'ex-Ukrainian'
 
@@ -706,8 +706,7 @@ def _leader_named(source, found, mentions, salient, matcher, text):
         return any(not _NOT_SITTING.search(text, max(0, t.start() - 40), t.start()) for t in
                    re.finditer(rf"\b(?i:{roles})\s+(?:[A-Z][\w.'’-]*\s+){{0,2}}?{re.escape(name.split()[-1])}\b", text))
     for s, e, actor, ctry, typ, cameo in list(reversed(salient)) + list(reversed(mentions)):
-        if typ == 'person' and ctry == country and titled(actor): return (actor, ctry, 'person', cameo or None, 'name')  # (found: no
-        # nominal to look up again)
+        if typ == 'person' and ctry == country and titled(actor): return (actor, ctry, 'person', cameo or None, 'name')  # ('name': found)
     later = {f[2]: f for f in (matcher or actor_matcher()).find(text) if f[4] == 'person' and f[3] == country and titled(f[2])}
     if len(later) == 1: f = next(iter(later.values())); return (f[2], f[3], 'person', f[5] or None, 'name')  # named after: 'Scotland's leader
     return None  # ... First Minister Nicola Sturgeon'

@@ -218,7 +218,7 @@ def _full_name(text:str, surname:str, end:int,
         given = {m.group(0) for m in re.finditer(rx + r"(?=[ \t]+(?:and|who|was|is|had|has|said)\b|,)", text[max(0, end-5000):end])}
         if len(seen) == 1 and (given == seen or surname.lower() in _GIVEN_NAMES) and not any(w.lower() in _NOT_GIVEN for w in next(iter(seen)).split()):
             names = list(seen)  # (a known given name needs no verb after its full name: 'American actor Mike Rowe on the set ... Mike says')
-    if not names and surname.isupper() is False and (up := {m.group(1).title() for m in re.finditer(rf"\b([A-Z]{{2,}})\s+{re.escape(surname.upper())}\b", text[:end])
+    if not names and not surname.isupper() and (up := {m.group(1).title() for m in re.finditer(rf"\b([A-Z]{{2,}})\s+{re.escape(surname.upper())}\b", text[:end])
                                                           if m.group(1).lower() in _GIVEN_NAMES}) and len(up) == 1:
         names = [f'{next(iter(up))} {surname}']  # a headline in capitals: 'JANE FONDA OPENS UP ...' ... 'Fonda said'
     return max(names, key=len) if names else ''

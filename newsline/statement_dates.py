@@ -13,7 +13,7 @@ import re, warnings, functools, bisect
 import pandas as pd
 from .actors import SENT_DOCUMENTS
 from .kinds import _FINITE
-from .text_units import PAST
+from .text_units import PAST, IRREGULAR_PAST
 
 # %% ../nbs/02f_statement_dates.ipynb #c008
 @functools.lru_cache(maxsize=1)
@@ -109,8 +109,8 @@ _SUBJECT_TIME = re.compile(r"\s+(?:in\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-
 _NEXT_CLAUSE = re.compile(r',\s*(?:and\s+|but\s+)?(?:[a-z]+ing|and|but|while|whereas|although|though)\b')
 _ISSUED_BY = re.compile(r"\s*(?:(?:In\s+)?(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,2}(?:statement|letter|message|report|communiqu[eé]|release|notice|memo)\s+"
                         r"(?:released|issued|published|sent|posted|circulated|distributed)\s+(?:on|in|last|this|late|early)\s+[^,;]{2,40}?\s+by\s+", re.I)
-PAST_RX = '|'.join(sorted(PAST | {'knew', 'spent', 'built', 'fell', 'fought', 'broke', 'chose', 'drove', 'flew', 'grew', 'threw', 'fled', 'forecast',
-                             'cut', 'hit', 'does', 'do', 'should', 'must', 'may', 'might'}))  # finite verbs without '-ed' (`PAST` and more)
+PAST_RX = '|'.join(sorted(PAST | IRREGULAR_PAST | {'forecast', 'cut', 'hit', 'does', 'do', 'should', 'must', 'may', 'might'}))  # finite verbs
+# without '-ed' (`PAST`, `IRREGULAR_PAST` and more)
 _FINITE_CLAUSE = re.compile(r"(?:\b(?:he|she|they|it|we|I|there)|(?<![\w'’.-])[\w'’.-]*[A-Z][\w'’.-]*)\s+(?:\w+ly\s+)?(?:[a-z]{2,}ed|" + PAST_RX + r")\b")
 # a clause of its own after an addressee, or as the words ('told reporters he had ...', 'say Bishop died after ... on Friday'): its day is its own
 

@@ -27,6 +27,7 @@ from .statement_context import (MEDIA_SOURCE, _REPORT_CUE, _headline, _LINK_LINE
 from .statement_dates import (attached_date, dateline_date, narrative_date, lead_event_date, report_lead_date, speaker_event_date,
                                       _in_range, _before_death,
                                       _timexes_fn, _naive, _DATELINE, _ELSEWHEN, PAST_RX, document_day, _DOC_NOUNS, _day_value)
+from .timex_lexicon import MON
 
 # %% ../nbs/02_statements.ipynb #c005
 COLUMNS = {'article_id': 'string', 'sentence': 'Int64', 'source_start': 'Int64', 'source_end': 'Int64', 'cue_start': 'Int64',
@@ -290,8 +291,7 @@ def _issuer(phrase, matcher, text):
         return (name[:1].upper() + name[1:], next((f[3] for f in matcher.find(phrase) if f[3]), None), None, None, 'unknown')
     return resolve_source(phrase, [], matcher, (), text)
 
-_DATE_ONLY = re.compile(r"(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|August|September|"
-                        r"October|November|December)\s+\d{1,2}(?:,\s+\d{4})?\.?")
+_DATE_ONLY = re.compile(MON + r"\s+\d{1,2}(?:,\s+\d{4})?\.?")  # 'Jan. 1', 'March 3, 2017'
 _ISSUER_SENT = re.compile(_ISSUER_LEAD.pattern.lstrip('^'))  # the same, opening any sentence
 _OPENING_THAT = re.compile(r"\s*(?:Noting|Stressing|Pointing\s+out|Recalling|Saying|Stating|Emphasi[sz]ing|Underlining|Underscoring|Claiming|"
                            r"Asserting|Alleging|Arguing|Adding|Explaining|Mentioning|Referring\s+to\s+the\s+fact)\s+that\b[^;]*?", re.I)
@@ -313,15 +313,15 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
     if links: mentions = [m for m in mentions if not any(a <= m[0] < b for a, b in links)]  # names no one who speaks after it
     rows, mi = [], 0
     issuers, issuer_days, issuer_kinds = [], {}, {}  # 'X on Nov. 4 made public a statement.': a later 'it said' is X, said on Nov. 4
+    fn_ = _timexes_fn() if dct is not None and not pd.isna(dct) else None
     for k_, (s0_, s1_) in enumerate(sents):
         if (il := _ISSUER_SENT.match(text, s0_, s1_)) and (alt := _issuer(il.group(1), matcher, text))[0] \
                 and not (alt[2] == 'person' and _BODY_HEAD.search(il.group(1))):  # (not Kim Jong Il of 'the Benin-Korea Amicable
             # Association "Long Live Kim Jong Il, Supreme Leader"')
             issuers.append((il.start(1), il.end(1)) + tuple(x or '' for x in alt[:4]))
-            fn_ = _timexes_fn() if dct is not None and not pd.isna(dct) else None
-            if fn_ and (pv := _day_value(fn_, text[il.end(1):min(s1_, il.end() + 30)], _naive(dct).normalize())): issuer_days[alt[0]] = (k_, pv)
+            if fn_ and (pv := _day_value(fn_, text[il.end(1):min(s1_, il.end() + 30)], _naive(dct).normalize())):
+                issuer_days[alt[0]] = (k_, pv)  # 'on Tuesday issued a statement', 'issued a statement on Jan. 1'
             if (pk := next((kd for kd, rx in _PURPOSE if rx.search(text, il.end(), s1_)), None)): issuer_kinds[alt[0]] = pk  # 'in support of'
-            # ('on Tuesday issued a statement', 'issued a statement on Jan. 1')
     ii = 0
     earlier = [(-1, -1) + tuple(m[2:]) for m in matcher.find(title)] if title else []  # mentions and resolved speakers so far
     salient = list(earlier)  # the title's actors, then each speaker found
@@ -795,7 +795,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if not d and not anchored and r['source_start'] is not None:
             d = document_day(text, r['source_start'], r['source_text'], dct)  # '... said the report' (released Wednesday)
         if (not d or d[1] != 'day') and not anchored and (iss := issuer_days.get(r['speaker'])) and 0 <= r['sentence'] - iss[0] and \
-                (r['sentence'] - iss[0] <= _GOES_ON or (r['source_text'] or '').lower().split()[-1:] in (['it'], *([w] for w in SENT_DOCUMENTS))):
+                (r['sentence'] - iss[0] <= _GOES_ON or _ISSUED_DOC.match((r['source_text'] or '').strip())):
             d = iss[1]  # 'The Institute on Saturday released a white paper ... The white paper says': what the paper says, said that day
         if not d and not anchored and (kcna or not _other_occasion(text, s0, s1, r)):  # outside KCNA's event reports, only a recent
             d = speaker_event_date(text, sents, r['sentence'], r['speaker'], mentions, dct, ev_cache, *((None,) if kcna else (14, 3, ('day',))),

@@ -163,7 +163,7 @@ IRREGULAR_PAST = {'sold', 'shut', 'struck', 'sought', 'taught', 'caught', 'fough
                   'drew', 'drove', 'broke', 'chose', 'threw', 'grew', 'knew', 'flew', 'fled', 'swore', 'wore', 'tore', 'forgot', 'froze', 'hid',
                   'stole', 'stuck', 'swept', 'woke', 'withdrew', 'undertook', 'understood', 'upheld', 'withheld', 'oversaw', 'arose', 'blew',
                   'dug', 'overcame', 'sank', 'sang', 'shook', 'slid', 'spun', 'swung', 'rode', 'shone', 'sprang', 'ate', 'fell', 'forbade',
-                  'forgave', 'overtook', 'underwent', 'began', 'became', 'foresaw', 'misled', 'outlined'}
+                  'forgave', 'overtook', 'underwent', 'foresaw', 'misled'}
 # past forms without '-ed' that are not also common nouns (not 'hit', 'cut', 'shot', 'set', 'read', 'fed'): verbs end a noun phrase
 # ('The firm sold the plant ..., saying'); kept apart from `PAST`, which the cue tagger's features use
 LY_NOUNS = {'rally', 'ally', 'family', 'assembly', 'supply', 'reply', 'daily', 'weekly', 'monthly', 'italy', 'july', 'bully',
