@@ -519,6 +519,10 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             f = matcher.find(sender)  # unless it names an actor: 'In February an escort ship of Germany, which'
             if f: speaker, country, typ, cameo, how = f[-1][2], f[-1][3] or None, f[-1][4] or None, f[-1][5] or None, 'name'
             else: sender = ''; speaker, country, typ, cameo, how = resolve_source(src, ante, matcher, salient, text)
+        if how == 'unknown' and _HEARSAY.fullmatch(src.strip()) and r['source_start'] is not None and \
+                re.search(r'(?:^|\n)[ \t]*[-–—][ \t]*$', text[max(0, r['source_start'] - 8):r['source_start']]) and \
+                (alt := resolve_source('an article', ante, matcher, salient, text))[0] and alt[2] == 'media':
+            speaker, country, typ, cameo, how = alt  # a press review's line ('- The international community says ...') sums up the paper's article
         if src.strip().lower() == 'they' and plural and plural[0] >= r['sentence'] - 2:  # 'Japanese officials said ... they said'
             speaker, country, typ, cameo, how = plural[1:]
         if doc and how == 'pronoun' and words and words <= _FIRST_PERSON and len(words) == 1:  # 'I' in a speech or letter: its author
