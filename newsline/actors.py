@@ -447,21 +447,19 @@ def _one_name_of(name, pronoun, text):
         and re.search(r"[a-z,;]\s+" + re.escape(name) + r"\b", text) is not None and not (actor_matcher().find(name) or place_country(name)) \
         and person_gender(name, '', text) == {'he': 'm', 'she': 'f'}[pronoun]  # a name used inside sentences, of no place or body
 
-_BODY_HEAD = re.compile(r'\b(?:Headquarters|Committee|Association|Council|Federation|Alliance|Union|Party|Front|Ministry|Institute|Society|League|'
-                        r'Movement|Organi[sz]ation|Forum|Cent(?:re|er)|Secretariat|Bureau)\b')  # a body's long name ('European Regional Headquarters of ...')
-
 def _fits_unknown(pronoun, name):
     "Whether an unknown speaker's name could be what a pronoun refers to (plural for 'they', a personal name for 'he'/'she')."
     if pronoun == 'they': return name.lower().endswith(('s', 'people', 'staff', 'family', 'police', 'military', 'government'))  # 'Her family said ... They said'
     if pronoun == 'it':  # a body or a company, neither a person nor a plural: 'Asda ... It said'
         words = name.lower().split()
         if len(words) == 1 and (words[0] in SPEAKER_NOUNS or words[0] in NOMINAL_TYPES or words[0] in _GROUP_HEADS): return False  # 'Paper'
-        if not words or len(words) > (14 if _BODY_HEAD.search(name) else 6) or \
-                any(w[:1].islower() and w not in ('of', 'the', 'and', 'for', 'in', 'on', 'at', 'de') for w in name.split()):
+        if not words or len(words) > (14 if _IT_BODIES.intersection(words) else 6) or \
+                any(w[:1].islower() and w not in ('of', 'the', 'and', 'for', 'in', 'on', 'at', 'de') for w in name.split()):  # (a body's name runs long)
             return False  # 'Watching the whole course of ...': no name
         plural = _fits_unknown('they', name) and (len(words) == 1 or words[-1] in SPEAKER_NOUNS or words[-1] in _GROUP_HEADS)  # not 'MSC Cruises'
         return bool(words) and not (_fits_unknown('he', name) and _is_person_name(name)) and not plural and words[0] not in _MALE_GIVEN \
-            and words[0] not in _FEMALE_GIVEN and words[-1] not in _PERSON_HEADS
+            and words[0] not in _FEMALE_GIVEN and words[-1] not in _PERSON_HEADS \
+            and re.split(r'\s(?:of|for)\s', name.lower())[0].split()[-1] not in _PERSON_HEADS  # not 'Chairman of the ... Commission'
     if pronoun in ('he', 'she'):  # 'Jane Roe', 'President of Equatorial Guinea'; not 'People and the People's Army'
         low = name.lower(); parts = re.split(r'\s(?:of|for|to|at|in)\s', low)
         head = parts[0].split()[-1].replace("'s", '').replace('’s', '').split('-')[-1]  # 'vice-chairman': chairman

@@ -16,7 +16,7 @@ from .cue_tagger import span_tagger
 from .text_units import TIMEW, STOP, OBJ_CUES
 from .actors import place_country, actor_matcher, resolve_source, canonical_name, SENT_DOCUMENTS, person_gender, DIED, BORN, describes_name, before_relative
 from .speakers import plausible_speaker, document_author, document_recipient, strip_titles, speaker_type
-from .actors import _role_name, _fits_unknown, _PERSON_HEADS, _is_person_name, PRONOUN_TYPES, SPEAKER_NOUNS, _POSTED_TO, _BY_WORDS, _OUTLET_WORDS, _BODY_HEAD
+from .actors import _role_name, _fits_unknown, _PERSON_HEADS, _is_person_name, PRONOUN_TYPES, SPEAKER_NOUNS, _POSTED_TO, _BY_WORDS, _OUTLET_WORDS, _IT_BODIES
 from .kinds import statement_kind, statement_channel, is_speech_act, CAMEO, CUE_KIND, OWN_RULE_CUE
 from .statement_context import (MEDIA_SOURCE, _REPORT_CUE, _headline, _LINK_LINE, _LINK_MARK, _apposition_end, _TITLES, _PERSON_ROLES,
                                         _apposed_title, _titled_person, _state_role, _COURTESY, _full_name, _named_before, _QUOTED_AS, _FRONTED,
@@ -281,8 +281,8 @@ _PURPOSE = [  # what the issuing sentence says a document is for ('issued a stat
     ('demand', re.compile(r"\b(?:to|in\s+order\s+to)\s+demand\b|\bdemanding\b", re.I)),
     ('appeal', re.compile(r"\b(?:to|in\s+order\s+to)\s+(?:call\s+(?:on|for|upon)|urge|appeal)\b|\bcalling\s+(?:on|for|upon)\b|\burging\b", re.I))]
 
-_ISSUED_DOC = re.compile(r"(?:it|(?:the|this|that|its|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|white\s+paper|paper|appeal|letter|message|declaration|"
-                         r"report|communiqu[eé]|memorandum|indictment|resolution))$", re.I)  # the issued document speaking
+_ISSUED_DOC = re.compile(rf"(?:it|(?:the|this|that|its|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{DOC_WORDS}|{_DOC_NOUNS}|paper|indictment))$", re.I)
+# the issued document speaking (the nouns `DOC_WORDS` and `_DOC_NOUNS` already name, and 'white paper')
 
 def _issuer(phrase, matcher, text):
     "The speaker a sentence names as a document's issuer: a list of bodies ('The North, South and Overseas Headquarters of X') whole."
@@ -316,7 +316,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
     fn_ = _timexes_fn() if dct is not None and not pd.isna(dct) else None
     for k_, (s0_, s1_) in enumerate(sents):
         if (il := _ISSUER_SENT.match(text, s0_, s1_)) and (alt := _issuer(il.group(1), matcher, text))[0] \
-                and not (alt[2] == 'person' and _BODY_HEAD.search(il.group(1))):  # (not Kim Jong Il of 'the Benin-Korea Amicable
+                and not (alt[2] == 'person' and _IT_BODIES.intersection(il.group(1).lower().split())):  # (not Kim Jong Il of 'the Benin-Korea Amicable
             # Association "Long Live Kim Jong Il, Supreme Leader"')
             issuers.append((il.start(1), il.end(1)) + tuple(x or '' for x in alt[:4]))
             if fn_ and (pv := _day_value(fn_, text[il.end(1):min(s1_, il.end() + 30)], _naive(dct).normalize())):
