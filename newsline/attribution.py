@@ -153,9 +153,12 @@ _ABBREVS = (_MONTH_WORDS - {'may', 'june', 'july', 'march', 'april'}) | {'mr', '
 
 _CLAUSE_AUX = {'was', 'were', 'is', 'are', 'had', 'has', 'have', 'would', 'will', 'could', 'should', 'did', 'does', 'must', 'might'}
 
-def _that_after(low, inq, close, q, end, addressee=False):
+def _that_after(text, toks, low, inq, close, q, end, addressee=False):
     "The 'that' opening the words when an adverbial or an addressee stands between cue and clause ('said at a rally Wednesday that ...')."
     if q >= end or low[q] == 'that' or inq[q] >= 0 or not (addressee or low[q] in _THAT_LEAD): return q
+    if low[q] == 'to' and q+1 < end and _is_word(low[q+1]) and low[q+1] not in DET and low[q+1] not in _ADDRESSEE \
+            and not _cap(text, toks, q+1) and not low[q+1].endswith('s'):
+        return q  # an infinitive: 'vowed to go after companies that ship jobs overseas'
     x = q
     while x < end and x - q < 16:
         t = low[x]
@@ -848,6 +851,39 @@ _THAT_IS = {"that's", "that’s", "this's", "that", "this"}  # 'That's according
 _TAIL_SUB = {'as', 'while', 'when', 'after', 'before', 'amid', 'since', 'because', 'though', 'although', 'whereas'}
 _REPORTING = re.compile(r'\b(?:writes|wrote|reports|reported|reporting|says|said|added|adds|according)\b')  # a closing cue that passes on the sentence
 
+_CONNECTIVES = {('still',), ('nevertheless',), ('nonetheless',), ('meanwhile',), ('yet',), ('however',), ('moreover',), ('furthermore',),
+                ('instead',), ('indeed',), ('additionally',), ('likewise',), ('similarly',), ('consequently',), ('therefore',), ('thus',),
+                ('hence',), ('besides',), ('regardless',), ('in', 'fact'), ('in', 'contrast'), ('by', 'contrast'), ('even', 'so'), ('of', 'course'),
+                ('in', 'addition'), ('after', 'all'), ('in', 'short'), ('in', 'turn'), ('that', 'said'), ('on', 'the', 'other', 'hand'),
+                ('to', 'be', 'sure'), ('at', 'the', 'same', 'time')}  # a sentence's link to the one before, no part of what a source says
+
+def _past_opener(text, toks, low, inq, st, e):
+    "Skip a connective ('Still,', 'In fact,'), a concession ('Despite ...,') or a dateline ('WASHINGTON (Reuters) -') opening words that precede their cue."
+    if inq[st] >= 0: return st
+    c = next((x for x in range(st+1, min(e-2, st+12)) if low[x] in (',', '—', '–', '-')), None)
+    if c is None or inq[c] >= 0: return st
+    if low[c] == ',' and (tuple(low[st:c]) in _CONNECTIVES or low[st] == 'despite' and not _has_verb(text, toks, low, st+1, c)):
+        return c+1
+    w = text[toks[st][0]:toks[c-1][1]]
+    if low[c] != ',' and _line_start(text, toks, st) and w.split('(')[0].replace(',', '').replace('.', '').strip().isupper() and w[:1].isalpha():
+        return c+1  # a dateline: 'WASHINGTON (Reuters) -', 'TALLAHASSEE —'
+    return st
+
+def _cue_in_paragraph(text, toks, sents, cue_sents, i):
+    "Whether a sentence of the paragraph that sentence `i` opens has a cue: '“A. B,” he points out.' is not the last quotation's sequel."
+    while i < len(sents) and i not in cue_sents:
+        i += 1
+        if i < len(sents) and _line_start(text, toks, sents[i][0]): return False
+    return i < len(sents)
+
+def _title_before(text, toks, low, inq, c):
+    "Whether the closing quote `c` ends a short capitalised title after a preposition or possessive: 'on Fox News Channel’s “Fox & Friends”'."
+    o = inq[c] if 0 <= c < len(low) and low[c] in QCLOSE else -1
+    if o < 1 or c - o > 7 or not _cap(text, toks, o+1): return False
+    inner = low[o+1:c-1] if low[c-1] == ',' else low[o+1:c]  # ('“Fox & Friends,”': the comma inside the marks)
+    return all(_is_word(w) or w in ('&', "'s", '’s', ':') for w in inner) and (low[o-1] in ('on', 'to', 'in', 'with', 'at', 'during')
+                                                                               or low[o-1].endswith(("'s", '’s')))
+
 def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
     "Attributions as token ranges: (list of dicts src, cue, content (list of ranges), sent, direct; tokens; sentences)."
     toks = tokenize(text)
@@ -897,7 +933,7 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
             if q < nxt and low[q] == 'by' and low[b-1] == 'saying' and 'quoted' in low[a:b]:  # '..., X was quoted as saying by Yonhap.'
                 q = np_right(text, toks, low, q+1, nxt) or q  # the agency that quotes is no content
             q = _skip_adverbial(low, q, nxt)
-            q = _that_after(low, inq, close, q, nxt, cue0 in OBJ_CUES or low[b-1] in OBJ_CUES)
+            q = _that_after(text, toks, low, inq, close, q, nxt, cue0 in OBJ_CUES or low[b-1] in OBJ_CUES)
             if q+1 < n and low[q] == 'that' and low[q+1] in _THAT_TIME and (q+2 >= nxt or low[q+2] in ('.', ',', ';', '!', '?')):
                 q += 2  # 'said at a news conference that night.': a time, not the words (they are before)
             while q < nxt and low[q] in (',', ':', '—', '–'): q += 1
@@ -919,10 +955,13 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                 right_end = src[0]
                 while right_end > q and low[right_end-1] in (',', '—', '–', ';'): right_end -= 1
             before = (src[0] if src and not inverted else a) - 1
-            quoted_before = before > s0 and (low[before] in QCLOSE or (low[before] == ',' and low[before-1] in QCLOSE))
+            quoted_before = before > s0 and (low[before] in QCLOSE or (low[before] == ',' and low[before-1] in QCLOSE)) \
+                and not (k and src and src[0] < prev_end)  # (not a source shared with an earlier cue: '"...," X said, adding that ...')
             if quoted_before and low[before] in QCLOSE and q < right_end and low[q] in QOPEN and inq[before] >= 0 and before - inq[before] <= 5 \
                     and all(_is_word(w) for w in low[inq[before]+1:before]):
                 quoted_before = False  # '"Moonlight" director Barry Jenkins told reporters, "I think ..."': a title in the subject, the words after
+            if quoted_before and q < right_end and _title_before(text, toks, low, inq, before - (low[before] == ',')):
+                quoted_before = False  # 'Wednesday on Fox News Channel’s “Fox & Friends,” Rep. X discussed ...': a programme's title in an opening setting
             opener = before > s0 and low[before] == ',' and inq[s0] < 0 and (
                 (before - s0 <= 2 and all(low[x] in ADV_LEFT or low[x] in TIMEW or (low[x].endswith('ly') and low[x].isalpha())
                                           for x in range(s0, before)))
@@ -930,7 +969,8 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                 or (low[s0] in _OPENING_SETTING and before - s0 <= 16 and all(inq[x] < 0 for x in range(s0, before))))
             # 'Previously, Tillerson had said in Tokyo that ...', 'In the reply message, he expressed thanks to ...', 'Speaking to the BBC's
             # The View on Thursday night, X said this election ...': an opening adverbial or setting is no content before the cue
-            adverbial_right = q < right_end and low[q] in PREP and before > s0 and low[before] in QCLOSE | {','} and not opener
+            adverbial_right = q < right_end and low[q] in PREP and before > s0 and low[before] in QCLOSE | {','} and not opener \
+                and not (low[q] == 'to' and q+1 < right_end and _is_word(low[q+1]) and low[q+1] not in DET and not _cap(text, toks, q+1))  # 'agreed to keep'
             after_src = src[1] if src and inverted else b
             adverbial_right = adverbial_right or (before > s0 and low[before] == ',' and not inverted and after_src < n
                                                   and low[after_src] == ',' and not opener)  # '..., he said, adding ...', not 'On May 9, he wrote, "..."' 
@@ -977,13 +1017,17 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                     y = x+1
                     while y < n and '\n' not in text[toks[y-1][1]:toks[y][0]]: y += 1
                     if (y2 := _trim_right(low, x, y)) > x: segs = [(x, y2)]
+            if not segs and b+1 < n and low[b] == ':' and low[b+1] in QOPEN and inq[b+1] == b+1 and _line_start(text, toks, b+1):
+                segs = [(b+1, close[b+1]+1)]  # 'He said:' then a paragraph quoting him
             if cue0 == 'according' and si and a == s0+1 and low[s0] in _THAT_IS and inverted:  # 'That's according to X, chairman of Y.':
                 p0, p1 = sents[si-1]                                                      # the words are the sentence before
                 if (p1 := _trim_right(low, p0, p1)) > p0: segs = [(p0, p1)]
             if not segs:
                 e = min(a, src[0]) if src else a
                 while e > s0 and low[e-1] in (',', '—', '–'): e -= 1
-                if e > prev_end or (k == 0 and e > s0):
+                if k == 0 and e == s0 and s0 > 1 and low[s0-1] in QCLOSE and low[s0-2] in ('?', '!') and 0 <= inq[s0-1] < s0-2:
+                    segs.append((inq[s0-1], s0))  # '“Why's he attacking me?” Trump said.': a question or exclamation ends the sentence before the cue
+                elif e > prev_end or (k == 0 and e > s0):
                     st = prev_end if k else s0
                     ce_ = src[1] if src and inverted else b  # (the cue closes the sentence, or only a subordinate clause follows: ', as ministers resisted ...')
                     if k and k+1 == len(sc) and e-1 > s0 and low[e] == ',' and (ce_ >= send or ce_+1 < send and low[ce_] == ',' and low[ce_+1] in _TAIL_SUB) and inq[s0] < 0 \
@@ -992,6 +1036,7 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                     if low[e-1] in QCLOSE and inq[e-1] >= 0: st = min(st, inq[e-1])
                     elif inq[st] >= 0: st = min(st, inq[st])
                     while st < e-1 and low[st] in ('and', 'but', 'so') and inq[st] < 0: st += 1  # 'And now there is ..., he said'
+                    st = _past_opener(text, toks, low, inq, st, e)
                     if e > st: segs.append((st, e))
                     r = src[1] if inverted else b  # a quotation resumed after the cue: “A,” he said, “B.”
                     if r+1 < n and low[r] == ',' and low[r+1] in QOPEN and (r+1) in close: segs.append((r+1, close[r+1]+1))
@@ -1020,7 +1065,8 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
         last = a['content'][-1][1]; si = a['sent']
         while si+1 < len(sents) and si+1 not in cue_sents:
             t0, t1 = sents[si+1]
-            if low[t0] in QOPEN and t0 >= last and inq[t0] == t0 and t0 in close:
+            if low[t0] in QOPEN and t0 >= last and inq[t0] == t0 and t0 in close \
+                    and not (_line_start(text, toks, t0) and _cue_in_paragraph(text, toks, sents, cue_sents, si+1)):  # (a new paragraph: only without a cue of its own)
                 a['content'].append((t0, close[t0]+1)); last = close[t0]+1
                 while si+1 < len(sents) and sents[si+1][1] <= last: si += 1
             else: break
