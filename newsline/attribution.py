@@ -178,7 +178,11 @@ ISSUE_ADJ = {'press', 'joint', 'official', 'new', 'first', 'second', 'detailed',
 ISSUE_NOUNS = {'statement','report','warning','communique','declaration','notice','ultimatum','release','white','paper','commentary'}
 
 DASHES = {'―', '—'}
-NOT_SOURCES = {'note', 'update', 'updated', 'editor', 'photo', 'photos', 'video', 'watch', 'related', 'source', 'sources', 'read',
+_NAME_PARTICLES = {'de', 'da', 'di', 'del', 'van', 'von', 'der', 'den', 'al', 'el', 'bin', 'ibn', 'la', 'le', 'du', 'dos', 'das', 'ter'}
+_LABEL_GROUPS = {'camp', 'campaign', 'team', 'aides', 'allies', 'officials', 'spokesman', 'spokeswoman', 'spokesperson', 'office', 'lawyers',
+                 'lawyer', 'ministry', 'government', 'supporters', 'family', 'sources', 'adviser', 'advisers'}
+NOT_SOURCES = {'contributing', 'name', 'age', 'city', 'job', 'pay', 'occupation', 'location', 'date', 'time', 'title', 'topic',  # form labels
+               'note', 'update', 'updated', 'editor', 'photo', 'photos', 'video', 'watch', 'related', 'source', 'sources', 'read',
                'see', 'tags', 'by', 'via', 'credit', 'image', 'images', 'listen', 'correction', 'transcript', 'q', 'a', 'subject', 're'}
 
 def _line_start(text, toks, i): return i == 0 or '\n' in text[toks[i-1][1]:toks[i][0]]
@@ -194,7 +198,9 @@ def _structural_cue(text, toks, low, inq, i)->bool:
         if low[k] in QOPEN and k+1 < i and _line_start(text, toks, k) and text[toks[k+1][0]:toks[i-1][1]].isupper():
             return _is_word(low[k+1]) and low[k+1] not in NOT_SOURCES and all(_is_word(x) or x in ("'", '’', '-', '.') for x in low[k+1:i])  # '"WALLACE: Let's': a transcript's speaker label
         return (_line_start(text, toks, k) and _is_word(low[k]) and _cap(text, toks, k) and low[k] not in NOT_SOURCES
-                and all(_is_word(x) or x in ("'", '’', '-') for x in low[k:i]) and not any(x in STOP for x in low[k:i]))
+                and all(_is_word(x) or x in ("'", '’', '-') for x in low[k:i]) and not any(x in STOP for x in low[k:i])
+                and all(_cap(text, toks, x) or low[x] in _NAME_PARTICLES or low[x] in _LABEL_GROUPS for x in range(k, i) if _is_word(low[x])))
+    # a name or a name's camp ('Clinton camp:'), not a heading or a form's field ('Campaign funding:', 'Editor’s note:')
     return False
 
 _DAY_WORDS = {'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april',
@@ -501,6 +507,28 @@ def _verb_s_cut(low, s, e):
     "End a subject [s, e) before a verb in -s that a determiner follows ('the daily | praises the DPRK for ...')."
     return next((x for x in range(s+1, e-1) if low[x].endswith('s') and not low[x].endswith(('ss', "'s", '’s')) and low[x+1] in ('the', 'a', 'an', 'its', 'his', 'her', 'their')), e)
 
+_PSYCH = {'outraged', 'startled', 'concerned', 'worried', 'upset', 'surprised', 'shocked', 'pleased', 'disappointed', 'troubled', 'alarmed',
+          'angered', 'frustrated', 'encouraged', 'satisfied', 'delighted', 'impressed', 'interested', 'dismayed', 'saddened', 'heartened'}  # 'has
+# been outraged by X', 'residents, alarmed by the noise,': a feeling of the subject, and 'by' names its cause
+_STATE = {'determined', 'committed', 'united', 'divided', 'involved', 'engaged', 'focused', 'dedicated', 'inclined', 'convinced'}  # 'has been
+# committed': the subject's state, not a passive
+
+_BY_MEANS = {'phone', 'telephone', 'email', 'e-mail', 'mail', 'video', 'videolink', 'letter', 'text', 'fax', 'satellite', 'tweet', 'twitter',
+             'radio', 'name', 'far', 'force', 'hand', 'means', 'way', 'contrast', 'comparison', 'default', 'chance', 'mistake', 'design', 'law',
+             'proxy', 'then', 'now', 'telegram', 'cable', 'message', 'messenger', 'courier', 'post', 'order', 'decree'}  # 'said by phone': how, not who
+
+def _adverb(text, toks, low, i): return low[i] in ADV_LEFT or low[i] in SENTENCE_ADVERBS or low[i].endswith('ly') and not _cap(text, toks, i)
+
+def _passive_head(text, toks, low, a, lo):
+    "Start of the noun phrase a reduced relative's participle `a` follows ('the documents | disclosed by X', 'The bill, | opposed by X'), or None."
+    if any(low[x] in BE for x in range(max(lo, a-3), a)): return None  # 'was soon recalled by X': a passive with its verb
+    e = a - (low[a-1] == ',')
+    st = _np_left_pp(text, toks, low, e-1, lo) if e-1 >= lo else None  # ('her removal from office | confirmed by the court')
+    if st is not None and not (low[st] in DET or _cap(text, toks, st)):  # (not the verb before it: 'confirm | the documents disclosed by X')
+        st = next((x for x in range(st, e) if low[x] in DET or _cap(text, toks, x)), st)
+    if st is None or (_cap(text, toks, e-1) and low[st] not in DET and e - st == 1) or low[e-1] in TIMEW: return None  # not 'London', 'Thursday'
+    return st
+
 def _source(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
     "Source token range of cue `k` of a sentence (`nxt`: where the next cue or the sentence starts), whether it follows the cue, whether the cue is a participle."
     src, inv, part = _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src, inq)
@@ -528,10 +556,24 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
         while j >= prev_end and (low[j] in BE or low[j] in ('has', 'have', 'had')): j -= 1
         last = vb = 'saying'
     hearsay = a > s0 and low[a-1].endswith(("'s", "’s")) and b+1 < len(low) and low[b] == 'to' and low[b+1] in ('be', 'have')  # "It's said to be"
+    if low[a] in ('has', 'have', 'had') and 'been' in low[a+1:b]:  # 'has been repeatedly criticized (by X)': a passive, not 'has been critical of'
+        x = low.index('been', a+1) + 1
+        while x < b and low[x].endswith('ly'): x += 1
+        if x < b and (low[x].endswith('ed') or low[x] in PAST) and low[x] not in _PSYCH and low[x] not in _STATE and x+1 >= b:
+            if b < nxt and low[b] == 'by' and (e := np_right(text, toks, low, b+1, nxt)) is not None:
+                return (b+1, next((x for x in range(b+2, e) if low[x] in ('for', 'over')), e)), True, False  # (not its reason: 'by X for ...')
+            return None, False, False
+    if b - a == 1 and b+1 < nxt and low[b] == 'by' and (cue0.endswith('ed') or cue0 in IRREGULAR_PAST) and cue0 not in _PSYCH and a-1 > s0 \
+            and not _cap(text, toks, a) \
+            and (low[a-1] == ',' or _is_word(low[a-1]) and not _adverb(text, toks, low, a-1) and low[a-1] not in AUX and low[a-1] not in BE
+                 and low[a-1] not in STOP and low[a-1] not in _PRONOUNS and low[a-1] not in TIMEW and not low[a-1][:1].isdigit()) \
+            and _passive_head(text, toks, low, a, max(prev_end, s0)) is not None \
+            and low[b+1] not in _BY_MEANS and not low[b+1][:1].isdigit() and (e := np_right(text, toks, low, b+1, nxt)) is not None:
+        return (b+1, e), True, False  # a reduced relative: 'The immigration bill, opposed by House Republicans, ...', 'a practice criticized by X'
     if (j+1 < a and low[a-1] in BE or low[a] in BE or hearsay) and any(x.endswith(('ed', 'en')) or x in PAST for x in (last, vb)):
         if b < nxt and low[b] == 'by':  # passive: 'was reported by X'
             e = np_right(text, toks, low, b+1, nxt)
-            if e is not None: return (b+1, e), True, False
+            if e is not None: return (b+1, next((x for x in range(b+2, e) if low[x] in ('for', 'over')), e)), True, False
         return None, False, False
     if j >= prev_end and low[j] in ('and', 'but', 'or') and not participle:  # '... and stressed': the subject of the first verb
         if k and prev_src is not None and (prev_src[1] <= sc[k-1][0] or prev_src[0] >= sc[k-1][1]): return prev_src, False, False  # (also
@@ -1056,7 +1098,13 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                 x = next((x for x in range(segs[-1][0], segs[-1][1]) if low[x] == ',' and inq[x] < 0), None)  # a relative clause's words end
                 if x is not None and x > segs[-1][0] and x+1 < n and _verb_first(low, x+1):  # where the main clause resumes: 'X, who praised
                     segs[-1] = (segs[-1][0], x)  # the innovators for ..., presented gifts'
-            segs = _interrupted(low, inq, segs, min(a, src[0]) if src else a, max(b, src[1]) if src else b, s0, nxt)
+            reduced = inverted and src and b-a == 1 and src[0] == b+1 and low[b] == 'by' and low[a-1] not in BE
+            if reduced:  # a reduced relative's passive ('The bill, opposed by X, ...', 'a practice criticized by X'): the words are the noun phrase it follows
+                st = _passive_head(text, toks, low, a, max(prev_end, s0))
+                segs = [(st, a - (low[a-1] == ','))] if st is not None else []
+            elif inverted and src and src[0] == b+1 and low[b] == 'by' and src[1] < nxt and low[src[1]] in ('for', 'over') and segs and segs[-1][1] <= a:
+                segs.append((src[1], _trim_right(low, src[1], _content_end(low, inq, src[1], nxt))))  # 'X has been criticized by Y | for ...'
+            if not reduced: segs = _interrupted(low, inq, segs, min(a, src[0]) if src else a, max(b, src[1]) if src else b, s0, nxt)
             direct = bool(segs) and all(low[x] in QOPEN and low[y-1] in QCLOSE and inq[x] == x for x, y in segs)
             out.append(dict(src=src, cue=(a, b), content=segs, sent=si, direct=direct))
     cue_sents = {a['sent'] for a in out}  # quotations that carry on in the next sentences
