@@ -512,6 +512,8 @@ _PSYCH = {'outraged', 'startled', 'concerned', 'worried', 'upset', 'surprised', 
 # been outraged by X', 'residents, alarmed by the noise,': a feeling of the subject, and 'by' names its cause
 _STATE = {'determined', 'committed', 'united', 'divided', 'involved', 'engaged', 'focused', 'dedicated', 'inclined', 'convinced'}  # 'has been
 # committed': the subject's state, not a passive
+_FEELING = {'excited', 'tired', 'thrilled', 'relieved', 'scared', 'frightened', 'horrified', 'amazed', 'stunned', 'embarrassed', 'offended',
+            'annoyed', 'irritated', 'infuriated', 'incensed', 'enraged', 'bothered', 'perplexed', 'puzzled', 'confused', 'inspired', 'prepared'}
 
 _BY_MEANS = {'phone', 'telephone', 'email', 'e-mail', 'mail', 'video', 'videolink', 'letter', 'text', 'fax', 'satellite', 'tweet', 'twitter',
              'radio', 'name', 'far', 'force', 'hand', 'means', 'way', 'contrast', 'comparison', 'default', 'chance', 'mistake', 'design', 'law',
@@ -570,7 +572,9 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
             and _passive_head(text, toks, low, a, max(prev_end, s0)) is not None \
             and low[b+1] not in _BY_MEANS and not low[b+1][:1].isdigit() and (e := np_right(text, toks, low, b+1, nxt)) is not None:
         return (b+1, e), True, False  # a reduced relative: 'The immigration bill, opposed by House Republicans, ...', 'a practice criticized by X'
-    if (j+1 < a and low[a-1] in BE or low[a] in BE or hearsay) and any(x.endswith(('ed', 'en')) or x in PAST for x in (last, vb)):
+    feeling = (vb in _PSYCH or vb in _STATE or vb in _FEELING) and not (b < nxt and low[b] == 'by')  # 'he was excited to chat', 'who are
+    # inclined to believe': the subject's state, and the subject the source
+    if (j+1 < a and low[a-1] in BE or low[a] in BE or hearsay) and any(x.endswith(('ed', 'en')) or x in PAST for x in (last, vb)) and not feeling:
         if b < nxt and low[b] == 'by':  # passive: 'was reported by X'
             e = np_right(text, toks, low, b+1, nxt)
             if e is not None: return (b+1, next((x for x in range(b+2, e) if low[x] in ('for', 'over')), e)), True, False
@@ -1007,11 +1011,13 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
             opener = before > s0 and low[before] == ',' and inq[s0] < 0 and (
                 (before - s0 <= 2 and all(low[x] in ADV_LEFT or low[x] in TIMEW or (low[x].endswith('ly') and low[x].isalpha())
                                           for x in range(s0, before)))
+                or (before - s0 <= 5 and low[before-1] == 'ago' and all(_is_word(low[x]) for x in range(s0, before)))  # 'Six months ago, X said, ...'
                 or (low[s0] in _OPENING_PREP and before - s0 <= 12 and all(_is_word(low[x]) for x in range(s0, before)))
                 or (low[s0] in _OPENING_SETTING and before - s0 <= 16 and all(inq[x] < 0 for x in range(s0, before))))
             # 'Previously, Tillerson had said in Tokyo that ...', 'In the reply message, he expressed thanks to ...', 'Speaking to the BBC's
             # The View on Thursday night, X said this election ...': an opening adverbial or setting is no content before the cue
             adverbial_right = q < right_end and low[q] in PREP and before > s0 and low[before] in QCLOSE | {','} and not opener \
+                and not (low[q] == 'at' and q+1 < right_end and low[q+1] in ('least', 'most')) \
                 and not (low[q] == 'to' and q+1 < right_end and _is_word(low[q+1]) and low[q+1] not in DET and not _cap(text, toks, q+1))  # 'agreed to keep'
             after_src = src[1] if src and inverted else b
             adverbial_right = adverbial_right or (before > s0 and low[before] == ',' and not inverted and after_src < n
