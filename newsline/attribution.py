@@ -153,12 +153,18 @@ _ABBREVS = (_MONTH_WORDS - {'may', 'june', 'july', 'march', 'april'}) | {'mr', '
 
 _CLAUSE_AUX = {'was', 'were', 'is', 'are', 'had', 'has', 'have', 'would', 'will', 'could', 'should', 'did', 'does', 'must', 'might'}
 
+_WH_CLAUSE = {'why', 'how', 'what', 'whether', 'when', 'where'}
+_SETTING_OPEN = _OPENING_PREP | _OPENING_SETTING | TIMEW | {'while', 'when', 'after', 'before', 'during', 'immediately', 'shortly', 'following'}
+
 def _that_after(text, toks, low, inq, close, q, end, addressee=False):
     "The 'that' opening the words when an adverbial or an addressee stands between cue and clause ('said at a rally Wednesday that ...')."
     if q >= end or low[q] == 'that' or inq[q] >= 0 or not (addressee or low[q] in _THAT_LEAD): return q
     if low[q] == 'to' and q+1 < end and _is_word(low[q+1]) and low[q+1] not in DET and low[q+1] not in _ADDRESSEE \
             and not _cap(text, toks, q+1) and not low[q+1].endswith('s'):
         return q  # an infinitive: 'vowed to go after companies that ship jobs overseas'
+    if low[q] == 'to' and (w := next((x for x in range(q+2, min(end, q+7)) if low[x] in _WH_CLAUSE), None)) is not None \
+            and all(_is_word(t) or t in ("'s", '’s', '.') for t in low[q+1:w]) and (_cap(text, toks, q+1) or low[q+1] in DET or low[q+1] in _ADDRESSEE):
+        return w  # 'explained to CBS why ...', 'told to reporters how ...': the addressee is no part of the words
     x = q
     while x < end and x - q < 16:
         t = low[x]
@@ -553,7 +559,10 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
     src = None
     if cue0 in RAISING and all(w in RAISING or w in ('to', 'be') for w in low[a:b]) and not (b < nxt and low[b] in ('that', ',')):
         return None, False, False  # 'Clinton still seems not to have found ...': her seeming is the writer's view; the subject is content
-    last = low[b-1]; vb = low[a+1] if low[a] in BE and a+1 < b else cue0
+    a2 = a
+    while a2+1 < b and (low[a2] in ('also', 'still', 'even', 'later', 'then', 'now', 'once', 'again') or low[a2].endswith('ly')) and low[a2+1] in BE: a2 += 1
+    # ('also was backed by X': the passive's verb after an adverb)
+    last = low[b-1]; vb = low[a2+1] if low[a2] in BE and a2+1 < b else cue0
     if (cue0 == 'quoted' or vb == 'quoted') and last in ('saying', 'telling', 'stating', 'adding'):  # 'X was quoted as saying': X speaks
         while j >= prev_end and (low[j] in BE or low[j] in ('has', 'have', 'had')): j -= 1
         last = vb = 'saying'
@@ -574,7 +583,7 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
         return (b+1, e), True, False  # a reduced relative: 'The immigration bill, opposed by House Republicans, ...', 'a practice criticized by X'
     feeling = (vb in _PSYCH or vb in _STATE or vb in _FEELING) and not (b < nxt and low[b] == 'by')  # 'he was excited to chat', 'who are
     # inclined to believe': the subject's state, and the subject the source
-    if (j+1 < a and low[a-1] in BE or low[a] in BE or hearsay) and any(x.endswith(('ed', 'en')) or x in PAST for x in (last, vb)) and not feeling:
+    if (j+1 < a and low[a-1] in BE or low[a2] in BE or hearsay) and any(x.endswith(('ed', 'en')) or x in PAST for x in (last, vb)) and not feeling:
         if b < nxt and low[b] == 'by':  # passive: 'was reported by X'
             e = np_right(text, toks, low, b+1, nxt)
             if e is not None: return (b+1, next((x for x in range(b+2, e) if low[x] in ('for', 'over')), e)), True, False
@@ -1021,12 +1030,16 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                 and not (low[q] == 'to' and q+1 < right_end and _is_word(low[q+1]) and low[q+1] not in DET and not _cap(text, toks, q+1))  # 'agreed to keep'
             after_src = src[1] if src and inverted else b
             adverbial_right = adverbial_right or (before > s0 and low[before] == ',' and not inverted and after_src < n
-                                                  and low[after_src] == ',' and not opener)  # '..., he said, adding ...', not 'On May 9, he wrote, "..."' 
+                                                  and low[after_src] == ',' and not opener
+                                                  and not (after_src+1 < n and low[after_src+1] in QOPEN and (participle or k and src and src[0] < prev_end
+                                                                                                        or low[s0] in _SETTING_OPEN and inq[s0] < 0)))
+            # (not '..., X said, adding, “...”' nor '... and added, “...”': a quotation after a second verb of the same speaker is its words;
+            # nor 'In February, as ..., X said, “...”': a setting before the subject is not; but 'If X, he said, “...”' is one sentence of words)  # '..., he said, adding ...', not 'On May 9, he wrote, "..."' 
             left_part = a-1 > prev_end or (k == 0 and a-1 > s0)
             modifier_right = q+1 < right_end and low[q] in _CHANNEL_PARTICIPLES and low[q+1] in ('by', 'on', 'in', 'to', 'at', 'last', 'this', 'earlier') \
                 and low[b-1] in CHANNEL_NOUNS and 'in' in low[a:b] and before > s0 and low[before] == ','  # '..., the press office said in a statement |
             # obtained by TASS on Tuesday'
-            left_first = ((inverted and (cue0 != 'according' or left_part)) or (after_quote and not participle) or right_end - q < 1
+            left_first = ((inverted and (cue0 != 'according' or left_part) and a > s0)  # (not 'Said X, who ..., “...”': nothing before it) or (after_quote and not participle) or right_end - q < 1
                           or quoted_before or adverbial_right or modifier_right)
             if not left_first and q < right_end:
                 if low[q] in QOPEN and q in close and close[q] >= right_end-1: segs.append((q, close[q]+1))
@@ -1115,8 +1128,10 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
             out.append(dict(src=src, cue=(a, b), content=segs, sent=si, direct=direct))
     cue_sents = {a['sent'] for a in out}  # quotations that carry on in the next sentences
     for a in out:
-        if not a['direct'] or not a['content']: continue
+        if not a['content']: continue
         last = a['content'][-1][1]; si = a['sent']
+        if not a['direct'] and not (last <= a['cue'][0] and si+1 < len(sents) and not _line_start(text, toks, sents[si+1][0])): continue
+        # (words before their cue, 'Or maybe Jeb Bush, X says.', go on in a quotation that follows in the same paragraph)
         while si+1 < len(sents) and si+1 not in cue_sents:
             t0, t1 = sents[si+1]
             if low[t0] in QOPEN and t0 >= last and inq[t0] == t0 and t0 in close \

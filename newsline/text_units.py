@@ -58,6 +58,10 @@ def quote_regions(text:str, # the text
                 op = i  # a paragraph opened with a closing mark ('\n”Mr. Trump embodies ...”'): a typo for an opening one
         elif side == 'skip': inq[i] = op
         elif t in QCLOSE or t in QUOTE_OPEN:
+            if t in QUOTE_OPEN and (i+1 == n or '\n' in text[toks[i][1]:toks[i+1][0]]) and low[i-1] in ('.', '?', '!', ','):
+                close[op] = i  # an opening mark ending its paragraph after a sentence's end closes the quotation: '“They see that. “'
+                for k in range(op, i+1): inq[k] = op
+                op = -1; continue
             if t in QUOTE_OPEN or side == 'open':  # a second opening quote
                 if low[i-1] in ('.', '?', '!') and i-1 > op and tag < op:  # 'A. "B': a paragraph end lost, the quotation goes on
                     inq[i] = op; continue                                    # ('“A. “B.”'), unless a tag shows it closed: '“A, he said. “B'
