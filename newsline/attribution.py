@@ -1135,7 +1135,9 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
         while si+1 < len(sents) and si+1 not in cue_sents:
             t0, t1 = sents[si+1]
             if low[t0] in QOPEN and t0 >= last and inq[t0] == t0 and t0 in close \
-                    and not (_line_start(text, toks, t0) and _cue_in_paragraph(text, toks, sents, cue_sents, si+1)):  # (a new paragraph: only without a cue of its own)
+                    and not any(sj in cue_sents for sj in range(si+1, len(sents)) if sents[sj][0] <= close[t0]) \
+                    and not (_line_start(text, toks, t0) and _cue_in_paragraph(text, toks, sents, cue_sents, si+1)):
+                # (not a quotation whose own cue follows it, '“A. B,” Eker stated.'; in a new paragraph, only without a cue of its own)
                 a['content'].append((t0, close[t0]+1)); last = close[t0]+1
                 while si+1 < len(sents) and sents[si+1][1] <= last: si += 1
             else: break
