@@ -580,7 +580,8 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
                  and low[a-1] not in STOP and low[a-1] not in _PRONOUNS and low[a-1] not in TIMEW and not low[a-1][:1].isdigit()) \
             and _passive_head(text, toks, low, a, max(prev_end, s0)) is not None \
             and low[b+1] not in _BY_MEANS and not low[b+1][:1].isdigit() and (e := np_right(text, toks, low, b+1, nxt)) is not None:
-        return (b+1, e), True, False  # a reduced relative: 'The immigration bill, opposed by House Republicans, ...', 'a practice criticized by X'
+        return (b+1, next((x for x in range(b+2, e) if low[x] in ('for', 'over', 'as')), e)), True, False  # a reduced relative: 'The immigration
+        # bill, opposed by House Republicans, ...', 'a practice criticized by X (as ...)'
     feeling = (vb in _PSYCH or vb in _STATE or vb in _FEELING) and not (b < nxt and low[b] == 'by')  # 'he was excited to chat', 'who are
     # inclined to believe': the subject's state, and the subject the source
     if (j+1 < a and low[a-1] in BE or low[a2] in BE or hearsay) and any(x.endswith(('ed', 'en')) or x in PAST for x in (last, vb)) and not feeling:
@@ -1121,6 +1122,8 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
             if reduced:  # a reduced relative's passive ('The bill, opposed by X, ...', 'a practice criticized by X'): the words are the noun phrase it follows
                 st = _passive_head(text, toks, low, a, max(prev_end, s0))
                 segs = [(st, a - (low[a-1] == ','))] if st is not None else []
+                if segs and src[1] < nxt and low[src[1]] in ('for', 'over', 'as'):  # 'a move denounced by X | as "thought control"'
+                    segs.append((src[1], _trim_right(low, src[1], _content_end(low, inq, src[1], nxt))))
             elif inverted and src and src[0] == b+1 and low[b] == 'by' and src[1] < nxt and low[src[1]] in ('for', 'over') and segs and segs[-1][1] <= a:
                 segs.append((src[1], _trim_right(low, src[1], _content_end(low, inq, src[1], nxt))))  # 'X has been criticized by Y | for ...'
             if not reduced: segs = _interrupted(low, inq, segs, min(a, src[0]) if src else a, max(b, src[1]) if src else b, s0, nxt)
