@@ -154,13 +154,16 @@ _ABBREVS = (_MONTH_WORDS - {'may', 'june', 'july', 'march', 'april'}) | {'mr', '
 _CLAUSE_AUX = {'was', 'were', 'is', 'are', 'had', 'has', 'have', 'would', 'will', 'could', 'should', 'did', 'does', 'must', 'might'}
 
 _WH_CLAUSE = {'why', 'how', 'what', 'whether', 'when', 'where'}
+
+def _infinitive(text, toks, low, q, end):
+    "Whether 'to' at `q` opens an infinitive ('agreed to keep ...'), not a phrase ('to the party', 'to CBS')."
+    return low[q] == 'to' and q+1 < end and _is_word(low[q+1]) and low[q+1] not in DET and not _cap(text, toks, q+1)
 _SETTING_OPEN = _OPENING_PREP | _OPENING_SETTING | TIMEW | {'while', 'when', 'after', 'before', 'during', 'immediately', 'shortly', 'following'}
 
 def _that_after(text, toks, low, inq, close, q, end, addressee=False):
     "The 'that' opening the words when an adverbial or an addressee stands between cue and clause ('said at a rally Wednesday that ...')."
     if q >= end or low[q] == 'that' or inq[q] >= 0 or not (addressee or low[q] in _THAT_LEAD): return q
-    if low[q] == 'to' and q+1 < end and _is_word(low[q+1]) and low[q+1] not in DET and low[q+1] not in _ADDRESSEE \
-            and not _cap(text, toks, q+1) and not low[q+1].endswith('s'):
+    if _infinitive(text, toks, low, q, end) and low[q+1] not in _ADDRESSEE and not low[q+1].endswith('s'):
         return q  # an infinitive: 'vowed to go after companies that ship jobs overseas'
     if low[q] == 'to' and (w := next((x for x in range(q+2, min(end, q+7)) if low[x] in _WH_CLAUSE), None)) is not None \
             and all(_is_word(t) or t in ("'s", '’s', '.') for t in low[q+1:w]) and (_cap(text, toks, q+1) or low[q+1] in DET or low[q+1] in _ADDRESSEE):
@@ -514,16 +517,22 @@ def _verb_s_cut(low, s, e):
     return next((x for x in range(s+1, e-1) if low[x].endswith('s') and not low[x].endswith(('ss', "'s", '’s')) and low[x+1] in ('the', 'a', 'an', 'its', 'his', 'her', 'their')), e)
 
 _PSYCH = {'outraged', 'startled', 'concerned', 'worried', 'upset', 'surprised', 'shocked', 'pleased', 'disappointed', 'troubled', 'alarmed',
-          'angered', 'frustrated', 'encouraged', 'satisfied', 'delighted', 'impressed', 'interested', 'dismayed', 'saddened', 'heartened'}  # 'has
-# been outraged by X', 'residents, alarmed by the noise,': a feeling of the subject, and 'by' names its cause
+          'angered', 'frustrated', 'encouraged', 'satisfied', 'delighted', 'impressed', 'interested', 'dismayed', 'saddened', 'heartened',
+          'excited', 'tired', 'thrilled', 'relieved', 'scared', 'frightened', 'horrified', 'amazed', 'stunned', 'embarrassed', 'offended',
+          'annoyed', 'irritated', 'infuriated', 'incensed', 'enraged', 'bothered', 'perplexed', 'puzzled', 'confused', 'inspired', 'prepared'}
+# 'has been outraged by X', 'residents, alarmed by the noise,', 'he was excited to chat': a feeling of the subject; 'by' names its cause
 _STATE = {'determined', 'committed', 'united', 'divided', 'involved', 'engaged', 'focused', 'dedicated', 'inclined', 'convinced'}  # 'has been
 # committed': the subject's state, not a passive
-_FEELING = {'excited', 'tired', 'thrilled', 'relieved', 'scared', 'frightened', 'horrified', 'amazed', 'stunned', 'embarrassed', 'offended',
-            'annoyed', 'irritated', 'infuriated', 'incensed', 'enraged', 'bothered', 'perplexed', 'puzzled', 'confused', 'inspired', 'prepared'}
 
 _BY_MEANS = {'phone', 'telephone', 'email', 'e-mail', 'mail', 'video', 'videolink', 'letter', 'text', 'fax', 'satellite', 'tweet', 'twitter',
              'radio', 'name', 'far', 'force', 'hand', 'means', 'way', 'contrast', 'comparison', 'default', 'chance', 'mistake', 'design', 'law',
              'proxy', 'then', 'now', 'telegram', 'cable', 'message', 'messenger', 'courier', 'post', 'order', 'decree'}  # 'said by phone': how, not who
+
+_REASON = {'for', 'over', 'as'}  # what follows a passive's agent: its reason or its label ('criticized by X for ...', 'denounced by X as ...')
+
+def _agent_end(low, b, e):
+    "End of the agent's phrase after 'by' at `b` (np_right's end `e`): before its reason or label."
+    return next((x for x in range(b+2, e) if low[x] in _REASON), e)
 
 def _adverb(text, toks, low, i): return low[i] in ADV_LEFT or low[i] in SENTENCE_ADVERBS or low[i].endswith('ly') and not _cap(text, toks, i)
 
@@ -572,7 +581,7 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
         while x < b and low[x].endswith('ly'): x += 1
         if x < b and (low[x].endswith('ed') or low[x] in PAST) and low[x] not in _PSYCH and low[x] not in _STATE and x+1 >= b:
             if b < nxt and low[b] == 'by' and (e := np_right(text, toks, low, b+1, nxt)) is not None:
-                return (b+1, next((x for x in range(b+2, e) if low[x] in ('for', 'over')), e)), True, False  # (not its reason: 'by X for ...')
+                return (b+1, _agent_end(low, b, e)), True, False
             return None, False, False
     if b - a == 1 and b+1 < nxt and low[b] == 'by' and (cue0.endswith('ed') or cue0 in IRREGULAR_PAST) and cue0 not in _PSYCH and a-1 > s0 \
             and not _cap(text, toks, a) \
@@ -580,14 +589,14 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
                  and low[a-1] not in STOP and low[a-1] not in _PRONOUNS and low[a-1] not in TIMEW and not low[a-1][:1].isdigit()) \
             and _passive_head(text, toks, low, a, max(prev_end, s0)) is not None \
             and low[b+1] not in _BY_MEANS and not low[b+1][:1].isdigit() and (e := np_right(text, toks, low, b+1, nxt)) is not None:
-        return (b+1, next((x for x in range(b+2, e) if low[x] in ('for', 'over', 'as')), e)), True, False  # a reduced relative: 'The immigration
-        # bill, opposed by House Republicans, ...', 'a practice criticized by X (as ...)'
-    feeling = (vb in _PSYCH or vb in _STATE or vb in _FEELING) and not (b < nxt and low[b] == 'by')  # 'he was excited to chat', 'who are
+        return (b+1, _agent_end(low, b, e)), True, False  # a reduced relative: 'The bill, opposed by House Republicans, ...', 'a practice
+        # criticized by X (as ...)'
+    feeling = (vb in _PSYCH or vb in _STATE) and not (b < nxt and low[b] == 'by')  # 'he was excited to chat', 'who are
     # inclined to believe': the subject's state, and the subject the source
     if (j+1 < a and low[a-1] in BE or low[a2] in BE or hearsay) and any(x.endswith(('ed', 'en')) or x in PAST for x in (last, vb)) and not feeling:
         if b < nxt and low[b] == 'by':  # passive: 'was reported by X'
             e = np_right(text, toks, low, b+1, nxt)
-            if e is not None: return (b+1, next((x for x in range(b+2, e) if low[x] in ('for', 'over')), e)), True, False
+            if e is not None: return (b+1, _agent_end(low, b, e)), True, False
         return None, False, False
     if j >= prev_end and low[j] in ('and', 'but', 'or') and not participle:  # '... and stressed': the subject of the first verb
         if k and prev_src is not None and (prev_src[1] <= sc[k-1][0] or prev_src[0] >= sc[k-1][1]): return prev_src, False, False  # (also
@@ -1028,20 +1037,25 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
             # The View on Thursday night, X said this election ...': an opening adverbial or setting is no content before the cue
             adverbial_right = q < right_end and low[q] in PREP and before > s0 and low[before] in QCLOSE | {','} and not opener \
                 and not (low[q] == 'at' and q+1 < right_end and low[q+1] in ('least', 'most')) \
-                and not (low[q] == 'to' and q+1 < right_end and _is_word(low[q+1]) and low[q+1] not in DET and not _cap(text, toks, q+1))  # 'agreed to keep'
+                and not _infinitive(text, toks, low, q, right_end)  # 'agreed to keep'
             after_src = src[1] if src and inverted else b
             adverbial_right = adverbial_right or (before > s0 and low[before] == ',' and not inverted and after_src < n
                                                   and low[after_src] == ',' and not opener
                                                   and not (after_src+1 < n and low[after_src+1] in QOPEN and (participle or k and src and src[0] < prev_end
                                                                                                         or low[s0] in _SETTING_OPEN and inq[s0] < 0)))
-            # (not '..., X said, adding, “...”' nor '... and added, “...”': a quotation after a second verb of the same speaker is its words;
-            # nor 'In February, as ..., X said, “...”': a setting before the subject is not; but 'If X, he said, “...”' is one sentence of words)  # '..., he said, adding ...', not 'On May 9, he wrote, "..."' 
+            # ('..., he said, adding ...': the words are before; but not '..., X said, adding, “...”' nor '... and added, “...”': a quotation
+            # after a second verb of the same speaker is its words;
+            # nor 'In February, as ..., X said, “...”': a setting before the subject is not; but 'If X, he said, “...”' is one sentence of words)
             left_part = a-1 > prev_end or (k == 0 and a-1 > s0)
             modifier_right = q+1 < right_end and low[q] in _CHANNEL_PARTICIPLES and low[q+1] in ('by', 'on', 'in', 'to', 'at', 'last', 'this', 'earlier') \
                 and low[b-1] in CHANNEL_NOUNS and 'in' in low[a:b] and before > s0 and low[before] == ','  # '..., the press office said in a statement |
             # obtained by TASS on Tuesday'
-            left_first = ((inverted and (cue0 != 'according' or left_part) and a > s0)  # (not 'Said X, who ..., “...”': nothing before it) or (after_quote and not participle) or right_end - q < 1
-                          or quoted_before or adverbial_right or modifier_right)
+            qa = a-1 if low[a-1] in QCLOSE else a-2  # the quotation right before the cue, if any
+            if after_quote and src and not inverted and 0 <= inq[qa] and src[0] < inq[qa]: after_quote = False  # inside the subject's phrase:
+            # 'X, who is convening the "all-island dialogue", has said it will be ...'
+            left_first = ((inverted and (cue0 != 'according' or left_part) and a > s0) or (after_quote and not participle) or right_end - q < 1
+                          or quoted_before or adverbial_right or modifier_right)  # (an inverted cue opening the sentence, 'Said X, who ..., “...”', has
+            # nothing before it)
             if not left_first and q < right_end:
                 if low[q] in QOPEN and q in close and close[q] >= right_end-1: segs.append((q, close[q]+1))
                 else:
@@ -1122,10 +1136,9 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
             if reduced:  # a reduced relative's passive ('The bill, opposed by X, ...', 'a practice criticized by X'): the words are the noun phrase it follows
                 st = _passive_head(text, toks, low, a, max(prev_end, s0))
                 segs = [(st, a - (low[a-1] == ','))] if st is not None else []
-                if segs and src[1] < nxt and low[src[1]] in ('for', 'over', 'as'):  # 'a move denounced by X | as "thought control"'
-                    segs.append((src[1], _trim_right(low, src[1], _content_end(low, inq, src[1], nxt))))
-            elif inverted and src and src[0] == b+1 and low[b] == 'by' and src[1] < nxt and low[src[1]] in ('for', 'over') and segs and segs[-1][1] <= a:
-                segs.append((src[1], _trim_right(low, src[1], _content_end(low, inq, src[1], nxt))))  # 'X has been criticized by Y | for ...'
+            if inverted and src and src[0] == b+1 and low[b] == 'by' and src[1] < nxt and low[src[1]] in _REASON and segs and segs[-1][1] <= a:
+                segs.append((src[1], _trim_right(low, src[1], _content_end(low, inq, src[1], nxt))))  # 'X has been criticized by Y | for ...',
+                # 'a move denounced by X | as "thought control"'
             if not reduced: segs = _interrupted(low, inq, segs, min(a, src[0]) if src else a, max(b, src[1]) if src else b, s0, nxt)
             direct = bool(segs) and all(low[x] in QOPEN and low[y-1] in QCLOSE and inq[x] == x for x, y in segs)
             out.append(dict(src=src, cue=(a, b), content=segs, sent=si, direct=direct))
