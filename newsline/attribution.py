@@ -342,11 +342,18 @@ _TRAIL = {'meanwhile', 'however', 'too', 'though', 'instead', 'also', 'then', 'n
 def _skip_intro(text, toks, low, a, b):
     "First token of a clause's subject in [a, b): past a leading conjunction ('But') and an introductory phrase ('On Saturday,')."
     if low[a:a+3] == ['as', 'soon', 'as'] and ',' in low[a+3:min(b-1, a+20)]: a = low.index(',', a+3) + 1  # 'As soon as X did A, Y ...'
+    if a+3 < b and low[a] == '(' and (x := next((x for x in range(a+2, min(b-2, a+5)) if low[x] == ')'), None)) and low[x+1] in _PAREN_DASHES \
+            and all(_cap(text, toks, y) for y in range(a+1, x)):
+        a = x+2  # a dateline's agency, the city cut off as a sentence of its own: '(Reuters) - President Barack Obama met ...'
+    if a+2 < b and len(low[a]) > 2 and text[toks[a][0]:toks[a][1]].isupper() and low[a].isalpha() and (x := next((
+            x for x in range(a+1, min(b-1, a+10)) if low[x] in _PAREN_DASHES), None)) and all(
+            w in (',', '.', '(', ')') or _cap(text, toks, y) for y, w in enumerate(low[a+1:x], a+1)):
+        a = x+1  # a dateline: 'ORLANDO, Fla. (Reuters) - President Barack Obama met ...'
     while a < b-1 and low[a] in _LEAD: a += 1
     while a < b-1 and low[a] == ',': a += 1
-    if a < b-1 and (low[a] in STOP | TIMEW | _INTRO_PREP and low[a] not in DET or _time_phrase(low, a, b)):  # 'In 2013,', 'A week later,'
-        k = a+1
-        most = 20 if low[a] in _CLAUSE_INTRO else 9  # a fronted clause runs longer than a phrase: 'As soon as the ministry issued a statement,'
+    if a < b-1 and (low[a] in STOP | TIMEW | _INTRO_PREP | _OPENING_SETTING and low[a] not in DET or _time_phrase(low, a, b)):  # 'In 2013,', 'A week later,'
+        k = a+1  # ('Asked on Monday whether ..., Mrs. Clinton shook her head and said')
+        most = 20 if low[a] in _CLAUSE_INTRO or low[a] in _OPENING_SETTING else 9  # a fronted clause runs longer than a phrase: 'As soon as the ministry issued a statement,'
         while k < b-1 and k-a < most and low[k] != ',' and (_is_word(low[k]) or low[k] in ('.', '-', "'", '’')): k += 1
         if k < b-1 and low[k] == ',': a = k+1
         elif low[a] in ('at', 'in', 'on', 'during', 'by', 'early', 'late', 'last', 'this') and \
@@ -430,7 +437,7 @@ def _clean_source(text, toks, low, r):
         k = x+1                                                                                      # PST Oroville Mayor Linda Dahlmeier'
         while k < b-1 and (low[k] in ('am', 'pm', 'a.m', 'p.m', '.') or re.fullmatch(r'[A-Z]{2,4}', text[toks[k][0]:toks[k][1]])): k += 1
         a = k
-    x = max((x for x in range(a+1, b-1) if low[x] in ('-', '–', '—') and toks[x][0] == toks[x-1][1] and toks[x+1][0] > toks[x][1]
+    x = max((x for x in range(a+1, b-1) if low[x] in ('-', '–', '—') and toks[x][0] == toks[x-1][1] and toks[x+1][0] > toks[x][1] and _is_word(low[x-1])
              and _cap(text, toks, x+1)), default=None)
     if x is not None: a = x+1  # a headline glued on: 'N Korea accuses US and S Korea of murder- Najib also said'
     x = max((x for x in range(a, b-1) if low[x] in _SUBORD or (x == a and low[x] in ('who', 'including', 'leaving', 'featuring'))),
@@ -546,6 +553,34 @@ def _passive_head(text, toks, low, a, lo):
     if st is None or (_cap(text, toks, e-1) and low[st] not in DET and e - st == 1) or low[e-1] in TIMEW: return None  # not 'London', 'Thursday'
     return st
 
+_PARTY_TAG = re.compile(r'[rdi]-[a-z]{2,6}$')  # 'R-Ky', 'D-Calif' (lowercased)
+_PAREN_DASHES = {'—', '–', '―', '-'}
+
+def _aside_comma(low, j, lo):
+    "The comma opening a short aside that ends at the comma `j`, a party tag ('R-Ky.') or a sentence adverb ('however'), else None."
+    c = next((c for c in range(j-1, max(lo, j-4) - 1, -1) if low[c] == ','), None)
+    if c is None or c-1 < lo or c+1 == j: return None
+    mid = low[c+1:j]
+    if _PARTY_TAG.match(mid[0]) and all(w == '.' for w in mid[1:]): return c
+    return c if ' '.join(mid) in _TRAIL else None
+
+_ASIDE_CLAUSE = {'who', 'whose', 'which', 'that', 'where', 'when', 'while', 'after', 'before', 'during', 'albeit', 'although', 'though',
+                 'despite', 'as', 'if', 'because', 'since'}
+
+def _dash_aside(text, toks, low, inq, j, lo):
+    "The source (start, end) before a cue whose subject has a dash-enclosed aside that the dash at `j` closes, else None."
+    if low[j] not in _PAREN_DASHES or (inq is not None and inq[j] >= 0): return None
+    x = j-1 - (low[j] == '-' and low[j-1] == '-')  # ('--' is two tokens)
+    d = next((y for y in range(x, max(lo, x-40) - 1, -1) if low[y] in _PAREN_DASHES or low[y] in (';', ':') or low[y] in QOPEN or low[y] in QCLOSE), None)
+    if d is None or low[d] not in _PAREN_DASHES or d == x: return None
+    first = low[d+1]
+    d -= low[d] == '-' and d-1 >= lo and low[d-1] == '-'
+    if d-1 < lo or low[d-1] in PAST or low[d-1].endswith('ed') and not _cap(text, toks, d-1): return None  # 'X addressed — albeit obliquely — criticism'
+    st = _np_left_pp(text, toks, low, d-1, lo)
+    if st is None: return None
+    return (st, d) if first in _ASIDE_CLAUSE else (st, j+1)  # 'X — and some Republicans — say': the aside is part of the source; not
+    # a clause, 'Mrs. Clinton -- whose husband signed the act -- has derided', nor a setting, 'Murphy — after a gesture — told me'
+
 def _source(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
     "Source token range of cue `k` of a sentence (`nxt`: where the next cue or the sentence starts), whether it follows the cue, whether the cue is a participle."
     src, inv, part = _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src, inq)
@@ -557,7 +592,8 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
     prev_end = sc[k-1][1] if k else s0
     j = a-1
     while j >= prev_end and (low[j] in ADV_LEFT or (low[j].endswith('ly') and len(low[j]) > 4 and low[j] not in LY_NOUNS and not _cap(text, toks, j))
-                             or (low[j] in ('most', 'more', 'very') and j+1 < a and low[j+1].endswith('ly'))): j -= 1
+                             or (low[j] in ('most', 'more', 'very') and j+1 < a and low[j+1].endswith('ly'))
+                             or (low[j] in ('here', 'there') and j > prev_end and _is_word(low[j-1]) and low[j-1] not in STOP)): j -= 1  # 'workers here said'
     if j >= prev_end and low[j] in TIMEW and j-1 >= prev_end and low[j-1] == 'on': j -= 2
     elif j >= prev_end and low[j] in TIMEW:  # 'X, the chairman, this past week announced': a time phrase is no subject
         k = j
@@ -602,7 +638,15 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
         if k and prev_src is not None and (prev_src[1] <= sc[k-1][0] or prev_src[0] >= sc[k-1][1]): return prev_src, False, False  # (also
         # after the cue: '..., says Rodong Sinmun, and goes on')
         if k == 0: return _subject(text, toks, low, s0, a, used), False, False
+        c = next((c for c in range(j-1, sc[k-1][1], -1) if low[c] == ',' and (inq is None or inq[c] < 0)), None)
+        if prev_src is None and c is not None and (e := np_right(text, toks, low, c+1, j)) is not None and c+1 < e < j \
+                and (low[e] in PAST or low[e] in AUX or low[e].endswith('ed') and len(low[e]) > 4
+                     or _is_word(low[e]) and low[e] not in STOP and not _cap(text, toks, e) and e+1 < j and low[e+1] in DET | {'her', 'his', 'their', 'its'}) \
+                and (low[c+1] in DET or _cap(text, toks, c+1)):
+            return (c+1, e), False, False  # 'Asked whether ..., Mrs. Clinton shook her head and said': the clause after the cue's
         return None, False, False
+    if cue0 != 'according' and not participle and j > max(prev_end, s0) and (r := _dash_aside(text, toks, low, inq, j, max(prev_end, s0))) is not None:
+        return r, False, False  # 'Intelligence officials — including X and Y — have long argued'
     if cue0 != 'according' and not participle and j >= prev_end:
         if low[j] == ',' and j > s0:
             inv = cue0 in INVERSION and b-a == 1 and (cue0 not in OBJ_CUES or _closing_name(text, toks, low, sc, k, b, nxt)) \
@@ -610,6 +654,10 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
             src = None if inv else _left_apposition(text, toks, low, j, max(prev_end, s0))
             if src and src[1] - src[0] == 1 and low[src[0]] in _OBJ_PRON: src = None  # '... is now "hurting" him, warned X': an object, no source
             if src is None and k == 0: src = _initial_np(text, toks, low, s0, a)
+            if src is None and not inv and (c := _aside_comma(low, j, max(prev_end, s0))) is not None \
+                    and (st := _np_left_pp(text, toks, low, c-1, max(prev_end, s0))) is not None:
+                src = (st, j if _PARTY_TAG.match(low[c+1]) else c)  # 'Sen. Rand Paul, R-Ky., told' (the party and state are the source's),
+                # 'Clinton, however, said'
         else:
             x = next((x for x in range(j-1, max(prev_end, s0, j-6), -1) if low[x] == 'by' and low[x-1] in _BY_PARTICIPLES), None)
             if x is not None and x-2 >= max(prev_end, s0) and (low[x-2] == ',' or low[x-2].isalpha() and low[x-2] not in AUX) and \
@@ -1175,6 +1223,10 @@ def attribution_records(text:str, extra_cues=frozenset(), tagger:CueTagger=None)
         spans = [ch(r) for r in a['content'] if r[1] > r[0]]  # (an empty piece would have no offsets)
         ss, se = ch(a['src']); cs, ce = ch(a['cue'])
         if se is not None and a['src'][1] - a['src'][0] == 1 and (m := _CONTRACTION.match(text[ss:se])): se = ss + m.end()  # 'We’re': 'We'
+        if a['cue'][1] - a['cue'][0] > 1 and (m := _CONTRACTION.match(text[cs:toks[a['cue'][0]][1]])):  # a cue run opening 'He’s predicting':
+            if (ss is None or ss < cs) and text[toks[a['cue'][0]+1][0]:toks[a['cue'][0]+1][1]] != 'according':
+                ss, se = cs, cs + m.end()  # the pronoun is its subject, the source (not so in 'That’s according to X')
+            cs += m.end()  # and the cue begins at the auxiliary, '’s predicting'
         rows.append(dict(sentence=a['sent'], source_start=ss, source_end=se, cue_start=cs, cue_end=ce,
                          content_start=min((s for s, e in spans), default=None), content_end=max((e for s, e in spans), default=None),
                          content_spans=spans, direct=a['direct']))
