@@ -61,6 +61,8 @@ def _left_apposition(text, toks, low, j, lo):
     if k < lo and not (st < j and _cap(text, toks, st) and ',' in low[st:j]): return None  # 'Its director, Jane Roe, said' from the sentence start
     if k < lo and (low[st] in _OPENERS_PREP or low[st].endswith('ing') and len(low[st]) > 4) and (c := low.index(',', st, j)) + 1 < j:
         st = c + 1  # 'Amid the election race in the U.S., Trump, who ..., said': the opening phrase is no part of the source
+        if ',' not in low[st:j] and _has_verb(text, toks, low, st, j): return None  # 'In a year when ..., candidates have more room ...,
+        # said X': a clause, the words
     if k < lo and ',' in low[st:j] and _has_verb(text, toks, low, st, low.index(',', st, j)):  # the first part is a clause, not a name: the words said
         st = next((c+1 for c in range(st, j-1) if low[c] == ',' and _cap(text, toks, c+1) and (e1 := _np_to_comma(text, toks, low, c+1, j)) is not None
                    and e1+1 < j and not _cap(text, toks, e1+1) and low[e1+1] not in ('and', 'or')), None)  # 'That ... makes a conflict unlikely, Wayne Mapp, a former defense minister, told CNN'
@@ -443,8 +445,13 @@ def _clean_source(text, toks, low, r):
     x = max((x for x in range(a, b-1) if low[x] in _SUBORD or (x == a and low[x] in ('who', 'including', 'leaving', 'featuring'))),
             default=None)
     if x is not None and ',' not in low[a:x] and (low[x+1] in DET or low[x+1] in _PRONOUNS or _cap(text, toks, x+1)): a = x+1  # 'which Mr. Trump', 'when Bill Clinton'
+    elif x is not None and low[x] == 'which' and ',' not in low[a:x] and (w := low[x+1]).isalpha() and w not in STOP and w not in AUX and w not in PAST \
+            and not w.endswith('ed'):
+        a = x+1  # 'which officials said', 'which virtually all the attendees expressed'
+        while b-a > 1 and low[a].endswith('ly') and not _cap(text, toks, a): a += 1
+    if b-a > 1 and low[a] == 'even' and not (low[a+1][:1].isdigit() or low[a+1] in _AMOUNT): a += 1  # 'Even Latino Republicans have been ...'
     if a > 0 and b-a > 1 and low[a] in ('least', 'most') and low[a-1] == 'at': a -= 1  # 'At least 21,000 said': no opening 'At'
-    if a > 0 and (low[a][:1].isdigit() or low[a] in _AMOUNT or low[a-1] in ('even', 'only')):  # 'About 4 in 10', 'more than half'
+    if a > 0 and (low[a][:1].isdigit() or low[a] in _AMOUNT or low[a-1] == 'only'):  # 'About 4 in 10', 'more than half'
         if low[a-1] in ('about', 'only', 'even', 'nearly', 'almost', 'roughly', 'just', 'some', 'over', 'around', 'approximately'): a -= 1
         elif a > 1 and (low[a-2], low[a-1]) in _AMOUNT_2: a -= 2
         if a > 0 and low[a-1] in ('only', 'even'): a -= 1  # 'only about half'
@@ -517,6 +524,9 @@ def _inverted_source(text, toks, low, b, nxt, last:bool)->bool:
     if e is None: return False
     if not last: return e+2 == nxt and low[e] == ',' and low[e+1] == 'and'  # '..., says Rodong Sinmun, and goes on:'
     if e == nxt: return low[b] != 'the' or all(_cap(text, toks, x) or low[x] in ("'s", '’s') for x in range(b+1, e))  # "said the ACLU's Jane Roe.", not 'said the President let ...'
+    if low[e] == ',' and _cap(text, toks, b) and e+1 < nxt and not _has_verb(text, toks, low, e+1, nxt) \
+            and not any(w in QOPEN or w in QCLOSE or w in (';', ':') for w in low[e+1:nxt]):
+        return True  # '..., said Larry Sabato, director of the University of Virginia's Center for Politics.': a name and its apposition
     return _channel_tail(text, toks, low, e, nxt)  # '..., said the Institute for ... in a statement on June 14.'
 
 def _verb_s_cut(low, s, e):
@@ -1018,12 +1028,12 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
             nxt = sc[k+1][0] if k+1 < len(sc) else send
             prev_end = sc[k-1][1] if k else s0
             src, inverted, participle = _source(text, toks, low, sc, k, s0, nxt, used, prev_src if k else None, inq)
+            # (prev_src: the latest source of the sentence, 'He suggested A, called B and boycotted C': all three his)
             if src is None and low[a] == 'according': continue  # 'according to' with nobody after it: no attribution
             if src is None and _verb_inside(text, toks, low, out, si, a, b, prev_end, participle):  # 'said the victim had "politely" rejected ...':
                 s_, e_ = out[-1]['content'][-1]                                     # a verb of the words before, no cue
                 out[-1]['content'][-1] = (s_, max(e_, _trim_right(low, b, _content_end(low, inq, b, nxt)))); continue
-            if src: used.add(src)
-            prev_src = src
+            if src: used.add(src); prev_src = src
             cue0 = low[a]; segs = []
             after_quote = a > s0 and (low[a-1] in QCLOSE or (low[a-1] == ',' and a-2 >= s0 and low[a-2] in QCLOSE))
             q = src[1] if inverted else b
