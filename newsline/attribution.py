@@ -577,6 +577,15 @@ def _aside_comma(low, j, lo):
 _ASIDE_CLAUSE = {'who', 'whose', 'which', 'that', 'where', 'when', 'while', 'after', 'before', 'during', 'albeit', 'although', 'though',
                  'despite', 'as', 'if', 'because', 'since'}
 
+def _titled_subject(text, toks, low, inq, j, lo):
+    "The source (start, end) when the quotation closing at `j` is a short title in the subject's apposition ('X, star of “Scandal,”'), else None."
+    if inq is None or low[j] not in QCLOSE or not (0 < (o := inq[j]) < j) or j - o > 8 or not _cap(text, toks, o+1): return None
+    if not _is_word(low[o-1]) or not all(_is_word(w) or w in ('&', "'s", '’s', ',', '-', '.') for w in low[o+1:j]): return None
+    f = _skip_intro(text, toks, low, lo, o)
+    if not (f < o-1 and _cap(text, toks, f) and ',' in low[f+1:o] and low[f] not in STOP): return None
+    c = low.index(',', f+1, o)  # the name, its comma, then a description holding the title
+    return (f, j+1) if np_left(text, toks, low, c-1, f) == f and not _has_verb(text, toks, low, c+1, o) else None
+
 def _dash_aside(text, toks, low, inq, j, lo):
     "The source (start, end) before a cue whose subject has a dash-enclosed aside that the dash at `j` closes, else None."
     if low[j] not in _PAREN_DASHES or (inq is not None and inq[j] >= 0): return None
@@ -590,6 +599,9 @@ def _dash_aside(text, toks, low, inq, j, lo):
     if st is None: return None
     return (st, d) if first in _ASIDE_CLAUSE else (st, j+1)  # 'X — and some Republicans — say': the aside is part of the source; not
     # a clause, 'Mrs. Clinton -- whose husband signed the act -- has derided', nor a setting, 'Murphy — after a gesture — told me'
+
+_PARTICIPLES = {'known', 'shown', 'thrown', 'drawn', 'grown', 'blown', 'held', 'brought', 'caught', 'sought', 'found', 'heard', 'understood',
+                'kept', 'left', 'led', 'meant', 'built', 'sent', 'paid', 'won', 'taught', 'bought', 'struck'}  # irregular past participles
 
 def _source(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
     "Source token range of cue `k` of a sentence (`nxt`: where the next cue or the sentence starts), whether it follows the cue, whether the cue is a participle."
@@ -618,6 +630,8 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
     while a2+1 < b and (low[a2] in ('also', 'still', 'even', 'later', 'then', 'now', 'once', 'again') or low[a2].endswith('ly')) and low[a2+1] in BE: a2 += 1
     # ('also was backed by X': the passive's verb after an adverb)
     last = low[b-1]; vb = low[a2+1] if low[a2] in BE and a2+1 < b else cue0
+    if low[a2] in BE and a2+2 < b and vb.endswith('ly') and not _cap(text, toks, a2+1): vb = low[a2+2]  # 'was widely seen as'
+    if cue0 in RAISING and j >= prev_end and low[j] == 'it': return None, False, False  # 'it appears that ...': nobody's
     if (cue0 == 'quoted' or vb == 'quoted') and last in ('saying', 'telling', 'stating', 'adding'):  # 'X was quoted as saying': X speaks
         while j >= prev_end and (low[j] in BE or low[j] in ('has', 'have', 'had')): j -= 1
         last = vb = 'saying'
@@ -639,7 +653,8 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
         # criticized by X (as ...)'
     feeling = (vb in _PSYCH or vb in _STATE) and not (b < nxt and low[b] == 'by')  # 'he was excited to chat', 'who are
     # inclined to believe': the subject's state, and the subject the source
-    if (j+1 < a and low[a-1] in BE or low[a2] in BE or hearsay) and any(x.endswith(('ed', 'en')) or x in PAST for x in (last, vb)) and not feeling:
+    if (j+1 < a and low[a-1] in BE or low[a2] in BE or hearsay) and any(x.endswith(('ed', 'en')) or x in PAST or x in _PARTICIPLES for x in (last, vb)) \
+            and not feeling:  # ('were known to use', 'was widely seen as')
         if b < nxt and low[b] == 'by':  # passive: 'was reported by X'
             e = np_right(text, toks, low, b+1, nxt)
             if e is not None: return (b+1, _agent_end(low, b, e)), True, False
@@ -655,6 +670,8 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
                 and (low[c+1] in DET or _cap(text, toks, c+1)):
             return (c+1, e), False, False  # 'Asked whether ..., Mrs. Clinton shook her head and said': the clause after the cue's
         return None, False, False
+    if cue0 != 'according' and not participle and j > max(prev_end, s0) and (r := _titled_subject(text, toks, low, inq, j, max(prev_end, s0))) is not None:
+        return r, False, False  # 'Joe Scarborough, host of MSNBC’s “Morning Joe,” suggested'
     if cue0 != 'according' and not participle and j > max(prev_end, s0) and (r := _dash_aside(text, toks, low, inq, j, max(prev_end, s0))) is not None:
         return r, False, False  # 'Intelligence officials — including X and Y — have long argued'
     if cue0 != 'according' and not participle and j >= prev_end:
@@ -1181,8 +1198,8 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
             elif src is None and segs and segs[0][0] >= b and not inverted and (low[a] in BE or low[a-1] in BE or cue0 in RAISING):
                 j = a-1  # 'X is expected to ...', 'X seemed ...': the subject is part of the content
                 while j >= prev_end and (low[j] in ADV_LEFT or (low[j].endswith('ly') and not _cap(text, toks, j))): j -= 1
-                st = np_left(text, toks, low, j, max(prev_end, s0)) if j >= max(prev_end, s0) else None
-                if st is not None: segs.insert(0, (st, j+1))
+                st = _np_left_pp(text, toks, low, j, max(prev_end, s0)) if j >= max(prev_end, s0) else None
+                if st is not None and not (st == j and low[j] == 'it' and low[segs[0][0]] == 'that'): segs.insert(0, (st, j+1))  # ('It appears that')
             if src and not inverted and segs and segs[0][0] >= b and src[0]-1 >= s0 and low[src[0]-1] in _WH and inq[src[0]-1] < 0 \
                     and (_verb_first(low, segs[0][0]) or low[b-1] in _NAMING):  # 'which he called “a cartel”': 'which' is what is named
                 segs.insert(0, (src[0]-1, src[0]))  # 'a plan which Obama said seeks to restore equity': 'which' is the words' subject
