@@ -577,6 +577,26 @@ def _aside_comma(low, j, lo):
 _ASIDE_CLAUSE = {'who', 'whose', 'which', 'that', 'where', 'when', 'while', 'after', 'before', 'during', 'albeit', 'although', 'though',
                  'despite', 'as', 'if', 'because', 'since'}
 
+_MOD_PREP = {'by', 'on', 'in', 'at', 'for', 'from', 'with', 'against', 'over', 'about'}
+_MODALS = {'may', 'might', 'must', 'should', 'could', 'would', 'will', 'can', 'shall'}
+def _finite(low, a, b): return any(w in AUX or w in PAST or w in _MODALS for w in low[a:b])  # an auxiliary, modal or past form in a..b
+
+def _modified_head(text, toks, low, st, lo):
+    "Start of the clause's subject when the noun phrase at `st` closes its modifier, a relative clause without commas ('advisers who have run the numbers') or a participle's phrase ('a super PAC started by a former aide'), else `st`."
+    if low[st] in _REL or low[st] in _PRONOUNS: return st
+    f = _skip_intro(text, toks, low, lo, st)
+    if not (f < st-1) or any(w in (',', ';', ':') or w in QOPEN or w in QCLOSE for w in low[f:st]): return st
+    if low[f] in STOP - DET or low[f] in _PRONOUNS: return st
+    r = next((r for r in range(f+1, st-1) if low[r] in ('who', 'that')), None)  # 'X who have run ...'
+    if r is not None and np_right(text, toks, low, f, r) == r and (low[r+1] in AUX or low[r+1] in PAST or low[r+1].endswith('ed')) \
+            and not _finite(low, r+2, st): return f
+    e = np_right(text, toks, low, f, st)
+    if e is None or e >= st-1: return st
+    p = e+1 if low[e] == 'being' else e  # 'lawsuits being considered in San Diego'
+    if (low[p].endswith('ed') and len(low[p]) > 4 or low[p] in _PARTICIPLES) and p+1 < st and not _cap(text, toks, p) \
+            and (low[p+1] == 'by' or p > e and low[p+1] in _MOD_PREP) and not _finite(low, p+1, st): return f
+    return st
+
 def _titled_subject(text, toks, low, inq, j, lo):
     "The source (start, end) when the quotation closing at `j` is a short title in the subject's apposition ('X, star of “Scandal,”'), else None."
     if inq is None or low[j] not in QCLOSE or not (0 < (o := inq[j]) < j) or j - o > 8 or not _cap(text, toks, o+1): return None
@@ -692,6 +712,7 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
                 x = x-3 if low[x-2] == ',' else x-2  # 'a diplomat quoted by Reuters said': the speaker's noun phrase ends before the participle
             else: x = j  # (the source keeps the participle's phrase: it names the channel)
             st = _np_left_pp(text, toks, low, x, max(prev_end, s0))
+            if st is not None: st = _modified_head(text, toks, low, st, max(prev_end, s0))
             if st is not None: src = (_who_subject(text, toks, low, _name_before(text, toks, low, st, max(prev_end, s0), x+1), max(prev_end, s0)), j+1)
             if src and cue0.endswith('ing') and (d := next((x for x in range(src[0], src[1]) if low[x] in ('a', 'an', 'the')
                                                            and set(low[x+1:x+3]) & CHANNEL_NOUNS), None)) is not None:
