@@ -774,6 +774,8 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
         while e < nxt and (_is_word(low[e]) and low[e] not in _REL and not (low[e] in _CLAUSE_OPEN and e > b and _cap(text, toks, e-1))  # 'Bonsey there are'
                            or low[e] in ('.', '-', '’', "'", '&') and e+1 < nxt and _is_word(low[e+1])
                            or low[e] in QUOTE_BOTH + QUOTE_OPEN + QUOTE_CLOSE and inq[e] >= 0 and e-b < 12): e += 1
+        if b < e < nxt and low[e] in ('who', 'that') and (c := next((c for c in range(e+1, min(nxt, e+25)) if low[c] == ','), None)) is not None:
+            e = c  # 'according to members who spoke with reporters afterward, was ...': the relative clause without commas is the source's
         e = _trim_right(low, b, e)
         return ((b, e), True, False) if e > b else (None, False, False)
     if src is None and cue0 in INVERSION and (cue0 not in OBJ_CUES or a > s0 and low[a-1] == ',' and _closing_name(text, toks, low, sc, k, b, nxt)):
@@ -1215,6 +1217,10 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                     elif r+2 < nxt and low[r] == ',' and k+1 == len(sc) and inq[r+1] < 0 and _is_word(low[r+1]) and low[r+1] not in _REL \
                             and not inverted and low[r+1] not in INV_FOLLOW and not (low[r+1].endswith('ing') and low[r+1] not in ('nothing', 'something')):  # not 'popping a Coca-Cola as he sat'
                         e2 = _trim_right(low, r+1, nxt)  # a clause resumed after the cue: 'A wall would ..., he said, but also ...'
+                        if e2 - (r+1) >= 2: segs.append((r+1, e2))
+                    elif cue0 == 'according' and inverted and r+2 < nxt and low[r] == ',' and k+1 == len(sc) and inq[r+1] < 0 \
+                            and (low[r+1] in AUX or low[r+1] in _MODALS or low[r+1] in ('and', 'but', 'because', 'so', 'although', 'though')):
+                        e2 = _trim_right(low, r+1, nxt)  # 'Notably absent from the talks, according to members, was any mention of X'
                         if e2 - (r+1) >= 2: segs.append((r+1, e2))
             elif src is None and segs and segs[0][0] >= b and not inverted and (low[a] in BE or low[a-1] in BE or cue0 in RAISING):
                 j = a-1  # 'X is expected to ...', 'X seemed ...': the subject is part of the content
