@@ -286,6 +286,7 @@ def canonical_name(source:str)->str:
     s = re.sub(r'\s+', ' ', source.replace('’', "'").strip(' \t\n"“”‘’\'')).strip()
     s = _AGE.sub('', _FOCUS.sub('', s))  # '67-year-old Carlos': the age is no name
     s = re.sub(r'\s+(?:--?|–|—|―)(?:\s+|$)', ', ', s)  # a dash-enclosed aside is an apposition: 'Lord Willetts - chair of X -'
+    s = re.sub(r'\s*,?\s*\(?\b[RDI]-[A-Z][A-Za-z.]{0,7}\)?(?=\s*,|\s*$)', '', s)  # a US party and state: 'Sen. Rand Paul, R-Ky.'
     s = _GLUED.sub('', re.sub(r"(['’]s)-(?=[A-Z])", r"\1 ", s))  # a space the corpus lost: "SIPTU's-Willie Noone", 'Tibilov-was'
     s = _GLUED_VERB.sub(r'\1', _GLUED_BEFORE.sub('', s))  # 'Ivanka Trump-joined-Justin Trudeau', 'Dara Murphy-paid tribute'
     s = _GLUED_CONJ.sub('', s)  # 'But-Dave Chappelle': a conjunction glued on by a lost space

@@ -524,7 +524,8 @@ def _inverted_source(text, toks, low, b, nxt, last:bool)->bool:
     if e is None: return False
     if not last: return e+2 == nxt and low[e] == ',' and low[e+1] == 'and'  # '..., says Rodong Sinmun, and goes on:'
     if e == nxt: return low[b] != 'the' or all(_cap(text, toks, x) or low[x] in ("'s", '’s') for x in range(b+1, e))  # "said the ACLU's Jane Roe.", not 'said the President let ...'
-    if low[e] == ',' and _cap(text, toks, b) and e+1 < nxt and not _has_verb(text, toks, low, e+1, nxt) \
+    rel = next((x for x in range(e+1, nxt) if low[x] in ('who', 'which', 'that', 'whose')), nxt)  # (a relative clause may have verbs)
+    if low[e] == ',' and _cap(text, toks, b) and e+1 < nxt and not _has_verb(text, toks, low, e+1, nxt) and not _finite(low, e+1, rel) \
             and not any(w in QOPEN or w in QCLOSE or w in (';', ':') for w in low[e+1:nxt]):
         return True  # '..., said Larry Sabato, director of the University of Virginia's Center for Politics.': a name and its apposition
     return _channel_tail(text, toks, low, e, nxt)  # '..., said the Institute for ... in a statement on June 14.'
