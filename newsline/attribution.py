@@ -691,6 +691,10 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
                 and (low[c+1] in DET or _cap(text, toks, c+1)):
             return (c+1, e), False, False  # 'Asked whether ..., Mrs. Clinton shook her head and said': the clause after the cue's
         return None, False, False
+    bo = next((x for x in range(a-1, max(prev_end, s0) - 1, -1) if low[x] in ('both', 'each') or not _adverb(text, toks, low, x)), None)
+    if cue0 != 'according' and not participle and bo is not None and low[bo] in ('both', 'each') \
+            and (bo == _skip_intro(text, toks, low, max(prev_end, s0), a) or low[bo-1] in (',', ';', 'and', 'but')):
+        return (bo, bo+1), False, False  # 'Both have promised to pursue legislation', '..., and both advocate for'
     if cue0 != 'according' and not participle and j > max(prev_end, s0) and (r := _titled_subject(text, toks, low, inq, j, max(prev_end, s0))) is not None:
         return r, False, False  # 'Joe Scarborough, host of MSNBC’s “Morning Joe,” suggested'
     if cue0 != 'according' and not participle and j > max(prev_end, s0) and (r := _dash_aside(text, toks, low, inq, j, max(prev_end, s0))) is not None:
