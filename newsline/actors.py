@@ -281,11 +281,21 @@ _BODY_FIRST = re.compile(r"(?:Solidarity|Union|Ministry|Department|Association|C
                          r"Institute|Academy|Confederation|Organi[sz]ation|Coalition|Network|Forum|Centre|Center|Foundation|Party|Commission|Agency|"
                          r"Office|Bureau|Campaign|Conference|Headquarters)\b")  # a body's name opens with its kind: 'Ministry of Health, Labor and Welfare'
 
+_ONE_DASH = re.compile(r'(.+?)\s+(?:--?|–|—|―)\s+(.+)$')
+_DASH_ASIDE = re.compile(r'\s+(--?|–|—|―)\s+(.+?)\s+\1(?=\s|$)')
+
+def _dash_aside_commas(s:str)->str:
+    "An aside between two spaced dashes as commas ('X - chair of Y - '); a single dash ('Ramallah - Palestinian officials') stays."
+    return _DASH_ASIDE.sub(r', \2,', s).strip().rstrip(',')
+
 def canonical_name(source:str)->str:
     "Canonicalise an unknown source: no leading determiner, no apposition, no quotes, first letter capitalised."
     s = re.sub(r'\s+', ' ', source.replace('’', "'").strip(' \t\n"“”‘’\'')).strip()
     s = _AGE.sub('', _FOCUS.sub('', s))  # '67-year-old Carlos': the age is no name
-    s = re.sub(r'\s+(?:--?|–|—|―)(?:\s+|$)', ', ', s)  # a dash-enclosed aside is an apposition: 'Lord Willetts - chair of X -'
+    s = _dash_aside_commas(s).rstrip(' -–—―')  # a dash-enclosed aside is an apposition: 'Lord Willetts - chair of X -'
+    if (m := _ONE_DASH.match(s)):  # one dash: a description after it ('Euromonitor International - more than three times', 'Rodong Sinmun - An
+        s = m.group(1) if not m.group(2)[:1].isupper() or re.match(r'An?\s', m.group(2)) else m.group(2)  # editorial'), else a dateline or
+        # a heading before the name ('Switzerland - The Syrian government delegation')
     s = re.sub(r'\s*,?\s*\(?\b[RDI]-[A-Z][A-Za-z.]{0,7}\)?(?=\s*,|\s*$)', '', s)  # a US party and state: 'Sen. Rand Paul, R-Ky.'
     s = _GLUED.sub('', re.sub(r"(['’]s)-(?=[A-Z])", r"\1 ", s))  # a space the corpus lost: "SIPTU's-Willie Noone", 'Tibilov-was'
     s = _GLUED_VERB.sub(r'\1', _GLUED_BEFORE.sub('', s))  # 'Ivanka Trump-joined-Justin Trudeau', 'Dara Murphy-paid tribute'
@@ -649,7 +659,9 @@ def _role_name(source:str, found:list, anchored:bool=True):
 LINK_WORDS = r'(?:read more|related|see also|also read|more on this|watch|opinion)'  # what opens a link line left in a body
 _BOILERPLATE = re.compile(r'\s*' + LINK_WORDS + r'\b', re.I)
 _DOC_FROM = re.compile(r"(?:(?:an?|the)\s+(?:[\w-]+\s+)?(?:statement|letter|message|communiqu[eé]|note)|(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}?"
-                       r"(?:figures|data|statistics|numbers|survey|study|poll|analysis|estimates?))\s+(?:from|by|of)\s+(.+)$", re.I)  # 'New figures from X
+                       r"(?:figures|data|statistics|numbers|survey|study|poll|analysis|estimates?)|(?:[\w-]+\s+){0,3}?(?:statements?|letters?|messages?|"
+                       r"communiqu[eé]s?|notes?|reports?|documents?)(?:\s+and\s+(?:[\w-]+\s+)?(?:letters?|messages?|notes?))?\s+(?:sent|issued|released|"
+                       r"published|written|signed))\s+(?:from|by|of)\s+(.+)$", re.I)  # ('Congratulatory messages and letters sent by personages of ...')  # 'New figures from X
 
 # %% ../nbs/02a_actors.ipynb #c013u
 _TRAILING_NAME = re.compile(r"(?P<desc>(?:[\w'’.&-]+\s+)*?[a-z][\w-]*[a-z])\s+(?P<name>(?:[A-Z][\w'’-]*\.?\s+){1,2}[A-Z][\w'’-]+)"
@@ -796,6 +808,7 @@ def resolve_source(source:str,   # the source span's text
     if (rn_ := _REAL_NAME.search(source)) and rn_.start() > 0:  # 'The Venezuelan revolutionary, whose real name is Ilich Ramirez Sanchez': him
         return (rn_.group(1).strip(), resolve_source(source[:rn_.start()], mentions, matcher, salient, text)[1], 'person', None, 'name')
     source = before_relative(source)  # 'Chris Christie, who led Trump's transition,': Christie, not Trump
+    source = _dash_aside_commas(source)  # a dash-enclosed aside is an apposition: 'Rajiv Tuli - spokesman of X -'
     source = _SPEAKING_TO.sub('', source)  # "Speaking to the BBC's The View programme, David McIlveen": McIlveen
     if (pc := _BY_TAIL.search(source)) and pc.start() > 0: source = source[:pc.start()].rstrip(' ,')  # 'a rebel fighter reached by Reuters': the fighter
     if (tc := _TRAILING_CHANNEL.search(source)) and len(source[:tc.start()].split()) >= 2:
@@ -812,7 +825,10 @@ def resolve_source(source:str,   # the source span's text
             and lb[2] == banks.get(lb[3]):
         return (lb[2], lb[3], 'ministry', lb[5] or None, 'nominal')  # 'The People's Bank of China ... The bank said': the last bank named
     if (ln := _leader_named(source, found, mentions, salient, matcher, text)): return ln  # 'the Russian leader': Putin, titled so before
-    rn = _role_name(source, found)
+    h0 = source.find(',')  # a person's name, then a description: 'Harry Theochari, global head of transport at the law firm Norton Rose Fulbright'
+    name_first = h0 > 0 and bool(re.fullmatch(r"(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+", source[:h0].strip())) and _is_person_name(source[:h0]) \
+        and not any(f[0] < h0 for f in found) and source[h0+1:].strip()[:1].islower()
+    rn = None if name_first else _role_name(source, found)
     if rn and (dw := source[:source.rfind(rn[0])].split()[-1:]) and \
             (bt := next((t for t in NOMINAL_TYPES.get(dw[0].lower(), ()) if t == 'media'), None)):
         return (rn[0], rn[1], bt, None, 'name')  # 'the Russian paper | Our House Sochi': a paper, not a person
