@@ -534,13 +534,15 @@ _AGAINST_STATE = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:opposition|re
 
 _DESCRIPTION = re.compile(r"\s+((?:(?!(?:and|or|the|a|an|of|on|in|at|to|for|by|with|from|said|says)\s)[a-z][\w-]*\s+){1,3})[A-Z]")
 
+_BARE_RELATIVE_NP = re.compile(r"\s*((?:[\w'’.-]+\s+){1,5}[\w'’.-]+)\s+who\s+(?:is|was|are|were|has|had|have)\b[^,]*")
 _BARE_RELATIVE = re.compile(r"\s*((?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’.-]*)\s+who\s+(?:is|was|are|were|has|had|serves?|served|heads?|headed|leads?|led|doubles)\b")
 # a name with a relative clause but no comma: 'Jin Yong Hwa who is widow of ...'
 
 def before_relative(src:str)->str:
     "A source without its relative clause: 'Asda, which is owned by US retail giant Walmart,' is Asda."
     rc = RELATIVE.search(src) or _SUBORDINATE.search(src)
-    if not rc and (br := _BARE_RELATIVE.match(src)): return br.group(1)
+    if not rc and (br := _BARE_RELATIVE.match(src) or _BARE_RELATIVE_NP.fullmatch(src)): return br.group(1)  # ('A British weightlifter who has
+    # served a doping ban': the weightlifter, not Britain)
     return src[:rc.start()] if rc and rc.start() else src
 
 def describes_name(text:str, e:int)->bool:
