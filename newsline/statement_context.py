@@ -34,7 +34,8 @@ _REPORT_CUE = re.compile(r'^(?:reported|reports|said|says|carried|according to|q
 
 # %% ../nbs/02h_statement_context.ipynb #h031
 def _apposition_end(text, e, lim):
-    "Where the title after a mention ('Kim Tok Hun, member of ... and premier of the Cabinet,') ends: its sentence's end, within 200 characters."
+    "Where the title after a mention ('Kim Tok Hun, member of ... and premier of the Cabinet,') ends: its sentence's end, within 200 characters; the mention's own end when no apposition follows it ('Michael Flynn turned down an offer after the president's ...': no title of his)."
+    if not re.match(r"\s*[,(]", text[e:e+3]): return e
     d = text.find('. ', e)
     return min(lim, e+200, d if d >= 0 else len(text))
 

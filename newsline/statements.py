@@ -531,9 +531,11 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             continue  # an op-ed's own 'I have argued that ...': its author, unnamed here (not someone named before)
         head = src.lower().split()[-1] if src.split() else ''
         if how == 'nominal' and typ == 'person' and head in _TITLES:  # 'the premier': the person named with that title
+            role_rx = r'\s+'.join(map(re.escape, re.sub(r'^(?:the|this)\s+', '', src.strip().lower()).split()))  # 'prime minister', not any 'minister'
             named = next((m for m in reversed(ante) if m[0] >= 0 and m[4] == 'person'
-                          and re.search((rf'\b{head}\b' if re.search(r'\b(?:former|ex-)', src, re.I) else rf'(?<![Ff]ormer )(?<![Ee]x-)\b{head}\b'),
-                                        text[max(0, m[0]-40):_apposition_end(text, m[1], pos)], re.I)), None)  # 'the president' is no 'former president'
+                          and re.search((rf'\b{role_rx}\b' if re.search(r'\b(?:former|ex-)', src, re.I) else rf'(?<![Ff]ormer )(?<![Ee]x-)(?<![Vv]ice )(?<![Dd]eputy )(?<!Vice-)\b{role_rx}\b'),
+                                        text[max(0, m[0]-40):_apposition_end(text, m[1], pos)], re.I)), None)  # 'the president' is no 'former president',
+            # nor 'Vice President Mike Pence'
             app = _apposed_title(text, pos, head)  # 'Jo Chun Ryong, secretary of the WPK Central Committee, ... The secretary said'
             tp = _titled_person(text, pos, re.sub(r'^(?:the|this)\s+', '', src.strip(), flags=re.I))  # '... to President Obiang Nguema Mbasogo. The president expressed thanks': the host,
             tpos = text.rfind(tp, 0, pos) if tp else -1  # named with the title after the leader whose greetings were conveyed
