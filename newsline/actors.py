@@ -663,7 +663,7 @@ _BOILERPLATE = re.compile(r'\s*' + LINK_WORDS + r'\b', re.I)
 _DOC_FROM = re.compile(r"(?:(?:an?|the)\s+(?:[\w-]+\s+)?(?:statement|letter|message|communiqu[eé]|note)|(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}?"
                        r"(?:figures|data|statistics|numbers|survey|study|poll|analysis|estimates?)|(?:[\w-]+\s+){0,3}?(?:statements?|letters?|messages?|"
                        r"communiqu[eé]s?|notes?|reports?|documents?)(?:\s+and\s+(?:[\w-]+\s+)?(?:letters?|messages?|notes?))?\s+(?:sent|issued|released|"
-                       r"published|written|signed))\s+(?:from|by|of)\s+(.+)$", re.I)  # ('Congratulatory messages and letters sent by personages of ...')  # 'New figures from X
+                       r"published|written|signed))\s+(?:from|by|of)\s+(.+)$", re.I)  # 'a statement from X', 'New figures from X', 'Congratulatory messages and letters sent by X'
 
 # %% ../nbs/02a_actors.ipynb #c013u
 _TRAILING_NAME = re.compile(r"(?P<desc>(?:[\w'’.&-]+\s+)*?[a-z][\w-]*[a-z])\s+(?P<name>(?:[A-Z][\w'’-]*\.?\s+){1,2}[A-Z][\w'’-]+)"

@@ -579,8 +579,7 @@ _ASIDE_CLAUSE = {'who', 'whose', 'which', 'that', 'where', 'when', 'while', 'aft
                  'despite', 'as', 'if', 'because', 'since'}
 
 _MOD_PREP = {'by', 'on', 'in', 'at', 'for', 'from', 'with', 'against', 'over', 'about'}
-_MODALS = {'may', 'might', 'must', 'should', 'could', 'would', 'will', 'can', 'shall'}
-def _finite(low, a, b): return any(w in AUX or w in PAST or w in _MODALS for w in low[a:b])  # an auxiliary, modal or past form in a..b
+def _finite(low, a, b): return any(w in AUX or w in PAST for w in low[a:b])  # an auxiliary (modals too) or a past form in a..b
 
 def _modified_head(text, toks, low, st, lo):
     "Start of the clause's subject when the noun phrase at `st` closes its modifier, a relative clause without commas ('advisers who have run the numbers') or a participle's phrase ('a super PAC started by a former aide'), else `st`."
@@ -1219,14 +1218,12 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                     if e > st: segs.append((st, e))
                     r = src[1] if inverted else b  # a quotation resumed after the cue: “A,” he said, “B.”
                     if r+1 < n and low[r] == ',' and low[r+1] in QOPEN and (r+1) in close: segs.append((r+1, close[r+1]+1))
-                    elif r+2 < nxt and low[r] == ',' and k+1 == len(sc) and inq[r+1] < 0 and _is_word(low[r+1]) and low[r+1] not in _REL \
-                            and not inverted and low[r+1] not in INV_FOLLOW and not (low[r+1].endswith('ing') and low[r+1] not in ('nothing', 'something')):  # not 'popping a Coca-Cola as he sat'
-                        e2 = _trim_right(low, r+1, nxt)  # a clause resumed after the cue: 'A wall would ..., he said, but also ...'
-                        if e2 - (r+1) >= 2: segs.append((r+1, e2))
-                    elif cue0 == 'according' and inverted and r+2 < nxt and low[r] == ',' and k+1 == len(sc) and inq[r+1] < 0 \
-                            and (low[r+1] in AUX or low[r+1] in _MODALS or low[r+1] in ('and', 'but', 'because', 'so', 'although', 'though')):
-                        e2 = _trim_right(low, r+1, nxt)  # 'Notably absent from the talks, according to members, was any mention of X'
-                        if e2 - (r+1) >= 2: segs.append((r+1, e2))
+                    elif r+2 < nxt and low[r] == ',' and k+1 == len(sc) and inq[r+1] < 0 and (
+                            _is_word(low[r+1]) and low[r+1] not in _REL and not inverted and low[r+1] not in INV_FOLLOW
+                            and not (low[r+1].endswith('ing') and low[r+1] not in ('nothing', 'something'))  # not 'popping a Coca-Cola as he sat'
+                            or cue0 == 'according' and inverted and (low[r+1] in AUX or low[r+1] in ('and', 'but', 'because', 'so', 'although', 'though'))):
+                        e2 = _trim_right(low, r+1, nxt)  # a clause resumed after the cue: 'A wall would ..., he said, but also ...', 'Notably absent
+                        if e2 - (r+1) >= 2: segs.append((r+1, e2))  # from the talks, according to members, was any mention of X'
             elif src is None and segs and segs[0][0] >= b and not inverted and (low[a] in BE or low[a-1] in BE or cue0 in RAISING):
                 j = a-1  # 'X is expected to ...', 'X seemed ...': the subject is part of the content
                 while j >= prev_end and (low[j] in ADV_LEFT or (low[j].endswith('ly') and not _cap(text, toks, j))): j -= 1
