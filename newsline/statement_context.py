@@ -39,6 +39,22 @@ def _apposition_end(text, e, lim):
     d = text.find('. ', e)
     return min(lim, e+200, d if d >= 0 else len(text))
 
+_NOT_THE_ROLE = r"(?<![Ff]ormer )(?<![Ee]x-)(?<![Vv]ice )(?<![Dd]eputy )(?<!Vice-)(?!(?<=for )[a-z])"  # 'the president' is no former or vice president, nor 'run for president' (but 'for President X')
+_GAP_W = r"(?:[A-Z][a-z]{0,3}\.|(?:[A-Z]\.)+|[A-Z][\w'’&-]*)"  # a capitalised word or abbreviation ('Gen.', 'U.S.'), not a sentence's last word
+_TITLE_GAP = re.compile(rf"(?:\s+(?:of|for|to)\s+(?:the\s+)?{_GAP_W}(?:\s+(?:{_GAP_W}|of|and|the|for))*)?,?\s*(?:{_GAP_W}\s+)*$")
+_APP_CLAUSE = re.compile(r"\b(?:who|whose|which|that|where|when)\b|,\s+(?:also\s+)?(?:[a-z]+ed|said|met|sent|made|gave|took|held|paid|told)\b")  # a clause, or the verb after the apposition
+
+def _bears_title(text, s, e, role, lim, former=False, loose=False):
+    "Whether the mention `text[s:e]` carries the title `role` (a regex): in itself, just before it or in the apposition after it, not in a clause nearby."
+    rx = re.compile(('' if former else _NOT_THE_ROLE) + rf"\b(?i:{role})\b")
+    if loose: return rx.search(text, max(0, s - 40), _apposition_end(text, e, lim)) is not None  # anywhere near it: the fallback
+    if rx.search(text, s, e): return True  # 'President Trump' as one mention
+    lo = max(0, s - 60)
+    if any(_TITLE_GAP.match(text, m.end(), s) for m in rx.finditer(text, lo, s)): return True  # 'U.S. President Donald Trump', 'Secretary of State Rex Tillerson'
+    a = _apposition_end(text, e, lim)
+    if (c := _APP_CLAUSE.search(text, e, a)): a = c.start()  # 'Vice President Mike Pence, who learned ... after the President was informed'
+    return rx.search(text, e, a) is not None
+
 _TITLES = {'premier', 'minister', 'president', 'chairman', 'secretary', 'leader', 'director', 'chairperson', 'spokesman', 'ambassador'}
 _PERSON_ROLES = _TITLES | {'general', 'professor', 'envoy', 'governor', 'mayor', 'senator', 'chief', 'commander', 'prosecutor', 'judge',
                           'king', 'queen', 'spokeswoman', 'spokesperson', 'chancellor', 'secretary-general', 'foreign minister'}

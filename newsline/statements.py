@@ -18,7 +18,7 @@ from .actors import place_country, actor_matcher, resolve_source, canonical_name
 from .speakers import plausible_speaker, document_author, document_recipient, strip_titles, speaker_type
 from .actors import _role_name, _fits_unknown, _PERSON_HEADS, _is_person_name, PRONOUN_TYPES, SPEAKER_NOUNS, _POSTED_TO, _BY_WORDS, _OUTLET_WORDS, _IT_BODIES
 from .kinds import statement_kind, statement_channel, is_speech_act, CAMEO, CUE_KIND, OWN_RULE_CUE
-from .statement_context import (MEDIA_SOURCE, _REPORT_CUE, _headline, _LINK_LINE, _LINK_MARK, _apposition_end, _TITLES, _PERSON_ROLES,
+from .statement_context import (MEDIA_SOURCE, _REPORT_CUE, _headline, _LINK_LINE, _LINK_MARK, _bears_title, _TITLES, _PERSON_ROLES,
                                         _apposed_title, _titled_person, _state_role, _COURTESY, _full_name, _named_before, _QUOTED_AS, _FRONTED,
                                         _PLURAL_SOURCE, _antecedent, _DOC_SOURCE, DOC_WORDS, _FROM, _sender_before, _received_from, _colon_contents, _FULL_TEXT,
                                         _made_at, _MADE, _maker_before, _STATE_TYPES, _known, _is_own, _other_occasion, _titled_subject, _name_subject, _table_subject,
@@ -532,10 +532,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         head = src.lower().split()[-1] if src.split() else ''
         if how == 'nominal' and typ == 'person' and head in _TITLES:  # 'the premier': the person named with that title
             role_rx = r'\s+'.join(map(re.escape, re.sub(r'^(?:the|this)\s+', '', src.strip().lower()).split()))  # 'prime minister', not any 'minister'
-            named = next((m for m in reversed(ante) if m[0] >= 0 and m[4] == 'person'
-                          and re.search((rf'\b{role_rx}\b' if re.search(r'\b(?:former|ex-)', src, re.I) else rf'(?<![Ff]ormer )(?<![Ee]x-)(?<![Vv]ice )(?<![Dd]eputy )(?<!Vice-)\b{role_rx}\b'),
-                                        text[max(0, m[0]-40):_apposition_end(text, m[1], pos)], re.I)), None)  # 'the president' is no 'former president',
-            # nor 'Vice President Mike Pence'
+            former = re.search(r'\b(?:former|ex-)', src, re.I) is not None
+            titled = lambda loose: next((m for m in reversed(ante) if m[0] >= 0 and m[4] == 'person' and _bears_title(text, m[0], m[1], role_rx, pos, former, loose)), None)
+            named = titled(False)
             app = _apposed_title(text, pos, head)  # 'Jo Chun Ryong, secretary of the WPK Central Committee, ... The secretary said'
             tp = _titled_person(text, pos, re.sub(r'^(?:the|this)\s+', '', src.strip(), flags=re.I))  # '... to President Obiang Nguema Mbasogo. The president expressed thanks': the host,
             tpos = text.rfind(tp, 0, pos) if tp else -1  # named with the title after the leader whose greetings were conveyed
@@ -544,9 +543,12 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 # 'Deputy Foreign' before the title: someone else's, or another office
                 speaker, country, typ, cameo, _ = resolve_source(tp, ante, matcher, salient, text); typ, how = typ or 'person', 'name'
                 if not country: country = _apposed_country(text, tp, matcher) or None
-            elif app and (named is None or app[0] > named[0]):
+            elif app and (named is None or app[0] > named[0]) and not (rows and (rows[-1]['source_start'] or -1) > app[0]
+                    and re.search(rf'\b{head}\b', ls := rows[-1]['source_text'] or '', re.I) and re.sub(r'^(?:the|a|an)\s+', '', ls.lower()) not in app[1].lower()):
+                # (not when the last statement's source, after that apposition, is another with the title: 'The executive chairman of ... said ... the chairman stressed')
                 speaker, country, typ, cameo, _ = resolve_source(app[1], ante, matcher, salient, text); typ, how = typ or 'person', 'name'
-            elif named: speaker, country, typ, cameo = named[2], named[3] or None, named[4] or None, named[5] or None
+            elif named or (named := titled(True)):  # someone titled so, else (the last resort) someone with that title near the name
+                speaker, country, typ, cameo = named[2], named[3] or None, named[4] or None, named[5] or None
         elif how in ('nominal', 'unknown') and head in _PERSON_ROLES and re.fullmatch(r'(?:the|this)\s+[a-z -]+', src.strip(), re.I):
             name = _titled_person(text, pos, src.strip().split(None, 1)[1])  # 'the attorney general' after 'Attorney General Jane Roe'
             if not name and (dc := _DOMAIN_CHIEF.fullmatch(src.strip())):  # 'the defense chief' after 'Defense Minister, Sergey Shoigu,'
@@ -898,10 +900,21 @@ def _same_sentence_subject(text:str, s0:int, pos:int, pronoun:str, matcher)->str
         # alone (not 'the Vietnam War', which the pronoun after it would make a man)
     return name
 
+def _named_within(text:str, lo:int, pos:int, name:str)->bool:
+    "Whether `name` or its last part(s) ('Pin' of Lin Pin, 'Mr Sessions') is written in `text[lo:pos]`, not as a part of another name ('Kim Jong Il' does not name Kim Il Sung)."
+    parts, run = set(name.split()), []
+    for t in text[lo:pos].split() + ['.']:  # runs of capitalised words, each ended by a lower-case word or punctuation
+        w = re.sub(r"['’]s$", '', t.strip('"“”‘’\'()[],.;:!?'))
+        if w[:1].isupper(): run.append(w)
+        if not w[:1].isupper() or t[-1] in ',.;:!?)]"”':
+            i = next((k for k, x in enumerate(run) if x in parts), None)
+            if i is not None and all(x in parts for x in run[i:]): return True
+            run = []
+    return False
+
 def _nearer_person(text:str, pos:int, speaker:str, pronoun:str, matcher, skip=(), far:int=400)->str:
     "A personal name of the pronoun's gender written within `far` characters before it, when the resolved speaker was last named further back, or ''."
-    last = max((text.rfind(w, 0, pos) for w in speaker.split() if len(w) > 2), default=-1)  # any part: 'Lin' of Lin Pin
-    if last >= pos - far: return ''
+    if _named_within(text, max(0, pos - far), pos, speaker): return ''
     want, best = {'he': 'm', 'she': 'f'}[pronoun], ''
     for m in _PERSON_RUN.finditer(text, max(0, pos - far), pos):
         name = m.group(1)
