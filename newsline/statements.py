@@ -14,7 +14,7 @@ import pandas as pd
 from .attribution import attribution_records, _DAY_WORDS, _CLAUSE_INTRO
 from .cue_tagger import span_tagger
 from .text_units import TIMEW, STOP, OBJ_CUES
-from .actors import place_country, actor_matcher, resolve_source, canonical_name, SENT_DOCUMENTS, person_gender, DIED, BORN, describes_name, before_relative
+from .actors import place_country, place_table, actor_matcher, resolve_source, canonical_name, SENT_DOCUMENTS, person_gender, DIED, BORN, describes_name, before_relative
 from .speakers import plausible_speaker, document_author, document_recipient, strip_titles, speaker_type
 from .actors import _role_name, _fits_unknown, _PERSON_HEADS, _is_person_name, PRONOUN_TYPES, SPEAKER_NOUNS, _POSTED_TO, _BY_WORDS, _OUTLET_WORDS, _IT_BODIES
 from .kinds import statement_kind, statement_channel, is_speech_act, CAMEO, CUE_KIND, OWN_RULE_CUE
@@ -918,6 +918,7 @@ def _nearer_person(text:str, pos:int, speaker:str, pronoun:str, matcher, skip=()
     want, best = {'he': 'm', 'she': 'f'}[pronoun], ''
     for m in _PERSON_RUN.finditer(text, max(0, pos - far), pos):
         name = m.group(1)
+        if (w0 := name.split(' ', 1))[1].count(' ') and w0[0] in place_table(): name = w0[1]  # 'envoy in Geneva Alexei Borodavkin': no place in his name
         if any(a <= m.start() < b for a, b in skip): continue  # named inside someone's words: 'Putin ... signed the treaty, he noted'
         if _OBJECT_BEFORE.search(text, max(0, m.start() - 30), m.start()) or not _SUBJECT_AFTER.match(text, m.end()): continue
         # a subject ('Rep. Jason Smith echoed', 'Susan Collins, who'), not a name in passing ('by his lawyer Robert Heim')
