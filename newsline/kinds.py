@@ -111,6 +111,8 @@ _WARNING = re.compile(r'\s*(?:against|of|(?:yet\s+)?to\s+(?:the\s+)?[A-Z]\w*|the
                       r'(?:that\s+)?(?:it|we|they)\s+(?:was|is|were|are|would be|will be)\s+(?:ready|close|prepared|able)\s+to)\b')
 # 'warned against', 'a warning to North Korea', 'warned the US not to', 'warned it was ready to test': warnings that threaten
 _ANTI = re.compile(r'\banti-[\w-]+', re.I)
+_FORECAST = re.compile(r"\b(?:predict\w*|forecast\w*|anticipat\w*|expect(?:s|ed|ing)?|foresee\w*|foresaw|bets?|betting|guess\w*)\b", re.I)  # cues of a forecast
+# (not 'expressed expectation and conviction that the relations will grow': KCNA's wish for ties, an intent)
 _OWN_FUTURE = re.compile(r"(?:that )?(?:(?:we are|we're|we’re|i am|i'm|i’m) going to\b|(?:we|they|it|he|she|i)(?:(?:(?<!\bit) would| will| shall|'ll|’ll) (?:further |continue to |soon |also |as ever |as always |always |surely |certainly |firmly )?(?!be\b|have\b|not\b|say\b|tell\b|admit\b|die\b|lose\b|fail\b|suffer\b|need\b|happen\b|become\b|see\b|know\b|wait\b|feel\b|survive\b|collapse\b|fall\b)\w+"
                          r"| (?:wants?|wanted|plans?|planned|intends?|intended|aims?|would like) to\b))", re.I)
 
@@ -333,6 +335,7 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
                 if ncrit > 3*n and (kind != 'threaten' or n == 1): return 'criticize'  # a threat repeated is a threat
             return kind
     c = (content or '').lstrip(' “"\'‘')
+    if _FORECAST.search(cue or ''): return 'say'  # 'predicted she'll advance', 'expects that they will ...': a forecast, no pledge
     if _OWN_FUTURE.match(c): return 'intend'  # the speaker's own future action
     if own_must: return 'appeal'  # 'we must fight back': a call to the speaker's own side
     if (m := _NP_FUTURE.match(c)) and any(_SELF_SIDE.fullmatch(p) or (is_own and is_own(p)) for p in re.split(r'\s+and\s+', m.group('subj'))):
