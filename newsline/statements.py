@@ -509,7 +509,10 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             if alt[0] and alt[2] in (None, 'person') and (alt[2] == 'person' or _is_person_name(alt[0])) \
                     and person_gender(alt[0], alt[2] or '', text) != {'he': 'f', 'she': 'm'}[src.strip().lower()]:
                 speaker, country, typ, cameo, how = alt[0], alt[1], 'person', alt[3], 'name'; sender = rf[1]
-        if src.strip().lower() in ('he', 'she') and how == 'pronoun' and speaker and (near := _nearer_person(text, pos, speaker, src.strip().lower(), matcher, said_spans)):
+        if src.strip().lower() in ('he', 'she') and how == 'pronoun' and speaker and not (rows and rows[-1]['speaker'] == speaker
+                and (rows[-1]['source_start'] or -1) >= pos - 400 and (rows[-1]['source_text'] or '').strip().lower() not in PRONOUN_TYPES) \
+                and (near := _nearer_person(text, pos, speaker, src.strip().lower(), matcher, said_spans)):  # (not when the last statement
+            # named the speaker nearby, by name or title: 'the Supreme Leader expressed thanks ... He wished')
             fs = [f for f in matcher.find(near) if f[4] in ('person', 'spokesperson')]  # '... respect for Susan Collins ... She said':
             nb_ = _named_before(near, ante)                                             # not Merkel, named far back
             speaker, country, typ, cameo = ((fs[-1][2], fs[-1][3] or None, fs[-1][4], fs[-1][5] or None) if fs else nb_[:4] if nb_
