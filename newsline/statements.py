@@ -923,14 +923,18 @@ def _nearer_person(text:str, pos:int, speaker:str, pronoun:str, matcher, skip=()
         name = m.group(1)
         if (w0 := name.split(' ', 1))[1].count(' ') and w0[0] in place_table(): name = w0[1]  # 'envoy in Geneva Alexei Borodavkin': no place in his name
         if any(a <= m.start() < b for a, b in skip): continue  # named inside someone's words: 'Putin ... signed the treaty, he noted'
-        if _OBJECT_BEFORE.search(text, max(0, m.start() - 30), m.start()) or not _SUBJECT_AFTER.match(text, m.end()): continue
+        b = max(0, m.start() - 30); b = max(b, text.rfind('\n', b, m.start()) + 1, text.rfind('. ', b, m.start()) + 1)  # in its own sentence
+        if _OBJECT_BEFORE.search(text, b, m.start()) or not _SUBJECT_AFTER.match(text, m.end()): continue
         # a subject ('Rep. Jason Smith echoed', 'Susan Collins, who'), not a name in passing ('by his lawyer Robert Heim')
         if name.split()[0].lower() in STOP or name.split()[0].lower() in ('for', 'like', 'unlike', 'of') or re.search(r"['’]s?$", name) \
-                or (' ' not in name and name.endswith('s')) or not _is_person_name(name) \
-                or person_gender(name, '', text, near=bool(_AGE_AFTER.match(text, m.end()))) != want:  # pronouns tell only of one introduced
-            # with an age ('among them Yin Pingping, 29. "..." she says')
+                or (' ' not in name and name.endswith('s')) or not _is_person_name(name):
             continue  # not 'Before Trump', 'For Brakni', "Mr Cowen's assertion", 'Republicans'
-        if any(f[4] not in ('person', 'spokesperson') for f in matcher.find(name)): continue
+        fs = matcher.find(name)
+        if any(f[4] not in ('person', 'spokesperson') for f in fs): continue
+        table = fs and fs[-1][4] == 'person' and fs[-1][0] == 0 and fs[-1][1] == len(name) and re.search(r'(?:^|[.!?]\s+|\n\s*)$', text[max(0, m.start()-3):m.start()])
+        if (person_gender(fs[-1][2], 'person', text) if table else person_gender(name, '', text, near=bool(_AGE_AFTER.match(text, m.end())))) != want:
+            continue  # a person of the actor table opening a sentence by the table's gender ('Kim Jong Il loved the hill. ... he said'), others by given
+            # name or honorific (pronouns tell only of one introduced with an age: 'among them Yin Pingping, 29. "..." she says')
         best = name
     return best
 
