@@ -321,7 +321,9 @@ def canonical_name(source:str)->str:
     m = re.fullmatch(r"[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}['’]s\s+((?:[A-Z][\w'’&.-]*\s+){0,4}[A-Z][\w'’&.-]*)\s+(?:newspaper|daily|broadcaster|magazine)", s)
     if m: s = m.group(1)  # "Malaysia's New Straits Times newspaper": New Straits Times
     s = _TRAILING_DAY.sub('', s)  # '... of the DPRK on Friday'
-    s = re.sub(r"^[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}'s\s+(?=[A-Z][a-z]+(?:\s+[A-Z][\w'-]+)+$)", '', s)  # 'Al Jazeera's Rosalind Jordan'
+    s = re.sub(r"^(?:[A-Z][^\s']*(?:\s+[A-Z][^\s']*){0,3}|(?:party|company|group|campaign|team|government|agency|firm|paper|newspaper|network))'s\s+"
+               r"(?=[A-Z][a-z]+(?:\s+[A-Z][\w'-]+)+$)", '', s)  # 'Al Jazeera's Rosalind Jordan', "the party's Gerry Kelly" (a mangled letter in
+    # the owner's name too: "Sinn F\ufffd\ufffdin's Gerry Kelly")
     s = _DESCRIBED.sub('', s)  # 'British charity Save the Children', 'music magazine Rolling Stone': the name
     if (m := _ROLE_OF_NAME.match(s)):  # 'Minister for Children and Youth Affairs Katherine Zappone': the person
         words = m.group('name').split()
