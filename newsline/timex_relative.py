@@ -54,6 +54,7 @@ def h_weekday(m, ctx):
         return None
     rel = (g['rel'] or '').lower()
     how = {'last': 'last', 'this past': 'last', 'past': 'last', 'next': 'next', 'this coming': 'next', 'coming': 'next'}.get(rel)
+    if how is None and WEEKDAYS[g['wd'].lower()] == ctx.dct.isoweekday(): how = 'past'  # the day itself either way: no tense to find
     if how is None:
         how = weekday_how(ctx, m.start(), m.end())
         if rel == 'this' and how != 'past': how = 'future'

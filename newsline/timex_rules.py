@@ -317,10 +317,11 @@ def h_holiday(m, ctx):
         if rel in ('last', 'this past'): y = max(y for d, y in cands if d < ctx.dct)
         elif rel in ('next', 'this coming'): y = min(y for d, y in cands if d > ctx.dct)
         else:
-            t = ctx.tense(m.start(), m.end())
             pre = ctx.before(m.start(), 50)
             if _HOLIDAY_AHEAD.search(pre): t = 'future'  # 'with the approach of the Day of the Sun', 'on the eve of Christmas'
             elif _HOLIDAY_OCCASION.search(pre): t = None  # 'on the occasion of the Day of the Sun': the nearest one
+            elif any(d == ctx.dct for d, _ in cands): t = None  # the holiday is today: no tense moves it
+            else: t = ctx.tense(m.start(), m.end())
             ok = [c for c in cands if (t != 'past' or c[0] <= ctx.dct) and (t != 'future' or c[0] >= ctx.dct)] or cands
             y = min(ok, key=lambda c: abs((c[0] - ctx.dct).days))[1]
     return dict(type='DATE', value=f(y).isoformat())
