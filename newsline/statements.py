@@ -596,6 +596,12 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 and nb != speaker and text.rfind(nb, 0, pos) > max((m[0] for m in ante if m[2] == speaker and m[0] < pos), default=-1):
             alt = resolve_source(nb, ante, matcher, salient, text)  # 'from Lloyds ... The Co-operative Bank merged ... the bank revealed':
             if alt[0]: speaker, country, typ, cameo, how = alt[0], alt[1], alt[2], alt[3], 'name'  # the bank named since the table's
+        if not kcna and how in ('nominal', 'unknown') and speaker == canonical_name(src) and _BARE_SPOKES.fullmatch(src.strip()) and rows \
+                and 0 <= r['sentence'] - rows[-1]['sentence'] <= 2 and _voice_body(rows[-1]) and r['source_start'] is not None \
+                and not (r['cue_start'] is not None and r['cue_start'] < r['source_start']) and not text[:r['source_start']].rstrip().endswith(' with'):
+            p = rows[-1]; speaker, country, typ, cameo, how = p['speaker'], p['actor_country'], p['actor_type'], None, 'name'  # 'Tesco said it
+            # would check ... A spokesperson said': the body just quoted ('according to a spokesperson', 'with a spokesman saying' hang on
+            # another subject of their own sentence)
         if typ in ('government', None) and (mt := re.fullmatch(r'(?:the|this)\s+([a-z]+)', src.strip(), re.I)) and mt.group(1).lower() in _MONARCHS \
                 and (app := _apposed_title(text, pos, mt.group(1).lower())):  # 'X received greetings from Mishal ..., emir of the State of Kuwait.
             alt = resolve_source(app[1], ante, matcher, salient, text)  # The emir in the message said': the emir, not Kuwait
@@ -914,6 +920,17 @@ def _named_within(text:str, lo:int, pos:int, name:str)->bool:
             if i is not None and all(x in parts for x in run[i:]): return True
             run = []
     return False
+
+_BARE_SPOKES = re.compile(r"(?i:an?|the)\s+(?:[a-z-]+\s+)?(?i:spokes(?:man|woman|person)|press\s+officer)")  # no 'for X' nor 'Intel spokesperson': whose
+# it is was told before
+_BODY_TYPES = {'government', 'ministry', 'company', 'international_org', 'ngo', 'party', 'military', 'media', 'think_tank', 'university'}
+
+def _voice_body(row:dict)->bool:
+    "Whether a statement row's speaker is a body that could speak through a spokesperson: a body of the actor table, or an unknown name that is no person's."
+    sp, typ = row['speaker'] or '', row['actor_type']
+    if isinstance(typ, str) and typ: return typ in _BODY_TYPES
+    return ' ' in sp and all(w[:1].isupper() or w in ('of', 'and', 'for', 'the', '&') for w in sp.split()) and not _is_person_name(sp) \
+        and not _BARE_SPOKES.fullmatch(f'a {sp}')  # a name ('West Midlands Ambulance Service'), not a description ('Jail official')
 
 def _nearer_person(text:str, pos:int, speaker:str, pronoun:str, matcher, skip=(), far:int=400)->str:
     "A personal name of the pronoun's gender written within `far` characters before it, when the resolved speaker was last named further back, or ''."
