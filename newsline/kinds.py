@@ -83,6 +83,9 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                   r'(?:clarif\w*|set forth|sets forth|indicat\w*|specif\w*|put forward) (?:the |various |concrete |important |practical )*(?:\w+ )?tasks\b', r'(?:our|my) request', r'request(?:s|ed)? that',
                   r'request(?:ing|ed) (?:an? |the )(?:(?!for\b)[\w.-]+ ){0,4}?(?:meeting|session|investigation|inquiry|assistance|help|talks)', r'we hope', r'hope that', r'should', r'let us',
                   r"(?:it is|it's|it’s|is) (?:necessary|essential|imperative|indispensable|needed|required) (?:to|for|that)",
+                  r"(?<!while )it (?:would be|will be|'d be|’d be) (?:(?:good|nice) (?:to|if)|(?:better|best|advisable|desirable|preferable|wise) (?:to|if|for))(?![^.;]*\bthan\b)",
+                  r"(?<!while )it (?:is|'s|’s) (?:advisable|desirable|preferable|better|best|wiser) (?:to|if|for|that)(?![^.;]*\bthan\b)",  # advice (not 'it is
+                  # good to see you', 'good for his voters', 'better to be a farmer than a beggar', 'while it would be nice to see')
                   r'(?:urgent|indispensable|pressing) (?:task|need|requirement)')),
     ('intend', _w(r'we will(?! (?:see|have to|need|know|find out|learn|wait)\b)', r'we shall', r'(?:will|shall) (?:[\w-]+ ){0,5}?without fail', r'will continue', r'(?:is|are) ready to', r'(?:will|shall) (?:take|bolster|strengthen|further)',
                   r'(?:resolve|will|determination|intention|willingness|readiness|pledge|vow) to', r'(?:express|voic|reaffirm|renew)\w* (?:\w+ ){0,2}resolution to',
