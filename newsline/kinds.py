@@ -129,6 +129,8 @@ _REPORTED = re.compile(r'\b(?:report\w*|according to|wr(?:ote|ites|itten)|carrie
 _FIRST_PERSON_PLAN = re.compile(r"\b(?:we|i|our)\b", re.I)
 _HEDGED = re.compile(r"\b(?:(?:could|may|might) be (?:that|possible)|(?:possible|likely|unlikely) that|perhaps|maybe|whether)\b[^.;]*$", re.I)
 _NEED = re.compile(r'\s*(?:the|a)\s+(?:urgent\s+|pressing\s+|important\s+)?(?:need|necessity)\s+(?:for|to|of)\b', re.I)
+_IMPORTANCE_OF_DOING = re.compile(r'\s*(?:the\s+)?(?:great\s+|special\s+)?(?:importance|significance)\s+of\s+(?:[a-z]+ing)\b', re.I)  # a task to do
+_EMPHASIS = re.compile(r'\b(?:stress\w*|underlin\w*|underscor\w*|emphasi[sz]\w*)\b', re.I)
 _STRESS = re.compile(r'\b(?:stress\w*|underlin\w*|underscor\w*|emphasi[sz]\w*|point\w* out|not(?:ed|es|ing)|said|says|clarif\w*|stat\w*)\b', re.I)
 
 _FORCE = _w(r'retaliat\w*', r'strike (?:back|at|against|first)', r'(?:military|armed|nuclear|preemptive|pre-emptive) (?:action|force|strikes?|attacks?|response|means)',
@@ -149,6 +151,9 @@ _STRUGGLE = re.compile(r"\b(?:struggles?|fights?|battles?|wars?)\s+(?:against|to
 _CONCERN = re.compile(r'\b(?:concern\w*|fear\w*|worr(?:y|ied|ies)|anxi\w*)\b', re.I)
 _BRAG = re.compile(r"\b(?:bragg\w*|boast\w*|clamou?r\w*|talk\w*|prattl\w*|blabb\w*|rant\w*|cr(?:y|ied|ies|ying))\s+(?:about|of|for|over)\b[^.;]{0,80}", re.I)
 _CONTEXT = re.compile(r"\b(?:in the wake of|amid)\s+[^,.;]{0,80}", re.I)
+_ENV_CONTEXT = re.compile(r"\b(?:in|under)\s+(?:a|the|such)\s+(?:[\w-]+\s+){0,2}(?:environment|situation|conditions?|circumstances)\s+(?:caused|created|"
+                          r"imposed)\s+by\s+[^,.;]{0,80}?(?=\s+(?:are|is|was|were|has|have|had|will|would|can|could)\b|[,.;]|$)", re.I)  # ('successes made in a severe environment caused by ...'; not 'despite', which
+# often leads on to more: 'despite our repeated warnings, we will teach them manners')
 _FAULTS = r"(?:[\w-]+\s+)?(?:errors?|deviations?|shortcomings?|mistakes?|flaws?|failures?|negligence)"
 _WITHOUT_FAULT = re.compile(rf"\b(?:without|free\s+from|free\s+of)\s+(?:any\s+|an?\s+|the\s+slightest\s+|the\s+least\s+)?{_FAULTS}(?:\s*(?:,|or|and|nor)\s+{_FAULTS})*", re.I)
 _DISCLAIMED = re.compile(r"(?:\b(?:no evidence|not (?:agree|believe|think|say)|never said)|n['’]t (?:agree|believe|think|say))\b[^.;]*$", re.I)  # a charge disowned before it
@@ -273,7 +278,8 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
             cue = re.sub(r'\bwarn\w*', ' ', cue or '', flags=re.I)  # 'warned that diplomacy has failed': a warning of danger, no threat;
             break                                                  # the content decides
         return 'threaten' if kind == 'intend' and _FORCE.search(content or '') else kind  # a vow of force
-    if _NEED.match(content or '') and _STRESS.search(cue or ''): return 'appeal'  # 'stressed the need for all to ...': a call
+    if _NEED.match(content or '') and _STRESS.search(cue or ''): return 'appeal'
+    if _IMPORTANCE_OF_DOING.match(content or '') and _EMPHASIS.search(cue or ''): return 'appeal'  # 'stressed the importance of making good preparations'  # 'stressed the need for all to ...': a call
     if (_BELIEF.search(cue or '') or re.search(r'with (?:great |deep )?(?:pleasure|satisfaction|joy)', cue or '', re.I)) \
             and (_GOOD_TIES.search(content or '') or _HOPED_GOOD.search(content or '') or _MAKE_SUCCESS.search(content or '')):
         return 'praise'  # 'expressed the belief that the friendly relations would grow stronger': goodwill (a hope for them stays an appeal)
@@ -299,7 +305,7 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
     both = f'{cue or ""} {content or ""}'  # the cue may carry the noun: 'expressed admiration', 'voiced support'
     both = _STRUGGLE.sub(' ', _ANTI.sub(' ', both))  # 'the anti-imperialist struggle', 'the war against the common enemy': a fight praised
     both = _DOOM.sub(' condemned ', re.sub(r'["“”]', '', both))  # scare quotes; 'punishment by history' is a verdict, no threat
-    both = _CONTEXT.sub(' ', both)  # 'in the wake of North Korea's aggression': the occasion, not the speaker's stance
+    both = _ENV_CONTEXT.sub(' ', _CONTEXT.sub(' ', both))  # 'in the wake of North Korea's aggression': the occasion, not the speaker's stance
     both = _WITHOUT_FAULT.sub(' ', both)  # 'led the revolution without an error or deviation': praise, no fault found
     if (sp := _SUPPORT_OWN.search(both)) and sp.start() < 250 and not _THREAT_WORDS.search(both):  # (opening the words: not a support
         # declared at the end of a long denunciation)
