@@ -1129,6 +1129,10 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                 quoted_before = False  # '"Moonlight" director Barry Jenkins told reporters, "I think ..."': a title in the subject, the words after
             if quoted_before and q < right_end and _title_before(text, toks, low, inq, before - (low[before] == ',')):
                 quoted_before = False  # 'Wednesday on Fox News Channel’s “Fox & Friends,” Rep. X discussed ...': a programme's title in an opening setting
+            if quoted_before and q+1 < right_end and low[q] == 'that' and inq[q] < 0 and low[q+1] not in TIMEW \
+                    and (qo := inq[before - (low[before] == ',')]) > s0 and _is_word(low[qo-1]):
+                quoted_before = False  # 'Giving an instruction to call them "grain stations", he said that they should be rebuilt': a quoted term
+                # inside a fronted phrase; the words follow 'said that'
             opener = before > s0 and low[before] == ',' and inq[s0] < 0 and (
                 (before - s0 <= 2 and all(low[x] in ADV_LEFT or low[x] in TIMEW or (low[x].endswith('ly') and low[x].isalpha())
                                           for x in range(s0, before)))
