@@ -130,8 +130,9 @@ _FIRST_PERSON_PLAN = re.compile(r"\b(?:we|i|our)\b", re.I)
 _HEDGED = re.compile(r"\b(?:(?:could|may|might) be (?:that|possible)|(?:possible|likely|unlikely) that|perhaps|maybe|whether)\b[^.;]*$", re.I)
 _NEED = re.compile(r'\s*(?:the|a)\s+(?:urgent\s+|pressing\s+|important\s+)?(?:need|necessity)\s+(?:for|to|of)\b', re.I)
 _IMPORTANCE_OF_DOING = re.compile(r'\s*(?:the\s+)?(?:great\s+|special\s+)?(?:importance|significance)\s+of\s+(?:[a-z]+ing)\b', re.I)  # a task to do
-_EMPHASIS = re.compile(r'\b(?:stress\w*|underlin\w*|underscor\w*|emphasi[sz]\w*)\b', re.I)
-_STRESS = re.compile(r'\b(?:stress\w*|underlin\w*|underscor\w*|emphasi[sz]\w*|point\w* out|not(?:ed|es|ing)|said|says|clarif\w*|stat\w*)\b', re.I)
+_EMPHASIS_W = r'stress\w*|underlin\w*|underscor\w*|emphasi[sz]\w*'
+_EMPHASIS = re.compile(rf'\b(?:{_EMPHASIS_W})\b', re.I)
+_STRESS = re.compile(rf'\b(?:{_EMPHASIS_W}|point\w* out|not(?:ed|es|ing)|said|says|clarif\w*|stat\w*)\b', re.I)
 
 _FORCE = _w(r'retaliat\w*', r'strike (?:back|at|against|first)', r'(?:military|armed|nuclear|preemptive|pre-emptive) (?:action|force|strikes?|attacks?|response|means)',
             r'use (?:of )?(?:military )?force', r'fire and fury', r'destroy\w*', r'annihilat\w*', r'wipe out',
@@ -278,8 +279,8 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
             cue = re.sub(r'\bwarn\w*', ' ', cue or '', flags=re.I)  # 'warned that diplomacy has failed': a warning of danger, no threat;
             break                                                  # the content decides
         return 'threaten' if kind == 'intend' and _FORCE.search(content or '') else kind  # a vow of force
-    if _NEED.match(content or '') and _STRESS.search(cue or ''): return 'appeal'
-    if _IMPORTANCE_OF_DOING.match(content or '') and _EMPHASIS.search(cue or ''): return 'appeal'  # 'stressed the importance of making good preparations'  # 'stressed the need for all to ...': a call
+    if _NEED.match(content or '') and _STRESS.search(cue or ''): return 'appeal'  # 'stressed the need for all to ...': a call
+    if _IMPORTANCE_OF_DOING.match(content or '') and _EMPHASIS.search(cue or ''): return 'appeal'  # 'stressed the importance of making good preparations'
     if (_BELIEF.search(cue or '') or re.search(r'with (?:great |deep )?(?:pleasure|satisfaction|joy)', cue or '', re.I)) \
             and (_GOOD_TIES.search(content or '') or _HOPED_GOOD.search(content or '') or _MAKE_SUCCESS.search(content or '')):
         return 'praise'  # 'expressed the belief that the friendly relations would grow stronger': goodwill (a hope for them stays an appeal)

@@ -8,7 +8,7 @@ Docs: https://newsline.github.io/newsline/statement_context.html.md"""
 __all__ = ['MEDIA_SOURCE', 'DOC_WORDS', 'home_country']
 
 # %% ../nbs/02h_statement_context.ipynb #h002
-import re
+import re, functools
 from collections import Counter
 from .actors import actor_matcher, place_country, place_countries, _TRAILING_PAREN, _role_name, _TRAILING_DAY, LINK_WORDS, SPEAKER_NOUNS, NAME_PARTICLES, resolve_source, _is_person_name, person_gender, _BODY_WORDS, _GROUP_HEADS, _MALE_GIVEN, NOMINAL_TYPES, _GIVEN_NAMES
 from .speakers import plausible_speaker, PARTY_TAG, _PARTY_TAG, _SURNAME_FIRST
@@ -44,9 +44,12 @@ _GAP_W = r"(?:[A-Z][a-z]{0,3}\.|(?:[A-Z]\.)+|[A-Z][\w'’&-]*)"  # a capitalised
 _TITLE_GAP = re.compile(rf"(?:\s+(?:of|for|to)\s+(?:the\s+)?{_GAP_W}(?:\s+(?:{_GAP_W}|of|and|the|for))*)?,?\s*(?:{_GAP_W}\s+)*$")
 _APP_CLAUSE = re.compile(r"\b(?:who|whose|which|that|where|when)\b|,\s+(?:also\s+)?(?:[a-z]+ed|said|met|sent|made|gave|took|held|paid|told)\b")  # a clause, or the verb after the apposition
 
+@functools.lru_cache(maxsize=256)
+def _role_rx(role, former): return re.compile(('' if former else _NOT_THE_ROLE) + rf"\b(?i:{role})\b")  # one per title, not one per mention tried
+
 def _bears_title(text, s, e, role, lim, former=False, loose=False):
     "Whether the mention `text[s:e]` carries the title `role` (a regex): in itself, just before it or in the apposition after it, not in a clause nearby."
-    rx = re.compile(('' if former else _NOT_THE_ROLE) + rf"\b(?i:{role})\b")
+    rx = _role_rx(role, former)
     if loose: return rx.search(text, max(0, s - 40), _apposition_end(text, e, lim)) is not None  # anywhere near it: the fallback
     if rx.search(text, s, e): return True  # 'President Trump' as one mention
     lo = max(0, s - 60)

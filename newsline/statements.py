@@ -598,7 +598,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             if alt[0]: speaker, country, typ, cameo, how = alt[0], alt[1], alt[2], alt[3], 'name'  # the bank named since the table's
         if not kcna and how in ('nominal', 'unknown') and speaker == canonical_name(src) and _BARE_SPOKES.fullmatch(src.strip()) and rows \
                 and 0 <= r['sentence'] - rows[-1]['sentence'] <= 2 and _voice_body(rows[-1]) and r['source_start'] is not None \
-                and not (r['cue_start'] is not None and r['cue_start'] < r['source_start']) and not text[:r['source_start']].rstrip().endswith(' with'):
+                and not (r['cue_start'] is not None and r['cue_start'] < r['source_start']) and not re.search(r'\bwith\s*$', text[max(0, r['source_start'] - 8):r['source_start']]):
             p = rows[-1]; speaker, country, typ, cameo, how = p['speaker'], p['actor_country'], p['actor_type'], None, 'name'  # 'Tesco said it
             # would check ... A spokesperson said': the body just quoted ('according to a spokesperson', 'with a spokesman saying' hang on
             # another subject of their own sentence)
