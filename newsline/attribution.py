@@ -278,6 +278,10 @@ def cue_runs(text, toks, low, inq, tagger=None, extra:set=frozenset())->tuple:
             while k >= 0 and lab[k] and (k == i or low[k] in _LEFT_OK):  # with the auxiliaries and adverbs of its run: 'also requested'
                 lab[k] = 0; k -= 1
             continue
+        if low[i] == 'accused' and low[i+1] in ('of', 'in') and not ruled[i] and not lab[i-1] and _is_word(low[i-1]) and low[i-1] not in AUX \
+                and low[i-1] not in _PRONOUNS and 'by' not in low[i+2:i+8]:
+            lab[i] = 0; continue  # 'a man accused in the shooting testifies': the accused, in a reduced relative (the active verb takes an object
+            # first; 'was accused of' by someone may still tell of an accusation made)
         if lab[i-1]: continue
         if low[i].endswith('ed') and (low[i-1] in _ADJ_DET or low[i-1].endswith(("'s", "’s")) and low[i-1][:-2] not in _CONTRACTED) \
                 and _is_word(low[i+1]) and low[i+1] not in _AFTER_VERB:
@@ -1100,6 +1104,8 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
             if q < nxt and low[q] == 'by' and low[b-1] == 'saying' and 'quoted' in low[a:b]:  # '..., X was quoted as saying by Yonhap.'
                 q = np_right(text, toks, low, q+1, nxt) or q  # the agency that quotes is no content
             q = _skip_adverbial(low, q, nxt)
+            if q+1 < nxt and low[q+1] == 'that' and low[q].endswith('ly') and len(low[q]) > 4 and low[q].isalpha() and not _cap(text, toks, q):
+                q += 1  # 'adding delightedly that ...': the manner of saying is no part of the words
             q = _that_after(text, toks, low, inq, close, q, nxt, cue0 in OBJ_CUES or low[b-1] in OBJ_CUES)
             if q+1 < n and low[q] == 'that' and low[q+1] in _THAT_TIME and (q+2 >= nxt or low[q+2] in ('.', ',', ';', '!', '?')):
                 q += 2  # 'said at a news conference that night.': a time, not the words (they are before)
@@ -1168,6 +1174,10 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                     e = _trim_right(low, q, _content_end(low, inq, q, right_end))
                     e_rule = e
                     if e > q and (tagger.rankers or trace is not None): e = _ranked_end(text, toks, low, inq, q, right_end, send, e, (a, b), tagger, trace)
+                    if k+1 < len(sc) and q < (c1 := sc[k+1][0]) < e and low[c1-1] == ',' and low[c1].endswith('ing') and low[c1] not in _ING_NOUNS \
+                            and inq[c1] < 0 and _trim_right(low, q, c1) - q >= 2:
+                        e = _trim_right(low, q, c1)  # 'said that seeds matter, adding that ...', '..., according to Y': the next cue's words
+                        # are its own (not 'said that, according to Y, the plan ...': the words go on past the aside)
                     if q < e < e_rule and _particle_cut(low, e): e = e_rule  # 'that we should continue to push | ahead with the work'
                     if q < e < right_end - 2 and low[e] == ',' and _fronted(low, q, e):  # 'said that in the daytime of
                         e = max(e_rule, _trim_right(low, q, _content_end(low, inq, e+1, right_end)))

@@ -86,7 +86,9 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                   r"(?<!while )it (?:would be|will be|'d be|’d be) (?:(?:good|nice) (?:to|if)|(?:better|best|advisable|desirable|preferable|wise) (?:to|if|for))(?![^.;]*\bthan\b)",
                   r"(?<!while )it (?:is|'s|’s) (?:advisable|desirable|preferable|better|best|wiser) (?:to|if|for|that)(?![^.;]*\bthan\b)",  # advice (not 'it is
                   # good to see you', 'good for his voters', 'better to be a farmer than a beggar', 'while it would be nice to see')
-                  r'(?:urgent|indispensable|pressing) (?:task|need|requirement)')),
+                  r'(?:urgent|indispensable|pressing) (?:task|need|requirement)', r'would do well to',  # advice
+                  r"\b(?:i|we|he|she) (?:(?:also|really|just|simply) )?(?:wants?|wanted|would like) (?:him|her|them|us|you|(?:the|his|her|their|its|our) (?:[\w.'’-]+ ){0,3}?[\w.'’-]+) to (?!(?:know|understand|think|feel|believe|realize|realise|remember|have|be|do with)\b)[a-z]+")),
+# ('he wants the FBI to investigate', 'we want the Democrats to act': the speaker's request of someone else; not 'they want us to see', 'I want him to know')
     ('intend', _w(r'we will(?! (?:see|have to|need|know|find out|learn|wait)\b)', r'we shall', r'(?:will|shall) (?:[\w-]+ ){0,5}?without fail', r'will continue', r'(?:is|are) ready to', r'(?:will|shall) (?:take|bolster|strengthen|further)',
                   r'(?:resolve|will|determination|intention|willingness|readiness|pledge|vow) to', r'(?:express|voic|reaffirm|renew)\w* (?:\w+ ){0,2}resolution to',
                   r'(?:is|are|was|were|be|been|remains?|stands?) (?:ready|prepared|willing) to',

@@ -644,6 +644,9 @@ def _colon_contents(text:str, recs:list, max_paras:int=3)->list:
         out.append(dict(r, content_spans=[(a, e)], content_start=a, content_end=e, direct=True))
     return out
 
+_NARRATED = re.compile(r'(?:And|Then)\s+(?:he|she)\s+(?:\w+ly\s+)?(?:also\s+|again\s+|then\s+)?[a-z]+ed\b')  # 'And he clearly reaffirmed that ...': the report
+# goes on about the speaker, the speech is over (not 'He has laid the foundation ...', said of a leader inside a speech)
+
 def _paras_end(text, a, starts, max_paras):
     "The end of the paragraphs (up to `max_paras`) of words that start at `a` after a colon, short of the next cue's paragraph."
     nxt = next((c for c in starts if c >= a), len(text))  # the next cue's paragraph is not this content
@@ -651,7 +654,7 @@ def _paras_end(text, a, starts, max_paras):
     while k < max_paras and e < len(text):
         if e > a and text[a] in '"“' and text[e] not in '"“': break  # a quotation's paragraphs each open with a quotation mark
         pe = text.find('\n', e); pe = len(text) if pe < 0 else pe
-        if k and text.rfind('\n', 0, nxt) + 1 <= e <= nxt < pe or text[e:pe].strip() in ('-0-', ''): break  # (the first paragraph
+        if k and (text.rfind('\n', 0, nxt) + 1 <= e <= nxt < pe or _NARRATED.match(text, e, pe)) or text[e:pe].strip() in ('-0-', ''): break  # (the first paragraph
         # after the colon is the words, whatever verb it holds: 'Y says:\n\nWhat he uttered reveals ...')
         k += 0 if len(text[e:pe].strip()) < 80 and text[e:pe].rstrip().endswith(',') else 1  # 'Dear Comrade ...,' opens, it says nothing
         e = pe

@@ -378,6 +378,20 @@ _FROM_SENDER = re.compile(r"\b(?:%s)\b[^.;]{0,80}?\bfrom\s+(?:the\s+)?(?:[A-Z][\
 
 _VISIT = r"(?:met|visited|inspected|toured|went|arrived|attended|received|returned|came|called\s+at|looked\s+round)\b"  # an occasion, not words
 
+_WATCHED = re.compile(r"[^.;:]*?\b(?:guided|watched|oversaw|observed|supervised)\s+(?:the|these|this)\s+(?:[\w-]+\s+){0,3}?([\w-]+)"
+                      r"(?=\s*[,.;]|\s+(?:of|at|in|on|with|and|by|from|for|to|that|which)\b)")  # 'Kim Jong Un, ..., guided the test-fires.'
+
+def _watched_day(text, sents, si, head, ref, day_of, max_days=31):
+    "The day of an event the speaker watched, from the lead sentence (of the first three) that names it with a day ('... conducted test-fires ... on Wednesday'), or None."
+    stem = head[:-2] if head.endswith('es') and head[:-2].endswith(('ch', 'sh', 'x', 's')) else head[:-1] if head.endswith('s') else head
+    hx = re.compile(rf"\b{re.escape(stem)}(?:e?s)?\b", re.I)
+    for sj in range(min(si - 1, 2), -1, -1):
+        s0, s1 = sents[sj]
+        if not hx.search(text, s0, s1): continue
+        dl = _DATELINE.match(text[s0:s1]); d = day_of(sj, s0 + (dl.end() if dl else 0), s1)
+        if d: return d if d[1] == 'day' and (ref.normalize() - d[0]).days <= max_days else None
+    return None
+
 def speaker_event_date(text:str, # the body
                        sents:list, # character spans (start, end) of its sentences
                        sentence:int, # index of the statement's sentence
@@ -397,6 +411,14 @@ def speaker_event_date(text:str, # the body
     lo_day = None if max_days is None else ref.normalize() - pd.Timedelta(days=max_days)
     cache = {} if cache is None else cache
     starts = [m[0] for m in mentions]  # `mentions` is in text order
+    def day_of(si, lo, s1):  # the first day (or month) dated in a sentence, within bounds, memoised per sentence
+        if si not in cache:
+            try: tx = fn(text[lo:s1], ref.normalize())
+            except Exception: tx = []
+            vals = [_parse_value(t[4]) for t in tx if str(t[3]) == 'DATE' and not _ANAPHORIC.fullmatch(t[2])]  # 'That day Kim ...'
+            cache[si] = next((v for v in vals if v and v[1] in grains and v[0] <= ref.normalize()
+                              and (lo_day is None or v[0] >= (lo_day if v[1] == 'day' else lo_day.replace(day=1)))), None)
+        return cache[si]
     for si in range(min(sentence, len(sents)) - 1, -1 if back is None else max(-1, sentence - 1 - back), -1):
         s0, s1 = sents[si]
         dl = _DATELINE.match(text[s0:s1]); lo = s0 + (dl.end() if dl else 0)
@@ -408,12 +430,9 @@ def speaker_event_date(text:str, # the body
         sender = any(m[2] == speaker and _FROM_SENDER.search(text, lo, m[0]) for m in here)  # 'a message from X'
         if not sender and not own and (first[2] != speaker or first[0] - lo > 80): continue
         if _PLANNED.search(text, lo, s1): continue  # 'China will present its plan on Saturday': not an occasion that has been
-        if si not in cache:
-            try: tx = fn(text[lo:s1], ref.normalize())
-            except Exception: tx = []
-            vals = [_parse_value(t[4]) for t in tx if str(t[3]) == 'DATE' and not _ANAPHORIC.fullmatch(t[2])]  # 'That day Kim ...'
-            cache[si] = next((v for v in vals if v and v[1] in grains and v[0] <= ref.normalize()
-                              and (lo_day is None or v[0] >= (lo_day if v[1] == 'day' else lo_day.replace(day=1)))), None)
+        if not day_of(si, lo, s1) and here and first[2] == speaker and (w := _WATCHED.match(text, first[1], s1)) and \
+                (wd := _watched_day(text, sents, si, w.group(1), ref, day_of)):
+            return wd  # 'X conducted test-fires ... on Wednesday. ... Kim Jong Un guided the test-fires.'
         if cache[si] and own and not own.group('open') and not (here and (first[2] == speaker or sender)) and \
                 (cache[si][1] != 'day' or (ref.normalize() - cache[si][0]).days > 10):
             continue  # by a pronoun alone, only a recent day is the occasion ('He recalled that in August 2016 ...' is not), unless the visit opens with it

@@ -193,6 +193,8 @@ def _subject_before(text, sents, k, pronoun, matcher):
 
 _FIRST_IN_SENT = re.compile(r"\s*(?:(?:But|And|Then|Later|Also)\s+|[\"“][^\"“”\n]{1,600}[,.!?]?[\"”]\s*)?")  # the pronoun opens its sentence, or follows its opening quotation
 _NEG_IN_CUE = re.compile(r"(?:\b(?:not|never)|n't|n’t)\s+(?!only\b)", re.I)  # 'did not respond Sunday to questions about'
+_TITLE_ONLY = re.compile(r'["“](?:(?:[A-Z0-9][\w\'’.-]*|of|the|a|an|for|and|in|on|to|with|by|at|as)[,:]?\s+){0,14}[A-Z0-9][\w\'’.-]*[.!?]?["”]')  # a title in quotes
+_REPLIED = re.compile(r'\b(?:replied|responded|reacted|replies|responds|reacts)$', re.I)
 _NO_WORDS = re.compile(r"(?:made|delivered|gave|sent|forwarded|dispatched)\s+(?:a|an|the|his|her|its|their)?\s*(?:[\w-]+\s+){0,3}?"
                        r"(?:report|speech|message|letter|telegram|greetings?|congratulations|condolences)(?:\s+of\s+[\w\s]{1,30}?)?(?:\s+to)?\s*$", re.I)
 _SUBORD_OPEN = re.compile(r"\s*(?:as\s+soon\s+as|even\s+as|" + '|'.join(sorted(_CLAUSE_INTRO)) + r")\s+[^,;:\"“”]*$", re.I)  # a fronted clause, open
@@ -691,6 +693,10 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if _NO_WORDS.match(r['cue']) and not re.match(r'\s*(?:that\b|["“:])', cont or '') and len((cont or '').split()) < 40 \
                 and (not cont or re.match(r'\s*(?:to|on|at|in|before|for)\b', cont) or re.search(r'\bto\s*$', r['cue'])):
             continue  # 'X made a report.', 'X sent a message of greeting to Y': an act whose words are not given
+        if _NO_WORDS.match(r['cue']) and _TITLE_ONLY.fullmatch((cont or '').strip()):
+            continue  # 'made a speech "Every Effort for the Building of a New, Democratic Korea"': the speech's title, not its words
+        if _REPLIED.search(r['cue']) and re.match(r'\s*to\b', cont or '') and not re.search(r'["“”]|\bby\s+\w+ing\b|\b(?:saying|writing|tweeting|telling)\b', cont):
+            continue  # 'replied to a message of sympathy sent by X': what was answered, not the answer (but 'responded to X by calling for unity')
         if r['content_start'] is not None and r['content_start'] >= r['cue_end'] and ',' in text[r['cue_end']:r['content_start']] \
                 and not r['direct'] and not re.match(r'\s*(?:that\b|["“‘:])', cont or '') \
                 and r['sentence'] < len(sents) and _SUBORD_OPEN.match(text, sents[r['sentence']][0], min(r['cue_start'], r['source_start'] or r['cue_start'])):
@@ -736,6 +742,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
     out = []
     for r in rows:
         prev = out[-1] if out and out[-1]['sentence'] == r['sentence'] else None
+        if prev is not None and _TOPIC_CUE.fullmatch(prev['cue'] or '') and (prev['speaker'] is None or prev['speaker'] == r['speaker']) \
+                and r['cue_start'] > prev['cue_start'] and r['source_start'] is not None:
+            out.pop(); prev = None  # 'Commenting on the draw, Vasilyev said it was ...': the topic of what he said, not a statement
         part = re.fullmatch(r'\w+ing', r['cue'] or '') and r['cue_start'] > 0 and re.search(r'[,;—–]["”’\']?\s*$', text[max(0, r['cue_start']-4):r['cue_start']])
         if prev is not None and part and (r['speaker'] is None or r['speaker'] == prev['speaker']):
             prev['content'] = ' … '.join(x for x in (prev['content'], r['content']) if x)
@@ -823,6 +832,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if d and d[1] == 'day' and not any(y is not r and y['speaker'] == r['speaker'] and any(a <= r['cue_start'] < b for a, b in y['content_spans'])
                                            for y in final): dated[r['speaker']] = (r['sentence'], d)  # not a day in the speaker's own words
         # ('has said he mentioned the file to the minister last Wednesday'): the day of that act, not of what the speaker goes on saying
+        if not att and r['cue_start'] and (_ONCE.search(text, max(0, r['cue_start'] - 16), r['cue_start']) or _ONCE_CUE.match(r['cue'] or '')):
+            d = None; r['_undated'] = True  # 'John Lennon once said': some time ago, not on the day of the article
         r['date'], r['date_granularity'] = d if d else (None, None)
         r['_own_day'] = att is not None and att[1] == 'day'
     for i, r in enumerate(final):  # a statement leading up to the same speaker's dated one in the next sentence or two
@@ -883,7 +894,7 @@ _WRITER = re.compile(r"(?:[Tt]he|[Tt]his)\s+(?:news\s+)?(?:analyst|commentator|a
 _AGE_AFTER = re.compile(r',\s*\d{1,3}\s*[,.]')
 
 _LATER_CLAUSE = re.compile(r"[^\"“”;:]*?(?:,\s*(?:which|who|that|though|although|while|as|because|and|but|when|after|before|where)\b"
-                           r"|\s(?:which|though|although|because|and|but)\b)[^\"“”;:]*$")  # the pronoun's clause hangs on the subject's
+                           r"|\s(?:which|though|although|because|and|but|when|while|after|before)\b)[^\"“”;:]*$")  # the pronoun's clause hangs on the subject's
 
 _MAIN_VERB = re.compile(r"\s+(?:\w+ly\s+)?((?:[a-z]+ed|[a-z]+s)(?:\s+(?:on|for|upon|out|against))?)\b")  # the verb after a fronted participle's subject
 def _outside_quotes(text:str, pos:int)->bool:
@@ -955,8 +966,24 @@ def _nearer_person(text:str, pos:int, speaker:str, pronoun:str, matcher, skip=()
         best = name
     return best
 
+_TOPIC_CUE = re.compile(r'(?:commenting|speaking|reacting|responding|referring|turning)(?:\s+\w+ly)?\s+(?:on|about|to)|asked\s+(?:about|on)', re.I)
+
+_ONCE = re.compile(r'(?<!\bat )\bonce\s+(?:\w+ly\s+)?$', re.I)  # 'once said', 'once famously said' (not 'at once said')
+
+_ONCE_CUE = re.compile(r'once\s+(?:\w+ly\s+)?\w+$', re.I)  # the cue 'once said' itself
+
 _STORY = r'(?:It was\s+)?(?:One|Some)\s+(?:day|morning|afternoon|evening|night)\b'  # a story's opening
 _STORY_OPEN = re.compile(r'\s*' + _STORY, re.I)
+_AUTHOR_LINE = re.compile(r'\s*[^\n]{0,400}?\bthe following\b[^\n:]{0,200}:[ \t]*\n\s*')  # 'X issued the following press statement on Sunday:'
+_END_MARK = re.compile(r'\s*-0-\s*$')  # KCNA's end of an item
+
+def _item_words(text:str)->tuple:
+    "(start, end) of a whole-item statement's own words: after its author line and before KCNA's end mark '-0-'."
+    s, e = len(text) - len(text.lstrip()), len(text.rstrip())
+    if (m := _AUTHOR_LINE.match(text)) and m.end() < e: s = m.end()
+    if (em := _END_MARK.search(text, s)) and em.start() > s: e = em.start()
+    return s, e
+
 _PARA_STORY = re.compile(r'\n[ \t]*(?=' + _STORY + ')')  # a paragraph opening a story
 
 def _one(text, title, dct, matcher, article_id, is_kcna, tagger=None):
@@ -984,9 +1011,9 @@ def _one(text, title, dct, matcher, article_id, is_kcna, tagger=None):
             if r['date'] is None and not _ELSEWHEN.match(text, max(text.rfind('\n', 0, p), text.rfind('. ', 0, p)) + 1):
                 r['date'], r['date_granularity'] = lead  # not 'Meanwhile, the media reported ...'
     if item:
-        body = text.strip()
+        c0, c1 = _item_words(text); body = text[c0:c1]
         rows.insert(0, dict(sentence=0, source_start=None, source_end=None, cue_start=None, cue_end=None,
-                            content_start=(text.find(body[:1]) if body else None), content_end=(len(text.rstrip()) if body else None),
+                            content_start=(c0 if body else None), content_end=(c1 if body else None),
                             source_text=None, cue=None, content=(body or None), speaker=item[0], actor_country=item[1],
                             actor_type=item[2], kind=statement_kind('', body, _title_verb(title),
                                                                     is_own=lambda np_: _is_own(np_, {'speaker': item[0], 'actor_country': item[1]}, matcher)), direct=True,
@@ -999,6 +1026,7 @@ def _one(text, title, dct, matcher, article_id, is_kcna, tagger=None):
         r['article_id'] = article_id
         if not r.get('actor_type') and r.get('speaker'): r['actor_type'] = speaker_type(r['speaker'], text)  # 'Pak Thae Song': a person
         if r.get('date') is not None and not _in_range(r['date']): r['date'], r['date_granularity'] = None, None
+        if r.pop('_undated', False): continue
         if r.get('date') is None and anchor and r.get('cue') is not None:
             r['date'], r['date_granularity'] = anchor
         elif r.get('date') is None and dct is not None and not pd.isna(dct) and _in_range(dct):
