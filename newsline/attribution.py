@@ -879,6 +879,13 @@ def _abbrev_period(text, toks, low, x):
 
 _CLAUSE_SUBJ_OPEN = {'the', 'a', 'an', 'this', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'all', 'some', 'no', 'every', 'each', 'both'}
 
+def _new_clause(text, toks, low, a, b):
+    "Whether a comma in a..b opens a clause of its own: a subject (a determiner, a pronoun or a name) and then a finite verb within five words."
+    for x in range(a, b-1):
+        if low[x] != ',' or not (low[x+1] in DET or low[x+1] in _PRONOUNS or _cap(text, toks, x+1)): continue
+        if any(w in AUX or w in PAST or w in IRREGULAR_PAST or (w.endswith('ed') and len(w) > 4) for w in low[x+2:min(b, x+7)]): return True
+    return False
+
 def _verbless(low, a, b):
     "Whether tokens a..b hold no word that could be a verb (an auxiliary, a past form, a word in -ed or -s): no clause yet."
     return not any(w in AUX or w in PAST or w.endswith(('ed', 's', "n't", 'n’t')) for w in low[a:b])
@@ -1112,7 +1119,7 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
             while q < nxt and low[q] in (',', ':', '—', '–'): q += 1
             head = _noun_that(text, toks, low, inq, q, nxt)  # 'rejected information on Thursday that it had ...'
             if head: head, q = (q, head[0]), head[1]
-            right_end = nxt; past = None  # past: a relative clause inside the words that they must run beyond
+            right_end = nxt; past = None; fronted = False  # past: a relative clause inside the words that they must run beyond
             if k+1 < len(sc):  # stop before the next cue's subject, e.g. ", adding" or ", he said"
                 r = nxt-1
                 while r > q and low[r] in ADV_LEFT: r -= 1
@@ -1125,7 +1132,7 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                 while right_end > q and low[right_end-1] in (',', 'and', '—', '–', ';'): right_end -= 1
             if participle and src and (a == s0 or a == s0+1 and low[s0] in _GERUND_PREP) and q < src[0] < right_end:  # 'Noting that the
                 # plan failed, Schlafly put ...', 'After mentioning reports of threats, Trump ...': the words end at the subject
-                right_end = src[0]
+                right_end = src[0]; fronted = True
                 while right_end > q and low[right_end-1] in (',', '—', '–', ';'): right_end -= 1
             before = (src[0] if src and not inverted else a) - 1
             quoted_before = before > s0 and (low[before] in QCLOSE or (low[before] == ',' and low[before-1] in QCLOSE)) \
@@ -1178,6 +1185,10 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                             and inq[c1] < 0 and _trim_right(low, q, c1) - q >= 2:
                         e = _trim_right(low, q, c1)  # 'said that seeds matter, adding that ...', '..., according to Y': the next cue's words
                         # are its own (not 'said that, according to Y, the plan ...': the words go on past the aside)
+                    if fronted and q < e and (e > right_end or low[q] == 'that' and e < right_end and not _new_clause(text, toks, low, e, right_end)):
+                        e = _trim_right(low, q, right_end)  # 'Noting that X, Jane Roe left': never past the subject; 'Expressing belief that X would
+                        # remain loyal to the Party and revolution, the country and the people, he ...': the whole clause up to the subject (not
+                        # past ', the paper gave ...')
                     if q < e < e_rule and _particle_cut(low, e): e = e_rule  # 'that we should continue to push | ahead with the work'
                     if q < e < right_end - 2 and low[e] == ',' and _fronted(low, q, e):  # 'said that in the daytime of
                         e = max(e_rule, _trim_right(low, q, _content_end(low, inq, e+1, right_end)))

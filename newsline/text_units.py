@@ -208,8 +208,11 @@ def np_left(text, toks, low, i:int, lo:int, maxlen:int=20):
         j -= 1; t = low[j]  # 'Koreans in the U.S. said', 'Acme Co. said': the abbreviation's period ends the phrase
     if not _is_word(t) or (t in STOP and t not in ('that', 'who', 'which')): return None
     if t in ('that', 'who', 'which'): return j
-    start = j
-    while j >= lo and first-j < maxlen:
+    start, cut = j, None
+    while j >= lo:
+        if first-j >= maxlen:  # a long phrase: run on to its natural start ('The chairman of A and the chairman of B said'), up to twice
+            if cut is None: cut = start  # as long, else cut it where it reached `maxlen`
+            if first-j >= 2*maxlen: start = cut; break
         t = low[j]
         if _is_word(t):
             if t in STOP and not _cap(text, toks, j) and t not in LINK_NP and not (t in _NAME_PREP and lo < j < i and _cap(text, toks, j-1) and _cap(text, toks, j+1)):

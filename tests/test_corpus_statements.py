@@ -1,0 +1,69 @@
+"""Statements on real KCNA items that readings of the corpus found wrong, as they were fixed (skipped where ../shared is absent).
+
+Each case is one kcna.kp item (by `article_id`) and what a reviewer said the row should be; the rules behind them are general,
+these items are where they were first seen. The words of a statement depend on the whole item (the cue tagger and the
+content-end ranker read the context), which is why they are checked on the items themselves and not on made-up sentences.
+"""
+import warnings
+
+import pandas as pd
+import pytest
+
+from newsline.articles import load_articles
+from newsline.statements import statements
+
+CASES = ['8f3a78c871ea2284', 'a45591d18c56053b', '0cd333a2c4a058e9', 'c42c4293e8ffe960', '7fdec1d043f22d2b', 'd150db515906e9c2',
+         '9ca70418d506a1b1', '21eca42a5c7eefad']
+
+
+@pytest.fixture(scope="module")
+def rows(shared):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        df = load_articles(shared / "corpora/kcna_kp_2023-12_2024-11.jsonl", progress=False)
+    return statements(df[df.article_id.isin(CASES)])
+
+
+def _of(rows, aid, cue=None):
+    r = rows[rows.article_id == aid]
+    return r if cue is None else r[r.cue == cue]
+
+
+def test_fronted_participle_keeps_its_whole_clause(rows):
+    # 'Expressing belief and confidence that X ... loyalty to the Party and revolution, the country and the people and the spirit
+    # of devoted service, he had a photo session': the words run to the main clause's subject, not to the list's first comma
+    c = _of(rows, '8f3a78c871ea2284', 'Expressing belief and confidence').content.iloc[0]
+    assert c.endswith('the country and the people and the spirit of devoted service'), c
+    c = _of(rows, 'a45591d18c56053b', 'Expressing belief').content.iloc[0]
+    assert c.endswith('forged on the road of independence against imperialism, would grow stronger'), c
+
+
+def test_two_title_holders_joined_by_and(rows):
+    # 'The chairman of the Brazilian Center for ... and the chairman of the Brazilian Center for ... said': both, whole
+    r = _of(rows, '0cd333a2c4a058e9', 'said')
+    assert r.source_text.str.startswith('The chairman of the Brazilian Center for the Study of Songun Politics and').all()
+    assert r.speaker.iloc[0] == 'Chairman of the Brazilian Center for the Study of Songun Politics'
+
+
+def test_what_is_said_at_a_watched_test_has_its_day(rows):
+    # 'The Missile Administration ... conducted test-fires ... on Wednesday. ... Kim Jong Un ... guided the test-fires.'
+    r = _of(rows, 'c42c4293e8ffe960')
+    assert (r[r.speaker == 'Kim Jong Un'].date == pd.Timestamp('2024-09-18')).all()
+
+
+def test_participle_words_are_not_repeated(rows):
+    # 'He said that X, adding that Y': X ... Y, not 'X, adding that Y ... Y'
+    c = _of(rows, '7fdec1d043f22d2b', 'said')
+    c = c[c.content.str.contains('six tons of rice')].content.iloc[0]
+    assert c.count('that seeds, water and fertilizer') == 1 and ', adding' not in c, c
+
+
+def test_whole_item_words_and_speech_end(rows):
+    c = _of(rows, 'd150db515906e9c2').query('cue.isna()').content.iloc[0]
+    assert c.startswith('An unidentified drone appeared') and not c.rstrip().endswith('-0-'), c  # no author line, no end mark
+    c = _of(rows, '9ca70418d506a1b1', 'went on to say').content.iloc[0]
+    assert 'And he clearly reaffirmed' not in c and c.endswith("response posture."), c  # the speech ends where the report goes on
+
+
+def test_a_reply_to_a_message_is_no_statement(rows):
+    assert 'replied' not in set(_of(rows, '21eca42a5c7eefad').cue.dropna())
