@@ -763,6 +763,7 @@ def _given_surname(text:str, surname:str)->str:
     for m in re.finditer(rf"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?{re.escape(surname)}\b", text):
         if m.group(1).lower() in _GIVEN_NAMES: return m.group()
     return ''
+_VOICE_FOR = re.compile(r"(?:[Aa]n?|[Tt]he)\s+(?:spokes(?:man|woman|person)|representative|press\s+secretary)\s+for\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 _ORG_ROLE = re.compile(r"(?:['’]s?)?\s+(?:[\w-]+\s+){0,2}?(hosts?|founders?|co-founders?|users?|reporters?|correspondents?|anchors?|editors?|columnists?|"
                        r"presenters?|journalists?|executives?|employees?|workers?|staffers?|analysts?|economists?|researchers?|scientists?|"
                        r"professors?|students?|chiefs?|ceo|boss|chairman|chairwoman|director|owner|investors?|customers?|commentators?|"
@@ -919,6 +920,12 @@ def resolve_source(source:str,   # the source span's text
         if typ not in ('person', 'spokesperson') and _part_of(source, s, e, typ):  # 'the secretary general of NATO', 'the ROK media'
             return (canonical_name(source[:(source.find(',', e) + 1 or len(source) + 1) - 1]), country or None, None, None, 'unknown')
         return (actor, country or None, typ or None, cameo or None, 'name')
+    if (vf := _VOICE_FOR.fullmatch(source.strip())):  # 'A representative for Sessions said': the person named before, speaking through them
+        nm = vf.group(1)
+        full = next((m[2] for m in reversed(mentions) if m[4] == 'person' and (m[2] == nm or m[2].split()[-1] == nm)), None) \
+            or (_given_surname(text, nm) if ' ' not in nm else nm if nm.split()[0].lower() in _GIVEN_NAMES else '')
+        if full and (alt := resolve_source(full, mentions, matcher, salient, text))[0] and alt[2] in (None, 'person'):
+            return (alt[0], alt[1], 'person', alt[3], 'name')
     words = re.findall(r"[A-Za-z]+", source.lower())
     if not words: return (None, None, None, None, None)
     if len(words) == 2 and words[0] in ('its', 'their', 'his', 'her') and words[1] == 'state':

@@ -248,7 +248,8 @@ def cue_runs(text, toks, low, inq, tagger=None, extra:set=frozenset())->tuple:
     "(cue token ranges, whether each was drawn by a rule, capitals): tagger runs, extra lexicon words, 'issued ... statement' phrases and punctuation cues, outside quotations."
     n = len(low); tagger = tagger or cue_tagger()
     caps = [int(text[s].isupper()) for s, e in toks]
-    lab = tagger.cue_labels(text, toks, low, caps, inq); ruled = bytearray(n)  # tokens a rule made part of a cue
+    tl = [('he' if w == 'he_' else w) for w in low] if 'he_' in low else low  # the taggers read 'HE Kim Jong Un' as they were trained: 'he'
+    lab = tagger.cue_labels(text, toks, tl, caps, inq); ruled = bytearray(n)  # tokens a rule made part of a cue
     for i in range(n):
         if inq[i] >= 0: lab[i] = 0
         elif low[i] in extra: lab[i] = ruled[i] = 1
@@ -282,6 +283,11 @@ def cue_runs(text, toks, low, inq, tagger=None, extra:set=frozenset())->tuple:
                 and low[i-1] not in _PRONOUNS and 'by' not in low[i+2:i+8]:
             lab[i] = 0; continue  # 'a man accused in the shooting testifies': the accused, in a reduced relative (the active verb takes an object
             # first; 'was accused of' by someone may still tell of an accusation made)
+        if low[i] in ('adding', 'added', 'adds', 'add') and low[i+1] == 'to' and inq[i] < 0 \
+                and (i+2 >= n or low[i+2] not in ('reporters', 'journalists', 'me', 'us', 'him', 'her', 'them', 'that', 'this', 'it')):
+            k = i  # 'adding to signs of stabilization', 'added to the pressure': contributing, nothing said
+            while k >= 0 and lab[k] and (k == i or low[k] in _LEFT_OK): lab[k] = 0; k -= 1
+            continue
         if lab[i-1]: continue
         if low[i].endswith('ed') and (low[i-1] in _ADJ_DET or low[i-1].endswith(("'s", "’s")) and low[i-1][:-2] not in _CONTRACTED) \
                 and _is_word(low[i+1]) and low[i+1] not in _AFTER_VERB:
@@ -851,6 +857,9 @@ _NAME_WORDS = {'may', 'will', 'mark', 'bill', 'june', 'april', 'august', 'march'
 
 def _mark_names(text, toks, low):
     "Lowercased tokens with surnames that are also common words ('Theresa May', 'Condoleezza Rice') marked as names ('may_')."
+    for i in range(len(low) - 1):  # 'HE Kim Jong Un': His Excellency, no pronoun
+        if low[i] == 'he' and text[toks[i][0]:toks[i][1]] == 'HE' and text[toks[i+1][0]].isupper() and text[toks[i+1][0]+1:toks[i+1][0]+2].islower():
+            low[i] = 'he_'
     for i in range(1, len(low)):
         if low[i] in _NAME_WORDS and text[toks[i][0]].isupper() and text[toks[i-1][0]].isupper() and low[i-1][:1].isalpha() \
                 and low[i-1] not in STOP and low[i-1] not in DET and low[i-1] != 'i':  # not 'In May', 'The Will'

@@ -88,12 +88,16 @@ def _titled_person(text:str, pos:int, role:str, comma:bool=False, # also 'Defens
                    ahead:int=0, # look this far after `pos` instead, for the name opening a sentence ('... said. Iranian President Mahmoud Ahmadinejad')
                   )->str:
     "The name last given with `role` before `pos` ('... Attorney General Mohamed Apandi Ali ...' for 'attorney general'), or ''."
+    royal = role.lower() in _ROYAL  # 'Prince William', 'King Abdullah': one name is enough, and the title is part of it
     rx = re.compile((r'(?:(?<=[.!?] )|(?<=[.!?]["”] )|(?<=\n))(?i:' if ahead else r'(?<![Vv]ice )(?<![Dd]eputy )(?<![Ff]ormer )(?<!Vice-)(?i:\b')
                     + r'\s+'.join(map(re.escape, role.split())) + (r")(?:,[ \t]*|[ \t]+)" if comma else r")[ \t]+")
-                    + r"((?:(?:[A-Z]\.|[A-Z][\w'’-]*)[ \t]+){1,3}[A-Z][\w'’-]+)")  # not across a full stop; not 'Vice President X' for 'the president'
-    if ahead: return m.group(1) if (m := rx.search(text, pos, min(len(text), pos + ahead))) else ''
-    found = [m.group(1) for m in rx.finditer(text, max(0, pos-3000), pos)]
+                    + r"((?:(?:[A-Z]\.|[A-Z][\w'’-]*)[ \t]+){%d,3}[A-Z][\w'’-]+)" % (0 if royal else 1))  # not across a full stop; not 'Vice President X'
+    full = lambda m: f'{role.title()} {m.group(1)}' if royal else m.group(1)  # for 'the president'
+    if ahead: return full(m) if (m := rx.search(text, pos, min(len(text), pos + ahead))) else ''
+    found = [full(m) for m in rx.finditer(text, max(0, pos-3000), pos)]
     return found[-1] if found else ''
+
+_ROYAL = {'king', 'queen', 'prince', 'princess', 'emir', 'sultan', 'emperor', 'empress', 'pope', 'crown prince', 'duke', 'duchess'}
 
 # %% ../nbs/02h_statement_context.ipynb #h038b
 _PERSON_SUFFIX = re.compile(r"[a-z]+(?:er|or|ist|ian|ee|man|woman|ess)")  # 'commissioner', 'senator', 'economist', 'nominee'

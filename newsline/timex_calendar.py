@@ -71,6 +71,7 @@ _NOT_PAST_ED = {'united', 'need', 'indeed', 'hundred', 'speed', 'feed', 'seed', 
 _PRESENT_EVENT = {'meet', 'meets', 'begin', 'begins', 'start', 'starts', 'open', 'opens', 'resume', 'resumes', 'leave', 'leaves',
                   'arrive', 'arrives', 'return', 'returns', 'travel', 'travels', 'visit', 'visits', 'convene', 'convenes',
                   'vote', 'votes', 'depart', 'departs', 'expire', 'expires'}
+_DET_ONE = {'the', 'a', 'an', 'its', 'his', 'her', 'this', 'that', 'their', 'our', 'my', 'your'}
 _NOT_VERB_BEFORE = {'the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'this', 'that', 'to', 'did', "didn't",
                     'not', 'first', 'last', 'next', 'whose', 'of', 'for', 'on', 'in', 'at', 'by', 'after', 'before', 'with'}
 _BE_PRESENT = {'is', 'are', "'s", 'be', "'re", 'being'}
@@ -94,7 +95,8 @@ def _cue(toks, orig, i, days=False):
     if w == 'planned' and nxt == 'to' and prev not in _BE_PRESENT and prev not in ('was', 'were', 'been'): return None  # 'the government planned to pay': when, the words after tell
     if w == 'next' and nxt in ('to', 'door'): return None  # "the building next to the U.S. embassy"
     if w == 'expected': return 'future' if prev in _BE_PRESENT else None  # "a ruling is expected Friday"
-    if w in _PRESENT_EVENT: return 'future' if prev and prev not in _NOT_VERB_BEFORE else None
+    if w in _PRESENT_EVENT:  # (not a noun after a determiner and its adjective: 'during the official visit on Friday')
+        return 'future' if prev and prev not in _NOT_VERB_BEFORE and not (w[-1] != 's' and prev[-1] != 's' and i > 1 and toks[i-2] in _DET_ONE) else None
     if w in _FUT1 or w.startswith('schedul') or (w, nxt) in _FUT2 or w.endswith("'ll"):
         if w == 'may' and orig[i][0] == 'M': return None  # the month
         if w == 'won' and nxt != "'t": return 'past'  # "won" the verb, not "won't"
