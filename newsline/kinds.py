@@ -48,6 +48,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                 r'sheer (?:lie|fabrication)', r"(?:was|is|were|are|'s|’s) (?:absolutely |simply )?nothing (?:misleading|wrong|improper|inappropriate|untrue|illegal|false)",
                 r'no evidence (?:to support|supporting|for|backing) (?:the |his |her |their |this |that |these |such |[\w-]+[\'’]s )?(?:claims?|allegations?|accusations?|charges?|assertions?)', r'(?:statements?|claims?|suggestions?|reports?|assertions?|allegations?) to the contrary', r'(?:know|knew|knows) nothing (?:about|of)')),
     ('reject', _w(r'(?:will|would|can) (?:never|not) (?:accept|recognize|recognise)', r'(?:is|are|was|were|would be) premature', r'reject(?:s|ed|ing)?', r'null and void',
+                  r'den(?:y|ies|ied|ying) (?:the|its|his|her|their|your|this|that) (?:[\w-]+ ){0,2}(?:motion|request|application|petition|appeal|bid|plea)s?\b',  # a request refused
                   r'(?:we|i) (?:\w+ )?oppose', r'(?:firmly|strongly|resolutely) opposes?', r"(?:i|we|he|she|they) (?:would|will|could|can)(?: not|not|n't|n’t) (?:vote for|support|back|accept|endorse|sign)\b",
                   r'do(?:es)? not recogni[sz]e')),
     ('demand', _w(r'must', r'should (?:immediately|stop|withdraw|halt|cease)', r'(?<!\bthat )(?<!\bwhich )should (?:[\w-]+ ){1,6}?without fail', r'demand\w*', r'have to stop', r'(?<!\bi )(?<!\bwe )had better\b', r'(?:stop|halt|cease) (?:its|their|the)',
@@ -87,6 +88,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                   r"(?<!while )it (?:is|'s|’s) (?:advisable|desirable|preferable|better|best|wiser) (?:to|if|for|that)(?![^.;]*\bthan\b)",  # advice (not 'it is
                   # good to see you', 'good for his voters', 'better to be a farmer than a beggar', 'while it would be nice to see')
                   r'(?:urgent|indispensable|pressing) (?:task|need|requirement)', r'would do well to',  # advice
+                  r"(?:it is|it's|it’s|is) (?:an? |the |our |their )(?:[\w-]+ ){0,2}?(?:duty|task|responsibility|obligation) (?:of|for) [^.;]{1,80}? to (?!the\b|a\b|an\b)[a-z]+",  # a duty stressed
                   r"\b(?:i|we|he|she) (?:(?:also|really|just|simply) )?(?:wants?|wanted|would like) (?:him|her|them|us|you|(?:the|his|her|their|its|our) (?:[\w.'’-]+ ){0,3}?[\w.'’-]+) to (?!(?:know|understand|think|feel|believe|realize|realise|remember|have|be|do with)\b)[a-z]+")),
 # ('he wants the FBI to investigate', 'we want the Democrats to act': the speaker's request of someone else; not 'they want us to see', 'I want him to know')
     ('intend', _w(r'we will(?! (?:see|have to|need|know|find out|learn|wait)\b)', r'we shall', r'(?:will|shall) (?:[\w-]+ ){0,5}?without fail', r'will continue', r'(?:is|are) ready to', r'(?:will|shall) (?:take|bolster|strengthen|further)',

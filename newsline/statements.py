@@ -790,6 +790,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             r['kind'] = 'say'  # 'X, reporting from Beijing': a reporter's account
         if r['kind'] == 'deny' and _COURT.search(r['source_text'] or ''): r['kind'] = 'reject'  # 'an appeals court dismissed the charges': a ruling
         if r['kind'] == 'say' and _CRITICS.search(r['source_text'] or ''): r['kind'] = 'criticize'  # 'Critics argue that ...': what critics say criticises
+        if r['kind'] == 'say' and r['sentence'] < len(sents) and _PRAISE_OPENER.match(text, sents[r['sentence']][0], r['cue_start']):
+            r['kind'] = 'praise'  # 'Expressing satisfaction over her answer, he said that it was the spirit of service': the praise frames the words
         if r['kind'] == 'say' and _GREETING.search(title or '') and _DOC_SOURCE.match((r['source_text'] or '').strip()):
             r['kind'] = 'praise'  # what a message of greeting or congratulation says: 'Kim Jong Un Receives Greetings from ...'
         if r['kind'] in ('say', 'criticize') and prev_r is not None and prev_r['kind'] in ('deny', 'reject') and prev_r['sentence'] == r['sentence'] \
@@ -967,6 +969,9 @@ def _nearer_person(text:str, pos:int, speaker:str, pronoun:str, matcher, skip=()
     return best
 
 _TOPIC_CUE = re.compile(r'(?:commenting|speaking|reacting|responding|referring|turning)(?:\s+\w+ly)?\s+(?:on|about|to)|asked\s+(?:about|on)', re.I)
+
+_PRAISE_OPENER = re.compile(r"\s*(?:(?:Expressing|Voicing)\s+(?:(?:great|deep|full|high|warm|much|his|her|their)\s+)*(?:satisfaction|pleasure|"
+                            r"gratitude|thanks|admiration|appreciation)|(?:Highly\s+)?(?:Praising|Appreciating|Commending|Lauding))\b")
 
 _ONCE = re.compile(r'(?<!\bat )\bonce\s+(?:\w+ly\s+)?$', re.I)  # 'once said', 'once famously said' (not 'at once said')
 
