@@ -1100,7 +1100,7 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
             if src: used.add(src); prev_src = src
             cue0 = low[a]; segs = []
             after_quote = a > s0 and (low[a-1] in QCLOSE or (low[a-1] == ',' and a-2 >= s0 and low[a-2] in QCLOSE))
-            q = src[1] if inverted else b
+            q = src[1] if inverted else b; opened = False  # opened: the words' clause found right after the addressee
             if (cue0 in OBJ_CUES or low[b-1] in OBJ_CUES) and src and not inverted:  # (has) told reporters that ...
                 e = np_right(text, toks, low, q, nxt, 6)
                 if e is not None and e < nxt and low[e] in OBJ_NEXT: q = e
@@ -1114,15 +1114,17 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                     while x < nxt and x-q < 9 and (low[x] in _ADDRESSEE or (_cap(text, toks, x) and _is_word(low[x])) or low[x] in TIMEW
                                                    or (low[x] in ('on', 'of') and x > q and x+1 < nxt and (low[x+1] in TIMEW if low[x] == 'on' else _cap(text, toks, x+1)))):
                         x += 1  # 'told TASS on Monday the ...', 'told The Star-Ledger of Newark last week she ...'
-                    if q < x < nxt and low[x] in _CLAUSE_OPEN: q = x
-                    elif q < x and x+1 < nxt and low[x+1] in _CLAUSE_AUX and _is_word(low[x]) and low[x] not in _ADDRESSEE: q = x  # 'told CNN al-Masri was killed'
-                    elif q < x-1 and x < nxt and low[x] in _CLAUSE_AUX and _cap(text, toks, x-1): q = x-1  # 'told Reuters Trump was wrong'
+                    if q < x < nxt and low[x] in _CLAUSE_OPEN: q = x; opened = True
+                    elif q < x and x+1 < nxt and low[x+1] in _CLAUSE_AUX and _is_word(low[x]) and low[x] not in _ADDRESSEE: q = x; opened = True  # 'told CNN
+                    elif q < x-1 and x < nxt and low[x] in _CLAUSE_AUX and _cap(text, toks, x-1): q = x-1; opened = True  # al-Masri was killed', 'told
+                    # Reuters Trump was wrong'
             if q < nxt and low[q] == 'by' and low[b-1] == 'saying' and 'quoted' in low[a:b]:  # '..., X was quoted as saying by Yonhap.'
                 q = np_right(text, toks, low, q+1, nxt) or q  # the agency that quotes is no content
             q = _skip_adverbial(low, q, nxt)
             if q+1 < nxt and low[q+1] == 'that' and low[q].endswith('ly') and len(low[q]) > 4 and low[q].isalpha() and not _cap(text, toks, q):
                 q += 1  # 'adding delightedly that ...': the manner of saying is no part of the words
-            q = _that_after(text, toks, low, inq, close, q, nxt, cue0 in OBJ_CUES or low[b-1] in OBJ_CUES)
+            q = _that_after(text, toks, low, inq, close, q, nxt, (cue0 in OBJ_CUES or low[b-1] in OBJ_CUES) and not opened)  # (not 'told The Herald the
+            # latest results lend weight to the view that ...': the clause has begun, its 'that' belongs to a noun inside it)
             if q+1 < n and low[q] == 'that' and low[q+1] in _THAT_TIME and (q+2 >= nxt or low[q+2] in ('.', ',', ';', '!', '?')):
                 q += 2  # 'said at a news conference that night.': a time, not the words (they are before)
             while q < nxt and low[q] in (',', ':', '—', '–'): q += 1
