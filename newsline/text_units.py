@@ -97,6 +97,9 @@ _CLOCK_NEXT = {'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday
 _STARTERS = {'the', 'it', 'he', 'she', 'they', 'this', 'these', 'those', 'we', 'i', 'in', 'but', 'and', 'a', 'an', 'meanwhile', 'however',
              'his', 'her', 'their', 'its', 'there', 'on', 'at', 'as', 'after', 'earlier', 'later', 'such'}  # a sentence's first word after 'U.S.'
 
+_GLUED_OPENERS = {'speaking', 'addressing', 'talking', 'commenting', 'meanwhile', 'however', 'separately', 'nevertheless'}  # capitalised
+# only when they open a sentence
+
 def sentences(text:str, # the text
               toks:list, # its tokens
               low:list,  # lowercased tokens
@@ -106,6 +109,8 @@ def sentences(text:str, # the text
     while i < n:
         t = low[i]; brk = False
         if i+1 < n and '\n' in text[toks[i][1]:toks[i+1][0]]: brk = True
+        elif i+1 < n and t.isalpha() and t.islower() and text[toks[i][0]].islower() and low[i+1] in _GLUED_OPENERS and text[toks[i+1][0]].isupper():
+            brk = True  # '... sentenced to five years in prison Speaking at a press conference, X said': a full stop the page lost
         elif t == '-' and i >= 2 and low[i-1] == '-' and low[i-2] == ')' and i < 12: brk = True  # 'Pyongyang, May 20 (KCNA) --'
         elif t == '.' and i+2 < n and low[i+1] == '-' and low[i+2] == '0': brk = True  # KCNA's end mark '-0-'
         elif t in ('.', '!', '?') and i+1 < n:
