@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 from .attribution import attribution_records, _DAY_WORDS, _CLAUSE_INTRO
 from .cue_tagger import span_tagger
-from .text_units import TIMEW, STOP, OBJ_CUES
+from .text_units import TIMEW, STOP, OBJ_CUES, PAST
 from .actors import place_country, place_table, actor_matcher, resolve_source, canonical_name, SENT_DOCUMENTS, person_gender, DIED, BORN, describes_name, before_relative
 from .speakers import plausible_speaker, document_author, document_recipient, strip_titles, speaker_type
 from .actors import _role_name, _fits_unknown, _PERSON_HEADS, _is_person_name, PRONOUN_TYPES, SPEAKER_NOUNS, _POSTED_TO, _BY_WORDS, _OUTLET_WORDS, _IT_BODIES
@@ -189,7 +189,13 @@ def _subject_before(text, sents, k, pronoun, matcher):
     j = k - 1
     while j > 0 and k - j < 3 and re.match(r'\s*(?:(?:Then|Later|Also|And|But)\s+)?' + pronoun + r'\b', text[sents[j][0]:sents[j][1]], re.I): j -= 1
     s0, s1 = sents[j]
-    return _titled_subject(text, s0, s1, matcher) or _name_subject(text, s0, s1, matcher) or _table_subject(text, s0, s1, matcher)
+    subj = lambda a: _titled_subject(text, a, s1, matcher) or _name_subject(text, a, s1, matcher) or _table_subject(text, a, s1, matcher)
+    return subj(s0) or ((m := _OPENING_PHRASE.match(text, s0, s1)) and not _FINITE_IN.search(m.group())
+                        and not any(w in PAST for w in m.group().lower().split()) and subj(m.end())) or ''
+    # 'But shortly before X's announcement, Trump backed ...' (a phrase with no verb of its own; not 'The centrist formed his movement, En Marche, ...')
+
+_FINITE_IN = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|do|does|did)\b|\w{3,}ed\b", re.I)  # a verb
+_OPENING_PHRASE = re.compile(r"\s*(?:(?:But|And|Then|Yet|Still)\s+)?[^,.;:!?\"“”\n]{3,90},\s+(?=[A-Z])")  # a phrase opening the sentence before its subject
 
 _FIRST_IN_SENT = re.compile(r"\s*(?:(?:But|And|Then|Later|Also)\s+|[\"“][^\"“”\n]{1,600}[,.!?]?[\"”]\s*)?")  # the pronoun opens its sentence, or follows its opening quotation
 _NEG_IN_CUE = re.compile(r"(?:\b(?:not|never)|n't|n’t)\s+(?!only\b)", re.I)  # 'did not respond Sunday to questions about'
