@@ -401,8 +401,9 @@ DIED = {'Kim Il Sung': '1994-07-08', 'Kim Jong Il': '2011-12-17', 'Kim Jong Suk'
 BORN = {'Kim Il Sung': 1912, 'Kim Jong Il': 1941, 'Kim Jong Un': 1982, 'Kim Yo Jong': 1987, 'Kim Jong Suk': 1917, 'Choe Son Hui': 1964,
         'Vladimir Putin': 1952, 'Xi Jinping': 1953, 'Donald Trump': 1946, 'Joe Biden': 1942, 'Barack Obama': 1961, 'Moon Jae-in': 1953,
         'Yoon Suk Yeol': 1960, 'Shinzo Abe': 1954, 'Mao Zedong': 1893, 'Joseph Stalin': 1878}  # years no statement can predate
-_FEMALE_ROLE = re.compile(r"^(?:Queen|Princess|Empress|Madam|Madame|Mrs|Ms|Miss|Lady|Dame|Baroness|Viscountess|Countess|Duchess|Marchioness)\b|\b(?:spokeswoman|chairwoman|congresswoman|businesswoman)\b", re.I)
-_MALE_ROLE = re.compile(r"^(?:King|Prince|Emperor|Emir|Sultan|Mr|Sir|Lord|Baron|Viscount|Earl|Duke|Marquess)\b|\b(?:spokesman|congressman|businessman)\b", re.I)
+_PEERS_F, _PEERS_M = 'Lady|Baroness|Viscountess|Countess|Duchess|Marchioness', 'Lord|Baron|Viscount|Earl|Duke|Marquess'  # a peer's title
+_FEMALE_ROLE = re.compile(rf"^(?:Queen|Princess|Empress|Madam|Madame|Mrs|Ms|Miss|Dame|{_PEERS_F})\b|\b(?:spokeswoman|chairwoman|congresswoman|businesswoman)\b", re.I)
+_MALE_ROLE = re.compile(rf"^(?:King|Prince|Emperor|Emir|Sultan|Mr|Sir|{_PEERS_M})\b|\b(?:spokesman|congressman|businessman)\b", re.I)
 
 @functools.lru_cache(maxsize=4096)
 def _near_pronouns(word:str, text:str)->str:
@@ -483,7 +484,7 @@ def _fits_unknown(pronoun, name):
         return (len(name.split()) >= 2 and all(w[:1].isupper() or w in ('of', 'the', 'for') or re.fullmatch(NAME_PARTICLES, w) for w in name.split())
                 and head not in _GROUP_HEADS and head not in _PLACE_HEADS and head not in _THING_HEADS)  # not 'North Phyongan Province', 'Associated Press'
     return False
-_PEER = re.compile(r'(?:Lord|Lady|Baron|Baroness|Viscount|Viscountess|Earl|Countess|Duke|Duchess|Marquess|Marchioness) [A-Z]')
+_PEER = re.compile(rf'(?:{_PEERS_M}|{_PEERS_F}) [A-Z]')
 _THING_HEADS = {'press', 'news', 'times', 'post', 'alert', 'ix', 'act', 'law', 'order', 'airport', 'station', 'hotel', 'hospital', 'school',
                 'street', 'avenue', 'road', 'bridge', 'prize', 'award', 'cup', 'games', 'fund', 'bill'}  # what a name ending so is not
 _PERSON_HEADS = {'president', 'chairman', 'chairwoman', 'chairperson', 'chair', 'secretary', 'minister', 'premier', 'king', 'queen',

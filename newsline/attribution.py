@@ -244,6 +244,11 @@ def _indefinite_np(low, i):
 
 _BY_PARTICIPLES = set(_BY_WORDS.split('|')) | {'reported'}  # 'a diplomat quoted by Reuters', 'the attack, reported by KCNA,'
 
+def _unlabel_run(lab, low, i):
+    "Take the verb at `i` out of the cue labels, with the auxiliaries and adverbs of its run before it ('also requested')."
+    k = i
+    while k >= 0 and lab[k] and (k == i or low[k] in _LEFT_OK): lab[k] = 0; k -= 1
+
 def cue_runs(text, toks, low, inq, tagger=None, extra:set=frozenset())->tuple:
     "(cue token ranges, whether each was drawn by a rule, capitals): tagger runs, extra lexicon words, 'issued ... statement' phrases and punctuation cues, outside quotations."
     n = len(low); tagger = tagger or cue_tagger()
@@ -275,19 +280,14 @@ def cue_runs(text, toks, low, inq, tagger=None, extra:set=frozenset())->tuple:
             # capitalised verbs: 'Democrats Call For Action')
             lab[i] = 0; continue  # 'Jon Yong Nam vowed': the name's last word is no part of the cue
         if low[i] in ('requested', 'requesting', 'requests', 'asked', 'asking') and (low[i+1] == 'anonymity' or low[i+1:i+3] == ['for', 'anonymity']):
-            k = i  # the terms of a briefing ('the official requested anonymity to provide details'), not a request made
-            while k >= 0 and lab[k] and (k == i or low[k] in _LEFT_OK):  # with the auxiliaries and adverbs of its run: 'also requested'
-                lab[k] = 0; k -= 1
-            continue
+            _unlabel_run(lab, low, i); continue  # the terms of a briefing ('the official requested anonymity to provide details'), not a request
         if low[i] == 'accused' and low[i+1] in ('of', 'in') and not ruled[i] and not lab[i-1] and _is_word(low[i-1]) and low[i-1] not in AUX \
                 and low[i-1] not in _PRONOUNS and 'by' not in low[i+2:i+8]:
             lab[i] = 0; continue  # 'a man accused in the shooting testifies': the accused, in a reduced relative (the active verb takes an object
             # first; 'was accused of' by someone may still tell of an accusation made)
         if low[i] in ('adding', 'added', 'adds', 'add') and low[i+1] == 'to' and inq[i] < 0 \
                 and (i+2 >= n or low[i+2] not in ('reporters', 'journalists', 'me', 'us', 'him', 'her', 'them', 'that', 'this', 'it')):
-            k = i  # 'adding to signs of stabilization', 'added to the pressure': contributing, nothing said
-            while k >= 0 and lab[k] and (k == i or low[k] in _LEFT_OK): lab[k] = 0; k -= 1
-            continue
+            _unlabel_run(lab, low, i); continue  # 'adding to signs of stabilization', 'added to the pressure': contributing, nothing said
         if lab[i-1]: continue
         if low[i].endswith('ed') and (low[i-1] in _ADJ_DET or low[i-1].endswith(("'s", "’s")) and low[i-1][:-2] not in _CONTRACTED) \
                 and _is_word(low[i+1]) and low[i+1] not in _AFTER_VERB:

@@ -17,7 +17,7 @@ from .text_units import TIMEW, STOP, OBJ_CUES, PAST
 from .actors import place_country, place_table, actor_matcher, resolve_source, canonical_name, SENT_DOCUMENTS, person_gender, DIED, BORN, describes_name, before_relative
 from .speakers import plausible_speaker, document_author, document_recipient, strip_titles, speaker_type
 from .actors import _role_name, _fits_unknown, _PERSON_HEADS, _is_person_name, PRONOUN_TYPES, SPEAKER_NOUNS, _POSTED_TO, _BY_WORDS, _OUTLET_WORDS, _IT_BODIES
-from .kinds import statement_kind, statement_channel, is_speech_act, CAMEO, CUE_KIND, OWN_RULE_CUE
+from .kinds import statement_kind, statement_channel, is_speech_act, CAMEO, CUE_KIND, OWN_RULE_CUE, _FINITE
 from .statement_context import (MEDIA_SOURCE, _REPORT_CUE, _headline, _LINK_LINE, _LINK_MARK, _bears_title, _TITLES, _PERSON_ROLES,
                                         _apposed_title, _titled_person, _state_role, _COURTESY, _full_name, _named_before, _QUOTED_AS, _FRONTED,
                                         _PLURAL_SOURCE, _antecedent, _DOC_SOURCE, DOC_WORDS, _FROM, _sender_before, _received_from, _colon_contents, _FULL_TEXT,
@@ -190,17 +190,15 @@ def _subject_before(text, sents, k, pronoun, matcher):
     while j > 0 and k - j < 3 and re.match(r'\s*(?:(?:Then|Later|Also|And|But)\s+)?' + pronoun + r'\b', text[sents[j][0]:sents[j][1]], re.I): j -= 1
     s0, s1 = sents[j]
     subj = lambda a: _titled_subject(text, a, s1, matcher) or _name_subject(text, a, s1, matcher) or _table_subject(text, a, s1, matcher)
-    return subj(s0) or ((m := _OPENING_PHRASE.match(text, s0, s1)) and not _FINITE_IN.search(m.group())
+    return subj(s0) or ((m := _OPENING_PHRASE.match(text, s0, s1)) and not _FINITE.search(m.group())
                         and not any(w in PAST for w in m.group().lower().split()) and subj(m.end())) or ''
     # 'But shortly before X's announcement, Trump backed ...' (a phrase with no verb of its own; not 'The centrist formed his movement, En Marche, ...')
 
-_FINITE_IN = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|do|does|did)\b|\w{3,}ed\b", re.I)  # a verb
 _OPENING_PHRASE = re.compile(r"\s*(?:(?:But|And|Then|Yet|Still)\s+)?[^,.;:!?\"“”\n]{3,90},\s+(?=[A-Z])")  # a phrase opening the sentence before its subject
 
 _FIRST_IN_SENT = re.compile(r"\s*(?:(?:But|And|Then|Later|Also)\s+|[\"“][^\"“”\n]{1,600}[,.!?]?[\"”]\s*)?")  # the pronoun opens its sentence, or follows its opening quotation
 _NEG_IN_CUE = re.compile(r"(?:\b(?:not|never)|n't|n’t)\s+(?!only\b)", re.I)  # 'did not respond Sunday to questions about'
 _TITLE_ONLY = re.compile(r'["“](?:(?:[A-Z0-9][\w\'’.-]*|of|the|a|an|for|and|in|on|to|with|by|at|as)[,:]?\s+){0,14}[A-Z0-9][\w\'’.-]*[.!?]?["”]')  # a title in quotes
-_REPLIED = re.compile(r'\b(?:replied|responded|reacted|replies|responds|reacts)$', re.I)
 _NO_WORDS = re.compile(r"(?:made|delivered|gave|sent|forwarded|dispatched)\s+(?:a|an|the|his|her|its|their)?\s*(?:[\w-]+\s+){0,3}?"
                        r"(?:report|speech|message|letter|telegram|greetings?|congratulations|condolences)(?:\s+of\s+[\w\s]{1,30}?)?(?:\s+to)?\s*$", re.I)
 _SUBORD_OPEN = re.compile(r"\s*(?:as\s+soon\s+as|even\s+as|" + '|'.join(sorted(_CLAUSE_INTRO)) + r")\s+[^,;:\"“”]*$", re.I)  # a fronted clause, open
@@ -250,7 +248,10 @@ _SOURCED_EVENT = re.compile(r"\b(?:held|staged|conducted|hosted|organi[sz]ed|ina
 _SAYS_THIS = re.compile(r'\s+this\s*(?=[.,;]|\s+(?:in|on|at|when|while|during|through|to|today|yesterday)\b)')  # 'says this in a signed article'
 _HYPOTHETICAL = re.compile(r"\b(?:if|unless|whether|suppose|supposing)\s+$", re.I)  # before the source: a saying supposed
 _HABITUAL = re.compile(r"\b(?:often|usually|always|frequently|routinely|habitually|generally|typically|customarily)\b", re.I)
-_RESPONDED = re.compile(r"\b(?:respond|react|repl(?:y|ie))(?:s|ed|ing)?\s+to\s*$", re.I)  # 'appeared to respond to the tweet': to what, no words
+_RESPONDED = re.compile(r"\b(?:respond(?:s|ed|ing)?|react(?:s|ed|ing)?|repl(?:y|ies|ied|ying))(?P<to>\s+to)?\s*$", re.I)  # 'appeared to respond to the tweet', 'replied |
+# to a message': to what, no words
+_WORDS_AFTER = re.compile(r'\bthat\b|["“”:]|\b(?:by\s+(?:calling|requesting|urging|demanding|asking|issuing|announcing|vowing)|saying|writing|tweeting|telling)\b')
+# ... unless the answer is given ('responded by calling for unity'; not 'responded to the protests by killing demonstrators')
 _VERB_END = re.compile(r"(?<!\bhis)(?<!\bher)(?<!\bits)(?<!\bthe)(?<!\btheir)\s(?:faces|faced|facing|receives|received|receiving|ignores|ignored|"
                        r"heeds|heeded|rejects|rejected)\s*$")  # a source ending in such a verb: the cue after it is a noun
 _WORDS_GIVEN = re.compile(r"\b(?:that|about|on|over|to\s+[a-z]+)\b|[\"“:]")  # a clause, a topic or an instruction after the addressee
@@ -701,8 +702,6 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             continue  # 'X made a report.', 'X sent a message of greeting to Y': an act whose words are not given
         if _NO_WORDS.match(r['cue']) and _TITLE_ONLY.fullmatch((cont or '').strip()):
             continue  # 'made a speech "Every Effort for the Building of a New, Democratic Korea"': the speech's title, not its words
-        if _REPLIED.search(r['cue']) and re.match(r'\s*to\b', cont or '') and not re.search(r'["“”]|\bby\s+\w+ing\b|\b(?:saying|writing|tweeting|telling)\b', cont):
-            continue  # 'replied to a message of sympathy sent by X': what was answered, not the answer (but 'responded to X by calling for unity')
         if r['content_start'] is not None and r['content_start'] >= r['cue_end'] and ',' in text[r['cue_end']:r['content_start']] \
                 and not r['direct'] and not re.match(r'\s*(?:that\b|["“‘:])', cont or '') \
                 and r['sentence'] < len(sents) and _SUBORD_OPEN.match(text, sents[r['sentence']][0], min(r['cue_start'], r['source_start'] or r['cue_start'])):
@@ -713,8 +712,10 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             continue  # 'denounced the regime for getting reckless while calling for ...': the accused's act, not the speaker's words
         if src.strip().lower() in ('who', 'which', 'that') and _HABITUAL.search(r['cue']):
             continue  # 'the U.S. and the West, which often call for ...': what someone is in the habit of saying, no one statement
-        if _RESPONDED.search(r['cue']) and not r['direct'] and not re.search(r'\bthat\b|["“:]', cont or ''):
-            continue  # 'appeared to respond to the tweet in remarks carried by State TV': the words come in the next sentence
+        if (rp := _RESPONDED.search(r['cue'])) and not r['direct'] and (not re.search(r'\bthat\b|["“:]', cont or '') if rp.group('to')
+                                                                        else re.match(r'\s*to\b', cont or '') and not _WORDS_AFTER.search(cont)):
+            continue  # 'appeared to respond to the tweet in remarks carried by State TV' (the words come in the next sentence), 'replied to a
+            # message of sympathy sent by X': what was answered, not the answer (but 'responded to X by calling for unity')
         if _VERB_END.search(src) and not r['direct']:
             continue  # 'China faces | demands for compliance': the subject receives what the noun names; nobody speaks
         if (_TO_WHOM.search(r['cue']) or _ENCOURAGED.search(r['cue'])) and not _WORDS_GIVEN.search(cont or ''):
