@@ -121,7 +121,8 @@ _ANTI = re.compile(r'\banti-[\w-]+', re.I)
 _FORECAST = re.compile(r"\b(?:predict\w*|forecast\w*|anticipat\w*|expect(?:s|ed|ing)?|foresee\w*|foresaw|bets?|betting|guess\w*)\b", re.I)  # cues of a forecast
 # (not 'expressed expectation and conviction that the relations will grow': KCNA's wish for ties, an intent)
 _OWN_FUTURE = re.compile(r"(?:that )?(?:(?:we are|we're|we’re|i am|i'm|i’m) going to\b|(?:we|they|it|he|she|i)(?:(?:(?<!\bit) would| will| shall|'ll|’ll) (?:further |continue to |soon |also |as ever |as always |always |surely |certainly |firmly )?(?!be\b|have\b|not\b|say\b|tell\b|admit\b|die\b|lose\b|fail\b|suffer\b|need\b|happen\b|become\b|see\b|know\b|wait\b|feel\b|survive\b|collapse\b|fall\b)\w+"
-                         r"| (?:wants?|wanted|plans?|planned|intends?|intended|aims?|would like) to\b))", re.I)
+                         r"|(?<!\bwe)(?<!\bi) (?:wanted|planned|intended) to\b| (?:wants?|plans?|intends?|aims?|would like) to\b))", re.I)  # ('we wanted to': a past told
+# in the speaker's own words; 'he wanted to' in reported speech is his wish then)
 
 _NP_FUTURE = re.compile(r"(?:that )?(?P<subj>(?:the |his |her |its |their |our )?[\w'’.-]+(?: [\w'’.-]+){0,3}?)(?: would| will| shall|'ll|’ll)"
                         r" (?:further |continue to |soon |also |now |then |as ever |as always |always |surely |certainly |firmly )?(?:never )?(?!be\b|have\b|not\b)[a-z]+", re.I)

@@ -99,6 +99,23 @@ _STARTERS = {'the', 'it', 'he', 'she', 'they', 'this', 'these', 'those', 'we', '
 
 _GLUED_OPENERS = {'speaking', 'addressing', 'talking', 'commenting', 'meanwhile', 'however', 'separately', 'nevertheless'}  # capitalised
 # only when they open a sentence
+_TIME_OPENERS = {'last', 'this', 'on', 'earlier', 'later', 'in'}  # a capitalised time phrase: 'Last week,', 'On Friday,', 'Earlier this month'
+_TIME_UNITS = {'week', 'month', 'year', 'weekend', 'night', 'morning', 'afternoon', 'evening'}  # in lower case ('Last Week Tonight' is a show)
+_WEEKDAYS = {'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'}
+_MONTH_NAMES = {'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december'}
+
+def _glued_opening(text, toks, low, i)->bool:
+    "Does token `i` open a sentence whose full stop the page lost ('... Grouping numbers 10,000 Last month, the head of ...')?"
+    if not text[toks[i][0]].isupper(): return False
+    w, j = low[i], i + 1
+    if w in _GLUED_OPENERS: return True
+    if w not in _TIME_OPENERS: return False
+    if w in ('earlier', 'later') and j < len(low) and low[j] in ('this', 'that'): j += 1  # 'Earlier this week'
+    if j >= len(low): return False
+    u = low[j]
+    if u in _MONTH_NAMES: return w in ('in', 'on')  # 'In January,', 'On March 3,'
+    if u in _WEEKDAYS: return w != 'in'  # 'On Friday,', 'Last Sunday', 'Earlier Monday'
+    return w not in ('in', 'on') and u in _TIME_UNITS and text[toks[j][0]].islower()  # 'Last week,', 'This morning'
 
 def sentences(text:str, # the text
               toks:list, # its tokens
@@ -109,7 +126,7 @@ def sentences(text:str, # the text
     while i < n:
         t = low[i]; brk = False
         if i+1 < n and '\n' in text[toks[i][1]:toks[i+1][0]]: brk = True
-        elif i+1 < n and t.isalpha() and t.islower() and text[toks[i][0]].islower() and low[i+1] in _GLUED_OPENERS and text[toks[i+1][0]].isupper():
+        elif i+1 < n and (t.isalpha() and t.islower() and text[toks[i][0]].islower() or t[-1:].isdigit()) and _glued_opening(text, toks, low, i+1):
             brk = True  # '... sentenced to five years in prison Speaking at a press conference, X said': a full stop the page lost
         elif t == '-' and i >= 2 and low[i-1] == '-' and low[i-2] == ')' and i < 12: brk = True  # 'Pyongyang, May 20 (KCNA) --'
         elif t == '.' and i+2 < n and low[i+1] == '-' and low[i+2] == '0': brk = True  # KCNA's end mark '-0-'
