@@ -249,6 +249,15 @@ def _unlabel_run(lab, low, i):
     k = i
     while k >= 0 and lab[k] and (k == i or low[k] in _LEFT_OK): lab[k] = 0; k -= 1
 
+_APPROX = {'about', 'around', 'some', 'nearly', 'almost', 'roughly', 'approximately'}  # before a number: its approximation
+
+def _figure_subject(low, i):  # the number at `i` opens a clause's subject: a finite verb follows within its phrase ('about 150 patients were
+    e = next((x for x in range(i, min(len(low), i+10)) if low[x] in (',', '.', ';', ':')), min(len(low), i+10))  # received'; not
+    return any(w in AUX and w not in ('be', 'being', 'been') or w in PAST for w in low[i+1:e])  # 'his comment about 47 percent of the
+    # country being dependent', a topic)
+_NUM_WORDS = {'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twelve', 'twenty', 'thirty', 'forty', 'fifty',
+              'hundred', 'hundreds', 'thousand', 'thousands', 'million', 'millions', 'dozen', 'dozens'}
+
 def cue_runs(text, toks, low, inq, tagger=None, extra:set=frozenset())->tuple:
     "(cue token ranges, whether each was drawn by a rule, capitals): tagger runs, extra lexicon words, 'issued ... statement' phrases and punctuation cues, outside quotations."
     n = len(low); tagger = tagger or cue_tagger()
@@ -328,6 +337,9 @@ def find_cues(text, toks, low, inq, tagger=None, extra:set=frozenset())->list:
     for k, (a, b) in enumerate(out):  # 'expressed deep | thanks': a cue never ends on the adjective of its noun
         if b < len(low) and low[b-1] in _CUE_ADJ and _is_word(low[b]) and low[b] not in STOP and inq[b] < 0 and (k+1 == len(out) or out[k+1][0] > b):
             out[k] = (a, b+1)
+    for k, (a, b) in enumerate(out):  # 'saying about 23.7 square km of land has been declared ...': 'about' is the figure's, not the verb's
+        while b-1 > a and low[b-1] in _APPROX and b < len(low) and (low[b][:1].isdigit() or low[b] in _NUM_WORDS) and _figure_subject(low, b): b -= 1
+        out[k] = (a, b)
     return out
 
 _CUE_ADJ = {'deep', 'deepest', 'warm', 'warmest', 'sincere', 'heartfelt', 'profound', 'great', 'high', 'strong', 'full', 'firm',
@@ -1141,7 +1153,7 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                     right_end = send  # 'said that Kim Jong Un, who praised ..., presented gifts': the relative clause's verb is no end
                     past = next((x for x in range(sc[k+1][1], send) if low[x] == ',' and inq[x] < 0), None)
                 while right_end > q and low[right_end-1] in (',', 'and', '—', '–', ';'): right_end -= 1
-            if participle and src and (a == s0 or a == s0+1 and low[s0] in _GERUND_PREP) and q < src[0] < right_end:  # 'Noting that the
+            if participle and src and (a == s0 or a == s0+1 and low[s0] in _GERUND_PREP) and q < src[0] < nxt:  # 'Noting that the
                 # plan failed, Schlafly put ...', 'After mentioning reports of threats, Trump ...': the words end at the subject
                 right_end = src[0]; fronted = True
                 while right_end > q and low[right_end-1] in (',', '—', '–', ';'): right_end -= 1
@@ -1165,7 +1177,7 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                 or (low[s0] in _OPENING_SETTING and before - s0 <= 16 and all(inq[x] < 0 for x in range(s0, before))))
             # 'Previously, Tillerson had said in Tokyo that ...', 'In the reply message, he expressed thanks to ...', 'Speaking to the BBC's
             # The View on Thursday night, X said this election ...': an opening adverbial or setting is no content before the cue
-            adverbial_right = q < right_end and low[q] in PREP and before > s0 and low[before] in QCLOSE | {','} and not opener \
+            adverbial_right = q < right_end and low[q] in PREP and before > s0 and low[before] in QCLOSE | {','} and not opener and not fronted \
                 and not (low[q] == 'at' and q+1 < right_end and low[q+1] in ('least', 'most')) \
                 and not _infinitive(text, toks, low, q, right_end)  # 'agreed to keep'
             after_src = src[1] if src and inverted else b
@@ -1196,7 +1208,7 @@ def _extract(text:str, tagger=None, extra=frozenset(), trace=None)->tuple:
                             and inq[c1] < 0 and _trim_right(low, q, c1) - q >= 2:
                         e = _trim_right(low, q, c1)  # 'said that seeds matter, adding that ...', '..., according to Y': the next cue's words
                         # are its own (not 'said that, according to Y, the plan ...': the words go on past the aside)
-                    if fronted and q < e and (e > right_end or low[q] == 'that' and e < right_end and not _new_clause(text, toks, low, e, right_end)):
+                    if fronted and q < e and (e > right_end or e < right_end and not _new_clause(text, toks, low, e, right_end)):
                         e = _trim_right(low, q, right_end)  # 'Noting that X, Jane Roe left': never past the subject; 'Expressing belief that X would
                         # remain loyal to the Party and revolution, the country and the people, he ...': the whole clause up to the subject (not
                         # past ', the paper gave ...')

@@ -13,7 +13,7 @@ from newsline.articles import load_articles
 from newsline.statements import statements
 
 CASES = ['8f3a78c871ea2284', 'a45591d18c56053b', '0cd333a2c4a058e9', 'c42c4293e8ffe960', '7fdec1d043f22d2b', 'd150db515906e9c2',
-         '9ca70418d506a1b1', '21eca42a5c7eefad']
+         '9ca70418d506a1b1', '21eca42a5c7eefad', 'e8d6babd9de82780', 'da1d697d4abdfc65', 'd1f5264e1302db3e', 'fe05675ea72e2652']
 
 
 @pytest.fixture(scope="module")
@@ -67,3 +67,18 @@ def test_whole_item_words_and_speech_end(rows):
 
 def test_a_reply_to_a_message_is_no_statement(rows):
     assert 'replied' not in set(_of(rows, '21eca42a5c7eefad').cue.dropna())
+
+
+def test_fronted_call_keeps_its_words(rows):
+    # 'Calling for decisively raising the water-passage capacity ..., he instructed ...': the words are the call's 'for' phrase (they
+    # were empty), and run over 'and opting for ...' up to the main clause's subject
+    r = _of(rows, 'e8d6babd9de82780', 'Calling')
+    assert r.content.iloc[0].startswith('for decisively raising the water-passage capacity') and r.kind.iloc[0] == 'appeal', r.content.iloc[0]
+    c = _of(rows, 'da1d697d4abdfc65', 'Calling').content.iloc[0]
+    assert c.endswith('opting for proactively introducing artificial intelligence technology into the development of drones'), c
+
+
+def test_kcna_condemnation_words(rows):
+    # 'the "liberal democracy" is, in essence, based on the jungle law'; 'NATO is making desperate efforts to bring a new war cloud'
+    assert _of(rows, 'd1f5264e1302db3e', 'says').kind.iloc[0] == 'criticize'
+    assert _of(rows, 'fe05675ea72e2652', 'disclosed').kind.iloc[0] == 'criticize'
