@@ -1006,6 +1006,8 @@ _PRED_START = AUX | PAST | IRREGULAR_PAST | {'shall', 'remains', 'remained', 'se
 
 def _pred_start(w:str)->bool: return w in _PRED_START or (w.endswith('ed') and len(w) > 4 and w.isalpha())  # a predicate's first word
 
+_IT_FRAME = {'is', 'was', "'s", '’s', 'seems', 'seemed', 'remains', 'remained', 'would', 'will'}  # 'It is clear, he said, that ...'
+
 def _interrupted(low, inq, segs, lo, hi, s0, end):
     "Both halves of words an attribution interrupts between commas: 'Fundraising, according to the campaign, | has surged'."
     if lo - 2 > s0 and low[lo-1] == 'as' and low[lo-2] == ',': lo -= 1  # ', as he later explained,'
@@ -1013,6 +1015,9 @@ def _interrupted(low, inq, segs, lo, hi, s0, end):
     c = next((x for x in range(hi, min(end, hi + 7)) if low[x] == ','), None)  # the block ends at a comma (', he told reporters,')
     if c is None or any(not _is_word(w) or _pred_start(w) for w in low[hi:c]) or c + 1 >= end or inq[c+1] >= 0: return segs
     (x, y), r = segs[0], c + 1
+    if y <= lo and x == s0 and low[x] == 'it' and lo - 1 - x <= 5 and low[x+1] in _IT_FRAME and r < end and low[r] in ('that', 'to'):
+        e2 = _trim_right(low, r, _content_end(low, inq, r, end))  # 'It was obvious, he said, that ...': the frame before the block, its
+        return [(x, y), (r, e2)] if e2 > r else segs              # clause after
     if any(_pred_start(w) and inq[k] < 0 for k, w in enumerate(low[s0:lo-1], s0)): return segs  # the left part must be a subject, not a clause
     if y <= lo and _pred_start(low[r]):  # the subject before the block, its predicate after
         e2 = _trim_right(low, r, _content_end(low, inq, r, end))

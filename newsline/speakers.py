@@ -130,6 +130,8 @@ def strip_titles(name:str, # a speaker's name as resolved
     "A person's name without the titles before it and an 'of Place' after it, when what stays is a personal name of 2-4 words."
     if not name: return name
     name = _PARTY_TAG.sub('', name)  # 'Rep. Keith Ellison (D-Minn.)', 'Rep. Chris Collins, R-NY'
+    if len(ws := name.split()) in (4, 6) and ws[:len(ws)//2] == ws[len(ws)//2:]: name = ' '.join(ws[:len(ws)//2])  # a page's heading glued to
+    # its paragraph: 'Norbert Lammert Norbert Lammert'
     if (w0 := name.split(' ', 1))[0] in _NOT_A_NAME and len(w0) == 2 and w0[1][:1].isupper(): name = w0[1]  # 'Perhaps Nunes', 'Thursday Gorsuch'
     core = _LEADING_TITLES.sub('', name)
     core = _OF_PLACE.sub('', core) if len(_OF_PLACE.sub('', core).split()) >= 2 else core

@@ -155,7 +155,10 @@ EXTRA_CUES = frozenset({'slammed', 'slams', 'blasted', 'blasts', 'labelled', 'la
 
 _NEGATED = re.compile(r"(?:\b(?:not|never)|n't|n’t)\b(?:\s+\w+ly)?\s+\w+$|\b(?:not|never)\s+(?:yet\s+)?\w+\s*$", re.I)
 _PERFORMED = re.compile(r"\b(?:sang|sing|sings|singing|danced|chanted|recited|performed)\s+(?:in\s+)?(?:\w+\s+)?$", re.I)
-_GESTURE = re.compile(r"\s*(?:the\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?(?:cheers|applause|ovation|salutes?|acclamations?|waves?)\b", re.I)
+_GESTURE = re.compile(r"\s*(?:the\s+|their\s+|his\s+|her\s+)?(?:(?:[\w-]+\s+){0,3}?(?:cheers|applause|ovation|salutes?|acclamations?|waves?)\b|"
+                      r"(?:(?!of\b|for\b|by\b|to\b)[\w-]+\s+){0,3}?(?:masses|crowds?|audiences?|participants|workers|people|performers|spectators|columns|"
+                      r"servicepersons|soldiers|children|students|residents|citizens|delegates|well-wishers|onlookers|on-lookers)(?![\w'’-])(?!\s+(?:of|for)\b))", re.I)
+# ('acknowledging the cheering masses': a gesture to people, no words)
 _OBLIGED = re.compile(r"\b(?:[Ss]hould|[Mm]ust|[Ss]hall|ought\s+to|need\s+to|needs\s+to|have\s+to|has\s+to)\s+(?:(?:also|further|still|always|\w+ly)\s+)?"
                       r"(?:[a-z]+\s+(?:and|or)\s+(?:(?:also|further|\w+ly)\s+)?)?$")  # a duty: 'should supervise and actively | encourage'
 _OBLIGED_CUE = re.compile(r"(?:should|must|shall|ought\s+to|needs?\s+to|ha(?:ve|s)\s+to)\s", re.I)
@@ -189,14 +192,23 @@ def _subject_before(text, sents, k, pronoun, matcher):
     j = k - 1
     while j > 0 and k - j < 3 and re.match(r'\s*(?:(?:Then|Later|Also|And|But)\s+)?' + pronoun + r'\b', text[sents[j][0]:sents[j][1]], re.I): j -= 1
     s0, s1 = sents[j]
+    if (rf := _REACTION_FROM.search(text, s0, s1)): return rf.group(1)  # 'Wilders' taunt prompted an angry reaction from Pechtold. "...," he wrote'
     subj = lambda a: _titled_subject(text, a, s1, matcher) or _name_subject(text, a, s1, matcher) or _table_subject(text, a, s1, matcher)
     return subj(s0) or ((m := _OPENING_PHRASE.match(text, s0, s1)) and not _FINITE.search(m.group())
                         and not any(w in PAST for w in m.group().lower().split()) and subj(m.end())) or ''
     # 'But shortly before X's announcement, Trump backed ...' (a phrase with no verb of its own; not 'The centrist formed his movement, En Marche, ...')
 
 _OPENING_PHRASE = re.compile(r"\s*(?:(?:But|And|Then|Yet|Still)\s+)?[^,.;:!?\"“”\n]{3,90},\s+(?=[A-Z])")  # a phrase opening the sentence before its subject
+_REACTION_FROM = re.compile(r"\b(?:reaction|response|reply|retort|riposte|rebuke|rebuttal)\s+from\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)(?=\s*[.,;]|\s+(?:who|on|in|at)\b)")
 
+_TALKS_OF = re.compile(r'["“‘\']?\s*(?:He|She|His|Her|Him)\b')  # words that open on a third person ('"He was Mr Europe ...," he says'): the one
+# named before is talked about, not talking
+_ONE_QUOTATION = re.compile(r'["“][^"“”]*["”]?')  # a quotation and nothing else (not a span from a stray quote mark far back)
 _FIRST_IN_SENT = re.compile(r"\s*(?:(?:But|And|Then|Later|Also)\s+|[\"“][^\"“”\n]{1,600}[,.!?]?[\"”]\s*)?")  # the pronoun opens its sentence, or follows its opening quotation
+
+def _own_words_first(text, s0, ss, spans)->bool:
+    "Whether the sentence opens with the statement's own words and the pronoun follows them: 'It was obvious, he said, that ...'."
+    return any(a <= s0 + 2 and not text[s0:a].strip(' "“‘\'') and not text[b:ss].strip(' ,') for a, b in spans)
 _NEG_IN_CUE = re.compile(r"(?:\b(?:not|never)|n't|n’t)\s+(?!only\b)", re.I)  # 'did not respond Sunday to questions about'
 _TITLE_ONLY = re.compile(r'["“](?:(?:[A-Z0-9][\w\'’.-]*|of|the|a|an|for|and|in|on|to|with|by|at|as)[,:]?\s+){0,14}[A-Z0-9][\w\'’.-]*[.!?]?["”]')  # a title in quotes
 _NO_WORDS = re.compile(r"(?:made|delivered|gave|sent|forwarded|dispatched)\s+(?:a|an|the|his|her|its|their)?\s*(?:[\w-]+\s+){0,3}?"
@@ -500,13 +512,20 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             alt = resolve_source(om.group(1), ante, matcher, salient, text)  # the sentence's subject, not a body named before
             if alt[0] and alt[2] not in ('person', 'spokesperson') and (alt[2] or om.group(1).split()[-1].lower() in _ORG_HEADS | {'center', 'centre'}):
                 speaker, country, typ, cameo, how = alt; sender = om.group(1)  # (a body: a table actor or an organisation's head word, not 'The Immortal Songun')
-        if src.strip().lower() in ('he', 'she') and how == 'pronoun' and 0 < r['sentence'] < len(sents) and not any(x['sentence'] == r['sentence'] - 1 for x in rows[-4:]) \
-                and r['source_start'] is not None and _FIRST_IN_SENT.fullmatch(text, sents[r['sentence']][0], r['source_start']) \
-                and (ts := _subject_before(text, sents, r['sentence'], src.strip().lower(), matcher)) \
+        k0 = r['sentence']  # the sentence the statement opens: that of its first words when a quotation runs over a full stop ('"... on the
+        if r['content_spans'] and r['source_start'] is not None and r['content_spans'][0][0] < r['source_start'] and k0 < len(sents) \
+                and _ONE_QUOTATION.fullmatch(text, *r['content_spans'][0]):  # internet.
+            while k0 > 0 and sents[k0][0] > r['content_spans'][0][0] + 1: k0 -= 1  # But not this time," he wrote'; not an opening mark left
+            # at the end of the sentence before)
+        if src.strip().lower() in ('he', 'she') and how == 'pronoun' and 0 < k0 < len(sents) and not any(x['sentence'] == k0 - 1 for x in rows[-4:]) \
+                and r['source_start'] is not None and (_FIRST_IN_SENT.fullmatch(text, sents[r['sentence']][0], r['source_start'])
+                                                       or _own_words_first(text, sents[k0][0], r['source_start'], r['content_spans'])) \
+                and not (r['content_spans'] and r['content_spans'][0][0] < r['source_start'] and _TALKS_OF.match(text, r['content_spans'][0][0])) \
+                and (ts := _subject_before(text, sents, k0, src.strip().lower(), matcher)) \
                 and not (speaker and _same_person_name(ts, speaker)):
             alt = resolve_source(ts, ante, matcher, salient, text)  # 'Lt General Jane Roe was reluctant to ... He noted': the subject before
             if alt[0] and alt[2] in (None, 'person') and person_gender(alt[0], alt[2] or '', text) != {'he': 'f', 'she': 'm'}[src.strip().lower()]:
-                speaker, country, typ, cameo, how = alt[0], alt[1], 'person', alt[3], 'unknown' if _COURTESY.match(ts) else 'name'; sender = ts  # 'Mr Davis': the full name below
+                speaker, country, typ, cameo, how = alt[0], alt[1], 'person', alt[3], 'unknown' if _COURTESY.match(ts) or ' ' not in ts.strip() else 'name'; sender = ts  # 'Mr Davis', 'Pechtold': the full name below
         if src.strip().lower() in ('he', 'she') and (mk := _made_at(text, pos)) and mk[0] > max((m[0] for m in salient), default=-1):
             alt = resolve_source(mk[1], ante, matcher, salient, text)  # 'Ambassador Jane Roe made a speech. ... he said': the speaker
             if alt[0] and (alt[4] == 'name' or alt[4] == 'unknown' and plausible_speaker(mk[1])) and alt[2] in (None, 'person', 'spokesperson') \
