@@ -213,10 +213,16 @@ _NOT_GIVEN = {'the', 'a', 'an', 'in', 'on', 'at', 'mr', 'mrs', 'ms', 'dr', 'said
 _CREDIT_WORDS = {'daily', 'times', 'post', 'news', 'press', 'agency', 'media', 'newspaper', 'radio', 'television', 'tv', 'photo',
                  'photos', 'credit', 'provided', 'courtesy', 'xinhua', 'reuters', 'afp', 'ap', 'getty', 'images'}  # a caption's credit
 
+_PARTICLE_SURNAME = re.compile(r"(Van|Von|De|Da|Di|Du|Le|La|Al|El|Ter|Van [Dd]er|Van [Dd]en) ([A-Z][\w'’-]+)")  # capitalised opening a sentence
+
 def _full_name(text:str, surname:str, end:int,
                woman:bool=False, # the surname stands after 'Mrs', 'Ms': no man's name ('Melania Trump', not 'Donald Trump')
               )->str:
     "The fullest earlier form of a surname in `text[:end]` ('Mark Toner' for 'Toner'), or ''."
+    if (pm := _PARTICLE_SURNAME.fullmatch(surname)):  # 'Van Doorn' opening a
+        found = {m.group(0) for m in re.finditer(r"\b[A-Z][\w'’-]+ (?i:" + pm.group(1) + r") " + pm.group(2) + r"\b", text[max(0, end-5000):end])
+                 if m.group(0).split()[0].lower() not in _NOT_GIVEN | {'both', 'either', 'neither', 'says', 'asks', 'told'}}  # not 'Both El Gharbouni and ...'
+        return next(iter(found)) if len(found) == 1 else ''  # sentence is the 'van Doorn' of 'Arnoud van Doorn'
     if not re.fullmatch(r"[A-Z][\w'’-]+", surname): return ''
     rx = re.compile(r"(?<![/\w])((?:(?:[A-Z]\.|[A-Z][\w'’-]*)\s+){1,2})" + re.escape(surname) + r"\b")  # not a link's slug: 'pic.twitter.com/DwdFvX Others'  # not across a full stop ('the SRV. To Lam')
     person = surname not in _BODY_WORDS and surname.lower() not in _GROUP_HEADS  # a person's surname, not 'Committee' in 'House Judiciary Committee'
@@ -232,10 +238,11 @@ def _full_name(text:str, surname:str, end:int,
         if len(words) > 1 and not (woman and words[0].lower() in _MALE_GIVEN) and words[-2].lower() not in _CREDIT_WORDS:
             names.append(' '.join(words))  # not 'Provided to China Daily Gu was born': a caption's credit glued to the name
     if not names:  # a family name written first: 'Mun Kyong Dok, alternate member of ..., made an address' ... 'Mun said'
-        rx = r'\b' + re.escape(surname) + r'(?:[ \t]+[A-Z][a-z]+){1,2}'
+        rx = r'\b' + re.escape(surname) + r'(?:[ \t]+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}(?![\w-])'  # ('Park Chung-Hee', not 'Park Chung')
         seen = {m.group(0) for m in re.finditer(rx, text[max(0, end-5000):end]) if _SURNAME_FIRST.fullmatch(m.group(0))}
         full = {m.group(0) for m in re.finditer(rx + r'(?=[ \t]*,|[ \t]+(?:who|was|is|had|has|said|made|delivered|and)\b)', text[max(0, end-5000):end])}
-        if len(seen) == 1 and full == seen: names = list(full)  # one such name: it; two 'Kim X Y': no guess
+        if len(seen) == 1 and (full == seen or len(re.findall(re.escape(next(iter(seen))) + r'\b', text[max(0, end-5000):end])) >= 2):
+            names = list(seen)  # one such name (with a verb after it, or written twice: 'rebel Wang Shu struggled'): it; two 'Kim X Y': no guess
     if not names:  # a given name used alone, as features do for ordinary people: 'Mohammad Mustafa ... Mohammad told Al Jazeera'
         rx = r"\b" + re.escape(surname) + r"[ \t]+(?!(?:He|She|It|They|The|This|That|We|In|On|At|But|And)\b)[A-Z][a-z][\w-]*"
         seen = {m.group(0) for m in re.finditer(rx + r"\b(?![’'])", text[max(0, end-5000):end])}  # every 'Wang X': two Wangs, no guess

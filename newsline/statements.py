@@ -18,7 +18,7 @@ from .actors import place_country, place_table, actor_matcher, resolve_source, c
 from .speakers import plausible_speaker, document_author, document_recipient, strip_titles, speaker_type
 from .actors import _role_name, _fits_unknown, _PERSON_HEADS, _is_person_name, PRONOUN_TYPES, SPEAKER_NOUNS, _POSTED_TO, _BY_WORDS, _OUTLET_WORDS, _IT_BODIES
 from .kinds import statement_kind, statement_channel, is_speech_act, CAMEO, CUE_KIND, OWN_RULE_CUE, _FINITE
-from .statement_context import (MEDIA_SOURCE, _REPORT_CUE, _headline, _LINK_LINE, _LINK_MARK, _bears_title, _TITLES, _PERSON_ROLES,
+from .statement_context import (MEDIA_SOURCE, _PARTICLE_SURNAME, _REPORT_CUE, _headline, _LINK_LINE, _LINK_MARK, _bears_title, _TITLES, _PERSON_ROLES,
                                         _apposed_title, _titled_person, _state_role, _COURTESY, _full_name, _named_before, _QUOTED_AS, _FRONTED,
                                         _PLURAL_SOURCE, _antecedent, _DOC_SOURCE, DOC_WORDS, _FROM, _sender_before, _received_from, _colon_contents, _FULL_TEXT,
                                         _made_at, _MADE, _maker_before, _STATE_TYPES, _known, _is_own, _other_occasion, _titled_subject, _name_subject, _table_subject,
@@ -644,7 +644,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 and rows[-1]['source_end'] == r['source_end']:  # '... he warmly congratulated ..., and paid high tribute to ...': one subject,
             speaker, country, typ = rows[-1]['speaker'], rows[-1]['actor_country'], rows[-1]['actor_type']  # one speaker
         if speaker is None: continue  # an unresolved pronoun or a bare determiner: nobody to chart
-        if how == 'unknown' and (' ' not in speaker or _COURTESY.match(speaker)) and speaker not in _GROUP_PLURALS:  # a surname: 'Choe' after
+        if how == 'unknown' and (' ' not in speaker or _COURTESY.match(speaker) or _PARTICLE_SURNAME.fullmatch(speaker)) and speaker not in _GROUP_PLURALS:  # a surname: 'Choe' after
             # 'Foreign Minister Choe Son Hui' (not 'Republicans' after 'New Hampshire Republicans': a party's people, not those ones)
             sur = _COURTESY.sub('', speaker); woman = bool(re.match(r'(?:Mrs|Ms|Miss)\b', speaker))
             full = _named_before(sur, ante + salient)  # 'Zahid' for Ahmad Zahid Hamidi
