@@ -1005,7 +1005,9 @@ _ONCE_CUE = re.compile(r'once\s+(?:\w+ly\s+)?\w+$', re.I)  # the cue 'once said'
 
 _STORY = r'(?:It was\s+)?(?:One|Some)\s+(?:day|morning|afternoon|evening|night)\b'  # a story's opening
 _STORY_OPEN = re.compile(r'\s*' + _STORY, re.I)
-_AUTHOR_LINE = re.compile(r'\s*[^\n]{0,400}?\bthe following\b(?:[^\n:]|:(?=\d\d)){0,200}:[ \t]*\n\s*')  # 'X issued the following press statement on Sunday:',
+_AUTHOR_LINE = re.compile(r'\s*[^\n]{0,400}?\bthe following\b(?:"[^"\n]*"|“[^”\n]*”|[^\n:"“]|:(?=\d\d)){0,200}'
+                          r'(?::(?:[ \t]*\n\s*|[ \t]+(?=[A-Z“"]))|(?<=["”])\.?[ \t]*\n\s*)')  # 'X issued the following press statement on Sunday:',
+# '... titled "A: B"' (a title in quotes may hold a colon, or end the line),
 # '... at 10:00 on July 16:'
 _END_MARK = re.compile(r'\s*-0-\s*$')  # KCNA's end of an item
 
