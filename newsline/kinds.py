@@ -435,7 +435,17 @@ def is_speech_act(cue:str, # the cue's text
     if re.fullmatch(r'talk(?:s|ed|ing)?|spok(?:e|en)|speak(?:s|ing)?', last) and re.match(r'\s*(?:to|with)\b', t) \
             and not re.search(r'\b(?:about|that|on)\b', t):
         return False  # 'often talked to the foreign media', 'talked with them for a long time': talking, no words reported
+    if c == 'hoping' and re.match(r'\s*to\s+\w', t): return False  # 'cut the rate, hoping to push cash into the economy': a purpose
+    if re.fullmatch(r'refus(?:e|es|ed|ing)', last) and (m := re.match(r"\s*to\s+(?:(?:\w+ly|even|ever|also|so\s+much\s+as)\s+)?([a-z]+)", t)) and m.group(1) not in _REFUSED_WORDS \
+            and not re.match(r'\s*to\s+be\s+drawn\b', t):  # ('refused to be drawn on whether ...': declined to say)
+        return False  # 'refused to greet the president', 'refused to grant visas': an act (not 'refused to comment', 'to accept the plan')
     return True
+
+_REFUSED_WORDS = {'comment', 'confirm', 'say', 'discuss', 'talk', 'speak', 'answer', 'elaborate', 'disclose', 'reveal', 'speculate',
+                  'specify', 'name', 'identify', 'deny', 'respond', 'reply', 'accept', 'recognize', 'recognise', 'acknowledge', 'admit',
+                  'apologize', 'apologise', 'retract', 'withdraw', 'rule', 'testify', 'explain', 'give', 'provide', 'release', 'condemn',
+                  'criticize', 'criticise', 'endorse', 'support', 'back', 'negotiate', 'budge', 'concede', 'yield', 'mention', 'disavow', 'renew', 'reaffirm'}  # refusing to say
+# or to accept something is a stance taken
 _ENDANGERED = re.compile(r"\s*(?:the\s+|(?:[\w'’.-]+\s+){1,3}?[\w.-]+['’]s?\s+)?(?:[\w-]+\s+){0,2}?(?:goal|net|lead|title|record|position|existence|"
                          r"stability|security|future|livelihoods?|jobs|lives|life|health|safety|unity|front|peace|economy|recovery|survival)\b", re.I)
 _TERRITORY = re.compile(r"\s*(?:to\s+)?(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,3}?(?:sea|seas|islands?|islets?|territory|territories|waters|land|"
