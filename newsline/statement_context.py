@@ -213,7 +213,7 @@ _NOT_GIVEN = {'the', 'a', 'an', 'in', 'on', 'at', 'mr', 'mrs', 'ms', 'dr', 'said
 _CREDIT_WORDS = {'daily', 'times', 'post', 'news', 'press', 'agency', 'media', 'newspaper', 'radio', 'television', 'tv', 'photo',
                  'photos', 'credit', 'provided', 'courtesy', 'xinhua', 'reuters', 'afp', 'ap', 'getty', 'images'}  # a caption's credit
 
-_PARTICLE_SURNAME = re.compile(r"(Van|Von|De|Da|Di|Du|Le|La|Al|El|Ter|Van [Dd]er|Van [Dd]en) ([A-Z][\w'’-]+)")  # capitalised opening a sentence
+_PARTICLE_SURNAME = re.compile(rf"((?i:{NAME_PARTICLES})(?: [Dd]e[rn])?) ([A-Z][\w'’-]+)")  # 'Van Doorn', 'Bin Salman': capitalised opening a sentence
 
 def _full_name(text:str, surname:str, end:int,
                woman:bool=False, # the surname stands after 'Mrs', 'Ms': no man's name ('Melania Trump', not 'Donald Trump')

@@ -12,6 +12,7 @@ __all__ = ['TOKEN', 'QUOTE_OPEN', 'QUOTE_CLOSE', 'QUOTE_BOTH', 'QOPEN', 'QCLOSE'
 
 # %% ../nbs/02g_text_units.ipynb #t002
 import re
+from .timex_lexicon import MONTHS, WEEKDAYS
 
 # %% ../nbs/02g_text_units.ipynb #c005
 TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,]\d)(?:\.\d+)?|\d{1,2}:\d\d(?::\d\d)?(?![\d:])|\w+(?:(?:[-'’.]|\ufffd+)\w+)*|''|``|\S")  # a word may hold U+FFFD, a letter lost in decoding ('Sinn F\ufffd\ufffdin')
@@ -101,8 +102,8 @@ _GLUED_OPENERS = {'speaking', 'addressing', 'talking', 'commenting', 'meanwhile'
 # only when they open a sentence
 _TIME_OPENERS = {'last', 'this', 'on', 'earlier', 'later', 'in'}  # a capitalised time phrase: 'Last week,', 'On Friday,', 'Earlier this month'
 _TIME_UNITS = {'week', 'month', 'year', 'weekend', 'night', 'morning', 'afternoon', 'evening'}  # in lower case ('Last Week Tonight' is a show)
-_WEEKDAYS = {'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'}
-_MONTH_NAMES = {'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december'}
+_WEEKDAYS = {w for w in WEEKDAYS if len(w) > 5}  # the full names ('friday', not 'fri')
+_MONTH_NAMES = {m for m in MONTHS if len(m) > 3} - {'may', 'sept'}  # full names ('may' is a verb too)
 
 def _glued_opening(text, toks, low, i)->bool:
     "Does token `i` open a sentence whose full stop the page lost ('... Grouping numbers 10,000 Last month, the head of ...')?"
