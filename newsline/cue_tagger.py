@@ -104,7 +104,8 @@ def end_candidates(low:list, # lowercased tokens
     "Possible ends of a content starting at `q`: before punctuation, a function word or an adverb, the limit and the sentence end."
     last = hi if last is None or last < hi else last
     out = [x for x in range(q+1, last) if (low[x] in END_WORDS or not low[x][:1].isalnum() or low[x].endswith('ly'))
-           and not set(low[x-1]) <= _TRIMMED]
+           and not set(low[x-1]) <= _TRIMMED and not (low[x] == '.' and x+1 < last and low[x+1] == ',')]  # (an abbreviation's full stop
+    # before a comma ends no sentence: 'the C.C., WPK', 'the U.S., Japan and other countries')
     for e in (hi, last):
         if e > q and e not in out: out.append(e)
     return sorted(out)

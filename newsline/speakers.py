@@ -27,6 +27,8 @@ _HEAD_END = re.compile(r"\s(?:of|for|in|at|on|to|from|with|by|who|which|that|rel
 _NAME_END = re.compile(r"\s(?:who|which|that|set|made|[a-z]+ed)\s")  # a post-modifier: what follows is not part of the name
 
 _KIN = {'family', 'relatives', 'parents', 'families'}
+_PERSON_ED = {'unnamed', 'unidentified', 'retired', 'elected', 'jailed', 'detained', 'exiled', 'alleged', 'affected', 'concerned', 'displaced',
+              'wounded', 'injured', 'armed', 'masked'}  # adjectives in -ed that tell who someone is (not 'the bespectacled leader': one named before)
 
 _QUANT = {'some', 'many', 'several', 'few', 'most', 'numerous', 'various', 'certain', 'other', 'others', 'someone', 'somebody',
           'everyone', 'everybody', 'anyone', 'anybody', 'nobody', 'none', 'countless', 'multiple'}
@@ -59,7 +61,9 @@ def plausible_speaker(source:str, # a source span's text whose speaker is not in
         return False  # 'various organizations and puppet political parties', 'Several countries which committed war crimes': no one named
     if (w0 in _NOT_FIRST and not (w0 in ('her', 'one') and len(words) > 1)) or re.search(r'\d', words[0]): return False  # 'her' before a noun is a determiner: 'Her family'
     if w0 in _DETS_WORDS or w0 == 'one': words = words[1:]  # 'one official' as 'an official' (the head decides: not 'One month')
+    if len(words) > 1 and words[0] in _PERSON_ED: words = words[1:]  # 'an unnamed spokesman', 'a retired general': an adjective, no post-modifier
     if not words: return False
+    if (nm := re.search(r"\s(?:named|called)\s+(?=[A-Z])", j := ' '.join(words))) and plausible_speaker(j[nm.end():]): return True  # 'a monk named Thuseitta'
     m = _HEAD_END.search(' ' + ' '.join(words) + ' ')
     np_ = ' '.join(words)[:max(0, m.start()-1)] if m else ' '.join(words)
     m2 = _NAME_END.search(' ' + ' '.join(words) + ' ')

@@ -20,8 +20,9 @@ _LINK_LINE = re.compile(r"\s*" + LINK_WORDS + r"\s*:\s*(?=\S)", re.I)  # the wor
 _LINK_MARK = re.compile(r"(?:^|(?<=[.!?\"”\n]))" + _LINK_LINE.pattern, re.I)  # the same where a sentence or line may start
 
 def _headline(text:str, s:int, e:int)->bool:
-    "Whether `text[s:e]` is a headline: a whole line of at most 30 words without closing punctuation."
+    "Whether `text[s:e]` is a headline: a whole line of at most 30 words without closing punctuation, or a linked one the sentence splitter cut off."
     t = text[s:e].strip()
+    if t and _LINK_LINE.match(text, s) and t[-1] not in '.!:;,"”)' and len(t.split()) <= 30: return True  # "READ MORE: Syria operations 'will go on', says Erdogan" (or '?')
     if not t or t[-1] in '.!?:;,"”\'’)-': return False
     whole = (s == 0 or text[s-1] == '\n' or not text[:s].strip(' \t').endswith(tuple('.!?"”'))) and (e >= len(text.rstrip()) or text[e:e+1] == '\n')
     return whole and text[:s].rstrip(' \t')[-1:] in ('', '\n') and len(t.split()) <= 30

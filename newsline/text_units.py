@@ -13,6 +13,7 @@ __all__ = ['TOKEN', 'QUOTE_OPEN', 'QUOTE_CLOSE', 'QUOTE_BOTH', 'QOPEN', 'QCLOSE'
 # %% ../nbs/02g_text_units.ipynb #t002
 import re
 from .timex_lexicon import MONTHS, WEEKDAYS
+from .actors import LINK_WORDS
 
 # %% ../nbs/02g_text_units.ipynb #c005
 TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,]\d)(?:\.\d+)?|\d{1,2}:\d\d(?::\d\d)?(?![\d:])|\w+(?:(?:[-'’.]|\ufffd+)\w+)*|''|``|\S")  # a word may hold U+FFFD, a letter lost in decoding ('Sinn F\ufffd\ufffdin')
@@ -118,6 +119,49 @@ def _glued_opening(text, toks, low, i)->bool:
     if u in _WEEKDAYS: return w != 'in'  # 'On Friday,', 'Last Sunday', 'Earlier Monday'
     return w not in ('in', 'on') and u in _TIME_UNITS and text[toks[j][0]].islower()  # 'Last week,', 'This morning'
 
+_LINK_START = re.compile(r"\s*" + LINK_WORDS + r"\s*:\s*(?=\S)", re.I)  # 'READ MORE: ', 'OPINION: ': a linked headline follows
+_LINK_FIRST = {w.split()[0] for w in LINK_WORDS.strip('(?:)').split('|')}
+_HEAD_OPENERS = _STARTERS | {'according', 'since', 'while', 'when', 'if', 'some', 'many', 'more', 'most', 'several', 'under', 'for', 'with',
+                             'from', 'during', 'despite', 'although', 'though', 'both', 'each', 'all', 'one', 'two', 'three', 'thousands',
+                             'hundreds', 'dozens', 'officials', 'police', 'critics', 'analysts', 'witnesses', 'residents', 'so', 'yet',
+                             'now', 'then', 'today', 'yesterday', 'by', 'among', 'until', 'nearly', 'almost', 'around', 'other',
+                             'another', 'what', 'through', 'former', 'last', 'earlier', 'separately', 'our', 'my', 'your', 'given'}  # words that open a sentence far more often than a name
+_HEAD_NAME_BEFORE = {'in', 'on', 'at', 'to', 'from', 'for', 'of', 'with', 'against', 'over', 'by', 'into', 'after', 'about', 'and', 'as',
+                     'between', 'like', 'vs', 'versus', 'amid', 'near', 'toward', 'towards', 'outside', 'inside', 'across', 'through',
+                     'under', 'without', 'within', 'despite', 'the', 'a', 'an', 'says', 'say', 'said', 'new', 'ex', 'former', 'anti',
+                     'pro', 'post', 'pre', 'non', 'met', 'sent', 'gave', 'took', 'left', 'won', 'beat', 'led', 'made', 'hit', 'let', 'got', 'saw', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'do', 'does', 'did', 'is', 'are', 'was',
+                     'were', 'has', 'have', 'had', 'be', "can't", 'can’t', "won't", 'won’t', "don't", 'don’t', "doesn't", 'doesn’t', "didn't", 'didn’t'}  # what a name in a headline follows
+_ADJ_OR_VERB = ('s', 'ing', 'ed', 'ic', 'al', 'ive', 'ous', 'ful', 'ern', 'est')  # endings of verbs and adjectives, which names in headlines follow ('seizing Libyan cities', 'historic Oscars')
+_SAY_AFTER = {'said', 'says', 'told', 'added', 'wrote', 'explained', 'noted', 'announced', 'warned', 'stated', 'tweeted', 'insisted', 'argued', 'claimed'}
+
+def _teaser_end(text, toks, low, s, e):
+    "Token index in [s, e) where a linked headline after 'READ MORE:' ends and the sentence the page ran into it begins, or None."
+    m = _LINK_START.match(text, toks[s][0])
+    if not m: return None
+    k0 = next((k for k in range(s, e) if toks[k][0] >= m.end()), e)
+    best, bs = None, 1
+    for k in range(k0 + 2, min(e, k0 + 18)):  # a headline of two words or more (and not many more)
+        t, p, c = low[k], low[k-1], text[toks[k][0]]
+        quote = t in ('"', '“') and k+1 < e and toks[k+1][0] == toks[k][1] and text[toks[k+1][0]].isupper()
+        glued = p == '-' and toks[k-1][0] == toks[k-2][1] and k >= k0 + 4  # 'Syria's civil war explained- According to ...': a separator the page left (not 'UK- Hate crime ...')
+        if not (c.isupper() or quote) or p in ('-', '–', '—', ':', '|') and not glued: continue  # (a subtitle's capital: 'Kim Jong-nam death - Four ...')
+        pc = text[toks[k-1][0]]; after_low = pc.islower() or pc.isdigit()
+        if '  ' in text[toks[k-1][1]:toks[k][0]]: sc = 3  # a double space: where the line break was
+        elif glued: sc = 3 if t in _HEAD_OPENERS else 2
+        elif quote: sc = 3 if p != ',' and p not in _SAY_AFTER and not any(q in ('"', '”') for q in low[k+1:k+6]) else 1  # a quotation opens the
+        # sentence (not a word in quotes, nor the words after 'told the crowd,')
+        elif p in ('?', '!') or p in ("'", '’', '"', '”') and low[k-2] in ('?', '!'): sc = 3  # the headline's end
+        elif t in _HEAD_OPENERS and (len(t) > 1 or toks[k][1] < toks[k+1][0] if k+1 < e else False): sc = 3 if after_low or p in ("'", '’', '"', '”') and toks[k-1][0] == toks[k-2][1] else 2  # (not an opening quote: "Haley - 'We are ...'")
+        elif p in ("'", '’', '”') and toks[k-1][0] == toks[k-2][1]: sc = 2  # after the headline's quoted words ('a war crime' Relocating ...)
+        elif after_low and p not in _HEAD_NAME_BEFORE and p not in _TAG_VERBS and '-' not in p and (not p.endswith(_ADJ_OR_VERB) or p.endswith(('ss', 'is', 'us'))): sc = 2  # a capital after a noun: 'immigration ban Former ...'
+        else:
+            j = k
+            while j < e and j - k < 4 and text[toks[j][0]].isupper() and (j == k or low[j] not in _HEAD_OPENERS): j += 1
+            sc = 2 if after_low and j > k and j < e and low[j] in _SAY_AFTER else 1  # 'for Syrian opposition Abdel Rahman said'
+        if sc > bs: best, bs = k, sc
+        if bs >= 3: break
+    return best
+
 def sentences(text:str, # the text
               toks:list, # its tokens
               low:list,  # lowercased tokens
@@ -148,6 +192,9 @@ def sentences(text:str, # the text
         if brk: out.append((s, i+1)); s = i+1
         i += 1
     if s < n: out.append((s, n))
+    for x in range(len(out) - 1, -1, -1):  # a linked headline glued to the next sentence (the page's line break lost): two
+        a, b = out[x]
+        if low[a] in _LINK_FIRST and (k := _teaser_end(text, toks, low, a, b)) is not None: out[x:x+1] = [(a, k), (k, b)]
     return out
 
 # %% ../nbs/02g_text_units.ipynb #c014

@@ -13,15 +13,21 @@ from newsline.articles import load_articles
 from newsline.statements import statements
 
 CASES = ['8f3a78c871ea2284', 'a45591d18c56053b', '0cd333a2c4a058e9', 'c42c4293e8ffe960', '7fdec1d043f22d2b', 'd150db515906e9c2',
-         '9ca70418d506a1b1', '21eca42a5c7eefad', 'e8d6babd9de82780', 'da1d697d4abdfc65', 'd1f5264e1302db3e', 'fe05675ea72e2652']
+         '9ca70418d506a1b1', '21eca42a5c7eefad', 'e8d6babd9de82780', 'da1d697d4abdfc65', 'd1f5264e1302db3e', 'fe05675ea72e2652',
+         'c4296dfbe9265b6e', 'c2e26692219ab46f']
+
+
+def _statements_of(path, ids):
+    "Statements of the articles `ids` of the corpus file at `path`."
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        df = load_articles(path, progress=False)
+    return statements(df[df.article_id.isin(ids)])
 
 
 @pytest.fixture(scope="module")
 def rows(shared):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        df = load_articles(shared / "corpora/kcna_kp_2023-12_2024-11.jsonl", progress=False)
-    return statements(df[df.article_id.isin(CASES)])
+    return _statements_of(shared / "corpora/kcna_kp_2023-12_2024-11.jsonl", CASES)
 
 
 def _of(rows, aid, cue=None):
@@ -82,3 +88,32 @@ def test_kcna_condemnation_words(rows):
     # 'the "liberal democracy" is, in essence, based on the jungle law'; 'NATO is making desperate efforts to bring a new war cloud'
     assert _of(rows, 'd1f5264e1302db3e', 'says').kind.iloc[0] == 'criticize'
     assert _of(rows, 'fe05675ea72e2652', 'disclosed').kind.iloc[0] == 'criticize'
+
+
+def test_words_run_past_an_abbreviation_and_a_cue_ends_before_in_connection_with(rows):
+    # 'secretary of the C.C., WPK, paid a condolatory visit ...': the abbreviation's full stop ends no words (reading 125, row 8)
+    c = _of(rows, 'c4296dfbe9265b6e', 'in the message expressed').content.iloc[0]
+    assert c.endswith('General Secretary Nguyen Phu Trong'), c
+    # 'issued a press statement in connection with the fact that ...': 'in' opens the words' phrase, the cue ends at the noun
+    r = _of(rows, 'c2e26692219ab46f', 'issued a press statement')
+    assert len(r) == 1 and r.content.iloc[0].startswith('that the U.S. and the ROK recently held'), r
+
+
+NEWS_LINKED = ['007dea2baf654a73', '6a484ac5ebd07c57', 'a626173bea98659e', 'f9aff1a983d7acd5', 'b9545aee0ca90ad9', 'cf48111f23cc30b2']
+
+
+@pytest.fixture(scope="module")
+def news_rows(shared):
+    return _statements_of(shared / "corpora/news_articles_2016-2017.csv", NEWS_LINKED)
+
+
+def test_linked_headline_glued_to_a_sentence_is_no_part_of_its_statements(news_rows):
+    # the 2016-2017 news lost the line break after 'READ MORE: <headline>': the headline ran into the next sentence's words
+    assert not news_rows.content.fillna('').str.contains('READ MORE').any()
+    r = _of(news_rows, '007dea2baf654a73', 'told')  # '... crackdown "We want to let them know ...," a Buddhist monk named Thuseitta ... told AFP'
+    r = r[r.speaker == 'Thuseitta']
+    assert len(r) == 1 and r.content.iloc[0].startswith('"We want to let them know'), r
+    r = _of(news_rows, '6a484ac5ebd07c57', 'also told')  # 'an unnamed spokesman of the Seoul Central District Prosecutors Office also told'
+    assert len(r) == 1 and r.content.iloc[0].startswith('"We will decide Wednesday'), r
+    # "READ MORE: Syria operations 'will continue until the end', says Erdogan The Turkish army ...": the headline's verb is no statement
+    assert not ((news_rows.article_id == 'cf48111f23cc30b2') & (news_rows.cue == 'says') & (news_rows.speaker.str.contains('Erdogan'))).any()
