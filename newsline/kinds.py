@@ -167,6 +167,7 @@ _HOPED_GOOD = re.compile(r"\b(?:achiev|attain|win|gain|register|reap)\w*\s+(?:[\
 _WELL_BEING = re.compile(r'\b(?:good health|long life|happiness|well-being|wellbeing)\b', re.I)
 _DOOM = re.compile(r"\b(?:punish\w*|judg(?:e)?ment|verdict|retribution)\s+(?:\w+\s+){0,2}(?:by|of)\s+(?:history|the times|justice)\b", re.I)
 _ASK = re.compile(r'\bask(?:s|ed|ing)?\s*$', re.I)
+_QUESTION = re.compile(r'\s*(?:if|whether|what|why|how|who|whom|when|where|which)\b', re.I)
 _SUGGEST = re.compile(r'\b(?:suggest(?:s|ed|ing)?|recommend(?:s|ed|ing)?|advis(?:e|es|ed|ing))\b', re.I)
 OWN_RULE_CUE = re.compile(r'\b(?:ask(?:s|ed|ing)?|told|tells?|telling|instruct(?:s|ed|ing)?|advis(?:e|es|ed|ing)|direct(?:s|ed|ing)?|'
                           r'suggest(?:s|ed|ing)?|recommend(?:s|ed|ing)?|hop(?:e|ed|es|ing)|wish(?:ed|es|ing)?)\s*$', re.I)
@@ -295,6 +296,7 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
     if (_ASK.search(cue or '') or _INSTRUCT.search(cue or '')) and _COURTESY.search(content or '') and (_REQUEST.match(content or '') or _TOLD_TO.match(content or '')):
         return 'praise'  # 'asked the ambassador to convey his greetings to the President': a courtesy to a third party
     if _ASK.search(cue or '') and _REQUEST.match(content or '') and '?' not in (content or ''): return 'appeal'  # a request
+    if _ASK.search(cue or '') and _QUESTION.match(content or ''): return 'say'  # 'asked if he would be prepared to stay': a question, no plan of the asker's
     if _SUGGEST.search(cue or '') and (_SUBJUNCTIVE.match(content or '') or re.search(r'advis', cue, re.I) and _ADVISE_AGAINST.match(content or '')):
         return 'appeal'  # 'suggests measures be taken', 'advised them against travel': a recommendation
     if _INSTRUCT.search(cue or '') and (_TOLD_TO.match(content or '') or re.search(r'instruct|direct', cue, re.I) and _DIRECTED_TO.match(content or '')):
