@@ -874,7 +874,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
     home = None  # the article's own country, for speakers still without one, once kinds and targets are drawn (`home_country`)
     for r in final:
         if not kcna and r['speaker'] and not r['actor_country'] and r['actor_type'] in (None, '', 'person') \
-                and not _INTERNATIONAL.search(r['speaker']) and not _known(matcher, r['speaker']):
+                and not _INTERNATIONAL.search(r['speaker']) and not _known(matcher, r['speaker']) \
+                and not _intl_officer(r['source_text'] or '', matcher):  # ('EU Economy Commissioner Pierre Moscovici': an
+            # international body's officer has no country of the article's)
             if home is None: home = home_country(text, mentions)
             if home: r['actor_country'] = home
         elif kcna and r['speaker'] and not r['actor_country'] and _DPRK_BODY.search(r['speaker']): r['actor_country'] = 'PRK'
@@ -884,6 +886,12 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             if home is None: home = _title_country(title, matcher)  # 'Angola to Develop Education': 'the minister' is Angola's
             if home: r['actor_country'] = home
     return final
+
+def _intl_officer(src:str, matcher)->bool:
+    "Whether a source names its speaker by an office of an international body ('UN humanitarian chief Stephen O'Brien'), not in a relative clause."
+    src = re.split(r',?\s+(?:who|whose|which)\b', src, maxsplit=1)[0]  # 'Mr Blair, who campaigned to Remain in the EU': his own country
+    return any(f[4] == 'international_org' and (f[2] != 'UN Security Council' or re.search(r'\bU\.?N\b|United Nations', src[f[0]:f[1]]))
+               for f in matcher.find(src))  # ('Security Council Secretary Nikolai Patrushev': Russia's council)
 
 _NOT_TITLE_COUNTRY = re.compile(r"(?:Foreign|Overseas|Different|Various|Several|Many|Other|World|Western|West|European|Asian|African)\b"
                                 r"|(?:Experts?|Analysts?|Observers?|Commentators?|Scholars?|Critics?|Specialists?|Sources?)$")  # 'foreign media', bare 'experts'
