@@ -537,7 +537,7 @@ _FRONT_PHRASE = re.compile(r"\s*(?:On|In|At|For|With|As|After|Before|During|Rega
                            r"(?:Last|This|Next|Earlier|Late|Early)\s+(?:week|month|year|night|weekend|spring|summer|autumn|fall|winter|January|February|"
                            r"March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
                            r"[^,;:\"“”.]{0,120},(?:\s*(?:as|in|on|at|with|when|after)\b[^,;:\"“”.]{0,80},)?")  # up to two fronted phrases
-_CONJ_START = re.compile(r"\s*(?:But|And|So|Yet|Then|Now|Still|Meanwhile|However|Also|Or|As|While|When|If|After|Before|Since|Though|Although)\s+(?=[A-Z])")
+_CONJ_START = re.compile(r"\s*(?:(?:However|Meanwhile),|But|And|So|Yet|Then|Now|Still|Meanwhile|However|Also|Or|As|While|When|If|After|Before|Since|Though|Although)\s+(?=[A-Z])")
 _APPOSED_SUBJECT = re.compile(r"\s*(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+[a-z][^,;:\"“”.]{2,60},\s*((?:[A-Z][\w'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.)){1,3}),"
                              r"(?=\s+[a-z])")  # 'a top engineering executive, Amit Singhal, left'
 _PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}")  # a given name and a surname, in plain letters
@@ -553,7 +553,8 @@ def _name_subject(text:str, # the body
     m = _NAME_SUBJECT.match(text, s0, s1) or _APPOSED_SUBJECT.match(text, s0, s1)  # 'Amit Singhal left', 'a top executive, Amit Singhal, left'
     if not m and (m1 := _SURNAME_SUBJECT.match(text, s0, s1)) and m1.group(1).lower() not in STOP and m1.group(1).lower() not in SENTENCE_ADVERBS:
         full = _full_name(text, m1.group(1), s0)  # 'Christopher Sawa' written before (within the 5,000 characters `_full_name` reads)
-        return full if full and _is_person_name(full) and person_gender(full, '', text) and \
+        return full if full and _is_person_name(full) and full.split()[0].lower() not in STOP and (person_gender(full, '', text) or  # (not 'Like Lina')
+                                                                                                    re.search(re.escape(full) + r",\s+(?:an?\s+|the\s+)?[a-z]", text)) and \
             not any(f[4] not in ('person', 'spokesperson') for f in (matcher or actor_matcher()).find(full)) else ''
     if not m: return ''
     name = m.group(1)
