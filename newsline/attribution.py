@@ -289,13 +289,11 @@ def cue_runs(text, toks, low, inq, tagger=None, extra:set=frozenset())->tuple:
         if low[i] == 'in' and lab[i-1] and not lab[i+1] and (low[i-1] in ISSUE_NOUNS or low[i-1] in CHANNEL_NOUNS):
             lab[i] = 0; continue  # 'issued a press statement in | connection with ...': the preposition opens the words' phrase (but a
             # 'speech on' its topic stays one cue)
-        if low[i] in ('said', 'says') and lab[i+1] and low[i+1] not in ADV_RIGHT and low[i+1] not in _SAID_NEXT and not low[i+1].endswith('ly') \
-                and low[i+1][:1].isalpha() and not ruled[i+1]:
-            k = i+1  # 'May said | failure to reach a deal could ...': the words' subject, not the cue's
-            while k < n and lab[k] and not ruled[k]: lab[k] = 0; k += 1
-        if low[i] == 'for' and low[i-1] in ('called', 'calls', 'call', 'calling') and lab[i+1] and not ruled[i+1]:
-            k = i+1  # 'has called for | lifting sanctions against Russia': what is called for is the words
-            while k < n and lab[k] and not ruled[k]: lab[k] = 0; k += 1
+        if lab[i+1] and not ruled[i+1] and (low[i] in ('said', 'says') and low[i+1] not in ADV_RIGHT and low[i+1] not in _SAID_NEXT
+                                            and not low[i+1].endswith('ly') and low[i+1][:1].isalpha()
+                                            or low[i] == 'for' and low[i-1] in ('called', 'calls', 'call', 'calling')):
+            k = i+1  # 'May said | failure to reach a deal could ...', 'has called for | lifting sanctions against Russia': the words' first
+            while k < n and lab[k] and not ruled[k]: lab[k] = 0; k += 1  # words, not the cue's
         if not lab[i-1] and lab[i+1] and caps[i] and caps[i-1] and _is_word(low[i-1]) and not ruled[i] and low[i] not in ('according', 'in') \
                 and not low[i].endswith(('s', 'ed', 'ing')) and low[i] not in AUX and low[i] not in _LEFT_OK and not caps[i+1]:  # (not a headline's
             # capitalised verbs: 'Democrats Call For Action')

@@ -10,13 +10,13 @@ __all__ = ['MEDIA_SOURCE', 'DOC_WORDS', 'home_country']
 # %% ../nbs/02h_statement_context.ipynb #h002
 import re, functools
 from collections import Counter
-from .actors import actor_matcher, place_country, place_countries, _TRAILING_PAREN, _role_name, _TRAILING_DAY, LINK_WORDS, SPEAKER_NOUNS, NAME_PARTICLES, resolve_source, _is_person_name, person_gender, _BODY_WORDS, _GROUP_HEADS, _MALE_GIVEN, NOMINAL_TYPES, _GIVEN_NAMES
+from .actors import actor_matcher, place_country, place_countries, _TRAILING_PAREN, _role_name, _TRAILING_DAY, SPEAKER_NOUNS, NAME_PARTICLES, resolve_source, _is_person_name, person_gender, _BODY_WORDS, _GROUP_HEADS, _MALE_GIVEN, NOMINAL_TYPES, _GIVEN_NAMES
 from .speakers import plausible_speaker, PARTY_TAG, _PARTY_TAG, _SURNAME_FIRST
-from .text_units import SENTENCE_ADVERBS, STOP
+from .text_units import SENTENCE_ADVERBS, STOP, LINK_START
 from .timex_lexicon import MONTHS, WEEKDAYS, WD
 
 # %% ../nbs/02h_statement_context.ipynb #h011
-_LINK_LINE = re.compile(r"\s*" + LINK_WORDS + r"\s*:\s*(?=\S)", re.I)  # the words of `newsline.actors.LINK_WORDS`, then a colon
+_LINK_LINE = LINK_START  # the words of `newsline.actors.LINK_WORDS`, then a colon (the one `newsline.text_units.sentences` cuts headlines at)
 _LINK_MARK = re.compile(r"(?:^|(?<=[.!?\"”\n]))" + _LINK_LINE.pattern, re.I)  # the same where a sentence or line may start
 
 def _headline(text:str, s:int, e:int)->bool:
