@@ -456,11 +456,15 @@ def person_gender(name:str, # a speaker's canonical name
         if near: return near  # the pronouns right after the name's mentions: 'Yin was drawn in once she started reading'
     return 'm' if typ == 'person' and name in _table_persons()[0] else None  # the table's other persons are men
 
-def _one_name_of(name, pronoun, text):
+def _one_name_of(name, pronoun, text,
+                 latest=False, # the speaker is the latest one: its given name alone may tell the gender
+                ):
     "Whether a one-word speaker ('Aurelie') is a person the pronoun fits, by the pronouns after its mentions."
     return bool(text) and re.fullmatch(r"[A-Z][a-z\ufffd-]+", name) is not None and not name.endswith('s') and name.lower() not in SPEAKER_NOUNS \
         and re.search(r"[a-z,;]\s+" + re.escape(name) + r"\b", text) is not None and not (actor_matcher().find(name) or place_country(name)) \
-        and person_gender(name, '', text) == {'he': 'm', 'she': 'f'}[pronoun]  # a name used inside sentences, of no place or body
+        and (person_gender(name, '', text) == {'he': 'm', 'she': 'f'}[pronoun]  # a name used inside sentences, of no place or body
+             or latest and name.lower() in {'he': _MALE_GIVEN, 'she': _FEMALE_GIVEN}[pronoun])  # ('said Mohammad. "...," he added': the
+    # speaker just quoted, by a man's given name)
 
 def _fits_unknown(pronoun, name):
     "Whether an unknown speaker's name could be what a pronoun refers to (plural for 'they', a personal name for 'he'/'she')."
@@ -979,7 +983,7 @@ def resolve_source(source:str,   # the source span's text
         if other and person_gender(actor, typ, text) == other: continue
         if want is None or typ in want: return (actor, country or None, typ or None, cameo or None, how)
         if how == 'pronoun' and not typ and s >= 0 and (k == 0 or words[0] != 'it') and (_fits_unknown(words[0], actor) or other and
-                                                                                            _one_name_of(actor, words[0], text)):
+                                                                                            _one_name_of(actor, words[0], text, k == 0)):
             return (actor, None, None, None, how)  # an earlier unknown speaker: 'The speakers said ... They noted'; 'it' only the last;
             # 'Aurelie said her brother ... she says': a woman named once, by her first name
     if how == 'nominal' and words[-1] in DOCUMENTS: return (None, None, None, None, how)  # 'an article' with no paper named before

@@ -244,6 +244,16 @@ def _indefinite_np(low, i):
         if not low[k].isalpha() or low[k] in AUX or low[k] in ('and', 'or', 'but', 'then', 'nor') or low[k].endswith(('ed', 'ly')): return False
     return False
 
+_ADDS_WORDS = re.compile(r"\s*,?\s*(?:that\b|[:\"“]|(?:he|she|they|it|we|i|there)\b)", re.I)  # what follows an 'adding' that adds words
+_FEELINGS = {'condolences', 'condolence', 'sympathy', 'sympathies', 'thanks', 'gratitude', 'greetings', 'congratulations'}
+
+def _feeling_from(low, lab, i):
+    "Where the feeling noun at `i` and its adjectives begin, when a cue's verb of expressing comes just before them ('expressed deep | condolences'), else 0."
+    k = i
+    while k > 0 and lab[k-1] and low[k-1] not in ('expressed', 'extended', 'conveyed', 'offered', 'expresses', 'extends', 'conveys') and i - k < 3: k -= 1
+    return k if k > 0 and lab[k-1] and low[k-1] in ('expressed', 'extended', 'conveyed', 'offered', 'expresses', 'extends', 'conveys') else 0
+
+_AFTER_QUOTE = re.compile(r"[,!?][\"”]\s+(?:he|she|they|it|(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+$")  # '"...," Mohammad | continued'
 _BY_PARTICIPLES = set(_BY_WORDS.split('|')) | {'reported'}  # 'a diplomat quoted by Reuters', 'the attack, reported by KCNA,'
 
 def _unlabel_run(lab, low, i):
@@ -268,8 +278,12 @@ def cue_runs(text, toks, low, inq, tagger=None, extra:set=frozenset())->tuple:
     lab = tagger.cue_labels(text, toks, tl, caps, inq); ruled = bytearray(n)  # tokens a rule made part of a cue
     for i in range(n):
         if inq[i] >= 0: lab[i] = 0
-        elif low[i] in extra: lab[i] = ruled[i] = 1
+        elif low[i] in extra and not (low[i] == 'adding' and i and low[i-1] not in (',', 'and', '—', '–', '-', 'later', 'also', 'then')
+                                      and not _ADDS_WORDS.match(text, toks[i][1])):
+            lab[i] = ruled[i] = 1  # (not 'roots adding strength to ...': a participle with its object, nothing said)
         elif low[i] in ('charged', 'charges', 'charge') and i+1 < n and low[i+1] == 'that': lab[i] = ruled[i] = 1  # an accusation made
+        elif low[i] in ('continued', 'continues') and (i+1 == n or low[i+1] in ('.', ',')) and _AFTER_QUOTE.search(text, max(0, toks[i][0] - 50), toks[i][0]):
+            lab[i] = ruled[i] = 1  # '"...," he continued.': the quotation goes on
         elif low[i] == 'quoted' and i and low[i-1] in ('was', 'were', 'is', 'are', 'been', 'being') and (j := _quoted_as_saying(low, i)):
             for k in range(i, j): lab[k] = ruled[k] = 1  # 'X was quoted (by Yonhap) as saying': wire copy's reporting verb
         elif low[i] in DASHES or low[i] == ':': lab[i] = ruled[i] = int(_structural_cue(text, toks, low, inq, i))
@@ -298,6 +312,9 @@ def cue_runs(text, toks, low, inq, tagger=None, extra:set=frozenset())->tuple:
                 and not low[i].endswith(('s', 'ed', 'ing')) and low[i] not in AUX and low[i] not in _LEFT_OK and not caps[i+1]:  # (not a headline's
             # capitalised verbs: 'Democrats Call For Action')
             lab[i] = 0; continue  # 'Jon Yong Nam vowed': the name's last word is no part of the cue
+        if low[i] in _FEELINGS and low[i+1] == ',' and not ruled[i] and (k := _feeling_from(low, lab, i)):
+            for x in range(k, i+1): lab[x] = 0  # 'expressed | deep condolences, on behalf of ..., to ...': the feeling opens the words, not the cue
+            continue
         if low[i] in ('requested', 'requesting', 'requests', 'asked', 'asking') and (low[i+1] == 'anonymity' or low[i+1:i+3] == ['for', 'anonymity']):
             _unlabel_run(lab, low, i); continue  # the terms of a briefing ('the official requested anonymity to provide details'), not a request
         if low[i] == 'accused' and low[i+1] in ('of', 'in') and not ruled[i] and not lab[i-1] and _is_word(low[i-1]) and low[i-1] not in AUX \
@@ -328,7 +345,8 @@ def cue_runs(text, toks, low, inq, tagger=None, extra:set=frozenset())->tuple:
             a = i  # 'in a (press) statement' just before the cue, perhaps dated: 'in a statement on October 14 said'
             c = a-2 if a >= 3 and low[a-2] == 'on' and low[a-1] in _DAY_WORDS else \
                 a-3 if a >= 4 and low[a-3] == 'on' and low[a-2] in _DAY_WORDS and low[a-1].isdigit() else \
-                a-4 if a >= 5 and low[a-4] == 'on' and low[a-3] in _DAY_WORDS and low[a-2] == '.' and low[a-1].isdigit() else a  # 'on Jan. 5'
+                a-4 if a >= 5 and low[a-4] == 'on' and low[a-3] in _DAY_WORDS and low[a-2] == '.' and low[a-1].isdigit() else \
+                a-1 if a >= 4 and low[a-1] in _DAY_WORDS and low[a-2] in CHANNEL_NOUNS else a  # 'on Jan. 5'; 'in a statement Thursday said'
             if c >= 4 and low[c-1] in ('released', 'issued', 'published', 'carried', 'posted') and low[c-2] in CHANNEL_NOUNS and c < a:
                 c -= 1  # 'in a statement released on Oct 24 said'
             if c >= 3 and low[c-1] in CHANNEL_NOUNS:

@@ -123,6 +123,7 @@ _FORECAST = re.compile(r"\b(?:predict\w*|forecast\w*|anticipat\w*|expect(?:s|ed|
 _OWN_FUTURE = re.compile(r"(?:that )?(?:(?:we are|we're|we’re|i am|i'm|i’m) going to\b|(?:we|they|it|he|she|i)(?:(?:(?<!\bit) would| will| shall|'ll|’ll) (?:further |continue to |soon |also |as ever |as always |always |surely |certainly |firmly )?(?!be\b|have\b|not\b|say\b|tell\b|admit\b|die\b|lose\b|fail\b|suffer\b|need\b|happen\b|become\b|see\b|know\b|wait\b|feel\b|survive\b|collapse\b|fall\b)\w+"
                          r"|(?<!\bwe)(?<!\bi) (?:wanted|planned|intended) to\b| (?:wants?|plans?|intends?|aims?|would like) to\b))", re.I)  # ('we wanted to': a past told
 # in the speaker's own words; 'he wanted to' in reported speech is his wish then)
+_THIRD_PERSON = re.compile(r"(?:that )?(?:they|it|he|she)\b", re.I)
 
 _NP_FUTURE = re.compile(r"(?:that )?(?P<subj>(?:the |his |her |its |their |our )?[\w'’.-]+(?: [\w'’.-]+){0,3}?)(?: would| will| shall|'ll|’ll)"
                         r" (?:further |continue to |soon |also |now |then |as ever |as always |always |surely |certainly |firmly )?(?:never )?(?!be\b|have\b|not\b)[a-z]+", re.I)
@@ -269,6 +270,7 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
                    content:str='', # the content text
                    title:str='', # for whole-item statements: the item's title, whose verb counts like a cue
                    is_own=None, # optional: tells whether a noun phrase names the speaker or its side ('Malaysia' for its minister)
+                   direct:bool=False, # the content is the speaker's own words in quotation marks
                   )->str: # one of `KINDS`
     "The kind of a statement, from its cue (or title) and its content."
     part = _PARTICLE.match(content or '')  # 'call | for ...', 'insisted | on ...': the verb's particle opens the content
@@ -308,7 +310,7 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
     if _RESOLVE_OPEN.match(c0) or _RESOLVE_IS.match(c0): return 'threaten' if _FORCE.search(c0) else 'intend'  # 'expressed the will to support ...'
     if len(content or '') <= 300 and (cb := _CONCEDE.search(content or '')) and _PRAISE_WORDS.search(content[:cb.start()]) \
             and not _PRAISE_WORDS.search(content[cb.end():]):  # (one sentence's concession, not a long text's)
-        return statement_kind(cue, content[cb.end():], '', is_own)  # 'It was admirable ..., but working all day in a dim room would harm ...':
+        return statement_kind(cue, content[cb.end():], '', is_own, direct)  # 'It was admirable ..., but working all day in a dim room would harm ...':
         # the point is what comes after the concession
     both = f'{cue or ""} {content or ""}'  # the cue may carry the noun: 'expressed admiration', 'voiced support'
     both = _STRUGGLE.sub(' ', _ANTI.sub(' ', both))  # 'the anti-imperialist struggle', 'the war against the common enemy': a fight praised
@@ -353,7 +355,8 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
             return kind
     c = (content or '').lstrip(' “"\'‘')
     if _FORECAST.search(cue or ''): return 'say'  # 'predicted she'll advance', 'expects that they will ...': a forecast, no pledge
-    if _OWN_FUTURE.match(c): return 'intend'  # the speaker's own future action
+    if _OWN_FUTURE.match(c) and not (direct and _THIRD_PERSON.match(c)): return 'intend'  # the speaker's own future action ('they will' in
+    # the speaker's own words is others': 'They will appear everywhere', a forecast)
     if own_must: return 'appeal'  # 'we must fight back': a call to the speaker's own side
     if (m := _NP_FUTURE.match(c)) and any(_SELF_SIDE.fullmatch(p) or (is_own and is_own(p)) for p in re.split(r'\s+and\s+', m.group('subj'))):
         return 'intend'  # 'the two leaders will discuss ...', 'Malaysia will investigate' said by its minister
@@ -383,7 +386,7 @@ SPEECH_CUE = _w(r'sa(?:y|ys|id|ying)', r'tol[d]', r'tell\w*', r'add(?:s|ed|ing)?
     r'rebuff\w*', r'refut\w*', r'dismiss\w*', r'retort\w*', r'exclaim\w*', r'shout\w*', r'contend\w*', r'maintain\w*',
     r'advis\w*', r'instruct\w*', r'order(?:s|ed)?', r'request\w*', r'invit\w*', r'encourag\w*', r'assur\w*', r'inform\w*',
     r'predict\w*', r'conclud\w*', r'complain\w*', r'protest\w*', r'speech', r'message', r'letter', r'interview', r'remarks',
-    r'spok(?:e|en)', r'speak\w*', r'talk\w*', r'dub\w*', r'termed', r'characteri[sz]\w*', r'object\w*', r'voic\w*',
+    r'spok(?:e|en)', r'speak\w*', r'talk\w*', r'dub\w*', r'termed', r'characteri[sz]\w*', r'object\w*', r'voic\w*', r'continu(?:ed|es)$',
     r'alleg(?:e|ed|es|ing)', r'pa(?:id|ys|y|ying) (?:\w+ ){0,2}(?:tributes?|homage)')
 
 def is_statement_cue(cue:str)->bool:
@@ -409,6 +412,7 @@ def is_speech_act(cue:str, # the cue's text
     if not is_statement_cue(cue): return False
     c = cue.strip().lower(); last = c.split()[-1]; t = content or ''
     if re.fullmatch(r'conclud\w*', last) and t and not _CLAUSE_START.match(t): return False  # 'concluded the meeting'
+    if last in ('continued', 'continues') and t.strip(): return False  # a closing cue only: '"...," he continued' (not 'continued its work')
     if re.fullmatch(r'call(?:s|ed|ing)?', c) and _SUMMON.match(t): return False  # 'called them to the theater'
     if re.fullmatch(r'call(?:s|ed|ing)?', c) and re.match(r'\s*(?:themselves|himself|herself|itself)\b', t): return False  # 'who call themselves
     # water protectors': a name taken, no words

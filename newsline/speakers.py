@@ -42,12 +42,16 @@ _NATIONAL_DESC = re.compile(r"(?:(?:the|a|an|one|his|her|their|its)\s+)?(?:[A-Z]
 _ABSTRACT = re.compile(r"(?:investigation|decision|situation|position|elections?|experience|talent|ment|ness|ity|ance|ence|sis|ure|ism|ing|"
                        r"estimates?|figures?|data|economy|markets?|currency|stocks|prices|means)$")  # 'a Pakistani investigation' (an 'institution' speaks)
 
+_COUNT = re.compile(r"(?:(?i:about|some|more than|over|nearly|around|at least)\s+)?(?!(?:19|20)\d\d\b)\d[\d,]*\s+(?!percent\b|per\s+cent\b|million\b|billion\b)"
+                    r"(?=[a-z][a-z-]*(?:\s+[a-z-]+){0,3}?s\b)")  # '102 international peace activists' (not '2017 Opposition TDs', '48 percent of')
+
 def plausible_speaker(source:str, # a source span's text whose speaker is not in the actor table
                      )->bool: # whether it could be someone who speaks
     "Whether an unknown source looks like a person or an organisation rather than a misread phrase."
     s = re.sub(r'\s+', ' ', (source or '').strip(' \t\n"“”‘’\'')).strip()
     s = _AGE.sub('', s)  # '67-year-old Carlos'
     if (pc := _PARTICIPLE_TAIL.search(s)): s = s[:pc.start()].rstrip(' ,')  # 'Zakharchenko, quoted by the rebels' news agency'
+    if (cn := _COUNT.match(s)): return plausible_speaker(s[cn.end():])  # '102 international peace activists': a count of people
     words = s.split()
     if not words or not re.match(r"[A-Za-z]", words[0]): return False
     q = re.match(r"(?:one|some|many|most|several|two|three|four|all|each|none|both|either|neither|any) of (?:the |his |her |their |its )?", s, re.I)

@@ -216,6 +216,19 @@ _CREDIT_WORDS = {'daily', 'times', 'post', 'news', 'press', 'agency', 'media', '
 
 _PARTICLE_SURNAME = re.compile(rf"((?i:{NAME_PARTICLES})(?: [Dd]e[rn])?) ([A-Z][\w'’-]+)")  # 'Van Doorn', 'Bin Salman': capitalised opening a sentence
 
+def _given_and_surname(name:str, text:str, start:int, woman:bool, person:bool)->str:
+    "The given name and surname in a match of words before a surname ('Chancellor Angela Merkel' -> 'Angela Merkel'), or ''."
+    words = name.split()
+    own = [i for i, w in enumerate(words) if re.search(r"['’]s$", w)]
+    if own: words = words[own[-1]+1:]  # "South Korea's Lee": a possessive is no given name
+    while len(words) > 1 and words[0].lower().strip('.') in _NOT_GIVEN: words = words[1:]  # 'Chancellor Angela Merkel'
+    if len(words) > 2 and re.search(r'\b(?:to|in|at|for|of)\s+$', text[max(0, start-5):start]):
+        words = words[1:]  # 'Ambassador to Norway Teimuraz Ramishvili': the place is no given name
+    while len(words) > 2 and words[0] in _BODY_WORDS and person: words = words[1:]  # 'Minister for Public Expenditure and Reform Paschal Donohoe'
+    if len(words) > 1 and not (woman and words[0].lower() in _MALE_GIVEN) and words[-2].lower() not in _CREDIT_WORDS:
+        return ' '.join(words)  # not 'Provided to China Daily Gu was born': a caption's credit glued to the name
+    return ''
+
 def _full_name(text:str, surname:str, end:int,
                woman:bool=False, # the surname stands after 'Mrs', 'Ms': no man's name ('Melania Trump', not 'Donald Trump')
               )->str:
@@ -225,19 +238,9 @@ def _full_name(text:str, surname:str, end:int,
                  if m.group(0).split()[0].lower() not in _NOT_GIVEN | {'both', 'either', 'neither', 'says', 'asks', 'told'}}  # not 'Both El Gharbouni and ...'
         return next(iter(found)) if len(found) == 1 else ''  # sentence is the 'van Doorn' of 'Arnoud van Doorn'
     if not re.fullmatch(r"[A-Z][\w'’-]+", surname): return ''
-    rx = re.compile(r"(?<![/\w])((?:(?:[A-Z]\.|[A-Z][\w'’-]*)\s+){1,2})" + re.escape(surname) + r"\b")  # not a link's slug: 'pic.twitter.com/DwdFvX Others'  # not across a full stop ('the SRV. To Lam')
+    grx = re.compile(r"(?<![/\w])((?:(?:[A-Z]\.|[A-Z][\w'’-]*)\s+){1,2})" + re.escape(surname) + r"\b")  # not a link's slug: 'pic.twitter.com/DwdFvX Others'  # not across a full stop ('the SRV. To Lam')
     person = surname not in _BODY_WORDS and surname.lower() not in _GROUP_HEADS  # a person's surname, not 'Committee' in 'House Judiciary Committee'
-    names = []
-    for m in rx.finditer(text, max(0, end-5000), end):
-        words = m.group(0).split()
-        own = [i for i, w in enumerate(words) if re.search(r"['’]s$", w)]
-        if own: words = words[own[-1]+1:]  # "South Korea's Lee": a possessive is no given name
-        while len(words) > 1 and words[0].lower().strip('.') in _NOT_GIVEN: words = words[1:]  # 'Chancellor Angela Merkel'
-        if len(words) > 2 and re.search(r'\b(?:to|in|at|for|of)\s+$', text[max(0, m.start()-5):m.start()]):
-            words = words[1:]  # 'Ambassador to Norway Teimuraz Ramishvili': the place is no given name
-        while len(words) > 2 and words[0] in _BODY_WORDS and person: words = words[1:]  # 'Minister for Public Expenditure and Reform Paschal Donohoe'
-        if len(words) > 1 and not (woman and words[0].lower() in _MALE_GIVEN) and words[-2].lower() not in _CREDIT_WORDS:
-            names.append(' '.join(words))  # not 'Provided to China Daily Gu was born': a caption's credit glued to the name
+    names = [n for m in grx.finditer(text, max(0, end-5000), end) if len(n := _given_and_surname(m.group(0), text, m.start(), woman, person)) > len(surname)]
     if not names:  # a family name written first: 'Mun Kyong Dok, alternate member of ..., made an address' ... 'Mun said'
         rx = r'\b' + re.escape(surname) + r'(?:[ \t]+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}(?![\w-])'  # ('Park Chung-Hee', not 'Park Chung')
         seen = {m.group(0) for m in re.finditer(rx, text[max(0, end-5000):end]) if _SURNAME_FIRST.fullmatch(m.group(0))}
@@ -250,6 +253,9 @@ def _full_name(text:str, surname:str, end:int,
         given = {m.group(0) for m in re.finditer(rx + r"(?=[ \t]+(?:and|who|was|is|had|has|said)\b|,)", text[max(0, end-5000):end])}
         if len(seen) == 1 and (given == seen or surname.lower() in _GIVEN_NAMES) and not any(w.lower() in _NOT_GIVEN for w in next(iter(seen)).split()):
             names = list(seen)  # (a known given name needs no verb after its full name: 'American actor Mike Rowe on the set ... Mike says')
+    if not names and end > 5000 and person:  # the person written out further back: long features name someone once, early
+        far = {n for m in grx.finditer(text, 0, end - 5000) if len(n := _given_and_surname(m.group(0), text, m.start(), woman, person)) > len(surname)}
+        names = list(far) if len(far) == 1 else []  # one such name only: two far back ('Donald Trump', 'Eric Trump'), no guess
     if not names and not surname.isupper() and (up := {m.group(1).title() for m in re.finditer(rf"\b([A-Z]{{2,}})\s+{re.escape(surname.upper())}\b", text[:end])
                                                           if m.group(1).lower() in _GIVEN_NAMES}) and len(up) == 1:
         names = [f'{next(iter(up))} {surname}']  # a headline in capitals: 'JANE FONDA OPENS UP ...' ... 'Fonda said'
@@ -528,12 +534,12 @@ def _titled_subject(text:str, # the body
     return rn[0]  # including researcher Cha Sung Gun have made ...': one of a group, not the subject
 
 # %% ../nbs/02h_statement_context.ipynb #h052e
-_SUBJECT_NEXT = (r"\s*[,(]|\s+(?:(?:never|still|just|once|first|finally|\w{3,}ly)\s+)?(?:is|was|has|had|who|also|now|then|said|told|wrote|thinks|thought|felt|knew|"
+_SUBJECT_NEXT = (r"\s*[,(]|\s+(?:(?:never|still|just|once|first|finally|\w{3,}ly)\s+)?(?:is|was|has|had|did|does|will|would|could|can|who|also|now|then|said|told|wrote|thinks|thought|felt|knew|"
                  r"saw|spoke|[a-z]+ed|[a-z]+s)\b")  # ('Blumenthal never deployed')
 # what follows a name that is its clause's subject: a comma or bracket (an apposition) or a verb
 _NAME_SUBJECT = re.compile(r"\s*((?:[A-Z][\w'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.)){1,3})(?=" + _SUBJECT_NEXT + ")")
 
-_FRONT_PHRASE = re.compile(r"\s*(?:On|In|At|For|With|As|After|Before|During|Regarding|Asked|When|While|Speaking|Earlier|Later|Separately|Meanwhile|Since|"
+_FRONT_PHRASE = re.compile(r"\s*(?:On|In|At|For|With|As|After|Before|During|Regarding|Asked|When|While|Speaking|Earlier|Later|Separately|Meanwhile|Since|Until|Despite|Following|Amid|Unlike|Like|Yesterday|Today|"
                            r"(?:Last|This|Next|Earlier|Late|Early)\s+(?:week|month|year|night|weekend|spring|summer|autumn|fall|winter|January|February|"
                            r"March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
                            r"[^,;:\"“”.]{0,120},(?:\s*(?:as|in|on|at|with|when|after)\b[^,;:\"“”.]{0,80},)?")  # up to two fronted phrases
@@ -552,7 +558,7 @@ def _name_subject(text:str, # the body
     f = _FRONT_PHRASE.match(text, s0, s1); s0 = f.end() if f else s0  # 'On the issue of immigration, as the son of immigrants, Mr X said'
     m = _NAME_SUBJECT.match(text, s0, s1) or _APPOSED_SUBJECT.match(text, s0, s1)  # 'Amit Singhal left', 'a top executive, Amit Singhal, left'
     if not m and (m1 := _SURNAME_SUBJECT.match(text, s0, s1)) and m1.group(1).lower() not in STOP and m1.group(1).lower() not in SENTENCE_ADVERBS:
-        full = _full_name(text, m1.group(1), s0)  # 'Christopher Sawa' written before (within the 5,000 characters `_full_name` reads)
+        full = _full_name(text, m1.group(1), s0)  # 'Christopher Sawa' written before
         return full if full and _is_person_name(full) and full.split()[0].lower() not in STOP and (person_gender(full, '', text) or  # (not 'Like Lina')
                                                                                                     re.search(re.escape(full) + r",\s+(?:an?\s+|the\s+)?[a-z]", text)) and \
             not any(f[4] not in ('person', 'spokesperson') for f in (matcher or actor_matcher()).find(full)) else ''
@@ -590,11 +596,16 @@ def _antecedent(text:str, s0:int, ss:int)->str:
 _PERSON_OF = re.compile(r"((?:[A-Z][\w.'’-]*\s+){1,5}[A-Z][\w'’-]+)\s+(?:of|from)\s+(?:the\s+)?[^,;:\"“”()]*$")
 
 # %% ../nbs/02h_statement_context.ipynb #h061
-_SENT = re.compile(r"^\s*(?:(?:On|In|At|During|After|Before)\b[^,]{0,40},\s*)?(?P<x>[A-Za-z][^,.;:]{2,150}?)\s+(?:sent|sends|forwarded|"
-                   r"dispatched|addressed|adopted|issued|released|posted|published|carried|contributed)\s+(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\w-]+\s+){0,3}?"
+_SENT = re.compile(r"^\s*(?:[A-Z][\w ]{1,30},\s+[A-Z][a-z]+\.?\s+\d{1,2}\s+\(KCNA\)\s+[-—–]+\s+)?"  # (a KCNA dateline)
+                   r"(?:(?:On|In|At|During|After|Before)\b[^,]{0,40},\s*)?(?P<x>[A-Za-z0-9][^,.;:]{2,150}?(?:,\s+[a-z][^.;:]{2,200}?,)?)"  # ('X, president of ..., on Sunday sent')
+                   r"(?:\s+(?:on|last|this)\s+(?:[A-Z][a-z]+day|[A-Z][a-z]+\.?\s+\d{1,2}))?(?:\s+[a-z]+ly)?\s+(?:sent|sends|forwarded|made\s+public|"
+                   r"dispatched|addressed|adopted|(?P<iss>issued|released|published)|posted|carried|contributed)\s+(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\w-]+\s+){0,3}?"
                    r"(?:letters?|messages?|greetings|telegrams?|reply|notes?|congratulations|condolences|appeals?|declarations?|resolutions?|articles?|"
-                   r"commentar(?:y|ies)|editorials?|write-ups?|features?|stories)\b"  # ('The Russian paper Our House Sochi carried a special write-up')
+                   r"commentar(?:y|ies)|editorials?|write-ups?|features?|stories|(?(iss)(?!)|statements?))\b"  # ('The Russian paper Our House Sochi carried a special write-up')
                    r"|^\s*(?P<w>[A-Z][^,.;:]{2,80}?)\s+(?:wrote|writes|had written)\s+(?:a\s+(?:[\w-]+\s+)?letter\s+)?to\b"  # 'Trump wrote to Xi'
+                   r"|^\s*(?P<i>(?:[Tt]he\s+)?[A-Z][\w'’.()-]*(?:\s+(?:(?:of|for|and|the|in|on|to|de|south|north|branch|chapter|section|wing|formed|based|spokes(?:man|woman|person))\s+)*\(?[A-Z][\w'’.()-]*)*)"  # a name
+                   r"(?:\s+(?:on|last|this)\s+[A-Z][a-z]+day)?(?:\s+(?:said|[a-z]+(?:ed|s))(?:\s+(?:this|so|that))?)?\s+in\s+(?:its|his|her|their|a|the)\s+(?:[\w-]+\s+)?"
+                   r"(?:statement|message|letter|appeal|declaration|article|commentary|editorial)\b"  # 'The X Party (United) in its statement paid ...'
                    r"|^\s*(?:(?:Then|Later|Next|Afterwards|Also),?\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:appeal|declaration|letter|message|resolution|statement|"
                    r"open\s+letter)\s+(?:of|from|by)\s+(?P<o>(?:the\s+)?[^,.;:]{2,80}?)\s+was\s+(?:read\s+out|adopted|issued|released|published|"
                    r"delivered|announced|sent)\b"  # 'Then an appeal of the candlelight rally was read out.'
@@ -609,7 +620,7 @@ def _sender_before(text:str, sents:list, si:int, back:int=2)->str:
     for k in range(si-1, si-1-back, -1):
         if k < 0: break
         m = _SENT.match(text[sents[k][0]:sents[k][1]])
-        if m: return _TRAILING_DAY.sub('', m.group('x') or m.group('w') or m.group('o') or (m.group('f') if ' and ' not in (m.group('f') or '') else ''))
+        if m: return _TRAILING_DAY.sub('', m.group('x') or m.group('w') or m.group('i') or m.group('o') or (m.group('f') if ' and ' not in (m.group('f') or '') else '')).rstrip(' ,')
         # ('X received a message from Y': Y; 'DPRK Premier Choe Yong Rim Monday sent ...': no day in the name)
     return ''
 

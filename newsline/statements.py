@@ -165,6 +165,9 @@ _OBLIGED_CUE = re.compile(r"(?:should|must|shall|ought\s+to|needs?\s+to|ha(?:ve|
 _NOBODY = re.compile(r"\s*(?:neither|nobody|no\s+one|none)\b", re.I)  # a source that denies anyone spoke
 _OPEN_END = re.compile(r"\s(?:for|to|of|with|from|by|at|in|on|into|about|the|a|an|and|or)\s*$")  # no source ends so (lowercase: 'Wang An' is a name)
 _DOC_SUBJECT = re.compile(r"\s*(?:The|This|His|Her|Their|Its)\s+(?:[\w-]+\s+){0,2}?(?:%s)\b" % '|'.join(sorted(SENT_DOCUMENTS)))  # 'The message paid ...'
+_RECORD_SUBJECT = re.compile(r"\s*(?:The|This|That|A|An)\s+(?:[\w-]+\s+){0,2}?(?:document|record|declaration|resolution|report|file|dossier|memo|memorandum|"
+                             r"diary|testimony|study|survey|book|paper|letter|statement|appeal|message)s?\b(?!\s+(?:of|from|by)\s+(?:the\s+)?[A-Z])")
+# (a sentence about a text: 'A declaration for peace was read out'; not 'The statement of the Foreign Ministry', whose author is named)
 _TIME_WORDS = (TIMEW | _DAY_WORDS | {'next', 'tomorrow'}) - {'may', 'jan', 'april', 'june', 'august'}  # given names too: Theresa May, Jan Warren
 def _time_source(src:str)->bool: return all(w in _TIME_WORDS for w in re.sub(r"['’]s$", '', src.strip().lower()).split() or ['x'])  # "Thursday's"
 _HONORIFIC_WORD = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Sir|Dame)\.?")
@@ -204,7 +207,7 @@ _REACTION_FROM = re.compile(r"\b(?:reaction|response|reply|retort|riposte|rebuke
 _TALKS_OF = re.compile(r'["“‘\']?\s*(?:He|She|His|Her|Him)\b')  # words that open on a third person ('"He was Mr Europe ...," he says'): the one
 # named before is talked about, not talking
 _ONE_QUOTATION = re.compile(r'["“][^"“”]*["”]?')  # a quotation and nothing else (not a span from a stray quote mark far back)
-_FIRST_IN_SENT = re.compile(r"\s*(?:(?:But|And|Then|Later|Also)\s+|[\"“][^\"“”\n]{1,600}[,.!?]?[\"”]\s*)?")  # the pronoun opens its sentence, or follows its opening quotation
+_FIRST_IN_SENT = re.compile(r"\s*(?:(?:But|And|Then|Later|Also)\s+|(?:On|Last|This|Earlier|Later|Early|Late)\s+[\w ]{2,25},\s+|[\"“][^\"“”\n]{1,600}[,.!?]?[\"”]\s*)?")  # the pronoun opens its sentence, or follows its opening quotation
 
 def _own_words_first(text, s0, ss, spans)->bool:
     "Whether the sentence opens with the statement's own words and the pronoun follows them: 'It was obvious, he said, that ...'."
@@ -320,6 +323,7 @@ _OPENING_THAT = re.compile(r"\s*(?:Noting|Stressing|Pointing\s+out|Recalling|Say
 _HEARSAY = re.compile(r"(?:the\s+|most\s+|many\s+|some\s+)?(?:(?:international|world|foreign)\s+)?(?:security\s+)?(?:community|public|public opinion|opinion|experts|observers|analysts)", re.I)
 _MONARCHS = {'emir', 'king', 'queen', 'sultan', 'monarch'}  # 'the emir': the one named with the title, not the state he heads
 _GOES_ON = 12  # sentences after a speaker's dated statement in which their undated ones keep its date
+_PAST_SAID = re.compile(r"(?:\w+ly\s+)?(?:also\s+)?(?:said|told|wrote|spoke|gave|made|(?!need|feed|seed|speed|indeed)[a-z]+ed)\b", re.I)  # a past-tense cue
 _GROUP_PLURALS = {'Republicans', 'Democrats', 'Conservatives', 'Liberals', 'Tories', 'Socialists', 'Communists', 'Greens', 'Unionists',
                   'Nationalists', 'Loyalists', 'Islamists', 'Separatists', 'Rebels', 'Officials', 'Lawmakers', 'Senators', 'Critics', 'Opponents',
                   'Supporters', 'Analysts', 'Experts', 'Residents', 'Activists', 'Protesters', 'Witnesses', 'Investigators', 'Prosecutors'}
@@ -404,6 +408,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         s_end = sents[r['sentence']][1] if r['sentence'] < len(sents) else len(text)
         if not is_speech_act(cue, ' '.join(text[a:b] for a, b in r['content_spans'] if a >= r['cue_end']), text[r['cue_end']:max(r['cue_end'], min(s_end, r['cue_end']+200))]):
             continue  # a belief, plan or action, not a statement ('wants', 'concluded the meeting')
+        if re.search(r'\bcontinu(?:ed|es)$', cue, re.I) and not (r['content_spans'] and r['content_spans'][-1][1] <= r['cue_start']
+                                                                 and re.search(r'["”]\W*$', text[r['content_spans'][-1][0]:r['content_spans'][-1][1]])):
+            continue  # 'continued' tells only a quotation going on ('"...," he continued'), not 'His feud with de Lima continued'
         if r['sentence'] < len(sents) and _headline(text, *sents[r['sentence']]): continue
         if r['sentence'] < len(sents) and (lk := _LINK_LINE.match(text, sents[r['sentence']][0], pos + 1)) and \
                 len(text[lk.end():r['cue_start']].split()) <= 5 and re.fullmatch(r'[a-z]+s', cue):
@@ -488,6 +495,10 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         elif doc and src.strip().lower() == 'it' and 0 < r['sentence'] < len(sents) and not rows and _DOC_SUBJECT.match(text, sents[r['sentence'] - 1][0]):
             speaker, country, typ, cameo, how = doc[0], doc[1] or None, doc[2] or None, doc[3] or None, 'name'  # 'The message paid
             sender = speaker; via_doc = True                                                  # tribute to ... It praised': its sender
+        if src.strip().lower() == 'it' and how == 'pronoun' and not sender and not via_doc and typ in ('government', 'country') \
+                and 0 < r['sentence'] < len(sents) and _RECORD_SUBJECT.match(text, sents[r['sentence'] - 1][0]):
+            continue  # 'The document is a record of an interrogation ... According to it, ...': a text whose author is not named
+            # speaks, not a state named before it (as 'according to the document' has no speaker)
         if src.strip().lower() in ('he', 'she') and how == 'pronoun' and r['sentence'] < len(sents):  # 'When Mattis visited ..., he said'
             s0 = sents[r['sentence']][0]
             sub = _FRONTED.match(text, s0, pos)
@@ -788,6 +799,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             continue  # 'X said it plans ..., according to Y': Y passed X's words on; X's statement is the row
         final.append(r)
     ev_cache, dated = {}, dict(issuer_days)  # dated: speaker -> (sentence, date) of the speaker's latest dated statement (or issued document)
+    days_of = {k: {v[1][0]} for k, v in issuer_days.items()}  # speaker -> the days of their dated statements so far
     prev_r = None
     for r in final:
         s0, s1 = sents[r['sentence']] if r['sentence'] < len(sents) else (0, len(text))
@@ -809,9 +821,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             tail += ' ' + mv.group(1)  # 'Noting that the builders are heroes, he praised them': the main clause's verb tells the act
         if tail and any(rx.search(r['cue']) for _, rx in CUE_KIND): tail = ''  # '..., he said, severely criticizing': the participle counts
         # only under a neutral cue (a cue of its own kind keeps it: 'denounced X for ... while calling for')
-        r['kind'] = statement_kind(r['cue'] + r.get('_extra_cue', '') + tail, r['content'] or '', is_own=lambda np_, r=r: _is_own(np_, r, matcher))
+        r['kind'] = statement_kind(r['cue'] + r.get('_extra_cue', '') + tail, r['content'] or '', is_own=lambda np_, r=r: _is_own(np_, r, matcher), direct=r['direct'])
         if (tail or r.get('_extra_cue')) and r['kind'] == 'say' and OWN_RULE_CUE.search(r['cue']):  # 'asked the officials to ..., stressing
-            r['kind'] = statement_kind(r['cue'], r['content'] or '', is_own=lambda np_, r=r: _is_own(np_, r, matcher))  # that': the cue's own rule
+            r['kind'] = statement_kind(r['cue'], r['content'] or '', is_own=lambda np_, r=r: _is_own(np_, r, matcher), direct=r['direct'])  # that': the cue's own rule
         if pd.notna(r['source_start']) and _CORRESPONDENT.search(text, r['source_start'], max(r['source_end'], r['cue_start'])):
             r['kind'] = 'say'  # 'X, reporting from Beijing': a reporter's account
         if r['kind'] == 'deny' and _COURT.search(r['source_text'] or ''): r['kind'] = 'reject'  # 'an appeals court dismissed the charges': a ruling
@@ -855,10 +867,13 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             d = speaker_event_date(text, sents, r['sentence'], r['speaker'], mentions, dct, ev_cache, *((None,) if kcna else (14, 3, ('day',))),
                                    pronoun=({'m': 'he', 'f': 'she'}.get(person_gender(r['speaker'], r['actor_type'] or '', text)) if kcna else None))
             # event dates what was said at it, and not what the speaker 'has voiced' or 'had said' at another time
-        if not d and r['speaker'] in dated and r['sentence'] - dated[r['speaker']][0] <= _GOES_ON and not _other_occasion(text, s0, s1, r):
-            d = dated[r['speaker']][1]  # the same speaker going on: 'X in a statement on October 14 said ... The vice-chairman said'
+        if not d and r['speaker'] in dated and (r['sentence'] - dated[r['speaker']][0] <= _GOES_ON or not kcna and len(days_of.get(r['speaker'], ())) == 1
+                                                and _PAST_SAID.match(r['cue'] or '')) and not _other_occasion(text, s0, s1, r):
+            d = dated[r['speaker']][1]  # the same speaker going on: 'X in a statement on October 14 said ... The vice-chairman said'; further
+            # on, what they said (past tense) on the one day the article gives them ('Xi said on Jan 17 ... He explained', 50 sentences on)
         if d and d[1] == 'day' and not any(y is not r and y['speaker'] == r['speaker'] and any(a <= r['cue_start'] < b for a, b in y['content_spans'])
-                                           for y in final): dated[r['speaker']] = (r['sentence'], d)  # not a day in the speaker's own words
+                                           for y in final):
+            dated[r['speaker']] = (r['sentence'], d); days_of.setdefault(r['speaker'], set()).add(d[0])  # not a day in the speaker's own words
         # ('has said he mentioned the file to the minister last Wednesday'): the day of that act, not of what the speaker goes on saying
         if not att and r['cue_start'] and (_ONCE.search(text, max(0, r['cue_start'] - 16), r['cue_start']) or _ONCE_CUE.match(r['cue'] or '')):
             d = None; r['_undated'] = True  # 'John Lennon once said': some time ago, not on the day of the article
