@@ -245,6 +245,8 @@ def _indefinite_np(low, i):
     return False
 
 _ADDS_WORDS = re.compile(r"\s*,?\s*(?:that\b|[:\"“]|(?:he|she|they|it|we|i|there)\b)", re.I)  # what follows an 'adding' that adds words
+_ADDS_TO = re.compile(r"(?:\s+(?!that\b|(?:is|was|are|were|would|will|had|has|could|should|can|must)\b)[a-z][\w'’-]*){1,8}?\s+to\s+(?:the|a|an|its|their|his|her|our)\s")
+# ('..., adding heroic epics startling the world to the new history': contributing, nothing said)
 _FEELINGS = {'condolences', 'condolence', 'sympathy', 'sympathies', 'thanks', 'gratitude', 'greetings', 'congratulations'}
 
 def _feeling_from(low, lab, i):
@@ -278,8 +280,8 @@ def cue_runs(text, toks, low, inq, tagger=None, extra:set=frozenset())->tuple:
     lab = tagger.cue_labels(text, toks, tl, caps, inq); ruled = bytearray(n)  # tokens a rule made part of a cue
     for i in range(n):
         if inq[i] >= 0: lab[i] = 0
-        elif low[i] in extra and not (low[i] == 'adding' and i and low[i-1] not in (',', 'and', '—', '–', '-', 'later', 'also', 'then')
-                                      and not _ADDS_WORDS.match(text, toks[i][1])):
+        elif low[i] in extra and not (low[i] == 'adding' and not _ADDS_WORDS.match(text, toks[i][1]) and (
+                i and low[i-1] not in (',', 'and', '—', '–', '-', 'later', 'also', 'then') or _ADDS_TO.match(text, toks[i][1]))):
             lab[i] = ruled[i] = 1  # (not 'roots adding strength to ...': a participle with its object, nothing said)
         elif low[i] in ('charged', 'charges', 'charge') and i+1 < n and low[i+1] == 'that': lab[i] = ruled[i] = 1  # an accusation made
         elif low[i] in ('continued', 'continues') and (i+1 == n or low[i+1] in ('.', ',')) and _AFTER_QUOTE.search(text, max(0, toks[i][0] - 50), toks[i][0]):
@@ -324,6 +326,8 @@ def cue_runs(text, toks, low, inq, tagger=None, extra:set=frozenset())->tuple:
         if low[i] in ('adding', 'added', 'adds', 'add') and low[i+1] == 'to' and inq[i] < 0 \
                 and (i+2 >= n or low[i+2] not in ('reporters', 'journalists', 'me', 'us', 'him', 'her', 'them', 'that', 'this', 'it')):
             _unlabel_run(lab, low, i); continue  # 'adding to signs of stabilization', 'added to the pressure': contributing, nothing said
+        if low[i] == 'adding' and inq[i] < 0 and not _ADDS_WORDS.match(text, toks[i][1]) and _ADDS_TO.match(text, toks[i][1]):
+            _unlabel_run(lab, low, i); continue  # 'adding heroic epics ... to the new history': contributing too
         if lab[i-1]: continue
         if low[i].endswith('ed') and (low[i-1] in _ADJ_DET or low[i-1].endswith(("'s", "’s")) and low[i-1][:-2] not in _CONTRACTED) \
                 and _is_word(low[i+1]) and low[i+1] not in _AFTER_VERB:

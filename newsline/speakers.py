@@ -45,6 +45,8 @@ _ABSTRACT = re.compile(r"(?:investigation|decision|situation|position|elections?
 _COUNT = re.compile(r"(?:(?i:about|some|more than|over|nearly|around|at least)\s+)?(?!(?:19|20)\d\d\b)\d[\d,]*\s+(?!percent\b|per\s+cent\b|million\b|billion\b)"
                     r"(?=[a-z][a-z-]*(?:\s+[a-z-]+){0,3}?s\b)")  # '102 international peace activists' (not '2017 Opposition TDs', '48 percent of')
 
+_HEARSAY_WORDS = {'reports', 'rumours', 'rumors', 'estimates', 'figures', 'studies', 'surveys', 'polls', 'statistics', 'records'}
+
 def plausible_speaker(source:str, # a source span's text whose speaker is not in the actor table
                      )->bool: # whether it could be someone who speaks
     "Whether an unknown source looks like a person or an organisation rather than a misread phrase."
@@ -77,6 +79,7 @@ def plausible_speaker(source:str, # a source span's text whose speaker is not in
     np_words = np_.lower().split() or [words[0].lower()]
     head = np_words[-1]
     if len(words) == 1 and len(words[0]) >= 2 and words[0].isupper() and words[0].isalpha() and w0 == 'the': return True  # 'the FBI', 'the AAIB'
+    if len(words) == 1 and head in _HEARSAY_WORDS: return False  # 'Reports suggest ...' at a sentence's start: no one
     if len(words) == 1 and words[0][:1].isupper() and s[:1].isupper() and head not in SPEAKER_NOUNS and not head.endswith('ing'):
         return len(head) > 2 and not re.search(r'(?:tion|ment|ness|ity|ance|ence|sis|ure|ism)$', head)  # a surname: 'Sato'
     if head in _KIN: return w0 in ('her', 'his', 'their', 'the') or bool(re.search(r"['’]s\b", np_))  # 'Her family', "Nie's parents"; not 'a harmonious family'

@@ -17,7 +17,7 @@ from .text_units import TIMEW, STOP, OBJ_CUES, PAST
 from .actors import place_country, place_table, actor_matcher, resolve_source, canonical_name, SENT_DOCUMENTS, person_gender, DIED, BORN, describes_name, before_relative
 from .speakers import plausible_speaker, document_author, document_recipient, strip_titles, speaker_type
 from .actors import _role_name, _fits_unknown, _PERSON_HEADS, _is_person_name, PRONOUN_TYPES, SPEAKER_NOUNS, _POSTED_TO, _BY_WORDS, _OUTLET_WORDS, _IT_BODIES
-from .kinds import statement_kind, statement_channel, is_speech_act, CAMEO, CUE_KIND, OWN_RULE_CUE, _FINITE
+from .kinds import statement_kind, statement_channel, is_speech_act, is_statement_cue, CAMEO, CUE_KIND, OWN_RULE_CUE, _FINITE
 from .statement_context import (MEDIA_SOURCE, _PARTICLE_SURNAME, _REPORT_CUE, _headline, _LINK_LINE, _LINK_MARK, _bears_title, _TITLES, _PERSON_ROLES,
                                         _apposed_title, _titled_person, _state_role, _COURTESY, _full_name, _named_before, _QUOTED_AS, _FRONTED,
                                         _PLURAL_SOURCE, _antecedent, _DOC_SOURCE, DOC_WORDS, _FROM, _sender_before, _received_from, _colon_contents, _FULL_TEXT,
@@ -186,6 +186,11 @@ _WHAT_SAID = re.compile(r"(?:^|[.!?\n][\"”’]?\s*)What\s+$")  # a sentence op
 _ORG_SUBJECT = re.compile(r"\s*(?:(?:But|And|Meanwhile|However),?\s+)?((?:The|the)\s+(?:[A-Z][\w'’&.-]*\s+){0,6}[A-Z][\w'’&.-]*)"
                           r"(?=\s+(?:also\s+|has\s+|had\s+|on\s+\w+\s+)?(?:[a-z]+(?:ed|s)|" + PAST_RX + r")\b)")  # a named
 # body opening its sentence, then its verb
+_PREV_BODY = re.compile(r"\s*(?:(?:But|And|Meanwhile|However),?\s+)?((?:The|the)\s+(?:[A-Z][\w'’&.-]*\s+){0,6}(?:[A-Z][\w'’&.-]*|administration|"
+                        r"government|ministry|department|regime|authorities|council|committee))(?=\s*,|\s+(?:also\s+|has\s+|had\s+)?(?:[a-z]+(?:ed|s)|" + PAST_RX + r")\b)")
+_BODY_VERB = re.compile(r"(?:\s*,\s*(?:in|through|via)\s+[^,]{1,120},)?\s+(?:also\s+|has\s+|have\s+|had\s+)?([a-z]+(?:\s+(?:on|for|upon|that))?)")  # its verb,
+# after a channel between commas ('The Biden administration, in its report, called on')
+_IT_FIRST = re.compile(r"\s*(?:(?:But|And|Then|Later|Also|Recently|Meanwhile|However|Now|Earlier)\s*,?\s+)?")  # 'it' opening its sentence
 _IT_CLAUSE = re.compile(r",\s*(?:though|although|but|and|while|as|even as)\s+$")  # a later clause of the sentence opens just before 'it'
 _WHOSE_VOICES = {'leaders', 'leader', 'government', 'officials', 'president', 'prime minister', 'foreign minister', 'foreign ministry', 'spokesman',
                  'spokeswoman', 'spokesperson', 'authorities', 'leadership'}  # 'X, whose leaders have said': X speaks
@@ -322,6 +327,7 @@ _OPENING_THAT = re.compile(r"\s*(?:Noting|Stressing|Pointing\s+out|Recalling|Say
 # a sentence that opens with a participle's words: their subjects speak inside them
 _HEARSAY = re.compile(r"(?:the\s+|most\s+|many\s+|some\s+)?(?:(?:international|world|foreign)\s+)?(?:security\s+)?(?:community|public|public opinion|opinion|experts|observers|analysts)", re.I)
 _MONARCHS = {'emir', 'king', 'queen', 'sultan', 'monarch'}  # 'the emir': the one named with the title, not the state he heads
+_PERFECT_BEFORE = re.compile(r"(?:\b[Rr]ecently\b[^.;]*|\b(?:has|have)\s+(?:\w+ly\s+)?)$")  # 'Recently, it asserted', 'it has asserted'
 _GOES_ON = 12  # sentences after a speaker's dated statement in which their undated ones keep its date
 _PAST_SAID = re.compile(r"(?:\w+ly\s+)?(?:also\s+)?(?:said|told|wrote|spoke|gave|made|(?!need|feed|seed|speed|indeed)[a-z]+ed)\b", re.I)  # a past-tense cue
 _GROUP_PLURALS = {'Republicans', 'Democrats', 'Conservatives', 'Liberals', 'Tories', 'Socialists', 'Communists', 'Greens', 'Unionists',
@@ -329,10 +335,38 @@ _GROUP_PLURALS = {'Republicans', 'Democrats', 'Conservatives', 'Liberals', 'Tori
                   'Supporters', 'Analysts', 'Experts', 'Residents', 'Activists', 'Protesters', 'Witnesses', 'Investigators', 'Prosecutors'}
 # (not every plural of `SPEAKER_NOUNS`: 'HIQA inspectors', 'EFF MPs' written out before are the ones meant; measured on the news corpus)
 
+_NOT_REJOINED = re.compile(r"(?:which|who|whom|whose|where|when)\b|.*\b(?:went|goes|go)\s+on\s*$|.*\b(?:finds?|found|shows?|showed|suggests?|estimates?)\s*$", re.I | re.S)
+
+_SUBORD = r"when|whenever|after|before|if|since|while|as|although|though|because|once|until|unless|(?:[\w-]+\s+){1,2}(?:after|before|since|ago)"
+_FRONTED_ADV = re.compile(rf"\s*(?:that\s+(?:{_SUBORD}|despite|given|due\s+to|in|on|at|during|following|with|without|for|by|under|amid|like|unlike)|{_SUBORD})\b[^.;]*$", re.I)
+# (a preposition only after 'that': 'calling | for X, he set forth tasks' is no fronted phrase)
+
+def _rejoin_cut_words(text, recs, sents):
+    "Give back to a content the words a later non-statement cue of its sentence cut off ('reported that days after X bought the stock, | he introduced legislation ...')."
+    for p, r in zip(recs, recs[1:]):
+        if p['sentence'] != r['sentence'] or not p['content_spans'] or p['direct'] or r['sentence'] >= len(sents): continue
+        pe, rs = p['content_spans'][-1][1], r['source_start']
+        if rs is None or not p['content_spans'][-1][0] < pe <= rs or rs - pe > 3 or text[pe:rs].strip(' ,') or p['cue_end'] > pe: continue
+        if _NOT_REJOINED.match(text, rs, r['cue_end']): continue  # (a relative clause stays cut; a report's own cue, 'a poll finds', 'he went on', is one)
+        if not _FRONTED_ADV.match(text, p['content_spans'][-1][0], pe): continue  # only words still waiting for their main clause: 'that when ...,'
+        s_end = sents[r['sentence']][1]
+        if is_speech_act(text[r['cue_start']:r['cue_end']], ' '.join(text[a:b] for a, b in r['content_spans'] if a >= r['cue_end']),
+                         text[r['cue_end']:max(r['cue_end'], min(s_end, r['cue_end'] + 200))]): continue
+        end = max([b for a, b in r['content_spans']] + [r['cue_end']])
+        p['content_spans'][-1] = (p['content_spans'][-1][0], end); p['content_end'] = end  # (the later record is dropped as no statement)
+    for p, r in zip(recs, recs[1:]):  # 'Vietnam supports | the DPRK's efforts ..., he said': the closing cue's words begin at the subject
+        if p['sentence'] != r['sentence'] or not p['content_spans'] or not r['content_spans'] or p['source_start'] is None \
+                or r['content_spans'][0] != p['content_spans'][0] or r['cue_start'] < p['content_spans'][-1][1] or p['source_start'] > p['cue_start']: continue
+        if is_speech_act(text[p['cue_start']:p['cue_end']], text[p['content_spans'][0][0]:p['content_spans'][0][1]], None): continue
+        if re.fullmatch(r'which|who|whom|that|what', text[p['source_start']:p['source_end']].strip(), re.I) or '. ' in text[p['source_start']:p['cue_start']]:
+            continue  # (a relative clause's verb, or a source run over a full stop, opens no words)
+        r['content_spans'][0] = (p['source_start'], r['content_spans'][0][1]); r['content_start'] = p['source_start']
+
 def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=False, kcna:bool=True, tagger=None)->list:
     "Statement rows (dicts) of one text; `item` is the whole-item speaker or None; actors in `title` count as earliest mentions."
     recs, sents = attribution_records(text, extra_cues=EXTRA_CUES, tagger=tagger)
     if not recs: return []
+    _rejoin_cut_words(text, recs, sents)
     mentions = [m for m in matcher.find(text) if m[4] not in ('government', 'country') or not describes_name(text, m[1])]  # not 'US' in 'US retail giant Walmart'
     links = [(lk.end(), lk.end() + 90) for lk in _LINK_MARK.finditer(text)]  # a linked headline ('OPINION: Kim Jong-nam attack reveals ...')
     if links: mentions = [m for m in mentions if not any(a <= m[0] < b for a, b in links)]  # names no one who speaks after it
@@ -537,6 +571,14 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             alt = resolve_source(ts, ante, matcher, salient, text)  # 'Lt General Jane Roe was reluctant to ... He noted': the subject before
             if alt[0] and alt[2] in (None, 'person') and person_gender(alt[0], alt[2] or '', text) != {'he': 'f', 'she': 'm'}[src.strip().lower()]:
                 speaker, country, typ, cameo, how = alt[0], alt[1], 'person', alt[3], 'unknown' if _COURTESY.match(ts) or ' ' not in ts.strip() else 'name'; sender = ts  # 'Mr Davis', 'Pechtold': the full name below
+        if src.strip().lower() == 'it' and how == 'pronoun' and 0 < k0 < len(sents) and r['source_start'] is not None \
+                and not any(x['sentence'] == k0 - 1 for x in rows[-4:]) and _IT_FIRST.fullmatch(text, sents[r['sentence']][0], r['source_start']) \
+                and (pb := _PREV_BODY.match(text, sents[k0 - 1][0], sents[k0 - 1][1])) and (bv := _BODY_VERB.match(text, pb.end(), sents[k0 - 1][1])) \
+                and is_statement_cue(bv.group(1)) \
+                and not re.match(r'\s+(?:is|was|seems|seemed|appears|appeared)\b', text[r['source_end']:r['source_end'] + 12]):  # (not 'It is the first time')
+            alt = resolve_source(pb.group(1), ante, matcher, salient, text)  # 'The Biden administration, in its report, called on ...
+            if alt[0] and alt[2] not in (None, 'person', 'spokesperson'):   # Recently, it has asserted': the body the sentence before opened with
+                speaker, country, typ, cameo, how = alt; sender = pb.group(1)
         if src.strip().lower() in ('he', 'she') and (mk := _made_at(text, pos)) and mk[0] > max((m[0] for m in salient), default=-1):
             alt = resolve_source(mk[1], ante, matcher, salient, text)  # 'Ambassador Jane Roe made a speech. ... he said': the speaker
             if alt[0] and (alt[4] == 'name' or alt[4] == 'unknown' and plausible_speaker(mk[1])) and alt[2] in (None, 'person', 'spokesperson') \
@@ -863,7 +905,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if (not d or d[1] != 'day') and not anchored and (iss := issuer_days.get(r['speaker'])) and 0 <= r['sentence'] - iss[0] and \
                 (r['sentence'] - iss[0] <= _GOES_ON or _ISSUED_DOC.match((r['source_text'] or '').strip())):
             d = iss[1]  # 'The Institute on Saturday released a white paper ... The white paper says': what the paper says, said that day
-        if not d and not anchored and (kcna or not _other_occasion(text, s0, s1, r)):  # outside KCNA's event reports, only a recent
+        if not d and not anchored and (kcna or not _other_occasion(text, s0, s1, r)) \
+                and not _PERFECT_BEFORE.search(text, max(s0, r['cue_start'] - 30), r['cue_start']):  # ('Recently, it has asserted': no event's day)  # outside KCNA's event reports, only a recent
             d = speaker_event_date(text, sents, r['sentence'], r['speaker'], mentions, dct, ev_cache, *((None,) if kcna else (14, 3, ('day',))),
                                    pronoun=({'m': 'he', 'f': 'she'}.get(person_gender(r['speaker'], r['actor_type'] or '', text)) if kcna else None))
             # event dates what was said at it, and not what the speaker 'has voiced' or 'had said' at another time
