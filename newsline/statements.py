@@ -328,6 +328,10 @@ _OPENING_THAT = re.compile(r"\s*(?:Noting|Stressing|Pointing\s+out|Recalling|Say
 _HEARSAY = re.compile(r"(?:the\s+|most\s+|many\s+|some\s+)?(?:(?:international|world|foreign)\s+)?(?:security\s+)?(?:community|public|public opinion|opinion|experts|observers|analysts)", re.I)
 _MONARCHS = {'emir', 'king', 'queen', 'sultan', 'monarch'}  # 'the emir': the one named with the title, not the state he heads
 _PERFECT_BEFORE = re.compile(r"(?:\b[Rr]ecently\b[^.;]*|\b(?:has|have)\s+(?:\w+ly\s+)?)$")  # 'Recently, it asserted', 'it has asserted'
+_TALK_CUE = re.compile(r"\b(?:talk|talks|talked|spoke|spoken|speak|speaks|comment|comments|commented|discuss|discussed|discusses)(?:\s+(?:about|on|of|for))?$", re.I)
+# (finite verbs: a participle, 'commenting on the fact, says', opens a statement whose words follow)
+_TALK_WORDS = re.compile(r"[\"“”:]|\b(?:that|whether|how|why|what|is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|\w+ed)\b"
+                          r"|\bto\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|our\b|this\b|that\b|these\b|those\b|(?-i:[A-Z]))[a-z]+", re.I)  # ('the need to ...')
 _GOES_ON = 12  # sentences after a speaker's dated statement in which their undated ones keep its date
 _PAST_SAID = re.compile(r"(?:\w+ly\s+)?(?:also\s+)?(?:said|told|wrote|spoke|gave|made|(?!need|feed|seed|speed|indeed)[a-z]+ed)\b", re.I)  # a past-tense cue
 _GROUP_PLURALS = {'Republicans', 'Democrats', 'Conservatives', 'Liberals', 'Tories', 'Socialists', 'Communists', 'Greens', 'Unionists',
@@ -354,6 +358,13 @@ def _rejoin_cut_words(text, recs, sents):
                          text[r['cue_end']:max(r['cue_end'], min(s_end, r['cue_end'] + 200))]): continue
         end = max([b for a, b in r['content_spans']] + [r['cue_end']])
         p['content_spans'][-1] = (p['content_spans'][-1][0], end); p['content_end'] = end  # (the later record is dropped as no statement)
+    for p, r in zip(recs, recs[1:]):  # 'Commenting on the fact, Rodong Sinmun says | this is ...': the words after the main verb, not the participle's
+        if p['sentence'] != r['sentence'] or r['sentence'] >= len(sents) or not p['content_spans'] or r['content_spans'] != p['content_spans'] \
+                or not re.fullmatch(r"[A-Z]\w+ing(?:\s+(?:on|to|about|upon))?", text[p['cue_start']:p['cue_end']]) or r['cue_start'] < p['content_spans'][-1][1]: continue
+        a = r['cue_end'] + len(text[r['cue_end']:]) - len(text[r['cue_end']:].lstrip(' :,'))
+        b = sents[r['sentence']][1]
+        while b > a and text[b-1] in ' .\n': b -= 1
+        if b - a > 10: r['content_spans'] = [(a, b)]; r['content_start'], r['content_end'] = a, b
     for p, r in zip(recs, recs[1:]):  # 'Vietnam supports | the DPRK's efforts ..., he said': the closing cue's words begin at the subject
         if p['sentence'] != r['sentence'] or not p['content_spans'] or not r['content_spans'] or p['source_start'] is None \
                 or r['content_spans'][0] != p['content_spans'][0] or r['cue_start'] < p['content_spans'][-1][1] or p['source_start'] > p['cue_start']: continue
@@ -943,7 +954,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 and not re.match(r'(?:our|we|my|i)\b', r['source_text'] or '', re.I):  # ('our Party and government': the DPRK's own)
             if home is None: home = _title_country(title, matcher)  # 'Angola to Develop Education': 'the minister' is Angola's
             if home: r['actor_country'] = home
-    return final
+    return [r for r in final if not (_TALK_CUE.search(r['cue'] or '') and not _TALK_WORDS.search(r['content'] or ''))]
+    # ('spoke about women's empowerment', 'commented for the first time on the allegations': a topic, no words; dropped last, so that
+    # the rows after still find their speakers through it)
 
 def _intl_officer(src:str, matcher)->bool:
     "Whether a source names its speaker by an office of an international body ('UN humanitarian chief Stephen O'Brien'), not in a relative clause."
