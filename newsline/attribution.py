@@ -252,8 +252,8 @@ _FEELINGS = {'condolences', 'condolence', 'sympathy', 'sympathies', 'thanks', 'g
 def _feeling_from(low, lab, i):
     "Where the feeling noun at `i` and its adjectives begin, when a cue's verb of expressing comes just before them ('expressed deep | condolences'), else 0."
     k = i
-    while k > 0 and lab[k-1] and low[k-1] not in ('expressed', 'extended', 'conveyed', 'offered', 'expresses', 'extends', 'conveys') and i - k < 3: k -= 1
-    return k if k > 0 and lab[k-1] and low[k-1] in ('expressed', 'extended', 'conveyed', 'offered', 'expresses', 'extends', 'conveys') else 0
+    while k > 0 and lab[k-1] and low[k-1] not in ('expressed', 'extended', 'conveyed', 'offered', 'expresses', 'extends', 'conveys', 'expressing', 'extending', 'conveying', 'offering') and i - k < 3: k -= 1
+    return k if k > 0 and lab[k-1] and low[k-1] in ('expressed', 'extended', 'conveyed', 'offered', 'expresses', 'extends', 'conveys', 'expressing', 'extending', 'conveying', 'offering') else 0
 
 _AFTER_QUOTE = re.compile(r"[,!?][\"”]\s+(?:he|she|they|it|(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+$")  # '"...," Mohammad | continued'
 _BY_PARTICIPLES = set(_BY_WORDS.split('|')) | {'reported'}  # 'a diplomat quoted by Reuters', 'the attack, reported by KCNA,'
@@ -314,8 +314,9 @@ def cue_runs(text, toks, low, inq, tagger=None, extra:set=frozenset())->tuple:
                 and not low[i].endswith(('s', 'ed', 'ing')) and low[i] not in AUX and low[i] not in _LEFT_OK and not caps[i+1]:  # (not a headline's
             # capitalised verbs: 'Democrats Call For Action')
             lab[i] = 0; continue  # 'Jon Yong Nam vowed': the name's last word is no part of the cue
-        if low[i] in _FEELINGS and low[i+1] == ',' and not ruled[i] and (k := _feeling_from(low, lab, i)):
-            for x in range(k, i+1): lab[x] = 0  # 'expressed | deep condolences, on behalf of ..., to ...': the feeling opens the words, not the cue
+        if low[i] in _FEELINGS and low[i+1] in (',', 'over', 'on', 'upon', 'at') and not ruled[i] and (k := _feeling_from(low, lab, i)):
+            for x in range(k, i+2 if low[i+1] != ',' else i+1): lab[x] = 0  # 'expressed | deep condolences, on behalf of ..., to ...',
+            # 'expressing | deep condolences over the demise of ...': the feeling (and its preposition) opens the words, not the cue
             continue
         if low[i] in ('requested', 'requesting', 'requests', 'asked', 'asking') and (low[i+1] == 'anonymity' or low[i+1:i+3] == ['for', 'anonymity']):
             _unlabel_run(lab, low, i); continue  # the terms of a briefing ('the official requested anonymity to provide details'), not a request

@@ -392,6 +392,8 @@ def _watched_day(text, sents, si, head, ref, day_of, max_days=31):
         if d: return d if d[1] == 'day' and (ref.normalize() - d[0]).days <= max_days else None
     return None
 
+_SAYS_NEXT = re.compile(r"[^.;:\"“]{0,80}?\b(?:said|says|stated|states|noted|notes|stressed|told|added|declared|confirmed|announced|claimed)\s+(?:that\b|[a-z])")
+
 def speaker_event_date(text:str, # the body
                        sents:list, # character spans (start, end) of its sentences
                        sentence:int, # index of the statement's sentence
@@ -430,6 +432,8 @@ def speaker_event_date(text:str, # the body
         sender = any(m[2] == speaker and _FROM_SENDER.search(text, lo, m[0]) for m in here)  # 'a message from X'
         if not sender and not own and (first[2] != speaker or first[0] - lo > 80): continue
         if _PLANNED.search(text, lo, s1): continue  # 'China will present its plan on Saturday': not an occasion that has been
+        if here and first[2] == speaker and _SAYS_NEXT.match(text, first[1], s1): continue  # the speaker's own earlier statement: its
+        # day is what it talked of ('said that in the daytime of October 15, the roads were blocked'), no occasion of speaking
         if not day_of(si, lo, s1) and here and first[2] == speaker and (w := _WATCHED.match(text, first[1], s1)) and \
                 (wd := _watched_day(text, sents, si, w.group(1), ref, day_of)):
             return wd  # 'X conducted test-fires ... on Wednesday. ... Kim Jong Un guided the test-fires.'

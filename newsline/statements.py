@@ -26,7 +26,7 @@ from .statement_context import (MEDIA_SOURCE, _PARTICLE_SURNAME, _REPORT_CUE, _h
                                         _organ_country, _SUBJECT_NEXT, home_country, _office_country, _PLACE_GROUP, _KOREAN_NAME)
 from .statement_dates import (attached_date, dateline_date, narrative_date, lead_event_date, report_lead_date, speaker_event_date,
                                       _in_range, _before_death,
-                                      _timexes_fn, _naive, _DATELINE, _ELSEWHEN, PAST_RX, document_day, _DOC_NOUNS, _day_value)
+                                      _timexes_fn, _naive, _DATELINE, _ELSEWHEN, PAST_RX, document_day, _DOC_NOUNS, _day_value, _parse_value)
 from .timex_lexicon import MON
 
 # %% ../nbs/02_statements.ipynb #c005
@@ -332,6 +332,14 @@ _TALK_CUE = re.compile(r"\b(?:talk|talks|talked|spoke|spoken|speak|speaks|commen
 # (finite verbs: a participle, 'commenting on the fact, says', opens a statement whose words follow)
 _TALK_WORDS = re.compile(r"[\"“”:]|\b(?:that|whether|how|why|what|is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|\w+ed)\b"
                           r"|\bto\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|our\b|this\b|that\b|these\b|those\b|(?-i:[A-Z]))[a-z]+", re.I)  # ('the need to ...')
+_DAY_WORD = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b)")
+
+def _other_day(fn_, text, a, b, day, dct)->bool:
+    "Whether `text[a:b]` tells a day other than `day` ('In Tokyo Thursday ... Later Friday morning'): what follows may be of that day."
+    if fn_ is None or b <= a or not _DAY_WORD.search(text, a, b): return False
+    try: tx = fn_(text[a:b], _naive(dct).normalize())
+    except Exception: return False
+    return any((v := _parse_value(t[4])) and v[1] == 'day' and v[0].normalize() != pd.Timestamp(day).normalize() for t in tx if str(t[3]) in ('DATE', 'TIME'))
 _GOES_ON = 12  # sentences after a speaker's dated statement in which their undated ones keep its date
 _PAST_SAID = re.compile(r"(?:\w+ly\s+)?(?:also\s+)?(?:said|told|wrote|spoke|gave|made|(?!need|feed|seed|speed|indeed)[a-z]+ed)\b", re.I)  # a past-tense cue
 _GROUP_PLURALS = {'Republicans', 'Democrats', 'Conservatives', 'Liberals', 'Tories', 'Socialists', 'Communists', 'Greens', 'Unionists',
@@ -922,7 +930,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                                    pronoun=({'m': 'he', 'f': 'she'}.get(person_gender(r['speaker'], r['actor_type'] or '', text)) if kcna else None))
             # event dates what was said at it, and not what the speaker 'has voiced' or 'had said' at another time
         if not d and r['speaker'] in dated and (r['sentence'] - dated[r['speaker']][0] <= _GOES_ON or not kcna and len(days_of.get(r['speaker'], ())) == 1
-                                                and _PAST_SAID.match(r['cue'] or '')) and not _other_occasion(text, s0, s1, r):
+                                                and _PAST_SAID.match(r['cue'] or '') and dated[r['speaker']][0] < len(sents)
+                                                and not _other_day(fn_, text, sents[dated[r['speaker']][0]][1], s0, dated[r['speaker']][1][0], dct)) \
+                and not _other_occasion(text, s0, s1, r):  # (no other day told in between: 'In Tokyo Thursday ... Later Friday morning')
             d = dated[r['speaker']][1]  # the same speaker going on: 'X in a statement on October 14 said ... The vice-chairman said'; further
             # on, what they said (past tense) on the one day the article gives them ('Xi said on Jan 17 ... He explained', 50 sentences on)
         if d and d[1] == 'day' and not any(y is not r and y['speaker'] == r['speaker'] and any(a <= r['cue_start'] < b for a, b in y['content_spans'])
