@@ -249,11 +249,13 @@ _ADDS_TO = re.compile(r"(?:\s+(?!that\b|(?:is|was|are|were|would|will|had|has|co
 # ('..., adding heroic epics startling the world to the new history': contributing, nothing said)
 _FEELINGS = {'condolences', 'condolence', 'sympathy', 'sympathies', 'thanks', 'gratitude', 'greetings', 'congratulations'}
 
+_EXPRESS = {v + s for v in ('express', 'extend', 'convey', 'offer') for s in ('ed', 'es' if v == 'express' else 's', 'ing')}  # 'expressed', 'extends', ...
+
 def _feeling_from(low, lab, i):
     "Where the feeling noun at `i` and its adjectives begin, when a cue's verb of expressing comes just before them ('expressed deep | condolences'), else 0."
     k = i
-    while k > 0 and lab[k-1] and low[k-1] not in ('expressed', 'extended', 'conveyed', 'offered', 'expresses', 'extends', 'conveys', 'expressing', 'extending', 'conveying', 'offering') and i - k < 3: k -= 1
-    return k if k > 0 and lab[k-1] and low[k-1] in ('expressed', 'extended', 'conveyed', 'offered', 'expresses', 'extends', 'conveys', 'expressing', 'extending', 'conveying', 'offering') else 0
+    while k > 0 and lab[k-1] and low[k-1] not in _EXPRESS and i - k < 3: k -= 1
+    return k if k > 0 and lab[k-1] and low[k-1] in _EXPRESS else 0
 
 _AFTER_QUOTE = re.compile(r"[,!?][\"”]\s+(?:he|she|they|it|(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+$")  # '"...," Mohammad | continued'
 _BY_PARTICIPLES = set(_BY_WORDS.split('|')) | {'reported'}  # 'a diplomat quoted by Reuters', 'the attack, reported by KCNA,'

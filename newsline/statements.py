@@ -340,6 +340,7 @@ def _other_day(fn_, text, a, b, day, dct)->bool:
     try: tx = fn_(text[a:b], _naive(dct).normalize())
     except Exception: return False
     return any((v := _parse_value(t[4])) and v[1] == 'day' and v[0].normalize() != pd.Timestamp(day).normalize() for t in tx if str(t[3]) in ('DATE', 'TIME'))
+
 _GOES_ON = 12  # sentences after a speaker's dated statement in which their undated ones keep its date
 _PAST_SAID = re.compile(r"(?:\w+ly\s+)?(?:also\s+)?(?:said|told|wrote|spoke|gave|made|(?!need|feed|seed|speed|indeed)[a-z]+ed)\b", re.I)  # a past-tense cue
 _GROUP_PLURALS = {'Republicans', 'Democrats', 'Conservatives', 'Liberals', 'Tories', 'Socialists', 'Communists', 'Greens', 'Unionists',
@@ -354,7 +355,10 @@ _FRONTED_ADV = re.compile(rf"\s*(?:that\s+(?:{_SUBORD}|despite|given|due\s+to|in
 # (a preposition only after 'that': 'calling | for X, he set forth tasks' is no fronted phrase)
 
 def _rejoin_cut_words(text, recs, sents):
-    "Give back to a content the words a later non-statement cue of its sentence cut off ('reported that days after X bought the stock, | he introduced legislation ...')."
+    "Mend the words that a verb taken for a cue, but no statement, cut off in its sentence (the records are changed in place)."
+    # 1. 'reported that days after X bought the stock, | he introduced legislation ...': the main clause goes back to the words before;
+    # 2. 'Commenting on the fact, Rodong Sinmun says | this is ...': the main verb's words follow it, not the participle's object;
+    # 3. 'Vietnam supports | the DPRK's efforts ..., he said': a closing cue's words begin at that verb's subject
     for p, r in zip(recs, recs[1:]):
         if p['sentence'] != r['sentence'] or not p['content_spans'] or p['direct'] or r['sentence'] >= len(sents): continue
         pe, rs = p['content_spans'][-1][1], r['source_start']
@@ -925,10 +929,11 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 (r['sentence'] - iss[0] <= _GOES_ON or _ISSUED_DOC.match((r['source_text'] or '').strip())):
             d = iss[1]  # 'The Institute on Saturday released a white paper ... The white paper says': what the paper says, said that day
         if not d and not anchored and (kcna or not _other_occasion(text, s0, s1, r)) \
-                and not _PERFECT_BEFORE.search(text, max(s0, r['cue_start'] - 30), r['cue_start']):  # ('Recently, it has asserted': no event's day)  # outside KCNA's event reports, only a recent
+                and not _PERFECT_BEFORE.search(text, max(s0, r['cue_start'] - 30), r['cue_start']):  # outside KCNA's event reports, only a recent
             d = speaker_event_date(text, sents, r['sentence'], r['speaker'], mentions, dct, ev_cache, *((None,) if kcna else (14, 3, ('day',))),
                                    pronoun=({'m': 'he', 'f': 'she'}.get(person_gender(r['speaker'], r['actor_type'] or '', text)) if kcna else None))
-            # event dates what was said at it, and not what the speaker 'has voiced' or 'had said' at another time
+            # event dates what was said at it, and not what the speaker 'has voiced' or 'had said' at another time ('Recently, it has
+            # asserted': no event's day either)
         if not d and r['speaker'] in dated and (r['sentence'] - dated[r['speaker']][0] <= _GOES_ON or not kcna and len(days_of.get(r['speaker'], ())) == 1
                                                 and _PAST_SAID.match(r['cue'] or '') and dated[r['speaker']][0] < len(sents)
                                                 and not _other_day(fn_, text, sents[dated[r['speaker']][0]][1], s0, dated[r['speaker']][1][0], dct)) \
