@@ -341,6 +341,7 @@ def _other_day(fn_, text, a, b, day, dct)->bool:
     except Exception: return False
     return any((v := _parse_value(t[4])) and v[1] == 'day' and v[0].normalize() != pd.Timestamp(day).normalize() for t in tx if str(t[3]) in ('DATE', 'TIME'))
 
+_TIMELINE = re.compile(r"(?:^|(?<=[.!?\"”]\s)|(?<=\n))((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?):\s+(?=[A-Z])")
 _GOES_ON = 12  # sentences after a speaker's dated statement in which their undated ones keep its date
 _PAST_SAID = re.compile(r"(?:\w+ly\s+)?(?:also\s+)?(?:said|told|wrote|spoke|gave|made|(?!need|feed|seed|speed|indeed)[a-z]+ed)\b", re.I)  # a past-tense cue
 _GROUP_PLURALS = {'Republicans', 'Democrats', 'Conservatives', 'Liberals', 'Tories', 'Socialists', 'Communists', 'Greens', 'Unionists',
@@ -864,6 +865,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             continue  # 'X said it plans ..., according to Y': Y passed X's words on; X's statement is the row
         final.append(r)
     ev_cache, dated = {}, dict(issuer_days)  # dated: speaker -> (sentence, date) of the speaker's latest dated statement (or issued document)
+    timeline = [(m.start(), _day_value(fn_, m.group(1), _naive(dct).normalize())) for m in _TIMELINE.finditer(text)] if fn_ else []
+    if len(timeline) < 2: timeline = []  # entries dated by a heading, one after another ('January 15: ... January 23: ...')
     days_of = {k: {v[1][0]} for k, v in issuer_days.items()}  # speaker -> the days of their dated statements so far
     prev_r = None
     for r in final:
@@ -921,6 +924,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         r['target'] = tg[0][2] if tg else None
         if r['target'] is None and rcpt and r['speaker'] == doc[0] and rcpt[0] != doc[0]: r['target'] = rcpt[0]  # 'The message said': to its addressee
         d = att = attached_date(text, (s0, s1), r, dct)
+        if not d and not anchored and timeline and (tl := next((t for t in reversed(timeline) if t[0] < r['cue_start']), None)) \
+                and r['cue_start'] - tl[0] < 1500 and tl[1]:
+            d = tl[1]  # a timeline's entry ('January 23: Spicer ... reiterates that ...'): what it tells was said that day
         if not d and not anchored and (dp := _DOC_IN.search(text, s0, r['cue_start'])) and r['cue_start'] - dp.end() < 120:
             d = document_day(text, dp.start(1), dp.group(1), dct)  # 'In its filing, the Justice Department cites ...': the filing's day
         if not d and not anchored and r['source_start'] is not None:
