@@ -868,6 +868,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
     timeline = [(m.start(), _day_value(fn_, m.group(1), _naive(dct).normalize())) for m in _TIMELINE.finditer(text)] if fn_ else []
     if len(timeline) < 2: timeline = []  # entries dated by a heading, one after another ('January 15: ... January 23: ...')
     days_of = {k: {v[1][0]} for k, v in issuer_days.items()}  # speaker -> the days of their dated statements so far
+    same_sentence = {}  # (speaker, sentence) -> the date of the speaker's first dated statement in that sentence
     prev_r = None
     for r in final:
         s0, s1 = sents[r['sentence']] if r['sentence'] < len(sents) else (0, len(text))
@@ -946,6 +947,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 and not _other_occasion(text, s0, s1, r):  # (no other day told in between: 'In Tokyo Thursday ... Later Friday morning')
             d = dated[r['speaker']][1]  # the same speaker going on: 'X in a statement on October 14 said ... The vice-chairman said'; further
             # on, what they said (past tense) on the one day the article gives them ('Xi said on Jan 17 ... He explained', 50 sentences on)
+        if not d and (r['speaker'], r['sentence']) in same_sentence:
+            d = same_sentence[(r['speaker'], r['sentence'])]  # 'In January, Rutte wrote an open letter in which he said ...': the letter's month
+        if d: same_sentence.setdefault((r['speaker'], r['sentence']), d)
         if d and d[1] == 'day' and not any(y is not r and y['speaker'] == r['speaker'] and any(a <= r['cue_start'] < b for a, b in y['content_spans'])
                                            for y in final):
             dated[r['speaker']] = (r['sentence'], d); days_of.setdefault(r['speaker'], set()).add(d[0])  # not a day in the speaker's own words
