@@ -405,6 +405,9 @@ _PHONED = re.compile(  # what follows a bare 'called' that rang someone up or co
     r"|at\s+\d|(?:on|over)\s+the\s+(?:phone|telephone)|(?:every|each)\s+(?:day|week|night|morning)\b|the\s+(?:next|following|previous)\s+(?:day|morning|evening|week)\b"  # then why
     r"|and\s+(?:asked|told|said|spoke|talked|blamed|requested|invited|offered|congratulated|thanked|left|hung)\b))")  # or when
 
+_TO_OCCASION = re.compile(r"\s*(?:[\w.'’-]+\s+){1,6}?to\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+|this\s+)?(?:[\w-]+\s+){0,3}?"
+                          r"(?:celebrations?|ceremon(?:y|ies)|part(?:y|ies)|dinners?|receptions?|festivals?|banquets?|performances?|concerts?|exhibitions?|events?|luncheons?)\b", re.I)
+
 def is_speech_act(cue:str, # the cue's text
                   content:str, # the content's text (the words after a right-hand cue), may be empty
                   after:str=None, # the text after the cue to the end of its sentence, if known (else `content`)
@@ -415,6 +418,8 @@ def is_speech_act(cue:str, # the cue's text
     if re.fullmatch(r'conclud\w*', last) and t and not _CLAUSE_START.match(t): return False  # 'concluded the meeting'
     if last in ('continued', 'continues') and t.strip(): return False  # a closing cue only: '"...," he continued' (not 'continued its work')
     if re.fullmatch(r'call(?:s|ed|ing)?', c) and _SUMMON.match(t): return False  # 'called them to the theater'
+    if re.fullmatch(r'invit(?:e|es|ed|ing)', last) and _TO_OCCASION.match(t): return False  # 'invited them to national celebrations': a guest
+    # list, no words (an invitation to visit or to talks stays a call)
     if re.fullmatch(r'call(?:s|ed|ing)?', c) and re.match(r'\s*(?:themselves|himself|herself|itself)\b', t): return False  # 'who call themselves
     # water protectors': a name taken, no words
     if re.fullmatch(r'call(?:s|ed|ing)?|phoned', c) and _PHONED.match(t if after is None else after) and not re.search(r'["“”]', t):
