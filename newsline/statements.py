@@ -332,7 +332,7 @@ _TALK_CUE = re.compile(r"\b(?:talk|talks|talked|spoke|spoken|speak|speaks|commen
 # (finite verbs: a participle, 'commenting on the fact, says', opens a statement whose words follow)
 _TALK_WORDS = re.compile(r"[\"“”:]|\b(?:that|whether|how|why|what|is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|\w+ed)\b"
                           r"|\bto\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|our\b|this\b|that\b|these\b|those\b|(?-i:[A-Z]))[a-z]+", re.I)  # ('the need to ...')
-_DAY_WORD = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b)")
+_DAY_WORD = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|" + MON + r"\s+\d{1,2}\b)")
 
 def _other_day(fn_, text, a, b, day, dct)->bool:
     "Whether `text[a:b]` tells a day other than `day` ('In Tokyo Thursday ... Later Friday morning'): what follows may be of that day."
@@ -341,7 +341,7 @@ def _other_day(fn_, text, a, b, day, dct)->bool:
     except Exception: return False
     return any((v := _parse_value(t[4])) and v[1] == 'day' and v[0].normalize() != pd.Timestamp(day).normalize() for t in tx if str(t[3]) in ('DATE', 'TIME'))
 
-_TIMELINE = re.compile(r"(?:^|(?<=[.!?\"”]\s)|(?<=\n))((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?):\s+(?=[A-Z])")
+_TIMELINE = re.compile(r"(?:^|(?<=[.!?\"”]\s)|(?<=\n))(" + MON + r"\s+\d{1,2}(?:,\s+\d{4})?):\s+(?=[A-Z])")  # 'January 23: ', 'June 15, 2016: '
 _GOES_ON = 12  # sentences after a speaker's dated statement in which their undated ones keep its date
 _PAST_SAID = re.compile(r"(?:\w+ly\s+)?(?:also\s+)?(?:said|told|wrote|spoke|gave|made|(?!need|feed|seed|speed|indeed)[a-z]+ed)\b", re.I)  # a past-tense cue
 _GROUP_PLURALS = {'Republicans', 'Democrats', 'Conservatives', 'Liberals', 'Tories', 'Socialists', 'Communists', 'Greens', 'Unionists',
@@ -865,8 +865,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             continue  # 'X said it plans ..., according to Y': Y passed X's words on; X's statement is the row
         final.append(r)
     ev_cache, dated = {}, dict(issuer_days)  # dated: speaker -> (sentence, date) of the speaker's latest dated statement (or issued document)
-    timeline = [(m.start(), _day_value(fn_, m.group(1), _naive(dct).normalize())) for m in _TIMELINE.finditer(text)] if fn_ else []
-    if len(timeline) < 2: timeline = []  # entries dated by a heading, one after another ('January 15: ... January 23: ...')
+    heads = list(_TIMELINE.finditer(text)) if fn_ else []  # entries dated by a heading, one after another ('January 15: ... January 23: ...')
+    timeline = [(m.start(), _day_value(fn_, m.group(1), _naive(dct).normalize())) for m in heads] if len(heads) >= 2 else []
     days_of = {k: {v[1][0]} for k, v in issuer_days.items()}  # speaker -> the days of their dated statements so far
     same_sentence = {}  # (speaker, sentence) -> the date of the speaker's first dated statement in that sentence
     prev_r = None
