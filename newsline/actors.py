@@ -702,11 +702,14 @@ _NOT_NAME = {'january', 'february', 'march', 'april', 'may', 'june', 'july', 'au
              'house', 'white', 'united', 'nations', 'european', 'union', 'american', 'british', 'russian', 'chinese', 'german', 'french'}
 
 # %% ../nbs/02a_actors.ipynb #c013x
+_DIPLOMATS = r'ambassador|envoy|diplomat|(?:deputy\s+|vice\s+)?foreign\s+minister|(?:permanent\s+)?representative'
 _LEADER_ROLES = {'leader': r'leader|president|prime\s+minister|premier|chancellor|first\s+minister|king|supreme\s+leader',
                  'president': r'president', 'prime minister': r'prime\s+minister|premier|PM', 'premier': r'prime\s+minister|premier',
                  'chancellor': r'chancellor', 'first minister': r'first\s+minister',
                  'foreign minister': r'foreign\s+minister|foreign\s+secretary|secretary\s+of\s+state',
-                 'defence minister': r'defen[cs]e\s+(?:minister|secretary)', 'defense minister': r'defen[cs]e\s+(?:minister|secretary)'}
+                 'defence minister': r'defen[cs]e\s+(?:minister|secretary)', 'defense minister': r'defen[cs]e\s+(?:minister|secretary)',
+                 'diplomat': _DIPLOMATS, 'envoy': _DIPLOMATS, 'ambassador': r'ambassador'}
+_ANY_TIME = {'diplomat', 'envoy'}  # roles a former or deputy holder still has: 'Deputy Foreign Minister X ... the Russian diplomat said'
 _PLACE_ROLE = re.compile(r"(?:[Tt]he\s+)?(?P<place>(?:[A-Z][\w.'’-]*\s+){0,2}?[A-Z][\w.'’-]*?)(?:['’]s)?\s+"
                          r"(?P<role>(?i:" + '|'.join(k.replace(' ', r'\s+') for k in _LEADER_ROLES) + "))")  # 'the Russian leader', "Scotland's leader"
 
@@ -726,7 +729,7 @@ def _leader_named(source, found, mentions, salient, matcher, text):
         if role != 'leader': return None
         roles = r'first\s+minister|governor|chief\s+minister'
     def titled(name):  # the text calls the person so, as sitting holder: 'President Vladimir Putin' (not 'ex-President', 'Vice President')
-        return any(not _NOT_SITTING.search(text, max(0, t.start() - 40), t.start()) for t in
+        return any(role in _ANY_TIME or not _NOT_SITTING.search(text, max(0, t.start() - 40), t.start()) for t in
                    re.finditer(rf"\b(?i:{roles})\s+(?:[A-Z][\w.'’-]*\s+){{0,2}}?{re.escape(name.split()[-1])}\b", text))
     for s, e, actor, ctry, typ, cameo in list(reversed(salient)) + list(reversed(mentions)):
         if typ == 'person' and ctry == country and titled(actor): return (actor, ctry, 'person', cameo or None, 'name')  # ('name': found)

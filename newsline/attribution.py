@@ -739,7 +739,11 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
     if j >= prev_end and low[j] in ('and', 'but', 'or') and not participle:  # '... and stressed': the subject of the first verb
         if k and prev_src is not None and (prev_src[1] <= sc[k-1][0] or prev_src[0] >= sc[k-1][1]): return prev_src, False, False  # (also
         # after the cue: '..., says Rodong Sinmun, and goes on')
-        if k == 0: return _subject(text, toks, low, s0, a, used), False, False
+        if k == 0:
+            w = next((w for w in range(j-1, s0, -1) if low[w] in (',', ';') or low[w] == 'who' and low[w-1] == ','), None)
+            if w is not None and low[w] == 'who' and (inq is None or inq[w] < 0): return (w, w+1), False, False  # 'from Mr Trump, who has
+            # attacked judges and called the courts ...': the relative's person (whom 'who' resolves to), not the sentence's subject
+            return _subject(text, toks, low, s0, a, used), False, False
         c = next((c for c in range(j-1, sc[k-1][1], -1) if low[c] == ',' and (inq is None or inq[c] < 0)), None)
         if prev_src is None and c is not None and (e := np_right(text, toks, low, c+1, j)) is not None and c+1 < e < j \
                 and (low[e] in PAST or low[e] in AUX or low[e].endswith('ed') and len(low[e]) > 4

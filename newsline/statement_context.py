@@ -643,8 +643,9 @@ _GOES_ON = re.compile(r'[ \t]*,[ \t]*and[ \t]+(?:goes|went|continues|continued)[
 def _colon_contents(text:str, recs:list, max_paras:int=3)->list:
     "Records whose cue ends its line with a colon ('The message said:') get the next paragraphs (up to `max_paras`) as direct content."
     starts = sorted(r['cue_start'] for r in recs if r['source_start'] is None  # the message's own 'I express ...' goes on with it
-                    or text[r['source_start']:r['source_end']].strip().lower() not in ('i', 'we') and len(text[r['source_start']:r['source_end']].split()) <= 8)
-    # (nor a long phrase misread as a source: 'Holding a grand commendation ceremony and making the whole army ... know about')
+                    or text[r['source_start']:r['source_end']].strip().lower() not in ('i', 'we', 'who', 'which') and len(text[r['source_start']:r['source_end']].split()) <= 8)
+    # (nor a long phrase misread as a source: 'Holding a grand commendation ceremony and making the whole army ... know about'; nor a
+    # relative clause's 'who', inside someone's sentence: 'I thank the service personnel, who protected ... and defended ...')
     out = []
     for r in recs:
         after = r['cue_end'] if r['source_end'] is None or r['source_end'] < r['cue_end'] else r['source_end']
@@ -671,6 +672,8 @@ def _colon_contents(text:str, recs:list, max_paras:int=3)->list:
 _NARRATED = re.compile(r'(?:And|Then)\s+(?:he|she)\s+(?:\w+ly\s+)?(?:also\s+|again\s+|then\s+)?[a-z]+ed\b')  # 'And he clearly reaffirmed that ...': the report
 # goes on about the speaker, the speech is over (not 'He has laid the foundation ...', said of a leader inside a speech)
 
+_ADDRESS = re.compile(r'[^.!?\n]+,[ \t]*')  # a paragraph with no sentence in it, closed by a comma: whom a speech addresses
+
 def _paras_end(text, a, starts, max_paras):
     "The end of the paragraphs (up to `max_paras`) of words that start at `a` after a colon, short of the next cue's paragraph."
     nxt = next((c for c in starts if c >= a), len(text))  # the next cue's paragraph is not this content
@@ -680,7 +683,8 @@ def _paras_end(text, a, starts, max_paras):
         pe = text.find('\n', e); pe = len(text) if pe < 0 else pe
         if k and (text.rfind('\n', 0, nxt) + 1 <= e <= nxt < pe or _NARRATED.match(text, e, pe)) or text[e:pe].strip() in ('-0-', ''): break  # (the first paragraph
         # after the colon is the words, whatever verb it holds: 'Y says:\n\nWhat he uttered reveals ...')
-        k += 0 if len(text[e:pe].strip()) < 80 and text[e:pe].rstrip().endswith(',') else 1  # 'Dear Comrade ...,' opens, it says nothing
+        k += 0 if _ADDRESS.fullmatch(text, e, pe) else 1  # 'Dear Comrade ...,', 'Officers and soldiers of the units, who will soon
+        # receive the new weapons,': a salutation opens, it says nothing
         e = pe
         while e < len(text) and text[e] in '\n \t': e += 1
     e = len(text[:e].rstrip())

@@ -56,6 +56,9 @@ _OFFSET = re.compile(r"(?:\w+|\d+|a|an|a few|several)\s+(?:days?|weeks?|months?|
 def _event_day(text, a, b)->bool:
     "Whether the day at text[a:b] modifies a noun ('the Feb. 13 death', \"Tuesday's meeting\"), other than the saying's occasion or document."
     if _NOUN_MADE.search(text, max(0, a-60), a): return True  # "Trump's announcement made on Nov. 21": the noun's day
+    if (ra := _YEAR_RANGE_AFTER.match(text, b)) and _NOUN_AFTER.match(text, ra.end()) or \
+            _YEAR_RANGE_BEFORE.search(text, max(0, a-8), a) and _NOUN_AFTER.match(text, b):
+        return True  # 'the 2019-2023 trends': the period a noun covers (not 'In the war (1950-1953), the U.S. ..., boasting of')
     if not re.search(r'(?<!\d)\d{1,2}(?!\d)|day\b', text[a:b]): return False  # a day, not a month or a year ('the 2016 paper')
     poss = re.match(r"['’]s\b", text[b:b+2])
     if not (poss or _ATTRIBUTIVE.search(text, max(0, a-12), a)): return False
@@ -75,6 +78,8 @@ _NOUN_AFTER = re.compile(r"[ \t]+(?!(?:that|when|and|or|to|in|at|as|after|before
                          r"call|letter|message|tweet|post|remarks|comments|testimony|study|paper|report|survey|poll|analysis|review|article|"
                          r"editorial|column|book|memo|filing|ruling|decision|order|announcement|release|publication|issue|edition)\b)[a-z][a-z-]+\b")
 # (not the statement's own occasion, nor a document that says it: 'a 2016 paper by', 'the March 2015 report from')
+_YEAR_RANGE_AFTER = re.compile(r"(?<=\d{4})\s*[-–/]\s*\d{2,4}\b")
+_YEAR_RANGE_BEFORE = re.compile(r"\b\d{4}\s*[-–/]\s*$")
 _SINCE = re.compile(r"\b[Ss]ince\s+(?:[\w'’-]+\s+){0,5}$")  # 'in his first comments since taking office on 20 January, Trump said'
 _CONTEXT = 1500  # characters before a window that an offset ('two days earlier') may count from
 
@@ -174,6 +179,21 @@ _TIME_BEFORE = re.compile(_CLAUSE_OPENS + r"(?:[Oo]n|[Ii]n|[Aa]t|[Dd]uring|[Ee]a
 
 _OPENING = re.compile(r"\s*(?:[\w.'’-]+\s+){0,7}[\w.'’-]+,\s*")  # a short phrase opening the sentence, before the subject: 'Last week,'
 
+_THEN_OPEN = re.compile(r"\s*(?:(?:But|And)\s+)?(?:[Aa]t\s+(?:that|the)\s+time|[Bb]ack\s+then|[Aa]t\s+that\s+point)\s*,?\s+")
+
+_FRAME_BEFORE = re.compile(r"(?:^|(?<=[.!?]\s)|\n)\s*(?:During|In|On|At|Early|Late|Back|Last|Earlier|Later)\b[^,.;:\n]{0,60}$")
+_DEADLINE = re.compile(r"\b(?:by|until|till|since|before)\s+$", re.I)
+
+def _told_before(fn, text, s0, ref, reach=1500):
+    "(date, granularity) the time before `s0` that 'At that time' points back to: the last one framing a sentence ('During the campaign in May, ...'), else the last told, or None."
+    lo = max(0, s0-reach)
+    try: tx = fn(text[lo:s0], ref.normalize())
+    except Exception: return None
+    vals = [(lo + int(t[0]), lo + int(t[1]), pv) for t in tx if str(t[3]) == 'DATE' and (pv := _parse_value(t[4])) and pv[0] <= ref.normalize()
+            and not _DEADLINE.search(text, max(lo, lo + int(t[0]) - 8), lo + int(t[0]))]  # not 'beds by this year': a deadline, no time told
+    framed = [pv for a, b, pv in vals if _FRAME_BEFORE.search(text, max(0, a-80), a) and ',' in text[b:b+50].split('.')[0]]
+    return (framed or [pv for a, b, pv in vals] or [None])[-1]
+
 def attached_date(text:str, # the body
                   sent:tuple, # (start, end) of the cue's sentence
                   row:dict,   # the statement's offsets
@@ -249,6 +269,9 @@ def attached_date(text:str, # the body
         if pv and pv[0] <= ref.normalize(): return pv
     if (pv := _closing_day(fn, text, lo, s1, right, ref)): return pv
     if not right and (pv := _tail_day(fn, text, ce, s1, ref)): return pv
+    if (th := _THEN_OPEN.match(text, s0)) and th.end() <= (ss if ss is not None else cs) and not any(a < cs for a, b in spans) \
+            and (pv := _told_before(fn, text, s0, ref)):  # (not the words' own 'At that point, ...', before the cue)
+        return pv  # 'During the campaign in May, ... At that time, Duterte acknowledged ...': the time told before
     m = _DAY_THEN_PARTICIPLE.search(text, right[0][0], min(s1, right[0][1] + 60)) if right else None
     if m:  # 'called that finding "absurd" on Wednesday, saying ...': the day closes the cue's clause
         pv = _day_value(fn, m.group(1), ref.normalize())
@@ -392,6 +415,7 @@ def _watched_day(text, sents, si, head, ref, day_of, max_days=31):
         if d: return d if d[1] == 'day' and (ref.normalize() - d[0]).days <= max_days else None
     return None
 
+_PERIOD_EDGE = re.compile(r"\b(?:since|until|till)\s+$", re.I)  # a period's edge ('held since April'), no occasion
 _SAYS_NEXT = re.compile(r"[^.;:\"“]{0,80}?\b(?:said|says|stated|states|noted|notes|stressed|told|added|declared|confirmed|announced|claimed)\s+(?:that\b|[a-z])")
 
 def speaker_event_date(text:str, # the body
@@ -417,7 +441,8 @@ def speaker_event_date(text:str, # the body
         if si not in cache:
             try: tx = fn(text[lo:s1], ref.normalize())
             except Exception: tx = []
-            vals = [_parse_value(t[4]) for t in tx if str(t[3]) == 'DATE' and not _ANAPHORIC.fullmatch(t[2])]  # 'That day Kim ...'
+            vals = [_parse_value(t[4]) for t in tx if str(t[3]) == 'DATE' and not _ANAPHORIC.fullmatch(t[2])  # 'That day Kim ...'
+                    and not _PERIOD_EDGE.search(text, max(lo, lo + int(t[0]) - 8), lo + int(t[0]))]  # 'held since April': no occasion
             cache[si] = next((v for v in vals if v and v[1] in grains and v[0] <= ref.normalize()
                               and (lo_day is None or v[0] >= (lo_day if v[1] == 'day' else lo_day.replace(day=1)))), None)
         return cache[si]
@@ -474,8 +499,11 @@ def _in_range(d)->bool:
     try: return d is None or pd.isna(d) or 1678 <= pd.Timestamp(d).year <= 2261
     except (ValueError, OverflowError): return False
 
-def _before_death(text:str, end:int, died:pd.Timestamp, dct, cache:dict)->tuple:
-    "(date, granularity) of the last time expression in the 1,500 characters before `end` not after `died` (a retold speech), or None."
+_SENT_END = re.compile(r'[.!?](?=\s|$)')
+_VISIT_OPEN = re.compile(r"\s*(?:During|On|At|In)\s+(?:his|her|their|the)\s+(?:[\w-]+\s+){0,3}?(?:visit|inspection|tour|field\s+guidance|meeting|talk)s?\b")
+
+def _before_death(text:str, end:int, died:pd.Timestamp, dct, cache:dict, after:int=None)->tuple:
+    "(date, granularity) of the last time expression in the 1,500 characters before `end` not after `died` (a retold speech), else of the first in the sentence from `after`, or None."
     if 'tx' not in cache:
         fn = _timexes_fn()
         try: cache['tx'] = list(fn(text, _naive(dct).normalize())) if fn else []  # (start, end, text, type, value, ...) rows
@@ -486,4 +514,12 @@ def _before_death(text:str, end:int, died:pd.Timestamp, dct, cache:dict)->tuple:
         if t_start < end - 1500: continue  # only a date told near the words
         pv = _parse_value(t_value) if str(t_type) == 'DATE' else None
         if pv and pv[0] <= died: best = pv
+    if best is None and after is not None and _VISIT_OPEN.match(text, after):  # 'X was praised by Kim Jong Il as ... . During his visit to the
+        # mill on July 30, Juche 98 (2009), ...': the occasion told next (not any date of the next sentence: 'In Juche 100 (2011) alone, he made ...')
+        stop = _SENT_END.search(text, after)
+        for t_start, t_end, _, t_type, t_value, *_ in cache['tx']:
+            if t_start < after: continue
+            if stop is None or t_start >= stop.start(): break
+            pv = _parse_value(t_value) if str(t_type) == 'DATE' else None
+            if pv and pv[0] <= died: return pv
     return best

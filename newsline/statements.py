@@ -25,7 +25,7 @@ from .statement_context import (MEDIA_SOURCE, _PARTICLE_SURNAME, _REPORT_CUE, _h
                                         _described_head, _described_person, _named_body, _NAMED_BODY_HEADS, _body_antecedent, _ORG_HEADS, _ORG_DESC, _MODIFIED_HEADS, _apposed_country,
                                         _organ_country, _SUBJECT_NEXT, home_country, _office_country, _PLACE_GROUP, _KOREAN_NAME)
 from .statement_dates import (attached_date, dateline_date, narrative_date, lead_event_date, report_lead_date, speaker_event_date,
-                                      _in_range, _before_death,
+                                      _in_range, _before_death, _SENT_END,
                                       _timexes_fn, _naive, _DATELINE, _ELSEWHEN, PAST_RX, document_day, _DOC_NOUNS, _day_value, _parse_value)
 from .timex_lexicon import MON
 
@@ -343,6 +343,7 @@ def _other_day(fn_, text, a, b, day, dct)->bool:
 
 _TIMELINE = re.compile(r"(?:^|(?<=[.!?\"”]\s)|(?<=\n))(" + MON + r"\s+\d{1,2}(?:,\s+\d{4})?):\s+(?=[A-Z])")  # 'January 23: ', 'June 15, 2016: '
 _GOES_ON = 12  # sentences after a speaker's dated statement in which their undated ones keep its date
+_ALSO_SAID = re.compile(r"(?:also|further|then)\s+(?:said|added|noted|told)", re.I)  # the speaker going on at once
 _PAST_SAID = re.compile(r"(?:\w+ly\s+)?(?:also\s+)?(?:said|told|wrote|spoke|gave|made|(?!need|feed|seed|speed|indeed)[a-z]+ed)\b", re.I)  # a past-tense cue
 _GROUP_PLURALS = {'Republicans', 'Democrats', 'Conservatives', 'Liberals', 'Tories', 'Socialists', 'Communists', 'Greens', 'Unionists',
                   'Nationalists', 'Loyalists', 'Islamists', 'Separatists', 'Rebels', 'Officials', 'Lawmakers', 'Senators', 'Critics', 'Opponents',
@@ -869,6 +870,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
     timeline = [(m.start(), _day_value(fn_, m.group(1), _naive(dct).normalize())) for m in heads] if len(heads) >= 2 else []
     days_of = {k: {v[1][0]} for k, v in issuer_days.items()}  # speaker -> the days of their dated statements so far
     same_sentence = {}  # (speaker, sentence) -> the date of the speaker's first dated statement in that sentence
+    told_then = {}  # speaker -> (sentence, date) of the speaker's last statement dated by its own clause, of any granularity
     prev_r = None
     for r in final:
         s0, s1 = sents[r['sentence']] if r['sentence'] < len(sents) else (0, len(text))
@@ -949,7 +951,11 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             # on, what they said (past tense) on the one day the article gives them ('Xi said on Jan 17 ... He explained', 50 sentences on)
         if not d and (r['speaker'], r['sentence']) in same_sentence:
             d = same_sentence[(r['speaker'], r['sentence'])]  # 'In January, Rutte wrote an open letter in which he said ...': the letter's month
+        if not d and (tt := told_then.get(r['speaker'])) and r['sentence'] - tt[0] == 1 and _ALSO_SAID.fullmatch(r['cue'] or '') \
+                and not _other_occasion(text, s0, s1, r):
+            d = tt[1]  # 'At that time, Duterte acknowledged ... He also said the deposits were "birthday gifts"': the same occasion, whatever its grain
         if d: same_sentence.setdefault((r['speaker'], r['sentence']), d)
+        if att: told_then[r['speaker']] = (r['sentence'], att)
         if d and d[1] == 'day' and not any(y is not r and y['speaker'] == r['speaker'] and any(a <= r['cue_start'] < b for a, b in y['content_spans'])
                                            for y in final):
             dated[r['speaker']] = (r['sentence'], d); days_of.setdefault(r['speaker'], set()).add(d[0])  # not a day in the speaker's own words
@@ -1109,16 +1115,29 @@ _ONCE_CUE = re.compile(r'once\s+(?:\w+ly\s+)?\w+$', re.I)  # the cue 'once said'
 
 _STORY = r'(?:It was\s+)?(?:One|Some)\s+(?:day|morning|afternoon|evening|night)\b'  # a story's opening
 _STORY_OPEN = re.compile(r'\s*' + _STORY, re.I)
-_AUTHOR_LINE = re.compile(r'\s*[^\n]{0,400}?\bthe following\b(?:"[^"\n]*"|“[^”\n]*”|[^\n:"“]|:(?=\d\d)){0,200}'
+_AUTHOR_LINE = re.compile(r'\s*[^\n]{0,400}?(?:\b[Tt]he following\b|\bFollowing\s+is\b)(?:"[^"\n]*"|“[^”\n]*”|[^\n:"“]|:(?=\d\d)){0,200}'
                           r'(?::(?:[ \t]*\n\s*|[ \t]+(?=[A-Z“"]))|(?<=["”])\.?[ \t]*\n\s*)')  # 'X issued the following press statement on Sunday:',
 # '... titled "A: B"' (a title in quotes may hold a colon, or end the line),
 # '... at 10:00 on July 16:'
+_AUTHOR_SAID = re.compile(r'\s*[^\n]{0,400}?\b(?:issued|released|made\s+public|published)\b[^\n]{0,300}?(?:,?\s+which\s+(?:said|says|reads)|'
+                          r'\btitled\s+(?:"[^"\n]*"|“[^”\n]*”))\s*:[ \t]*\n\s*')  # 'X on Thursday issued a press statement "...", which said:'
+_LEAD_SUBJECT = re.compile(r"\s*(?:An?\s+|The\s+)?([A-Z][^\n.]{2,200}?),?\s+(?:on\s+[A-Z][a-z]+\.?(?:\s+\d{1,2})?\s+|[A-Z][a-z]+day\s+|recently\s+|"
+                           r"reportedly\s+)?(?:issued|released|published|made\s+public|adopted)\b")  # 'The X on Thursday issued ...'
+_NAME_NOISE = {'The', 'DPRK', 'Korea', 'Democratic', "People's", 'Republic', 'Spokesman', 'Spokesperson', 'Spokeswoman'}
+
+def _own_lead(text, speaker, matcher)->bool:
+    "Whether an item's opening sentence tells its own author issuing it ('The chief of ... of the DPRK Foreign Ministry on Thursday issued ...')."
+    m = _LEAD_SUBJECT.match(text)
+    if not m: return False
+    if resolve_source(m.group(1), [], matcher)[0] == speaker: return True
+    names = set(re.findall(r"[A-Z][\w'’-]*", speaker)) - _NAME_NOISE  # or the words of the author's name: 'Hannu Harju, chairman of the
+    return bool(names) and len(names & set(re.findall(r"[A-Z][\w'’-]*", m.group(1)))) >= min(2, len(names))  # ... Party of Finland' for Finland
 _END_MARK = re.compile(r'\s*-0-\s*$')  # KCNA's end of an item
 
 def _item_words(text:str)->tuple:
     "(start, end) of a whole-item statement's own words: after its author line and before KCNA's end mark '-0-'."
     s, e = len(text) - len(text.lstrip()), len(text.rstrip())
-    if (m := _AUTHOR_LINE.match(text)) and m.end() < e: s = m.end()
+    if (m := _AUTHOR_LINE.match(text) or _AUTHOR_SAID.match(text)) and m.end() < e: s = m.end()
     if (em := _END_MARK.search(text, s)) and em.start() > s: e = em.start()
     return s, e
 
@@ -1157,8 +1176,11 @@ def _one(text, title, dct, matcher, article_id, is_kcna, tagger=None):
                                                                     is_own=lambda np_: _is_own(np_, {'speaker': item[0], 'actor_country': item[1]}, matcher)), direct=True,
                             channel='KCNA' if is_kcna else None, target=None, date=None, date_granularity=None))
         rows[0]['cameo'] = CAMEO[rows[0]['kind']]
-        if reported and re.search(r'\bthe following\b', text[:300]):  # its author line's day:
-            rows[0]['date'], rows[0]['date_granularity'] = reported  # 'X issued the following press statement on Friday:'
+        lead_text = _undated(text)
+        if reported and (re.search(r'\bthe following\b', text[:300]) or _AUTHOR_LINE.match(lead_text) or _own_lead(lead_text, item[0], matcher)):
+            rows[0]['date'], rows[0]['date_granularity'] = reported  # its author line's day: 'X issued the following press statement on Friday:',
+            # 'The chief of ... of the DPRK Foreign Ministry on Thursday issued a press statement'; not 'Japan made public a ... White Paper on August 8'
+            # atop a KCNA commentary on it
     tx_cache = {}
     for r in rows:
         r['article_id'] = article_id
@@ -1175,7 +1197,10 @@ def _one(text, title, dct, matcher, article_id, is_kcna, tagger=None):
             r['date'], r['date_granularity'] = _naive(dct).normalize(), 'day'  # 'in 1832': what the words are about, not when said
         died = DIED.get(r.get('speaker'))
         if died and r.get('date') is not None and _naive(r['date']) > pd.Timestamp(died):  # a speech retold: not said today
-            d = _before_death(text, r['cue_start'] if r.get('cue_start') is not None else len(text), pd.Timestamp(died), dct, tx_cache)
+            e0 = max((x for x in (r.get('cue_end'), r.get('content_end')) if x is not None), default=None)
+            se = _SENT_END.search(text, e0) if e0 is not None else None  # the end of the words' sentence: the next one may tell the occasion
+            d = _before_death(text, r['cue_start'] if r.get('cue_start') is not None else len(text), pd.Timestamp(died), dct, tx_cache,
+                              after=se.end() if se else None)
             r['date'], r['date_granularity'] = d if d and _in_range(d[0]) and not (born and _naive(d[0]).year < born) else (None, None)
             # not 'rebuilt in 1580', nor 'U Jin Ho (1832-?)' for Kim Il Sung either
     return rows
