@@ -181,7 +181,7 @@ _OPENING = re.compile(r"\s*(?:[\w.'’-]+\s+){0,7}[\w.'’-]+,\s*")  # a short p
 
 _THEN_OPEN = re.compile(r"\s*(?:(?:But|And)\s+)?(?:[Aa]t\s+(?:that|the)\s+time|[Bb]ack\s+then|[Aa]t\s+that\s+point)\s*,?\s+")
 
-_FRAME_BEFORE = re.compile(r"(?:^|(?<=[.!?]\s)|\n)\s*(?:During|In|On|At|Early|Late|Back|Last|Earlier|Later)\b[^,.;:\n]{0,60}$")
+_FRAME_BEFORE = re.compile(r"(?:^|[.!?][-–—\"”’']*\s|\n)\s*(?:During|In|On|At|Early|Late|Back|Last|Earlier|Later)\b[^,.;:\n]{0,60}$")
 _DEADLINE = re.compile(r"\b(?:by|until|till|since|before)\s+$", re.I)
 
 def _told_before(fn, text, s0, ref, reach=1500):
@@ -329,7 +329,7 @@ def lead_event_date(body:str, # the item's body
     if fn is None or not body or dct is None or pd.isna(dct): return None
     ref = _naive(dct).normalize()
     dl = _DATELINE.match(body); start = dl.end() if dl else 0
-    split = lambda t: [re.sub(r'(\d)([A-Z])', r'\1 \2', x) for x in re.split(r'(?<=[.!?])\s+(?=[A-Z"“])', t)]  # not 'Oct.' before '11';
+    split = lambda t: [re.sub(r'(\d)([A-Z])', r'\1 \2', x) for x in re.split(r'(?<=[.!?])(?<!\s[A-Z]\.)\s+(?=[A-Z"“])', t)]  # not 'Oct.' before '11', nor 'G. Zhuganov';
     cands = split(body[start:start+900])[:3]                                                   # 'On August 4Kim' as scraped
     if not any(_EVENT.search(x) for x in cands):  # a rhetorical opening: the first event sentence of the next 3,000 characters
         if any(_ISSUES.search(x) for x in cands): return None

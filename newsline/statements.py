@@ -387,6 +387,19 @@ def _rejoin_cut_words(text, recs, sents):
             continue  # (a relative clause's verb, or a source run over a full stop, opens no words)
         r['content_spans'][0] = (p['source_start'], r['content_spans'][0][1]); r['content_start'] = p['source_start']
 
+_HEAD_OPENER = re.compile(r"([A-Z][\w'’-]*(?:,?\s+[\w'’-]+){1,7}?)\s+(?=(?:Though|Although|The|A|An|But|When|While|After|However|Despite|Since|"
+                          r"According|This|These|Those)\s)")
+_HEAD_LAST = re.compile(r"(?:of|in|the|and|to|for|a|an|by|with|on|at|from|as|or|that|than|into|about|over|under|against|its|their|his|"
+                        r"her|our|is|are|was|were|be|said|says)")
+
+def _glued_heading(text:str, a:int)->int:
+    "Where the sentence starting at `a` really begins after a subheading run into it ('Sanctions extended Since conflict broke out ...'), or None."
+    if a and not re.search(r'[.!?"”]\s+$|\n\s*$', text[max(0, a-4):a]): return None  # the words start a sentence
+    m = _HEAD_OPENER.match(text, a)
+    if not m or re.search(r'[."“”]', m.group(1)): return None
+    last = m.group(1).split()[-1].strip(',')
+    return m.end() if last[:1].islower() and not _HEAD_LAST.fullmatch(last) else None  # a heading ends on a content word: 'complicit'
+
 def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=False, kcna:bool=True, tagger=None)->list:
     "Statement rows (dicts) of one text; `item` is the whole-item speaker or None; actors in `title` count as earliest mentions."
     recs, sents = attribution_records(text, extra_cues=EXTRA_CUES, tagger=tagger)
@@ -429,6 +442,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if not r['direct'] and len(r['content_spans']) == 1 and (sp := r['content_spans'][0]) and text[sp[1]-1] in '"”' \
                 and (m := _NP_COLON.match(text, sp[0], sp[1])) and text.count('"', m.end(), sp[1]) + text.count('“', m.end(), sp[1]) <= 2:
             r.update(content_spans=[(m.end(), sp[1])], content_start=m.end(), direct=True)
+    for r in recs:  # 'Irish state complicit Though owned and run by religious orders, the state ...': a subheading the page ran into the words
+        if r['content_spans'] and (h := _glued_heading(text, r['content_spans'][0][0])) and h < r['content_spans'][0][1]:
+            r['content_spans'] = [(h, r['content_spans'][0][1])] + r['content_spans'][1:]; r['content_start'] = h
     sent_contents = {}  # sentence -> its statements' content spans: what they talk about is no antecedent for their sources
     for r in recs: sent_contents.setdefault(r['sentence'], []).extend(r['content_spans'])
     main_src = {}  # sentence -> where the first source after a comma starts: the main clause's, after an opening phrase
@@ -968,15 +984,21 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if r['date'] is not None or not r['speaker']: continue
         nxt = next((o for o in final[i+1:] if o['speaker'] == r['speaker']), None)  # 'He acknowledged ... "...," Toner said Monday.'
         s0, s1 = sents[r['sentence']] if r['sentence'] < len(sents) else (0, len(text))
-        if nxt is not None and nxt['_own_day'] and 0 < nxt['sentence'] - r['sentence'] <= 2 and not _other_occasion(text, s0, s1, r):
+        occ = _other_occasion(text, s0, s1, r)  # (a bare perfect in the sentence just before is a lede's: 'X has denied an affair. Late last
+        lede = occ is not None and nxt is not None and nxt['sentence'] - r['sentence'] == 1 and re.fullmatch(r"(?:has|have)\s+[a-z]+", occ.group(0)) \
+            and not any(o['speaker'] == r['speaker'] for o in final[:i])
+        # night, X sought to quash the rumours, saying ...': the speaker's first words in the text; not 'has long said', 'has already
+        # dismissed', nor a 'has said' further on, after the speaker's dated words: 'He has said that China holds the key')
+        if nxt is not None and nxt['_own_day'] and 0 < nxt['sentence'] - r['sentence'] <= 2 and (not occ or lede):
             r['date'], r['date_granularity'] = nxt['date'], nxt['date_granularity']
     for r in final: del r['_own_day']
     home = None  # the article's own country, for speakers still without one, once kinds and targets are drawn (`home_country`)
     for r in final:
         if not kcna and r['speaker'] and not r['actor_country'] and r['actor_type'] in (None, '', 'person') \
                 and not _INTERNATIONAL.search(r['speaker']) and not _known(matcher, r['speaker']) \
-                and not _intl_officer(r['source_text'] or '', matcher):  # ('EU Economy Commissioner Pierre Moscovici': an
-            # international body's officer has no country of the article's)
+                and not _intl_officer(r['source_text'] or '', matcher) and not _EXPERTS.fullmatch((r['source_text'] or '').strip()):
+            # ('EU Economy Commissioner Pierre Moscovici': an international body's officer has no country of the article's; nor have
+            # 'climate experts' or 'economists' of no named country: the article's country would be a guess)
             if home is None: home = home_country(text, mentions)
             if home: r['actor_country'] = home
         elif kcna and r['speaker'] and not r['actor_country'] and _DPRK_BODY.search(r['speaker']): r['actor_country'] = 'PRK'
@@ -988,6 +1010,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
     return [r for r in final if not (_TALK_CUE.search(r['cue'] or '') and not _TALK_WORDS.search(r['content'] or ''))]
     # ('spoke about women's empowerment', 'commented for the first time on the allegations': a topic, no words; dropped last, so that
     # the rows after still find their speakers through it)
+
+_EXPERTS = re.compile(r"(?:(?:some|many|most|several|other|the|a|few|leading|independent|[a-z-]+)\s+){0,3}(?:experts|economists|analysts|scientists|"
+                      r"researchers|observers|scholars|historians|academics|commentators|specialists|strategists|pundits)", re.I)
 
 def _intl_officer(src:str, matcher)->bool:
     "Whether a source names its speaker by an office of an international body ('UN humanitarian chief Stephen O'Brien'), not in a relative clause."

@@ -115,7 +115,8 @@ _ABBREV_END = re.compile(r"(?:\b[A-Za-z]|\b[ap]\.m|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|
 _CLOSED_QUOTE = re.compile(r'“[^”]{0,200}”|"[^"]{0,200}"')
 # a reporting tag after the expression ("..., Castro said", "..., officials told reporters", "..., according to") is the
 # report's tense, not the clause's: "will leave at 4 a.m. Thursday, Castro said"
-_REPORT_TAG = re.compile(r"[\s)\]]*,\s*(?:(?:[\w.'’-]+\s+){0,4}(?:said|says|told|added|announced|reported|according)|according)\b")
+_REPORT_TAG = re.compile(r"[\s)\]]*,\s*(?:(?:(?![a-z][\w'’-]*ed\b)[\w.'’-]+\s+){0,4}(?:said|says|told|added|announced|reported|according)|according)\b")
+# (not a clause with its own past verb before a 'said' in it: 'During the campaign in May, Trillanes released documents he said ...')
 
 def clause_tense(text:str, # the whole text
                  start:int, # span start
