@@ -265,6 +265,7 @@ DOCUMENTS = {'article', 'editorial', 'commentary', 'essay'}
 DEMONSTRATIVES = {'this', 'that', 'these', 'those', 'it', 'which', 'what'}
 _DETS_WORDS = {'the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our'}
 _DETS = re.compile(r"^(?:the|a|an|this|that|these|those|its|his|her|their|our)\s+", re.I)
+_OTHER_DET = re.compile(r"(?:another|other)\s", re.I)  # 'Another Republican Congressman, Scott Perry': a role, then the name
 _FOCUS = re.compile(r"^(?:even|only|just)\s+(?=\S)", re.I)  # 'Even the Environmental Protection Agency', 'only US companies'
 
 _AGE = re.compile(r"^(?:(?:the|a|an)\s+)?\d{1,3}-year-old\s+", re.I)  # an age before a name or role
@@ -612,7 +613,7 @@ _ROLE_HEADS = {'executive', 'ceo', 'boss', 'coach', 'captain', 'owner', 'officia
                'chairperson', 'chancellor', 'premier', 'adviser', 'advisor', 'aide', 'prosecutor', 'deputy', 'representative',
                'commissioner', 'correspondent', 'editor', 'professor', 'researcher', 'lawyer', 'attorney'}
 # 'Dortmund chief executive, Hans-Joachim Watzke': a named body's role, then the person (the name in group 2)
-_APPOSED_NAME = re.compile(r"(?:an?|the|its|his|her|their)\s+[a-z][^,]*,\s*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*,?\s*$", re.I)
+_APPOSED_NAME = re.compile(r"(?:an?|the|its|his|her|their|another)\s+[a-z][^,]*,\s*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*,?\s*$", re.I)
 RELATIVE = re.compile(r",\s*(?:who|which|whose|whom)\b")  # a relative clause opens: 'X, who ...'
 _COMMA_NAME = re.compile(r",\s*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*,?\s*")  # ', Sergey Shoigu,' closing the source
 _SUBORDINATE = re.compile(r",\s*(?:as|while|when|after|before|because)\s+(?:he|she|they|it|we|I)\b")  # 'Ramvati Bai, as she caresses the boy'
@@ -865,7 +866,7 @@ def resolve_source(source:str,   # the source span's text
                                                                in _ROLE_HEADS) and (nc := _COMMA_NAME.fullmatch(source, head))
     # 'Secretary of State, Rex Tillerson', "Trump's pick for labor secretary, Andrew Puzder": a role, then the person
     if head > 0 and source[:head].strip()[:1].isupper() and not any(f[0] < head for f in found) and not (role_name and _is_person_name(nc.group(1))) and \
-            not _DETS.match(source[:head].strip() + ' ') and (len(source[:head].split()) <= 4 or len(source[:head].split()) <= 8 and
+            not _DETS.match(source[:head].strip() + ' ') and not _OTHER_DET.match(source[:head].strip()) and (len(source[:head].split()) <= 4 or len(source[:head].split()) <= 8 and
                                                               all(w[:1].isupper() for w in source[:head].split())):  # 'Mishal Al Ahmad Al Jaber Al Sabah, emir of'
         country = next((f[3] for f in found if f[3] and f[4] not in ('media', 'ngo') and not _AFFAIRS.match(source, f[1])), None)  # 'Kim Kang Il, vice-minister
         # of National Defence of the DPRK': PRK; 'director general of the Department of U.S. Affairs of the Foreign Ministry of the DPRK': PRK, not the US
