@@ -332,6 +332,8 @@ _TALK_CUE = re.compile(r"\b(?:talk|talks|talked|spoke|spoken|speak|speaks|commen
 # (finite verbs: a participle, 'commenting on the fact, says', opens a statement whose words follow)
 _TALK_WORDS = re.compile(r"[\"“”:]|\b(?:that|whether|how|why|what|is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|\w+ed)\b"
                           r"|\bto\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|our\b|this\b|that\b|these\b|those\b|(?-i:[A-Z]))[a-z]+", re.I)  # ('the need to ...')
+_ABOUT_CUE = re.compile(r"\b(?:tells?|told|writes?|wrote)\s+about$", re.I)
+_ABOUT_WORDS = re.compile(r"\s*(?:what|how|why|whether|that|who)\b|.*[\"“”]", re.I | re.S)  # a clause or a quotation after 'tells about'
 _DAY_WORD = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|" + MON + r"\s+\d{1,2}\b)")
 
 def _other_day(fn_, text, a, b, day, dct)->bool:
@@ -400,6 +402,10 @@ def _glued_heading(text:str, a:int)->int:
     last = m.group(1).split()[-1].strip(',')
     return m.end() if last[:1].islower() and not _HEAD_LAST.fullmatch(last) else None  # a heading ends on a content word: 'complicit'
 
+_HEARSAY_ADV = re.compile(r"\s+(?:reportedly|allegedly|apparently|also|then|later|earlier|again|now|repeatedly|publicly|privately)\s*$")  # (lower case: not 'Peace Now')
+_NO_COMMENT_CUE = re.compile(r"\b(?:refus|declin)\w*$", re.I)
+_NO_COMMENT = re.compile(r"\s*to\s+(?:comment|discuss|elaborate|confirm|answer|speak|say)\b", re.I)
+
 def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=False, kcna:bool=True, tagger=None)->list:
     "Statement rows (dicts) of one text; `item` is the whole-item speaker or None; actors in `title` count as earliest mentions."
     recs, sents = attribution_records(text, extra_cues=EXTRA_CUES, tagger=tagger)
@@ -467,6 +473,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             r['source_end'] += nm_.end(1); src = text[r['source_start']:r['source_end']]  # 'HE Kim Jong Un said': His Excellency, not 'he'
         if (pd_ := _PAPER_DASH.match(src)) and any(f[4] == 'media' and f[1] - f[0] == len(pd_.group(1)) for f in matcher.find(pd_.group(1))):
             r['source_start'] += pd_.end(); src = src[pd_.end():]  # 'Rodong Sinmun - The world community praises': a press review's line
+        if (hs := _HEARSAY_ADV.search(src)) and hs.start() > 0:
+            r['source_end'] -= len(src) - hs.start(); src = src[:hs.start()]  # 'Britain and Australia reportedly took a skeptical view': both
         own_ok = src.strip().lower() not in ('it', 'which', 'who')  # 'X was behind it, which it denies': X may be in the content
         pos = min([r['cue_start']] + ([r['source_start']] if r['source_start'] is not None else [])
                   + [a for a, b in r['content_spans'] if own_ok])  # not mentions inside its own clause or words ('“... Kim Jong Un,” he added')
@@ -927,6 +935,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             r['kind'] = ik  # 'X issued a statement in support of ...; the statement said ...': its neutral sentences serve that purpose
         prev_r = r
         r['cameo'] = CAMEO[r['kind']]
+        if _NO_COMMENT_CUE.search(r['cue'] or '') and _NO_COMMENT.match(r['content'] or ''):
+            r['kind'], r['cameo'] = 'say', '011'  # 'refused to comment', 'declined to discuss': CAMEO's 'decline comment', no rejection
         tg = [m for m in mentions if r['kind'] != 'say' and any(a <= m[0] and m[1] <= b and m[0] - a <= 60 for a, b in r['content_spans']) and m[2] != r['speaker']
               and not _ON_BEHALF.search(text, max(0, m[0] - 100), m[0])  # 'on behalf of the CPC and the Chinese government': for whom, not at whom
               and not (r['actor_country'] and m[3] == r['actor_country'] and m[4] == 'government'
@@ -1007,7 +1017,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 and not re.match(r'(?:our|we|my|i)\b', r['source_text'] or '', re.I):  # ('our Party and government': the DPRK's own)
             if home is None: home = _title_country(title, matcher)  # 'Angola to Develop Education': 'the minister' is Angola's
             if home: r['actor_country'] = home
-    return [r for r in final if not (_TALK_CUE.search(r['cue'] or '') and not _TALK_WORDS.search(r['content'] or ''))]
+    return [r for r in final if not (_TALK_CUE.search(r['cue'] or '') and not _TALK_WORDS.search(r['content'] or ''))
+            and not (_ABOUT_CUE.search(r['cue'] or '') and not _ABOUT_WORDS.match(r['content'] or ''))]
+    # ('An article tells about the devoted efforts made by ...': a topic, no words)
     # ('spoke about women's empowerment', 'commented for the first time on the allegations': a topic, no words; dropped last, so that
     # the rows after still find their speakers through it)
 
