@@ -394,7 +394,8 @@ _TRAIL_AUX = AUX | {"won't", 'won’t', "can't", 'can’t', 'both', 'briefly', '
 _PRONOUNS = {'he', 'she', 'they', 'we', 'i', 'you', 'it'}
 
 _LEAD = {'but', 'and', 'yet', 'still', 'so', 'while', 'however', 'also', 'then', 'now', 'meanwhile', 'instead', 'indeed', 'or', 'as'}
-_TRAIL = {'meanwhile', 'however', 'too', 'though', 'instead', 'also', 'then', 'now', 'in turn', 'for instance', 'for example',
+_TRAIL = {'meanwhile', 'however', 'too', 'though', 'instead', 'also', 'then', 'now', 'later', 'earlier', 'again', 'repeatedly',
+          'reportedly', 'allegedly', 'apparently', 'publicly', 'privately', 'in turn', 'for instance', 'for example',
           'in particular', 'for his part', 'for her part', 'for their part', 'for its part', 'in a statement', 'in response',
           'in an interview', 'at the time'}
 

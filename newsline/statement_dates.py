@@ -182,7 +182,7 @@ _OPENING = re.compile(r"\s*(?:[\w.'’-]+\s+){0,7}[\w.'’-]+,\s*")  # a short p
 _THEN_OPEN = re.compile(r"\s*(?:(?:But|And)\s+)?(?:[Aa]t\s+(?:that|the)\s+time|[Bb]ack\s+then|[Aa]t\s+that\s+point)\s*,?\s+")
 
 _FRAME_BEFORE = re.compile(r"(?:^|[.!?][-–—\"”’']*\s|\n)\s*(?:During|In|On|At|Early|Late|Back|Last|Earlier|Later)\b[^,.;:\n]{0,60}$")
-_DEADLINE = re.compile(r"\b(?:by|until|till|since|before)\s+$", re.I)
+_PERIOD_EDGE = re.compile(r"\b(?:by|until|till|since|before)\s+$", re.I)  # a deadline or a period's edge ('by this year', 'held since April'): no time told
 
 def _told_before(fn, text, s0, ref, reach=1500):
     "(date, granularity) the time before `s0` that 'At that time' points back to: the last one framing a sentence ('During the campaign in May, ...'), else the last told, or None."
@@ -190,7 +190,7 @@ def _told_before(fn, text, s0, ref, reach=1500):
     try: tx = fn(text[lo:s0], ref.normalize())
     except Exception: return None
     vals = [(lo + int(t[0]), lo + int(t[1]), pv) for t in tx if str(t[3]) == 'DATE' and (pv := _parse_value(t[4])) and pv[0] <= ref.normalize()
-            and not _DEADLINE.search(text, max(lo, lo + int(t[0]) - 8), lo + int(t[0]))]  # not 'beds by this year': a deadline, no time told
+            and not _PERIOD_EDGE.search(text, max(lo, lo + int(t[0]) - 8), lo + int(t[0]))]  # not 'beds by this year'
     framed = [pv for a, b, pv in vals if _FRAME_BEFORE.search(text, max(0, a-80), a) and ',' in text[b:b+50].split('.')[0]]
     return (framed or [pv for a, b, pv in vals] or [None])[-1]
 
@@ -415,7 +415,6 @@ def _watched_day(text, sents, si, head, ref, day_of, max_days=31):
         if d: return d if d[1] == 'day' and (ref.normalize() - d[0]).days <= max_days else None
     return None
 
-_PERIOD_EDGE = re.compile(r"\b(?:since|until|till)\s+$", re.I)  # a period's edge ('held since April'), no occasion
 _SAYS_NEXT = re.compile(r"[^.;:\"“]{0,80}?\b(?:said|says|stated|states|noted|notes|stressed|told|added|declared|confirmed|announced|claimed)\s+(?:that\b|[a-z])")
 
 def speaker_event_date(text:str, # the body

@@ -402,7 +402,6 @@ def _glued_heading(text:str, a:int)->int:
     last = m.group(1).split()[-1].strip(',')
     return m.end() if last[:1].islower() and not _HEAD_LAST.fullmatch(last) else None  # a heading ends on a content word: 'complicit'
 
-_HEARSAY_ADV = re.compile(r"\s+(?:reportedly|allegedly|apparently|also|then|later|earlier|again|now|repeatedly|publicly|privately)\s*$")  # (lower case: not 'Peace Now')
 _NO_COMMENT_CUE = re.compile(r"\b(?:refus|declin)\w*$", re.I)
 _NO_COMMENT = re.compile(r"\s*to\s+(?:comment|discuss|elaborate|confirm|answer|speak|say)\b", re.I)
 
@@ -473,8 +472,6 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             r['source_end'] += nm_.end(1); src = text[r['source_start']:r['source_end']]  # 'HE Kim Jong Un said': His Excellency, not 'he'
         if (pd_ := _PAPER_DASH.match(src)) and any(f[4] == 'media' and f[1] - f[0] == len(pd_.group(1)) for f in matcher.find(pd_.group(1))):
             r['source_start'] += pd_.end(); src = src[pd_.end():]  # 'Rodong Sinmun - The world community praises': a press review's line
-        if (hs := _HEARSAY_ADV.search(src)) and hs.start() > 0:
-            r['source_end'] -= len(src) - hs.start(); src = src[:hs.start()]  # 'Britain and Australia reportedly took a skeptical view': both
         own_ok = src.strip().lower() not in ('it', 'which', 'who')  # 'X was behind it, which it denies': X may be in the content
         pos = min([r['cue_start']] + ([r['source_start']] if r['source_start'] is not None else [])
                   + [a for a, b in r['content_spans'] if own_ok])  # not mentions inside its own clause or words ('“... Kim Jong Un,” he added')
