@@ -758,6 +758,14 @@ _PARTICIPLE_TAIL = re.compile(rf"(?<=[\w,])\s+(?:speaking|talking|writing|briefi
 _POSTED_TO = re.compile(r"\b(?:ambassadors?|envoys?|missions?|embass(?:y|ies)|delegations?|delegates?|representatives?|consulates?|consuls?(?:\s+general)?|"
                         r"emissar(?:y|ies)|observers?|attach[eé]s?|chargés?\s+d'affaires|charge\s+d'affaires)\s+(?:[\w.'’()-]+\s+){0,8}?(?:to|at|in)\s+(?:the\s+)?$", re.I)  # 'the Permanent Mission of the DPRK (DPRK) to the UN'
 _AFFAIRS = re.compile(r"\s+(?:(?:[A-Z][\w.'’-]*\s+){0,2}?(?:Affairs|Studies|Relations|Desk)\b|(?:descent|origin|heritage|ancestry|extraction)\b)")
+_TOPIC_HEAD = re.compile(r"\s+(?:(?!(?:as|of|in|at|for|and|or|to|on|with|by|from|the|a|an|who|which|that)\b)[a-z][\w-]*\s+){0,2}?(?:experts?|analysts?|specialists?|watchers?|scholars?|researchers?|observers?|hands|desk|"
+                         r"correspondents?|bureau|programmes?|programs?|studies|research|policy|affairs)\b")  # 'a North Korea expert', 'the China desk'
+_DEMONYM_END = re.compile(r"(?:an|en|ese|ine|sh|ch|ic|i|k|ss|o)$")  # 'Libyan', 'Turkmen', 'Chinese', 'Polish', 'Dutch', 'Iraqi', 'Slovak', 'Swiss', 'Filipino'
+
+def _topic_mention(source:str, f:tuple)->bool:
+    "Whether the country `f` names in `source` is a subject of study ('a North Korea expert at Troy University'), not the person's state ('a Chinese expert')."
+    t = source[f[0]:f[1]]
+    return f[4] == 'government' and t != t.upper() and not (_DEMONYM_END.search(t) and t != f[2]) and bool(_TOPIC_HEAD.match(source, f[1]))
 # a department's subject ('Department of U.S. Affairs') or a forebears' land ('of Turkish descent'), not the person's state
 _ORG_TYPES = {'company', 'media', 'university', 'think_tank', 'ngo'}
 _SPEAKING_TO = re.compile(r"^\s*(?:Speaking|Talking|Writing)\s+(?:to|with|in|on)\s+[^,]{1,80},\s*(?=\S)")
@@ -830,7 +838,8 @@ def resolve_source(source:str,   # the source span's text
     if (tc := _TRAILING_CHANNEL.search(source)) and len(source[:tc.start()].split()) >= 2:
         source = source[:tc.start()]  # 'The commander of the U.S. Seventh Fleet in an interview with AP': the commander, not AP
     found = [f for f in (matcher or actor_matcher()).find(source) if not (f[4] == 'person' and _NAMED_AFTER.match(source, f[1]))
-             and not (source[f[0]:f[1]] == 'Security Council' and re.search(r'\b(?:National|State)\s+$', source[:f[0]]))]  # a state's own council
+             and not (source[f[0]:f[1]] == 'Security Council' and re.search(r'\b(?:National|State)\s+$', source[:f[0]]))  # a state's own council
+             and not _topic_mention(source, f)]  # 'a North Korea expert', 'head of the China desk at JLL': no country of theirs
     # (not 'Kim Il Sung' of 'the Kim Il Sung Library in Sofia': a place named after the person)
     banks = (matcher or actor_matcher()).banks
     if _CENTRAL_BANK.search(source) and not any(f[4] in ('ministry', 'international_org') for f in found):  # "China's central bank": the table's bank

@@ -17,7 +17,7 @@ from .text_units import TIMEW, STOP, OBJ_CUES, PAST
 from .actors import place_country, place_table, actor_matcher, resolve_source, canonical_name, SENT_DOCUMENTS, person_gender, DIED, BORN, describes_name, before_relative
 from .speakers import plausible_speaker, document_author, document_recipient, strip_titles, speaker_type
 from .actors import _role_name, _fits_unknown, _PERSON_HEADS, _is_person_name, PRONOUN_TYPES, SPEAKER_NOUNS, _POSTED_TO, _BY_WORDS, _OUTLET_WORDS, _IT_BODIES
-from .kinds import statement_kind, statement_channel, is_speech_act, is_statement_cue, CAMEO, CUE_KIND, OWN_RULE_CUE, _FINITE
+from .kinds import statement_kind, statement_channel, is_speech_act, is_statement_cue, CAMEO, CUE_KIND, OWN_RULE_CUE, _FINITE, _PRAISE_WORDS
 from .statement_context import (MEDIA_SOURCE, _PARTICLE_SURNAME, _REPORT_CUE, _headline, _LINK_LINE, _LINK_MARK, _bears_title, _TITLES, _PERSON_ROLES,
                                         _apposed_title, _titled_person, _state_role, _COURTESY, _full_name, _named_before, _QUOTED_AS, _FRONTED,
                                         _PLURAL_SOURCE, _antecedent, _DOC_SOURCE, DOC_WORDS, _FROM, _sender_before, _received_from, _colon_contents, _FULL_TEXT,
@@ -26,7 +26,7 @@ from .statement_context import (MEDIA_SOURCE, _PARTICLE_SURNAME, _REPORT_CUE, _h
                                         _organ_country, _SUBJECT_NEXT, home_country, _office_country, _PLACE_GROUP, _KOREAN_NAME)
 from .statement_dates import (attached_date, dateline_date, narrative_date, lead_event_date, report_lead_date, speaker_event_date,
                                       _in_range, _before_death, _SENT_END,
-                                      _timexes_fn, _naive, _DATELINE, _ELSEWHEN, PAST_RX, document_day, _DOC_NOUNS, _day_value, _parse_value)
+                                      _timexes_fn, _naive, _DATELINE, _ELSEWHEN, PAST_RX, document_day, _DOC_NOUNS, _day_value, _parse_value, _DAYISH)
 from .timex_lexicon import MON
 
 # %% ../nbs/02_statements.ipynb #c005
@@ -283,6 +283,8 @@ _PART_OPEN = re.compile(r'(?:[a-z]+ly\s+)?[a-z]+ing\b(?:\s+(?:on|upon|for|out|ag
 _CORRESPONDENT = re.compile(r'\breporting (?:from|in)\b', re.I)
 _COURT = re.compile(r'\b(?:courts?|judges?|justices?|tribunals?|jury|juries|magistrates?)\b', re.I)
 _CRITICS = re.compile(r'^\s*(?:(?:the|some|many|other|his|her|their|its|[\w-]+[’\']s)\s+)?(?:[\w-]+\s+)?(?:critics|detractors|opponents)\s*$', re.I)  # 'Critics', 'some of his critics'
+_SEATS = {'Brussels', 'Geneva', 'Strasbourg', 'Luxembourg', 'Vienna', 'The Hague'}  # 'Brussels said' speaks for the EU, not for Belgium
+_OCCASION_CHANNELS = {'speech', 'interview', 'press conference', 'statement', 'message'}  # channels that name the occasion of the words
 _GREETING = re.compile(r'\b(?:Greetings?|Congratulat\w*|Felicitations?)\b', re.I)
 
 _SAYING = re.compile(r'\b(?:saying|telling|stating|declaring)\b')
@@ -405,7 +407,7 @@ def _glued_heading(text:str, a:int)->int:
 _NO_COMMENT_CUE = re.compile(r"\b(?:refus|declin)\w*$", re.I)
 _NO_COMMENT = re.compile(r"\s*to\s+(?:comment|discuss|elaborate|confirm|answer|speak|say)\b", re.I)
 
-def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=False, kcna:bool=True, tagger=None)->list:
+def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=False, kcna:bool=True, tagger=None, dateline:str='')->list:
     "Statement rows (dicts) of one text; `item` is the whole-item speaker or None; actors in `title` count as earliest mentions."
     recs, sents = attribution_records(text, extra_cues=EXTRA_CUES, tagger=tagger)
     if not recs: return []
@@ -922,8 +924,10 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if r['kind'] == 'say' and _CRITICS.search(r['source_text'] or ''): r['kind'] = 'criticize'  # 'Critics argue that ...': what critics say criticises
         if r['kind'] == 'say' and r['sentence'] < len(sents) and _PRAISE_OPENER.match(text, sents[r['sentence']][0], r['cue_start']):
             r['kind'] = 'praise'  # 'Expressing satisfaction over her answer, he said that it was the spirit of service': the praise frames the words
-        if r['kind'] == 'say' and _GREETING.search(title or '') and _DOC_SOURCE.match((r['source_text'] or '').strip()):
-            r['kind'] = 'praise'  # what a message of greeting or congratulation says: 'Kim Jong Un Receives Greetings from ...'
+        if r['kind'] in ('say', 'criticize') and _GREETING.search(title or '') and _DOC_SOURCE.match((r['source_text'] or '').strip()) \
+                and (r['kind'] == 'say' or _PRAISE_WORDS.search(r['content'] or '')):
+            r['kind'] = 'praise'  # what a message of greeting or congratulation says: 'Kim Jong Un Receives Greetings from ...'; its
+            # 'heroic struggle ... against imperialism' praises, and the imperialists it names on the way are no criticism of the addressee
         if r['kind'] in ('say', 'criticize') and prev_r is not None and prev_r['kind'] in ('deny', 'reject') and prev_r['sentence'] == r['sentence'] \
                 and prev_r['speaker'] == r['speaker'] and re.fullmatch(r'sa(?:id|ys|y)|added|insisted|stressed', r['cue'] or '', re.I) \
                 and re.fullmatch(r'\s*(?:,\s*)?and\s+(?:(?:also|further)\s+)?', text[max(e for a, e in prev_r['content_spans'] or [(0, prev_r['cue_end'])]):r['cue_start']]):
@@ -986,7 +990,10 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if not att and r['cue_start'] and (_ONCE.search(text, max(0, r['cue_start'] - 16), r['cue_start']) or _ONCE_CUE.match(r['cue'] or '')):
             d = None; r['_undated'] = True  # 'John Lennon once said': some time ago, not on the day of the article
         r['date'], r['date_granularity'] = d if d else (None, None)
-        r['_own_day'] = att is not None and att[1] == 'day'
+        r['_own_day'] = att is not None and (att[1] == 'day' or att[1] == 'month' and r['channel'] in _OCCASION_CHANNELS
+                                             and not _DAYISH.search(frame, 0, max(0, r['cue_start'] - s0)))
+        # (a month only with the occasion named after the cue: 'He told of his sorrow in a speech in April 2016', '"...," he said in the
+        # January interview'; a fronted one sets a new scene: 'In a New York Times interview in November, he said ...')
     for i, r in enumerate(final):  # a statement leading up to the same speaker's dated one in the next sentence or two
         if r['date'] is not None or not r['speaker']: continue
         nxt = next((o for o in final[i+1:] if o['speaker'] == r['speaker']), None)  # 'He acknowledged ... "...," Toner said Monday.'
@@ -999,6 +1006,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if nxt is not None and nxt['_own_day'] and 0 < nxt['sentence'] - r['sentence'] <= 2 and (not occ or lede):
             r['date'], r['date_granularity'] = nxt['date'], nxt['date_granularity']
     for r in final: del r['_own_day']
+    places = place_table()
+    for r in final:  # a place speaking: 'Ankara claimed ...', 'Scotland voted to ...' (a capital for its government, a nation, a state)
+        if r['speaker'] and not r['actor_country'] and r['speaker'] not in _SEATS and (c := places.get(r['speaker'])): r['actor_country'] = c
     home = None  # the article's own country, for speakers still without one, once kinds and targets are drawn (`home_country`)
     for r in final:
         if not kcna and r['speaker'] and not r['actor_country'] and r['actor_type'] in (None, '', 'person') \
@@ -1006,7 +1016,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 and not _intl_officer(r['source_text'] or '', matcher) and not _EXPERTS.fullmatch((r['source_text'] or '').strip()):
             # ('EU Economy Commissioner Pierre Moscovici': an international body's officer has no country of the article's; nor have
             # 'climate experts' or 'economists' of no named country: the article's country would be a guess)
-            if home is None: home = home_country(text, mentions)
+            if home is None: home = home_country(f'{dateline}\n\n{text}', mentions + matcher.find(dateline)) if dateline else home_country(text, mentions)
+            # (the dateline the loader lifted off counts as the text it was: 'MOSCOW, February 7. /TASS/.')
             if home: r['actor_country'] = home
         elif kcna and r['speaker'] and not r['actor_country'] and _DPRK_BODY.search(r['speaker']): r['actor_country'] = 'PRK'
         elif kcna and r['speaker'] and not r['actor_country'] and r['actor_type'] in (None, '', 'person') and not _INTERNATIONAL.search(r['speaker']) \
@@ -1177,7 +1188,7 @@ def _item_words(text:str)->tuple:
 
 _PARA_STORY = re.compile(r'\n[ \t]*(?=' + _STORY + ')')  # a paragraph opening a story
 
-def _one(text, title, dct, matcher, article_id, is_kcna, tagger=None):
+def _one(text, title, dct, matcher, article_id, is_kcna, tagger=None, dateline=''):
     "All statement rows of one article."
     text = text if isinstance(text, str) else ''
     item = item_speaker(title, text, matcher) if title and is_kcna else None  # a news headline ('May: Article 50 ...') is no item statement
@@ -1186,7 +1197,7 @@ def _one(text, title, dct, matcher, article_id, is_kcna, tagger=None):
     if anchor and not is_kcna and not _STORY_OPEN.match(text): anchor = None  # news opening 'In 2016, scientists ...' gives background,
     # and its speakers talk now; a KCNA reminiscence ('In September Juche 88 (1999), Chairman Kim Jong Il visited ...') or a story
     # ('One day in May 1979, ...') is told about then
-    rows = _text_rows(text, dct, matcher, item, title, anchored=anchor is not None, kcna=is_kcna, tagger=tagger) if text.strip() else []
+    rows = _text_rows(text, dct, matcher, item, title, anchored=anchor is not None, kcna=is_kcna, tagger=tagger, dateline=dateline) if text.strip() else []
     if is_kcna and anchor is None and any(r['date'] is None for r in rows):  # a story told further down: 'One day in November 2014, the General
         stories = [(m.end(), d) for m in _PARA_STORY.finditer(text) if (d := narrative_date(text[m.end():], dct)) and _in_range(d[0])]  # Secretary
         for r in rows:                                                                           # visited the factory. He appreciated ...'
@@ -1258,7 +1269,7 @@ def statements(x, # a text, or an articles frame (article_id, title, body, publi
             dct = dl if dl is not None and not pd.isna(dl) else dateline_date(body, pub)
             if dct is None or pd.isna(dct): dct = pub if pub is not None and not pd.isna(pub) else None
             is_kcna = bool(re.search(r'kcna', f"{g('source') or ''} {g('url') or ''}", re.I)) or '(KCNA)' in body[:200]
-            rows += _one(body, g('title') if isinstance(g('title'), str) else '', dct, matcher, g('article_id'), is_kcna, tagger)
+            rows += _one(body, g('title') if isinstance(g('title'), str) else '', dct, matcher, g('article_id'), is_kcna, tagger, g('dateline') or '')
     elif isinstance(x, str):
         dct = dateline_date(x, published)
         if dct is None and published is not None and not pd.isna(published): dct = pd.Timestamp(published)

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 import ftfy
 import pandas as pd
+from .actors import place_table
 
 # %% ../nbs/00a_text.ipynb #c006
 class BinaryFileError(ValueError):
@@ -152,27 +153,38 @@ _MON = '|'.join(sorted(_MONTHS, key=len, reverse=True))
 _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z'.-]+(?: [A-Z][A-Za-z'.-]+){0,3})"
     rf'(?:,\s*(?i:(?P<mon1>{_MON})\.?\s+(?P<day1>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+(?:de\s+)?(?P<mon2>{_MON})))?'
     r'\s*\((?P<agency>[A-Z][A-Za-z .&-]{1,20})\)\s*(?:-{1,2}|–|—)\s*')
+_CAPS_PLACE = r"(?P<place>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,4})"  # 'MOSCOW', 'ROSTOV-ON-DON', 'NEW YORK'
+_QUALIFIER = r"(?:\s*/[A-Z][^/\n]{1,30}/|\s*\([A-Z][^()\n]{1,30}\)|,\s*[A-Z][a-z]+\.?(?: [A-Z][a-z]+)?(?=[,.]?\s*[-–—A-Z]))"  # ' /Germany/', ' (India)', ', Taiwan'
+_DATELINE_SLASH = re.compile(rf'^\s*{_CAPS_PLACE}{_QUALIFIER}?[,.]\s*(?i:(?P<mon>{_MON}))\.?\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?'
+                             r'\s*[.,]?\s*/(?P<agency>[A-Za-z][\w .&-]{1,20})/\.?\s*(?:-{1,2}|–|—)?\s*')  # 'MOSCOW, February 7. /TASS/.'
+_DATELINE_DASH = re.compile(rf'^\s*{_CAPS_PLACE}(?:,\s*(?P<region>[A-Z][a-z]+\.?(?: [A-Z][a-z]+)?))?\s*(?:—|–|--|-(?=[A-Z]))\s*')  # 'WASHINGTON —'
 
-def _year_for(month:int, day:int, ref)->date|None:
-    "The latest `month`/`day` on or before `ref` (a date), or None."
-    for y in (ref.year, ref.year - 1):
+def _year_for(month:int, day:int, ref, ahead:int=2)->date|None:
+    "The latest `month`/`day` on or before `ref` (a date) plus `ahead` days, or None."
+    for y in (ref.year + 1, ref.year, ref.year - 1):
         try: d = date(y, month, day)
         except ValueError: continue
-        if d <= ref: return d
+        if (d - ref).days <= ahead: return d
     return None
 
 def parse_dateline(text:str,     # article body (the dateline, if any, opens it)
                    published=None, # publication date, used to give the dateline a year
                   )->tuple:      # (dict of dateline, place, agency, date, or None; the text without the dateline)
-    "Lift a news-agency dateline such as `Pyongyang, June 1 (KCNA) --` off the start of `text`."
-    m = _DATELINE.match(text or '')
-    if not m: return None, text
-    mon, day = (m['mon1'], m['day1']) if m['mon1'] else (m['mon2'], m['day2'])
+    "Lift a news-agency dateline such as `Pyongyang, June 1 (KCNA) --`, `MOSCOW, February 7. /TASS/.` or `WASHINGTON —` off the start of `text`."
+    text = text or ''
+    if m := _DATELINE.match(text): mon, day, year = (m['mon1'], m['day1'], None) if m['mon1'] else (m['mon2'], m['day2'], None)
+    elif m := _DATELINE_SLASH.match(text): mon, day, year = m['mon'], m['day'], m['year']
+    elif (m := _DATELINE_DASH.match(text)) and (m['region'] or m['place'].title() in place_table()): mon = day = year = None
+    else: return None, text
     d = None
-    if mon and published is not None and not pd.isna(published):
+    if mon and year:
+        try: d = date(int(year), _MONTHS[mon.lower()], int(day))
+        except ValueError: pass
+    elif mon and published is not None and not pd.isna(published):
         ref = pd.Timestamp(published).date()
         d = _year_for(_MONTHS[mon.lower()], int(day), ref)
-    info = dict(dateline=m.group(0).strip(' -–—'), place=m['place'].strip().title(), agency=m['agency'].strip(), date=d)
+    agency = m['agency'].strip() if 'agency' in m.re.groupindex else None
+    info = dict(dateline=m.group(0).strip(' -–—'), place=m['place'].strip().title(), agency=agency, date=d)
     return info, text[m.end():]
 
 # %% ../nbs/00a_text.ipynb #c019
