@@ -486,7 +486,7 @@ def _fits_unknown(pronoun, name):
         if len(parts) > 1 and head not in _PERSON_HEADS and not (_PEER.match(name) and len(parts[0].split()) == 2): return False
         # 'Plan of the WPK ...', 'Inhabitants of ...': not a person; but 'Lord Lawson of Blaby' is a peer of his place
         if head in _PERSON_HEADS and len(name.split()) >= 2: return True  # 'Equatorial Guinean minister of Health': one person
-        return (len(name.split()) >= 2 and all(w[:1].isupper() or w in ('of', 'the', 'for') or re.fullmatch(NAME_PARTICLES, w) for w in name.split())
+        return (len(name.split()) >= 2 and all(w[:1].isupper() or w in ('of', 'the', 'for') or re.fullmatch(NAME_PARTICLES + r"(?:-[A-Z][\w'’-]*)?", w) for w in name.split())
                 and head not in _GROUP_HEADS and head not in _PLACE_HEADS and head not in _THING_HEADS)  # not 'North Phyongan Province', 'Associated Press'
     return False
 _PEER = re.compile(rf'(?:{_PEERS_M}|{_PEERS_F}) [A-Z]')
@@ -638,6 +638,7 @@ _FOR_ROLES = {'Minister', 'Secretary', 'Commissioner', 'Envoy', 'Representative'
 _DEMONYM_WORD = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i|ch|ic)")  # 'the Irish Coast Guard': an adjective, no place a role is for
 _ROLE_PLACE = re.compile(r"\s+(?:to|of|for|in)\s+(?:the\s+)?")  # 'Ambassador to South Korea Alexander Timonin'
 _NAME_TAIL = re.compile(r"\s*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*$")
+_NAME_NEXT = re.compile(r"\s*((?:[A-Z][\w'’.-]*\s+){1,2}[A-Z][\w'’-]+)(?![\w'’-])")  # the same inside a sentence: 'Ambassador to Turkey Marc Pierini is'
 _PLACE_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+(?:of\s+(?:the\s+)?)?){1,4}?(?P<name>(?:[A-Z][\w'’.-]*\s+){1,2}[A-Z][\w'’-]+)\s*")
 
 def _role_name(source:str, found:list, anchored:bool=True):
@@ -645,9 +646,9 @@ def _role_name(source:str, found:list, anchored:bool=True):
     rx = _role_name_rx(anchored)
     for r in _role_rx().finditer(source):
         if (m := rx.match(source, r.start())): name, at = m.group(2), m.start(2)
-        elif anchored and (pl := _ROLE_PLACE.match(source, r.end())) and (place := next((f for f in found if f[0] == pl.end()), None)) \
+        elif (pl := _ROLE_PLACE.match(source, r.end())) and (place := next((f for f in found if f[0] == pl.end()), None)) \
                 and not _DEMONYM_WORD.fullmatch(source, place[0], place[1]) and (pl.group().split()[0] == 'to' or r.group()[:1].isupper()) \
-                and (tail := _NAME_TAIL.match(source, place[1])):  # the name after the place the role is for, a table actor:
+                and (tail := (_NAME_TAIL if anchored else _NAME_NEXT).match(source, place[1])):  # the name after the place the role is for, a table actor:
             # 'President of Cuba X', 'ambassador to Japan X'; not 'director of China Telecom'
             name, at = tail.group(1), tail.start(1)
         elif anchored and (pl := _ROLE_PLACE.match(source, r.end())) and (pl.group().split()[0] in ('to', 'in') or pl.group().strip() == 'for'
@@ -664,7 +665,7 @@ def _role_name(source:str, found:list, anchored:bool=True):
         if any(w in SPEAKER_NOUNS or w in _GROUP_HEADS or re.search(r'\d', w) for w in words) or any(w in _BODY_WORDS and w != 'Justice' for w in name.split()): continue
         # ('Public Health England': a body's name, not the role 'public' and a person 'Health England')
         # 'the state Korean Central News Agency'; 'minister Health Minister Jane Roe': the role inside is tried next
-        if any(f[4] in ('person', 'spokesperson') and f[1] > at for f in found): return None  # a known person: the table's name
+        if any(f[4] in ('person', 'spokesperson') and f[1] > at and f[0] < at + len(name) for f in found): return None  # a known person: the table's name
         return name.strip(), next((f[3] for f in reversed(found) if f[0] < r.start() and f[3]), None)  # the nearest country before the role
     return None
 
@@ -674,6 +675,8 @@ _DOC_FROM = re.compile(r"(?:(?:an?|the)\s+(?:[\w-]+\s+)?(?:statement|letter|mess
                        r"(?:figures|data|statistics|numbers|survey|study|poll|analysis|estimates?)|(?:[\w-]+\s+){0,3}?(?:statements?|letters?|messages?|"
                        r"communiqu[eé]s?|notes?|reports?|documents?)(?:\s+and\s+(?:[\w-]+\s+)?(?:letters?|messages?|notes?))?\s+(?:sent|issued|released|"
                        r"published|written|signed))\s+(?:from|by|of)\s+(.+)$", re.I)  # 'a statement from X', 'New figures from X', 'Congratulatory messages and letters sent by X'
+_REPORT_BY = re.compile(r"(?:(?:an?|the|this|that)\s+)?(?:[\w-]+\s+){0,2}?(?i:reports?|audits?|reviews?|assessments?|papers?|briefs?)\s+(?i:by|from)\s+((?:the\s+)?[A-Z].*)$")
+# 'a 2013 report by the American Society of Civil Engineers' (not 'of': 'a report of gunfire' names no author; nor a place: 'news reports from Seoul')
 
 # %% ../nbs/02a_actors.ipynb #c013u
 _TRAILING_NAME = re.compile(r"(?P<desc>(?:[\w'’.&-]+\s+)*?[a-z][\w-]*[a-z])\s+(?P<name>(?:[A-Z][\w'’-]*\.?\s+){1,2}[A-Z][\w'’-]+)"
@@ -757,6 +760,7 @@ _PARTICIPLE_TAIL = re.compile(rf"(?<=[\w,])\s+(?:speaking|talking|writing|briefi
 # an envoy's posting: 'the US ambassador to the UN', 'the permanent mission of the DPRK to the UN', 'the Chinese embassy in Pyongyang'
 _POSTED_TO = re.compile(r"\b(?:ambassadors?|envoys?|missions?|embass(?:y|ies)|delegations?|delegates?|representatives?|consulates?|consuls?(?:\s+general)?|"
                         r"emissar(?:y|ies)|observers?|attach[eé]s?|chargés?\s+d'affaires|charge\s+d'affaires)\s+(?:[\w.'’()-]+\s+){0,8}?(?:to|at|in)\s+(?:the\s+)?$", re.I)  # 'the Permanent Mission of the DPRK (DPRK) to the UN'
+_NATIONAL_NOMINAL = re.compile(r"(?i:the|this)\s+((?:[A-Z][\w.'’-]*\s+){1,2})([a-z]+)")  # 'the German automaker'
 _AFFAIRS = re.compile(r"\s+(?:(?:[A-Z][\w.'’-]*\s+){0,2}?(?:Affairs|Studies|Relations|Desk)\b|(?:descent|origin|heritage|ancestry|extraction)\b)")
 _TOPIC_HEAD = re.compile(r"\s+(?:(?!(?:as|of|in|at|for|and|or|to|on|with|by|from|the|a|an|who|which|that)\b)[a-z][\w-]*\s+){0,2}?(?:experts?|analysts?|specialists?|watchers?|scholars?|researchers?|observers?|hands|desk|"
                          r"correspondents?|bureau|programmes?|programs?|studies|research|policy|affairs)\b")  # 'a North Korea expert', 'the China desk'
@@ -825,8 +829,8 @@ def resolve_source(source:str,   # the source span's text
         source = nm.group(1)
     if (site := _ON_SITE.fullmatch(source.strip())): return resolve_source(site.group(1), mentions, matcher, salient, text)  # 'A statement on
     # the Merseyrail website': Merseyrail
-    doc = _DOC_FROM.match(source.strip())
-    if doc: return resolve_source(doc.group(1), mentions, matcher, salient, text)  # 'a statement from the White House'
+    doc = _DOC_FROM.match(source.strip()) or ((rb := _REPORT_BY.match(source.strip())) and re.sub(r'^the\s+', '', rb.group(1)) not in place_table() and rb)
+    if doc: return resolve_source(doc.group(1), mentions, matcher, salient, text)  # 'a statement from the White House', 'a 2013 report by X'
     source = _TITLE_GLUED.sub(r'\1 ', source)  # 'British Prime Minister-Theresa May': a space the corpus lost
     source = _GLUED_GIVEN.sub(lambda m: ' ' if m.group(1).lower() in _GIVEN_NAMES else m.group(), source)  # 'of the Metropolitan Police-Neil Basu'
     if (rn_ := _REAL_NAME.search(source)) and rn_.start() > 0:  # 'The Venezuelan revolutionary, whose real name is Ilich Ramirez Sanchez': him
@@ -896,6 +900,11 @@ def resolve_source(source:str,   # the source span's text
     elif found and (pc := _PARTICIPLE_TAIL.search(source)): return (canonical_name(source[:pc.start()].rstrip(' ,')), None, None, None, 'unknown')
     if found and (gn := _NAME_AFTER.match(source, max(f[1] for f in found))) and gn.group(1).split()[0].lower() in _GIVEN_NAMES:
         return (gn.group(1), next((f[3] for f in found if f[3] and f[4] not in ('media', 'ngo')), None), 'person', None, 'name')  # 'Garda Keith Harrison': a rank
+    if found and (nh := _NATIONAL_NOMINAL.fullmatch(source.strip())) and NOMINAL_TYPES.get(nh.group(2).lower(), {'x'}) <= {'company', 'media'} \
+            and all(f[4] in ('government', 'country') and f[1] <= nh.end(1) and source[f[1]:f[1]+1] in (' ', '') for f in found):  # 'the German automaker', 'the US carmaker':
+        want_, ctry = NOMINAL_TYPES[nh.group(2).lower()], found[0][3]  # the company of that country named before, not the state
+        m = next((m for m in reversed(mentions) if m[4] in want_ and m[3] in (ctry, '')), None)
+        return (m[2], m[3] or ctry, m[4], m[5] or None, 'nominal') if m else (canonical_name(source), ctry, min(want_), None, 'unknown')
     if found:
         persons = [f for f in found if f[4] in ('person', 'spokesperson')]  # 'UN Secretary-General Antonio Guterres': the name, last
         s, e, actor, country, typ, cameo = (max(persons, key=lambda m: (m[1], m[1]-m[0])) if persons and persons[-1][1] >= max(f[1] for f in found) else

@@ -227,6 +227,7 @@ def _quoted_as_saying(low, i):
     return None
 
 _ADJ_DET = {'the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'these', 'those'}  # not 'some', 'many': 'Some alleged'
+_ADJ_PREP = {'over', 'of', 'for', 'on', 'about', 'into', 'against', 'amid', 'despite', 'after', 'following', 'regarding'}  # 'over alleged violations'
 _CONTRACTED = {'he', 'she', 'it', 'that', 'who', 'there', 'what', 'where', 'here', 'this'}  # "he's described": has, not a possessive
 _AFTER_VERB = {'that', 'to', 'by', 'on', 'in', 'as', 'for', 'with', 'at', 'from', 'about', 'it', 'him', 'her', 'them', 'this', 'and', 'but', 'or'}
 
@@ -332,7 +333,7 @@ def cue_runs(text, toks, low, inq, tagger=None, extra:set=frozenset())->tuple:
         if low[i] == 'adding' and inq[i] < 0 and not _ADDS_WORDS.match(text, toks[i][1]) and _ADDS_TO.match(text, toks[i][1]):
             _unlabel_run(lab, low, i); continue  # 'adding heroic epics ... to the new history': contributing too
         if lab[i-1]: continue
-        if low[i].endswith('ed') and (low[i-1] in _ADJ_DET or low[i-1].endswith(("'s", "’s")) and low[i-1][:-2] not in _CONTRACTED) \
+        if low[i].endswith('ed') and (low[i-1] in _ADJ_DET or low[i-1] in _ADJ_PREP or low[i-1].endswith(("'s", "’s")) and low[i-1][:-2] not in _CONTRACTED) \
                 and _is_word(low[i+1]) and low[i+1] not in _AFTER_VERB:
             lab[i] = 0  # "the GOP's proposed replacement", 'its stated aim': an adjective
         elif low[i] == 'called' and (low[i+1] in ('"', '“') or caps[i+1]) and (_indefinite_np(low, i) or _named_object(low, caps, i)):

@@ -56,7 +56,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
     ('criticize', _w(r"(?:it is|it was|it's|it’s|what) (?:a |an )?(?:real |great |national |absolute |total )?(?:tragedy|disgrace|scandal|travesty|shame)\b",
                      r'(?:has|have|had) (?:\w+ )?failed to (?:enforce|honou?r|keep|protect|stop|prevent|deliver|address|respect|comply|abide|live up)',
                      r'(?:spirit|rise|return|revival|resurgence|signs?|kind) of (?:neo-?)?fascism', r'(?<!anti-)(?<!the )fascists\b', r'neo-?fascis\w*',
-                     r'burdensome', r'(?:critically|seriously|fundamentally|terribly|very) wrong with',
+                     r'burdensome', r'(?:critically|seriously|fundamentally|terribly|very) wrong with', r'rife with',
                      r'(?:deeply|badly|hopelessly|totally|completely) compromised', r'disdain (?:for|of)',
                      r'(?:policy|policies|plan|decision|law|bill|deal|approach|strategy|move|response|administration|presidency|reform|programme|program|handling)'
                      r'(?: [\w-]+){0,3}? (?:is|was|are|were|has been|have been) (?:a |an )?(?:total |complete |absolute |unmitigated |utter )?(?:disaster|catastrophe|fiasco|debacle)\b', r'provocat\w*', r'violat\w*', r'(?<!never )(?<!not )(?<!n.t )lied (?:under oath|to|about)', r'(?:a |pathological |serial )liars?', r'illegal\w*', r'bogus', r'reckless\w*', r'hostile', r'criminal', r'crimes', r'crime (?:against|of)', r'crime-\w+', r'puppets?',
@@ -100,7 +100,9 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                   r'(?:measures|steps|tasks) (?:\w+ ){0,3}to be (?:taken|adopted|carried out|implemented)', r'(?:will|would) be (?:\w+ )?(?:pushed forward|carried out|implemented) (?:\w+ ){0,3}according to (?:the |a )?plan')),
     ('praise', _w(r'welcom\w*', r'appreciat\w*', r'prais\w*', r'congratulat\w*', r'thank\w*(?!\w)(?! to (?:\w+ )?(?:tensions?|crisis|crises|conflicts?|wars?|sanctions|threats?|provocations?|failures?|lack|neglect|pressure|introduction|reduction|use|installation|adoption|application|increase|decrease|expansion|automation|mechani[sz]ation)\b)',
                   r'great success\w*', r'admir\w*', r'acknowledg\w* (?:the |their |his |her |its )?(?:[\w-]+ ){0,3}(?:efforts|contributions?|services|achievements?|merits|feats?|exploits)',
-                  r'worthy of (?:praise|appraisement|admiration|emulation|commendation|respect)',
+                  r'worthy of (?:praise|appraisement|admiration|emulation|commendation|respect)', r'(?-i:Tribute) to',  # the words opening with it
+                  r'(?:pay|pays|paid|paying|extend\w*|render\w*|offer\w*) (?:[\w-]+ ){0,2}?tributes? to',
+                  r'(?:displayed|showed|shown|demonstrated) (?:[\w-]+ ){0,3}?(?:courage|bravery|heroism|professionalism)',
                   r'(?:extend|send|sent|convey|offer)\w* (?:[\w-]+ ){0,3}?(?:greetings|good wishes|best wishes|felicitations)', r'gratitude', r'satisfaction', r'wonderful', r'splendid', r'excellent', r'admirabl\w*', r'commendabl\w*', r'marvell?ous',
                   r'(?:speak|spoke|speaks|speaking) highly', r'admiration', r'(?:full|firm|strong|active) support', r'solidarity with',
                   r"(?:i|we) (?:really |just |truly |absolutely )?(?:love|admire|adore) (?-i:him|her|them|you|[A-Z]\w+)\b",  # 'I love him'

@@ -37,10 +37,11 @@ _ANON_HEADS = {'countries', 'nations', 'states', 'governments', 'parties', 'expe
 
 _INSIDERS = {'officials', 'official', 'diplomats', 'sources', 'aides', 'advisers', 'advisors', 'staffers', 'insiders'}
 
-_NATIONAL_DESC = re.compile(r"(?:(?:the|a|an|one|his|her|their|its)\s+)?(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?:ian|an|ese|ish|ic|i|ch)\s+(?:[a-z][\w-]*\s+){0,2}"
+_NATIONAL_DESC = re.compile(r"(?:(?i:the|a|an|one|his|her|their|its)\s+)?(?:(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?:ian|an|ese|ish|ic|i|ch)|US|U\.S\.|UK|U\.K\.|EU)\s+(?:[a-z][\w-]*\s+){0,2}"
                             r"(?P<head>[a-z][\w-]*)(?:\s+(?:of|at|for|from|in|with)\s+.+)?")  # 'An Iraqi employee of the embassy'
 _ABSTRACT = re.compile(r"(?:investigation|decision|situation|position|elections?|experience|talent|ment|ness|ity|ance|ence|sis|ure|ism|ing|"
-                       r"estimates?|figures?|data|economy|markets?|currency|stocks|prices|means)$")  # 'a Pakistani investigation' (an 'institution' speaks)
+                       r"estimates?|figures?|data|economy|markets?|currency|stocks|prices|means|proverbs?|sayings?|books?|films?|movies?|songs?|"
+                       r"novels?|poems?|legends?)$")  # ('A Korean proverb says', 'a Chinese old book says': a work, no one speaking)  # 'a Pakistani investigation' (an 'institution' speaks)
 
 _COUNT = re.compile(r"(?:(?i:about|some|more than|over|nearly|around|at least)\s+)?(?!(?:19|20)\d\d\b)\d[\d,]*\s+(?!percent\b|per\s+cent\b|million\b|billion\b)"
                     r"(?=[a-z][a-z-]*(?:\s+[a-z-]+){0,3}?s\b)")  # '102 international peace activists' (not '2017 Opposition TDs', '48 percent of')

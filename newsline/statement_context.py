@@ -245,7 +245,9 @@ def _full_name(text:str, surname:str, end:int,
                  if m.group(0).split()[0].lower() not in _NOT_GIVEN | {'both', 'either', 'neither', 'says', 'asks', 'told'}}  # not 'Both El Gharbouni and ...'
         return next(iter(found)) if len(found) == 1 else ''  # sentence is the 'van Doorn' of 'Arnoud van Doorn'
     if not re.fullmatch(r"[A-Z][\w'’-]+", surname): return ''
-    grx = re.compile(r"(?<![/\w])((?:(?:[A-Z]\.|[A-Z][\w'’-]*)\s+){1,2})" + re.escape(surname) + r"\b")  # not a link's slug: 'pic.twitter.com/DwdFvX Others'  # not across a full stop ('the SRV. To Lam')
+    grx = re.compile(r"(?<![/\w])(?<!\bal-)(?<!\bel-)((?:(?:[A-Z]\.|[A-Z][\w'’-]*|(?:al|el)-[A-Z][\w'’-]*)\s+){1,2})(?:(?:[Aa][ls]|[Ee]l|[Aa]sh|[Aa]bu|[Bb]in|[Ii]bn)-)?"
+                     + re.escape(surname) + r"\b")
+    # ('Mehdi al-Beyati' for 'Beyati', 'Abdel Fattah el-Sisi' for 'Sisi')  # not a link's slug: 'pic.twitter.com/DwdFvX Others'  # not across a full stop ('the SRV. To Lam')
     person = surname not in _BODY_WORDS and surname.lower() not in _GROUP_HEADS  # a person's surname, not 'Committee' in 'House Judiciary Committee'
     names = [n for m in grx.finditer(text, max(0, end-5000), end) if len(n := _given_and_surname(m.group(0), text, m.start(), woman, person)) > len(surname)]
     if not names:  # a family name written first: 'Mun Kyong Dok, alternate member of ..., made an address' ... 'Mun said'

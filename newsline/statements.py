@@ -1010,10 +1010,11 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
     for r in final:  # a place speaking: 'Ankara claimed ...', 'Scotland voted to ...' (a capital for its government, a nation, a state)
         if r['speaker'] and not r['actor_country'] and r['speaker'] not in _SEATS and (c := places.get(r['speaker'])): r['actor_country'] = c
     home = None  # the article's own country, for speakers still without one, once kinds and targets are drawn (`home_country`)
+    intl = {r['speaker'] for r in final if r['speaker'] and (_intl_officer(r['source_text'] or '', matcher) or _intl_intro(text, r['speaker'], matcher))}
     for r in final:
         if not kcna and r['speaker'] and not r['actor_country'] and r['actor_type'] in (None, '', 'person') \
                 and not _INTERNATIONAL.search(r['speaker']) and not _known(matcher, r['speaker']) \
-                and not _intl_officer(r['source_text'] or '', matcher) and not _EXPERTS.fullmatch((r['source_text'] or '').strip()):
+                and r['speaker'] not in intl and not _EXPERTS.fullmatch((r['source_text'] or '').strip()):
             # ('EU Economy Commissioner Pierre Moscovici': an international body's officer has no country of the article's; nor have
             # 'climate experts' or 'economists' of no named country: the article's country would be a guess)
             if home is None: home = home_country(f'{dateline}\n\n{text}', mentions + matcher.find(dateline)) if dateline else home_country(text, mentions)
@@ -1039,6 +1040,13 @@ def _intl_officer(src:str, matcher)->bool:
     src = re.split(r',?\s+(?:who|whose|which)\b', src, maxsplit=1)[0]  # 'Mr Blair, who campaigned to Remain in the EU': his own country
     return any(f[4] == 'international_org' and (f[2] != 'UN Security Council' or re.search(r'\bU\.?N\b|United Nations', src[f[0]:f[1]]))
                for f in matcher.find(src))  # ('Security Council Secretary Nikolai Patrushev': Russia's council)
+
+def _intl_intro(text:str, name:str, matcher)->bool:
+    "Whether the text introduces a person by an office of an international body just before the name ('Former EU Ambassador to Turkey Marc Pierini')."
+    i = text.find(name) if ' ' in name else -1
+    if i <= 0: return False
+    pre = re.split(r'[.!?;:"“”]\s|,\s', text[max(0, i - 80):i])[-1]
+    return bool(pre.strip()) and _intl_officer(pre + name, matcher)
 
 _NOT_TITLE_COUNTRY = re.compile(r"(?:Foreign|Overseas|Different|Various|Several|Many|Other|World|Western|West|European|Asian|African)\b"
                                 r"|(?:Experts?|Analysts?|Observers?|Commentators?|Scholars?|Critics?|Specialists?|Sources?)$")  # 'foreign media', bare 'experts'
