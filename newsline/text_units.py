@@ -83,7 +83,8 @@ ABBREV = {'mr','mrs','ms','dr','sen','rep','gov','st','jr','sr','gen','lt','col'
 
 _INITIALS = re.compile(r'[^\W\d_](?:\.[^\W\d_])+')  # 'J.M.': a name's initials end no sentence (not 'p.m.')
 
-_LEAD_MARKS = {'-', '--', '—', '–', '•', '*', '·', '>'}  # separators that may open a sentence
+_LEAD_MARKS = {'-', '--', '—', '–', '•', '*', '·', '>', '~', '■', '▪', '►'}  # separators that may open a sentence
+_BULLETS = {'~', '•', '■', '▪', '►'}  # list bullets between spaces: each item its own sentence
 
 def _marks_then_capital(text, toks, low, j):  # '-- Al Jazeera's ...', '- - "There ...': separators, then a capitalised word or a quotation
     k = j
@@ -173,6 +174,8 @@ def sentences(text:str, # the text
         if i+1 < n and '\n' in text[toks[i][1]:toks[i+1][0]]: brk = True
         elif i+1 < n and (t.isalpha() and t.islower() and text[toks[i][0]].islower() or t[-1:].isdigit()) and _glued_opening(text, toks, low, i+1):
             brk = True  # '... sentenced to five years in prison Speaking at a press conference, X said': a full stop the page lost
+        elif t in _BULLETS and s < i and i+1 < n and toks[i-1][1] < toks[i][0] and toks[i][1] < toks[i+1][0]:
+            out.append((s, i)); s = i  # '... kidnapped by a teacher. ~ Katy Perry talks ...': a list's bullet opens an item (and a sentence)
         elif t == '-' and i >= 2 and low[i-1] == '-' and low[i-2] == ')' and i < 12: brk = True  # 'Pyongyang, May 20 (KCNA) --'
         elif t == '.' and i+2 < n and low[i+1] == '-' and low[i+2] == '0': brk = True  # KCNA's end mark '-0-'
         elif t in ('.', '!', '?') and i+1 < n:
