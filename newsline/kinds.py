@@ -57,10 +57,11 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                      r'(?:has|have|had) (?:\w+ )?failed to (?:enforce|honou?r|keep|protect|stop|prevent|deliver|address|respect|comply|abide|live up)',
                      r'(?:spirit|rise|return|revival|resurgence|signs?|kind) of (?:neo-?)?fascism', r'(?<!anti-)(?<!the )fascists\b', r'neo-?fascis\w*',
                      r'burdensome', r'(?:critically|seriously|fundamentally|terribly|very) wrong with', r'rife with',
+                     r"(?<!\bnot a )(?<!n't a )(?<!n’t a )(?<!\bthan a )bad (?:deal|idea|decision|policy|law|bill|move|plan|agreement|treaty)s?",
                      r'(?:deeply|badly|hopelessly|totally|completely) compromised', r'disdain (?:for|of)',
                      r'(?:policy|policies|plan|decision|law|bill|deal|approach|strategy|move|response|administration|presidency|reform|programme|program|handling)'
                      r'(?: [\w-]+){0,3}? (?:is|was|are|were|has been|have been) (?:a |an )?(?:total |complete |absolute |unmitigated |utter )?(?:disaster|catastrophe|fiasco|debacle)\b', r'provocat\w*', r'violat\w*', r'(?<!never )(?<!not )(?<!n.t )lied (?:under oath|to|about)', r'(?:a |pathological |serial )liars?', r'illegal\w*', r'bogus', r'reckless\w*', r'hostile', r'criminal', r'crimes', r'crime (?:against|of)', r'crime-\w+', r'puppets?',
-                     r'hysteri\w*', r'confrontation\w*', r'jungle law', r'law of the jungle', r'desperate(?:ly)? (?:\w+ )?(?:efforts?|attempts?|bids?|moves?)', r'aggressi\w*', r'absurd\w*', r'nonsense', r'shameless\w*', r'sinister',
+                     r'hysteri\w*', r'confrontation\w*', r'jungle law', r'law of the jungle', r'desperate(?:ly)? (?:\w+ )?(?:efforts?|attempts?|bids?|moves?)', r'aggressi\w*', r'absurd\w*', r'nonsense', r'nonsensical', r'shameless\w*', r'sinister',
                      r'heinous', r'despicable', r'wanton\w*', r'brigandish', r'gangsters?', r'preposterous', r'ridiculous', r'malicious\w*',
                      r'smear\w*(?!(?:\s+[\w-]+){1,6}\s+(?:on|onto|over|into)\s+(?:his|her|their|the|its)\b)', r'slander\w*', r'fabricat\w*', r'hypocri\w*', r'interference', r'(?:political|sinister) tools?',
                      r'plots?', r'flaw(?:s|ed)', r'weak points', r'full of (?:\w+ )?contradictions', r'inconsistenc(?:y|ies)', r'(?<!\bit )(?<!\bwe )(?<!\bi )(?:is|are|was|were) (?:\w+ )?behind (?:it|this|that|these|the (?:attacks?|killings?|protests?|leaks?|hack\w*|murder))', r'intolerable', r'unacceptable', r'no (?:legality|justification|legitimacy)', r'lackeys?', r'stooges?', r"(?:lament|bemoan)(?:s|ed|ing)? (?:that|the|a|an|his|her|their|its|what|how|(?-i:[A-Z])[\w'’]*)",  # 'lamented
@@ -265,6 +266,7 @@ _NO_CALL = re.compile(r"should\s+(?:not\s+|never\s+)?have\s+(?:\w+ly\s+)?" + _PA
                       # ('and so should they.' stays a call)
                       r"\b(?:not|n't|n’t)\s+(?:believe|think|know|see\s+why)\s+(?:that\s+|why\s+)?(?:\w+\s+){0,3}should\b", re.I)  # 'should' that calls on no one
 _LET_US = re.compile(r"(?:let us|let's|let’s)\b", re.I)
+_NECESSARY = re.compile(r"(?:it\s+is|it['’]s|it\s+was)\s+(?:\w+\s+)?(?:necessary|imperative|essential|vital|high\s+time)\s+(?:for\s+[^,.;]{1,60}?\s+)?(?:to|that)\b", re.I)
 _RESOLVE_OPEN = re.compile(r"(?:the|their|its|his|her|our|a)\s+(?:[\w-]+\s+){0,2}?(?:will|resolve|determination|intention|willingness|"
                            r"readiness|pledge|vow|commitment|stand|position)\s+(?:of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,4})?to\s+(?!the\b|a\b|an\b|its\b|their\b)", re.I)
 # ('the firm will of the Party to develop ...')  # 'the stand to continue ...', not 'commitment to the treaty'
@@ -310,6 +312,9 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
         return 'praise'  # a long message that opens with thanks or congratulations: what comes after serves them
     c0 = (content or '').lstrip(' “"\'‘')
     if _LET_US.match(c0): return 'appeal'  # 'Let us turn out as one ...': a call
+    if _NECESSARY.match(c0):  # 'It is necessary to close the "intolerable pay gap"': a call, whatever it names on the way; a call to
+        return 'threaten' if _FORCE.search(c0) or _THREAT_WORDS.search(c0) else 'appeal'  # punish ('It is high time to mete out a merciless
+        # punishment to ...') threatens
     if _RESOLVE_OPEN.match(c0) or _RESOLVE_IS.match(c0): return 'threaten' if _FORCE.search(c0) else 'intend'  # 'expressed the will to support ...'
     if len(content or '') <= 300 and (cb := _CONCEDE.search(content or '')) and _PRAISE_WORDS.search(content[:cb.start()]) \
             and not _PRAISE_WORDS.search(content[cb.end():]):  # (one sentence's concession, not a long text's)

@@ -691,6 +691,9 @@ _NARRATOR_OPENS = re.compile(r"\s*[A-Z][^,.;:\n\"“]{0,80},\s*")
 _PARA_OPENS = re.compile(r"\s*(?:(?:Meanwhile|Also|Then|Later|Earlier|In addition|At the (?:meeting|ceremony|event|rally|gathering)),?\s+)?")
 
 _NARRATED = re.compile(r'(?:And|Then)\s+(?:he|she)\s+(?:\w+ly\s+)?(?:also\s+|again\s+|then\s+)?[a-z]+ed\b')  # 'And he clearly reaffirmed that ...': the report
+_DOC_NARRATED = re.compile(r"(?:The|This)\s+(?:message|letter|telegram|statement|report|article|speech|address|editorial|commentary)\s+(?:\w+ly\s+)?[a-z]+ed\b"
+                           r"|[A-Z][^.\n\"“]{0,80}?\bin\s+(?:the|its|his|her|their)\s+(?:message|letter|telegram|speech|address)\s+(?:\w+ly\s+)?[a-z]+ed\b")
+# 'The message sincerely hoped that ...', 'The WPK Central Committee in the message extended ...': the paper tells of the rest
 # goes on about the speaker, the speech is over (not 'He has laid the foundation ...', said of a leader inside a speech)
 
 _ADDRESS = re.compile(r'[^.!?\n]+,[ \t]*')  # a paragraph with no sentence in it, closed by a comma: whom a speech addresses
@@ -701,7 +704,7 @@ def _paras_end(text, a, starts, max_paras):
     while k < max_paras and e < len(text):
         if e > a and text[a] in '"“' and text[e] not in '"“': break  # a quotation's paragraphs each open with a quotation mark
         pe = text.find('\n', e); pe = len(text) if pe < 0 else pe
-        if k and (any(e <= c < pe for c in starts) or _NARRATED.match(text, e, pe)) or text[e:pe].strip() in ('-0-', ''): break  # (the first paragraph
+        if k and (any(e <= c < pe for c in starts) or _NARRATED.match(text, e, pe) or _DOC_NARRATED.match(text, e, pe)) or text[e:pe].strip() in ('-0-', ''): break  # (the first paragraph
         # after the colon is the words, whatever verb it holds: 'Y says:\n\nWhat he uttered reveals ...')
         k += 0 if _ADDRESS.fullmatch(text, e, pe) else 1  # 'Dear Comrade ...,', 'Officers and soldiers of the units, who will soon
         # receive the new weapons,': a salutation opens, it says nothing

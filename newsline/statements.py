@@ -404,6 +404,7 @@ def _glued_heading(text:str, a:int)->int:
     last = m.group(1).split()[-1].strip(',')
     return m.end() if last[:1].islower() and not _HEAD_LAST.fullmatch(last) else None  # a heading ends on a content word: 'complicit'
 
+_ANONYMITY = re.compile(r"(?:the\s+)?(?:condition\s+of\s+)?anonymity", re.I)
 _NO_COMMENT_CUE = re.compile(r"\b(?:refus|declin)\w*$", re.I)
 _NO_COMMENT = re.compile(r"\s*to\s+(?:comment|discuss|elaborate|confirm|answer|speak|say)\b", re.I)
 
@@ -813,6 +814,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if re.fullmatch(r'according to', r['cue'], re.I) and (typ == 'media' or MEDIA_SOURCE.search(src) or _OUTLET_NAME.search(src)) and _SOURCED_EVENT.search(cont or '') and not r['direct']:
             continue  # 'held the 1144th Thursday rally in Seoul on Nov. 9, according to Tongil News': an event sourced, no words of the outlet's
         if _CREATED.search(r['cue']) and _WORK.match(cont or ''): continue  # 'wrote the lyrics for, and recorded, the theme song': a work made
+        if _ANONYMITY.fullmatch((cont or '').strip(' .,')) or not cont and re.search(r'\banonymity$', r['cue'], re.I):
+            continue  # 'insisting on anonymity', 'promising anonymity': a source's terms, nothing said
         if _ORDERED.search(r['cue']) and not r['direct'] and not _ORDER_TO.match(cont or ''):
             continue  # 'ordered the air force into action', 'ordered the repatriation of ...': an order carried out, no words given
         if _DOC_CUE.search(r['cue']) and _DOC_NAME.fullmatch((cont or '').strip(' .,')):
