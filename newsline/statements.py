@@ -284,6 +284,7 @@ _CORRESPONDENT = re.compile(r'\breporting (?:from|in)\b', re.I)
 _COURT = re.compile(r'\b(?:courts?|judges?|justices?|tribunals?|jury|juries|magistrates?)\b', re.I)
 _CRITICS = re.compile(r'^\s*(?:(?:the|some|many|other|his|her|their|its|[\w-]+[’\']s)\s+)?(?:[\w-]+\s+)?(?:critics|detractors|opponents)\s*$', re.I)  # 'Critics', 'some of his critics'
 _SEATS = {'Brussels', 'Geneva', 'Strasbourg', 'Luxembourg', 'Vienna', 'The Hague'}  # 'Brussels said' speaks for the EU, not for Belgium
+_BACK_THEN = re.compile(r"\s*(?:(?:But|And)\s+)?[Bb]ack\s+then\b")
 _OCCASION_CHANNELS = {'speech', 'interview', 'press conference', 'statement', 'message'}  # channels that name the occasion of the words
 _GREETING = re.compile(r'\b(?:Greetings?|Congratulat\w*|Felicitations?)\b', re.I)
 
@@ -990,8 +991,10 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                                            for y in final):
             dated[r['speaker']] = (r['sentence'], d); days_of.setdefault(r['speaker'], set()).add(d[0])  # not a day in the speaker's own words
         # ('has said he mentioned the file to the minister last Wednesday'): the day of that act, not of what the speaker goes on saying
-        if not att and r['cue_start'] and (_ONCE.search(text, max(0, r['cue_start'] - 16), r['cue_start']) or _ONCE_CUE.match(r['cue'] or '')):
-            d = None; r['_undated'] = True  # 'John Lennon once said': some time ago, not on the day of the article
+        if not att and r['cue_start'] and (_ONCE.search(text, max(0, r['cue_start'] - 16), r['cue_start']) or _ONCE_CUE.match(r['cue'] or '')
+                                           or not d and (bt := _BACK_THEN.match(text, s0)) and bt.end() <= r['cue_start']):
+            d = None; r['_undated'] = True  # 'John Lennon once said': some time ago, not on the day of the article; nor 'Back then, he
+            # tweeted ...' with no time told before it
         r['date'], r['date_granularity'] = d if d else (None, None)
         r['_own_day'] = att is not None and (att[1] == 'day' or att[1] == 'month' and r['channel'] in _OCCASION_CHANNELS
                                              and not _DAYISH.search(frame, 0, max(0, r['cue_start'] - s0)))
