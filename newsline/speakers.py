@@ -98,15 +98,18 @@ _SENDS = re.compile(r'^(.+?)\s+(?:Sends?|Sent|Dispatch(?:es)?|Issues?|Releases?|
                     + _DOC + r'\b')
 _OF = re.compile(r'^(?:(?:Full )?Text of\s+)?(?:\w+\s+)?' + _DOC + r'\s+(?:of|by)\s+(.+?)(?:\s+(?:at|to|on|for|in)\s+.*)?$')
 _POSS = re.compile(r"^(.+?)['’]s\s+(?:\w+\s+){0,2}?" + _DOC + r'\b')
+_FULL_TEXT_TITLE = re.compile(r"^(?i:(?:read\s+)?(?:the\s+)?full\s+(?:text|transcript)\s+of\s+)(.+?)['’]s\s+(?:[\w-]+\s+){0,3}?(?i:speech|address|remarks)\b"
+                              r"|^(.+?)['’]s\s+(?:[\w-]+\s+){0,3}?(?i:speech|address|remarks)\s*[(:–—-]\s*(?i:full\s+text|transcript)")
+# a news page's full text of a speech: "Donald Trump's Congress speech (full text)", "Full text of Xi Jinping's speech at Davos"
 
 def document_author(title:str, # an item's title
                     matcher:ActorMatcher=None, # default: the shipped table
                    )->tuple: # (actor, country, type, cameo) of the sender, or None
     "The sender of the message, letter or greetings an item's title names."
     t = re.sub(r'\s+', ' ', title or '').strip()
-    m = _SENDS.match(t) or _POSS.match(t) or _FROM.search(t) or _OF.match(t)
+    m = _SENDS.match(t) or _POSS.match(t) or _FROM.search(t) or _OF.match(t) or _FULL_TEXT_TITLE.match(t)
     if not m: return None
-    name = re.sub(r'^(?:Respected Comrade|Comrade|Dear)\s+', '', m.group(1)).strip(' .')
+    name = re.sub(r'^(?:Respected Comrade|Comrade|Dear)\s+', '', m.group(1) or m.group(2)).strip(' .')
     r = resolve_source(name, [], matcher)
     return r[:4] if r[0] else None
 
