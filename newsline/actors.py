@@ -829,8 +829,9 @@ def resolve_source(source:str,   # the source span's text
         source = nm.group(1)
     if (site := _ON_SITE.fullmatch(source.strip())): return resolve_source(site.group(1), mentions, matcher, salient, text)  # 'A statement on
     # the Merseyrail website': Merseyrail
-    doc = _DOC_FROM.match(source.strip()) or ((rb := _REPORT_BY.match(source.strip())) and re.sub(r'^the\s+', '', rb.group(1)) not in place_table() and rb)
-    if doc: return resolve_source(doc.group(1), mentions, matcher, salient, text)  # 'a statement from the White House', 'a 2013 report by X'
+    doc = _DOC_FROM.match(source.strip()) or _REPORT_BY.match(source.strip())
+    if doc and not (doc.re is _REPORT_BY and re.sub(r'^the\s+', '', doc.group(1)) in place_table()):  # (a place is no author)
+        return resolve_source(doc.group(1), mentions, matcher, salient, text)  # 'a statement from the White House', 'a 2013 report by X'
     source = _TITLE_GLUED.sub(r'\1 ', source)  # 'British Prime Minister-Theresa May': a space the corpus lost
     source = _GLUED_GIVEN.sub(lambda m: ' ' if m.group(1).lower() in _GIVEN_NAMES else m.group(), source)  # 'of the Metropolitan Police-Neil Basu'
     if (rn_ := _REAL_NAME.search(source)) and rn_.start() > 0:  # 'The Venezuelan revolutionary, whose real name is Ilich Ramirez Sanchez': him

@@ -1016,7 +1016,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
     for r in final:  # a place speaking: 'Ankara claimed ...', 'Scotland voted to ...' (a capital for its government, a nation, a state)
         if r['speaker'] and not r['actor_country'] and r['speaker'] not in _SEATS and (c := places.get(r['speaker'])): r['actor_country'] = c
     home = None  # the article's own country, for speakers still without one, once kinds and targets are drawn (`home_country`)
-    intl = {r['speaker'] for r in final if r['speaker'] and (_intl_officer(r['source_text'] or '', matcher) or _intl_intro(text, r['speaker'], matcher))}
+    intl = set() if kcna else {r['speaker'] for r in final if r['speaker'] and (_intl_officer(r['source_text'] or '', matcher) or _intl_intro(text, r['speaker'], matcher))}
+    # (only outside KCNA, whose speakers take no article country below)
     for r in final:
         if not kcna and r['speaker'] and not r['actor_country'] and r['actor_type'] in (None, '', 'person') \
                 and not _INTERNATIONAL.search(r['speaker']) and not _known(matcher, r['speaker']) \
