@@ -795,6 +795,7 @@ _NOT_OF_ORG = {'user', 'users', 'page', 'pages', 'post', 'posts', 'video', 'vide
 _WOMAN_HONORIFIC = re.compile(r"\s*(?:the\s+)?(?:Mrs|Ms|Miss|Madam|Madame|Lady|First\s+[Ll]ady)\.?\s*$")
 
 _GLUED_GIVEN = re.compile(r"(?<=[a-z])-(?=([A-Z][a-z]+)\s+[A-Z])")  # a hyphen before a given name and a surname
+_INNER_ACRONYM = re.compile(r"(?<=[a-z])\s+\([A-Z][A-Za-z&]{1,8}\)(?=\s+(?:of|for|in|on|at|to|and)\s)")  # an acronym inside a longer name
 _TITLE_GLUED = re.compile(r"\b(Minister|President|Secretary|Chancellor|Leader|Spokesman|Spokeswoman|Spokesperson|Senator|Governor|Mayor|"
                           r"Ambassador|Director|Chairman|Chairwoman|Chief|Premier|General|Mr|Mrs|Ms|Dr|Prof)-(?!General\b)(?=[A-Z][a-z])")  # not 'Secretary-General'
 
@@ -833,6 +834,7 @@ def resolve_source(source:str,   # the source span's text
     if doc and not (doc.re is _REPORT_BY and re.sub(r'^the\s+', '', doc.group(1)) in place_table()):  # (a place is no author)
         return resolve_source(doc.group(1), mentions, matcher, salient, text)  # 'a statement from the White House', 'a 2013 report by X'
     source = _TITLE_GLUED.sub(r'\1 ', source)  # 'British Prime Minister-Theresa May': a space the corpus lost
+    source = _INNER_ACRONYM.sub('', source)  # 'the National Coordinating Committee (NCC) of the DPRK for ...': one name, the acronym aside
     source = _GLUED_GIVEN.sub(lambda m: ' ' if m.group(1).lower() in _GIVEN_NAMES else m.group(), source)  # 'of the Metropolitan Police-Neil Basu'
     if (rn_ := _REAL_NAME.search(source)) and rn_.start() > 0:  # 'The Venezuelan revolutionary, whose real name is Ilich Ramirez Sanchez': him
         return (rn_.group(1).strip(), resolve_source(source[:rn_.start()], mentions, matcher, salient, text)[1], 'person', None, 'name')

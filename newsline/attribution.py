@@ -164,7 +164,8 @@ _SETTING_OPEN = _OPENING_PREP | _OPENING_SETTING | TIMEW | {'while', 'when', 'af
 
 def _that_after(text, toks, low, inq, close, q, end, addressee=False):
     "The 'that' opening the words when an adverbial or an addressee stands between cue and clause ('said at a rally Wednesday that ...')."
-    if q >= end or low[q] == 'that' or inq[q] >= 0 or not (addressee or low[q] in _THAT_LEAD): return q
+    title = addressee and low[q] in QOPEN and q in close and close[q] - q <= 6 and q and low[q-1].endswith(("'s", '’s'))  # 'told CNN's "New Day" on
+    if q >= end or low[q] == 'that' or (inq[q] >= 0 and not title) or not (addressee or low[q] in _THAT_LEAD): return q  # Thursday that'
     if _infinitive(text, toks, low, q, end) and low[q+1] not in _ADDRESSEE and not low[q+1].endswith('s'):
         return q  # an infinitive: 'vowed to go after companies that ship jobs overseas'
     if low[q] == 'to' and (w := next((x for x in range(q+2, min(end, q+7)) if low[x] in _WH_CLAUSE), None)) is not None \

@@ -357,6 +357,9 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
                 continue  # 'we should have kept the oil', 'I don't know if I should': no call ('should be able to' claims a right, mostly)
             if kind == 'criticize' and all(_DISCLAIMED.search(both, max(0, m.start()-50), m.start()) for m in rx.finditer(both)):
                 continue  # 'no evidence that extremism was behind the attack', 'would not agree there was an inconsistency'
+            if kind == 'criticize' and len(_PRAISE_WORDS.findall(both)) > len(rx.findall(both)):
+                return 'praise'  # 'The Korean people are leading the most worthwhile life ... without yielding to the hostile forces' challenges':
+                # more praise than fault, a eulogy that names the enemy on the way
             if kind in ('deny', 'reject', 'demand', 'threaten') and len(both) > 600:  # a long text: a passing 'warns' in a denunciation
                 n, ncrit = len(rx.findall(both)), len(_CRITICIZE.findall(both))
                 if ncrit > 3*n and (kind != 'threaten' or n == 1): return 'criticize'  # a threat repeated is a threat

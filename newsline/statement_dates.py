@@ -6,7 +6,7 @@ Docs: https://newsline.github.io/newsline/statement_dates.html.md"""
 
 # %% auto #0
 __all__ = ['PAST_RX', 'attached_date', 'dateline_date', 'narrative_date', 'lead_event_date', 'report_lead_date',
-           'speaker_event_date', 'document_day']
+           'speaker_event_date', 'document_day', 'occasion_day']
 
 # %% ../nbs/02f_statement_dates.ipynb #d002
 import re, warnings, functools, bisect
@@ -491,6 +491,40 @@ def document_day(text:str, # the body
             return pv  # 'a report released Wednesday', 'the letter, dated March 3'
     return None
 
+
+# %% ../nbs/02f_statement_dates.ipynb #273162f7
+_OCC_NOUNS = {'speech': r'speech(?:es)?|address|addressed|spoke|speaking', 'address': r'speech(?:es)?|address|addressed|spoke|speaking',
+              'conference': r'(?:press |news )?conferences?', 'talks': r'talks|met|meeting'}
+_DEF_OCCASION = re.compile(r"\b(?:at|during|in|after)\s+(?:the|that|this)\s+(?:(?!(?:of|the|a|an)\b)[\w'’-]+\s+){0,3}?(ceremony|speech|address|conference|meeting|rally|summit|"
+                           r"forum|banquet|reception|briefing|hearing|interview|session|symposium|seminar|celebration|gathering|talks|"
+                           r"statement|letter|message|article)\b", re.I)  # 'said at the ceremony', 'in the speech': an occasion told before
+_NOT_ATTACHED = re.compile(r'[:"“”]|\bthat\b')  # between the occasion's name and a time: the time is of what was said or planned
+
+def occasion_day(text:str, # the body
+                 sents:list, # character spans (start, end) of its sentences
+                 sentence:int, # index of the statement's sentence
+                 lo:int, hi:int, # where to look for the occasion: the cue's clause, without the words said
+                 dct, # the reference date
+                 back:int=6, # how many sentences back the occasion may have been told
+                 words:list=(), # (start, end) spans of statements' words: a time in them is what was talked of, not the occasion's
+                )->tuple: # (date, granularity) or None
+    "The date of the occasion a cue names as one told before ('said at the ceremony', 'in the speech'), from the latest earlier sentence naming it, or None."
+    m, fn = _DEF_OCCASION.search(text, lo, hi), _timexes_fn()
+    if not m or fn is None or dct is None or pd.isna(dct): return None
+    noun = m.group(1).lower(); ref = _naive(dct).normalize()
+    head = re.compile(rf"\b(?:{_OCC_NOUNS.get(noun, re.escape(noun) + 's?')})\b", re.I)
+    for si in range(min(sentence, len(sents)) - 1, max(-1, sentence - 1 - back), -1):
+        s0, s1 = sents[si]
+        h = head.search(text, s0, s1)
+        if not h: continue  # the latest sentence naming the occasion decides, dated or not
+        try: tx = fn(text[s0:s1], ref)
+        except Exception: return None
+        vals = [(abs(a - h.start()), _parse_value(t[4])) for t in tx if str(t[3]) == 'DATE' and not _ANAPHORIC.fullmatch(t[2])
+                and not _PERIOD_EDGE.search(text, max(s0, (a := s0 + int(t[0])) - 8), a) and not any(w0 <= a < w1 for w0, w1 in words)
+                and not _NOT_ATTACHED.search(text, min(a, h.end()), max(a, h.start()))]
+        vals = [(k, v) for k, v in vals if v and v[1] in ('day', 'month', 'year') and v[0] <= ref]
+        return min(vals, key=lambda kv: kv[0])[1] if vals else None  # the time told nearest the occasion's name
+    return None
 
 # %% ../nbs/02f_statement_dates.ipynb #c021
 def _in_range(d)->bool:

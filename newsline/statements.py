@@ -26,7 +26,8 @@ from .statement_context import (MEDIA_SOURCE, _PARTICLE_SURNAME, _REPORT_CUE, _h
                                         _organ_country, _SUBJECT_NEXT, home_country, _office_country, _PLACE_GROUP, _KOREAN_NAME)
 from .statement_dates import (attached_date, dateline_date, narrative_date, lead_event_date, report_lead_date, speaker_event_date,
                                       _in_range, _before_death, _SENT_END,
-                                      _timexes_fn, _naive, _DATELINE, _ELSEWHEN, PAST_RX, document_day, _DOC_NOUNS, _day_value, _parse_value, _DAYISH)
+                                      _timexes_fn, _naive, _DATELINE, _ELSEWHEN, PAST_RX, document_day, _DOC_NOUNS, _day_value, _parse_value, _DAYISH,
+                                      occasion_day)
 from .timex_lexicon import MON
 
 # %% ../nbs/02_statements.ipynb #c005
@@ -277,6 +278,12 @@ _VERB_END = re.compile(r"(?<!\bhis)(?<!\bher)(?<!\bits)(?<!\bthe)(?<!\btheir)\s(
 _WORDS_GIVEN = re.compile(r"\b(?:that|about|on|over|to\s+[a-z]+)\b|[\"“:]")  # a clause, a topic or an instruction after the addressee
 _AS_BEFORE = re.compile(r"\b(?:as|than)\s+(?:he|she|i|we|they|you|it)\s+(?:\w+\s+)?$", re.I)  # 'as he mentioned (before)', 'earlier than he claimed'
 _SAY_NOUN = re.compile(r"\b(?:more|a|any|no|final|greater|little|equal|bigger|larger|real|some|their|its|his|her|our|your)\s+$", re.I)  # 'more say on'
+_TRIBUTE = re.compile(r"\b(?:tribute|homage|respects?)\b", re.I)
+_IMPERSONAL = re.compile(r"\s*(?:['’]s|is|was|has\s+been|had\s+been|will\s+be|would\s+be|could\s+be|may\s+be|might\s+be)\s+(?:\w+ly\s+)?")
+_RITE_OBJECT = re.compile(r"\s*(?:the\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?(?:statues?|portraits?|colou?rs|flags?|memory|remains|graves?|tombs?|"
+                          r"mausoleum|monuments?|cemetery|bier|coffin)\b", re.I)  # what a rite is paid to
+_RITE_BEFORE = re.compile(r"\b(?:floral\s+baskets?|bouquets?|wreaths?|laid\s+flowers|bowed|statues?\s+of|(?:was|were)\s+laid)\b", re.I)  # a rite told just before
+_WORDS_NEXT = re.compile(r"[\s,]*(?:saying|and\s+(?:said|noted|stressed))\b|\s*[:,]\s*[\"“]")  # words said with it
 _TEASER_DATE = re.compile(r"\s*\(\d{1,2}\.\d{1,2}\.\d{4}\)")  # '... was overdue. (15.03.2017)': a linked article's teaser
 _EMPTY_CONTENT = {'what', 'something', 'nothing', 'anything', 'otherwise'}  # after said/told: 'moved by what he said', 'said nothing'
 _PART_OPEN = re.compile(r'(?:[a-z]+ly\s+)?[a-z]+ing\b(?:\s+(?:on|upon|for|out|against|about|at|to|down)\b)?')  # a participle opening a later part of the words
@@ -516,6 +523,13 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             continue  # 'Critics may say that ...': an objection imagined, not made ('Theresa May said' is a name)
         if _OBLIGED.search(text, max(0, r['cue_start']-50), r['cue_start']) or _OBLIGED_CUE.match(cue):
             continue  # 'The departments should supervise and actively encourage ...': a duty set out, not a statement made
+        if _TRIBUTE.search(cue) and (re.search(r'\bsilent', cue, re.I) or _RITE_OBJECT.match(text, r['content_start'] or r['cue_end'])
+                                     or _RITE_BEFORE.search(text, max(0, r['cue_start'] - 500), r['cue_start'])) \
+                and not _WORDS_NEXT.match(text, r['content_end'] or r['cue_end']):
+            continue  # 'paid tribute to the statues', 'laid a floral basket ... and paid tribute to the martyrs': a rite, no words
+        if src.strip().lower() == 'it' and r['source_end'] is not None and r['source_end'] <= r['cue_start'] \
+                and _IMPERSONAL.fullmatch(text, r['source_end'], r['cue_start']) and re.search(r"(?:ed|en|wn)$", cue):
+            continue  # "It's predicted she'll advance", 'It is said that ...': an impersonal passive, nobody's statement
         if re.fullmatch(r'say', cue, re.I) and _SAY_NOUN.search(text, max(0, r['cue_start']-10), r['cue_start']) and \
                 re.match(r'\s*(?:in|on|over|about)\b', text[r['cue_end']:r['cue_end']+8]):
             continue  # 'give politicians more say on the terms': a noun
@@ -958,6 +972,12 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         r['target'] = tg[0][2] if tg else None
         if r['target'] is None and rcpt and r['speaker'] == doc[0] and rcpt[0] != doc[0]: r['target'] = rcpt[0]  # 'The message said': to its addressee
         d = att = attached_date(text, (s0, s1), r, dct)
+        if not d and fn_ and r['cue_start'] is not None:  # 'Li said at the ceremony', 'He said in the speech that': the occasion told before
+            c0 = r['content_start'] if r['content_start'] is not None else s1  # the cue's clause, not the source's relative clauses
+            spans = [(r['cue_start'], c0)] if c0 > r['cue_start'] else [(r['cue_start'], min(s1, r['cue_end'] + 80))]  # ('Fabius, who played a
+            if c0 > r['cue_start']: spans.append((s0, min(r['cue_start'], r['source_start'] if r['source_start'] is not None else s1)))  # role
+            words = [sp for o in final for sp in o['content_spans']]  # in the Paris climate talks'); a fronted 'At the hearing, X asked'
+            d = next((v for lo, hi in spans if (v := occasion_day(text, sents, r['sentence'], lo, hi, dct, words=words))), None)
         if not d and not anchored and timeline and (tl := next((t for t in reversed(timeline) if t[0] < r['cue_start']), None)) \
                 and r['cue_start'] - tl[0] < 1500 and tl[1]:
             d = tl[1]  # a timeline's entry ('January 23: Spicer ... reiterates that ...'): what it tells was said that day
