@@ -809,6 +809,12 @@ _NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w'’.-]*\s+){1,2}[A-Z][\w'’-]+)\s*$"
 _ON_SITE = re.compile(r"(?:an?|the)\s+(?:[\w-]+\s+)?(?:statement|post|posting|notice|message|note|update)\s+(?:posted\s+)?on\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?"
                       r"((?:[A-Z][\w&.'’-]*\s+){0,4}[A-Z][\w&.'’-]*)(?:['’]s)?\s+(?:official\s+)?(?:website|web\s+site|site|Facebook\s+page|Twitter\s+(?:account|feed)|blog)", re.I)
 _REAL_NAME = re.compile(r",\s*whose\s+(?:real|full|given|birth|legal)\s+name\s+is\s+((?:[A-Z][\w'’.-]+\s*){2,5})(?:,|$)")
+_OWNED_PERSON = re.compile(r"(?:the\s+)?(?P<owner>(?:[A-Z][\w.&-]*\s+){0,3}?[A-Z][\w.&-]*)['’]s\s+(?P<name>(?:[A-Z][a-z][\w'’.-]*\s+){0,2}[A-Z][a-z][\w'’-]+)")
+# "BBC Breakfast's Tim Muffet", "NASA's Kevin Hand", "WRI's Deconcini": an outlet's or body's person
+_OWNED_PAGE = re.compile(r"(?:the\s+)?(?P<owner>.+?)['’]s\s+(?:official\s+)?(?:(?:Facebook|Twitter|Instagram|YouTube|Telegram|Weibo|WeChat|web)\s+)?"
+                         r"(?:page|site|website|account|feed|blog|channel)", re.I)  # "the group's Facebook page": the group speaks through it
+_TIME_OWNER = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|Tomorrow|January|February|March|April|May|June|"
+                         r"July|August|September|October|November|December|Last|This|Next)$")
 
 _OWNED_NAME = re.compile(r"['’]s\s+((?:[A-Z][\w&.'’-]*\s+){0,5}[A-Z][\w&.-]*)\s*")  # "the UK's GCHQ", "Syria's Baath Arab Socialist Party"
 
@@ -816,13 +822,8 @@ _CENTRAL_BANK = re.compile(r"\bcentral\s+bank\b", re.I)
 
 _OWN_NAME_HEADS = {'committee', 'commission', 'council', 'panel', 'court', 'tribunal'}  # a body so described has the noun in its name
 
-def resolve_source(source:str,   # the source span's text
-                   mentions:list, # earlier actor mentions (start, end, actor, country, type, cameo), in text order
-                   matcher:ActorMatcher=None, # default: the shipped table
-                   salient=(),    # for pronouns, tried first: earlier speakers and the title's actors, in the same form
-                   text:str='',   # the whole text, for honorifics that tell a person's gender ('Ms Haley')
-                  )->tuple: # (speaker, country, type, cameo, how) with how in 'name', 'pronoun', 'nominal', 'unknown', None
-    "Resolve a source text to a canonical actor, using earlier mentions for pronouns and nominals."
+def _resolve_source(source, mentions, matcher=None, salient=(), text='')->tuple:
+    "`resolve_source` before its last look at the name found (an owner's person, a page's owner)."
     if not source or not source.strip(): return (None, None, None, None, None)
     if _BOILERPLATE.match(source):  # 'READ MORE: ... Bruce Bennett, a weapons expert': a link line glued to the name
         nm = re.search(r"((?:[A-Z][\w'’.-]+\s+){1,2}[A-Z][\w'’-]+)\s*$", source.split(',')[0])
@@ -1013,3 +1014,23 @@ def resolve_source(source:str,   # the source span's text
             # 'Aurelie said her brother ... she says': a woman named once, by her first name
     if how == 'nominal' and words[-1] in DOCUMENTS: return (None, None, None, None, how)  # 'an article' with no paper named before
     return ((None if how == 'pronoun' else canonical_name(source)), None, None, None, how)
+
+# %% ../nbs/02a_actors.ipynb #5b989542
+def resolve_source(source:str,   # the source span's text
+                   mentions:list, # earlier actor mentions (start, end, actor, country, type, cameo), in text order
+                   matcher:ActorMatcher=None, # default: the shipped table
+                   salient=(),    # for pronouns, tried first: earlier speakers and the title's actors, in the same form
+                   text:str='',   # the whole text, for honorifics that tell a person's gender ('Ms Haley')
+                  )->tuple: # (speaker, country, type, cameo, how) with how in 'name', 'pronoun', 'nominal', 'unknown', None
+    "Resolve a source text to a canonical actor, using earlier mentions for pronouns and nominals."
+    r = _resolve_source(source, mentions, matcher, salient, text)
+    sp = r[0] or ''
+    if (pg := _OWNED_PAGE.fullmatch(sp)):  # "the group's Facebook page": the group speaks through it
+        return resolve_source(pg.group('owner'), mentions, matcher, salient, text)
+    if (op := _OWNED_PERSON.fullmatch(sp)) and not _TIME_OWNER.search(op.group('owner')) and _is_person_name(nm := op.group('name')) \
+            and not any(w in _BODY_WORDS for w in nm.split()) and not (' ' not in nm and nm.endswith('s')) \
+            and (' ' in nm or re.search(rf"\b[A-Z][a-z]+\s+{re.escape(nm)}\b", text)):  # (not "Sunday's Oscars"; a surname alone only when the text
+        # gives the full name: 'WRI's Deconcini' is Christina Deconcini, "Samaritan's Purse" no person)
+        owner = (ow.group('owner') if (ow := _OWNED_PERSON.fullmatch(source.strip())) else op.group('owner'))  # (as the source names it)
+        return (nm, r[1] or resolve_source(owner, mentions, matcher, salient, text)[1], 'person', r[3], r[4])  # "BBC Breakfast's Tim Muffet"
+    return r

@@ -130,7 +130,7 @@ _OWN_FUTURE = re.compile(r"(?:that )?(?:(?:we are|we're|we’re|i am|i'm|i’m) 
 _THIRD_PERSON = re.compile(r"(?:that )?(?:they|it|he|she)\b", re.I)
 
 _NP_FUTURE = re.compile(r"(?:that )?(?P<subj>(?:the |his |her |its |their |our )?[\w'’.-]+(?: [\w'’.-]+){0,3}?)(?: would| will| shall|'ll|’ll)"
-                        r" (?:further |continue to |soon |also |now |then |as ever |as always |always |surely |certainly |firmly )?(?:never )?(?!be\b|have\b|not\b)[a-z]+", re.I)
+                        r" (?:further |continue to |soon |also |now |then |as ever |as always |always |surely |certainly |firmly )?(?:never |not )?(?!be\b|have\b|not\b)[a-z]+", re.I)
 _SELF_SIDE = re.compile(r"(?:the |both |our |his |her |its |their )?(?:two |three )?(?:leaders|sides|delegations?|government|administration|"
                         r"countries|ministers|side|team|officials)", re.I)  # 'the two leaders will discuss', 'his delegation would raise'
 
@@ -357,6 +357,9 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
                 continue  # 'we should have kept the oil', 'I don't know if I should': no call ('should be able to' claims a right, mostly)
             if kind == 'criticize' and all(_DISCLAIMED.search(both, max(0, m.start()-50), m.start()) for m in rx.finditer(both)):
                 continue  # 'no evidence that extremism was behind the attack', 'would not agree there was an inconsistency'
+            if kind != 'criticize' and all(_IN_CONDITION.search(both, max(0, m.start() - 50), m.start()) for m in rx.finditer(both)):
+                continue  # 'Britain will not seek talks if parliament rejects the deal': a condition, not what the speaker does (a fault
+                # named in one still blames: 'if Japan takes a hostile approach, it can be a target')
             if kind == 'criticize' and len(_PRAISE_WORDS.findall(both)) > len(rx.findall(both)):
                 return 'praise'  # 'The Korean people are leading the most worthwhile life ... without yielding to the hostile forces' challenges':
                 # more praise than fault, a eulogy that names the enemy on the way
@@ -376,6 +379,7 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
         return 'reject'  # 'China opposed the launch' said by China's spokesman: its own stance (said by an analyst: a report)
     return 'say'
 
+_IN_CONDITION = re.compile(r"\b(?:if|unless|whether)\s+(?:[\w'’-]+\s+){1,4}$", re.I)  # a word in a condition's clause, right after its subject
 _SUPPORT_OWN = re.compile(r"\b(?:we|i|(?:the\s+)?(?-i:[A-Z][\w-]+)\s+people)\s+(?:[a-z]+ly\s+|always\s+|also\s+){0,3}"
                           r"(?:(?:extend|express|render)(?:s|ed)?\s+(?:our\s+|their\s+|its\s+|his\s+)?(?:[a-z]+\s+){0,2}support\b"
                           r"|support(?:s|ed)?\s+(?:the|its|their|our|his|her|to)\b)"

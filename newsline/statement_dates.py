@@ -507,6 +507,7 @@ def occasion_day(text:str, # the body
                  dct, # the reference date
                  back:int=6, # how many sentences back the occasion may have been told
                  words:list=(), # (start, end) spans of statements' words: a time in them is what was talked of, not the occasion's
+                 lead:bool=False, # an event never named before is the one the story leads with: its day, if recent (news)
                 )->tuple: # (date, granularity) or None
     "The date of the occasion a cue names as one told before ('said at the ceremony', 'in the speech'), from the latest earlier sentence naming it, or None."
     m, fn = _DEF_OCCASION.search(text, lo, hi), _timexes_fn()
@@ -524,7 +525,19 @@ def occasion_day(text:str, # the body
                 and not _NOT_ATTACHED.search(text, min(a, h.end()), max(a, h.start()))]
         vals = [(k, v) for k, v in vals if v and v[1] in ('day', 'month', 'year') and v[0] <= ref]
         return min(vals, key=lambda kv: kv[0])[1] if vals else None  # the time told nearest the occasion's name
+    if not lead or noun not in _EVENT_NOUNS or any(head.search(text, *sents[si]) for si in range(min(sentence, len(sents)))): return None
+    near = [sents[i] for i in (sentence - 1, sentence - 2) if 0 <= i < len(sents)]  # the day told just before ('On Monday, countries pledged
+    for s0, s1 in near + sents[:min(2, sentence)]:  # ... At the donor conference, X said'), else the lead's ('Xi presented the award on Jan 9 ...
+        # Premier Li said at the ceremony')
+        try: tx = fn(text[s0:s1], ref)
+        except Exception: return None
+        v = next((pv for t in tx if str(t[3]) == 'DATE' and (pv := _parse_value(t[4])) and pv[1] == 'day' and 0 <= (ref - pv[0]).days <= 14
+                  and not any(w0 <= s0 + int(t[0]) < w1 for w0, w1 in words)), None)
+        if v: return v
     return None
+
+_EVENT_NOUNS = {'ceremony', 'meeting', 'conference', 'rally', 'summit', 'forum', 'banquet', 'reception', 'briefing', 'hearing', 'session',
+                'symposium', 'seminar', 'celebration', 'gathering', 'talks'}
 
 # %% ../nbs/02f_statement_dates.ipynb #c021
 def _in_range(d)->bool:

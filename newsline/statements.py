@@ -368,6 +368,9 @@ _SUBORD = r"when|whenever|after|before|if|since|while|as|although|though|because
 _FRONTED_ADV = re.compile(rf"\s*(?:that\s+(?:{_SUBORD}|despite|given|due\s+to|in|on|at|during|following|with|without|for|by|under|amid|like|unlike)|{_SUBORD})\b[^.;]*$", re.I)
 # (a preposition only after 'that': 'calling | for X, he set forth tasks' is no fronted phrase)
 
+_PASSIVE_AUX = re.compile(r"\s*\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be)\s*$")  # a passive's auxiliary
+_CONDITION_SUBJ = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ww]hether|[Oo]nce|[Uu]ntil)\s+(?:the\s+)?$")  # a condition's subject: 'if (the) parliament rejects'
+
 def _rejoin_cut_words(text, recs, sents):
     "Mend the words that a verb taken for a cue, but no statement, cut off in its sentence (the records are changed in place)."
     # 1. 'reported that days after X bought the stock, | he introduced legislation ...': the main clause goes back to the words before;
@@ -394,6 +397,11 @@ def _rejoin_cut_words(text, recs, sents):
     for p, r in zip(recs, recs[1:]):  # 'Vietnam supports | the DPRK's efforts ..., he said': the closing cue's words begin at the subject
         if p['sentence'] != r['sentence'] or not p['content_spans'] or not r['content_spans'] or p['source_start'] is None \
                 or r['content_spans'][0] != p['content_spans'][0] or r['cue_start'] < p['content_spans'][-1][1] or p['source_start'] > p['cue_start']: continue
+        s0 = sents[r['sentence']][0] if r['sentence'] < len(sents) else 0
+        if _CONDITION_SUBJ.search(text, max(s0, p['source_start'] - 10), p['source_start']) and not any(
+                o is not p and o['sentence'] == p['sentence'] and o['cue_start'] < p['cue_start'] for o in recs):  # 'Britain will not seek talks
+            a = s0 + len(text[s0:p['source_start']]) - len(text[s0:p['source_start']].lstrip(' "“'))  # if parliament rejects the deal, the
+            r['content_spans'][0] = (a, r['content_spans'][0][1]); r['content_start'] = a; continue  # government said': a condition of the words
         if is_speech_act(text[p['cue_start']:p['cue_end']], text[p['content_spans'][0][0]:p['content_spans'][0][1]], None): continue
         if re.fullmatch(r'which|who|whom|that|what', text[p['source_start']:p['source_end']].strip(), re.I) or '. ' in text[p['source_start']:p['cue_start']]:
             continue  # (a relative clause's verb, or a source run over a full stop, opens no words)
@@ -816,6 +824,11 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 and _OCCASION_WORDS.match(text, r['content_spans'][0][0], r['content_spans'][0][1]):
             r['content_spans'], r['content_start'], r['content_end'] = [], None, None  # 'made a speech on the 76th founding anniversary of
             # the DPRK': the occasion, not what was said
+        if r['content_spans'] and (pa := _PASSIVE_AUX.search(text, r['content_spans'][-1][0], r['content_spans'][-1][1])) and \
+                0 <= r['cue_start'] - r['content_spans'][-1][1] <= 2:  # 'The plans were | criticised by the EU': what was criticised,
+            a_ = r['content_spans'][-1][0]                                  # without the passive's auxiliary
+            r['content_spans'] = r['content_spans'][:-1] + ([(a_, pa.start())] if pa.start() > a_ else [])
+            r['content_start'] = r['content_spans'][0][0] if r['content_spans'] else None; r['content_end'] = pa.start() if r['content_spans'] else None
         cont = ' … '.join(text[a:b] for a, b in r['content_spans'])
         if re.search(r'\son$', text[r['cue_start']:r['cue_end']]) and _DATE_ONLY.fullmatch(cont):  # 'issued a statement on | Jan. 1': its day
             r['content_spans'], r['content_start'], r['content_end'], cont = [], None, None, ''  # (attached below), no words
@@ -977,7 +990,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             spans = [(r['cue_start'], c0)] if c0 > r['cue_start'] else [(r['cue_start'], min(s1, r['cue_end'] + 80))]  # ('Fabius, who played a
             if c0 > r['cue_start']: spans.append((s0, min(r['cue_start'], r['source_start'] if r['source_start'] is not None else s1)))  # role
             words = [sp for o in final for sp in o['content_spans']]  # in the Paris climate talks'); a fronted 'At the hearing, X asked'
-            d = next((v for lo, hi in spans if (v := occasion_day(text, sents, r['sentence'], lo, hi, dct, words=words))), None)
+            d = next((v for lo, hi in spans if (v := occasion_day(text, sents, r['sentence'], lo, hi, dct, words=words, lead=not kcna))), None)
         if not d and not anchored and timeline and (tl := next((t for t in reversed(timeline) if t[0] < r['cue_start']), None)) \
                 and r['cue_start'] - tl[0] < 1500 and tl[1]:
             d = tl[1]  # a timeline's entry ('January 23: Spicer ... reiterates that ...'): what it tells was said that day
