@@ -495,9 +495,12 @@ def document_day(text:str, # the body
 # %% ../nbs/02f_statement_dates.ipynb #273162f7
 _OCC_NOUNS = {'speech': r'speech(?:es)?|address|addressed|spoke|speaking', 'address': r'speech(?:es)?|address|addressed|spoke|speaking',
               'conference': r'(?:press |news )?conferences?', 'talks': r'talks|met|meeting'}
-_DEF_OCCASION = re.compile(r"\b(?:at|during|in|after)\s+(?:the|that|this)\s+(?:(?!(?:of|the|a|an)\b)[\w'’-]+\s+){0,3}?(ceremony|speech|address|conference|meeting|rally|summit|"
-                           r"forum|banquet|reception|briefing|hearing|interview|session|symposium|seminar|celebration|gathering|talks|"
-                           r"statement|letter|message|article)\b", re.I)  # 'said at the ceremony', 'in the speech': an occasion told before
+_DEF_OCCASION = re.compile(r"\b(?:at|during|in|after)\s+(?P<det>the|that|this|his|her|its|their)\s+(?:(?!(?:of|the|a|an)\b)[\w'’-]+\s+){0,3}?(ceremony|speech|address|"
+                           r"conference|meeting|rally|summit|forum|banquet|reception|briefing|hearing|interview|session|symposium|seminar|celebration|"
+                           r"gathering|talks|show|event|debate|dinner|concert|game|match|parade|festival|vigil|statement|letter|message|article)\b",
+                           re.I)  # 'said at the ceremony', 'in his speech', 'told the press after the show': an occasion told before
+_OPENING_PP = re.compile(r"\s*(?:(?:But|And|Then|Later|Earlier|Meanwhile),?\s+)?(?:(?:At|In|During|After|Before|On|Speaking|Addressing)\b[^,;:]*?)?\s*")
+_YEAR_NAME = re.compile(r"\s+[A-Z]")  # a year naming an event: '2017 Winter Universiade', '2016 Code Conference'
 _NOT_ATTACHED = re.compile(r'[:"“”]|\bthat\b')  # between the occasion's name and a time: the time is of what was said or planned
 
 def occasion_day(text:str, # the body
@@ -508,11 +511,18 @@ def occasion_day(text:str, # the body
                  back:int=6, # how many sentences back the occasion may have been told
                  words:list=(), # (start, end) spans of statements' words: a time in them is what was talked of, not the occasion's
                  lead:bool=False, # an event never named before is the one the story leads with: its day, if recent (news)
+                 opening:bool=False, # only an occasion opening the span ('At the hearing, X asked'; not 'Appreciating the deal reached at the summit')
                 )->tuple: # (date, granularity) or None
     "The date of the occasion a cue names as one told before ('said at the ceremony', 'in the speech'), from the latest earlier sentence naming it, or None."
     m, fn = _DEF_OCCASION.search(text, lo, hi), _timexes_fn()
-    if not m or fn is None or dct is None or pd.isna(dct): return None
-    noun = m.group(1).lower(); ref = _naive(dct).normalize()
+    if not m or fn is None or dct is None or pd.isna(dct) or opening and not _OPENING_PP.fullmatch(text, lo, m.start()): return None
+    noun = m.group(2).lower(); ref = _naive(dct).normalize()
+    try: own = fn(text[m.start():hi], ref)  # the occasion dated where it is named: 'In his speech at a ceremony ... on August 6, 2024, he said'
+    except Exception: own = []
+    for t in own:
+        pv = _parse_value(t[4]) if str(t[3]) == 'DATE' else None
+        if pv and pv[1] in ('day', 'month') and pv[0] <= ref and not _NOT_ATTACHED.search(text, m.start(), m.start() + int(t[0])): return pv
+        # (not a year naming the event: 'the closing ceremony of the 2017 Winter Universiade')
     head = re.compile(rf"\b(?:{_OCC_NOUNS.get(noun, re.escape(noun) + 's?')})\b", re.I)
     for si in range(min(sentence, len(sents)) - 1, max(-1, sentence - 1 - back), -1):
         s0, s1 = sents[si]
@@ -522,10 +532,11 @@ def occasion_day(text:str, # the body
         except Exception: return None
         vals = [(abs(a - h.start()), _parse_value(t[4])) for t in tx if str(t[3]) == 'DATE' and not _ANAPHORIC.fullmatch(t[2])
                 and not _PERIOD_EDGE.search(text, max(s0, (a := s0 + int(t[0])) - 8), a) and not any(w0 <= a < w1 for w0, w1 in words)
-                and not _NOT_ATTACHED.search(text, min(a, h.end()), max(a, h.start()))]
+                and not _NOT_ATTACHED.search(text, min(a, h.end()), max(a, h.start()))
+                and not (len(str(t[4])) == 4 and _YEAR_NAME.match(text, s0 + int(t[1])))]  # (not the year of a name: 'the 2017 AFC Cup match')
         vals = [(k, v) for k, v in vals if v and v[1] in ('day', 'month', 'year') and v[0] <= ref]
         return min(vals, key=lambda kv: kv[0])[1] if vals else None  # the time told nearest the occasion's name
-    if not lead or noun not in _EVENT_NOUNS or any(head.search(text, *sents[si]) for si in range(min(sentence, len(sents)))): return None
+    if not lead or noun not in _EVENT_NOUNS or m.group('det').lower() not in ('the', 'this', 'that') or any(head.search(text, *sents[si]) for si in range(min(sentence, len(sents)))): return None
     near = [sents[i] for i in (sentence - 1, sentence - 2) if 0 <= i < len(sents)]  # the day told just before ('On Monday, countries pledged
     for s0, s1 in near + sents[:min(2, sentence)]:  # ... At the donor conference, X said'), else the lead's ('Xi presented the award on Jan 9 ...
         # Premier Li said at the ceremony')
@@ -537,7 +548,8 @@ def occasion_day(text:str, # the body
     return None
 
 _EVENT_NOUNS = {'ceremony', 'meeting', 'conference', 'rally', 'summit', 'forum', 'banquet', 'reception', 'briefing', 'hearing', 'session',
-                'symposium', 'seminar', 'celebration', 'gathering', 'talks'}
+                'symposium', 'seminar', 'celebration', 'gathering', 'talks', 'show', 'event', 'debate', 'dinner', 'concert', 'game', 'match',
+                'parade', 'festival', 'vigil', 'speech', 'address'}
 
 # %% ../nbs/02f_statement_dates.ipynb #c021
 def _in_range(d)->bool:

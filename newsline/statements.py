@@ -73,6 +73,9 @@ _AUTHOR_WORD = re.compile(r"\b(?:Spokes(?:man|person|woman)|Commentator|Analyst|
                           r"Society|Union|Commission|Academy|Bureau|Agency|Federation|League|Front|Headquarters|Group|Office|Department|Section|NCC|"
                           r"[A-Z]{3,6})\b")  # a role or a body ('KAPPC Spokesman', 'Military Commentator', 'DPRK Permanent Mission to UN')
 
+_ROLE_LEAD = re.compile(r"(?:chief|director(?:[- ]general)?|head|deputy|vice[- ]\w+|secretary|chairman|chairwoman|chairperson|minister|"
+                        r"member|researcher|analyst)\s+(?:of|for|at)\s", re.I)  # an official named by role, the body after
+
 def _undated(body:str)->str:
     "The body without a leading KCNA-style dateline ('Pyongyang, March 7 (KCNA) -- ')."
     dl = _DATELINE.match(body or '')
@@ -125,7 +128,9 @@ def item_speaker(title:str, body:str='', matcher=None)->tuple:
     if r and r[0]: return (r[0], r[1] or korean, r[2], r[3])
     found = [f for f in m.find(title) if lo <= f[0] < hi and not _POSTED_TO.search(title, 0, f[0])]  # not the UN of 'Mission to UN'
     best = max([f for f in found if f[4] != 'government'] or found, key=lambda f: (f[4] not in ('media',) or 'KCNA' in title, f[1]-f[0]), default=None)
-    if au or lead and (best is None or best[4] == 'government'):  # the author line names it best, then a body or person of the table in the title
+    if au or lead and (best is None or best[4] == 'government' or _ROLE_LEAD.match(lead.group(1))):  # the author line names it best, then a body or
+        # person of the table in the title (an official of a body the table knows is the official: 'The chief of the Foreign News Section of ... the
+        # DPRK Foreign Ministry on Thursday issued a press statement')
         name = resolve_source((au or lead).group(1), [], m)  # 'Kim Ryo Won, an analyst of the DPRK, issued the following article'
         if name[0]:  # KCNA carries the full texts of the DPRK's own voices ('issued the following'); a foreign author's line names the country
             typ = name[2] or ('person' if ',' in (au or lead).group(1) and _is_person_name(name[0]) else None)
@@ -990,7 +995,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             spans = [(r['cue_start'], c0)] if c0 > r['cue_start'] else [(r['cue_start'], min(s1, r['cue_end'] + 80))]  # ('Fabius, who played a
             if c0 > r['cue_start']: spans.append((s0, min(r['cue_start'], r['source_start'] if r['source_start'] is not None else s1)))  # role
             words = [sp for o in final for sp in o['content_spans']]  # in the Paris climate talks'); a fronted 'At the hearing, X asked'
-            d = next((v for lo, hi in spans if (v := occasion_day(text, sents, r['sentence'], lo, hi, dct, words=words, lead=not kcna))), None)
+            d = next((v for k_, (lo, hi) in enumerate(spans) if (v := occasion_day(text, sents, r['sentence'], lo, hi, dct, words=words, lead=not kcna,
+                                                                                    opening=k_ == 1))), None)  # (the fronted span: only an opening occasion)
         if not d and not anchored and timeline and (tl := next((t for t in reversed(timeline) if t[0] < r['cue_start']), None)) \
                 and r['cue_start'] - tl[0] < 1500 and tl[1]:
             d = tl[1]  # a timeline's entry ('January 23: Spicer ... reiterates that ...'): what it tells was said that day
