@@ -26,6 +26,18 @@ held-out tenths): fold 0 +0.6/+1.3/+0.6, fold 5 -0.6/+0.8/-0.1; trained on all o
 +0.4/+0.2/+0.0), but attributions with it ran at 211,498 characters a second against 232,795 (PolNeAR dev, one core, same
 sitting), close to the 200,000 target, and it missed cues the 64-unit network finds in the notebooks' examples ('a plan which
 officials said would fail'): not kept.
+--pretrain-lm STEPS first trains the three embeddings and a one-layer BiLSTM of the tagger's size as a pair of language models on
+the unlabelled texts above (paragraph units cut at 60 tokens, features as the tagger's; the forward output at t predicts word t+1,
+the backward one word t-1, an adaptive softmax over the vector words and <unk>, cutoffs 2000/10000; Adam 2e-3, batches of 64 units,
+the rate falling linearly to 0 over the second half; 500 units kept out for perplexity), then copies them into the tagger's embeddings (row by word and suffix: the language
+model's id maps are the tagger's computed from all of train, a superset of any --holdout fold's) and first layer before training as
+above; --lm-cache keeps it (it sees no labels, so one cache serves every fold). Measured 2026-12-07 with 7000 batches (18.4 minutes
+on one core, ~0.9 of the 10.2 M tokens; last 200 batches' loss 5.17, held-out perplexity forward 160.4, backward 170.1), the
+pipeline's exact / overlap F1 source/cue/content on held-out tenths of train: fold 0 70.6/68.7/61.7 / 77.7/79.1/81.0 without,
+71.4/68.9/62.1 / 78.7/79.6/80.9 with; fold 5 75.3/71.4/64.1 / 81.6/82.6/84.1 without, 75.9/71.9/64.4 / 81.9/83.6/84.8 with.
+Trained on all of train with it, on PolNeAR dev the pipeline's exact F1 76.0/70.5/59.8 (shipped network 75.8/71.6/60.1), overlap
+80.9/81.1/83.0 (80.6/80.8/83.1), 170,000 characters a second (178,175 for the shipped one, same sitting, the other core busy); the
+network alone exact 74.2/69.7/51.1, overlap 78.7/80.5/81.2. Cue exact fell on dev: off by default (0), not shipped.
 """
 import argparse, collections, csv, gzip, json, random, sys, time
 from pathlib import Path
@@ -50,6 +62,8 @@ ap.add_argument('--out', default=str(ROOT/'newsline/span_net.npz'))
 ap.add_argument('--holdout', type=int, default=None, metavar='K', help="leave training documents K, K+10, K+20, ... (by sorted name) out, to compare variants on them (`holdout_names`) without dev")
 ap.add_argument('--all-annotators', action='store_true', help="train on every annotator's file of a document, not only the first")
 ap.add_argument('--vectors', help='cache file for the word vectors (.npz): read if it exists, else written')
+ap.add_argument('--pretrain-lm', type=int, default=0, metavar='STEPS', help='first pretrain the embeddings and the first BiLSTM layer as forward/backward language models on the unlabelled texts for this many batches (0: no pretraining)')
+ap.add_argument('--lm-cache', help='cache file for the pretrained language model (.npz): read if it exists, else written')
 a = ap.parse_args()
 S = Path(a.shared); t0 = time.time(); T2I = {t: i for i, t in enumerate(TAGS)}
 torch.manual_seed(a.seed); random.seed(a.seed); np.random.seed(a.seed); torch.set_num_threads(a.threads)
@@ -118,6 +132,7 @@ else:
     if a.vectors: np.savez(a.vectors, words=np.array('\n'.join(V)), vectors=E)
 log('word vectors')
 train = labelled('train', a.all_annotators)
+cnt_all = collections.Counter(w for d in train for w in d[4])  # all of train's words (texts only): the language model's id maps
 if a.holdout is not None:  # (an annotator's file is named after its document: NAME_ANNOTATOR)
     held = set(holdout_names(S/'eval/polnear/train', a.holdout)); train = [d for d in train if d[0] not in held and d[0].rsplit('_', 1)[0] not in held]
 log(f'{len(train)} training files')
@@ -125,6 +140,76 @@ cnt = collections.Counter(w for d in train for w in d[4]); sV = set(V)
 vocab = ['<pad>', '<unk>'] + V + sorted(w for w, c in cnt.items() if c >= 2 and w not in sV); W2I = {w: i for i, w in enumerate(vocab)}
 scnt = collections.Counter(w[-3:] for d in train for w in d[4])
 suffixes = ['<pad>', '<unk>'] + sorted(s for s, c in scnt.items() if c >= 3); S2I = {s: i for i, s in enumerate(suffixes)}
+
+def lm_id_maps():
+    "The language model's vocabulary and suffixes: as the tagger's, from all of train's texts (a superset of any --holdout fold's, so rows transfer by word)."
+    sV = set(V); scnt = collections.Counter()
+    for w, c in cnt_all.items(): scnt[w[-3:]] += c
+    return (['<pad>', '<unk>'] + V + sorted(w for w, c in cnt_all.items() if c >= 2 and w not in sV),
+            ['<pad>', '<unk>'] + sorted(x for x, c in scnt.items() if c >= 3))
+
+def pretrain_lm(steps, H, dim, B=64, max_len=60, n_dev=500):
+    "Embeddings and a one-layer BiLSTM trained as two language models (forward output at t predicts word t+1, backward output word t-1)."
+    lv, ls = lm_id_maps(); LW = {w: i for i, w in enumerate(lv)}; LS = {x: i for i, x in enumerate(ls)}
+    TW = {w: i+1 for i, w in enumerate(V)}  # targets: 0 <unk>, then the vector words, most frequent first
+    units = []
+    for text in unlabelled_texts():
+        if not text: continue
+        toks = tokenize(text); low = [text[s:e].lower() for s, e in toks]; inq = quote_regions(text, toks, low)[0]
+        for u in paragraph_units(text, toks, max_len):
+            if len(u) < 2: continue
+            units.append((np.array([LW.get(low[i], 1) for i in u]), np.array([LS.get(low[i][-3:], 1) for i in u]),
+                          np.array([shape_id(low[i], int(text[toks[i][0]].isupper()), inq[i]) for i in u]), np.array([TW.get(low[i], 0) for i in u])))
+    torch.manual_seed(a.seed); rnd = random.Random(a.seed); rnd.shuffle(units); dev, units = units[:n_dev], units[n_dev:]
+    log(f'language model: {len(units):,} units, {sum(len(u[0]) for u in units):,} tokens; {steps} batches of {B}')
+    class LM(nn.Module):
+        def __init__(s):
+            super().__init__()
+            s.ew = nn.Embedding(len(lv), dim, padding_idx=0); s.es = nn.Embedding(len(ls), 24, padding_idx=0); s.eh = nn.Embedding(13, 8, padding_idx=0)
+            s.lstm = nn.LSTM(dim+32, H, num_layers=1, bidirectional=True, batch_first=True); s.drop = nn.Dropout(0.1)
+            s.fw = nn.AdaptiveLogSoftmaxWithLoss(H, len(V)+1, [2000, 10000], div_value=4.); s.bw = nn.AdaptiveLogSoftmaxWithLoss(H, len(V)+1, [2000, 10000], div_value=4.)
+        def forward(s, w, x, h, y, mask, lens):  # (summed negative log-likelihoods forward and backward, number of targets each)
+            e = s.drop(torch.cat([s.ew(w), s.es(x), s.eh(h)], -1))
+            o, _ = s.lstm(nn.utils.rnn.pack_padded_sequence(e, lens, batch_first=True, enforce_sorted=False))
+            o = s.drop(nn.utils.rnn.pad_packed_sequence(o, batch_first=True, total_length=w.shape[1])[0])
+            m = (mask[:, 1:] > 0).flatten()  # pairs (t, t+1) inside a unit
+            of, ob = o[:, :-1, :H].flatten(0, 1)[m], o[:, 1:, H:].flatten(0, 1)[m]
+            yf, yb = y[:, 1:].flatten()[m], y[:, :-1].flatten()[m]
+            return s.fw(of, yf).loss*len(yf), s.bw(ob, yb).loss*len(yb), len(yf)
+    lm = LM()
+    with torch.no_grad(): lm.ew.weight.normal_(0, 0.5); lm.ew.weight[0] = 0; lm.ew.weight[2:2+len(V)] = torch.from_numpy(E)*4.0
+    opt = torch.optim.Adam(lm.parameters(), lr=2e-3)
+    def batches():
+        while True:
+            rnd.shuffle(units); order = sorted(units, key=lambda it: len(it[0]) + rnd.random()*10)
+            bs = [order[i:i+B] for i in range(0, len(order), B)]; rnd.shuffle(bs); yield from bs
+    def dev_ppl():
+        lm.eval(); f = b = n = 0.
+        with torch.no_grad():
+            for i in range(0, len(dev), B):
+                w, x, h, y, mask, lens = batch(dev[i:i+B]); lf, lb, k = lm(w, x, h, y, mask, lens); f += lf.item(); b += lb.item(); n += k
+        lm.train(); return np.exp(f/n), np.exp(b/n)
+    run, t1 = collections.deque(maxlen=200), time.time()
+    for step, bt in zip(range(steps), batches()):
+        w, x, h, y, mask, lens = batch(bt)
+        for g in opt.param_groups: g['lr'] = 2e-3 * min(1., 2*(1 - step/steps))  # constant, then linearly down to 0 over the second half
+        lf, lb, k = lm(w, x, h, y, mask, lens); loss = (lf + lb)/(2*k)
+        opt.zero_grad(); loss.backward(); nn.utils.clip_grad_norm_(lm.parameters(), 1.); opt.step(); run.append(loss.item())
+        if (step+1) % 500 == 0 or step+1 == steps:
+            log(f'language model: batch {step+1}/{steps}, loss {np.mean(run):.4f} (last {len(run)}), {(time.time()-t1)/(step+1):.3f}s a batch'
+                + (', held-out perplexity forward %.1f, backward %.1f' % dev_ppl() if (step+1) % 2000 == 0 or step+1 == steps else ''))
+    sd = {k: v.detach().numpy() for k, v in lm.state_dict().items() if not k.startswith(('fw.', 'bw.'))}
+    return dict(sd, vocab=np.array('\n'.join(lv)), suffixes=np.array('\n'.join(ls)))
+
+def load_lm_into(net, lm):
+    "Copy a pretrained language model's embeddings (row by word and suffix) and first BiLSTM layer into a tagger `Net`."
+    lw = {w: i for i, w in enumerate(str(lm['vocab']).split('\n'))}; lsx = {x: i for i, x in enumerate(str(lm['suffixes']).split('\n'))}
+    with torch.no_grad():
+        net.ew.weight.copy_(torch.from_numpy(lm['ew.weight'][[lw[w] for w in vocab]]))
+        net.es.weight.copy_(torch.from_numpy(lm['es.weight'][[lsx[x] for x in suffixes]]))
+        net.eh.weight.copy_(torch.from_numpy(lm['eh.weight']))
+        for k in ('weight_ih_l0', 'weight_hh_l0', 'bias_ih_l0', 'bias_hh_l0'):
+            for r in ('', '_reverse'): getattr(net.lstm, k+r).copy_(torch.from_numpy(lm['lstm.'+k+r]))
 
 def encode(d):
     name, text, atts, toks, low, caps, inq, lab, units = d
@@ -164,6 +249,7 @@ def fit(docs, name):  # (a function: held-out parts of train can be fitted the s
     net = Net(a.hidden, a.layers, a.dim)
     with torch.no_grad():
         net.ew.weight.normal_(0, 0.5); net.ew.weight[0] = 0; net.ew.weight[2:2+len(V)] = torch.from_numpy(E)*4.0
+    if LM is not None: load_lm_into(net, LM)
     opt = torch.optim.Adam(net.parameters(), lr=2e-3); avg, n_avg = None, 0
     for ep in range(a.epochs):
         random.shuffle(units); order = sorted(units, key=lambda it: len(it[0]) + random.random()*10)
@@ -181,6 +267,15 @@ def fit(docs, name):  # (a function: held-out parts of train can be fitted the s
     ren = {'ew.weight': 'ew', 'es.weight': 'es', 'eh.weight': 'eh', 'out.weight': 'out_w', 'out.bias': 'out_b'}
     return SpanNet({ren.get(k, k.replace('lstm.', '')): v.detach().numpy() for k, v in net.state_dict().items()}, vocab, suffixes)
 
+LM = None
+if a.pretrain_lm:
+    if a.lm_cache and Path(a.lm_cache).exists():
+        with np.load(a.lm_cache) as z: LM = {k: z[k] for k in z.files}
+        log(f'language model read from {a.lm_cache}')
+    else:
+        LM = pretrain_lm(a.pretrain_lm, a.hidden, a.dim)
+        if a.lm_cache: np.savez(a.lm_cache, **LM)
+        log('language model pretrained')
 sn = fit(train, 'network')
 sn.save(a.out); log(f'{a.out} ({Path(a.out).stat().st_size/1e6:.1f} MB)')
 if (S/'eval/polnear/dev').exists() and a.holdout is None:  # the network alone (each tagged run one span), for the record
