@@ -179,6 +179,8 @@ OWN_RULE_CUE = re.compile(r'\b(?:ask(?:s|ed|ing)?|told|tells?|telling|instruct(?
 # cues whose kind their words decide by rules of their own ('asked officials to ...'): a participle after the words adds nothing
 _AUXW = r'(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|do|does|did|it|this|that)'
 _SUBJUNCTIVE = re.compile(rf"\s*(?:that\s+)?(?:(?!{_AUXW}\b)[\w'’-]+\s+){{1,6}}?(?:not\s+)?be\s+[a-z]+(?:ed|en|wn|ne)\b", re.I)  # 'that measures be taken', 'that he not be reappointed'
+_REMEDY = re.compile(r"\s*(?:(?:some|several|various|new|concrete|practical|specific|urgent|the|a|an|further|additional|these|such)\s+)*"
+                     r"(?:[\w-]+\s+)?(?:measures|steps|ways|solutions|remedies|actions|tasks)\b", re.I)  # what to do, suggested: a recommendation
 _ADVISE_AGAINST = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}?against\b", re.I)  # 'advised them against travel'
 _INSTRUCT = re.compile(r'\b(?:told|tells?|telling|instruct(?:s|ed|ing)?|advis(?:e|es|ed|ing)|direct(?:s|ed|ing)?)\s*$', re.I)  # 'told officials to ...'
 def _addressee_to(most:int): # at most this many words of addressee before 'to'
@@ -304,7 +306,8 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
         return 'praise'  # 'asked the ambassador to convey his greetings to the President': a courtesy to a third party
     if _ASK.search(cue or '') and _REQUEST.match(content or '') and '?' not in (content or ''): return 'appeal'  # a request
     if _ASK.search(cue or '') and _QUESTION.match(content or ''): return 'say'  # 'asked if he would be prepared to stay': a question, no plan of the asker's
-    if _SUGGEST.search(cue or '') and (_SUBJUNCTIVE.match(content or '') or re.search(r'advis', cue, re.I) and _ADVISE_AGAINST.match(content or '')):
+    if _SUGGEST.search(cue or '') and (_SUBJUNCTIVE.match(content or '') or re.search(r'advis', cue, re.I) and _ADVISE_AGAINST.match(content or '')
+                                       or _REMEDY.match(content or '')):  # ('suggested measures specified in the reports', 'recommended steps to')
         return 'appeal'  # 'suggests measures be taken', 'advised them against travel': a recommendation
     if _INSTRUCT.search(cue or '') and (_TOLD_TO.match(content or '') or re.search(r'instruct|direct', cue, re.I) and _DIRECTED_TO.match(content or '')):
         return 'appeal'  # an instruction: 'told officials to first make fine needles'
