@@ -1112,6 +1112,17 @@ _DPRK_BODY = re.compile(r"\b(?:Union|Association|Society|Committee|Federation|Le
 _INTERNATIONAL = re.compile(r"\b(?:International|Global|World|Worldwide|UN[A-Z]*|U\.N\.|United Nations|European|EU|NATO)\b")  # 'Amnesty International', 'UNICEF'
 
 # %% ../nbs/02_statements.ipynb #c025
+_OWN_TITLE = re.compile(r'\b(?:made\s+public|issued|released|published)\s+(?:the\s+following\s+|an?\s+)?(?:press\s+)?(?:statement|commentary|article|report|'
+                        r'memorandum)\s+(?:titled\s+|entitled\s+)?["“]([^"”\n]{5,200})["”]', re.I)
+
+def _own_title(text:str)->str:
+    "The title an item's lead gives its own statement ('made public the following press statement \"The DPRK strongly denounces ...\"'), or ''."
+    m = _OWN_TITLE.search(_undated(text)[:500])
+    return m.group(1) if m and _OWN_SIDE_ACTS.match(m.group(1)) else ''  # only a title telling the speaker's own act: not 'Ever-escalating
+    # military threats of hostile forces only prove ...', whose nouns are no act
+
+_OWN_SIDE_ACTS = re.compile(r"(?:The\s+)?(?:DPRK|We|I)\s+(?:\w+ly\s+)?(?:denounc|condemn|slam|reject|warn|demand|urg|call|refut|den|oppos|will|shall)", re.I)
+
 def _title_verb(title:str)->str:
     "The part of a title whose verb is the item's own act: 'FM Spokesman Slams ...' yes, 'Japan Denies ...: KCNA Commentary' no."
     m = ITEM_TITLE.search(title or '')
@@ -1271,7 +1282,7 @@ def _one(text, title, dct, matcher, article_id, is_kcna, tagger=None, dateline='
         rows.insert(0, dict(sentence=0, source_start=None, source_end=None, cue_start=None, cue_end=None,
                             content_start=(c0 if body else None), content_end=(c1 if body else None),
                             source_text=None, cue=None, content=(body or None), speaker=item[0], actor_country=item[1],
-                            actor_type=item[2], kind=statement_kind('', body, _title_verb(title),
+                            actor_type=item[2], kind=statement_kind('', body, ' '.join(x for x in (_title_verb(title), _own_title(text)) if x),
                                                                     is_own=lambda np_: _is_own(np_, {'speaker': item[0], 'actor_country': item[1]}, matcher)), direct=True,
                             channel='KCNA' if is_kcna else None, target=None, date=None, date_granularity=None))
         rows[0]['cameo'] = CAMEO[rows[0]['kind']]
