@@ -415,6 +415,13 @@ def _watched_day(text, sents, si, head, ref, day_of, max_days=31):
         if d: return d if d[1] == 'day' and (ref.normalize() - d[0]).days <= max_days else None
     return None
 
+def _dates_told(fn, text, lo, hi, ref)->list:
+    "(position, timex row, (date, granularity)) of each date told in `text[lo:hi]` that can date an occasion: not 'that day' (told before) nor a period's edge ('since April')."
+    try: tx = fn(text[lo:hi], ref)
+    except Exception: return []
+    return [(a, t, pv) for t in tx if str(t[3]) == 'DATE' and not _ANAPHORIC.fullmatch(t[2])  # ('That day Kim ...'; 'held since April': no occasion)
+            and not _PERIOD_EDGE.search(text, max(lo, (a := lo + int(t[0])) - 8), a) and (pv := _parse_value(t[4]))]
+
 _SAYS_NEXT = re.compile(r"[^.;:\"“]{0,80}?\b(?:said|says|stated|states|noted|notes|stressed|told|added|declared|confirmed|announced|claimed)\s+(?:that\b|[a-z])")
 
 def speaker_event_date(text:str, # the body
@@ -438,11 +445,7 @@ def speaker_event_date(text:str, # the body
     starts = [m[0] for m in mentions]  # `mentions` is in text order
     def day_of(si, lo, s1):  # the first day (or month) dated in a sentence, within bounds, memoised per sentence
         if si not in cache:
-            try: tx = fn(text[lo:s1], ref.normalize())
-            except Exception: tx = []
-            vals = [_parse_value(t[4]) for t in tx if str(t[3]) == 'DATE' and not _ANAPHORIC.fullmatch(t[2])  # 'That day Kim ...'
-                    and not _PERIOD_EDGE.search(text, max(lo, lo + int(t[0]) - 8), lo + int(t[0]))]  # 'held since April': no occasion
-            cache[si] = next((v for v in vals if v and v[1] in grains and v[0] <= ref.normalize()
+            cache[si] = next((v for _, _, v in _dates_told(fn, text, lo, s1, ref.normalize()) if v[1] in grains and v[0] <= ref.normalize()
                               and (lo_day is None or v[0] >= (lo_day if v[1] == 'day' else lo_day.replace(day=1)))), None)
         return cache[si]
     for si in range(min(sentence, len(sents)) - 1, -1 if back is None else max(-1, sentence - 1 - back), -1):
@@ -528,22 +531,16 @@ def occasion_day(text:str, # the body
         s0, s1 = sents[si]
         h = head.search(text, s0, s1)
         if not h: continue  # the latest sentence naming the occasion decides, dated or not
-        try: tx = fn(text[s0:s1], ref)
-        except Exception: return None
-        vals = [(abs(a - h.start()), _parse_value(t[4])) for t in tx if str(t[3]) == 'DATE' and not _ANAPHORIC.fullmatch(t[2])
-                and not _PERIOD_EDGE.search(text, max(s0, (a := s0 + int(t[0])) - 8), a) and not any(w0 <= a < w1 for w0, w1 in words)
-                and not _NOT_ATTACHED.search(text, min(a, h.end()), max(a, h.start()))
+        vals = [(abs(a - h.start()), v) for a, t, v in _dates_told(fn, text, s0, s1, ref) if v[1] in ('day', 'month', 'year') and v[0] <= ref
+                and not any(w0 <= a < w1 for w0, w1 in words) and not _NOT_ATTACHED.search(text, min(a, h.end()), max(a, h.start()))
                 and not (len(str(t[4])) == 4 and _YEAR_NAME.match(text, s0 + int(t[1])))]  # (not the year of a name: 'the 2017 AFC Cup match')
-        vals = [(k, v) for k, v in vals if v and v[1] in ('day', 'month', 'year') and v[0] <= ref]
         return min(vals, key=lambda kv: kv[0])[1] if vals else None  # the time told nearest the occasion's name
     if not lead or noun not in _EVENT_NOUNS or m.group('det').lower() not in ('the', 'this', 'that') or any(head.search(text, *sents[si]) for si in range(min(sentence, len(sents)))): return None
     near = [sents[i] for i in (sentence - 1, sentence - 2) if 0 <= i < len(sents)]  # the day told just before ('On Monday, countries pledged
     for s0, s1 in near + sents[:min(2, sentence)]:  # ... At the donor conference, X said'), else the lead's ('Xi presented the award on Jan 9 ...
         # Premier Li said at the ceremony')
-        try: tx = fn(text[s0:s1], ref)
-        except Exception: return None
-        v = next((pv for t in tx if str(t[3]) == 'DATE' and (pv := _parse_value(t[4])) and pv[1] == 'day' and 0 <= (ref - pv[0]).days <= 14
-                  and not any(w0 <= s0 + int(t[0]) < w1 for w0, w1 in words)), None)
+        v = next((pv for a, _, pv in _dates_told(fn, text, s0, s1, ref) if pv[1] == 'day' and 0 <= (ref - pv[0]).days <= 14
+                  and not any(w0 <= a < w1 for w0, w1 in words)), None)
         if v: return v
     return None
 

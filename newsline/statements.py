@@ -284,7 +284,8 @@ _WORDS_GIVEN = re.compile(r"\b(?:that|about|on|over|to\s+[a-z]+)\b|[\"“:]")  #
 _AS_BEFORE = re.compile(r"\b(?:as|than)\s+(?:he|she|i|we|they|you|it)\s+(?:\w+\s+)?$", re.I)  # 'as he mentioned (before)', 'earlier than he claimed'
 _SAY_NOUN = re.compile(r"\b(?:more|a|any|no|final|greater|little|equal|bigger|larger|real|some|their|its|his|her|our|your)\s+$", re.I)  # 'more say on'
 _TRIBUTE = re.compile(r"\b(?:tribute|homage|respects?)\b", re.I)
-_IMPERSONAL = re.compile(r"\s*(?:['’]s|is|was|has\s+been|had\s+been|will\s+be|would\s+be|could\s+be|may\s+be|might\s+be)\s+(?:\w+ly\s+)?")
+_BE_AUX = r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been|(?:will|would|could|may|might)\s+be)"  # a passive's auxiliary
+_IMPERSONAL = re.compile(rf"\s*(?:['’]s|{_BE_AUX})\s+(?:\w+ly\s+)?")
 _RITE_OBJECT = re.compile(r"\s*(?:the\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?(?:statues?|portraits?|colou?rs|flags?|memory|remains|graves?|tombs?|"
                           r"mausoleum|monuments?|cemetery|bier|coffin)\b", re.I)  # what a rite is paid to
 _RITE_BEFORE = re.compile(r"\b(?:floral\s+baskets?|bouquets?|wreaths?|laid\s+flowers|bowed|statues?\s+of|(?:was|were)\s+laid)\b", re.I)  # a rite told just before
@@ -373,7 +374,7 @@ _SUBORD = r"when|whenever|after|before|if|since|while|as|although|though|because
 _FRONTED_ADV = re.compile(rf"\s*(?:that\s+(?:{_SUBORD}|despite|given|due\s+to|in|on|at|during|following|with|without|for|by|under|amid|like|unlike)|{_SUBORD})\b[^.;]*$", re.I)
 # (a preposition only after 'that': 'calling | for X, he set forth tasks' is no fronted phrase)
 
-_PASSIVE_AUX = re.compile(r"\s*\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be)\s*$")  # a passive's auxiliary
+_PASSIVE_AUX = re.compile(rf"\s*\b{_BE_AUX}\s*$")
 _CONDITION_SUBJ = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ww]hether|[Oo]nce|[Uu]ntil)\s+(?:the\s+)?$")  # a condition's subject: 'if (the) parliament rejects'
 
 def _rejoin_cut_words(text, recs, sents):
@@ -930,6 +931,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
     days_of = {k: {v[1][0]} for k, v in issuer_days.items()}  # speaker -> the days of their dated statements so far
     same_sentence = {}  # (speaker, sentence) -> the date of the speaker's first dated statement in that sentence
     told_then = {}  # speaker -> (sentence, date) of the speaker's last statement dated by its own clause, of any granularity
+    said = None  # the spans of all statements' words, for `occasion_day` (gathered when first needed)
     prev_r = None
     for r in final:
         s0, s1 = sents[r['sentence']] if r['sentence'] < len(sents) else (0, len(text))
@@ -994,8 +996,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             c0 = r['content_start'] if r['content_start'] is not None else s1  # the cue's clause, not the source's relative clauses
             spans = [(r['cue_start'], c0)] if c0 > r['cue_start'] else [(r['cue_start'], min(s1, r['cue_end'] + 80))]  # ('Fabius, who played a
             if c0 > r['cue_start']: spans.append((s0, min(r['cue_start'], r['source_start'] if r['source_start'] is not None else s1)))  # role
-            words = [sp for o in final for sp in o['content_spans']]  # in the Paris climate talks'); a fronted 'At the hearing, X asked'
-            d = next((v for k_, (lo, hi) in enumerate(spans) if (v := occasion_day(text, sents, r['sentence'], lo, hi, dct, words=words, lead=not kcna,
+            if said is None: said = [sp for o in final for sp in o['content_spans']]  # in the Paris climate talks'); a fronted 'At the
+            # hearing, X asked' (all statements' words, gathered once a text)
+            d = next((v for k_, (lo, hi) in enumerate(spans) if (v := occasion_day(text, sents, r['sentence'], lo, hi, dct, words=said, lead=not kcna,
                                                                                     opening=k_ == 1))), None)  # (the fronted span: only an opening occasion)
         if not d and not anchored and timeline and (tl := next((t for t in reversed(timeline) if t[0] < r['cue_start']), None)) \
                 and r['cue_start'] - tl[0] < 1500 and tl[1]:
