@@ -6,9 +6,10 @@ Docs: https://newsline.github.io/newsline/actors.html.md"""
 
 # %% auto #0
 __all__ = ['ACTORS_PATH', 'ACTOR_COLUMNS', 'PLACES_PATH', 'NOMINAL_TYPES', 'PRONOUN_TYPES', 'SENT_DOCUMENTS', 'DOCUMENTS',
-           'DEMONSTRATIVES', 'FEMALE_ACTORS', 'DIED', 'BORN', 'SPEAKER_NOUNS', 'RELATIVE', 'NAME_PARTICLES',
-           'LINK_WORDS', 'actor_table', 'place_table', 'place_countries', 'place_country', 'ActorMatcher',
-           'actor_matcher', 'canonical_name', 'person_gender', 'before_relative', 'describes_name', 'resolve_source']
+           'DEMONSTRATIVES', 'OCCUPATIONS', 'FEMALE_ACTORS', 'DIED', 'BORN', 'SPEAKER_NOUNS', 'RELATIVE',
+           'NAME_PARTICLES', 'LINK_WORDS', 'actor_table', 'place_table', 'place_countries', 'place_country',
+           'ActorMatcher', 'actor_matcher', 'canonical_name', 'person_gender', 'before_relative', 'describes_name',
+           'resolve_source']
 
 # %% ../nbs/02a_actors.ipynb #c002
 import re, functools
@@ -340,6 +341,10 @@ def canonical_name(source:str)->str:
             and not re.match(r'(?:Spokes|Aide|Advis|Assistant|Secretary to|Wife|Husband|Son|Daughter|Mother|Father|Brother|Sister|Friend)', s) \
             and all(re.fullmatch(r"[A-Z][\w'’-]+", x) for x in w[g:]):
         s = ' '.join(w[g:])
+    w = s.split()
+    if 2 <= len(w) <= 4 and w[0].lower() in OCCUPATIONS and all(re.fullmatch(r"[A-Z][\w'’.-]*", x) for x in w[1:]) \
+            and not any(x in _BODY_WORDS or x in _NOT_NAME_WORDS for x in w[1:]):
+        s = ' '.join(w[1:])  # 'Actor Matthew Perry', 'Filmmaker Michael Moore' opening a sentence: the person
     if s.lower() in _DETS_WORDS: return ''
     return s[:1].upper() + s[1:] if s else s
 def _country_word(s):  # a country's name or alias, alone
@@ -377,6 +382,11 @@ _TITLE_END = {'Affairs', 'Relations', 'Development', 'Services', 'Security', 'Re
 _NOT_NAME_WORDS = {'Guard', 'Coast', 'Force', 'Group', 'Company', 'Corporation', 'Network', 'Foundation', 'Center', 'Centre',
                    'University', 'College', 'School', 'Hospital', 'Club', 'Times', 'Post', 'News', 'Review', 'Journal', 'Initiative',
                    'Programme', 'Program', 'Project', 'Alliance', 'Coalition', 'Movement', 'Front', 'Society', 'Trust', 'Unit'}
+OCCUPATIONS = {'actor', 'actress', 'singer', 'rapper', 'comedian', 'musician', 'artist', 'designer', 'chef', 'producer', 'filmmaker',
+               'novelist', 'poet', 'painter', 'photographer', 'presenter', 'businessman', 'businesswoman', 'entrepreneur', 'billionaire',
+               'investor', 'scientist', 'physicist', 'historian', 'journalist', 'columnist', 'blogger', 'writer', 'author', 'activist',
+               'lawyer', 'attorney', 'defender', 'striker', 'midfielder', 'goalkeeper', 'boxer', 'golfer', 'drummer', 'guitarist',
+               'comic', 'broadcaster', 'philanthropist', 'architect'}  # a capitalised trade before a name: 'Actor Matthew Perry' is Matthew Perry
 _NOT_ADVERBS = {'assembly', 'family', 'rally', 'daily', 'weekly', 'monthly', 'ally', 'supply', 'reply', 'anomaly', 'monopoly', 'italy'}
 _OUTLET_WORDS = r"News|Daily|Times|Post|Ilbo|Sinmun|Sibo|Minbo|Thongsin|Herald|Journal|Tribune|Gazette|Radio|Broadcasting|TV"  # words that end a paper's name
 _MEDIA_END = re.compile(rf"\b(?:{_OUTLET_WORDS}|paper|newspaper|agency)$", re.I)
@@ -454,6 +464,10 @@ def person_gender(name:str, # a speaker's canonical name
         if own: return own  # 'Guan Dongkui, the principal, says his school': his own words tell
     if near and text and typ != 'person' and words and re.fullmatch(r"[A-Z][a-z'’\ufffd-]+", words[0]) and len(words) <= 3:
         near = _near_pronouns(words[0] if len(words) == 1 or len(words[0]) <= 3 else words[-1], text)  # 'Lin' of Lin Pin, 'Aurelie'
+        if not near and 2 <= len(words) <= 3 and len(words[0]) > 3 and words[0].lower() not in SPEAKER_NOUNS | {'lord', 'lady', 'sir', 'dame', 'saint'} \
+                and {m.group() for m in re.finditer(re.escape(words[0]) + r"\s+[A-Z][\w'’-]+", text)} == {f'{words[0]} {words[1]}'}:
+            near = _near_pronouns(words[0], text)  # a family name written first, then alone: 'Dong Lin' ... 'Dong is exhibiting her ceramics'
+            # (no one else of that name in the text: not 'Zhang' after 'Zhang Yansheng' and 'Zhang Bendou')
         if near: return near  # the pronouns right after the name's mentions: 'Yin was drawn in once she started reading'
     return 'm' if typ == 'person' and name in _table_persons()[0] else None  # the table's other persons are men
 

@@ -10,7 +10,7 @@ __all__ = ['MEDIA_SOURCE', 'DOC_WORDS', 'home_country']
 # %% ../nbs/02h_statement_context.ipynb #h002
 import re, functools
 from collections import Counter
-from .actors import actor_matcher, place_country, place_countries, _TRAILING_PAREN, _role_name, _TRAILING_DAY, SPEAKER_NOUNS, NAME_PARTICLES, resolve_source, _is_person_name, person_gender, _BODY_WORDS, _GROUP_HEADS, _MALE_GIVEN, NOMINAL_TYPES, _GIVEN_NAMES
+from .actors import actor_matcher, place_country, place_countries, _TRAILING_PAREN, _role_name, _TRAILING_DAY, SPEAKER_NOUNS, NAME_PARTICLES, resolve_source, _is_person_name, person_gender, _BODY_WORDS, _GROUP_HEADS, _MALE_GIVEN, NOMINAL_TYPES, _GIVEN_NAMES, _country_word, OCCUPATIONS
 from .speakers import plausible_speaker, PARTY_TAG, _PARTY_TAG, _SURNAME_FIRST
 from .text_units import SENTENCE_ADVERBS, STOP, LINK_START
 from .timex_lexicon import MONTHS, WEEKDAYS, WD
@@ -228,13 +228,17 @@ def _given_and_surname(name:str, text:str, start:int, woman:bool, person:bool)->
     words = name.split()
     own = [i for i, w in enumerate(words) if re.search(r"['’]s$", w)]
     if own: words = words[own[-1]+1:]  # "South Korea's Lee": a possessive is no given name
-    while len(words) > 1 and words[0].lower().strip('.') in _NOT_GIVEN: words = words[1:]  # 'Chancellor Angela Merkel'
+    while len(words) > 1 and words[0].lower().strip('.') in _NOT_GIVEN | OCCUPATIONS: words = words[1:]  # 'Chancellor Angela Merkel', 'Actor Matthew Perry'
     if len(words) > 2 and re.search(r'\b(?:to|in|at|for|of)\s+$', text[max(0, start-5):start]):
         words = words[1:]  # 'Ambassador to Norway Teimuraz Ramishvili': the place is no given name
     while len(words) > 2 and words[0] in _BODY_WORDS and person: words = words[1:]  # 'Minister for Public Expenditure and Reform Paschal Donohoe'
     if len(words) > 1 and not (woman and words[0].lower() in _MALE_GIVEN) and words[-2].lower() not in _CREDIT_WORDS:
         return ' '.join(words)  # not 'Provided to China Daily Gu was born': a caption's credit glued to the name
     return ''
+
+def _given_before_rx(surname):  # one or two capitalised words, or initials, before the surname
+    return re.compile(r"(?<![/\w])(?<!\bal-)(?<!\bel-)((?:(?:[A-Z]\.|[A-Z][\w'’-]*|(?:al|el)-[A-Z][\w'’-]*)\s+){1,2})(?:(?:[Aa][ls]|[Ee]l|[Aa]sh|[Aa]bu|[Bb]in|[Ii]bn)-)?"
+                      + re.escape(surname) + r"\b")
 
 def _full_name(text:str, surname:str, end:int,
                woman:bool=False, # the surname stands after 'Mrs', 'Ms': no man's name ('Melania Trump', not 'Donald Trump')
@@ -245,8 +249,7 @@ def _full_name(text:str, surname:str, end:int,
                  if m.group(0).split()[0].lower() not in _NOT_GIVEN | {'both', 'either', 'neither', 'says', 'asks', 'told'}}  # not 'Both El Gharbouni and ...'
         return next(iter(found)) if len(found) == 1 else ''  # sentence is the 'van Doorn' of 'Arnoud van Doorn'
     if not re.fullmatch(r"[A-Z][\w'’-]+", surname): return ''
-    grx = re.compile(r"(?<![/\w])(?<!\bal-)(?<!\bel-)((?:(?:[A-Z]\.|[A-Z][\w'’-]*|(?:al|el)-[A-Z][\w'’-]*)\s+){1,2})(?:(?:[Aa][ls]|[Ee]l|[Aa]sh|[Aa]bu|[Bb]in|[Ii]bn)-)?"
-                     + re.escape(surname) + r"\b")
+    grx = _given_before_rx(surname)
     # ('Mehdi al-Beyati' for 'Beyati', 'Abdel Fattah el-Sisi' for 'Sisi')  # not a link's slug: 'pic.twitter.com/DwdFvX Others'  # not across a full stop ('the SRV. To Lam')
     person = surname not in _BODY_WORDS and surname.lower() not in _GROUP_HEADS  # a person's surname, not 'Committee' in 'House Judiciary Committee'
     names = [n for m in grx.finditer(text, max(0, end-5000), end) if len(n := _given_and_surname(m.group(0), text, m.start(), woman, person)) > len(surname)]
@@ -269,6 +272,19 @@ def _full_name(text:str, surname:str, end:int,
                                                           if m.group(1).lower() in _GIVEN_NAMES}) and len(up) == 1:
         names = [f'{next(iter(up))} {surname}']  # a headline in capitals: 'JANE FONDA OPENS UP ...' ... 'Fonda said'
     return max(names, key=len) if names else ''
+
+# %% ../nbs/02h_statement_context.ipynb #2c37f36c
+def _full_name_later(text:str, surname:str, end:int,
+                    woman:bool=False, # the surname stands after 'Mrs', 'Ms'
+                   )->str:
+    "The one full form of a surname written only after `end` ('Misael Lopez' near the end of a story that opens with 'Lopez said'), or ''."
+    if not re.fullmatch(r"[A-Z][\w'’-]+", surname) or surname in _BODY_WORDS or surname.lower() in _GROUP_HEADS: return ''
+    names = {n for m in _given_before_rx(surname).finditer(text, end) if not re.match(r"['’]s\b", text[m.end():m.end()+2])  # not 'Scalia and Thomas Comey's'
+             and len(n := _given_and_surname(m.group(0), text, m.start(), woman, True)) > len(surname)}
+    if len(names) != 1: return ''  # two ('Eric Trump', 'Donald Trump'): no guess
+    full = next(iter(names))  # a known given name, or a person's name written twice (not 'Former Leicester', 'Both Lan', 'Democratic Hawaii')
+    if any(place_country(w) or _country_word(w) for w in full.split()[:-1]): return ''  # not 'Greece Anas'
+    return full if full.split()[0].lower() in _GIVEN_NAMES or text.count(full) >= 2 and person_gender(full, '', text) else ''
 
 # %% ../nbs/02h_statement_context.ipynb #c022j
 _ORG_HEADS = {'company', 'firm', 'bank', 'lender', 'group', 'agency', 'ministry', 'department', 'paper', 'newspaper', 'daily', 'retailer',

@@ -19,7 +19,7 @@ from .speakers import plausible_speaker, document_author, document_recipient, st
 from .actors import _role_name, _fits_unknown, _PERSON_HEADS, _is_person_name, PRONOUN_TYPES, SPEAKER_NOUNS, _POSTED_TO, _BY_WORDS, _OUTLET_WORDS, _IT_BODIES
 from .kinds import statement_kind, statement_channel, is_speech_act, is_statement_cue, CAMEO, CUE_KIND, OWN_RULE_CUE, _FINITE, _PRAISE_WORDS
 from .statement_context import (MEDIA_SOURCE, _PARTICLE_SURNAME, _REPORT_CUE, _headline, _LINK_LINE, _LINK_MARK, _bears_title, _TITLES, _PERSON_ROLES,
-                                        _apposed_title, _titled_person, _state_role, _COURTESY, _full_name, _named_before, _QUOTED_AS, _FRONTED,
+                                        _apposed_title, _titled_person, _state_role, _COURTESY, _full_name, _full_name_later, _named_before, _QUOTED_AS, _FRONTED,
                                         _PLURAL_SOURCE, _antecedent, _DOC_SOURCE, DOC_WORDS, _FROM, _sender_before, _received_from, _colon_contents, _FULL_TEXT,
                                         _made_at, _MADE, _maker_before, _STATE_TYPES, _known, _is_own, _other_occasion, _titled_subject, _name_subject, _table_subject,
                                         _described_head, _described_person, _named_body, _NAMED_BODY_HEADS, _body_antecedent, _ORG_HEADS, _ORG_DESC, _MODIFIED_HEADS, _apposed_country,
@@ -782,7 +782,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             if full and woman and person_gender(full[0], full[2] or '') == 'm': full = None  # 'Mrs. Trump' is not Donald Trump
             if full: speaker, country, typ, cameo, how = full
             else:  # a name written out earlier, or in this sentence: 'whose acting spokesman, Mark Toner, said ... Toner said'
-                named = _full_name(text, sur, r['cue_end'], woman) if not (sur.isupper() and len(sur) > 1) else None  # (not initials: 'the CBO')
+                named = (_full_name(text, sur, r['cue_end'], woman) or _full_name_later(text, sur, r['cue_end'], woman)) \
+                    if not (sur.isupper() and len(sur) > 1) else None  # (not initials: 'the CBO'); else written out further on
                 if named: speaker, country, typ, cameo, how = resolve_source(named, ante, matcher, salient)
                 elif sur != speaker: speaker = sur
         s_ = src.strip()  # 'May', 'Ma': Theresa May, Jack Ma named earlier; not a pronoun, nor 'Al' of 'Nasser Al'
