@@ -87,7 +87,8 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                   r'request(?:ing|ed) (?:an? |the )(?:(?!for\b)[\w.-]+ ){0,4}?(?:meeting|session|investigation|inquiry|assistance|help|talks)', r'we hope', r'hope that', r'should', r'let us',
                   r"(?:it is|it's|it’s|is) (?:necessary|essential|imperative|indispensable|needed|required) (?:to|for|that)",
                   r"(?<!while )it (?:would be|will be|'d be|’d be) (?:(?:good|nice) (?:to|if)|(?:better|best|advisable|desirable|preferable|wise) (?:to|if|for))(?![^.;]*\bthan\b)",
-                  r"(?<!while )it (?:is|'s|’s) (?:advisable|desirable|preferable|better|best|wiser) (?:to|if|for|that)(?![^.;]*\bthan\b)",  # advice (not 'it is
+                  r"(?<!while )it (?:is|'s|’s) (?:advisable|desirable|preferable|better|best|wiser) (?:to|if|for|that)(?![^.;]*\bthan\b)",
+                  r"(?<!while )it (?:is|'s|’s) good to (?!(?:see|be|have|hear|know|meet|talk|speak|get|welcome|watch|say)\b)[a-z]+(?![^.;]*\bthan\b)",  # advice (not 'it is
                   # good to see you', 'good for his voters', 'better to be a farmer than a beggar', 'while it would be nice to see')
                   r'(?:urgent|indispensable|pressing) (?:task|need|requirement)', r'would do well to',  # advice
                   r"(?:it is|it's|it’s|is) (?:an? |the |our |their )(?:[\w-]+ ){0,2}?(?:duty|task|responsibility|obligation) (?:of|for) [^.;]{1,80}? to (?!the\b|a\b|an\b)[a-z]+",  # a duty stressed
@@ -238,12 +239,15 @@ def _others_intend(content, rx, is_own=None)->bool:
         pre = content[:m.start()]
         if re.search(r'\b(?:that|which)\s+$', pre, re.I) and re.search(r'\b(?:a|an|the|this)\s+[\w-]+(?:\s+[\w-]+)?\s*,?\s*(?:that|which)\s+$', pre, re.I):
             continue  # 'a move that will further accelerate ...': what a thing will do
+        if _COMMON_OWNER.search(pre) and re.match(r'(?:resolve|will|determination|intention|willingness|readiness|pledge|vow)\b', m.group(), re.I):
+            continue  # "reflected the scientists' faith and determination to conduct researches": a will the speaker sees in others
         sm = _NAMED_SUBJECT.search(pre)  # only a named subject just before: 'Apple plans to', 'China National Petroleum Corp is to'
         subj = re.sub(r"['’]s?$", '', sm.group(1)) if sm else ''  # "China's determination to": China
         if not sm or is_own is None or subj.split()[0].lower() in _NO_SUBJECT or is_own(subj) or re.search(r'\bthe\s+\S+\s*$', pre[:sm.end(1)], re.I) and ' ' not in subj:
             return False  # 'the Party will take measures' said by its leader: a side named by its head noun may be the speaker's own
     return True
 
+_COMMON_OWNER = re.compile(r"(?<!\bour\s)(?<!\bmy\s)\b(?:the\s+)?[a-z][\w-]*(?:['’]s|s['’])\s+(?:[\w-]+\s+){0,3}$")  # 'the scientists' faith and '
 _NAMED_SUBJECT = re.compile(r"(?:^|[^\w'’.-])((?:[A-Z][\w'’.&-]*\s+(?:(?:of|the|and|for|de)\s+)*){0,5}[A-Z][\w'’.&-]*)\s+(?:\w+ly\s+)?(?:is\s+|are\s+|has\s+|have\s+)?$")
 
 _OWN_REF = re.compile(r"\b(?:the|our|his|her|its|their)\s+(?:country|nation|government|party|administration|side|state|ministry|"

@@ -284,6 +284,11 @@ _WORDS_GIVEN = re.compile(r"\b(?:that|about|on|over|to\s+[a-z]+)\b|[\"“:]")  #
 _AS_BEFORE = re.compile(r"\b(?:as|than)\s+(?:he|she|i|we|they|you|it)\s+(?:\w+\s+)?$", re.I)  # 'as he mentioned (before)', 'earlier than he claimed'
 _SAY_NOUN = re.compile(r"\b(?:more|a|any|no|final|greater|little|equal|bigger|larger|real|some|their|its|his|her|our|your)\s+$", re.I)  # 'more say on'
 _TRIBUTE = re.compile(r"\b(?:tribute|homage|respects?)\b", re.I)
+_REVEAL_CUE = re.compile(r"(?:.*\s)?(?:reveal|expose|betray|unmask)(?:s|ed|ing)?", re.I)
+_SHOWN = re.compile(r"\s*(?:(?P<self>itself|themselves)\b|(?:its|his|her|their|the)\s+(?P<mods>(?:[\w'’-]+\s+(?:and\s+)?){0,5}?)"
+                    r"(?P<head>nature|colou?rs|unlawfulness|hypocrisy|intentions?|intent|attempts?|schemes?|ambitions?|designs?|plots?)\b)", re.I)
+_EVIL = re.compile(r"\b(?:sinister|ill|wicked|evil|true|real|ugly|vicious|hostile|aggressive|confrontational|criminal|reckless|sordid|treacherous|"
+                   r"despicable|heinous|shameless|hypocritical|revanchist|bellicose|belligerent|invasion|war|anti-[\w-]+)\b", re.I)
 _BE_AUX = r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been|(?:will|would|could|may|might)\s+be)"  # a passive's auxiliary
 _IMPERSONAL = re.compile(rf"\s*(?:['’]s|{_BE_AUX})\s+(?:\w+ly\s+)?")
 _RITE_OBJECT = re.compile(r"\s*(?:the\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?(?:statues?|portraits?|colou?rs|flags?|memory|remains|graves?|tombs?|"
@@ -541,6 +546,10 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                                      or _RITE_BEFORE.search(text, max(0, r['cue_start'] - 500), r['cue_start'])) \
                 and not _WORDS_NEXT.match(text, r['content_end'] or r['cue_end']):
             continue  # 'paid tribute to the statues', 'laid a floral basket ... and paid tribute to the martyrs': a rite, no words
+        if _REVEAL_CUE.fullmatch(cue) and (m := _SHOWN.match(text, r['content_start'] or r['cue_end'])) and (m.group('self') or re.search(r'\bopenly\b', cue, re.I)
+                or m.group('head').lower() in ('nature', 'colors', 'colours', 'unlawfulness', 'hypocrisy') or _EVIL.search(m.group('mods'))):
+            continue  # 'the U.S. openly reveals its military confrontational attempt', 'revealed their true colors': conduct shown, not words
+            # (a commentary's charge; 'Trump revealed his intention to run' and 'revealed that ...' are statements)
         if src.strip().lower() == 'it' and r['source_end'] is not None and r['source_end'] <= r['cue_start'] \
                 and _IMPERSONAL.fullmatch(text, r['source_end'], r['cue_start']) and re.search(r"(?:ed|en|wn)$", cue):
             continue  # "It's predicted she'll advance", 'It is said that ...': an impersonal passive, nobody's statement
