@@ -129,6 +129,8 @@ _OWN_FUTURE = re.compile(r"(?:that )?(?:(?:we are|we're|we’re|i am|i'm|i’m) 
                          r"|(?<!\bwe)(?<!\bi) (?:wanted|planned|intended) to\b| (?:wants?|plans?|intends?|aims?|would like) to\b))", re.I)  # ('we wanted to': a past told
 # in the speaker's own words; 'he wanted to' in reported speech is his wish then)
 _THIRD_PERSON = re.compile(r"(?:that )?(?:they|it|he|she)\b", re.I)
+_FRONTED_PHRASE = re.compile(r"(?!(?:that\s+)?(?:if|unless|whether|when|once|after|before|because|as|while|but|and|so|however|no\s+matter|even)\b)"
+                             r"(?:that\s+)?[^,;:.!?\"“”]{2,40},\s+(?=(?:we|i)\b)", re.I)  # a time or place put first, then 'we'/'I'
 
 _NP_FUTURE = re.compile(r"(?:that )?(?P<subj>(?:the |his |her |its |their |our )?[\w'’.-]+(?: [\w'’.-]+){0,3}?)(?: would| will| shall|'ll|’ll)"
                         r" (?:further |continue to |soon |also |now |then |as ever |as always |always |surely |certainly |firmly )?(?:never |not )?(?!be\b|have\b|not\b)[a-z]+", re.I)
@@ -376,7 +378,8 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
             return kind
     c = (content or '').lstrip(' “"\'‘')
     if _FORECAST.search(cue or ''): return 'say'  # 'predicted she'll advance', 'expects that they will ...': a forecast, no pledge
-    if _OWN_FUTURE.match(c) and not (direct and _THIRD_PERSON.match(c)): return 'intend'  # the speaker's own future action ('they will' in
+    if (_OWN_FUTURE.match(c) or (f := _FRONTED_PHRASE.match(c)) and _OWN_FUTURE.match(c, f.end())) and not (direct and _THIRD_PERSON.match(c)):
+        return 'intend'  # the speaker's own future action, perhaps after a fronted phrase ('My first day in office, I am going to ...'; 'they will' in
     # the speaker's own words is others': 'They will appear everywhere', a forecast)
     if own_must: return 'appeal'  # 'we must fight back': a call to the speaker's own side
     if (m := _NP_FUTURE.match(c)) and any(_SELF_SIDE.fullmatch(p) or (is_own and is_own(p)) for p in re.split(r'\s+and\s+', m.group('subj'))):

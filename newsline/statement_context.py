@@ -107,7 +107,7 @@ _PERSON_WORDS = set("""mep mp mla td candidate nominee senator leader chief pres
     proponent descendant official diplomat envoy lawmaker legislator congressman congresswoman billionaire tycoon magnate
     mogul actor actress star coach player veteran activist campaigner expert analyst economist scientist general governor
     mayor premier minister chairman chairwoman head boss founder owner pundit host king queen prince princess emir sultan
-    monarch emperor pope judge""".split())  # person nouns without such an ending
+    monarch emperor pope judge advocate""".split())  # person nouns without such an ending
 _NOT_PERSON = {'committee', 'subcommittee', 'jubilee', 'guarantee', 'decree', 'degree', 'paper', 'order', 'center', 'centre', 'number', 'matter', 'letter', 'border', 'power', 'quarter', 'chapter', 'corner',
                'government', 'department', 'parliament', 'agreement', 'statement', 'movement', 'management', 'establishment',
                'event', 'comment', 'moment', 'document', 'element', 'environment', 'percent', 'continent', 'restaurant', 'plant',
@@ -370,7 +370,8 @@ _EXPERT = re.compile(r"\b(?:analysts?|experts?|professor|researchers?|scholars?|
 _CAPS_AFTER = re.compile(r"(?:the\s+)?((?:[A-Z][\w'’-]*\s*(?:of\s+(?:the\s+)?(?=[A-Z]))?){1,5})(?:$|[^\w\s])")  # 'Texas', 'the State of Kuwait' (closing the apposition)
 _MEDIA_ROLE = re.compile(r"\b(?:reporters?|columnists?|anchors?|hosts?|presenters?|producers?|photographers?|bloggers?|staffers?)\b")  # a paper's city is no nationality
 _ADJ_APPOSITION = re.compile(r",\s+(?:an?|the)\s+(?:(?:upstate|downstate|former|local|longtime|long-time|retired|veteran|prominent|senior|young|elderly)\s+)?"
-                             r"((?:[A-Z][\w.'’-]*\s+){1,3})([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s*(?:,|;|\.(?:\s|$)|$|\s(?=(?:who|whose|from|in|at|with)\b))")
+                             r"((?:[A-Z][\w.'’-]*\s+){1,3})([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)(?:\s+(?:for|of|on)\s+[a-z][\w\s-]{0,40}?)?"  # (', a Baghdad-based
+                             r"\s*(?:,|;|\.(?:\s|$)|$|\s(?=(?:who|whose|from|in|at|with)\b))")  # advocate for minority rights,')
 _GAP_OK = re.compile(r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:of\s+(?:the\s+)?)?)*")  # capitalised words of a state's long name
 _BEFORE_BLOCK = re.compile(r"\bto\b", re.I)  # 'Chinese Ambassador to the DPRK Wang Yajun': the DPRK is where he serves
 

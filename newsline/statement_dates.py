@@ -371,6 +371,7 @@ _REPORT_LEAD_BEFORE = re.compile(r'^[^.\n]{0,200}?\bon\s+(?=[^.\n]{1,30}?\b(?:re
                                  r'(?:the\s+following|an?\s+|his\s+|her\s+|its\s+|their\s+|(?:joint\s+)?statements\b))')  # ('Organizations ... on September 22
 # made public statements')
 
+_SAID_LEAD = re.compile(r'^[^.\n]{0,200}?\b(?:said|stated|announced|declared|warned|stressed|clarified|noted|pointed\s+out)\s+on\s+(?=\S)')
 _REPORT_LEAD_BARE = re.compile(r'^[^.\n]{0,200}?\b(?:reported|released|published|made public|carried|issued|adopted)\s+'
                                r'(?=(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:the\s+following|an?\s+|his\s+|her\s+|its\s+))')
 # 'A spokesperson ... released Tuesday the following press statement': a bare weekday after the verb
@@ -378,13 +379,15 @@ _REPORT_LEAD_BARE = re.compile(r'^[^.\n]{0,200}?\b(?:reported|released|published
 def report_lead_date(body:str, # the item's body (after any dateline)
                      dct, # its dateline or publication date
                      max_days:int=31, # how far before `dct` the report may be
+                     said:bool=False, # also a statement told as said on a day: 'A spokesman for X said on Oct. 18 that ...'
                     )->tuple: # (date, 'day') or None
     "The day of the report or statement an item relays, from an opening 'KCNA reported on October 16 that ...', 'X issued the following press statement on Friday:', or None."
     fn = _timexes_fn()
     if fn is None or not body or dct is None or pd.isna(dct): return None
     dl = _DATELINE.match(body); start = dl.end() if dl else 0
     sent = body[start:start+300].lstrip()
-    m = _REPORT_LEAD.match(sent) or _REPORT_LEAD_BEFORE.match(sent) or _REPORT_LEAD_BARE.match(sent)  # '... on October 19 made public the following ...'
+    m = _REPORT_LEAD.match(sent) or _REPORT_LEAD_BEFORE.match(sent) or _REPORT_LEAD_BARE.match(sent) or (said and _SAID_LEAD.match(sent))
+    # ('... on October 19 made public the following ...')
     if not m: return None
     ref = _naive(dct).normalize()
     try: tx = fn(sent, ref)

@@ -1246,11 +1246,12 @@ _AUTHOR_SAID = re.compile(r'\s*[^\n]{0,400}?\b(?:issued|released|made\s+public|p
                           r'\btitled\s+(?:"[^"\n]*"|“[^”\n]*”))\s*:[ \t]*\n\s*')  # 'X on Thursday issued a press statement "...", which said:'
 _LEAD_SUBJECT = re.compile(r"\s*(?:An?\s+|The\s+)?([A-Z][^\n.]{2,200}?),?\s+(?:on\s+[A-Z][a-z]+\.?(?:\s+\d{1,2})?\s+|[A-Z][a-z]+day\s+|recently\s+|"
                            r"reportedly\s+)?(?:issued|released|published|made\s+public|adopted)\b")  # 'The X on Thursday issued ...'
+_LEAD_SAID = re.compile(r"\s*(?:An?\s+|The\s+)?([A-Z][^\n.]{2,200}?),?\s+(?:said|stated|announced|declared|warned|stressed|clarified|noted)\s+on\s")
 _NAME_NOISE = {'The', 'DPRK', 'Korea', 'Democratic', "People's", 'Republic', 'Spokesman', 'Spokesperson', 'Spokeswoman'}
 
-def _own_lead(text, speaker, matcher)->bool:
-    "Whether an item's opening sentence tells its own author issuing it ('The chief of ... of the DPRK Foreign Ministry on Thursday issued ...')."
-    m = _LEAD_SUBJECT.match(text)
+def _own_lead(text, speaker, matcher, said=False)->bool:
+    "Whether an item's opening sentence tells its own author issuing it ('The chief of ... of the DPRK Foreign Ministry on Thursday issued ...'), or, if `said`, saying it on a day."
+    m = (_LEAD_SAID if said else _LEAD_SUBJECT).match(text)
     if not m: return False
     if resolve_source(m.group(1), [], matcher)[0] == speaker: return True
     names = set(re.findall(r"[A-Z][\w'’-]*", speaker)) - _NAME_NOISE  # or the words of the author's name: 'Hannu Harju, chairman of the
@@ -1304,6 +1305,8 @@ def _one(text, title, dct, matcher, article_id, is_kcna, tagger=None, dateline='
             rows[0]['date'], rows[0]['date_granularity'] = reported  # its author line's day: 'X issued the following press statement on Friday:',
             # 'The chief of ... of the DPRK Foreign Ministry on Thursday issued a press statement'; not 'Japan made public a ... White Paper on August 8'
             # atop a KCNA commentary on it
+        elif not reported and _own_lead(lead_text, item[0], matcher, said=True) and (said := report_lead_date(text, dct, said=True)):
+            rows[0]['date'], rows[0]['date_granularity'] = said  # its own lead's day: 'A spokesman for the Ministry of National Defence said on Oct. 18 that'
     tx_cache = {}
     for r in rows:
         r['article_id'] = article_id
