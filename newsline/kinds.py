@@ -82,7 +82,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                      r'(?:is|are|was|were) (?:(?:partly|largely|partially|mostly|also|solely|entirely|directly) )?to blame', r'(?:is|are|was|were) (?:\w+ )?responsible for (?:what happened|the (?:\w+ )?(?:deaths?|killings?|attacks?|murders?|violence|crisis))',
                      _ALARM,
                      r'threaten(?:s|ed|ing)? (?:\w+ ){0,2}(?:security|interests|sovereignty|safety|stability|peace)')),
-    ('appeal', _w(r'call(?:s|ed)? on', r'urg(?:e|es|ed)', r'(?:we|i) (?:\w+ )?look to (?:[\w-]+ ){1,3}to (?!the\b|a\b|an\b)[a-z]+', r'(?<!what )we (?:\w+ly |also |still |now )?expect (?:you|them|him|her|everyone|all (?:\w+ )?|(?-i:[A-Z])[\w.’-]*(?: (?-i:[A-Z])[\w.’-]*){0,3}) to (?!be\b)[a-z]+', r'(?<!what )i (?:\w+ly |also |still )?expect (?:you|them) to (?!be\b)[a-z]+', r'wants? to see (?:\w+ ){1,4}?(?:do|take|make|stop|play|show|return)\b', r'appeal\w* (?:to|for|on)', r'(?:we|i) (?:\w+ )?request\w*', r'(?:we|i) (?:\w+ )?(?:ask|urge|implore|beg) (?:you|all|everyone|them|him|her|the [\w-]+)(?: [\w-]+){0,2} to\b',
+    ('appeal', _w(r'call(?:s|ed)? on', r'urg(?:e|es|ed)', r'(?:we|i) (?:\w+ )?look to (?:[\w-]+ ){1,3}to (?!the\b|a\b|an\b)[a-z]+', r'(?<!what )we (?:\w+ly |also |still |now )?expect (?:you|them|him|her|everyone|all (?:\w+ )?|(?-i:[A-Z])[\w.’-]*(?: (?-i:[A-Z])[\w.’-]*){0,3}) to (?!be\b)[a-z]+', r'(?<!what )i (?:\w+ly |also |still )?expect (?:you|them) to (?!be\b)[a-z]+', r'wants? to see (?:\w+ ){1,4}?(?:do|take|make|stop|play|show|return)\b', r'appeal\w* (?:to|for|on)', r'(?:we|i) (?:\w+ )?request\w*', r'(?:we|i|it) (?:\w+ )?(?:asks?|urges?|implores?|begs?)\W{0,4} (?:you|all|everyone|them|him|her|the [\w-]+)(?: [\w-]+){0,4} to\b',
                   r'(?:clarif\w*|set forth|sets forth|indicat\w*|specif\w*|put forward) (?:the |various |concrete |important |practical )*(?:\w+ )?tasks\b', r'(?:our|my) request', r'request(?:s|ed)? that',
                   r'request(?:ing|ed) (?:an? |the )(?:(?!for\b)[\w.-]+ ){0,4}?(?:meeting|session|investigation|inquiry|assistance|help|talks)', r'we hope', r'hope that', r'should', r'let us',
                   r"(?:it is|it's|it’s|is) (?:necessary|essential|imperative|indispensable|needed|required) (?:to|for|that)",
@@ -108,6 +108,8 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                   r'(?:extend|send|sent|convey|offer)\w* (?:[\w-]+ ){0,3}?(?:greetings|good wishes|best wishes|felicitations)', r'gratitude', r'satisfaction', r'wonderful', r'splendid', r'excellent', r'admirabl\w*', r'commendabl\w*', r'marvell?ous',
                   r'(?:speak|spoke|speaks|speaking) highly', r'admiration', r'(?:full|firm|strong|active) support', r'solidarity with',
                   r"(?:i|we) (?:really |just |truly |absolutely )?(?:love|admire|adore) (?-i:him|her|them|you|[A-Z]\w+)\b",  # 'I love him'
+                  r'(?:were|was|are|is|been) (?:so |very |really |incredibly |extremely )?(?:gracious|generous|magnanimous)\b',
+                  r'not (?:just|only) (?:helpful|useful|good|important) but (?:also )?(?:critical|vital|essential|crucial|invaluable)',
                   r'prestigious', r'exemplary', r'auspicious', r'distinguished (?:services?|feats?|contributions?)', r'(?:outstanding|prominent|peerless|iron-willed|brilliant|tested|extraordinary) (?:leader|commander|statesman|thinker|theoretician)s?',  # (not 'the great leader': an honorific)
                  
                   r'(?:seasoned|veteran) revolutionary party', r'support\w* (?:for |of )?(?:the|their|its|his) just (?:cause|struggle)', r'invincible (?:[\w-]+ ){0,2}(?:might|power|army|force|state|country|nation|fortress)', r'unique advantages?', r'(?:eternal|warm|loving) (?:home|embrace|bosom)', r'(?:shine|shining) (?:for all ages|forever|eternally|for ever)', r'undying (?:[\w-]+ (?:and [\w-]+ )?){0,2}(?:feats?|exploits?|achievements?|merits?|wealth|treasures?|classics?)', r'(?:one|a) victory after another', r'victory after victory', r'eternal victory', r'in celebration of', r'to celebrate (?:the|its|their|his|her)\b', r'yearning for', r'wisely (?:led|leading|leads|guided|guiding)', r'devotedly', r'immortal (?:[\w-]+ ){0,2}?(?:feats?|exploits|achievements?|leadership|contributions?|ideas?|works?|classics?)', r'(?:devoted|dedicated) (?:his|her|their|its) (?:whole |entire )?(?:life|lives)', r'(?:precious|invaluable) (?:textbooks?|lessons?|treasures?)', r'(?:recognized|regarded|acclaimed) as (?:a |an |the )?(?:powerful|leading|great|outstanding|prominent)', r'epoch-making', r'epochal', r'feats?', r'patriotic (?:deeds?|devotion)', r'(?:a |the )?great(?:est)? (?:pleasure|joy) (?:of|for|to)',
@@ -200,6 +202,8 @@ _REQUEST = re.compile(r"\s*(?!(?:if|whether|how|what|why|who|whom|when|where|whi
 _CHARGES = re.compile(r"\s*(?!to\b)(?:the\s+|these\s+|such\s+|all\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}?(?:allegations?|accusations?|charges|claims?|"
                       r"reports?|suggestions?|assertions?|rumou?rs?|speculation)\b(?!\s+(?:for|to)\b)", re.I)  # what is denied, not refused
 
+_SELF_ANSWER = re.compile(r"(?:was|is|were|are|did|does|has|have|had) (?:there|it|he|she|they|this|that) [^?.!\"“”]{3,120}\?\s*(?:\.\.\.\s*)?no\b", re.I)
+_WARN_AGAINST = re.compile(r"\s*(?!(?:that|of|about)\b)(?:[\w'’.-]+\s+){1,4}?against\s+(?:[a-z]+ly\s+)?[a-z]+ing\b", re.I)  # 'warned Washington against spreading itself'
 _WARN_TO = re.compile(r"\s*(?!(?:that|of|against|about|on|over|he|she|they|we|i|it)\b)(?:(?!(?:was|were|is|are|will|would|had|has|have|could|might|may|must|should|"
                       r"did|does|do|going|likely|unlikely|set|expected|due|able|plans?|wants?|needs?|tries|tried|seems?|appears?)\b)[\w'’-]+\s+){1,4}?(?:not\s+)?to\s+(?!the\b|a\b|an\b)[a-z]+", re.I)
 
@@ -294,7 +298,7 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
         if kind == 'threaten' and text == title and not cue and len(content or '') > 600 and not _THREAT_WORDS.search(content):
             continue  # 'KCNA Commentary Warns against ...' over a long denunciation that threatens nothing: the content decides
         if kind == 'reject' and _CHARGES.match(content or ''): return 'deny'  # 'dismissed a US general's allegations ... as "fabrications"'
-        if kind == 'threaten' and not _threatens(text, content or '') and _WARN_TO.match(content or ''):
+        if kind == 'threaten' and not _threatens(text, content or '') and (_WARN_TO.match(content or '') or _WARN_AGAINST.match(content or '')):
             return 'appeal'  # 'warned their compatriots not to be taken in': a warning to do or not do something is a call
         if kind == 'threaten' and not _threatens(text, content or ''):
             cue = re.sub(r'\bwarn\w*', ' ', cue or '', flags=re.I)  # 'warned that diplomacy has failed': a warning of danger, no threat;
@@ -321,6 +325,7 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
         return 'praise'  # a long message that opens with thanks or congratulations: what comes after serves them
     c0 = (content or '').lstrip(' “"\'‘')
     if _LET_US.match(c0): return 'appeal'  # 'Let us turn out as one ...': a call
+    if _SELF_ANSWER.match(c0): return 'deny'  # 'Was there a physical wiretap of Trump Tower? No, there never was': a claim asked and denied
     if _NECESSARY.match(c0):  # 'It is necessary to close the "intolerable pay gap"': a call, whatever it names on the way; a call to
         return 'threaten' if _FORCE.search(c0) or _THREAT_WORDS.search(c0) else 'appeal'  # punish ('It is high time to mete out a merciless
         # punishment to ...') threatens
