@@ -228,14 +228,16 @@ def _others_act(content, kind, rx, is_own=None)->bool:
 
 _AIMED = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:on|against|upon|at|toward|towards)\s+(?:the\s+)?((?:[A-Z][\w.'’-]*\s*){1,4}|us\b|our\s+\w+)")
 
-_OTHERS_ACT = re.compile(r"(?:\b([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})['’]s\s+|\b(?:committ\w*|perpetrat\w*)\s+)(?:[\w-]+\s+){0,3}$")
+_OTHERS_ACT = re.compile(r"(?:\b(?P<own>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})['’]s\s+|\b(?i:the)\s+(?P<dem>[A-Z][a-z]+(?:i|ian|an|ese|ish|ic))\s+"
+                         r"|\b(?:committ\w*|perpetrat\w*)\s+)(?:[\w-]+\s+){0,3}$")  # "Israel's recent attack", 'the Israeli military attack'
 
 def _aimed_at_own(text, m, is_own)->bool:
     "Whether threat words matched at `m` tell another's act: aimed at the speaker's side ('an attack on the DPRK' in a DPRK statement), or a named other's ('Israel's recent military attack')."
     a = _AIMED.match(text, m.end(), m.end() + 60)
     if a and (a.group(1).lower().startswith(('us', 'our')) or is_own(a.group(1).strip())): return True
     o = _OTHERS_ACT.search(text, max(0, m.start() - 60), m.start())
-    return bool(o) and not (o.group(1) and is_own(o.group(1)))
+    who = o and (o.group('own') or o.group('dem'))
+    return bool(o) and not (who and is_own(who))
 
 def _others_intend(content, rx, is_own=None)->bool:
     "Whether every plan or pledge `rx` finds in `content` is another party's ('a move that will further ...'; 'Apple plans to' when `is_own` says Apple is not the speaker's)."

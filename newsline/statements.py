@@ -284,6 +284,9 @@ _WORDS_GIVEN = re.compile(r"\b(?:that|about|on|over|to\s+[a-z]+)\b|[\"“:]")  #
 _AS_BEFORE = re.compile(r"\b(?:as|than)\s+(?:he|she|i|we|they|you|it)\s+(?:\w+\s+)?$", re.I)  # 'as he mentioned (before)', 'earlier than he claimed'
 _SAY_NOUN = re.compile(r"\b(?:more|a|any|no|final|greater|little|equal|bigger|larger|real|some|their|its|his|her|our|your)\s+$", re.I)  # 'more say on'
 _TRIBUTE = re.compile(r"\b(?:tribute|homage|respects?)\b", re.I)
+_POSTED_CUE = re.compile(r"(?:.*\s)?(?:tweet|post|shar|upload)\w*(?:\s+out)?", re.I)
+_MEDIA_OBJECT = re.compile(r"\s*(?:an?\s+|the\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:pictures?|photos?|photographs?|videos?|images?|selfies?|clips?|gifs?|footage|snaps?|memes?)\b", re.I)
+_MEDIA_WORDS = re.compile(r"\b(?:captions?|captioned|saying|says|demanding|calling|reading|writing|wrote|with\s+the\s+(?:words?|message|text|hashtag))\b|[:\"“”]", re.I)
 _REVEAL_CUE = re.compile(r"(?:.*\s)?(?:reveal|expose|betray|unmask)(?:s|ed|ing)?", re.I)
 _SHOWN = re.compile(r"\s*(?:(?P<self>itself|themselves)\b|(?:its|his|her|their|the)\s+(?P<mods>(?:[\w'’-]+\s+(?:and\s+)?){0,5}?)"
                     r"(?P<head>nature|colou?rs|unlawfulness|hypocrisy|intentions?|intent|attempts?|schemes?|ambitions?|designs?|plots?)\b)", re.I)
@@ -546,6 +549,10 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                                      or _RITE_BEFORE.search(text, max(0, r['cue_start'] - 500), r['cue_start'])) \
                 and not _WORDS_NEXT.match(text, r['content_end'] or r['cue_end']):
             continue  # 'paid tribute to the statues', 'laid a floral basket ... and paid tribute to the martyrs': a rite, no words
+        if _POSTED_CUE.fullmatch(cue) and r['content_start'] is not None and _MEDIA_OBJECT.match(text, r['content_start']) \
+                and not _MEDIA_WORDS.search(text, r['content_start'], r['content_end']):
+            continue  # 'tweeted a photo of the reunion', 'tweeted out a picture of himself from the court': a picture shared, no words
+            # (not 'tweeted a photo ... with the caption: ...', 'a picture with Tintori demanding her husband be released')
         if _REVEAL_CUE.fullmatch(cue) and (m := _SHOWN.match(text, r['content_start'] or r['cue_end'])) and (m.group('self') or re.search(r'\bopenly\b', cue, re.I)
                 or m.group('head').lower() in ('nature', 'colors', 'colours', 'unlawfulness', 'hypocrisy') or _EVIL.search(m.group('mods'))):
             continue  # 'the U.S. openly reveals its military confrontational attempt', 'revealed their true colors': conduct shown, not words
