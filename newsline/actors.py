@@ -825,6 +825,8 @@ _ON_SITE = re.compile(r"(?:an?|the)\s+(?:[\w-]+\s+)?(?:statement|post|posting|no
 _REAL_NAME = re.compile(r",\s*whose\s+(?:real|full|given|birth|legal)\s+name\s+is\s+((?:[A-Z][\w'’.-]+\s*){2,5})(?:,|$)")
 _OWNED_PERSON = re.compile(r"(?:the\s+)?(?P<owner>(?:[A-Z][\w.&-]*\s+){0,3}?[A-Z][\w.&-]*)['’]s\s+(?P<name>(?:[A-Z][a-z][\w'’.-]*\s+){0,2}[A-Z][a-z][\w'’-]+)")
 # "BBC Breakfast's Tim Muffet", "NASA's Kevin Hand", "WRI's Deconcini": an outlet's or body's person
+_OTHERS_OF = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}['’]s?\s+(?:[\w-]+\s+){0,2}?(?:partners|allies|rivals|critics|opponents|"
+                        r"neighbou?rs|foes|enemies|detractors|creditors|competitors|adversaries|accusers|supporters|backers|fans)")
 _OWNED_PAGE = re.compile(r"(?:the\s+)?(?P<owner>.+?)['’]s\s+(?:official\s+)?(?:(?:Facebook|Twitter|Instagram|YouTube|Telegram|Weibo|WeChat|web)\s+)?"
                          r"(?:page|site|website|account|feed|blog|channel)", re.I)  # "the group's Facebook page": the group speaks through it
 _TIME_OWNER = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|Tomorrow|January|February|March|April|May|June|"
@@ -1037,6 +1039,8 @@ def resolve_source(source:str,   # the source span's text
                    text:str='',   # the whole text, for honorifics that tell a person's gender ('Ms Haley')
                   )->tuple: # (speaker, country, type, cameo, how) with how in 'name', 'pronoun', 'nominal', 'unknown', None
     "Resolve a source text to a canonical actor, using earlier mentions for pronouns and nominals."
+    if _OTHERS_OF.fullmatch(source.strip()):  # "Washington's trading partners", "Trump's critics": others, not the owner
+        return (canonical_name(source), None, None, None, 'unknown')
     r = _resolve_source(source, mentions, matcher, salient, text)
     sp = r[0] or ''
     if (pg := _OWNED_PAGE.fullmatch(sp)):  # "the group's Facebook page": the group speaks through it
