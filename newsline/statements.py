@@ -284,6 +284,11 @@ _WORDS_GIVEN = re.compile(r"\b(?:that|about|on|over|to\s+[a-z]+)\b|[\"“:]")  #
 _AS_BEFORE = re.compile(r"\b(?:as|than)\s+(?:he|she|i|we|they|you|it)\s+(?:\w+\s+)?$", re.I)  # 'as he mentioned (before)', 'earlier than he claimed'
 _SAY_NOUN = re.compile(r"\b(?:more|a|any|no|final|greater|little|equal|bigger|larger|real|some|their|its|his|her|our|your)\s+$", re.I)  # 'more say on'
 _TRIBUTE = re.compile(r"\b(?:tribute|homage|respects?)\b", re.I)
+_RESPONDED_WITH = re.compile(r"(?:.*\s)?(?:respond|answer|repl|react)\w*\s+(?:with|by)", re.I)
+_SPOKEN_REPLY = re.compile(r"\s*(?:[\"“'‘]\s*(?:yes|no)\b|(?:an?\s+|its\s+|their\s+|his\s+|her\s+|the\s+|own\s+)*[\"“'‘]?(?:[\w-]+\s+){0,2}?(?:statements?|words|remarks?|comments?|tweets?|"
+                           r"letters?|messages?|posts?|questions?|answers?|repl(?:y|ies)|notes?|speech(?:es)?|yes|no|silence)\b|(?:saying|calling|telling|writing|"
+                           r"tweeting|posting|issuing|accusing|denouncing|condemning|asking|demanding|warning|insisting|arguing|pointing|noting|stating|"
+                           r"questioning|rejecting|denying|dismissing|urging|vowing|promising|threatening|thanking|praising|welcoming)\b)", re.I)
 _POSTED_CUE = re.compile(r"(?:.*\s)?(?:tweet|post|shar|upload)\w*(?:\s+out)?", re.I)
 _MEDIA_OBJECT = re.compile(r"\s*(?:an?\s+|the\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:pictures?|photos?|photographs?|videos?|images?|selfies?|clips?|gifs?|footage|snaps?|memes?)\b", re.I)
 _MEDIA_WORDS = re.compile(r"\b(?:captions?|captioned|saying|says|demanding|calling|reading|writing|wrote|with\s+the\s+(?:words?|message|text|hashtag))\b|[:\"“”]", re.I)
@@ -549,6 +554,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                                      or _RITE_BEFORE.search(text, max(0, r['cue_start'] - 500), r['cue_start'])) \
                 and not _WORDS_NEXT.match(text, r['content_end'] or r['cue_end']):
             continue  # 'paid tribute to the statues', 'laid a floral basket ... and paid tribute to the martyrs': a rite, no words
+        if _RESPONDED_WITH.fullmatch(cue) and r['content_start'] is not None and not _SPOKEN_REPLY.match(text, r['content_start']):
+            continue  # 'responded by stripping the county of $1.5 million in grants', 'responded with patriotic practice': a deed, not words
+            # (not 'responded with its own statement', 'with a "yes"', 'by calling ...')
         if _POSTED_CUE.fullmatch(cue) and r['content_start'] is not None and _MEDIA_OBJECT.match(text, r['content_start']) \
                 and not _MEDIA_WORDS.search(text, r['content_start'], r['content_end']):
             continue  # 'tweeted a photo of the reunion', 'tweeted out a picture of himself from the court': a picture shared, no words
