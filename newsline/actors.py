@@ -7,7 +7,7 @@ Docs: https://newsline.github.io/newsline/actors.html.md"""
 # %% auto #0
 __all__ = ['ACTORS_PATH', 'ACTOR_COLUMNS', 'PLACES_PATH', 'NOMINAL_TYPES', 'PRONOUN_TYPES', 'SENT_DOCUMENTS', 'DOCUMENTS',
            'DEMONSTRATIVES', 'OCCUPATIONS', 'FEMALE_ACTORS', 'DIED', 'BORN', 'SPEAKER_NOUNS', 'RELATIVE',
-           'NAME_PARTICLES', 'LINK_WORDS', 'actor_table', 'place_table', 'place_countries', 'place_country',
+           'NAME_PARTICLES', 'LINK_WORDS', 'CAPITALS', 'actor_table', 'place_table', 'place_countries', 'place_country',
            'ActorMatcher', 'actor_matcher', 'canonical_name', 'person_gender', 'before_relative', 'describes_name',
            'resolve_source']
 
@@ -825,6 +825,24 @@ _ON_SITE = re.compile(r"(?:an?|the)\s+(?:[\w-]+\s+)?(?:statement|post|posting|no
 _REAL_NAME = re.compile(r",\s*whose\s+(?:real|full|given|birth|legal)\s+name\s+is\s+((?:[A-Z][\w'’.-]+\s*){2,5})(?:,|$)")
 _OWNED_PERSON = re.compile(r"(?:the\s+)?(?P<owner>(?:[A-Z][\w.&-]*\s+){0,3}?[A-Z][\w.&-]*)['’]s\s+(?P<name>(?:[A-Z][a-z][\w'’.-]*\s+){0,2}[A-Z][a-z][\w'’-]+)")
 # "BBC Breakfast's Tim Muffet", "NASA's Kevin Hand", "WRI's Deconcini": an outlet's or body's person
+CAPITALS = {'Riyadh': 'Saudi Arabia', 'Tehran': 'Iran', 'Damascus': 'Syria', 'Ankara': 'Turkey', 'Kiev': 'Ukraine', 'Kyiv': 'Ukraine',
+            'London': 'United Kingdom', 'Paris': 'France', 'Berlin': 'Germany', 'New Delhi': 'India', 'Islamabad': 'Pakistan', 'Havana': 'Cuba',
+            'Caracas': 'Venezuela', 'Cairo': 'Egypt', 'Baghdad': 'Iraq', 'Kabul': 'Afghanistan', 'Brussels': 'European Union', 'Ottawa': 'Canada',
+            'Canberra': 'Australia', 'Manila': 'Philippines', 'Hanoi': 'Vietnam', 'Bangkok': 'Thailand', 'Jakarta': 'Indonesia', 'Rome': 'Italy',
+            'Madrid': 'Spain', 'Warsaw': 'Poland', 'Budapest': 'Hungary', 'Minsk': 'Belarus', 'Tbilisi': 'Georgia', 'Baku': 'Azerbaijan',
+            'Yerevan': 'Armenia', 'Doha': 'Qatar', 'Tripoli': 'Libya', 'Khartoum': 'Sudan', 'Nairobi': 'Kenya', 'Abuja': 'Nigeria',
+            'Pretoria': 'South Africa', 'Amman': 'Jordan', 'Beirut': 'Lebanon', 'Sanaa': 'Yemen', 'Muscat': 'Oman', 'Kuala Lumpur': 'Malaysia',
+            'Astana': 'Kazakhstan', 'Tashkent': 'Uzbekistan', 'Ulaanbaatar': 'Mongolia', 'Dhaka': 'Bangladesh', 'Kathmandu': 'Nepal',
+            'Athens': 'Greece', 'Vienna': 'Austria', 'Stockholm': 'Sweden', 'Oslo': 'Norway', 'Helsinki': 'Finland', 'Copenhagen': 'Denmark',
+            'Dublin': 'Ireland', 'Lisbon': 'Portugal', 'Bern': 'Switzerland', 'Prague': 'Czech Republic', 'Bucharest': 'Romania', 'Sofia': 'Bulgaria',
+            'Belgrade': 'Serbia', 'Zagreb': 'Croatia', 'Vilnius': 'Lithuania', 'Riga': 'Latvia', 'Tallinn': 'Estonia', 'Chisinau': 'Moldova',
+            'Mexico City': 'Mexico', 'Brasilia': 'Brazil', 'Bogota': 'Colombia', 'Lima': 'Peru', 'Santiago': 'Chile', 'Buenos Aires': 'Argentina',
+            'Ramallah': 'Palestine', 'Vientiane': 'Laos', 'Phnom Penh': 'Cambodia', 'Naypyidaw': 'Myanmar', 'Wellington': 'New Zealand',
+            'Addis Ababa': 'Ethiopia', 'Algiers': 'Algeria', 'Rabat': 'Morocco', 'Tunis': 'Tunisia', 'Kampala': 'Uganda', 'Harare': 'Zimbabwe',
+            'Luanda': 'Angola', 'Dar es Salaam': 'Tanzania', 'Juba': 'South Sudan', 'Mogadishu': 'Somalia', 'Bishkek': 'Kyrgyzstan',
+            'Dushanbe': 'Tajikistan', 'Ashgabat': 'Turkmenistan'}  # a capital standing for its state, as a bare source
+def _named_otherwise(name, mentions)->bool:  # whether the text's earlier mentions already resolve the name to something else (a person 'Lima')
+    return any(m[2] != CAPITALS.get(name) and m[2] == name for m in mentions)
 _OTHERS_OF = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}['’]s?\s+(?:[\w-]+\s+){0,2}?(?:partners|allies|rivals|critics|opponents|"
                         r"neighbou?rs|foes|enemies|detractors|creditors|competitors|adversaries|accusers|supporters|backers|fans)")
 _OWNED_PAGE = re.compile(r"(?:the\s+)?(?P<owner>.+?)['’]s\s+(?:official\s+)?(?:(?:Facebook|Twitter|Instagram|YouTube|Telegram|Weibo|WeChat|web)\s+)?"
@@ -1039,6 +1057,8 @@ def resolve_source(source:str,   # the source span's text
                    text:str='',   # the whole text, for honorifics that tell a person's gender ('Ms Haley')
                   )->tuple: # (speaker, country, type, cameo, how) with how in 'name', 'pronoun', 'nominal', 'unknown', None
     "Resolve a source text to a canonical actor, using earlier mentions for pronouns and nominals."
+    if (state := CAPITALS.get(source.strip())) and not _named_otherwise(source.strip(), mentions):  # 'Riyadh declared', 'Tehran denied': the state
+        return resolve_source(state, mentions, matcher, salient, text)
     if _OTHERS_OF.fullmatch(source.strip()):  # "Washington's trading partners", "Trump's critics": others, not the owner
         return (canonical_name(source), None, None, None, 'unknown')
     r = _resolve_source(source, mentions, matcher, salient, text)
