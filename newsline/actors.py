@@ -7,9 +7,9 @@ Docs: https://newsline.github.io/newsline/actors.html.md"""
 # %% auto #0
 __all__ = ['ACTORS_PATH', 'ACTOR_COLUMNS', 'PLACES_PATH', 'NOMINAL_TYPES', 'PRONOUN_TYPES', 'SENT_DOCUMENTS', 'DOCUMENTS',
            'DEMONSTRATIVES', 'OCCUPATIONS', 'FEMALE_ACTORS', 'DIED', 'BORN', 'SPEAKER_NOUNS', 'RELATIVE',
-           'NAME_PARTICLES', 'LINK_WORDS', 'CAPITALS', 'actor_table', 'place_table', 'place_countries', 'place_country',
-           'ActorMatcher', 'actor_matcher', 'canonical_name', 'person_gender', 'before_relative', 'describes_name',
-           'resolve_source']
+           'NAME_PARTICLES', 'LINK_WORDS', 'CAPITALS', 'RELATION_HEADS', 'actor_table', 'place_table',
+           'place_countries', 'place_country', 'ActorMatcher', 'actor_matcher', 'canonical_name', 'person_gender',
+           'before_relative', 'describes_name', 'resolve_source']
 
 # %% ../nbs/02a_actors.ipynb #c002
 import re, functools
@@ -842,9 +842,10 @@ CAPITALS = {'Riyadh': 'Saudi Arabia', 'Tehran': 'Iran', 'Damascus': 'Syria', 'An
             'Luanda': 'Angola', 'Dar es Salaam': 'Tanzania', 'Juba': 'South Sudan', 'Mogadishu': 'Somalia', 'Bishkek': 'Kyrgyzstan',
             'Dushanbe': 'Tajikistan', 'Ashgabat': 'Turkmenistan'}  # a capital standing for its state, as a bare source
 def _named_otherwise(name, mentions)->bool:  # whether the text's earlier mentions already resolve the name to something else (a person 'Lima')
-    return any(m[2] != CAPITALS.get(name) and m[2] == name for m in mentions)
-_OTHERS_OF = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}['’]s?\s+(?:[\w-]+\s+){0,2}?(?:partners|allies|rivals|critics|opponents|"
-                        r"neighbou?rs|foes|enemies|detractors|creditors|competitors|adversaries|accusers|supporters|backers|fans)")
+    return any(m[2] == name for m in mentions)
+RELATION_HEADS = {'partners', 'allies', 'rivals', 'critics', 'opponents', 'neighbours', 'neighbors', 'foes', 'enemies', 'detractors', 'creditors',
+                  'competitors', 'adversaries', 'accusers', 'supporters', 'backers', 'fans'}  # people named by whom they stand with or against
+_OTHERS_OF = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}['’]s?\s+(?:[\w-]+\s+){0,2}?(?:" + '|'.join(sorted(RELATION_HEADS)) + ")")
 _OWNED_PAGE = re.compile(r"(?:the\s+)?(?P<owner>.+?)['’]s\s+(?:official\s+)?(?:(?:Facebook|Twitter|Instagram|YouTube|Telegram|Weibo|WeChat|web)\s+)?"
                          r"(?:page|site|website|account|feed|blog|channel)", re.I)  # "the group's Facebook page": the group speaks through it
 _TIME_OWNER = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|Tomorrow|January|February|March|April|May|June|"

@@ -10,11 +10,9 @@ __all__ = ['GENERIC_NOUNS', 'PARTY_TAG', 'plausible_speaker', 'document_author',
 
 # %% ../nbs/02i_speakers.ipynb #s002
 import re
-from .actors import SPEAKER_NOUNS, _DETS_WORDS, _AGE, _PARTICIPLE_TAIL, ActorMatcher, resolve_source, _is_person_name, NAME_PARTICLES, _GIVEN_NAMES, _PERSON_HEADS, person_gender
+from .actors import SPEAKER_NOUNS, _DETS_WORDS, _AGE, _PARTICIPLE_TAIL, ActorMatcher, resolve_source, _is_person_name, NAME_PARTICLES, _GIVEN_NAMES, _PERSON_HEADS, person_gender, RELATION_HEADS
 
 # %% ../nbs/02i_speakers.ipynb #c016
-_RELATION_HEADS = {'partners', 'allies', 'rivals', 'opponents', 'neighbours', 'neighbors', 'foes', 'enemies', 'detractors', 'creditors',
-                   'competitors', 'adversaries', 'accusers', 'backers', 'fans'}  # people named by whom they stand with or against
 GENERIC_NOUNS = {'officials', 'official', 'people', 'speakers', 'speaker', 'participants', 'members', 'delegates', 'reporters',
                  'reporter', 'personages', 'figures', 'activists', 'performers', 'attendees', 'others', 'rest', 'workers', 'residents',
                  'citizens', 'students', 'women', 'youth', 'soldiers', 'veterans', 'farmers', 'public', 'community', 'sources', 'source'}
@@ -88,7 +86,7 @@ def plausible_speaker(source:str, # a source span's text whose speaker is not in
     if head in _KIN: return w0 in ('her', 'his', 'their', 'the') or bool(re.search(r"['’]s\b", np_))  # 'Her family', "Nie's parents"; not 'a harmonious family'
     if (nd := _NATIONAL_DESC.fullmatch(s)) and not _ABSTRACT.search(nd.group('head')): return True  # 'the German retailer', 'Mexican
     # manufacturers', 'one Iraqi captain': someone
-    if head not in SPEAKER_NOUNS and head not in _RELATION_HEADS and not re.search(r'(?:ists?|ians?|eers?|ees)$', head): return False
+    if head not in SPEAKER_NOUNS and head not in RELATION_HEADS and not re.search(r'(?:ists?|ians?|eers?|ees)$', head): return False
     if head in GENERIC_NOUNS and len(np_words) == 1: return False  # bare 'officials', 'the speakers'
     if head in GENERIC_NOUNS and all(w in GENERIC_NOUNS | {'and', '&'} for w in np_words): return False  # 'reporters and speakers'
     return True

@@ -24,7 +24,7 @@ from .statement_context import (MEDIA_SOURCE, _PARTICLE_SURNAME, _REPORT_CUE, _h
                                         _made_at, _MADE, _maker_before, _STATE_TYPES, _known, _is_own, _other_occasion, _titled_subject, _name_subject, _table_subject,
                                         _described_head, _described_person, _named_body, _NAMED_BODY_HEADS, _body_antecedent, _ORG_HEADS, _ORG_DESC, _MODIFIED_HEADS, _apposed_country,
                                         _organ_country, _SUBJECT_NEXT, home_country, _office_country, _PLACE_GROUP, _KOREAN_NAME)
-from .statement_dates import (attached_date, dateline_date, narrative_date, lead_event_date, report_lead_date, speaker_event_date,
+from .statement_dates import (attached_date, dateline_date, narrative_date, lead_event_date, report_lead_date, speaker_event_date, SAID_ON,
                                       _in_range, _before_death, _SENT_END,
                                       _timexes_fn, _naive, _DATELINE, _ELSEWHEN, PAST_RX, document_day, _DOC_NOUNS, _day_value, _parse_value, _DAYISH,
                                       occasion_day)
@@ -1261,7 +1261,7 @@ _AUTHOR_SAID = re.compile(r'\s*[^\n]{0,400}?\b(?:issued|released|made\s+public|p
                           r'\btitled\s+(?:"[^"\n]*"|“[^”\n]*”))\s*:[ \t]*\n\s*')  # 'X on Thursday issued a press statement "...", which said:'
 _LEAD_SUBJECT = re.compile(r"\s*(?:An?\s+|The\s+)?([A-Z][^\n.]{2,200}?),?\s+(?:on\s+[A-Z][a-z]+\.?(?:\s+\d{1,2})?\s+|[A-Z][a-z]+day\s+|recently\s+|"
                            r"reportedly\s+)?(?:issued|released|published|made\s+public|adopted)\b")  # 'The X on Thursday issued ...'
-_LEAD_SAID = re.compile(r"\s*(?:An?\s+|The\s+)?([A-Z][^\n.]{2,200}?),?\s+(?:said|stated|announced|declared|warned|stressed|clarified|noted)\s+on\s")
+_LEAD_SAID = re.compile(r"\s*(?:An?\s+|The\s+)?([A-Z][^\n.]{2,200}?),?\s+" + SAID_ON)  # its subject: 'A spokesman for X said on Oct. 18'
 _NAME_NOISE = {'The', 'DPRK', 'Korea', 'Democratic', "People's", 'Republic', 'Spokesman', 'Spokesperson', 'Spokeswoman'}
 
 def _own_lead(text, speaker, matcher, said=False)->bool:
