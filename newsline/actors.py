@@ -109,6 +109,14 @@ _PLACE_COMMON = {'north', 'south', 'east', 'west', 'united', 'states', 'kingdom'
 _PAIRED = re.compile(r"\s+(?:and|or|to)\s+(?:the\s+)?south\b|\s+side\b|[-–]south\b")  # 'the north and the south', 'the north side': Korea's halves
 
 _CAP_NEXT = re.compile(r"[ -][A-Z]")
+_OTHER_BODY = re.compile(r"(?:\s+(?:[A-Z][\w'’.&-]*|of|and|for))*?\s+(?:Association|Foundation|Society|Club|League|Federation|Guild|Coalition|Trust)\b"
+                         r"|(?:\s+(?:[A-Z][\w'’.&-]*|of|for))+?\s+(?:Union|Alliance)\b")  # a name going on to another body's head: 'the State
+# Department Correspondents' Association', 'the Japan Foundation', 'the Kim Il Sung Socialist Youth League' (not 'the African Union', an alias whole)
+_NATIONALITY_END = re.compile(r"(?:an|en|ese|ine|sh|ch|ic|i|k|ss|o)$")
+
+def _another_body(text, end, alias, actor):
+    "Whether the alias ending at `end` opens another body's name ('the State Department Correspondents' Association'), not a nationality's."
+    return (b := _OTHER_BODY.match(text, end)) is not None and not (alias != actor and _NATIONALITY_END.search(alias)) and b
 
 _CENTRAL_BANK_NAME = re.compile(r"\b(?:Bank|Reserve|Bundesbank)\b")  # a state body so named in the table is its central bank
 
@@ -884,6 +892,9 @@ def _resolve_source(source, mentions, matcher=None, salient=(), text='')->tuple:
              and not (source[f[0]:f[1]] == 'Security Council' and re.search(r'\b(?:National|State)\s+$', source[:f[0]]))  # a state's own council
              and not _topic_mention(source, f)]  # 'a North Korea expert', 'head of the China desk at JLL': no country of theirs
     # (not 'Kim Il Sung' of 'the Kim Il Sung Library in Sofia': a place named after the person)
+    if (ob := next((b for f in found if (b := _another_body(source, f[1], source[f[0]:f[1]], f[2])) and b.end() == len(source.rstrip(' ,.'))), None)):
+        return (canonical_name(source[:ob.end()]), next((f[3] for f in found if f[3]), None), None, None, 'unknown')  # "The State Department
+        # Correspondents' Association": a body of its own, of that country, not the State Department
     banks = (matcher or actor_matcher()).banks
     if _CENTRAL_BANK.search(source) and not any(f[4] in ('ministry', 'international_org') for f in found):  # "China's central bank": the table's bank
         cb = next((f[3] for f in found if f[3] in banks), None) or next((m[3] for m in reversed(mentions) if m[2] == banks.get(m[3])), None)

@@ -92,12 +92,12 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                   # good to see you', 'good for his voters', 'better to be a farmer than a beggar', 'while it would be nice to see')
                   r'(?:urgent|indispensable|pressing) (?:task|need|requirement)', r'would do well to',  # advice
                   r"(?:it is|it's|it’s|is) (?:an? |the |our |their )(?:[\w-]+ ){0,2}?(?:duty|task|responsibility|obligation) (?:of|for) [^.;]{1,80}? to (?!the\b|a\b|an\b)[a-z]+",  # a duty stressed
-                  r"\b(?:i|we|he|she) (?:(?:also|really|just|simply) )?(?:wants?|wanted|would like) (?:him|her|them|us|you|(?:the|his|her|their|its|our) (?:[\w.'’-]+ ){0,3}?[\w.'’-]+) to (?!(?:know|understand|think|feel|believe|realize|realise|remember|have|be|do with)\b)[a-z]+")),
+                  r"\b(?:i|we|he|she) (?:(?:also|really|just|simply) )?(?:wants?|wanted|would like) (?:him|her|them|us|you|(?:the|his|her|their|its|our) (?:[\w.'’-]+ ){0,3}?[\w.'’-]+|(?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})) to (?!(?:know|understand|think|feel|believe|realize|realise|remember|have|be|do with)\b)[a-z]+")),
 # ('he wants the FBI to investigate', 'we want the Democrats to act': the speaker's request of someone else; not 'they want us to see', 'I want him to know')
     ('intend', _w(r'we will(?! (?:see|have to|need|know|find out|learn|wait)\b)', r'we shall', r'(?:will|shall) (?:[\w-]+ ){0,5}?without fail', r'will continue', r'(?:is|are) ready to', r'(?:will|shall) (?:take|bolster|strengthen|further)',
                   r'(?:resolve|will|determination|intention|willingness|readiness|pledge|vow) to', r'(?:express|voic|reaffirm|renew)\w* (?:\w+ ){0,2}resolution to',
                   r'(?:is|are|was|were|be|been|remains?|stands?) (?:ready|prepared|willing) to',
-                  r'determin\w* to', r'willing\w* to', r'willing partners?', r'intend(?:s|ed|ing)? to\b', r'plans? to', r'(?:am|is|are|remains?|remained|was|were|stay|stays) (?:\w+ )?committed to\b',
+                  r'determin\w* to', r"(?:i|we|he|she) (?:am|is|are|was|were|remains?|remained) (?:\w+ )?determined that", r'willing\w* to', r'willing partners?', r'intend(?:s|ed|ing)? to\b', r'plans? to', r'(?:am|is|are|remains?|remained|was|were|stay|stays) (?:\w+ )?committed to\b',
                   r"(?:i am|i'm|i’m|we are|we're|we’re) (?:planning|preparing|intending|leaving|travell?ing|heading) (?:to|for)\b", r'(?:decision|decided|schedule|scheduled|preparing) to',
                   r'(?:measures|steps|tasks) (?:\w+ ){0,3}to be (?:taken|adopted|carried out|implemented)', r'(?:will|would) be (?:\w+ )?(?:pushed forward|carried out|implemented) (?:\w+ ){0,3}according to (?:the |a )?plan')),
     ('praise', _w(r'welcom\w*', r'appreciat\w*', r'prais\w*', r'congratulat\w*', r'thank\w*(?!\w)(?! to (?:\w+ )?(?:tensions?|crisis|crises|conflicts?|wars?|sanctions|threats?|provocations?|failures?|lack|neglect|pressure|introduction|reduction|use|installation|adoption|application|increase|decrease|expansion|automation|mechani[sz]ation)\b)',
@@ -261,8 +261,8 @@ _NAMED_SUBJECT = re.compile(r"(?:^|[^\w'’.-])((?:[A-Z][\w'’.&-]*\s+(?:(?:of|
 _OWN_REF = re.compile(r"\b(?:the|our|his|her|its|their)\s+(?:country|nation|government|party|administration|side|state|ministry|"
                       r"company|organi[sz]ation|union|group)\s*$", re.I)  # 'said the country would reject': the speaker's side
 
-_RESOLVE_IS = re.compile(r"(?:it\s+is|it['’]s|this\s+is)\s+(?:the|our|their|its|his|her)\s+(?:[\w-]+\s+){0,2}?(?:will|resolve|determination|intention|"
-                         r"commitment|duty|mission|stand|position|policy)\s+(?:of\s+(?:(?!\b(?:that|which|should|must|will|would)\b)[^,;.]){1,60}?\s+)?to\s+(?!the\b|a\b|an\b)", re.I)  # ('It is the
+_RESOLVE_IS = re.compile(r"(?:that\s+)?(?:it\s+is|it['’]s|this\s+is)\s+(?:the|our|their|its|his|her)\s+(?:[\w-]+\s+){0,2}?(?:will|resolve|determination|intention|"
+                         r"commitment|duty|mission|stand|position|policy)\s+(?:of\s+(?P<owner>(?:(?!\b(?:that|which|should|must|will|would)\b)[^,;.]){1,60}?)\s+)?to\s+(?!the\b|a\b|an\b)", re.I)  # ('It is the
 # consistent stand of the DPRK to boost ...')  # 'it is the firm will of the government to ...'
 _MAKE_SUCCESS = re.compile(r"\b(?:make|win|score|achieve|register)\s+(?:[\w-]+\s+){0,2}?(?:success\w*|progress|achievements?|victor\w*)\b|\bovercome\s+(?:all\s+)?(?:sorts\s+of\s+)?(?:misfortunes?|difficult\w*|hardships?|trials?)\b", re.I)
 _BELIEF = re.compile(r'\b(?:belief|confidence|conviction|convinced|confident|believ\w*)\s*$', re.I)
@@ -281,8 +281,8 @@ _NO_CALL = re.compile(r"should\s+(?:not\s+|never\s+)?have\s+(?:\w+ly\s+)?" + _PA
                       r"\b(?:not|n't|n’t)\s+(?:believe|think|know|see\s+why)\s+(?:that\s+|why\s+)?(?:\w+\s+){0,3}should\b", re.I)  # 'should' that calls on no one
 _LET_US = re.compile(r"(?:let us|let's|let’s)\b", re.I)
 _NECESSARY = re.compile(r"(?:it\s+is|it['’]s|it\s+was)\s+(?:\w+\s+)?(?:necessary|imperative|essential|vital|high\s+time)\s+(?:for\s+[^,.;]{1,60}?\s+)?(?:to|that)\b", re.I)
-_RESOLVE_OPEN = re.compile(r"(?:the|their|its|his|her|our|a)\s+(?:[\w-]+\s+){0,2}?(?:will|resolve|determination|intention|willingness|"
-                           r"readiness|pledge|vow|commitment|stand|position)\s+(?:of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,4})?to\s+(?!the\b|a\b|an\b|its\b|their\b)", re.I)
+_RESOLVE_OPEN = re.compile(r"(?:that\s+)?(?:the|their|its|his|her|our|a)\s+(?:[\w-]+\s+){0,2}?(?:will|resolve|determination|intention|willingness|"
+                           r"readiness|pledge|vow|commitment|stand|position)\s+(?:of\s+(?P<owner>(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+)?to\s+(?!the\b|a\b|an\b|its\b|their\b)", re.I)
 # ('the firm will of the Party to develop ...')  # 'the stand to continue ...', not 'commitment to the treaty'
 
 def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
@@ -331,7 +331,10 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
     if _NECESSARY.match(c0):  # 'It is necessary to close the "intolerable pay gap"': a call, whatever it names on the way; a call to
         return 'threaten' if _FORCE.search(c0) or _THREAT_WORDS.search(c0) else 'appeal'  # punish ('It is high time to mete out a merciless
         # punishment to ...') threatens
-    if _RESOLVE_OPEN.match(c0) or _RESOLVE_IS.match(c0): return 'threaten' if _FORCE.search(c0) else 'intend'  # 'expressed the will to support ...'
+    if (rv := _RESOLVE_OPEN.match(c0) or _RESOLVE_IS.match(c0)) and not ((ow := rv.group('owner')) and is_own and not re.match(r'(?:our|my)\b', ow, re.I)
+                                                                           and not is_own(ow)):
+        return 'threaten' if _FORCE.search(c0) else 'intend'  # 'expressed the will to support ...', 'said that it is the firm determination of
+    # the Party to build ...' (the speaker's side's; 'it is the consistent stand of the U.S. to ...' said by another is no pledge)
     if len(content or '') <= 300 and (cb := _CONCEDE.search(content or '')) and _PRAISE_WORDS.search(content[:cb.start()]) \
             and not _PRAISE_WORDS.search(content[cb.end():]):  # (one sentence's concession, not a long text's)
         return statement_kind(cue, content[cb.end():], '', is_own, direct)  # 'It was admirable ..., but working all day in a dim room would harm ...':
@@ -359,6 +362,9 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
                     and not (is_own and is_own(both[max(0, m.start()-60):m.start()].split(',')[-1].strip())):
                 continue  # 'Israel's actions have nothing to do with self-defence': a judgement of others, not a denial
             if kind in _ACT_VERB and _others_act(content or '', kind, rx, is_own): continue  # 'the victim had politely rejected ...'
+            if kind == 'demand' and all(_OTHERS_DEMAND.search(both, max(0, m.start()-40), min(len(both), m.end()+4)) for m in rx.finditer(both)):
+                continue  # 'in accordance with the unanimous will and demand of the UN member states', 'the escalating confrontation demands the
+                # DPRK take ...': a demand of others, or a need the times pose, no demand the speaker makes
             if kind == 'demand' and all(m.group().lower() == 'must' and _OWN_MUST.search(both, max(0, m.start()-40), m.start()) for m in rx.finditer(both)):
                 own_must = own_must or any(not re.search(r"\bi\s+(?:\w+ly\s+)?$", both[max(0, m.start()-12):m.start()], re.I) for m in rx.finditer(both))
                 continue  # 'our army must grow more powerful and will ...', 'we must fight back': the speaker's own side, no
@@ -397,6 +403,8 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
     return 'say'
 
 _IN_CONDITION = re.compile(r"\b(?:if|unless|whether)\s+(?:[\w'’-]+\s+){1,4}$", re.I)  # a word in a condition's clause, right after its subject
+_OTHERS_DEMAND = re.compile(r"\bdemands?\s+of\b|\b(?:will|wishes|aspirations?)\s+and\s+demands?\b|\b(?:popular|public|people['’]s|unanimous)\s+demands?\b"
+                            r"|\b(?:situation|era|reality|times|confrontation|circumstances|trend|age|development|logic)\s+(?:[\w-]+\s+){0,4}?demands?\b", re.I)
 _SUPPORT_OWN = re.compile(r"\b(?:we|i|(?:the\s+)?(?-i:[A-Z][\w-]+)\s+people)\s+(?:[a-z]+ly\s+|always\s+|also\s+){0,3}"
                           r"(?:(?:extend|express|render)(?:s|ed)?\s+(?:our\s+|their\s+|its\s+|his\s+)?(?:[a-z]+\s+){0,2}support\b"
                           r"|support(?:s|ed)?\s+(?:the|its|their|our|his|her|to)\b)"

@@ -765,12 +765,14 @@ def _known(matcher, name:str)->bool:
 # %% ../nbs/02h_statement_context.ipynb #h083
 _OUR_SIDE = re.compile(r"(?:our|my)\s+(?:[\w-]+\s+)?(?:people|nation|country|army|state|government|party|side)", re.I)  # 'our people will ...'
 _KOREAN_SIDE = re.compile(r"(?:the\s+)?Korean\s+(?:people|nation|army(?:\s+and\s+people)?)", re.I)  # 'the Korean people' said by a Korean: the own side
+_DPRK_PARTY = re.compile(r"(?:the\s+)?(?:Party(?:\s+Central\s+Committee)?|WPK|Workers['’]\s+Party\s+of\s+Korea)")  # 'the Party' said by a DPRK voice: the WPK
 
 def _is_own(np_:str, row:dict, matcher)->bool:
     "Whether a noun phrase names the row's speaker or its side ('Malaysia' for a Malaysian minister, 'the ministry' for its spokesman)."
     sp = row.get('speaker') or ''
     if sp and (np_ in sp or sp in np_): return True
     if _OUR_SIDE.fullmatch(np_.strip()) or row.get('actor_country') in ('PRK', 'KOR') and _KOREAN_SIDE.fullmatch(np_.strip()): return True
+    if row.get('actor_country') == 'PRK' and _DPRK_PARTY.fullmatch(np_.strip()): return True
     return any(f[2] == sp or (row.get('actor_country') and f[3] == row.get('actor_country') and f[4] in ('government', 'ministry', 'military'))
                for f in matcher.find(np_))
 
