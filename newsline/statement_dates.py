@@ -6,7 +6,7 @@ Docs: https://newsline.github.io/newsline/statement_dates.html.md"""
 
 # %% auto #0
 __all__ = ['PAST_RX', 'SAID_ON', 'attached_date', 'dateline_date', 'narrative_date', 'lead_event_date', 'report_lead_date',
-           'speaker_event_date', 'document_day', 'occasion_day']
+           'speaker_event_date', 'said_then', 'then_date', 'document_day', 'occasion_day']
 
 # %% ../nbs/02f_statement_dates.ipynb #d002
 import re, warnings, functools, bisect
@@ -473,6 +473,37 @@ def speaker_event_date(text:str, # the body
             continue  # by a pronoun alone, only a recent day is the occasion ('He recalled that in August 2016 ...' is not), unless the visit opens with it
         if cache[si]: return cache[si]
     return None
+
+# %% ../nbs/02f_statement_dates.ipynb #977e0392
+_AT_THE_TIME = re.compile(r"[ \t]*,?[ \t]*at\s+the\s+time\b(?!\s+(?:of|when|that|he|she|they|it|we|i|you|there|the|a|an|this|his|her|its|their)\b"
+                          r"|\s+[a-z]+ing\b|-)")  # 'said at the time', not 'at the time of', 'at the time he was ...'
+_AT_THE_TIME_BETWEEN = re.compile(r"\s*,?\s*at\s+the\s+time,?\s*")  # between source and cue: 'Netanyahu at the time welcomed'
+
+def said_then(text:str, # the body
+              a:int, b:int, # the cue's span
+              src:tuple=None, # (start, end) of the source when it follows the cue ('Complained Pelosi at the time: ...')
+             )->bool:
+    "Whether a statement's cue tells it was made back then: 'he said at the time', 'Netanyahu at the time welcomed'."
+    if _AT_THE_TIME.match(text, b) or re.search(r"\bat\s+the\s+time$", text[a:b]): return True  # (the cue may hold it: 'said at the time')
+    if not src or src[0] is None: return False
+    if src[0] >= b: return ',' not in text[src[0]:src[1]] and _AT_THE_TIME.match(text, src[1]) is not None  # ('said Jane Roe, a sophomore at
+    return src[1] <= a and _AT_THE_TIME_BETWEEN.fullmatch(text, src[1], a) is not None  # the time': her standing then, not when she said it)
+
+# %% ../nbs/02f_statement_dates.ipynb #bcc5ecb0
+def then_date(text:str, # the body
+              sents:list, # character spans (start, end) of its sentences
+              si:int, # index of the statement's sentence
+              pos:int, # where its cue stands
+              dct, # the reference date
+              back:int=2, # how many sentences before the statement's to look in
+              skip=(), # (start, end) spans of words said: a time in them is what was talked of
+             )->tuple: # (date, granularity) or None
+    "The date of 'the time' a statement said back then refers to: the latest date told before its cue, in its sentence or the `back` before."
+    fn = _timexes_fn()
+    if fn is None or dct is None or pd.isna(dct) or not 0 <= si < len(sents): return None
+    ref = _naive(dct).normalize()
+    told = [v for a, _, v in _dates_told(fn, text, sents[max(0, si - back)][0], pos, ref) if v[0] <= ref and not any(w0 <= a < w1 for w0, w1 in skip)]
+    return told[-1] if told else None
 
 # %% ../nbs/02f_statement_dates.ipynb #c019d2
 _DOC_NOUNS = r"report|filing|letter|statement|memo|memorandum|study|survey|document|ruling|order|complaint|lawsuit|motion|brief|analysis|review|audit|assessment"

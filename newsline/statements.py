@@ -27,7 +27,7 @@ from .statement_context import (MEDIA_SOURCE, _PARTICLE_SURNAME, _REPORT_CUE, _h
 from .statement_dates import (attached_date, dateline_date, narrative_date, lead_event_date, report_lead_date, speaker_event_date, SAID_ON,
                                       _in_range, _before_death, _SENT_END,
                                       _timexes_fn, _naive, _DATELINE, _ELSEWHEN, PAST_RX, document_day, _DOC_NOUNS, _day_value, _parse_value, _DAYISH,
-                                      occasion_day)
+                                      occasion_day, said_then, then_date)
 from .timex_lexicon import MON
 
 # %% ../nbs/02_statements.ipynb #c005
@@ -1052,6 +1052,10 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if not d and (tt := told_then.get(r['speaker'])) and r['sentence'] - tt[0] == 1 and _ALSO_SAID.fullmatch(r['cue'] or '') \
                 and not _other_occasion(text, s0, s1, r):
             d = tt[1]  # 'At that time, Duterte acknowledged ... He also said the deposits were "birthday gifts"': the same occasion, whatever its grain
+        if not att and r['cue_start'] is not None and said_then(text, r['cue_start'], r['cue_end'], (r['source_start'], r['source_end'])):
+            if said is None: said = [sp for o in final for sp in o['content_spans']]  # (times in anyone's words are what was talked of)
+            d = then_date(text, sents, r['sentence'], r['cue_start'], dct, skip=said)  # 'Le Pen said at the time': the time the
+            if not d: r['_undated'] = True  # story told before ('at a press conference in Nice in 2013'); none told: no known day
         if d: same_sentence.setdefault((r['speaker'], r['sentence']), d)
         if att: told_then[r['speaker']] = (r['sentence'], att)
         if d and d[1] == 'day' and not any(y is not r and y['speaker'] == r['speaker'] and any(a <= r['cue_start'] < b for a, b in y['content_spans'])
