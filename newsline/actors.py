@@ -359,6 +359,12 @@ def _country_word(s):  # a country's name or alias, alone
     return bool(re.fullmatch(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}", s)) and \
         any(f[4] in ('country', 'government') and f[1] - f[0] >= len(s) - 1 for f in actor_matcher().find(s))
 _DEMONYM = re.compile(r"\s(?!(?:Republican|Democratic|Presidential|Olympic|Catholic|Islamic|Arabic|Atlantic|Pacific|Baltic)\b)[A-Z][a-z]+(?:ian|an|ese|ish|ic|i)\b")  # a nationality inside a nominal: 'the Georgian government', 'the Turkish ministry'
+_ORG_KIND = {'ngo': 'ngo', 'group': 'ngo', 'charity': 'ngo', 'organisation': 'ngo', 'organization': 'ngo', 'movement': 'ngo', 'coalition': 'ngo',
+             'foundation': 'ngo', 'campaign': 'ngo', 'watchdog': 'ngo', 'tank': 'think_tank', 'consultancy': 'company', 'firm': 'company',
+             'company': 'company', 'newspaper': 'media', 'broadcaster': 'media', 'website': 'media', 'party': 'party'}
+_ORG_DESCRIBED = re.compile(r"(?:(?!(?:for|of|at|from|with|by|to|in|on|and)\s)[\w'’-]+\s+){0,3}?(?P<head>NGO|(?-i:group|charity|organi[sz]ation|movement|coalition|foundation|campaign|watchdog|think\s+tank|"
+                            r"consultancy|firm|company|newspaper|broadcaster|website|party))\s+(?P<name>[A-Z][\w'’&.-]*(?:\s+(?:the|of|for|and|[A-Z][\w'’&.-]*))*)")
+# a body described by its kind, then named: 'campaign group Liberty' (its own kind; not a person, as 'Flight attendant Heather Poole' is)
 _DESCRIBED = re.compile(r"^(?:[A-Z][a-z]+\s+)?(?:(?!(?:for|of|to|in|at|on|by|with|from|and|or|de|da|di|del|della|dos|du|van|von|der|den|la|le|bin|bint|ibn|al|el|y)\s)[a-z][\w-]*\s+){1,3}(?=[A-Z][\w'’&.-]*(?:\s+(?:the|of|for|and|[A-Z][\w'’&.-]*))*$)")
 _GLUED_BEFORE = re.compile(r"^.*\b[A-Z][\w'’.]*-(?:(?!(?:bin|ibn|del|der|van|von|din|dar|uddin)-)[a-z]{3,}-)+(?=[A-Z])")  # not 'Jamaat-ul-Ahrar'  # words glued before a name by lost spaces
 _GLUED_VERB = re.compile(r"(\b[A-Z][\w'’]*[a-z])-(?:paid|said|says|told|met|sent|gave|took|went|cast|spoke|wrote|added|noted|warned|joined|urged|"
@@ -1023,6 +1029,10 @@ def _resolve_source(source, mentions, matcher=None, salient=(), text='')->tuple:
         return (None, None, None, None, 'nominal')  # a document whose sender is unknown: nobody to chart
     else:
         name = canonical_name(source)
+        if (od := _ORG_DESCRIBED.fullmatch(re.sub(r'^(?:the|a|an)\s+', '', source.strip(), flags=re.I))):
+            ctry = next((f[3] for f in (matcher or actor_matcher()).find(od.group(0)[:od.start('name')]) if f[3]), None)  # 'Russian newspaper Byvor'
+            return (od.group('name'), ctry, _ORG_KIND.get(od.group('head').lower().split()[-1]), None, 'unknown')  # "Prisoners' rights NGO
+            # Addameer", 'campaign group Liberty', 'the environmental charity ClientEarth': the body, of its kind, no person
         if name and _DESCRIBED.match(re.sub(r'^(?:the|a|an)\s+', '', source.strip(), flags=re.I)) and _is_person_name(name):
             return (name, None, 'person', None, 'unknown')  # 'Flight attendant Heather Poole': the person
         if name and (tp := _trailing_person(name)):

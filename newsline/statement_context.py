@@ -237,7 +237,7 @@ def _given_and_surname(name:str, text:str, start:int, woman:bool, person:bool)->
     return ''
 
 def _given_before_rx(surname):  # one or two capitalised words, or initials, before the surname
-    return re.compile(r"(?<![/\w])(?<!\bal-)(?<!\bel-)((?:(?:[A-Z]\.|[A-Z][\w'’-]*|(?:al|el)-[A-Z][\w'’-]*)\s+){1,2})(?:(?:[Aa][ls]|[Ee]l|[Aa]sh|[Aa]bu|[Bb]in|[Ii]bn)-)?"
+    return re.compile(r"(?<![/\w])(?<!\bal-)(?<!\bel-)((?:(?:[A-Z]\.|[A-Z][\w'’-]*|(?:al|el)-[A-Z][\w'’-]*|(?<=[A-Za-z]\s)[a-z]{1,3}[A-Z][a-z][\w'’-]*)\s+){1,2})(?:(?:[Aa][ls]|[Ee]l|[Aa]sh|[Aa]bu|[Bb]in|[Ii]bn)-)?"
                       + re.escape(surname) + r"\b")
 
 def _full_name(text:str, surname:str, end:int,

@@ -16,7 +16,7 @@ from .cue_tagger import span_tagger
 from .text_units import TIMEW, STOP, OBJ_CUES, PAST
 from .actors import place_country, place_table, actor_matcher, resolve_source, canonical_name, SENT_DOCUMENTS, person_gender, DIED, BORN, describes_name, before_relative
 from .speakers import plausible_speaker, document_author, document_recipient, strip_titles, speaker_type
-from .actors import _role_name, _fits_unknown, _PERSON_HEADS, _is_person_name, PRONOUN_TYPES, SPEAKER_NOUNS, _POSTED_TO, _BY_WORDS, _OUTLET_WORDS, _IT_BODIES
+from .actors import _role_name, _fits_unknown, _PERSON_HEADS, _is_person_name, PRONOUN_TYPES, SPEAKER_NOUNS, _POSTED_TO, _BY_WORDS, _OUTLET_WORDS, _IT_BODIES, _GIVEN_NAMES
 from .kinds import statement_kind, statement_channel, is_speech_act, is_statement_cue, CAMEO, CUE_KIND, OWN_RULE_CUE, _FINITE, _PRAISE_WORDS
 from .statement_context import (MEDIA_SOURCE, _PARTICLE_SURNAME, _REPORT_CUE, _headline, _LINK_LINE, _LINK_MARK, _bears_title, _TITLES, _PERSON_ROLES,
                                         _apposed_title, _titled_person, _state_role, _COURTESY, _full_name, _full_name_later, _named_before, _QUOTED_AS, _FRONTED,
@@ -376,6 +376,8 @@ _TIMELINE = re.compile(r"(?:^|(?<=[.!?\"”]\s)|(?<=\n))(" + MON + r"\s+\d{1,2}(
 _GOES_ON = 12  # sentences after a speaker's dated statement in which their undated ones keep its date
 _ALSO_SAID = re.compile(r"(?:also|further|then)\s+(?:said|added|noted|told)", re.I)  # the speaker going on at once
 _PAST_SAID = re.compile(r"(?:\w+ly\s+)?(?:also\s+)?(?:said|told|wrote|spoke|gave|made|(?!need|feed|seed|speed|indeed)[a-z]+ed)\b", re.I)  # a past-tense cue
+_LOCAL_KINDS = {'ngo', 'company', 'media', 'party'}  # bodies outside the table, described by their kind ('campaign group Liberty'): the
+# article's country, as for its people
 _GROUP_PLURALS = {'Republicans', 'Democrats', 'Conservatives', 'Liberals', 'Tories', 'Socialists', 'Communists', 'Greens', 'Unionists',
                   'Nationalists', 'Loyalists', 'Islamists', 'Separatists', 'Rebels', 'Officials', 'Lawmakers', 'Senators', 'Critics', 'Opponents',
                   'Supporters', 'Analysts', 'Experts', 'Residents', 'Activists', 'Protesters', 'Witnesses', 'Investigators', 'Prosecutors'}
@@ -442,6 +444,12 @@ def _glued_heading(text:str, a:int)->int:
 _ANONYMITY = re.compile(r"(?:the\s+)?(?:condition\s+of\s+)?anonymity", re.I)
 _NO_COMMENT_CUE = re.compile(r"\b(?:refus|declin)\w*$", re.I)
 _NO_COMMENT = re.compile(r"\s*to\s+(?:comment|discuss|elaborate|confirm|answer|speak|say)\b", re.I)
+
+def _titled_name(title:str, surname:str, woman:bool=False)->str:
+    "A surname's full form written in the title only, from its first known given name on ('How Martin Schoeller ...': Martin Schoeller), or ''."
+    words = _full_name(title, surname, len(title), woman).split()
+    i = next((i for i, w in enumerate(words[:-1]) if w.lower() in _GIVEN_NAMES), None)  # a title's words are all capitalised: a given name
+    return ' '.join(words[i:]) if i is not None else ''  # must open the name ('New Kids' Book', 'Spanish Ambassador': none)
 
 def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=False, kcna:bool=True, tagger=None, dateline:str='')->list:
     "Statement rows (dicts) of one text; `item` is the whole-item speaker or None; actors in `title` count as earliest mentions."
@@ -806,8 +814,10 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             if full and woman and person_gender(full[0], full[2] or '') == 'm': full = None  # 'Mrs. Trump' is not Donald Trump
             if full: speaker, country, typ, cameo, how = full
             else:  # a name written out earlier, or in this sentence: 'whose acting spokesman, Mark Toner, said ... Toner said'
-                named = (_full_name(text, sur, r['cue_end'], woman) or _full_name_later(text, sur, r['cue_end'], woman)) \
-                    if not (sur.isupper() and len(sur) > 1) else None  # (not initials: 'the CBO'); else written out further on
+                named = (_full_name(text, sur, r['cue_end'], woman) or _full_name_later(text, sur, r['cue_end'], woman)
+                         or title and _titled_name(title, sur, woman)) \
+                    if not (sur.isupper() and len(sur) > 1) else None  # (not initials: 'the CBO'); else written out further on, or in
+                # the title only ('Neil deGrasse Tyson: Trump's Budget Will ...' ... 'Tyson said')
                 if named: speaker, country, typ, cameo, how = resolve_source(named, ante, matcher, salient)
                 elif sur != speaker: speaker = sur
         s_ = src.strip()  # 'May', 'Ma': Theresa May, Jack Ma named earlier; not a pronoun, nor 'Al' of 'Nasser Al'
@@ -1090,7 +1100,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
     intl = set() if kcna else {r['speaker'] for r in final if r['speaker'] and (_intl_officer(r['source_text'] or '', matcher) or _intl_intro(text, r['speaker'], matcher))}
     # (only outside KCNA, whose speakers take no article country below)
     for r in final:
-        if not kcna and r['speaker'] and not r['actor_country'] and r['actor_type'] in (None, '', 'person') \
+        if not kcna and r['speaker'] and not r['actor_country'] and (r['actor_type'] in (None, '', 'person') or r['actor_type'] in _LOCAL_KINDS
+                                                                      and not _known(matcher, r['speaker'])) \
                 and not _INTERNATIONAL.search(r['speaker']) and not _known(matcher, r['speaker']) \
                 and r['speaker'] not in intl and not _EXPERTS.fullmatch((r['source_text'] or '').strip()):
             # ('EU Economy Commissioner Pierre Moscovici': an international body's officer has no country of the article's; nor have
@@ -1099,7 +1110,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             # (the dateline the loader lifted off counts as the text it was: 'MOSCOW, February 7. /TASS/.')
             if home: r['actor_country'] = home
         elif kcna and r['speaker'] and not r['actor_country'] and _DPRK_BODY.search(r['speaker']): r['actor_country'] = 'PRK'
-        elif kcna and r['speaker'] and not r['actor_country'] and r['actor_type'] in (None, '', 'person') and not _INTERNATIONAL.search(r['speaker']) \
+        elif kcna and r['speaker'] and not r['actor_country'] and (r['actor_type'] in (None, '', 'person') or r['actor_type'] in _LOCAL_KINDS) \
+                and not _INTERNATIONAL.search(r['speaker']) \
                 and not _KOREAN_NAME.fullmatch(r['speaker']) and not _known(matcher, r['speaker']) and not _NOT_TITLE_COUNTRY.match(r['speaker']) \
                 and not re.match(r'(?:our|we|my|i)\b', r['source_text'] or '', re.I):  # ('our Party and government': the DPRK's own)
             if home is None: home = _title_country(title, matcher)  # 'Angola to Develop Education': 'the minister' is Angola's
