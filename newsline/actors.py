@@ -359,6 +359,7 @@ def _country_word(s):  # a country's name or alias, alone
     return bool(re.fullmatch(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}", s)) and \
         any(f[4] in ('country', 'government') and f[1] - f[0] >= len(s) - 1 for f in actor_matcher().find(s))
 _DEMONYM = re.compile(r"\s(?!(?:Republican|Democratic|Presidential|Olympic|Catholic|Islamic|Arabic|Atlantic|Pacific|Baltic)\b)[A-Z][a-z]+(?:ian|an|ese|ish|ic|i)\b")  # a nationality inside a nominal: 'the Georgian government', 'the Turkish ministry'
+_SCARE_QUOTED = re.compile(r"(?<!\w)[\"“'‘]([a-z][a-z -]{1,40}?)[\"”'’](?!\w)")  # a role in scare quotes, as KCNA writes them
 _ORG_KIND = {'ngo': 'ngo', 'group': 'ngo', 'charity': 'ngo', 'organisation': 'ngo', 'organization': 'ngo', 'movement': 'ngo', 'coalition': 'ngo',
              'foundation': 'ngo', 'campaign': 'ngo', 'watchdog': 'ngo', 'tank': 'think_tank', 'consultancy': 'company', 'firm': 'company',
              'company': 'company', 'newspaper': 'media', 'broadcaster': 'media', 'website': 'media', 'party': 'party'}
@@ -884,6 +885,7 @@ def _resolve_source(source, mentions, matcher=None, salient=(), text='')->tuple:
     if doc and not (doc.re is _REPORT_BY and re.sub(r'^the\s+', '', doc.group(1)) in place_table()):  # (a place is no author)
         return resolve_source(doc.group(1), mentions, matcher, salient, text)  # 'a statement from the White House', 'a 2013 report by X'
     source = _TITLE_GLUED.sub(r'\1 ', source)  # 'British Prime Minister-Theresa May': a space the corpus lost
+    source = _SCARE_QUOTED.sub(r'\1', source)  # "the 'human rights envoy' of the U.S. Department of State": the envoy, quotes aside
     source = _INNER_ACRONYM.sub('', source)  # 'the National Coordinating Committee (NCC) of the DPRK for ...': one name, the acronym aside
     source = _GLUED_GIVEN.sub(lambda m: ' ' if m.group(1).lower() in _GIVEN_NAMES else m.group(), source)  # 'of the Metropolitan Police-Neil Basu'
     if (rn_ := _REAL_NAME.search(source)) and rn_.start() > 0:  # 'The Venezuelan revolutionary, whose real name is Ilich Ramirez Sanchez': him

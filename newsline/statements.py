@@ -1087,7 +1087,10 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         s0, s1 = sents[r['sentence']] if r['sentence'] < len(sents) else (0, len(text))
         occ = _other_occasion(text, s0, s1, r)  # (a bare perfect in the sentence just before is a lede's: 'X has denied an affair. Late last
         lede = occ is not None and nxt is not None and nxt['sentence'] - r['sentence'] == 1 and re.fullmatch(r"(?:has|have)\s+[a-z]+", occ.group(0)) \
-            and not any(o['speaker'] == r['speaker'] for o in final[:i])
+            and (not any(o['speaker'] == r['speaker'] for o in final[:i])
+                 or nxt['direct'] and not r['direct'] and not any(o['speaker'] == r['speaker'] and o['_own_day'] for o in final[:i]))
+        # (or a paraphrase the speaker's quotation just after bears out, when no earlier words of theirs had a day of their own: 'The South
+        # has said that Sunday's launch was designed as a test for Trump. "...," Seoul's defence ministry said Sunday.')
         # night, X sought to quash the rumours, saying ...': the speaker's first words in the text; not 'has long said', 'has already
         # dismissed', nor a 'has said' further on, after the speaker's dated words: 'He has said that China holds the key')
         if nxt is not None and nxt['_own_day'] and 0 < nxt['sentence'] - r['sentence'] <= 2 and (not occ or lede):
