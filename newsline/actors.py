@@ -112,11 +112,10 @@ _CAP_NEXT = re.compile(r"[ -][A-Z]")
 _OTHER_BODY = re.compile(r"(?:\s+(?:[A-Z][\w'’.&-]*|of|and|for))*?\s+(?:Association|Foundation|Society|Club|League|Federation|Guild|Coalition|Trust)\b"
                          r"|(?:\s+(?:[A-Z][\w'’.&-]*|of|for))+?\s+(?:Union|Alliance)\b")  # a name going on to another body's head: 'the State
 # Department Correspondents' Association', 'the Japan Foundation', 'the Kim Il Sung Socialist Youth League' (not 'the African Union', an alias whole)
-_NATIONALITY_END = re.compile(r"(?:an|en|ese|ine|sh|ch|ic|i|k|ss|o)$")
-
 def _another_body(text, end, alias, actor):
-    "Whether the alias ending at `end` opens another body's name ('the State Department Correspondents' Association'), not a nationality's."
-    return (b := _OTHER_BODY.match(text, end)) is not None and not (alias != actor and _NATIONALITY_END.search(alias)) and b
+    "The rest of another body's name the alias ending at `end` opens ('... Correspondents' Association' of 'the State Department'), or None; a nationality's none."
+    b = _OTHER_BODY.match(text, end)
+    return None if b is None or alias != actor and _DEMONYM_END.search(alias) else b  # ('the Russian Association for ...': Russian)
 
 _CENTRAL_BANK_NAME = re.compile(r"\b(?:Bank|Reserve|Bundesbank)\b")  # a state body so named in the table is its central bank
 

@@ -16,7 +16,7 @@ from .cue_tagger import span_tagger
 from .text_units import TIMEW, STOP, OBJ_CUES, PAST
 from .actors import place_country, place_table, actor_matcher, resolve_source, canonical_name, SENT_DOCUMENTS, person_gender, DIED, BORN, describes_name, before_relative
 from .speakers import plausible_speaker, document_author, document_recipient, strip_titles, speaker_type
-from .actors import _role_name, _fits_unknown, _PERSON_HEADS, _is_person_name, PRONOUN_TYPES, SPEAKER_NOUNS, _POSTED_TO, _BY_WORDS, _OUTLET_WORDS, _IT_BODIES, _GIVEN_NAMES
+from .actors import _role_name, _fits_unknown, _PERSON_HEADS, _is_person_name, PRONOUN_TYPES, SPEAKER_NOUNS, _POSTED_TO, _BY_WORDS, _OUTLET_WORDS, _IT_BODIES, _GIVEN_NAMES, _ORG_KIND
 from .kinds import statement_kind, statement_channel, is_speech_act, is_statement_cue, CAMEO, CUE_KIND, OWN_RULE_CUE, _FINITE, _PRAISE_WORDS
 from .statement_context import (MEDIA_SOURCE, _PARTICLE_SURNAME, _REPORT_CUE, _headline, _LINK_LINE, _LINK_MARK, _bears_title, _TITLES, _PERSON_ROLES,
                                         _apposed_title, _titled_person, _state_role, _COURTESY, _full_name, _full_name_later, _named_before, _QUOTED_AS, _FRONTED,
@@ -376,7 +376,7 @@ _TIMELINE = re.compile(r"(?:^|(?<=[.!?\"”]\s)|(?<=\n))(" + MON + r"\s+\d{1,2}(
 _GOES_ON = 12  # sentences after a speaker's dated statement in which their undated ones keep its date
 _ALSO_SAID = re.compile(r"(?:also|further|then)\s+(?:said|added|noted|told)", re.I)  # the speaker going on at once
 _PAST_SAID = re.compile(r"(?:\w+ly\s+)?(?:also\s+)?(?:said|told|wrote|spoke|gave|made|(?!need|feed|seed|speed|indeed)[a-z]+ed)\b", re.I)  # a past-tense cue
-_LOCAL_KINDS = {'ngo', 'company', 'media', 'party'}  # bodies outside the table, described by their kind ('campaign group Liberty'): the
+_LOCAL_KINDS = frozenset(_ORG_KIND.values())  # bodies outside the table, described by their kind ('campaign group Liberty'): the
 # article's country, as for its people
 _GROUP_PLURALS = {'Republicans', 'Democrats', 'Conservatives', 'Liberals', 'Tories', 'Socialists', 'Communists', 'Greens', 'Unionists',
                   'Nationalists', 'Loyalists', 'Islamists', 'Separatists', 'Rebels', 'Officials', 'Lawmakers', 'Senators', 'Critics', 'Opponents',
