@@ -520,12 +520,13 @@ def home_country(text:str, # an article's body
                  mentions:list, # its actor mentions: (start, end, actor, country, type, cameo) tuples from `ActorMatcher.find`
                  min_share:float=0.5, # the share of the country mentions the leading country needs
                  min_count:int=3, # and how many mentions it needs at least
+                 min_alone:int=2, # or this many when no other country is named at all
                 )->str: # ISO3 code, or '' when no country leads
     "The country an article is about: the one its actors and places name most, when it leads clearly."
     n = Counter(m[3] for m in mentions if m[3] and m[4] != 'international_org')
     n.update(place_countries(text))
     top = n.most_common(2)
-    if not top or top[0][1] < min_count or top[0][1] < min_share * sum(n.values()): return ''
+    if not top or top[0][1] < (min_alone if len(n) == 1 else min_count) or top[0][1] < min_share * sum(n.values()): return ''
     return '' if len(top) > 1 and top[1][1] == top[0][1] else top[0][0]
 
 # %% ../nbs/02h_statement_context.ipynb #h043
