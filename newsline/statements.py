@@ -310,7 +310,7 @@ _CORRESPONDENT = re.compile(r'\breporting (?:from|in)\b', re.I)
 _COURT = re.compile(r'\b(?:courts?|judges?|justices?|tribunals?|jury|juries|magistrates?)\b', re.I)
 _CRITICS = re.compile(r'^\s*(?:(?:the|some|many|other|his|her|their|its|[\w-]+[’\']s)\s+)?(?:[\w-]+\s+)?(?:critics|detractors|opponents)\s*$', re.I)  # 'Critics', 'some of his critics'
 _SEATS = {'Brussels', 'Geneva', 'Strasbourg', 'Luxembourg', 'Vienna', 'The Hague'}  # 'Brussels said' speaks for the EU, not for Belgium
-_BACK_THEN = re.compile(r"\s*(?:(?:But|And)\s+)?[Bb]ack\s+then\b")
+_BACK_THEN = re.compile(r"\s*(?:(?:But|And)\s+)?(?:[Bb]ack\s+then|[Aa]t\s+the\s+time(?!\s+(?:of|when|that)\b))\b")  # a fronted 'Back then,', 'At the time,'
 _OCCASION_CHANNELS = {'speech', 'interview', 'press conference', 'statement', 'message'}  # channels that name the occasion of the words
 _GREETING = re.compile(r'\b(?:Greetings?|Congratulat\w*|Felicitations?)\b', re.I)
 
@@ -1062,20 +1062,22 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if not d and (tt := told_then.get(r['speaker'])) and r['sentence'] - tt[0] == 1 and _ALSO_SAID.fullmatch(r['cue'] or '') \
                 and not _other_occasion(text, s0, s1, r):
             d = tt[1]  # 'At that time, Duterte acknowledged ... He also said the deposits were "birthday gifts"': the same occasion, whatever its grain
-        if not att and r['cue_start'] is not None and said_then(text, r['cue_start'], r['cue_end'], (r['source_start'], r['source_end'])):
+        if not att and r['cue_start'] is not None and (said_then(text, r['cue_start'], r['cue_end'], (r['source_start'], r['source_end']))
+                                                       or not d and (bt := _BACK_THEN.match(text, s0)) and bt.end() <= r['cue_start']
+                                                       and not (r['content_start'] is not None and r['content_start'] < r['cue_start'])):
+            # (not when the words come first: 'At the time, a warrant was out ..., according to the state attorney's office')
             if said is None: said = [sp for o in final for sp in o['content_spans']]  # (times in anyone's words are what was talked of)
             d = then_date(text, sents, r['sentence'], r['cue_start'], dct, skip=said)  # 'Le Pen said at the time': the time the
-            if not d: r['_undated'] = True  # story told before ('at a press conference in Nice in 2013'); none told: no known day
+            if not d: r['_undated'] = True  # story told before ('at a press conference in Nice in 2013'); none told: no known day (so too
+            # 'Back then, he tweeted ...', 'At the time, X said')
         if d: same_sentence.setdefault((r['speaker'], r['sentence']), d)
         if att: told_then[r['speaker']] = (r['sentence'], att)
         if d and d[1] == 'day' and not any(y is not r and y['speaker'] == r['speaker'] and any(a <= r['cue_start'] < b for a, b in y['content_spans'])
                                            for y in final):
             dated[r['speaker']] = (r['sentence'], d); days_of.setdefault(r['speaker'], set()).add(d[0])  # not a day in the speaker's own words
         # ('has said he mentioned the file to the minister last Wednesday'): the day of that act, not of what the speaker goes on saying
-        if not att and r['cue_start'] and (_ONCE.search(text, max(0, r['cue_start'] - 16), r['cue_start']) or _ONCE_CUE.match(r['cue'] or '')
-                                           or not d and (bt := _BACK_THEN.match(text, s0)) and bt.end() <= r['cue_start']):
-            d = None; r['_undated'] = True  # 'John Lennon once said': some time ago, not on the day of the article; nor 'Back then, he
-            # tweeted ...' with no time told before it
+        if not att and r['cue_start'] and (_ONCE.search(text, max(0, r['cue_start'] - 16), r['cue_start']) or _ONCE_CUE.match(r['cue'] or '')):
+            d = None; r['_undated'] = True  # 'John Lennon once said': some time ago, not on the day of the article
         r['date'], r['date_granularity'] = d if d else (None, None)
         r['_own_day'] = att is not None and (att[1] == 'day' or att[1] == 'month' and r['channel'] in _OCCASION_CHANNELS
                                              and not _DAYISH.search(frame, 0, max(0, r['cue_start'] - s0)))
