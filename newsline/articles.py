@@ -25,7 +25,7 @@ from tqdm.auto import tqdm
 from .files import MAX_ARCHIVE_BYTES, ArchiveTooLarge, Input, iter_inputs
 from .pages import looks_like_page, parse_page, parse_text
 from .records import field_map, map_record, read_csv, read_json, read_jsonl, read_parquet
-from .textclean import (BinaryFileError, _MONTHS, _year_for, clean_body, decode_bytes, fix_text,
+from .textclean import (BinaryFileError, _MONTHS, _year_for, clean_body, split_print_tail, decode_bytes, fix_text,
                                 guess_language, outlet_from_url, parse_dateline, parse_published)
 
 # %% ../nbs/00_articles.ipynb #c006
@@ -229,6 +229,7 @@ def article_row(rec:dict,    # raw record from a reader
     problems = []
     body = rec.get('body')
     body = body if fmt in ('page', 'text', 'html', 'feed') and body else clean_body(body or '')
+    body, tail = split_print_tail(body)  # a print edition's credit, e-mail addresses, a photo caption: to the footer
     published, date_only, prob = parse_published(rec.get('published'))
     if prob: problems.append(prob)
     dl, dl_date, dl_place = None, None, None
@@ -250,7 +251,7 @@ def article_row(rec:dict,    # raw record from a reader
                summary=_str(rec.get('summary')), body=body or None, byline=_str(rec.get('byline')),
                caption=_str(rec.get('caption')), caption_credit=_str(rec.get('caption_credit')),
                reading_time=rec.get('reading_time'), relative_age=_str(rec.get('relative_age')),
-               related=[_str(r) for r in rec.get('related') or [] if _str(r)], footer=list(rec.get('footer') or []),
+               related=[_str(r) for r in rec.get('related') or [] if _str(r)], footer=list(rec.get('footer') or []) + tail,
                language=_str(rec.get('language')) or guess_language(body or title or ''),
                dateline=dl, dateline_place=dl_place, dateline_date=pd.Timestamp(dl_date) if dl_date else pd.NaT,
                source_id=_str(rec.get('source_id')), path=path, line=line, format=fmt, duplicate_of=None,
