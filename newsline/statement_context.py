@@ -733,6 +733,8 @@ def _paras_end(text, a, starts, max_paras):
 
 # %% ../nbs/02h_statement_context.ipynb #h071
 _FULL_TEXT = re.compile(r'\b[Tt]he (?:full )?text of the (?:speech|report|address|lecture)\b[^.:\n]{0,30}\bfollows?\b')
+_FRONTED_TIME = re.compile(r"(?:(?:But|And|Then)\s+)?(?:(?:In|On|At|During|After|Before|Since|Just|Last|Earlier|Later|Early|Late|Back|Recently|Only)\b"
+                          r"|[^,]*\b(?:ago|weeks?|months?|years?|days?|yesterday|today|morning|afternoon|evening|night)\b)[^,]{0,80},\s+(?=[A-Z])")  # a time before the subject
 _MADE = re.compile(r"\b(?:made|delivered|gave|presented)\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,2}?(report|speech|lecture|address)\b")  # 'an oath-taking speech'
 
 def _made_at(text:str, pos:int, kinds=('report', 'speech', 'lecture', 'address'))->tuple:
@@ -742,6 +744,7 @@ def _made_at(text:str, pos:int, kinds=('report', 'speech', 'lecture', 'address')
     a = hits[-1].start()
     d = text.rfind('. ', 0, a); s0 = max(text.rfind('\n', 0, a) + 1, d + 2 if d >= 0 else 0)  # the sentence's start
     subj = text[s0:a].strip(' ,')
+    if fp := _FRONTED_TIME.match(subj): subj = subj[fp.end():]  # 'Just two weeks ago, Justice Jane Roe gave a speech': the maker, not the time
     parts = re.split(r',?\s+and\s+(?=[A-Z])', subj)
     if len(parts) > 1 and re.search(r'\b(?:made|delivered|gave|read)\b', ' '.join(parts[:-1])): subj = parts[-1].strip(' ,')
     # 'X made an opening address and Y, chairman of ..., made a report': Y

@@ -1076,8 +1076,12 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                                            for y in final):
             dated[r['speaker']] = (r['sentence'], d); days_of.setdefault(r['speaker'], set()).add(d[0])  # not a day in the speaker's own words
         # ('has said he mentioned the file to the minister last Wednesday'): the day of that act, not of what the speaker goes on saying
-        if not att and r['cue_start'] and (_ONCE.search(text, max(0, r['cue_start'] - 16), r['cue_start']) or _ONCE_CUE.match(r['cue'] or '')):
-            d = None; r['_undated'] = True  # 'John Lennon once said': some time ago, not on the day of the article
+        if not att and r['cue_start'] and (_ONCE.search(text, max(0, r['cue_start'] - 16), r['cue_start']) or _ONCE_CUE.match(r['cue'] or '')
+                                           or _RECENTLY.search(text, max(0, r['cue_start'] - 20), r['cue_start']) or 'recently' in (r['cue'] or '').lower()
+                                           or (ra := _RECENTLY_AFTER.match(text, r['cue_end'])) and not any(a < ra.end() and r['cue_end'] < b
+                                                                                                               for a, b in r['content_spans'])):
+            d = None; r['_undated'] = True  # 'John Lennon once said', 'BYD recently announced', 'told TASS in a recent interview': some time
+            # before the day of the article, which is not when it was said
         r['date'], r['date_granularity'] = d if d else (None, None)
         r['_own_day'] = att is not None and (att[1] == 'day' or att[1] == 'month' and r['channel'] in _OCCASION_CHANNELS
                                              and not _DAYISH.search(frame, 0, max(0, r['cue_start'] - s0)))
@@ -1271,6 +1275,10 @@ _PRAISE_OPENER = re.compile(r"\s*(?:(?:Expressing|Voicing)\s+(?:(?:great|deep|fu
 _ONCE = re.compile(r'(?<!\bat )\bonce\s+(?:\w+ly\s+)?$', re.I)  # 'once said', 'once famously said' (not 'at once said')
 
 _ONCE_CUE = re.compile(r'once\s+(?:\w+ly\s+)?\w+$', re.I)  # the cue 'once said' itself
+_RECENTLY = re.compile(r'\brecently\s+(?:\w+ly\s+)?$', re.I)  # 'BYD recently announced', 'the artist recently said'
+_RECENTLY_AFTER = re.compile(r"\s+recently\b|[^.;\"“”]{0,40}?\bin\s+(?:a|an|his|her|its|their)\s+recent\s+(?:[\w-]+\s+)?(?:interview|statement|speech|"
+                             r"article|op-ed|letter|post|message|comments?|remarks|address|briefing|column|essay)\b", re.I)  # 'said recently',
+# 'told the Miami Herald in a recent interview'
 
 _STORY = r'(?:It was\s+)?(?:One|Some)\s+(?:day|morning|afternoon|evening|night)\b'  # a story's opening
 _STORY_OPEN = re.compile(r'\s*' + _STORY, re.I)
