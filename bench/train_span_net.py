@@ -35,7 +35,10 @@ Measured 2026-12-07, PolNeAR dev (bench/score_nets.py, one sitting), exact F1 so
 Both distilled seeds are above every base seed in all twelve numbers (mean pipeline exact +1.6/+1.6/+1.4 over the base seeds' mean);
 the shipped one is seed 0, the default, not the better of the two on dev. Without --pseudo-cut (the 200-token pieces whole, a
 pseudo-labelled token weighing about a quarter of a gold one) the gain was within the base seeds' spread (pipeline 76.4/71.8/60.4).
-The same speed (217,000-230,000 characters a second in the pipeline). The labeller itself (step 2's --net --score) on dev: 78.3/73.2/54.9 exact, 82.2/83.1/83.0 overlap.
+The same speed (217,000-230,000 characters a second in the pipeline).
+A second round (measured 2026-12-07: the shipped network's CRF plus the teacher relabelling the same 1.5 M tokens, 0.95% of their
+tags changed; the labeller on dev 78.5/72.8/54.9 exact) trained a network scoring pipeline exact 76.8/73.0/61.8, overlap
+81.8/82.3/84.4: within the seeds' noise, not shipped. A better teacher, not more rounds, would be the next step. The labeller itself (step 2's --net --score) on dev: 78.3/73.2/54.9 exact, 82.2/83.1/83.0 overlap.
 
 To compare variants without dev, --holdout K leaves train documents K, K+10, ... out (score them afterwards with bench/score_nets.py --holdout K).
 --all-annotators also trains on the other annotators' files of the 16 documents that several annotated (5 or 6 files each; 919

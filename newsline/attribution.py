@@ -23,7 +23,8 @@ def _has_verb(text, toks, low, a, b):
     for x, w in enumerate(low[a:b], a):
         if x > a and w in ('who', 'which', 'that', 'whose'): return False  # a relative clause: 'a survey of superdelegates, who are influential'
         if _cap(text, toks, x) or w in STOP: continue  # 'In May', 'James A.', 'as the'
-        if w in AUX or w in PAST or (w.endswith('ed') and len(w) > 4 and x > a and low[x-1] in AUX | {'also', 'then', 'later', 'never', 'not'})\
+        if w in AUX or w in PAST or (w.endswith('ed') and len(w) > 4 and x > a and (low[x-1] in AUX | {'also', 'then', 'later', 'never', 'not'}
+                                                                              or low[x-1].endswith('ly') and x-1 > a and low[x-2] in AUX))\
                 or (w.endswith('s') and not w.endswith('ss') and w.isalpha() and x+1 < b and low[x+1] in DET): return True
         if x == a+1 and w.endswith('s') and not w.endswith(('ss', 'us', 'is')) and w.isalpha() and not _plural_head(w) and _cap(text, toks, a) \
                 and not low[a].endswith(("'s", "’s")) and x+1 < b and low[x+1].isalpha() and low[x+1] not in STOP and not _cap(text, toks, x+1):
@@ -46,6 +47,8 @@ def _np_to_comma(text, toks, low, i, j):
     if c is None or not _cap(text, toks, c-1) or not all(_is_word(w) or w in ('(', ')', '.', '-') for w in low[i:c]) or _has_verb(text, toks, low, i, c): return None
     return c if sum(_cap(text, toks, x) for x in range(i, c)) * 2 >= c - i else None  # mostly capitalised: an office and a name
 
+_NAME_PARTICLES = {'de', 'da', 'di', 'del', 'van', 'von', 'der', 'den', 'al', 'el', 'bin', 'ibn', 'la', 'le', 'du', 'dos', 'das', 'ter'}  # in names
+
 _LAID = re.compile(r"\b(?:laid|placed|presented|offered|laying|placing)\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:floral|wreaths?|baskets?|flowers|bouquets?)\b|\bbowed\b", re.I)
 # a tribute paid with flowers or a bow is a gesture, not words
 def _left_apposition(text, toks, low, j, lo):
@@ -64,8 +67,17 @@ def _left_apposition(text, toks, low, j, lo):
         if ',' not in low[st:j] and _has_verb(text, toks, low, st, j): return None  # 'In a year when ..., candidates have more room ...,
         # said X': a clause, the words
     if k < lo and ',' in low[st:j] and _has_verb(text, toks, low, st, low.index(',', st, j)):  # the first part is a clause, not a name: the words said
-        st = next((c+1 for c in range(st, j-1) if low[c] == ',' and _cap(text, toks, c+1) and (e1 := _np_to_comma(text, toks, low, c+1, j)) is not None
+        s1 = st
+        st = next((c+1 for c in range(s1, j-1) if low[c] == ',' and _cap(text, toks, c+1) and (e1 := _np_to_comma(text, toks, low, c+1, j)) is not None
                    and e1+1 < j and not _cap(text, toks, e1+1) and low[e1+1] not in ('and', 'or')), None)  # 'That ... makes a conflict unlikely, Wayne Mapp, a former defense minister, told CNN'
+        if st is None:  # the description first: '... had been disrupted, the president of Paris Airports, Augustin de Romanet, told CNN'
+            st = next((c+1 for c in range(s1, j-1) if low[c] == ',' and low[c+1] in ('the', 'a', 'an', 'its', 'his', 'her', 'their')
+                       and (c2 := next((x for x in range(c+2, j) if low[x] == ','), None)) is not None and c2+1 < j and not _has_verb(text, toks, low, c+1, c2)
+                       and all(_cap(text, toks, x) or low[x] in _NAME_PARTICLES for x in range(c2+1, j))), None)
+        if st is None and (c0 := low.index(',', s1, j)) and (n0 := next((x+1 for x in range(c0-1, s1, -1) if low[x] == 'and'), None)) \
+                and n0 < c0 and all(_cap(text, toks, x) or low[x] in _NAME_PARTICLES for x in range(n0, c0)) and _cap(text, toks, n0) \
+                and low[c0+1] in ('the', 'a', 'an', 'its', 'his', 'her', 'their') and not _has_verb(text, toks, low, c0+1, j):
+            st = n0  # 'FIFA had rebuked such accusations and Fatma Samoura, the organization's secretary general, announced': the name after 'and'
         if st is None: return None
     if st < j and np_left(text, toks, low, j-1, st) is not None: return (st, j)
     return None
@@ -192,7 +204,6 @@ _SAID_NEXT = {'that', 'of', 'to', 'during', 'after', 'before', 'about', 'as', 'w
               'so', 'this', 'it', 'he', 'she', 'they', 'we', 'i', 'you', 'there', 'publicly', 'repeatedly', 'recently', 'separately', 'further'}  # what may follow 'said' inside a cue
 
 DASHES = {'―', '—'}
-_NAME_PARTICLES = {'de', 'da', 'di', 'del', 'van', 'von', 'der', 'den', 'al', 'el', 'bin', 'ibn', 'la', 'le', 'du', 'dos', 'das', 'ter'}
 _LABEL_GROUPS = {'camp', 'campaign', 'team', 'aides', 'allies', 'officials', 'spokesman', 'spokeswoman', 'spokesperson', 'office', 'lawyers',
                  'lawyer', 'ministry', 'government', 'supporters', 'family', 'sources', 'adviser', 'advisers'}
 NOT_SOURCES = {'contributing', 'name', 'age', 'city', 'job', 'pay', 'occupation', 'location', 'date', 'time', 'title', 'topic',  # form labels
