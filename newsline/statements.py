@@ -1283,7 +1283,8 @@ _RECENTLY_AFTER = re.compile(r"\s+recently\b|[^.;\"“”]{0,40}?\bin\s+(?:a|an|
 _STORY = r'(?:It was\s+)?(?:One|Some)\s+(?:day|morning|afternoon|evening|night)\b'  # a story's opening
 _STORY_OPEN = re.compile(r'\s*' + _STORY, re.I)
 _AUTHOR_LINE = re.compile(r'\s*[^\n]{0,400}?(?:\b[Tt]he following\b|\bFollowing\s+is\b)(?:"[^"\n]*"|“[^”\n]*”|[^\n:"“]|:(?=\d\d)){0,200}'
-                          r'(?::(?:[ \t]*\n\s*|[ \t]+(?=[A-Z“"]))|(?<=["”])\.?[ \t]*\n\s*)')  # 'X issued the following press statement on Sunday:',
+                          r'(?::(?:[ \t]*\n\s*|[ \t]+(?=[A-Z“"]))|(?<=["”])\.?[ \t]*\n\s*|\.[ \t]*\n\s*)')  # 'X issued the following press statement on Sunday:'
+# (or '... on Sunday.' closing its line),
 # '... titled "A: B"' (a title in quotes may hold a colon, or end the line),
 # '... at 10:00 on July 16:'
 _AUTHOR_SAID = re.compile(r'\s*[^\n]{0,400}?\b(?:issued|released|made\s+public|published)\b[^\n]{0,300}?(?:,?\s+which\s+(?:said|says|reads)|'
