@@ -1073,6 +1073,9 @@ def _resolve_source(source, mentions, matcher=None, salient=(), text='')->tuple:
     return ((None if how == 'pronoun' else canonical_name(source)), None, None, None, how)
 
 # %% ../nbs/02a_actors.ipynb #5b989542
+_PARENS = re.compile(r"\s*\((?:[A-Z]{2,}[A-Za-z0-9&./-]*(?:[,;/][^()\n]{0,50})?|[DRI]-[A-Z][\w.]*|[a-z0-9][^()\n]{0,60})\)")  # an aside in
+# brackets: an acronym ('(ISIL, also known as ISIS)'), a party tag, a note ('(pictured above)'); not a name's part, 'Nepal Communist Party (United)'
+
 def resolve_source(source:str,   # the source span's text
                    mentions:list, # earlier actor mentions (start, end, actor, country, type, cameo), in text order
                    matcher:ActorMatcher=None, # default: the shipped table
@@ -1085,6 +1088,10 @@ def resolve_source(source:str,   # the source span's text
     if _OTHERS_OF.fullmatch(source.strip()):  # "Washington's trading partners", "Trump's critics": others, not the owner
         return (canonical_name(source), None, None, None, 'unknown')
     r = _resolve_source(source, mentions, matcher, salient, text)
+    if '(' in source and (not r[0] or '(' in r[0] or r[0].lower() == source.split()[-1].lower()) and (bare := _PARENS.sub('', source)).strip() \
+            and bare.strip() != source.strip() and (rb := resolve_source(bare, mentions, matcher, salient, text))[0]:
+        return rb  # an aside kept in the name or hiding it: 'the Russian Anti-Doping Agency (RUSADA)', 'The Islamic State (IS) group' (was
+        # 'Group'): the name without it (not when the whole resolves: "Kim Jong Un, chairman of the Workers' Party of Korea (WPK)")
     sp = r[0] or ''
     if (pg := _OWNED_PAGE.fullmatch(sp)):  # "the group's Facebook page": the group speaks through it
         return resolve_source(pg.group('owner'), mentions, matcher, salient, text)

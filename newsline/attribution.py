@@ -534,7 +534,14 @@ def _clean_source(text, toks, low, r):
     if c is not None and ',' not in low[c+1:b] and low[c+1:c+3] != ['as', 'well'] and not any(
             w in CHANNEL_NOUNS or w.rstrip('s') in CHANNEL_NOUNS for w in low[c+1:b]) and (low[c+1] in _ASIDE_PREP or (low[c+1].endswith('ing') and low[c+1] not in _ING_NOT_ASIDE)):
         b = c
+    if b-a == 1 and low[a] in _BODY_HEADS and a > 3 and low[a-1] == ')' and (o := next((x for x in range(a-2, max(0, a-16), -1) if low[x] == '('), None)):
+        k = o  # 'The Islamic State (IS) group claimed', 'The Islamic State of Iraq and the Levant (ISIL, also known as ISIS) group claimed': the name
+        while k > 0 and o-k < 10 and _is_word(low[k-1]) and (_cap(text, toks, k-1) or low[k-1] in ('of', 'and', 'for', 'the') and k-1 < o-1): k -= 1
+        while k < o and not _cap(text, toks, k): k += 1  # (a name opens with a capital: not 'with the Levant (...)')
+        if k < o: a = k-1 if k > 0 and low[k-1] == 'the' else k
     return (a, b)
+
+_BODY_HEADS = {'group', 'groups', 'movement', 'militia', 'organisation', 'organization', 'party', 'network', 'coalition', 'alliance', 'front', 'faction'}
 
 _NOT_APPOSED = {'but', 'and', 'or', 'so', 'yet', 'while', 'whereas', 'although', 'though', 'because', 'as', 'if', 'when', 'since', 'unless',
                 'adding', 'saying', 'noting', 'in', 'on', 'at'}  # what opens a clause or an adverbial after 'said X,', not an apposition
