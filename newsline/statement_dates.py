@@ -85,7 +85,8 @@ _CONTEXT = 1500  # characters before a window that an offset ('two days earlier'
 
 _CHANNEL_DAY = re.compile(r"\bin\s+(?:his|her|its|their|a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:statement|letter|message|article|speech|interview|"
                           r"address|remarks|report|commentary|editorial)\s+(?:on|dated|of)\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b")  # 'in his statement on Mar. 26'
-_RELATIVE_PP = re.compile(r",\s*(?:(?:with|to|for|from|of|by|under|at|in|on)\s+)?(?:who|which|whose|whom)\b")  # ', with whom Tillerson met'
+_RELATIVE_PP = re.compile(r",\s*(?:(?:with|to|for|from|of|by|under|at|in|on|near|close\s+to)\s+)?(?:who|which|whose|whom|where)\b")  # ', with whom
+# Tillerson met', ', near where Ottoman armies held off an Allied force in 1915-1916, Erdogan criticised'
 
 def _in_relative(text:str, lo:int, a:int)->bool:
     "Whether position `a` lies inside a relative clause (', who ...') opened after `lo` and not yet closed by a comma."

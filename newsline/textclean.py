@@ -100,15 +100,19 @@ def _glued_quotes(s:str)->str:
     "Put back the space a straight quote closing a quotation lost before the next sentence ('forward.\"Germany's' -> 'forward.\" Germany's')."
     return _GLUED_QUOTE.sub('" ', s)  # (closing: the corpus's straight quotes also stand for apostrophes, 'I"ve', so counting them tells nothing)
 
+_DASH_BREAK = re.compile(r'(?:(?<=[a-z0-9)][.!?,])|(?<=[a-z0-9)][.!?]["”’])|(?<=[a-z0-9)]["”’][.!?,]))-(?=["“]?[A-Z])')  # a hyphen where a
+# paragraph break or a space was lost after a sentence's end or a comma: 'battling the flames.-Like a scene', 'the Associated Press.-"But'
+
 def fix_text(s:str, # text as found in the file
             )->str: # text with entities, mojibake and odd spaces repaired
-    "Repair HTML entities, mojibake, odd spaces, line ends, glued leader names and quotes glued to the next sentence in `s`."
+    "Repair HTML entities, mojibake, odd spaces, line ends, glued leader names, quotes glued to the next sentence and lost breaks in `s`."
     if not s: return s or ''
     s = s.replace('\r\n', '\n')
     if '&' in s and _ENTITY.search(s): s = html.unescape(s)
     if _MOJIBAKE.search(s): s = ftfy.fix_encoding(s)
     if '"?' in s: s = _lossy_quotes(s)
     if '"' in s and _GLUED_QUOTE.search(s): s = _glued_quotes(s)
+    if '-' in s: s = _DASH_BREAK.sub(' ', s)
     if 'Kim ' in s: s = _unglue(s)
     if _SURROGATE.search(s): s = _SURROGATE.sub('\ufffd', s)
     for a, b in _SPACES:
