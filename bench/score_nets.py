@@ -8,7 +8,7 @@ import argparse, copy, sys, time
 from pathlib import Path
 import pandas as pd
 sys.path.insert(0, str(Path(__file__).parent))
-from span_data import encode_text, tag_spans
+from span_data import encode_text, tag_spans, holdout_names
 from newsline.polnear import load_polnear, predict_attributions, score_spans
 from newsline.cue_tagger import cue_tagger
 from newsline.span_net import SpanNet
@@ -20,7 +20,8 @@ ap.add_argument('--holdout', type=int, metavar='K', help="train's documents K, K
 a = ap.parse_args()
 pd.set_option('display.width', 200)
 split = 'dev' if a.holdout is None else 'train'
-docs = [d for k, d in enumerate(load_polnear(Path(a.shared)/'eval/polnear'/split)) if a.holdout is None or k % 10 == a.holdout]
+docs = list(load_polnear(Path(a.shared)/'eval/polnear'/split))
+if a.holdout is not None: held = set(holdout_names(Path(a.shared)/'eval/polnear/train', a.holdout)); docs = [d for d in docs if d[0] in held]
 prep = [(text, gold) + encode_text(text) for _, text, gold in docs]
 where = f'PolNeAR {split}' + ('' if a.holdout is None else f', held-out tenth {a.holdout}') + f', {len(docs)} documents'
 chars = sum(len(t) for _, t, _ in docs)

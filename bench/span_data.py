@@ -3,7 +3,7 @@ distill_pseudo, score_nets). Not part of newsline."""
 import csv, gzip, json
 from pathlib import Path
 import numpy as np
-from newsline.polnear import read_brat
+from newsline.polnear import load_polnear, read_brat
 from newsline.text_units import tokenize, quote_regions
 from newsline.span_net import paragraph_units
 
@@ -33,6 +33,10 @@ def all_annotators(folder):
     folder = Path(folder)
     return [(f.stem, (folder/'text'/f"{f.stem.rsplit('_', 1)[0]}.txt").read_text(encoding='utf-8'), read_brat(f.read_text(encoding='utf-8')))
             for f in sorted((folder/'attributions').glob('*.ann'))]
+
+def holdout_names(folder, fold):
+    "Every 10th document of a split by sorted name, from the `fold`-th on: the variants' own held-out part of train."
+    return [name for k, (name, _, _) in enumerate(load_polnear(folder)) if k % 10 == fold]
 
 def tag_spans(tags, toks):
     "Attributions of one part each from BIO tags, each run B-X I-X ... one span: the network alone, without the pipeline's rules."

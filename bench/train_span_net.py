@@ -71,7 +71,7 @@ import numpy as np
 try: import torch, torch.nn as nn
 except ImportError: sys.exit('training needs torch: pip install -e ".[train]"')
 sys.path.insert(0, str(Path(__file__).parent))
-from span_data import labelled, all_annotators, tag_spans, unlabelled_texts
+from span_data import labelled, all_annotators, tag_spans, unlabelled_texts, holdout_names
 from newsline.polnear import load_polnear, score_spans
 from newsline.text_units import tokenize, quote_regions
 from newsline.span_net import SpanNet, TAGS, shape_id, paragraph_units
@@ -118,10 +118,6 @@ def word_vectors(dim, n_words=40_000, min_count=5):
     torch.manual_seed(a.seed); U, Sg, _ = torch.svd_lowrank(P, q=dim+32, niter=5)
     E = (U[:, :dim]*Sg[:dim].sqrt()).numpy(); E /= np.linalg.norm(E, axis=1, keepdims=True).clip(1e-6)
     return V, E.astype(np.float32)
-
-def holdout_names(folder, fold):
-    "Every 10th document of a split by sorted name, from the `fold`-th on: the variants' own held-out part of train."
-    return [name for k, (name, _, _) in enumerate(load_polnear(folder)) if k % 10 == fold]
 
 if a.vectors and Path(a.vectors).exists():
     with np.load(a.vectors) as z: V, E = str(z['words']).split('\n'), z['vectors']
@@ -230,8 +226,8 @@ def pseudo_units():
 
 ENDS, CLOSE, INSIDE = {'.', '!', '?'}, {'"', "'", '\u201d', '\u2019', ')'}, {i for i, t in enumerate(TAGS) if t.startswith('I-')}
 def cut_points(words, tags, o, e, rng):
-    "(start, end) pieces of the unit words[o:e], cut after a sentence's end (. ! ? and a closing quotation mark or bracket after it)"
-    "that the next token's tag does not continue, each such end with probability --pseudo-cut."
+    ("(start, end) pieces of the unit words[o:e], cut after a sentence's end (. ! ? and a closing quotation mark or bracket after it) "
+     "that the next token's tag does not continue, each such end with probability --pseudo-cut.")
     pieces, st = [], o
     for i in range(o, e-1):
         if words[i] in ENDS or (words[i] in CLOSE and i > o and words[i-1] in ENDS):

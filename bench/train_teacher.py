@@ -39,6 +39,7 @@ ap.add_argument('--out', default=str(ROOT/'teacher.pt'))
 ap.add_argument('--net', help='a span network (.npz) to score the combination with on PolNeAR dev at the end')
 ap.add_argument('--score', action='store_true', help='do not train: read the teacher from --out and score it with --net')
 a = ap.parse_args()
+if a.score and not a.net: ap.error('--score needs --net: the span network to score the teacher with')
 torch.set_num_threads(a.threads); torch.manual_seed(a.seed); random.seed(a.seed); np.random.seed(a.seed)
 from minilm_teacher import Teacher, wordpieces, windows, collate, token_logprobs, continue_shared, combined_tags
 S = Path(a.shared); t0 = time.time(); T2I = {t: i for i, t in enumerate(TAGS)}

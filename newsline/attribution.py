@@ -465,7 +465,7 @@ _PLACE_ENDS = _PLACE_HEADS | {'prefecture', 'oblast', 'governorate', 'areas'}  #
 _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/|\bt\.co/|\bbit\.ly/)\S*")
 
 def _clean_source(text, toks, low, r):
-    "Trim a source range: an introductory phrase, a trailing ', meanwhile,' or ', who', and a relative pronoun before a pronoun ('which he' -> 'he')."
+    "Trim a source range (an introductory phrase, a trailing ', meanwhile,' or ', who', a relative pronoun before a pronoun: 'which he' -> 'he'), or widen a body's head noun to the name before its bracketed acronym."
     if r is None: return r
     a, b = r
     while b-a > 1 and (low[b-1] in _REL or low[b-1] == ','): b -= 1
@@ -537,6 +537,8 @@ def _clean_source(text, toks, low, r):
     if b-a == 1 and low[a] in _BODY_HEADS and a > 3 and low[a-1] == ')' and (o := next((x for x in range(a-2, max(0, a-16), -1) if low[x] == '('), None)):
         k = o  # 'The Islamic State (IS) group claimed', 'The Islamic State of Iraq and the Levant (ISIL, also known as ISIS) group claimed': the name
         while k > 0 and o-k < 10 and _is_word(low[k-1]) and (_cap(text, toks, k-1) or low[k-1] in ('of', 'and', 'for', 'the') and k-1 < o-1): k -= 1
+        if (n := next((x for x in range(o-1, k-1, -1) if low[x] == 'and'), None)) is not None and 'of' not in low[k:n]: k = n+1  # an 'and' outside
+        # an 'of' phrase joins another clause: 'Fighting went on in Aleppo and the Syrian Democratic Forces (SDF) alliance said'
         while k < o and not _cap(text, toks, k): k += 1  # (a name opens with a capital: not 'with the Levant (...)')
         if k < o: a = k-1 if k > 0 and low[k-1] == 'the' else k
     return (a, b)

@@ -733,7 +733,8 @@ def _paras_end(text, a, starts, max_paras):
 
 # %% ../nbs/02h_statement_context.ipynb #h071
 _FULL_TEXT = re.compile(r'\b[Tt]he (?:full )?text of the (?:speech|report|address|lecture)\b[^.:\n]{0,30}\bfollows?\b')
-_FRONTED_TIME = re.compile(r"(?:(?:But|And|Then)\s+)?(?:(?:In|On|At|During|After|Before|Since|Just|Last|Earlier|Later|Early|Late|Back|Recently|Only)\b"
+_FRONTED_TIME = re.compile(r"(?:(?:But|And|Then)\s+)?(?:(?:In|On|At|During|After|Before|Since|Just|Last|Earlier|Later|Early|Late|Back|Recently|Only|Yesterday|"
+                          r"Today|Tonight|This|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
                           r"|[^,]*\b(?:ago|weeks?|months?|years?|days?|yesterday|today|morning|afternoon|evening|night)\b)[^,]{0,80},\s+(?=[A-Z])")  # a time before the subject
 _MADE = re.compile(r"\b(?:made|delivered|gave|presented)\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,2}?(report|speech|lecture|address)\b")  # 'an oath-taking speech'
 

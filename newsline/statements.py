@@ -1077,9 +1077,10 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             dated[r['speaker']] = (r['sentence'], d); days_of.setdefault(r['speaker'], set()).add(d[0])  # not a day in the speaker's own words
         # ('has said he mentioned the file to the minister last Wednesday'): the day of that act, not of what the speaker goes on saying
         if not att and r['cue_start'] and (_ONCE.search(text, max(0, r['cue_start'] - 16), r['cue_start']) or _ONCE_CUE.match(r['cue'] or '')
-                                           or _RECENTLY.search(text, max(0, r['cue_start'] - 20), r['cue_start']) or 'recently' in (r['cue'] or '').lower()
+                                           or _RECENTLY.search(text, max(0, r['cue_start'] - 20), r['cue_start']) or _RECENTLY_CUE.search(r['cue'] or '')
                                            or (ra := _RECENTLY_AFTER.match(text, r['cue_end'])) and not any(a < ra.end() and r['cue_end'] < b
-                                                                                                               for a, b in r['content_spans'])):
+                                                                                                               for a, b in r['content_spans'])
+                                           and not (r['source_start'] is not None and r['cue_end'] <= r['source_start'] < ra.end())):
             d = None; r['_undated'] = True  # 'John Lennon once said', 'BYD recently announced', 'told TASS in a recent interview': some time
             # before the day of the article, which is not when it was said
         r['date'], r['date_granularity'] = d if d else (None, None)
@@ -1276,17 +1277,21 @@ _ONCE = re.compile(r'(?<!\bat )\bonce\s+(?:\w+ly\s+)?$', re.I)  # 'once said', '
 
 _ONCE_CUE = re.compile(r'once\s+(?:\w+ly\s+)?\w+$', re.I)  # the cue 'once said' itself
 _RECENTLY = re.compile(r'\brecently\s+(?:\w+ly\s+)?$', re.I)  # 'BYD recently announced', 'the artist recently said'
-_RECENTLY_AFTER = re.compile(r"\s+recently\b|[^.;\"“”]{0,40}?\bin\s+(?:a|an|his|her|its|their)\s+recent\s+(?:[\w-]+\s+)?(?:interview|statement|speech|"
+_RECENTLY_CUE = re.compile(r"\brecently\b(?!\s+(?:appointed|elected|re-elected|named|installed|promoted|hired|retired|sworn)\b)", re.I)  # in the cue:
+# 'recently announced', 'said recently' (not 'said recently appointed Minister X': the minister's new post)
+_RECENTLY_AFTER = re.compile(r"\s+recently\b(?!\s+(?:appointed|elected|named|installed|promoted|hired|retired|[a-z]+ed\b))|[^.;\"“”]{0,40}?\bin\s+(?:a|an|his|her|its|their)\s+recent\s+(?:[\w-]+\s+)?(?:interview|statement|speech|"
                              r"article|op-ed|letter|post|message|comments?|remarks|address|briefing|column|essay)\b", re.I)  # 'said recently',
 # 'told the Miami Herald in a recent interview'
 
 _STORY = r'(?:It was\s+)?(?:One|Some)\s+(?:day|morning|afternoon|evening|night)\b'  # a story's opening
 _STORY_OPEN = re.compile(r'\s*' + _STORY, re.I)
 _AUTHOR_LINE = re.compile(r'\s*[^\n]{0,400}?(?:\b[Tt]he following\b|\bFollowing\s+is\b)(?:"[^"\n]*"|“[^”\n]*”|[^\n:"“]|:(?=\d\d)){0,200}'
-                          r'(?::(?:[ \t]*\n\s*|[ \t]+(?=[A-Z“"]))|(?<=["”])\.?[ \t]*\n\s*|\.[ \t]*\n\s*)')  # 'X issued the following press statement on Sunday:'
-# (or '... on Sunday.' closing its line),
+                          r'(?::(?:[ \t]*\n\s*|[ \t]+(?=[A-Z“"]))|(?<=["”])\.?[ \t]*\n\s*)')  # 'X issued the following press statement on Sunday:',
 # '... titled "A: B"' (a title in quotes may hold a colon, or end the line),
 # '... at 10:00 on July 16:'
+_AUTHOR_STOP = re.compile(r"\s*[^\n]{0,300}?\b(?:issued|released|published|made\s+public|sent)\s+the\s+following\s+(?:[\w-]+\s+){0,2}?(?:statement|"
+                          r"commentary|article|report|letter|message|memorandum|communiqu[eé]|announcement|notice|appeal|address|declaration)\b"
+                          r"[^\n:]{0,120}?\.[ \t]*\n\s*")  # an author line closed by a full stop: 'X issued the following press statement on Sunday.'
 _AUTHOR_SAID = re.compile(r'\s*[^\n]{0,400}?\b(?:issued|released|made\s+public|published)\b[^\n]{0,300}?(?:,?\s+which\s+(?:said|says|reads)|'
                           r'\btitled\s+(?:"[^"\n]*"|“[^”\n]*”))\s*:[ \t]*\n\s*')  # 'X on Thursday issued a press statement "...", which said:'
 _LEAD_SUBJECT = re.compile(r"\s*(?:An?\s+|The\s+)?([A-Z][^\n.]{2,200}?),?\s+(?:on\s+[A-Z][a-z]+\.?(?:\s+\d{1,2})?\s+|[A-Z][a-z]+day\s+|recently\s+|"
@@ -1306,7 +1311,7 @@ _END_MARK = re.compile(r'\s*-0-\s*$')  # KCNA's end of an item
 def _item_words(text:str)->tuple:
     "(start, end) of a whole-item statement's own words: after its author line and before KCNA's end mark '-0-'."
     s, e = len(text) - len(text.lstrip()), len(text.rstrip())
-    if (m := _AUTHOR_LINE.match(text) or _AUTHOR_SAID.match(text)) and m.end() < e: s = m.end()
+    if (m := _AUTHOR_LINE.match(text) or _AUTHOR_STOP.match(text) or _AUTHOR_SAID.match(text)) and m.end() < e: s = m.end()
     if (em := _END_MARK.search(text, s)) and em.start() > s: e = em.start()
     return s, e
 
@@ -1346,7 +1351,7 @@ def _one(text, title, dct, matcher, article_id, is_kcna, tagger=None, dateline='
                             channel='KCNA' if is_kcna else None, target=None, date=None, date_granularity=None))
         rows[0]['cameo'] = CAMEO[rows[0]['kind']]
         lead_text = _undated(text)
-        if reported and (re.search(r'\bthe following\b', text[:300]) or _AUTHOR_LINE.match(lead_text) or _own_lead(lead_text, item[0], matcher)):
+        if reported and (re.search(r'\bthe following\b', text[:300]) or _AUTHOR_LINE.match(lead_text) or _AUTHOR_STOP.match(lead_text) or _own_lead(lead_text, item[0], matcher)):
             rows[0]['date'], rows[0]['date_granularity'] = reported  # its author line's day: 'X issued the following press statement on Friday:',
             # 'The chief of ... of the DPRK Foreign Ministry on Thursday issued a press statement'; not 'Japan made public a ... White Paper on August 8'
             # atop a KCNA commentary on it

@@ -156,9 +156,9 @@ _TAIL_EMAIL = re.compile(rf"(?<=[.!?\"”’)])\s+(?P<emails>{_EMAIL}(?:\s+{_EMA
 def split_print_tail(body:str, # a cleaned article body
                     )->tuple: # (the body without its print tail, the pieces taken off in reading order)
     "Take a print edition's credit, the reporters' e-mail addresses and a photo caption after them off the end of `body`."
-    tail = []
-    if m := _PRINT_CREDIT.search(body): tail.append(m['credit']); body = body[:m.start()]
-    if m := _TAIL_EMAIL.search(body): tail[:0] = m['emails'].split() + ([m['caption']] if m['caption'] else []); body = body[:m.start()]
+    tail, body = [], body.rstrip()  # (the patterns look at the last few hundred characters only: linear in any body)
+    if m := _PRINT_CREDIT.search(body, max(0, len(body) - 120)): tail.append(m['credit']); body = body[:m.start()]
+    if m := _TAIL_EMAIL.search(body, max(0, len(body) - 800)): tail[:0] = m['emails'].split() + ([m['caption']] if m['caption'] else []); body = body[:m.start()]
     return body, tail
 
 # %% ../nbs/00a_text.ipynb #c016
