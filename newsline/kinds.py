@@ -49,7 +49,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                 r'no evidence (?:to support|supporting|for|backing) (?:the |his |her |their |this |that |these |such |[\w-]+[\'’]s )?(?:claims?|allegations?|accusations?|charges?|assertions?)', r'(?:statements?|claims?|suggestions?|reports?|assertions?|allegations?) to the contrary', r'(?:know|knew|knows) nothing (?:about|of)')),
     ('reject', _w(r'(?:will|would|can) (?:never|not) (?:accept|recognize|recognise)', r'(?:is|are|was|were|would be) premature', r'reject(?:s|ed|ing)?', r'null and void',
                   r'den(?:y|ies|ied|ying) (?:the|its|his|her|their|your|this|that) (?:[\w-]+ ){0,2}(?:motion|request|application|petition|appeal|bid|plea)s?\b',  # a request refused
-                  r'(?:we|i) (?:\w+ )?oppose', r'(?:firmly|strongly|resolutely) opposes?', r"(?:i|we|he|she|they) (?:would|will|could|can)(?: not|not|n't|n’t) (?:vote for|support|back|accept|endorse|sign)\b",
+                  r'(?:we|i) (?:\w+ )?oppose', r'(?:firmly|strongly|resolutely) opposes?', r"(?:i|we|he|she|they|it|and) (?:would|will|could|can)(?: not|not|n't|n’t) (?:vote for|support|back|accept|endorse|sign|reverse|revoke|retract|withdraw|resign|step down|back down|give in|budge)\b",
                   r'do(?:es)? not recogni[sz]e')),
     ('demand', _w(r'must', r'should (?:immediately|stop|withdraw|halt|cease)', r'(?<!\bthat )(?<!\bwhich )should (?:[\w-]+ ){1,6}?without fail', r'demand\w*', r'have to stop', r'(?<!\bi )(?<!\bwe )had better\b', r'(?:stop|halt|cease) (?:its|their|the)',
                   r'(?:wants?|wanted|seeks?|sought|expects?|expected) (?:a |an |the )?(?:\w+,? ){0,3}(?:clarifications?|explanations?|answers|apology|assurances?)')),
@@ -76,7 +76,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                      r'massacr\w*', r'patroni[sz]\w*', r'(?:nothing (?:but|more than|short of)|no more than|little more than) (?:an? |the )?(?:[\w-]+ ){0,3}(?:deceptions?|farces?|lies|lie|sophistry|ploys?|tricks?|frauds?|charades?|smokescreens?|pretexts?|propaganda|sham|hypocrisy|fictions?|nonsense|provocations?|stunts?|rhetoric)\b', r'assassinat\w*', r'disappoint\w*', r'regrettabl\w*',
                      r'deplorabl\w*', r'disapprov\w*', r'(?:terrible|horrible|awful|disastrous|stupid|dumb) (?:decision|deal|idea|policy|ruling|judgment)s?\b', r'(?:express|voic|reiterat|reaffirm)\w* (?:\w+ ){0,2}opposition (?:to|against)', r'stat(?:ed|ing) (?:\w+ ){0,2}opposition (?:to|against)', r'disgrace\w*', r'conspirac\w*', r'unpardonabl\w*', r'(?:should|ought to) be ashamed', r'shame on', r'pathetic', r'childish', r'foolish', r'ludicrous', r'disgusting', r'appalling', r'shameful', r'scandalous', r'atrocious', r'incompetent', r'dishonest',
                      r'(?:political |partisan |publicity |cheap )stunts?', r'witch[- ]hunts?', r'hoax(?:es)?', r'(?-i:shams?)', r'farces?', r'travest(?:y|ies)',
-                     r'rigged', r'outrageous', r'(?:very |totally |completely |grossly )?unfair', r'(?:took|tak\w*|call\w*|brought|bring\w*) (?:[\w-]+ ){0,3}to (?:task|account) for', r'simplistic', r'misguided', r'naive', r'incoheren\w*', r'betray(?:s|ed|al)\b',
+                     r'rigged', r'outrageous', r'(?:very |totally |completely |grossly )?unfair(?:ly)?', r'(?:took|tak\w*|call\w*|brought|bring\w*) (?:[\w-]+ ){0,3}to (?:task|account) for', r'simplistic', r'misguided', r'naive', r'incoheren\w*', r'betray(?:s|ed|al)\b',
                      r'(?:has|have|had) done (?:very |so |precious )?little (?:to|for)', r'not acceptable', r'(?:gravely|seriously) concerned',  # (not 'deeply concerned about the living of': care)
                      r'(?:express|voic)\w* (?:\w+ ){0,2}concerns? (?:at|over|about|regarding|with)',  # (not 'Brexit, which is raising concerns')
                      r'(?:big|huge|terrible|grave|serious|costly|historic) mistakes?', r'(?<!\bi )(?<!\bwe )(?:is|are|was|were) (?:making|committing) (?:a|an) (?:\w+ )?mistake',
@@ -129,7 +129,7 @@ _WARNING = re.compile(r'\s*(?:against|of|(?:yet\s+)?to\s+(?:the\s+)?[A-Z]\w*|the
 _ANTI = re.compile(r'\banti-[\w-]+', re.I)
 _FORECAST = re.compile(r"\b(?:predict\w*|forecast\w*|anticipat\w*|expect(?:s|ed|ing)?|foresee\w*|foresaw|bets?|betting|guess\w*)\b", re.I)  # cues of a forecast
 # (not 'expressed expectation and conviction that the relations will grow': KCNA's wish for ties, an intent)
-_OWN_FUTURE = re.compile(r"(?:that )?(?:(?:we are|we're|we’re|i am|i'm|i’m) going to\b|(?:we|they|it|he|she|i)(?:(?:(?<!\bit) would| will| shall|'ll|’ll) (?:further |continue to |soon |also |as ever |as always |always |surely |certainly |firmly )?(?!be\b|have\b|not\b|say\b|tell\b|admit\b|die\b|lose\b|fail\b|suffer\b|need\b|happen\b|become\b|see\b|know\b|wait\b|feel\b|survive\b|collapse\b|fall\b)\w+"
+_OWN_FUTURE = re.compile(r"(?:that )?(?:(?:we are|we're|we’re|i am|i'm|i’m) going to\b|(?:we|they|it|he|she|i)(?:(?:(?<!\bit) would| will| shall|'ll|’ll) (?:further |continue to |soon |also |as ever |as always |always |surely |certainly |firmly )?[\"“‘']?(?!be\b|have\b|not\b|say\b|tell\b|admit\b|die\b|lose\b|fail\b|suffer\b|need\b|happen\b|become\b|see\b|know\b|wait\b|feel\b|survive\b|collapse\b|fall\b)\w+"
                          r"|(?<!\bwe)(?<!\bi) (?:wanted|planned|intended) to\b| (?:wants?|plans?|intends?|aims?|would like) to\b))", re.I)  # ('we wanted to': a past told
 # in the speaker's own words; 'he wanted to' in reported speech is his wish then)
 _THIRD_PERSON = re.compile(r"(?:that )?(?:they|it|he|she)\b", re.I)
@@ -151,7 +151,8 @@ _EMPHASIS_W = r'stress\w*|underlin\w*|underscor\w*|emphasi[sz]\w*'
 _EMPHASIS = re.compile(rf'\b(?:{_EMPHASIS_W})\b', re.I)
 _STRESS = re.compile(rf'\b(?:{_EMPHASIS_W}|point\w* out|not(?:ed|es|ing)|said|says|clarif\w*|stat\w*)\b', re.I)
 
-_FORCE = _w(r'retaliat\w*', r'strike (?:back|at|against|first)', r'(?:military|armed|nuclear|preemptive|pre-emptive) (?:action|force|strikes?|attacks?|response|means)',
+_FORCE = _w(r'retaliat\w*', r'(?<!\bthe )(?<!\ban )(?<!\ba )(?<!all-out )(?<!general )strike (?:back|at|against|first)',  # (not a labour strike: 'an all-out strike at Bus Eireann')
+            r'(?:military|armed|nuclear|preemptive|pre-emptive) (?:action|force|strikes?|attacks?|response|means)',
             r'use (?:of )?(?:military )?force', r'fire and fury', r'destroy\w*', r'annihilat\w*', r'wipe out',
             r'punish\w*(?! (?:of )?(?:those|the people|anyone|officials?|persons?) (?:responsible|involved|found|guilty))',  # not 'punishment of
             # those responsible': accountability promised
@@ -394,7 +395,7 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
     c = (content or '').lstrip(' “"\'‘')
     if _FORECAST.search(cue or ''): return 'say'  # 'predicted she'll advance', 'expects that they will ...': a forecast, no pledge
     if (_OWN_FUTURE.match(c) or (f := _FRONTED_PHRASE.match(c)) and _OWN_FUTURE.match(c, f.end())) and not (direct and _THIRD_PERSON.match(c)):
-        return 'intend'  # the speaker's own future action, perhaps after a fronted phrase ('My first day in office, I am going to ...'; 'they will' in
+        return 'threaten' if _FORCE.search(c) else 'intend'  # the speaker's own future action, perhaps after a fronted phrase ('My first day in office, I am going to ...'; 'they will' in
     # the speaker's own words is others': 'They will appear everywhere', a forecast)
     if own_must: return 'appeal'  # 'we must fight back': a call to the speaker's own side
     if (m := _NP_FUTURE.match(c)) and any(_SELF_SIDE.fullmatch(p) or (is_own and is_own(p)) for p in re.split(r'\s+and\s+', m.group('subj'))):

@@ -166,7 +166,8 @@ def _closing_day(fn, text, lo, s1, right, ref):
             if pv and pv[0] <= ref.normalize(): return pv
     return None
 
-_SETTING = re.compile(r"\s*(?:In|At|During|On|Speaking|Addressing|Writing)\b[^.;:!?\"“”]{0,120}?(?:,\s*(?:(?:however|though|meanwhile|also|too|then),\s*)?"
+_SETTING = re.compile(r"\s*(?:In|At|During|On|Speaking|Addressing|Writing|Appearing|Talking)\b(?:[^.;:!?\"“”]|[\"“][^\"“”\n.!?]{1,80}?[\"”]){0,120}?"  # (a title in quotation marks: 'On Sunday's "Meet the Press,"')
+                      r"(?:(?:,|(?<=,[\"”]))\s*(?:(?:however|though|meanwhile|also|too|then),\s*)?"
                       r"|(?<=day)\s+)")  # ('In an interview with a TV Tuesday he said': no comma before the subject)
 # an opening phrase that sets the scene of the saying: its day is the saying's
 _OPEN_TIME = re.compile(r"\s*(?:(?:But|And|Then)\s+)?(?:In|On|At|During|Early|Late|Last|This|Earlier|By)\s+[^,.;:\"“”]{0,60}?\s*")  # a time phrase before the

@@ -112,6 +112,7 @@ def _cue(toks, orig, i, days=False):
 
 _ABBREV_END = re.compile(r"(?:\b[A-Za-z]|\b[ap]\.m|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|No|Vol|vs|Jr|Inc|Corp|Co|Ltd"
                          r"|Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Kan|Ky|La|Md|Mich|Minn|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wis|Wyo))$")
+_TITLE_AFTER = re.compile(r"(?:['’]s)?\s+(?:“[^”]{1,60}”|\"[^\"]{1,60}\")")
 _CLOSED_QUOTE = re.compile(r'“[^”]{0,200}”|"[^"]{0,200}"')
 # a reporting tag after the expression ("..., Castro said", "..., officials told reporters", "..., according to") is the
 # report's tense, not the clause's: "will leave at 4 a.m. Thursday, Castro said"
@@ -138,7 +139,8 @@ def clause_tense(text:str, # the whole text
             i = text.find(sep, i + 2, hi)
         if i >= 0: hi = min(hi, i)
     lt = _CLOSED_QUOTE.sub(' ', text[lo:start]).translate(_PUNCT_TT)  # a quotation closed before the expression is not its clause: 'released "We will ..." on Saturday'
-    rt = '' if _REPORT_TAG.match(text, end, hi) else text[end:hi].translate(_PUNCT_TT)
+    q = _TITLE_AFTER.match(text, end, hi)  # nor is a title quoted right after it: 'Sunday's "Meet the Press"'
+    rt = '' if _REPORT_TAG.match(text, end, hi) else text[q.end() if q else end:hi].translate(_PUNCT_TT)
     left, right = lt.split(), rt.split()
     orig = left + ['\0'] + right  # '\0' stands for the expression itself
     toks = lt.lower().split() + ['\0'] + rt.lower().split()
