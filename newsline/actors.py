@@ -6,10 +6,10 @@ Docs: https://newsline.github.io/newsline/actors.html.md"""
 
 # %% auto #0
 __all__ = ['ACTORS_PATH', 'ACTOR_COLUMNS', 'PLACES_PATH', 'NOMINAL_TYPES', 'PRONOUN_TYPES', 'SENT_DOCUMENTS', 'DOCUMENTS',
-           'DEMONSTRATIVES', 'OCCUPATIONS', 'FEMALE_ACTORS', 'DIED', 'BORN', 'SPEAKER_NOUNS', 'RELATIVE',
-           'NAME_PARTICLES', 'LINK_WORDS', 'CAPITALS', 'RELATION_HEADS', 'actor_table', 'place_table',
+           'DEMONSTRATIVES', 'OCCUPATIONS', 'FEMALE_ACTORS', 'DIED', 'BORN', 'CORP_SUFFIXES', 'SPEAKER_NOUNS',
+           'RELATIVE', 'NAME_PARTICLES', 'LINK_WORDS', 'CAPITALS', 'RELATION_HEADS', 'actor_table', 'place_table',
            'place_countries', 'place_country', 'ActorMatcher', 'actor_matcher', 'canonical_name', 'person_gender',
-           'before_relative', 'describes_name', 'resolve_source']
+           'company_name', 'before_relative', 'describes_name', 'resolve_source']
 
 # %% ../nbs/02a_actors.ipynb #c002
 import re, functools
@@ -495,11 +495,22 @@ def _one_name_of(name, pronoun, text,
              or latest and name.lower() in {'he': _MALE_GIVEN, 'she': _FEMALE_GIVEN}[pronoun])  # ('said Mohammad. "...," he added': the
     # speaker just quoted, by a man's given name)
 
+CORP_SUFFIXES = {'inc', 'corp', 'corporation', 'co', 'company', 'cos', 'ltd', 'plc', 'llc', 'lp', 'ag', 'sa', 'nv', 'bv', 'gmbh', 'spa', 'bhd', 'pty', 'kk',
+                 'holdings', 'industries', 'enterprises', 'bancorp', 'bancshares', 'incorporated', 'limited'}  # a name ending so is a company's
+_TRADE_ENDS = {'airlines', 'airways', 'motors', 'petroleum', 'pharmaceuticals', 'laboratories', 'electronics', 'technologies', 'telecommunications',
+               'securities', 'insurance'}  # and mostly so: 'Continental Airlines' (not 'oil' or 'steel', which end other names too)
+
+def company_name(name:str)->bool:
+    "Whether a speaker's name of two words or more ends as a company's does: 'Telex Corp', 'Plessey Co Plc', 'Continental Airlines'."
+    ws = name.lower().replace('.', ' ').split()
+    return len(ws) > 1 and (ws[-1] in CORP_SUFFIXES or ws[-1] in _TRADE_ENDS)
+
 def _fits_unknown(pronoun, name):
     "Whether an unknown speaker's name could be what a pronoun refers to (plural for 'they', a personal name for 'he'/'she')."
     if pronoun == 'they': return name.lower().endswith(('s', 'people', 'staff', 'family', 'police', 'military', 'government'))  # 'Her family said ... They said'
     if pronoun == 'it':  # a body or a company, neither a person nor a plural: 'Asda ... It said'
         words = name.lower().split()
+        if company_name(name): return True  # 'Plessey Co Plc ... it said'
         if len(words) == 1 and (words[0] in SPEAKER_NOUNS or words[0] in NOMINAL_TYPES or words[0] in _GROUP_HEADS): return False  # 'Paper'
         if not words or len(words) > (14 if _IT_BODIES.intersection(words) else 6) or \
                 any(w[:1].islower() and w not in ('of', 'the', 'and', 'for', 'in', 'on', 'at', 'de') for w in name.split()):  # (a body's name runs long)

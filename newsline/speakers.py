@@ -10,7 +10,7 @@ __all__ = ['GENERIC_NOUNS', 'PARTY_TAG', 'plausible_speaker', 'document_author',
 
 # %% ../nbs/02i_speakers.ipynb #s002
 import re
-from .actors import SPEAKER_NOUNS, _DETS_WORDS, _AGE, _PARTICIPLE_TAIL, ActorMatcher, resolve_source, _is_person_name, NAME_PARTICLES, _GIVEN_NAMES, _PERSON_HEADS, person_gender, RELATION_HEADS
+from .actors import SPEAKER_NOUNS, _DETS_WORDS, _AGE, _PARTICIPLE_TAIL, ActorMatcher, resolve_source, _is_person_name, NAME_PARTICLES, _GIVEN_NAMES, _PERSON_HEADS, person_gender, RELATION_HEADS, company_name
 
 # %% ../nbs/02i_speakers.ipynb #c016
 GENERIC_NOUNS = {'officials', 'official', 'people', 'speakers', 'speaker', 'participants', 'members', 'delegates', 'reporters',
@@ -210,4 +210,5 @@ def speaker_type(name:str, # an unknown speaker's canonical name
     if last.startswith('spokes'): return 'spokesperson'  # 'KAPPC Spokesman', 'Spokeswoman for the ...'
     if last in _PERSON_HEADS or last in _ROLE_PEOPLE: return 'person'  # 'Military commentator', 'a senior official'
     if _named_person(strip_titles(head), text) or _named_person(head, text): return 'person'  # 'Pak Thae Song', 'Rep. Gregg Harper'
+    if company_name(head): return 'company'  # 'Telex Corp', 'Guotai Junan Securities Co', 'Continental Airlines'
     return _BODY_HEADS.get(last)

@@ -10,7 +10,7 @@ __all__ = ['MEDIA_SOURCE', 'DOC_WORDS', 'home_country']
 # %% ../nbs/02h_statement_context.ipynb #h002
 import re, functools
 from collections import Counter
-from .actors import actor_matcher, place_country, place_countries, _TRAILING_PAREN, _role_name, _TRAILING_DAY, SPEAKER_NOUNS, NAME_PARTICLES, resolve_source, _is_person_name, person_gender, _BODY_WORDS, _GROUP_HEADS, _MALE_GIVEN, NOMINAL_TYPES, _GIVEN_NAMES, _country_word, OCCUPATIONS
+from .actors import actor_matcher, place_country, place_countries, _TRAILING_PAREN, _role_name, _TRAILING_DAY, SPEAKER_NOUNS, NAME_PARTICLES, resolve_source, _is_person_name, person_gender, _BODY_WORDS, _GROUP_HEADS, _MALE_GIVEN, NOMINAL_TYPES, _GIVEN_NAMES, _country_word, OCCUPATIONS, company_name
 from .speakers import plausible_speaker, PARTY_TAG, _PARTY_TAG, _SURNAME_FIRST
 from .text_units import SENTENCE_ADVERBS, STOP, LINK_START
 from .timex_lexicon import MONTHS, WEEKDAYS, WD
@@ -336,13 +336,15 @@ def _body_antecedent(text:str, # the article body
         if head in ws or not ws.isdisjoint(_NAME_WORDS.get(head, ())): cands.append((m.start(), m.group()))  # 'the Treasury Department'
     for p in rows[-6:] if head in _SPOKE_HEADS else ():  # a body that spoke just before: 'AIB said ... The bank said'
         sp, st = p.get('speaker'), p.get('actor_type')
-        if not sp or p.get('source_start') is None or p['source_start'] >= pos or p['sentence'] < si - 4 or len(sp.split()) > 6: continue
+        corp = company_name(sp)  # a company's name, however long ('Hudson Bay Mining and Smelting Co Ltd')
+        if not sp or p.get('source_start') is None or p['source_start'] >= pos or p['sentence'] < si - 4 or len(sp.split()) > (10 if corp else 6): continue
         if isinstance(st, str) and st and st not in NOMINAL_TYPES.get(head, ()) and not (st == 'company' and head in _COMPANY_HEADS):
             continue  # a table actor of another kind: 'China'; a bank of the table is 'the bank' ('AIB said ... The bank said')
         heads = {w.lower() for w in sp.split()} & (_BODY_WORDS | _GROUP_HEADS)
-        if heads and head not in heads and head not in _GENERIC_BODY: continue  # 'the department' is no 'Development Committee'
+        if heads and head not in heads and head not in _GENERIC_BODY and not (head == 'company' and heads <= _COMPANY_HEADS): continue  # 'the department' is no 'Development Committee'
         if ' ' not in sp and sp.endswith('s') and not sp.isupper(): continue  # 'Environmentalists', 'Councils': a plural, no name
-        if ' ' in sp and not sp.isupper() and not heads: continue  # 'Elon Musk': a person's name, not the company's
+        if ' ' in sp and not sp.isupper() and not heads and not (head in _COMPANY_HEADS and corp):
+            continue  # 'Elon Musk': a person's name, not the company's ('Telex Corp said ... the company said' is the company)
         if ' ' not in sp and not sp.isupper() and _full_name(text, sp, pos): continue  # "O'Leary" after 'Dermot O'Leary': a person
         if sp.isupper() and (ex := re.search(rf"((?:[A-Z][\w'’-]+\s+(?:(?:of|for|and|on)\s+)?){{1,6}})\({re.escape(sp)}\)", text)) \
                 and (xh := {w.lower() for w in ex.group(1).split()} & (_BODY_WORDS | _GROUP_HEADS)) and head not in xh: continue
@@ -354,7 +356,8 @@ def _body_antecedent(text:str, # the article body
         name = re.sub(r"^(?!(?:People|Workers|Women|Children)['’]s)(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s\s+(?=[A-Z])", '', name)
         # "Malaysia's University of Malaya": the university; not "People's Bank of China"
         words = [w.lower().strip("'’.") for w in name.split()]
-        if not words or words[0] in _NOT_BODY or any(w in _CALENDAR for w in words) or all(w in SPEAKER_NOUNS or w in _NOT_BODY for w in words) or re.search(r"['’]s$", name): continue
+        corp = company_name(name)  # ('First RepublicBank Corp': its first word is no sentence adverb)
+        if not words or words[0] in _NOT_BODY and not corp or any(w in _CALENDAR for w in words) or all(w in SPEAKER_NOUNS or w in _NOT_BODY for w in words) or re.search(r"['’]s$", name): continue
         if any(not w[:1].isupper() and w not in ('of', 'for', 'and', 'the', '&') and not re.fullmatch(NAME_PARTICLES, w) for w in name.split()): continue  # 'Melbourne-based company': a description
         if modifier and modifier.lower() not in text[max(0, at - 60):at + len(name) + 80].lower(): continue  # 'the dealer association'
         return name

@@ -376,6 +376,7 @@ _TIMELINE = re.compile(r"(?:^|(?<=[.!?\"”]\s)|(?<=\n))(" + MON + r"\s+\d{1,2}(
 _GOES_ON = 12  # sentences after a speaker's dated statement in which their undated ones keep its date
 _ALSO_SAID = re.compile(r"(?:also|further|then)\s+(?:said|added|noted|told)", re.I)  # the speaker going on at once
 _PAST_SAID = re.compile(r"(?:\w+ly\s+)?(?:also\s+)?(?:said|told|wrote|spoke|gave|made|(?!need|feed|seed|speed|indeed)[a-z]+ed)\b", re.I)  # a past-tense cue
+_REL_TAIL = re.compile(r",\s+(?:which|who|whose)\s.*$", re.S)  # a relative clause after a description: 'The company, which has been losing money, said'
 _LOCAL_KINDS = frozenset(_ORG_KIND.values())  # bodies outside the table, described by their kind ('campaign group Liberty'): the
 # article's country, as for its people
 _GROUP_PLURALS = {'Republicans', 'Democrats', 'Conservatives', 'Liberals', 'Tories', 'Socialists', 'Communists', 'Greens', 'Unionists',
@@ -773,16 +774,17 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 and (nm := _titled_person(text, max([r['cue_end']] + [b for a, b in r['content_spans']]), mr.group(1), ahead=300)):
             alt = resolve_source(nm, ante, matcher, salient, text)  # a lede's role named in the next sentence: '..., the Iranian president said.
             if alt[0]: speaker, country, typ, cameo, how = alt[0], alt[1] or country, alt[2] or 'person', alt[3], 'name'  # Iranian President Mahmoud Ahmadinejad ...'
-        if how in ('nominal', 'unknown') and speaker == canonical_name(src) and (mb := re.fullmatch(r'(?:the|this|that)\s+([a-z]+)', src.strip(), re.I)) \
+        core = _REL_TAIL.sub('', src.strip())  # the description without a relative clause after it
+        if how in ('nominal', 'unknown') and speaker == canonical_name(core) and (mb := re.fullmatch(r'(?:the|this|that)\s+([a-z]+)', core, re.I)) \
                 and mb.group(1).lower() in _NAMED_BODY_HEADS and (nb := _named_body(text, pos, mb.group(1).lower())):
             alt = resolve_source(nb, ante, matcher, salient, text)  # 'The Joint Conference of ... called a press conference. The organization accused'
             if alt[0]: speaker, country, typ, cameo, how = alt[0], alt[1], alt[2], alt[3], ('name' if alt[4] == 'name' else 'unknown')
-        if how in ('nominal', 'unknown') and speaker == canonical_name(src) and (mb := _ORG_DESC.fullmatch(src.strip())) \
+        if how in ('nominal', 'unknown') and speaker == canonical_name(core) and (mb := _ORG_DESC.fullmatch(core)) \
                 and (hd := (mb.group(2) or mb.group(3)).lower()) in _ORG_HEADS and not (mb.group(1) and hd in _MODIFIED_HEADS) \
                 and (nb := _body_antecedent(text, pos, hd, rows, r['sentence'], mb.group(1))):
             alt = resolve_source(nb, ante, matcher, salient, text)  # 'travel company TUI ... The company maintained', 'AIB said ... The bank said'
             if alt[0]: speaker, country, typ, cameo, how = alt[0], alt[1], alt[2], alt[3], 'name'  # named in the text
-        elif how == 'nominal' and typ in ('company', 'media') and (mb := _ORG_DESC.fullmatch(src.strip())) and not mb.group(1) \
+        elif how == 'nominal' and typ in ('company', 'media') and (mb := _ORG_DESC.fullmatch(core)) and not mb.group(1) \
                 and (hd := (mb.group(2) or mb.group(3)).lower()) in _ORG_HEADS and (nb := _body_antecedent(text, pos, hd, rows, r['sentence'])) \
                 and nb != speaker and text.rfind(nb, 0, pos) > max((m[0] for m in ante if m[2] == speaker and m[0] < pos), default=-1):
             alt = resolve_source(nb, ante, matcher, salient, text)  # 'from Lloyds ... The Co-operative Bank merged ... the bank revealed':
