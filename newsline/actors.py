@@ -503,7 +503,7 @@ _TRADE_ENDS = {'airlines', 'airways', 'motors', 'petroleum', 'pharmaceuticals', 
 def company_name(name:str)->bool:
     "Whether a speaker's name of two words or more ends as a company's does: 'Telex Corp', 'Plessey Co Plc', 'Continental Airlines'."
     ws = name.lower().replace('.', ' ').split()
-    return len(ws) > 1 and (ws[-1] in CORP_SUFFIXES or ws[-1] in _TRADE_ENDS)
+    return len(ws) > 1 and (ws[-1] in CORP_SUFFIXES or ws[-1] in _TRADE_ENDS or len(ws) > 2 and ws[-2] in CORP_SUFFIXES)  # ('Fiduciary Trust Co International')
 
 def _fits_unknown(pronoun, name):
     "Whether an unknown speaker's name could be what a pronoun refers to (plural for 'they', a personal name for 'he'/'she')."

@@ -336,12 +336,14 @@ def _body_antecedent(text:str, # the article body
         if head in ws or not ws.isdisjoint(_NAME_WORDS.get(head, ())): cands.append((m.start(), m.group()))  # 'the Treasury Department'
     for p in rows[-6:] if head in _SPOKE_HEADS else ():  # a body that spoke just before: 'AIB said ... The bank said'
         sp, st = p.get('speaker'), p.get('actor_type')
+        if sp and (fb := _VOICE_OF.fullmatch(sp)) and company_name(fb.group(1)): sp = fb.group(1)  # 'A spokesman for General Public Utilities
+        # Corp said the company would ...': the company
         corp = company_name(sp)  # a company's name, however long ('Hudson Bay Mining and Smelting Co Ltd')
         if not sp or p.get('source_start') is None or p['source_start'] >= pos or p['sentence'] < si - 4 or len(sp.split()) > (10 if corp else 6): continue
         if isinstance(st, str) and st and st not in NOMINAL_TYPES.get(head, ()) and not (st == 'company' and head in _COMPANY_HEADS):
             continue  # a table actor of another kind: 'China'; a bank of the table is 'the bank' ('AIB said ... The bank said')
         heads = {w.lower() for w in sp.split()} & (_BODY_WORDS | _GROUP_HEADS)
-        if heads and head not in heads and head not in _GENERIC_BODY and not (head == 'company' and heads <= _COMPANY_HEADS): continue  # 'the department' is no 'Development Committee'
+        if heads and head not in heads and head not in _GENERIC_BODY and not (head == 'company' and (heads <= _COMPANY_HEADS or corp)): continue  # 'the department' is no 'Development Committee'
         if ' ' not in sp and sp.endswith('s') and not sp.isupper(): continue  # 'Environmentalists', 'Councils': a plural, no name
         if ' ' in sp and not sp.isupper() and not heads and not (head in _COMPANY_HEADS and corp):
             continue  # 'Elon Musk': a person's name, not the company's ('Telex Corp said ... the company said' is the company)
@@ -362,6 +364,8 @@ def _body_antecedent(text:str, # the article body
         if modifier and modifier.lower() not in text[max(0, at - 60):at + len(name) + 80].lower(): continue  # 'the dealer association'
         return name
     return ''
+
+_VOICE_OF = re.compile(r"(?i:spokes(?:man|woman|person)|official|executive|representative)\s+(?:for|of|at)\s+(.+)")
 
 # %% ../nbs/02h_statement_context.ipynb #c022m
 _APPOSITION = re.compile(r",\s+(?:the\s+|an?\s+)?(?=[a-z])([^,;()\n]{3,200}?)(?:,|;|\(|\.(?:\s|$)|\n|$)")  # ', president of the Syrian Arab Republic,'

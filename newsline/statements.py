@@ -786,8 +786,11 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             if alt[0]: speaker, country, typ, cameo, how = alt[0], alt[1], alt[2], alt[3], 'name'  # named in the text
         elif how == 'nominal' and typ in ('company', 'media') and (mb := _ORG_DESC.fullmatch(core)) and not mb.group(1) \
                 and (hd := (mb.group(2) or mb.group(3)).lower()) in _ORG_HEADS and (nb := _body_antecedent(text, pos, hd, rows, r['sentence'])) \
-                and nb != speaker and text.rfind(nb, 0, pos) > max((m[0] for m in ante if m[2] == speaker and m[0] < pos), default=-1):
+                and nb != speaker and (text.rfind(nb, 0, pos) > max((m[0] for m in ante if m[2] == speaker and m[0] < pos), default=-1)
+                                       or any(p['speaker'] == nb for p in rows) and not any(p['speaker'] == speaker for p in rows)):
             alt = resolve_source(nb, ante, matcher, salient, text)  # 'from Lloyds ... The Co-operative Bank merged ... the bank revealed':
+            # the bank named since the table's; or the one that spoke, where the table's was only named ('X Inc said its stock will be
+            # quoted on NASDAQ ... The company said': X Inc)
             if alt[0]: speaker, country, typ, cameo, how = alt[0], alt[1], alt[2], alt[3], 'name'  # the bank named since the table's
         if not kcna and how in ('nominal', 'unknown') and speaker == canonical_name(src) and _BARE_SPOKES.fullmatch(src.strip()) and rows \
                 and 0 <= r['sentence'] - rows[-1]['sentence'] <= 2 and _voice_body(rows[-1]) and r['source_start'] is not None \
