@@ -474,6 +474,26 @@ def _affiliated_country(text:str, name:str, matcher)->str:
         if f: return f[3]
     return ''
 
+# %% ../nbs/02h_statement_context.ipynb #8734266c
+_EXCHANGES = {'N': 'USA', 'O': 'USA', 'A': 'USA', 'OQ': 'USA', 'L': 'GBR', 'T': 'JPN', 'OS': 'JPN', 'F': 'DEU', 'DE': 'DEU', 'PA': 'FRA',
+              'AS': 'NLD', 'BR': 'BEL', 'Z': 'CHE', 'SW': 'CHE', 'MI': 'ITA', 'MC': 'ESP', 'MA': 'ESP', 'TO': 'CAN', 'V': 'CAN',
+              'M': 'CAN', 'ST': 'SWE', 'OL': 'NOR', 'CO': 'DNK', 'HE': 'FIN', 'VI': 'AUT', 'AX': 'AUS', 'NZ': 'NZL', 'HK': 'HKG', 'HKG': 'HKG',
+              'SI': 'SGP', 'KS': 'KOR', 'KQ': 'KOR', 'TW': 'TWN', 'SS': 'CHN', 'SZ': 'CHN', 'BO': 'IND', 'NS': 'IND', 'J': 'ZAF', 'JO': 'ZAF',
+              'SA': 'BRA', 'MX': 'MEX', 'BA': 'ARG', 'SN': 'CHL', 'IS': 'TUR', 'TA': 'ISR', 'KL': 'MYS', 'BK': 'THA', 'JK': 'IDN', 'PS': 'PHL',
+              'I': 'IRL', 'LS': 'PRT', 'AT': 'GRC', 'WA': 'POL', 'PR': 'CZE', 'BU': 'HUN', 'MM': 'RUS'}  # a ticker's exchange suffix -> its country
+# (not '.S': Swiss now, Sydney in older wire copy, 'CSR Ltd (CSRA.S)')
+
+def _listed_country(text:str, # the body
+                    name:str, # a company's name as resolved ('Pearson Plc')
+                   )->str: # ISO3, or ''
+    "The country of the exchange a company's ticker names right after its name ('Pearson Plc (PSON.L)': GBR; 'United Airlines (UAL.N)': USA), or ''."
+    if ' ' not in name: return ''
+    for end in _name_ends(text, name):
+        m = _TICKER.match(text, end)
+        if m: return _EXCHANGES.get(m.group(1), '')
+    return ''
+_TICKER = re.compile(r"\s*[(<][A-Z0-9&]{1,8}\.([A-Z]{1,3})[)>]")
+
 # %% ../nbs/02h_statement_context.ipynb #c022p
 _DPRK_ORGANS = re.compile(r"\b(?:WPK|Workers['’] Party of Korea|(?:the\s+)?Party Central Committee|Central Committee of the (?:WPK|Party)|C\.C\.|KPA|"
                           r"Korean People['’]s Army|DPRK|Supreme People['’]s Assembly|SPA|Cabinet|Chongryon|Kimilsungist-Kimjongilist)(?![\w])")

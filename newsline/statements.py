@@ -22,7 +22,7 @@ from .statement_context import (MEDIA_SOURCE, _PARTICLE_SURNAME, _REPORT_CUE, _h
                                         _apposed_title, _titled_person, _state_role, _COURTESY, _full_name, _full_name_later, _named_before, _QUOTED_AS, _FRONTED,
                                         _PLURAL_SOURCE, _antecedent, _DOC_SOURCE, DOC_WORDS, _FROM, _sender_before, _received_from, _colon_contents, _FULL_TEXT,
                                         _made_at, _MADE, _maker_before, _STATE_TYPES, _known, _is_own, _other_occasion, _titled_subject, _name_subject, _table_subject,
-                                        _described_head, _described_person, _named_body, _NAMED_BODY_HEADS, _body_antecedent, _ORG_HEADS, _ORG_DESC, _MODIFIED_HEADS, _apposed_country,
+                                        _described_head, _described_person, _named_body, _NAMED_BODY_HEADS, _body_antecedent, _ORG_HEADS, _ORG_DESC, _MODIFIED_HEADS, _apposed_country, _listed_country,
                                         _organ_country, _SUBJECT_NEXT, home_country, _office_country, _PLACE_GROUP, _KOREAN_NAME)
 from .statement_dates import (attached_date, dateline_date, narrative_date, lead_event_date, report_lead_date, speaker_event_date, SAID_ON,
                                       _in_range, _before_death, _SENT_END,
@@ -377,6 +377,9 @@ _GOES_ON = 12  # sentences after a speaker's dated statement in which their unda
 _ALSO_SAID = re.compile(r"(?:also|further|then)\s+(?:said|added|noted|told)", re.I)  # the speaker going on at once
 _PAST_SAID = re.compile(r"(?:\w+ly\s+)?(?:also\s+)?(?:said|told|wrote|spoke|gave|made|(?!need|feed|seed|speed|indeed)[a-z]+ed)\b", re.I)  # a past-tense cue
 _REL_TAIL = re.compile(r",\s+(?:which|who|whose)\s.*$", re.S)  # a relative clause after a description: 'The company, which has been losing money, said'
+_OCCASION_AFTER = re.compile(r"\s*(?:He|She|They)\s+(?:was|were|had\s+been)\s+(?:speaking|talking|testifying|briefing|addressing|answering|responding)\b"
+                             r"|\s*(?:He|She|They)\s+(?:made|gave)\s+(?:the|these|those|his|her|their)\s+(?:remarks|comments)\b"
+                             r"|\s*(?:His|Her|Their|The)\s+(?:remarks|comments)\s+(?:were\s+made|came)\b")  # a sentence telling when words just given were said
 _LOCAL_KINDS = frozenset(_ORG_KIND.values())  # bodies outside the table, described by their kind ('campaign group Liberty'): the
 # article's country, as for its people
 _GROUP_PLURALS = {'Republicans', 'Democrats', 'Conservatives', 'Liberals', 'Tories', 'Socialists', 'Communists', 'Greens', 'Unionists',
@@ -881,6 +884,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if speaker and not country and typ in (None, '', 'person') and ' ' in speaker:  # 'Al-Assad said': his country from where
             country = countries.get(speaker)                                            # the text introduced him
             if country is None: country = countries[speaker] = _apposed_country(text, speaker, matcher) or (kcna and _organ_country(text, speaker, matcher)) or _office_country(text, speaker, matcher) \
+                    or _listed_country(text, speaker) \
                     or ((st_ := strip_titles(speaker)) != speaker and _apposed_country(text, st_, matcher)) or None  # 'New Jersey Gov. Chris Christie'
         if speaker and not country and (pg := _PLACE_GROUP.fullmatch(speaker)) and (pc := place_country(pg.group(1))): country = pc  # 'Selangor Police'
         r.update(source_text=src or None, cue=text[r['cue_start']:r['cue_end']], content=cont or None,
@@ -1107,6 +1111,12 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         # dismissed', nor a 'has said' further on, after the speaker's dated words: 'He has said that China holds the key')
         if nxt is not None and nxt['_own_day'] and 0 < nxt['sentence'] - r['sentence'] <= 2 and (not occ or lede):
             r['date'], r['date_granularity'] = nxt['date'], nxt['date_granularity']
+    for k, (q0, q1) in enumerate(sents):  # the occasion told after the words: '... he said. He was talking to reporters yesterday.'
+        if fn_ is None or not _OCCASION_AFTER.match(text, q0, q1) or any(o['sentence'] == k for o in final): continue
+        before = [o for o in final if k - 2 <= o['sentence'] < k and o['speaker']]
+        if not before or (d := _day_value(fn_, text[q0:q1], _naive(dct).normalize())) is None: continue
+        for o in before:  # the last speaker's undated words (the pronoun is theirs)
+            if o['speaker'] == before[-1]['speaker'] and o['date'] is None and not o.get('_undated'): o['date'], o['date_granularity'] = d
     for r in final: del r['_own_day']
     places = place_table()
     for r in final:  # a place speaking: 'Ankara claimed ...', 'Scotland voted to ...' (a capital for its government, a nation, a state)
