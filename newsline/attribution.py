@@ -153,7 +153,7 @@ def _skip_adverbial(low, q, end):
 
 # %% ../nbs/02b_attribution.ipynb #c017c
 _THAT_LEAD = {'in', 'on', 'at', 'during', 'to', 'with', 'before', 'after', 'from', 'following', 'via', 'over', 'outside', 'inside',
-              'through', 'while', 'late', 'early'} | TIMEW
+              'through', 'while', 'late', 'early', 'issued', 'released', 'published', 'dated'} | TIMEW  # ('said in a statement | issued on Aug. 1 | that')
 _THAT_STOP = {'.', ';', '?', '!', ':', 'which', 'who', 'whom', 'whether', 'if', 'because', 'but', 'although', 'when', 'as', 'so',
               'said', 'says', 'told', 'he', 'she', 'they', 'we', 'i', 'it', 'you', 'about', 'of'} | AUX
 _THAT_VERB = AUX | {'said', 'says', 'also', 'then', 'later', 'now', 'recently', 'once'} | PAST  # after a relative 'that'
@@ -587,8 +587,12 @@ def _channel_tail(text, toks, low, s, e)->bool:
     "Whether tokens [s, e) after an inverted source are only the rest of its name, then where and when it said so."
     # '... Solidarity | with the Korean People | in a statement on June 14', '| on Tuesday'
     x = next((x for x in range(s, e) if low[x] in ('in', 'on') and not _cap(text, toks, x+1 if x+1 < e else x)), None)  # not 'in Korea'
-    return x is not None and all(low[y] in ('with', 'of', 'for', 'and', 'the', 'to') or _cap(text, toks, y) for y in range(s, x)) \
-        and all(w in _TAIL_OK or w in CHANNEL_NOUNS or w in TIMEW or w in _MONTH_WORDS or w.isdigit() for w in low[x:e])
+    if x is None: return False
+    e = next((y for y in range(x+1, e) if low[y:y+3] == ['on', 'the', 'occasion'] or low[y:y+2] == ['to', 'mark'] or low[y] == 'marking'), e)  # (the
+    # occasion after the channel: '... in a statement issued on August 1 on the occasion of the month of ...')
+    return all(low[y] in ('with', 'of', 'for', 'and', 'the', 'to', 'in', "'s", '’s') or _cap(text, toks, y) for y in range(s, x)) \
+        and all(w in _TAIL_OK or w in CHANNEL_NOUNS or w in TIMEW or w in _MONTH_WORDS or w.isdigit() for w in low[x:e])  # ('... and for
+    # Supporting Korea's Reunification in Jordan | in a statement')
 
 _INV_LEAD = {'the', 'former', 'ex', 'then', 'acting', 'retired', 'outgoing', 'veteran'}  # '..., warned former Pennsylvania senator Rick Santorum.'
 _OBJ_PRON = {'him', 'her', 'them', 'us', 'me'}
@@ -596,6 +600,17 @@ _OBJ_PRON = {'him', 'her', 'them', 'us', 'me'}
 def _closing_name(text, toks, low, sc, k, b, nxt)->bool:
     "Whether the last cue `k` of a sentence is followed by a noun phrase closing the sentence: '..., warned Rick Santorum.' (no addressee, its source)."
     return k+1 == len(sc) and np_right(text, toks, low, b, nxt) == nxt
+
+def _name_goes_on(text, toks, low, e, nxt)->int:
+    "Where a body's name that goes on after `e` with linking and capitalised words ends, if a comma, the sentence's end or a channel follows; else `e`."
+    # '..., said the Arab Committee for Solidarity | with the Korean People and for Supporting Korea's Reunification in Jordan | in a statement'
+    x, end = e, e
+    while x < nxt:
+        if _cap(text, toks, x) or low[x] in ("'s", '’s'): x += 1; end = x  # a word of the name
+        elif low[x] in _NAME_LINKS and x+1 < nxt and (_cap(text, toks, x+1) or low[x+1] in _NAME_LINKS): x += 1  # 'with the', 'and for'
+        else: break
+    if end == e or end < nxt and not (low[end] in (',', '.') or low[end] in ('in', 'on') and end+1 < nxt and not _cap(text, toks, end+1)): return e
+    return end
 
 def _inverted_source(text, toks, low, b, nxt, last:bool)->bool:
     "Whether a name after a one-word cue ending at `b` is its source: '..., by South Ossetia, reported Tass.' (`last`: no cue follows)."
@@ -629,8 +644,13 @@ _BY_MEANS = {'phone', 'telephone', 'email', 'e-mail', 'mail', 'video', 'videolin
 _REASON = {'for', 'over', 'as'}  # what follows a passive's agent: its reason or its label ('criticized by X for ...', 'denounced by X as ...')
 
 def _agent_end(low, b, e):
-    "End of the agent's phrase after 'by' at `b` (np_right's end `e`): before its reason or label."
-    return next((x for x in range(b+2, e) if low[x] in _REASON), e)
+    "End of the agent's phrase after 'by' at `b` (np_right's end `e`): before its reason or label, or a clause joined after it."
+    e = next((x for x in range(b+2, e) if low[x] in _REASON), e)
+    for x in range(b+2, e):  # 'criticised by some MPs and some aid projects have faced ...': a clause of its own after 'and'
+        if low[x] in ('and', 'but'):
+            y = next((y for y in range(x+1, min(len(low), x+7)) if not low[y].isalpha() or low[y] in ('who', 'which', 'that') or low[y] in AUX or low[y] in PAST), None)
+            if y is not None and (low[y] in AUX or low[y] in PAST): return x
+    return e
 
 def _adverb(text, toks, low, i): return low[i] in ADV_LEFT or low[i] in SENTENCE_ADVERBS or low[i].endswith('ly') and not _cap(text, toks, i)
 
@@ -868,6 +888,9 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
         return ((b, e), True, False) if e > b else (None, False, False)
     if src is None and cue0 in INVERSION and (cue0 not in OBJ_CUES or a > s0 and low[a-1] == ',' and _closing_name(text, toks, low, sc, k, b, nxt)):
         e = np_right(text, toks, low, b, nxt)
+        if e is not None and e < nxt and low[e] in ('with', 'and') and _cap(text, toks, e-1) and any(low[x] in ('for', 'of') for x in range(b, e)) \
+                and (f := _name_goes_on(text, toks, low, e, nxt)) > e:  # (a body's long name, already holding 'for' or 'of': not 'said John Smith with Reuters')
+            e = f  # '..., said the Arab Committee for Solidarity | with the Korean People and for Supporting Korea's Reunification in Jordan in a statement'
         if e is not None and e+1 < nxt and low[e] in _BY_PARTICIPLES and low[e+1] == 'by' and (f := np_right(text, toks, low, e+2, nxt)) is not None:
             e = f  # 'said a diplomat quoted by Reuters': the phrase runs on over who passed the words on
         if e is not None and cue0 != 'according' and e < nxt and _is_word(low[e]) and low[e] not in INV_FOLLOW:

@@ -84,7 +84,8 @@ _SINCE = re.compile(r"\b[Ss]ince\s+(?:[\w'’-]+\s+){0,5}$")  # 'in his first co
 _CONTEXT = 1500  # characters before a window that an offset ('two days earlier') may count from
 
 _CHANNEL_DAY = re.compile(r"\bin\s+(?:his|her|its|their|a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:statement|letter|message|article|speech|interview|"
-                          r"address|remarks|report|commentary|editorial)\s+(?:on|dated|of)\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b")  # 'in his statement on Mar. 26'
+                          r"address|remarks|report|commentary|editorial)\s+(?:(?:issued|released|published|sent|made\s+public)\s+)?(?:on|dated|of)\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b")
+# 'in his statement on Mar. 26', 'in a statement issued on August 1'
 _RELATIVE_PP = re.compile(r",\s*(?:(?:with|to|for|from|of|by|under|at|in|on|near|close\s+to)\s+)?(?:who|which|whose|whom|where)\b")  # ', with whom
 # Tillerson met', ', near where Ottoman armies held off an Allied force in 1915-1916, Erdogan criticised'
 
