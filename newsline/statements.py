@@ -197,6 +197,9 @@ _PREV_BODY = re.compile(r"\s*(?:(?:But|And|Meanwhile|However),?\s+)?((?:The|the)
 _BODY_VERB = re.compile(r"(?:\s*,\s*(?:in|through|via)\s+[^,]{1,120},)?\s+(?:also\s+|has\s+|have\s+|had\s+)?([a-z]+(?:\s+(?:on|for|upon|that))?)")  # its verb,
 # after a channel between commas ('The Biden administration, in its report, called on')
 _IT_FIRST = re.compile(r"\s*(?:(?:But|And|Then|Later|Also|Recently|Meanwhile|However|Now|Earlier)\s*,?\s+)?")  # 'it' opening its sentence
+_SUBJECT_OPEN = re.compile(r"\s*(?!(?:In|On|At|As|For|With|When|While|After|Before|Although|Though|If|There|This|That|These|Those|It|He|She|They|We|I|"
+                           r"But|And|Meanwhile|However|Then|Now|Today|Yesterday|Last|Next|Since|During|Under|According)\b)(?![A-Z][a-z]+ing\b)((?:The\s+)?(?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|and|against)\s+)?){0,7}?[A-Z][\w'’&.-]*)(?=\s+(?:(?:Monday|Tuesday|Wednesday|"
+                           r"Thursday|Friday|Saturday|Sunday)\s+)?(?:also\s+|has\s+|had\s+)?(?:[a-z]+(?:ed|s)|" + PAST_RX + r")\b)")  # a name opening its sentence, then its verb
 _IT_CLAUSE = re.compile(r",\s*(?:though|although|but|and|while|as|even as)\s+$")  # a later clause of the sentence opens just before 'it'
 _WHOSE_VOICES = {'leaders', 'leader', 'government', 'officials', 'president', 'prime minister', 'foreign minister', 'foreign ministry', 'spokesman',
                  'spokeswoman', 'spokesperson', 'authorities', 'leadership'}  # 'X, whose leaders have said': X speaks
@@ -671,6 +674,13 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             alt = resolve_source(om.group(1), ante, matcher, salient, text)  # the sentence's subject, not a body named before
             if alt[0] and alt[2] not in ('person', 'spokesperson') and (alt[2] or om.group(1).split()[-1].lower() in _ORG_HEADS | {'center', 'centre'}):
                 speaker, country, typ, cameo, how = alt; sender = om.group(1)  # (a body: a table actor or an organisation's head word, not 'The Immortal Songun')
+        if src.strip().lower() == 'it' and how == 'pronoun' and not rows and r['source_start'] is not None and 0 < r['sentence'] < len(sents) \
+                and any(e_[2] == speaker for e_ in earlier) and _FIRST_IN_SENT.fullmatch(text, sents[r['sentence']][0], r['source_start']) \
+                and (om := _SUBJECT_OPEN.match(text, *sents[r['sentence'] - 1])):  # the first statement's 'It' after a sentence a body opens:
+            alt = resolve_source(om.group(1), ante, matcher, salient, text)  # that body, not an actor of the title ('EU's Partial Behavior under
+            if alt[0] and alt[0] != speaker and alt[2] not in ('person', 'spokesperson') and (alt[2] or alt[4] == 'unknown' and speaker_type(alt[0], text)
+                                                                                        not in ('person', 'spokesperson')):  # Fire': 'Minju Joson
+                speaker, country, typ, cameo, how = alt[0], alt[1], alt[2], alt[3], 'name'  # Friday carries a commentary. It says:')
         k0 = r['sentence']  # the sentence the statement opens: that of its first words when a quotation runs over a full stop ('"... on the
         if r['content_spans'] and r['source_start'] is not None and r['content_spans'][0][0] < r['source_start'] and k0 < len(sents) \
                 and _ONE_QUOTATION.fullmatch(text, *r['content_spans'][0]):  # internet.
