@@ -200,6 +200,8 @@ _IT_FIRST = re.compile(r"\s*(?:(?:But|And|Then|Later|Also|Recently|Meanwhile|How
 _SUBJECT_OPEN = re.compile(r"\s*(?!(?:In|On|At|As|For|With|When|While|After|Before|Although|Though|If|There|This|That|These|Those|It|He|She|They|We|I|"
                            r"But|And|Meanwhile|However|Then|Now|Today|Yesterday|Last|Next|Since|During|Under|According)\b)(?![A-Z][a-z]+ing\b)((?:The\s+)?(?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|and|against)\s+)?){0,7}?[A-Z][\w'’&.-]*)(?=\s+(?:(?:Monday|Tuesday|Wednesday|"
                            r"Thursday|Friday|Saturday|Sunday)\s+)?(?:also\s+|has\s+|had\s+)?(?:[a-z]+(?:ed|s)|" + PAST_RX + r")\b)")  # a name opening its sentence, then its verb
+_WHEN_IT = re.compile(r"\b((?:the\s+)?(?:[A-Z][\w'’&.-]*\s+){0,4}[A-Z][\w'’&.-]*)\s+(?:was|is|were|are|has\s+been|had\s+been)\s+(?:[a-z]+\s+){0,4}?"
+                      r"(?:when|because|as|since|after|while)\s+$")  # a clause's body subject, then a clause of time or reason that 'it' opens
 _IT_CLAUSE = re.compile(r",\s*(?:though|although|but|and|while|as|even as)\s+$")  # a later clause of the sentence opens just before 'it'
 _WHOSE_VOICES = {'leaders', 'leader', 'government', 'officials', 'president', 'prime minister', 'foreign minister', 'foreign ministry', 'spokesman',
                  'spokeswoman', 'spokesperson', 'authorities', 'leadership'}  # 'X, whose leaders have said': X speaks
@@ -674,6 +676,10 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             alt = resolve_source(om.group(1), ante, matcher, salient, text)  # the sentence's subject, not a body named before
             if alt[0] and alt[2] not in ('person', 'spokesperson') and (alt[2] or om.group(1).split()[-1].lower() in _ORG_HEADS | {'center', 'centre'}):
                 speaker, country, typ, cameo, how = alt; sender = om.group(1)  # (a body: a table actor or an organisation's head word, not 'The Immortal Songun')
+        if src.strip().lower() == 'it' and how == 'pronoun' and r['source_start'] is not None \
+                and (wm := _WHEN_IT.search(text, max(0, r['source_start'] - 120), r['source_start'])):  # 'the DPRK was entirely right when it called
+            alt = resolve_source(wm.group(1), ante, matcher, salient, text)  # for ...': the main clause's subject, not the body named before
+            if alt[0] and alt[0] != speaker and alt[2] not in (None, 'person', 'spokesperson'): speaker, country, typ, cameo, how = alt[0], alt[1], alt[2], alt[3], 'name'
         if src.strip().lower() == 'it' and how == 'pronoun' and not rows and r['source_start'] is not None and 0 < r['sentence'] < len(sents) \
                 and any(e_[2] == speaker for e_ in earlier) and _FIRST_IN_SENT.fullmatch(text, sents[r['sentence']][0], r['source_start']) \
                 and (om := _SUBJECT_OPEN.match(text, *sents[r['sentence'] - 1])):  # the first statement's 'It' after a sentence a body opens:
