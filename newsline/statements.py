@@ -1151,6 +1151,10 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             # (the dateline the loader lifted off counts as the text it was: 'MOSCOW, February 7. /TASS/.')
             if home: r['actor_country'] = home
         elif kcna and r['speaker'] and not r['actor_country'] and _DPRK_BODY.search(r['speaker']): r['actor_country'] = 'PRK'
+        elif kcna and r['speaker'] and not r['actor_country'] and (_KCNA_WRITER.fullmatch(r['speaker'])
+                                                                    or (pm := _PAPER_ROLE.fullmatch(r['speaker'])) and _known(matcher, pm.group(1))):
+            r['actor_country'] = matcher.find(pm.group(1))[0][3] if pm and matcher.find(pm.group(1))[0][3] else 'PRK'  # 'Rodong Sinmun analyst',
+            # a bare 'News analyst' or 'Commentator': a paper's or KCNA's writer, not of the country the title names ('Japan Urged to ...')
         elif kcna and r['speaker'] and not r['actor_country'] and (r['actor_type'] in (None, '', 'person') or r['actor_type'] in _LOCAL_KINDS) \
                 and not _INTERNATIONAL.search(r['speaker']) \
                 and not _KOREAN_NAME.fullmatch(r['speaker']) and not _known(matcher, r['speaker']) and not _NOT_TITLE_COUNTRY.match(r['speaker']) \
@@ -1194,6 +1198,8 @@ _DPRK_BODY = re.compile(r"\b(?:Union|Association|Society|Committee|Federation|Le
                         r"|^Korean?\s+(?:[A-Z][\w-]*\s+){0,3}Committee\b(?!.*\b(?:Jeju|Seoul|Busan|Pusan)\b)")
 # in KCNA, a body 'of Korea' that no other country claims is the DPRK's ('Journalists Union of Korea'; the South's are 'of south Korea',
 # a Peruvian committee 'for ... Reunification of Korea' is PER already), and so is a 'Korea(n) ... Committee' ('Korea National Peace Committee', not Seoul's)
+_KCNA_WRITER = re.compile(r"(?:News\s+|Political\s+|Military\s+|Special\s+)?(?:analyst|commentator|columnist)", re.I)  # KCNA's own writers, unnamed
+_PAPER_ROLE = re.compile(r"(.+?)\s+(?:news\s+|political\s+|military\s+)?(?:analyst|commentator|columnist|correspondent|reporter)", re.I)  # 'Rodong Sinmun analyst'
 _INTERNATIONAL = re.compile(r"\b(?:International|Global|World|Worldwide|UN[A-Z]*|U\.N\.|United Nations|European|EU|NATO)\b")  # 'Amnesty International', 'UNICEF'
 
 # %% ../nbs/02_statements.ipynb #c025
