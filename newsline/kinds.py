@@ -411,8 +411,10 @@ _OTHERS_DEMAND = re.compile(r"\bdemands?\s+of\b|\b(?:will|wishes|aspirations?)\s
 _SUPPORT_OWN = re.compile(r"\b(?:we|i|(?:the\s+)?(?-i:[A-Z][\w-]+)\s+people)\s+(?:[a-z]+ly\s+|always\s+|also\s+){0,3}"
                           r"(?:(?:extend|express|render)(?:s|ed)?\s+(?:our\s+|their\s+|its\s+|his\s+)?(?:[a-z]+\s+){0,2}support\b"
                           r"|support(?:s|ed)?\s+(?:the|its|their|our|his|her|to)\b)"
-                          r"|\b(?:fully|firmly|strongly|actively|resolutely|totally|invariably|unconditionally)\s+support(?:s|ed)?\s+(?:the\s+)?(?:Korean|DPRK|just|struggle|stand|position|cause)\b",
-                          re.I)  # the speaker's own side declares its support ('The Cuban people ... fully support the Korean people')
+                          r"|\b(?:fully|firmly|strongly|actively|resolutely|totally|invariably|unconditionally)\s+support(?:s|ed)?\s+(?:the\s+)?(?:Korean|DPRK|just|struggle|stand|position|cause)\b"
+                          r"|\b(?:express|voic|extend)(?:es|ed|ing|s)?\s+(?:his|her|their|its|our)\s+(?:[a-z]+\s+){0,2}(?:sympathy|solidarity|support)\s+(?:with|for|to)\s+"
+                          r"(?:the\s+)?(?:[a-z]+\s+){0,3}(?:position|stand|stance|struggle|cause|efforts?|line)\b",  # 'expressed his great sympathy with the principled
+                          re.I)  # and resolute position of ...'; the speaker's own side declares its support ('The Cuban people ... fully support the Korean people')
 _NP_OPPOSES = re.compile(r"(?:that\s+)?(?P<subj>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?:\w+ly\s+)?(?:oppos(?:es|ed)|(?:is|was)\s+opposed\s+to)\b")
 
 # %% ../nbs/02d_kinds.ipynb #c008
