@@ -109,7 +109,8 @@ _PLACE_COMMON = {'north', 'south', 'east', 'west', 'united', 'states', 'kingdom'
 _PAIRED = re.compile(r"\s+(?:and|or|to)\s+(?:the\s+)?south\b|\s+side\b|[-–]south\b")  # 'the north and the south', 'the north side': Korea's halves
 
 _CAP_NEXT = re.compile(r"[ -][A-Z]")
-_OTHER_BODY = re.compile(r"(?:\s+(?:[A-Z][\w'’.&-]*|of|and|for))*?\s+(?:Association|Foundation|Society|Club|League|Federation|Guild|Coalition|Trust)\b"
+_OTHER_BODY = re.compile(r"(?:\s+(?:[A-Z][\w'’.&-]*|of|and|for))*?\s+(?:Association|Foundation|Society|Club|League|Federation|Guild|Coalition|Trust"
+                         r"|Bank(?:\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})?)\b"  # ('the Federal Reserve Bank of New York': not the Fed)
                          r"|(?:\s+(?:[A-Z][\w'’.&-]*|of|for))+?\s+(?:Union|Alliance)\b")  # a name going on to another body's head: 'the State
 # Department Correspondents' Association', 'the Japan Foundation', 'the Kim Il Sung Socialist Youth League' (not 'the African Union', an alias whole)
 def _another_body(text, end, alias, actor):
