@@ -1151,10 +1151,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             # (the dateline the loader lifted off counts as the text it was: 'MOSCOW, February 7. /TASS/.')
             if home: r['actor_country'] = home
         elif kcna and r['speaker'] and not r['actor_country'] and _DPRK_BODY.search(r['speaker']): r['actor_country'] = 'PRK'
-        elif kcna and r['speaker'] and not r['actor_country'] and (_KCNA_WRITER.fullmatch(r['speaker'])
-                                                                    or (pm := _PAPER_ROLE.fullmatch(r['speaker'])) and _known(matcher, pm.group(1))):
-            r['actor_country'] = matcher.find(pm.group(1))[0][3] if pm and matcher.find(pm.group(1))[0][3] else 'PRK'  # 'Rodong Sinmun analyst',
-            # a bare 'News analyst' or 'Commentator': a paper's or KCNA's writer, not of the country the title names ('Japan Urged to ...')
+        elif kcna and r['speaker'] and not r['actor_country'] and (wc := _writer_country(r['speaker'], matcher)):
+            r['actor_country'] = wc  # 'Rodong Sinmun analyst', a bare 'News analyst': not of the country the title names ('Japan Urged to ...')
         elif kcna and r['speaker'] and not r['actor_country'] and (r['actor_type'] in (None, '', 'person') or r['actor_type'] in _LOCAL_KINDS) \
                 and not _INTERNATIONAL.search(r['speaker']) \
                 and not _KOREAN_NAME.fullmatch(r['speaker']) and not _known(matcher, r['speaker']) and not _NOT_TITLE_COUNTRY.match(r['speaker']) \
@@ -1198,8 +1196,17 @@ _DPRK_BODY = re.compile(r"\b(?:Union|Association|Society|Committee|Federation|Le
                         r"|^Korean?\s+(?:[A-Z][\w-]*\s+){0,3}Committee\b(?!.*\b(?:Jeju|Seoul|Busan|Pusan)\b)")
 # in KCNA, a body 'of Korea' that no other country claims is the DPRK's ('Journalists Union of Korea'; the South's are 'of south Korea',
 # a Peruvian committee 'for ... Reunification of Korea' is PER already), and so is a 'Korea(n) ... Committee' ('Korea National Peace Committee', not Seoul's)
-_KCNA_WRITER = re.compile(r"(?:News\s+|Political\s+|Military\s+|Special\s+)?(?:analyst|commentator|columnist)", re.I)  # KCNA's own writers, unnamed
-_PAPER_ROLE = re.compile(r"(.+?)\s+(?:news\s+|political\s+|military\s+)?(?:analyst|commentator|columnist|correspondent|reporter)", re.I)  # 'Rodong Sinmun analyst'
+_WRITER_WORDS = r"analyst|commentator|columnist"  # a paper's staff writers, unnamed (not 'Its writer': a foreign article's; `_WRITER` takes them
+# with 'the news analyst' to the paper quoted before)
+_KCNA_WRITER = re.compile(rf"(?:News\s+|Political\s+|Military\s+|Special\s+)?(?:{_WRITER_WORDS})", re.I)  # KCNA's own writers, unnamed
+_PAPER_ROLE = re.compile(rf"(.+?)\s+(?:news\s+|political\s+|military\s+)?(?:{_WRITER_WORDS}|correspondent|reporter)", re.I)  # 'Rodong Sinmun analyst'
+
+def _writer_country(name:str, matcher)->str:
+    "The country of a KCNA item's unnamed writer: a table paper's ('Rodong Sinmun analyst': the paper's) or KCNA's own ('News analyst': PRK), or ''."
+    if _KCNA_WRITER.fullmatch(name): return 'PRK'
+    pm = _PAPER_ROLE.fullmatch(name)
+    f = next((f for f in matcher.find(pm.group(1)) if f[0] == 0 and f[1] == len(pm.group(1))), None) if pm else None  # the whole of it a table actor
+    return (f[3] or 'PRK') if f else ''
 _INTERNATIONAL = re.compile(r"\b(?:International|Global|World|Worldwide|UN[A-Z]*|U\.N\.|United Nations|European|EU|NATO)\b")  # 'Amnesty International', 'UNICEF'
 
 # %% ../nbs/02_statements.ipynb #c025
@@ -1229,7 +1236,7 @@ _SUBJECT_AFTER = re.compile(_SUBJECT_NEXT)  # a comma or a verb after the name, 
 _DOC_NOUN = re.compile(rf"(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)\s+(?:[\w-]+\s+)?(?:{DOC_WORDS}|paper|newspaper|daily|report|document|memorandum|book|magazine|"
                        r"journal|weekly|monthly)\b")  # a document or a paper as a source ('the paper noted', 'The message extended')
 _OCCASION_WORDS = re.compile(r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:anniversary|birthday|occasion|day\s+of|holiday|festival|ceremony|celebration|national\s+day)\b", re.I)
-_WRITER = re.compile(r"(?:[Tt]he|[Tt]his)\s+(?:news\s+)?(?:analyst|commentator|author|writer|columnist|article|commentary)")
+_WRITER = re.compile(rf"(?:[Tt]he|[Tt]his)\s+(?:news\s+)?(?:{_WRITER_WORDS}|author|writer|article|commentary)")
 _AGE_AFTER = re.compile(r',\s*\d{1,3}\s*[,.]')
 
 _LATER_CLAUSE = re.compile(r"[^\"“”;:]*?(?:,\s*(?:which|who|that|though|although|while|as|because|and|but|when|after|before|where)\b"

@@ -104,6 +104,7 @@ _DASH_BREAK = re.compile(r'(?:(?<=[a-z0-9)][.!?,])|(?<=[a-z0-9)][.!?]["”’])|
 # paragraph break or a space was lost after a sentence's end or a comma: 'battling the flames.-Like a scene', 'the Associated Press.-"But'
 
 _MARKED = re.compile(r"<([A-Z][\w&.,'’ -]{0,60}(?:\([\w&.,'’ -]{1,30}\)[\w&.,'’ -]{0,30})?)>")  # a wire's markup around a name or ticker
+_TICKER_CODE = re.compile(r'[A-Z][A-Z0-9&]*(?:\.[A-Z]{1,3})?')  # 'UAL.N', 'TC'
 _TAG_NAMES = {'a', 'b', 'i', 'u', 's', 'p', 'br', 'hr', 'em', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'td', 'tr', 'th', 'tt', 'div', 'span', 'font', 'img',
               'pre', 'sup', 'sub', 'big', 'code', 'body', 'html', 'head', 'title', 'meta', 'table', 'center', 'small', 'strong', 'script', 'style',
               'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'}
@@ -112,7 +113,7 @@ def _unmark(m):
     "A name in angle brackets without them ('<Black Hawk Mining Inc> said'), a ticker in round ones ('United Airlines <UAL.N>' -> '(UAL.N)')."
     inner = m.group(1)
     if inner.lower() in _TAG_NAMES: return m.group(0)  # an HTML tag left in the text ('<BR>', '<Title>'): not ours to touch
-    return f'({inner})' if re.fullmatch(r'[A-Z][A-Z0-9&]*(?:\.[A-Z]{1,3})?', inner) else inner
+    return f'({inner})' if _TICKER_CODE.fullmatch(inner) else inner
 
 def fix_text(s:str, # text as found in the file
             )->str: # text with entities, mojibake and odd spaces repaired
