@@ -298,6 +298,8 @@ def _dash_aside_commas(s:str)->str:
     "An aside between two spaced dashes as commas ('X - chair of Y - '); a single dash ('Ramallah - Palestinian officials') stays."
     return _DASH_ASIDE.sub(r', \2,', s).strip().rstrip(',')
 
+_COMMA = re.compile(r'(?<!\d),|,(?!\d{3}(?!\d))')  # a comma that parts a text, not one inside a number ('Nearly 1,000 employees of X')
+
 def canonical_name(source:str)->str:
     "Canonicalise an unknown source: no leading determiner, no apposition, no quotes, first letter capitalised."
     s = re.sub(r'\s+', ' ', source.replace('’', "'").strip(' \t\n"“”‘’\'')).strip()
@@ -313,7 +315,7 @@ def canonical_name(source:str)->str:
     s = re.sub(r"\b(Inc\.?|Ltd\.?|Corp\.?|LLC|Plc|PLC|Co\.|Company|Group|Party|Union|Association|Institute|University|Agency|Ministry|Office)-(?=[A-Z])",
                r"\1 ", s)  # 'Mobile Technologies Inc-Chris Remy': a body, then its person
     s = _BEFORE_HONORIFIC.sub('', s)  # 'response Mr Donohoe' (from 'In response Mr Donohoe said'): the name
-    parts = [_DETS.sub('', p.strip(' \t-–—')) for p in s.split(',') if p.strip(' \t-–—')]  # ',-' where the corpus lost a character
+    parts = [_DETS.sub('', p.strip(' \t-–—')) for p in _COMMA.split(s) if p.strip(' \t-–—')]  # ',-' where the corpus lost a character
     named = [p for p in parts if p[:1].isupper()]  # 'John Doe, a spokesman' and 'its director, Jane Roe' both give the name
     k = next((i for i, p in enumerate(parts) if not p[:1].isupper()), len(parts))  # the leading capitalised parts
     if k >= 2 and _BODY_FIRST.match(parts[0]) and re.search(r'\s(?:for|of)\s+[A-Z]', parts[0]) and re.search(r'\s(?:and|&)\s+[A-Z]', parts[k-1]):
@@ -883,6 +885,55 @@ _CENTRAL_BANK = re.compile(r"\bcentral\s+bank\b", re.I)
 
 _OWN_NAME_HEADS = {'committee', 'commission', 'council', 'panel', 'court', 'tribunal'}  # a body so described has the noun in its name
 
+_CO_SUFFIX = r"(?:Inc|Corp|Corporation|Co|Company|Cos|Ltd|Plc|PLC|LLC|LP|AG|A\.G|SA|S\.A|NV|N\.V|BV|GmbH|SpA|Bhd|Pty|KK|Holdings|Bancorp|Incorporated|Limited)\.?"
+_CO_TAIL = re.compile(rf"(?:\s*,?\s*(?:and|&)\s+Co\.?)?(?:\s*,?\s+{_CO_SUFFIX})*\s*")  # what may follow a table company's name: ' Co Ltd', ' and Co Inc'
+_NAME_W = r"(?:[A-Z][\w'’.&-]*|of|and|&|for|de)"
+_CO_NAME = re.compile(rf"(?:the\s+)?({_NAME_W}(?:\s+{_NAME_W})*)\s*")  # a name of capitalised words (and 'of', 'and', '&')
+_AT_CO = re.compile(rf"(?P<who>.+?)\s+(?:of|at|from|with|for)\s+(?:the\s+)?(?:(?:[a-z][\w-]*|U\.S\.|US)\s+){{0,2}}(?P<co>[A-Z][\w'’.&-]*(?:\s+{_NAME_W})*)\s*")
+_DESC_WHO = re.compile(r"(?:(?i:an?|the|one|another)\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}")  # 'a stock trader', 'an analyst', 'senior economist'
+_OF_END = re.compile(r"\bof\s+(?:the\s+)?$")
+_ROLE_OF_W = re.compile(r"\S+\s+(?:of|for|at)\s")
+_ROLE_WORDS = re.compile(r"^(?:(?i:an?|the)\s+)?(?:(?:[a-z][\w-]*|(?i:analyst|economist|chairman|president|director|spokesman|trader|strategist))\s+)*")
+_PREP_W = r"(?:of|at|for|from|with|to|in|on|by|and|or)\b"  # no word of a description before a name
+_VOICE_WORD = re.compile(r'(?:spokes\w*|representatives?)$', re.I)
+_DESC_CO = re.compile(rf"(?:(?i:an?|the)\s+)?(?!{_PREP_W})[a-z][\w-]*(?:\s+(?!{_PREP_W})[a-z][\w-]*){{0,2}}\s+(?P<co>[A-Z][\w'’.&-]*(?:\s+{_NAME_W})*)\s*")  # 'lead manager X Inc'
+
+def _company(name:str, found:list)->tuple|None:
+    "A company's name ('Daiwa Securities Co Ltd', 'Bangladesh Shipping Corp') as (speaker, country, type, cameo, how), or None."
+    cn = _CO_NAME.fullmatch(name)
+    if not cn or not company_name(cn.group(1)): return None
+    off, first = cn.start(1), cn.group(1).split()[0].lower()
+    if (first in SPEAKER_NOUNS or first in _PERSON_HEADS) and _ROLE_OF_W.match(cn.group(1)): return None  # 'Chairman of Robert Bosch GmbH': someone
+    # of the company (not 'General Electric Co')
+    ends = lambda f: _CO_TAIL.fullmatch(name, f[1]) is not None  # only suffixes after the alias
+    if (co := next((f for f in found if f[4] == 'company' and (ends(f) or f[0] == off and not name[f[0]:f[1]].isupper())), None)):
+        # (an acronym opening a longer name is another firm's: 'MHI Group Inc')
+        return co[2:] + ('name',)  # a table company opens the name or closes it, suffixes aside: 'Daiwa Securities Co Ltd', "Abu Dhabi's Etihad Airways";
+        # 'Sumitomo Life Insurance Co' is of the Sumitomo group, 'Rosatom State Atomic Energy Corporation' Rosatom
+    place = next((f for f in found if f[4] in ('government', 'country') and (f[0] == off or ends(f) or _OF_END.search(name, 0, f[0]))), None)
+    country = place[3] if place else None  # a place opening or closing the name or after 'of': 'Bangladesh Shipping Corp', 'Union Bank of Switzerland
+    # Securities Ltd'; not a party's
+    return (canonical_name(cn.group(1)), country or None, 'company', None, 'unknown')  # ('CPC International Inc' is no Communist Party of China)
+
+def _company_speaker(source, found, mentions, matcher=None, salient=(), text='')->tuple|None:
+    "A company named in full, or a person or a description of someone at one ('Keita Konishi of Sumitomo Life Insurance Co'), resolved; else None."
+    src = source.strip().rstrip(' ,')
+    h = c.start() if (c := _COMMA.search(src)) else -1
+    if h > 0 and src[h+1:].strip()[:1].islower(): src = src[:h]  # '..., an investment advisory body to X': the apposition aside
+    if (at := _AT_CO.fullmatch(src)) and company_name(at.group('co')) and _CO_NAME.fullmatch(at.group('co')) \
+            and (co := _company(at.group('co'), (matcher or actor_matcher()).find(at.group('co')))):
+        who, cf = at.group('who'), (matcher or actor_matcher()).find(at.group('co'))
+        nm = _ROLE_WORDS.sub('', who)  # 'economist Lawrence Chimerine', 'Analyst Thaddeus Paluszek': the name
+        if ' ' in nm and _is_person_name(nm) and _CO_NAME.fullmatch(nm) is not None and not company_name(nm) \
+                and not any(f[0] == 0 and f[4] in ('government', 'country') for f in cf):  # ('Gold Fields of South Africa Ltd' is one name)
+            return (nm.strip(), co[1], 'person', None, 'name')  # 'Hiroyuki Kondo of Yasuda Trust and Banking Co Ltd': the person, of the firm's country
+        if (_DESC_WHO.fullmatch(who) or who.split()[-1].lower() in _PERSON_HEADS and _DESC_WHO.fullmatch(who.lower())) and not _VOICE_WORD.search(who):  # 'A stock trader at Daiwa Securities America Inc' (a spokesman speaks for it)
+            return (canonical_name(src), co[1], None, None, 'unknown')
+    if src == source.strip().rstrip(' ,') and (c := _company(src, found)): return c
+    if (dc := _DESC_CO.fullmatch(src)) and (c := _company(dc.group('co'), (matcher or actor_matcher()).find(dc.group('co')))): return c
+    # 'lead manager Morgan Stanley and Co Inc', 'stockbroker Kleinwort Grieveson and Co': the firm
+    return None
+
 def _resolve_source(source, mentions, matcher=None, salient=(), text='')->tuple:
     "`resolve_source` before its last look at the name found (an owner's person, a page's owner)."
     if not source or not source.strip(): return (None, None, None, None, None)
@@ -911,6 +962,7 @@ def _resolve_source(source, mentions, matcher=None, salient=(), text='')->tuple:
              and not (source[f[0]:f[1]] == 'Security Council' and re.search(r'\b(?:National|State)\s+$', source[:f[0]]))  # a state's own council
              and not _topic_mention(source, f)]  # 'a North Korea expert', 'head of the China desk at JLL': no country of theirs
     # (not 'Kim Il Sung' of 'the Kim Il Sung Library in Sofia': a place named after the person)
+    if (co := _company_speaker(source, found, mentions, matcher, salient, text)): return co
     if (ob := next((b for f in found if (b := _another_body(source, f[1], source[f[0]:f[1]], f[2])) and b.end() == len(source.rstrip(' ,.'))), None)):
         return (canonical_name(source[:ob.end()]), next((f[3] for f in found if f[3]), None), None, None, 'unknown')  # "The State Department
         # Correspondents' Association": a body of its own, of that country, not the State Department
@@ -923,7 +975,7 @@ def _resolve_source(source, mentions, matcher=None, salient=(), text='')->tuple:
             and lb[2] == banks.get(lb[3]):
         return (lb[2], lb[3], 'ministry', lb[5] or None, 'nominal')  # 'The People's Bank of China ... The bank said': the last bank named
     if (ln := _leader_named(source, found, mentions, salient, matcher, text)): return ln  # 'the Russian leader': Putin, titled so before
-    h0 = source.find(',')  # a person's name, then a description: 'Harry Theochari, global head of transport at the law firm Norton Rose Fulbright'
+    h0 = (c.start() if (c := _COMMA.search(source)) else -1)  # a person's name, then a description: 'Harry Theochari, global head of transport at the law firm Norton Rose Fulbright'
     name_first = h0 > 0 and bool(re.fullmatch(r"(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+", source[:h0].strip())) and _is_person_name(source[:h0]) \
         and not any(f[0] < h0 for f in found) and source[h0+1:].strip()[:1].islower()
     rn = None if name_first else _role_name(source, found)
@@ -931,7 +983,7 @@ def _resolve_source(source, mentions, matcher=None, salient=(), text='')->tuple:
             (bt := next((t for t in NOMINAL_TYPES.get(dw[0].lower(), ()) if t == 'media'), None)):
         return (rn[0], rn[1], bt, None, 'name')  # 'the Russian paper | Our House Sochi': a paper, not a person
     if rn: return (rn[0], rn[1], 'person', None, 'name')  # 'Defense Secretary James Mattis', 'a spokesman, Lt. Col. Jane Roe'
-    head = source.find(',')
+    head = h0
     if (ob := _OWNED_BODY_NAME.fullmatch(source.strip())):  # "China's leading tour company, Ctrip": Ctrip, Chinese
         if (kn := next((f for f in found if f[0] >= source.find(ob.group('name'))), None)): return kn[2:] + ('name',)  # a table actor
         typ = next(iter(NOMINAL_TYPES.get(ob.group('head').split()[-1], ())), None)

@@ -237,6 +237,7 @@ _ON_BEHALF = re.compile(r"\bon\s+behalf\s+of\s+(?:(?!\bto\b|\bfor\b)[^.;:])*$", 
 _TO_WHOM = re.compile(r"\b(?:talk(?:ed|s|ing)?|convers(?:ed|es|ing)|chat(?:ted|s|ting)?)\s+with\s*$|\bgave\s+(?:an?\s+)?(?:order|orders|instructions?)\s+to\s*$", re.I)
 _ENCOURAGED = re.compile(r"\bencourag(?:e|es|ed|ing)\s*$", re.I)  # 'had a photo session with them, encouraging their ...': an act
 _AND = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_AND_CO = re.compile(r"\s(?:and|&)\s+Co\b")
 
 _ROLE_OF_BODY = re.compile(r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:vice-|deputy\s+|acting\s+)?(?:" + '|'.join(sorted(_PERSON_HEADS, key=len, reverse=True)) + r")\s+(?:of|at|for)\s+\S", re.I)
 
@@ -246,6 +247,7 @@ def _coordinated(src, matcher, ante, salient, text, roles_only=False)->list:
     if ' and ' not in s: return None
     k = s.find(' and ')
     if any(f[0] < k + 1 < f[1] for f in matcher.find(s)): return None  # one actor's name: 'Bosnia and Herzegovina', 'Ministry of Land and Environment Protection'
+    if _AND_CO.search(s): return None  # one firm: 'Merrill Lynch and Co Inc', 'Kidder Peabody and Co'
     parts = [x for x in _AND.split(re.sub(r'^(?:both|either|neither)\s+', '', s, flags=re.I)) if x]
     if 2 <= len(parts) <= 6 and all(_ROLE_OF_BODY.match(x) for x in parts):  # 'A member of X, the chairperson of Y and the vice-chairman
         out = [resolve_source(x, ante, matcher, salient, text) for x in parts]  # of Z praised': each one
@@ -897,7 +899,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         cont = ' … '.join(text[a:b] for a, b in r['content_spans'])
         if re.search(r'\son$', text[r['cue_start']:r['cue_end']]) and _DATE_ONLY.fullmatch(cont):  # 'issued a statement on | Jan. 1': its day
             r['content_spans'], r['content_start'], r['content_end'], cont = [], None, None, ''  # (attached below), no words
-        if speaker and not country and typ in (None, '', 'person') and ' ' in speaker:  # 'Al-Assad said': his country from where
+        if speaker and not country and typ in (None, '', 'person', 'company') and ' ' in speaker:  # 'Al-Assad said': his country from where
             country = countries.get(speaker)                                            # the text introduced him
             if country is None: country = countries[speaker] = _apposed_country(text, speaker, matcher) or (kcna and _organ_country(text, speaker, matcher)) or _office_country(text, speaker, matcher) \
                     or _listed_country(text, speaker) \
