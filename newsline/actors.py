@@ -298,7 +298,9 @@ def _dash_aside_commas(s:str)->str:
     "An aside between two spaced dashes as commas ('X - chair of Y - '); a single dash ('Ramallah - Palestinian officials') stays."
     return _DASH_ASIDE.sub(r', \2,', s).strip().rstrip(',')
 
-_COMMA = re.compile(r'(?<!\d),|,(?!\d{3}(?!\d))')  # a comma that parts a text, not one inside a number ('Nearly 1,000 employees of X')
+_COMMA = re.compile(r'(?<!\d),|,(?!\d{3}(?!\d))')
+_NAME_POSSESSIVE = re.compile(r"\b(?:People|Women|Children|Workers)['’]s\s+(?:[A-Z][\w'-]+\s+){0,3}(?:Union|Party|Army|Organi[sz]ation|Federation|Committee|"
+                              r"Association|Republic|Congress|Front|Council|League|Movement|Assembly|Alliance)$")  # a body's own "People's", no owner  # a comma that parts a text, not one inside a number ('Nearly 1,000 employees of X')
 
 def canonical_name(source:str)->str:
     "Canonicalise an unknown source: no leading determiner, no apposition, no quotes, first letter capitalised."
@@ -333,9 +335,9 @@ def canonical_name(source:str)->str:
     m = re.fullmatch(r"[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}['’]s\s+((?:[A-Z][\w'’&.-]*\s+){0,4}[A-Z][\w'’&.-]*)\s+(?:newspaper|daily|broadcaster|magazine)", s)
     if m: s = m.group(1)  # "Malaysia's New Straits Times newspaper": New Straits Times
     s = _TRAILING_DAY.sub('', s)  # '... of the DPRK on Friday'
-    s = re.sub(r"^(?:[A-Z][^\s']*(?:\s+[A-Z][^\s']*){0,3}|(?:party|company|group|campaign|team|government|agency|firm|paper|newspaper|network))'s\s+"
+    if not _NAME_POSSESSIVE.search(s): s = re.sub(r"^(?:[A-Z][^\s']*(?:\s+[A-Z][^\s']*){0,3}|(?:party|company|group|campaign|team|government|agency|firm|paper|newspaper|network))'s\s+"
                r"(?=[A-Z][a-z]+(?:\s+[A-Z][\w'-]+)+$)", '', s)  # 'Al Jazeera's Rosalind Jordan', "the party's Gerry Kelly" (a mangled letter in
-    # the owner's name too: "Sinn F\ufffd\ufffdin's Gerry Kelly")
+    # the owner's name too: "Sinn F\ufffd\ufffdin's Gerry Kelly"); not a name's own "People's": "the Peruvian People's Women Union"
     s = _DESCRIBED.sub('', s)  # 'British charity Save the Children', 'music magazine Rolling Stone': the name
     if (m := _ROLE_OF_NAME.match(s)):  # 'Minister for Children and Youth Affairs Katherine Zappone': the person
         words = m.group('name').split()
@@ -883,6 +885,8 @@ _OWNED_NAME = re.compile(r"['’]s\s+((?:[A-Z][\w&.'’-]*\s+){0,5}[A-Z][\w&.-]*
 
 _CENTRAL_BANK = re.compile(r"\bcentral\s+bank\b", re.I)
 
+_PLACE_BEFORE = re.compile(r"(?:['’]s)?\s+")  # between a place and the name it comes before
+_PLACE_OPENS = re.compile(r"\s*(?:(?i:the)\s+)?(?:(?i:south|north)\s+)?")  # and what may come before the place (not a glued headline's words)
 _OWN_NAME_HEADS = {'committee', 'commission', 'council', 'panel', 'court', 'tribunal'}  # a body so described has the noun in its name
 
 _CO_SUFFIX = r"(?:Inc|Corp|Corporation|Co|Company|Cos|Ltd|Plc|PLC|LLC|LP|AG|A\.G|SA|S\.A|NV|N\.V|BV|GmbH|SpA|Bhd|Pty|KK|Holdings|Bancorp|Incorporated|Limited)\.?"
@@ -934,9 +938,13 @@ def _company_speaker(source, found, mentions, matcher=None, salient=(), text='')
     # 'lead manager Morgan Stanley and Co Inc', 'stockbroker Kleinwort Grieveson and Co': the firm
     return None
 
+_DISCOURSE_OPEN = re.compile(r"\s*(?:To\s+begin\s+with|First\s+of\s+all|In\s+the\s+first\s+place|First(?:ly)?|Second(?:ly)?|Then|Next|After\s+that|"
+                             r"Afterwards?|Finally|Lastly|In\s+conclusion|Meanwhile|Later|Earlier)\s*,\s*(?=[A-Z]|(?:the|a|an|its|his|her|their)\s)")  # 'To begin with, X, chairman of ...'
+
 def _resolve_source(source, mentions, matcher=None, salient=(), text='')->tuple:
     "`resolve_source` before its last look at the name found (an owner's person, a page's owner)."
     if not source or not source.strip(): return (None, None, None, None, None)
+    source = _DISCOURSE_OPEN.sub('', source, count=1) if _DISCOURSE_OPEN.match(source) else source  # the sentence's opening word, not the name
     if _BOILERPLATE.match(source):  # 'READ MORE: ... Bruce Bennett, a weapons expert': a link line glued to the name
         nm = re.search(r"((?:[A-Z][\w'’.-]+\s+){1,2}[A-Z][\w'’-]+)\s*$", source.split(',')[0])
         if not nm: return (None, None, None, None, None)
@@ -1067,6 +1075,9 @@ def _resolve_source(source, mentions, matcher=None, salient=(), text='')->tuple:
             return (on.group(1).strip(), country or None, None, None, 'unknown')  # "the UK's GCHQ": GCHQ, British (its later 'GCHQ said' too)
         if typ not in ('person', 'spokesperson') and _part_of(source, s, e, typ):  # 'the secretary general of NATO', 'the ROK media'
             return (canonical_name(source[:(source.find(',', e) + 1 or len(source) + 1) - 1]), country or None, None, None, 'unknown')
+        if typ == 'media' and (pl := next((f for f in found if f[4] in ('government', 'country') and f[3] and f[3] != country
+                                            and _PLACE_BEFORE.fullmatch(source, f[1], s) and _PLACE_OPENS.fullmatch(source, 0, f[0])), None)):
+            return (source[s:e], pl[3], 'media', None, 'name')  # 'south Korean CBS': that country's outlet of the name, not CBS News
         return (actor, country or None, typ or None, cameo or None, 'name')
     if (vf := _VOICE_FOR.fullmatch(source.strip())):  # 'A representative for Sessions said': the person named before, speaking through them
         nm = vf.group(1)

@@ -317,6 +317,7 @@ def narrative_date(body:str, dct=None):
 _EVENT = re.compile(r'\b(?:took place|t[ao]kes? place|(?:was|were) (?:held|opened|launched|staged|inaugurated|fired|unveiled|hosted|given|'
                     r'conducted|organized|organised|performed|completed|commemorated|marked|celebrated|observed|sponsored|arranged|interviewed)|held|commemorated|hosted|visited|inspected|received|attended|met with|launched|'
                     r'fired|opened|inaugurated|celebrated|observed|arrived|presented|(?:gave|arranged|threw) an? (?:[\w-]+ )?(?:banquet|reception|luncheon|dinner|party)|sent|'
+                    r'(?:message|letter|telegram|greetings|congratulations|condolences|wreath|gift|card|basket)\b[^.;]{0,300}?\bcame\s+(?:to|from)|'  # a message's coming
                     r'(?:paid|made) an? (?:[\w-]+ )?(?:visit|call)|(?:had|held) talks|met)\b', re.I)
 _SAYING = re.compile(r'\b(?:said|says|reported|reports|noted|stressed|told|stated|declared|announced|claimed|warned|according to|quoted|'
                      r'added|wrote)\b', re.I)  # not 'State Affairs'

@@ -314,6 +314,7 @@ _TEASER_DATE = re.compile(r"\s*\(\d{1,2}\.\d{1,2}\.\d{4}\)")  # '... was overdue
 _EMPTY_CONTENT = {'what', 'something', 'nothing', 'anything', 'otherwise'}  # after said/told: 'moved by what he said', 'said nothing'
 _PART_OPEN = re.compile(r'(?:[a-z]+ly\s+)?[a-z]+ing\b(?:\s+(?:on|upon|for|out|against|about|at|to|down)\b)?')  # a participle opening a later part of the words
 _CORRESPONDENT = re.compile(r'\breporting (?:from|in)\b', re.I)
+_ACCORDING = re.compile(r'(?i:according)\s+to')
 _COURT = re.compile(r'\b(?:courts?|judges?|justices?|tribunals?|jury|juries|magistrates?)\b', re.I)
 _CRITICS = re.compile(r'^\s*(?:(?:the|some|many|other|his|her|their|its|[\w-]+[’\']s)\s+)?(?:[\w-]+\s+)?(?:critics|detractors|opponents)\s*$', re.I)  # 'Critics', 'some of his critics'
 _SEATS = {'Brussels', 'Geneva', 'Strasbourg', 'Luxembourg', 'Vienna', 'The Hague'}  # 'Brussels said' speaks for the EU, not for Belgium
@@ -1020,6 +1021,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             r['kind'] = statement_kind(r['cue'], r['content'] or '', is_own=lambda np_, r=r: _is_own(np_, r, matcher), direct=r['direct'])  # that': the cue's own rule
         if pd.notna(r['source_start']) and _CORRESPONDENT.search(text, r['source_start'], max(r['source_end'], r['cue_start'])):
             r['kind'] = 'say'  # 'X, reporting from Beijing': a reporter's account
+        if r['actor_type'] == 'media' and _ACCORDING.fullmatch(r['cue'] or '') and not (kcna and r['actor_country'] == 'PRK'):
+            r['kind'] = 'say'  # 'according to south Korean MBC, the puppet navy plans exercises': an outlet's report, in whatever words the
+            # text retells it (a KCNA item's 'according to Rodong Sinmun' gives the paper's own commentary)
         if r['kind'] == 'deny' and _COURT.search(r['source_text'] or ''): r['kind'] = 'reject'  # 'an appeals court dismissed the charges': a ruling
         if r['kind'] == 'say' and _CRITICS.search(r['source_text'] or ''): r['kind'] = 'criticize'  # 'Critics argue that ...': what critics say criticises
         if r['kind'] == 'say' and r['sentence'] < len(sents) and _PRAISE_OPENER.match(text, sents[r['sentence']][0], r['cue_start']):
