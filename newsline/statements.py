@@ -60,8 +60,8 @@ _BY_AUTHOR = re.compile(r"^\s*(?:(?:The\s+)?following\s+is\s+)?(?:the\s+)?(?:ful
 _SPOKES_LEAD = re.compile(r"^\s*(?:An?|The)\s+(spokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?[A-Z][^\n.]{2,160}?)\s+(?:(?:on\s+)?(?:[A-Z][a-z]+day|"
                           r"yesterday|today)\s+|on\s+[A-Z][a-z]+\.?\s+\d{1,2}\s+)?(?:issued|released|gave|answered|made\s+public|published|sent|in\s+a\s+statement)\b")
 _ISSUER_LEAD = re.compile(r"^\s*(?:An?|The)\s+([^\n.]{3,160}?)\s+(?:(?:on\s+)?(?:[A-Z][a-z]+day|yesterday|today|recently|reportedly)\s+|"
-                          r"on\s+[A-Z][a-z]+\.?\s+\d{1,2}\s+)?(?:issued|released|published|made\s+public)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
-                          r"(?:statement|white\s+paper|press\s+release|memorandum|open\s+letter|appeal|indictment)\b")  # 'The X on Tuesday issued a statement'
+                          r"on\s+[A-Z][a-z]+\.?\s+\d{1,2}\s+)?(?:issued|released|published|made\s+public)\s+(?:(?:a|an|the|its)\s+)?(?:[\w-]+\s+){0,3}?"
+                          r"(?:statement|white\s+paper|press\s+release|memorandum|open\s+letter|appeal|indictment|bulletin|communiqu[eé]|declaration)\b")  # 'The X on Tuesday issued a statement'
 _DOC_WORDS = re.compile(r"\b(?:(?:Press|Special|Crucial|Joint|Detailed)\s+)*(?:Statement|Commentary|Article|Memorandum|White\s+Paper|Open\s+Letter|"
                         r"Interview|Press\s+Release|Talk|Answers?)\b(?:\s+(?:of|by))?|['’]s\s*$", re.I)
 _OF_BY = re.compile(r"\s+(?:of|by)\s+")
@@ -358,6 +358,19 @@ def _issuer(phrase, matcher, text):
     return resolve_source(phrase, [], matcher, (), text)
 
 _DATE_ONLY = re.compile(MON + r"\s+\d{1,2}(?:,\s+\d{4})?\.?")  # 'Jan. 1', 'March 3, 2017'
+_DID_AND = re.compile(r"\b(?:had|held|has|have|was|were|met|opened)\b.*\band$")  # 'X had its inaugural ceremony and published ...': a name and a clause
+_QUOTED_TITLE = re.compile(r'["“][^"“”]{1,300}["”]')
+_NOT_ISSUE_DAY = re.compile(r"(?i:(?:on\s+)?(?:the\s+)?(?:same|that|this|next|following|previous)\s+day|today|tonight)\b")  # told against another day
+_NAMED_BY_DAY = re.compile(r"\s+(?:[Jj]oint\s+)?(?:[Dd]eclaration|[Ss]tatement|[Aa]greement|[Aa]ccord|[Uu]prising|[Mm]ovement|[Ee]ra|[Ii]ncident)\b")  # 'the June 15 joint declaration'
+
+def _recent_day(fn, phrase:str, ref)->tuple:
+    "The first day `fn` finds in `phrase` that falls in the two months up to `ref` (an issuing day told late in its sentence), or None."
+    phrase = _QUOTED_TITLE.sub(lambda m: ' ' * len(m.group()), phrase)  # not a day in a quoted title
+    try: days = [pv for t in fn(phrase, ref) if str(t[3]) == 'DATE' and not _NOT_ISSUE_DAY.match(phrase, int(t[0]))
+                 and not _NAMED_BY_DAY.match(phrase, int(t[1])) and (pv := _parse_value(t[4])) and pv[1] == 'day']
+    except Exception: return None
+    return next((pv for pv in days if ref - pd.Timedelta(days=62) <= pv[0] <= ref), None)  # (not the day of the anniversary it marks)
+
 _ISSUER_SENT = re.compile(_ISSUER_LEAD.pattern.lstrip('^'))  # the same, opening any sentence
 _OPENING_THAT = re.compile(r"\s*(?:Noting|Stressing|Pointing\s+out|Recalling|Saying|Stating|Emphasi[sz]ing|Underlining|Underscoring|Claiming|"
                            r"Asserting|Alleging|Arguing|Adding|Explaining|Mentioning|Referring\s+to\s+the\s+fact)\s+that\b[^;]*?", re.I)
@@ -475,12 +488,14 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
     issuers, issuer_days, issuer_kinds = [], {}, {}  # 'X on Nov. 4 made public a statement.': a later 'it said' is X, said on Nov. 4
     fn_ = _timexes_fn() if dct is not None and not pd.isna(dct) else None
     for k_, (s0_, s1_) in enumerate(sents):
-        if (il := _ISSUER_SENT.match(text, s0_, s1_)) and (alt := _issuer(il.group(1), matcher, text))[0] \
+        if (il := _ISSUER_SENT.match(text, s0_, s1_)) and not _DID_AND.search(il.group(1)) and (alt := _issuer(il.group(1), matcher, text))[0] \
                 and not (alt[2] == 'person' and _IT_BODIES.intersection(il.group(1).lower().split())):  # (not Kim Jong Il of 'the Benin-Korea Amicable
             # Association "Long Live Kim Jong Il, Supreme Leader"')
             issuers.append((il.start(1), il.end(1)) + tuple(x or '' for x in alt[:4]))
-            if fn_ and (pv := _day_value(fn_, text[il.end(1):min(s1_, il.end() + 30)], _naive(dct).normalize())):
-                issuer_days[alt[0]] = (k_, pv)  # 'on Tuesday issued a statement', 'issued a statement on Jan. 1'
+            if fn_ and ((pv := _day_value(fn_, text[il.end(1):min(s1_, il.end() + 30)], _naive(dct).normalize()))
+                        or (pv := _recent_day(fn_, text[il.end():s1_], _naive(dct).normalize()))):
+                issuer_days[alt[0]] = (k_, pv)  # 'on Tuesday issued a statement', 'issued a statement on Jan. 1', 'released a bulletin carrying
+                # a portrait of X on October 11'
             if (pk := next((kd for kd, rx in _PURPOSE if rx.search(text, il.end(), s1_)), None)): issuer_kinds[alt[0]] = pk  # 'in support of'
     ii = 0
     earlier = [(-1, -1) + tuple(m[2:]) for m in matcher.find(title)] if title else []  # mentions and resolved speakers so far
