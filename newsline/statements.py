@@ -1129,6 +1129,13 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                                            and not (r['source_start'] is not None and r['cue_end'] <= r['source_start'] < ra.end())):
             d = None; r['_undated'] = True  # 'John Lennon once said', 'BYD recently announced', 'told TASS in a recent interview': some time
             # before the day of the article, which is not when it was said
+        if not att and r['cue_start'] is not None and (rc_ := _RECALLED_OPEN.match(text, s0)) and r['cue_start'] >= rc_.end() \
+                and (r['source_start'] is None or r['source_start'] >= rc_.end()) \
+                and ((r['cue_end'] <= ms_.start()) if (ms_ := _MAIN_SAID.search(text, rc_.end(), s1)) else  # (its cue before the main clause's)
+                     any(y is not r and y['sentence'] == r['sentence'] and y['cue_start'] is not None and y['cue_start'] > r['cue_end']
+                         and y['speaker'] != r['speaker'] for y in final)):
+            d = None; r['_undated'] = True  # 'Recalling that the NDC of the DPRK demanded ..., the branch said': the NDC's demand made before,
+            # not on the day of the statement that recalls it
         r['date'], r['date_granularity'] = d if d else (None, None)
         r['_own_day'] = att is not None and (att[1] == 'day' or att[1] == 'month' and r['channel'] in _OCCASION_CHANNELS
                                              and not _DAYISH.search(frame, 0, max(0, r['cue_start'] - s0)))
@@ -1338,6 +1345,11 @@ _TOPIC_CUE = re.compile(r'(?:commenting|speaking|reacting|responding|referring|t
 _PRAISE_OPENER = re.compile(r"\s*(?:(?:Expressing|Voicing)\s+(?:(?:great|deep|full|high|warm|much|his|her|their)\s+)*(?:satisfaction|pleasure|"
                             r"gratitude|thanks|admiration|appreciation)|(?:Highly\s+)?(?:Praising|Appreciating|Commending|Lauding))\b")
 
+_RECALLED_OPEN = re.compile(r"\s*(?:Recalling|Reminding\s+(?:\w+\s+){0,2}?(?:of\s+)?)\s*(?:the\s+fact\s+)?that\b", re.I)  # a sentence
+# opening on an act told as past: 'Recalling that X demanded ..., the branch said'
+_MAIN_SAID = re.compile(r",[\"”’']?\s+(?:[\w.'’-]+\s+){1,10}?(?:said|says|noted|notes|stressed|declared|added|continued|went\s+on|urged|demanded|reported|wrote|"
+                        r"observed|observes|branded|pointed\s+out)\b")  # the main
+# clause after a fronted one: ', the branch said in its statement'
 _ONCE = re.compile(r'(?<!\bat )\bonce\s+(?:\w+ly\s+)?$', re.I)  # 'once said', 'once famously said' (not 'at once said')
 
 _ONCE_CUE = re.compile(r'once\s+(?:\w+ly\s+)?\w+$', re.I)  # the cue 'once said' itself
@@ -1404,8 +1416,8 @@ def _one(text, title, dct, matcher, article_id, is_kcna, tagger=None, dateline='
     if lead:  # what was said at the event the item reports, on its day
         for r in rows:
             p = min(x for x in (r['source_start'], r['cue_start']) if x is not None)
-            if r['date'] is None and not _ELSEWHEN.match(text, max(text.rfind('\n', 0, p), text.rfind('. ', 0, p)) + 1):
-                r['date'], r['date_granularity'] = lead  # not 'Meanwhile, the media reported ...'
+            if r['date'] is None and not r.get('_undated') and not _ELSEWHEN.match(text, max(text.rfind('\n', 0, p), text.rfind('. ', 0, p)) + 1):
+                r['date'], r['date_granularity'] = lead  # not 'Meanwhile, the media reported ...', nor what was said some time before
     if item:
         c0, c1 = _item_words(text); body = text[c0:c1]
         rows.insert(0, dict(sentence=0, source_start=None, source_end=None, cue_start=None, cue_end=None,
