@@ -1354,8 +1354,9 @@ _ONCE = re.compile(r'(?<!\bat )\bonce\s+(?:\w+ly\s+)?$', re.I)  # 'once said', '
 
 _ONCE_CUE = re.compile(r'once\s+(?:\w+ly\s+)?\w+$', re.I)  # the cue 'once said' itself
 _RECENTLY = re.compile(r'\brecently\s+(?:\w+ly\s+)?$', re.I)  # 'BYD recently announced', 'the artist recently said'
-_RECENTLY_CUE = re.compile(r"\brecently\b(?!\s+(?:appointed|elected|re-elected|named|installed|promoted|hired|retired|sworn)\b)", re.I)  # in the cue:
-# 'recently announced', 'said recently' (not 'said recently appointed Minister X': the minister's new post)
+_RECENTLY_CUE = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )\brecently\b(?!\s+(?:appointed|elected|re-elected|named|installed|promoted|hired|retired|sworn)\b)", re.I)  # in the cue:
+# 'recently announced', 'said recently' (not 'said recently appointed Minister X': the minister's new post; nor 'referred to the recently
+# disclosed fact': the fact's time)
 _RECENTLY_AFTER = re.compile(r"\s+recently\b(?!\s+(?:sworn|[a-z]+ed)\b)|[^.;\"“”]{0,40}?\bin\s+(?:a|an|his|her|its|their)\s+recent\s+(?:[\w-]+\s+)?(?:interview|statement|speech|"
                              r"article|op-ed|letter|post|message|comments?|remarks|address|briefing|column|essay)\b", re.I)  # 'said recently',
 # 'told the Miami Herald in a recent interview'
