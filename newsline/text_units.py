@@ -97,6 +97,7 @@ _CLOCK_NEXT = {'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday
                'gmt', 'utc', 'bst', 'cet', 'local', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october',
                'november', 'december', 'jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec'}  # what follows 'a.m.' inside a sentence
 
+_NAME_END_ABBREV = {'u.s', 'u.k', 'u.n', 'inc', 'corp', 'co', 'ltd'}  # abbreviations that often close a sentence, ending a name
 _STARTERS = {'the', 'it', 'he', 'she', 'they', 'this', 'these', 'those', 'we', 'i', 'in', 'but', 'and', 'a', 'an', 'meanwhile', 'however',
              'his', 'her', 'their', 'its', 'there', 'on', 'at', 'as', 'after', 'earlier', 'later', 'such'}  # a sentence's first word after 'U.S.'
 
@@ -188,9 +189,9 @@ def sentences(text:str, # the text
                     and not (t == '.' and i > 0 and (low[i-1] in ABBREV or low[i-1].rsplit('-', 1)[-1] in ABBREV or (len(low[i-1]) == 1 and low[i-1].isalpha())
                                                       or _INITIALS.fullmatch(low[i-1]) and text[toks[i-1][0]].isupper()
                                                       or low[i-1] in ('a.m', 'p.m') and low[j] in _CLOCK_NEXT)) \
-                    or (t == '.' and i > 0 and low[i-1] in ('u.s', 'u.k', 'u.n') and low[j] in _STARTERS and nxt.isupper())
+                    or (t == '.' and i > 0 and low[i-1] in _NAME_END_ABBREV and (low[j] in _STARTERS or low[j] == 'that') and nxt.isupper())
                 # '... condemned. -- Al Jazeera's ...' ends one, 'J.' none, '".' one; 'at 8 a.m. Monday at a restaurant' goes on; 'by the U.S. The
-                # statement noted' ends one
+                # statement noted' and 'said lead manager Kidder, Peabody and Co Inc. That is 30 basis points ...' end one
                 if brk: i = j-1
         if brk: out.append((s, i+1)); s = i+1
         i += 1
