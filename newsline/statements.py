@@ -299,7 +299,9 @@ _SPOKEN_REPLY = re.compile(r"\s*(?:[\"“'‘]\s*(?:yes|no)\b|(?:an?\s+|its\s+|t
 _POSTED_CUE = re.compile(r"(?:.*\s)?(?:tweet|post|shar|upload)\w*(?:\s+out)?", re.I)
 _MEDIA_OBJECT = re.compile(r"\s*(?:an?\s+|the\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:pictures?|photos?|photographs?|videos?|images?|selfies?|clips?|gifs?|footage|snaps?|memes?)\b", re.I)
 _MEDIA_WORDS = re.compile(r"\b(?:captions?|captioned|saying|says|demanding|calling|reading|writing|wrote|with\s+the\s+(?:words?|message|text|hashtag))\b|[:\"“”]", re.I)
-_REVEAL_CUE = re.compile(r"(?:.*\s)?(?:reveal|expose|betray|unmask)(?:s|ed|ing)?", re.I)
+_REVEAL_CUE = re.compile(r"(?:.*\s)?(?:reveal(?:s|ed|ing)?|expos(?:e|es|ed|ing)|betray(?:s|ed|ing)?|unmask(?:s|ed|ing)?|disclos(?:e|es|ed|ing))", re.I)
+_DOC_IN_CUE = re.compile(r"\b(?:paper|report|statement|document|memorandum|article|book|bulletin|indictment|commentary|data)\b", re.I)  # a document
+# that discloses: 'released a white paper disclosing the criminal colors of NATO' is what the paper says
 _SHOWN = re.compile(r"\s*(?:(?P<self>itself|themselves)\b|(?:its|his|her|their|the)\s+(?P<mods>(?:[\w'’-]+\s+(?:and\s+)?){0,5}?)"
                     r"(?P<head>nature|colou?rs|unlawfulness|hypocrisy|intentions?|intent|attempts?|schemes?|ambitions?|designs?|plots?)\b)", re.I)
 _EVIL = re.compile(r"\b(?:sinister|ill|wicked|evil|true|real|ugly|vicious|hostile|aggressive|confrontational|criminal|reckless|sordid|treacherous|"
@@ -596,7 +598,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 and not _MEDIA_WORDS.search(text, r['content_start'], r['content_end']):
             continue  # 'tweeted a photo of the reunion', 'tweeted out a picture of himself from the court': a picture shared, no words
             # (not 'tweeted a photo ... with the caption: ...', 'a picture with Tintori demanding her husband be released')
-        if _REVEAL_CUE.fullmatch(cue) and (m := _SHOWN.match(text, r['content_start'] or r['cue_end'])) and (m.group('self') or re.search(r'\bopenly\b', cue, re.I)
+        if _REVEAL_CUE.fullmatch(cue) and not _DOC_IN_CUE.search(cue) and (m := _SHOWN.match(text, r['content_start'] or r['cue_end'])) and (m.group('self') or re.search(r'\bopenly\b', cue, re.I)
                 or m.group('head').lower() in ('nature', 'colors', 'colours', 'unlawfulness', 'hypocrisy') or _EVIL.search(m.group('mods'))):
             continue  # 'the U.S. openly reveals its military confrontational attempt', 'revealed their true colors': conduct shown, not words
             # (a commentary's charge; 'Trump revealed his intention to run' and 'revealed that ...' are statements)
