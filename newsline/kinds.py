@@ -160,6 +160,8 @@ _FORCE = _w(r'retaliat\w*', r'(?<!\bthe )(?<!\ban )(?<!\ba )(?<!all-out )(?<!gen
 
 _THANKS = re.compile(r"\b(?:thank(?:s|ed|ing)?\b(?! to\b)|(?:my|our|deep|sincere|heartfelt|warm|express\w*|extend\w*|convey\w*)\s+(?:\w+\s+)?thanks\b|"
                      r"congratulat\w*|gratitude)", re.I)  # not 'thanks to' (because of)
+_CONDOLENCE = re.compile(r"\b(?:I|we|We)\s+(?:\w+\s+){0,3}?(?:express|extend|convey|offer|send)\w*\s+(?:\w+\s+){0,4}?(?:condolences?|consolation)\b|"
+                         r"\b(?:[Oo]ur|[Mm]y)\s+(?:\w+\s+){0,3}?condolences\b")  # the speaker's own condolences (not another's quoted "condolences")
 _NOTHING = re.compile(r'\b(?:has|have|had) nothing to do with\b', re.I)
 _OWN_SUBJECT = re.compile(r"\b(?:we|it|i|us|our \w+|its \w+)\s+(?:\w+\s+)?$", re.I)  # 'we have nothing to do with', 'it has ...'
 _HOPE = re.compile(r'\b(?:hop(?:e|ed|es|ing)|wish(?:ed|es|ing)?|expectations?)(?:\s+(?:again|once\s+again|also|too|heartily|sincerely|warmly))*\s*$', re.I)  # 'expressed the expectation that ...'
@@ -328,6 +330,8 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
         return 'appeal'  # an instruction: 'told officials to first make fine needles'
     if len(content or '') > 300 and _THANKS.search(re.split(r'(?<=[.!?])\s', content.lstrip(), maxsplit=1)[0]):
         return 'praise'  # a long message that opens with thanks or congratulations: what comes after serves them
+    if len(content or '') > 300 and _CONDOLENCE.search(re.split(r'(?<=[.!?])\s', content.lstrip(), maxsplit=1)[0]):
+        return 'say'  # a message that opens with condolences: its 'We will remember him forever' is mourning, no plan
     c0 = (content or '').lstrip(' “"\'‘')
     if _LET_US.match(c0): return 'appeal'  # 'Let us turn out as one ...': a call
     if _SELF_ANSWER.match(c0): return 'deny'  # 'Was there a physical wiretap of Trump Tower? No, there never was': a claim asked and denied
