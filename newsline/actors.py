@@ -298,9 +298,9 @@ def _dash_aside_commas(s:str)->str:
     "An aside between two spaced dashes as commas ('X - chair of Y - '); a single dash ('Ramallah - Palestinian officials') stays."
     return _DASH_ASIDE.sub(r', \2,', s).strip().rstrip(',')
 
-_COMMA = re.compile(r'(?<!\d),|,(?!\d{3}(?!\d))')
+_COMMA = re.compile(r'(?<!\d),|,(?!\d{3}(?!\d))')  # a comma that parts a text, not one inside a number ('Nearly 1,000 employees of X')
 _NAME_POSSESSIVE = re.compile(r"\b(?:People|Women|Children|Workers)['’]s\s+(?:[A-Z][\w'-]+\s+){0,3}(?:Union|Party|Army|Organi[sz]ation|Federation|Committee|"
-                              r"Association|Republic|Congress|Front|Council|League|Movement|Assembly|Alliance)$")  # a body's own "People's", no owner  # a comma that parts a text, not one inside a number ('Nearly 1,000 employees of X')
+                              r"Association|Republic|Congress|Front|Council|League|Movement|Assembly|Alliance)$")  # a body's own "People's", no owner
 
 def canonical_name(source:str)->str:
     "Canonicalise an unknown source: no leading determiner, no apposition, no quotes, first letter capitalised."
@@ -919,14 +919,14 @@ def _company(name:str, found:list)->tuple|None:
     # Securities Ltd'; not a party's
     return (canonical_name(cn.group(1)), country or None, 'company', None, 'unknown')  # ('CPC International Inc' is no Communist Party of China)
 
-def _company_speaker(source, found, mentions, matcher=None, salient=(), text='')->tuple|None:
+def _company_speaker(source, found, matcher=None)->tuple|None:
     "A company named in full, or a person or a description of someone at one ('Keita Konishi of Sumitomo Life Insurance Co'), resolved; else None."
     src = source.strip().rstrip(' ,')
     h = c.start() if (c := _COMMA.search(src)) else -1
     if h > 0 and src[h+1:].strip()[:1].islower(): src = src[:h]  # '..., an investment advisory body to X': the apposition aside
     if (at := _AT_CO.fullmatch(src)) and company_name(at.group('co')) and _CO_NAME.fullmatch(at.group('co')) \
-            and (co := _company(at.group('co'), (matcher or actor_matcher()).find(at.group('co')))):
-        who, cf = at.group('who'), (matcher or actor_matcher()).find(at.group('co'))
+            and (co := _company(at.group('co'), cf := (matcher or actor_matcher()).find(at.group('co')))):
+        who = at.group('who')
         nm = _ROLE_WORDS.sub('', who)  # 'economist Lawrence Chimerine', 'Analyst Thaddeus Paluszek': the name
         if ' ' in nm and _is_person_name(nm) and _CO_NAME.fullmatch(nm) is not None and not company_name(nm) \
                 and not any(f[0] == 0 and f[4] in ('government', 'country') for f in cf):  # ('Gold Fields of South Africa Ltd' is one name)
@@ -944,7 +944,7 @@ _DISCOURSE_OPEN = re.compile(r"\s*(?:To\s+begin\s+with|First\s+of\s+all|In\s+the
 def _resolve_source(source, mentions, matcher=None, salient=(), text='')->tuple:
     "`resolve_source` before its last look at the name found (an owner's person, a page's owner)."
     if not source or not source.strip(): return (None, None, None, None, None)
-    source = _DISCOURSE_OPEN.sub('', source, count=1) if _DISCOURSE_OPEN.match(source) else source  # the sentence's opening word, not the name
+    if (do := _DISCOURSE_OPEN.match(source)): source = source[do.end():]  # the sentence's opening words, not the name
     if _BOILERPLATE.match(source):  # 'READ MORE: ... Bruce Bennett, a weapons expert': a link line glued to the name
         nm = re.search(r"((?:[A-Z][\w'’.-]+\s+){1,2}[A-Z][\w'’-]+)\s*$", source.split(',')[0])
         if not nm: return (None, None, None, None, None)
@@ -970,7 +970,7 @@ def _resolve_source(source, mentions, matcher=None, salient=(), text='')->tuple:
              and not (source[f[0]:f[1]] == 'Security Council' and re.search(r'\b(?:National|State)\s+$', source[:f[0]]))  # a state's own council
              and not _topic_mention(source, f)]  # 'a North Korea expert', 'head of the China desk at JLL': no country of theirs
     # (not 'Kim Il Sung' of 'the Kim Il Sung Library in Sofia': a place named after the person)
-    if (co := _company_speaker(source, found, mentions, matcher, salient, text)): return co
+    if (co := _company_speaker(source, found, matcher)): return co
     if (ob := next((b for f in found if (b := _another_body(source, f[1], source[f[0]:f[1]], f[2])) and b.end() == len(source.rstrip(' ,.'))), None)):
         return (canonical_name(source[:ob.end()]), next((f[3] for f in found if f[3]), None), None, None, 'unknown')  # "The State Department
         # Correspondents' Association": a body of its own, of that country, not the State Department

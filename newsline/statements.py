@@ -1350,8 +1350,7 @@ _PRAISE_OPENER = re.compile(r"\s*(?:(?:Expressing|Voicing)\s+(?:(?:great|deep|fu
 _RECALLED_OPEN = re.compile(r"\s*(?:Recalling|Reminding\s+(?:\w+\s+){0,2}?(?:of\s+)?)\s*(?:the\s+fact\s+)?that\b", re.I)  # a sentence
 # opening on an act told as past: 'Recalling that X demanded ..., the branch said'
 _MAIN_SAID = re.compile(r",[\"”’']?\s+(?:[\w.'’-]+\s+){1,10}?(?:said|says|noted|notes|stressed|declared|added|continued|went\s+on|urged|demanded|reported|wrote|"
-                        r"observed|observes|branded|pointed\s+out)\b")  # the main
-# clause after a fronted one: ', the branch said in its statement'
+                        r"observed|observes|branded|pointed\s+out)\b")  # the main clause after a fronted one: ', the branch said in its statement'
 _ONCE = re.compile(r'(?<!\bat )\bonce\s+(?:\w+ly\s+)?$', re.I)  # 'once said', 'once famously said' (not 'at once said')
 
 _ONCE_CUE = re.compile(r'once\s+(?:\w+ly\s+)?\w+$', re.I)  # the cue 'once said' itself
