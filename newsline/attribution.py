@@ -478,8 +478,9 @@ def _clean_source(text, toks, low, r):
         elif b-a > 2 and ' '.join(low[b-2:b]) in _TRAIL: b -= 2
         elif b-a > 3 and ' '.join(low[b-3:b]) in _TRAIL: b -= 3  # 'Rep. Bobby Scott (D-Va.) at the time'
         elif ',' in low[a:b]: break  # an apposition or a relative clause keeps its words: 'Sanders, who was campaigning on Monday'
-        elif b-a > 3 and low[b-1] in TIMEW and low[b-2] in TIMEW and low[b-3] == 'on': b -= 3
-        elif b-a > 2 and low[b-1] in TIMEW and low[b-2] in TIMEW | {'on', 'early', 'late'}: b -= 2
+        elif b-a > 3 and low[b-1] in TIMEW and low[b-2] in TIMEW and low[b-3] == 'on' and not _participle(low[b-4]): b -= 3
+        elif b-a > 2 and low[b-1] in TIMEW and low[b-2] in TIMEW | {'on', 'early', 'late'} and not _participle(low[b-3]): b -= 2
+        # ('A poll released last week found': the poll's time is the source's)
         else: break
     a = _skip_intro(text, toks, low, a, b)
     if '/' in low[a:b] and (u := [m.span() for m in _URL.finditer(text, toks[a][0], toks[b-1][1])]):
@@ -728,6 +729,15 @@ def _source(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
     src, inv, part = _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src, inq)
     return _clean_source(text, toks, low, src), inv, part
 
+_TIME_MODS = {'past', 'next', 'coming', 'early', 'late', 'mid', 'just', 'only', 'same'}
+_PERFECT = {'taken', 'written', 'given', 'made', 'held', 'done', 'seen', 'shown', 'drawn', 'known', 'sent', 'put', 'run'}
+_MONTH_LEAD = {'in', 'on', 'during', 'early', 'late', 'mid', 'last', 'this', 'next', 'since', 'until', 'by', 'of'}
+def _time_word(text, toks, low, i):  # 'week', 'Monday', 'in August', 'Aug. 5' (not 'Theresa May', 'Jan Warren')
+    if low[i] in TIMEW: return True
+    return low[i] in _MONTH_WORDS and _cap(text, toks, i) and (i > 0 and low[i-1] in _MONTH_LEAD or i+1 < len(low) and low[i+1][:1].isdigit()
+                                                              or i+2 < len(low) and low[i+1] == '.' and low[i+2][:1].isdigit())
+def _participle(w): return w.endswith('ed') and len(w) > 4 or w in _PERFECT or w in IRREGULAR_PAST  # 'released', 'taken'
+
 def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
     "`_source` before trimming."
     a, b = sc[k]; cue0 = low[a]
@@ -736,11 +746,17 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
     while j >= prev_end and (low[j] in ADV_LEFT or (low[j].endswith('ly') and len(low[j]) > 4 and low[j] not in LY_NOUNS and not _cap(text, toks, j))
                              or (low[j] in ('most', 'more', 'very') and j+1 < a and low[j+1].endswith('ly'))
                              or (low[j] in ('here', 'there') and j > prev_end and _is_word(low[j-1]) and low[j-1] not in STOP)): j -= 1  # 'workers here said'
-    if j >= prev_end and low[j] in TIMEW and j-1 >= prev_end and low[j-1] == 'on': j -= 2
-    elif j >= prev_end and low[j] in TIMEW:  # 'X, the chairman, this past week announced': a time phrase is no subject
-        k = j
-        while k >= prev_end and j-k < 4 and (low[k] in TIMEW or low[k] in ('past', 'next', 'coming', 'early', 'late')): k -= 1
-        if k < j and k >= prev_end and (low[k] == ',' or low[k] not in DET and low[k] not in STOP): j = k
+    jt = None  # the source's last word when a time phrase belongs to it: 'A poll released last week found'
+    if j >= prev_end and (_time_word(text, toks, low, j) or low[j].isdigit() and len(low[j]) <= 4 and j-1 >= prev_end
+                          and (_time_word(text, toks, low, j-1) or low[j-1] == '.' and j-2 >= prev_end and low[j-2] in _MONTH_WORDS)):  # 'X, the chairman, this past week announced', 'Wells Fargo just this month announced',
+        t = j  # 'Officials on Monday said': a time phrase is no subject
+        while t >= prev_end and j-t < 5 and (_time_word(text, toks, low, t) or low[t] in _TIME_MODS or low[t].isdigit() and len(low[t]) <= 4
+                                             or low[t] == '.' and t > prev_end and low[t-1] in _MONTH_WORDS): t -= 1
+        pp = t < j and t >= prev_end and low[t] in ('on', 'in', 'during')  # its preposition ('in late
+        if pp or t < j and t >= prev_end and (low[t] == ',' or low[t] not in DET and low[t] not in STOP):  # August'; 'in a statement on Monday said')
+            if pp: t -= 1
+            if t >= prev_end and _participle(low[t]): jt = j  # 'A poll released in late August found', 'The report published Tuesday showed': the poll's time
+            j = t
     participle = cue0.endswith('ing') and cue0 != 'according' and a > s0 and (low[a-1] in (',', '—', '–', 'and', ';') or (low[a-1] in QCLOSE and a-2 >= s0 and low[a-2] == ',')
                                                                  or low[a-1] in _GERUND_PREP and a-1 > s0)  # '..., adding', 'X dismissed it by saying'
     src = None
@@ -821,7 +837,7 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
             else: x = j  # (the source keeps the participle's phrase: it names the channel)
             st = _np_left_pp(text, toks, low, x, max(prev_end, s0))
             if st is not None: st = _modified_head(text, toks, low, st, max(prev_end, s0))
-            if st is not None: src = (_who_subject(text, toks, low, _name_before(text, toks, low, st, max(prev_end, s0), x+1), max(prev_end, s0)), j+1)
+            if st is not None: src = (_who_subject(text, toks, low, _name_before(text, toks, low, st, max(prev_end, s0), x+1), max(prev_end, s0)), (j if jt is None else jt)+1)
             if src and cue0.endswith('ing') and (d := next((x for x in range(src[0], src[1]) if low[x] in ('a', 'an', 'the')
                                                            and set(low[x+1:x+3]) & CHANNEL_NOUNS), None)) is not None:
                 v = d-2 if low[d-1] == 'public' else d-1  # 'X made public an article on Jan. 6 denouncing ...': X's words, not the article's
