@@ -366,11 +366,15 @@ _DEMONYM = re.compile(r"\s(?!(?:Republican|Democratic|Presidential|Olympic|Catho
 _SCARE_QUOTED = re.compile(r"(?<!\w)[\"“'‘]([a-z][a-z -]{1,40}?)[\"”'’](?!\w)")  # a role in scare quotes, as KCNA writes them
 _ORG_KIND = {'ngo': 'ngo', 'group': 'ngo', 'charity': 'ngo', 'organisation': 'ngo', 'organization': 'ngo', 'movement': 'ngo', 'coalition': 'ngo',
              'foundation': 'ngo', 'campaign': 'ngo', 'watchdog': 'ngo', 'tank': 'think_tank', 'consultancy': 'company', 'firm': 'company',
-             'company': 'company', 'newspaper': 'media', 'broadcaster': 'media', 'website': 'media', 'party': 'party'}
-_ORG_DESCRIBED = re.compile(r"(?:(?!(?:for|of|at|from|with|by|to|in|on|and)\s)[\w'’-]+\s+){0,3}?(?P<head>NGO|(?-i:group|charity|organi[sz]ation|movement|coalition|foundation|campaign|watchdog|think\s+tank|"
+             'company': 'company', 'newspaper': 'media', 'broadcaster': 'media', 'website': 'media', 'party': 'party', 'magazine': 'media',
+             'journal': 'media', 'weekly': 'media', 'tabloid': 'media', 'paper': 'media', 'daily': 'media'}
+_ORG_DESCRIBED = re.compile(r"(?:(?!(?:for|of|at|from|with|by|to|in|on|and)\s)[\w.'’-]+\s+){0,3}?(?P<head>NGO|(?-i:group|charity|organi[sz]ation|movement|coalition|foundation|campaign|watchdog|think\s+tank|magazine|journal|weekly|tabloid|"
                             r"consultancy|firm|company|newspaper|broadcaster|website|party))\s+(?P<name>[A-Z][\w'’&.-]*(?:\s+(?:the|of|for|and|[A-Z][\w'’&.-]*))*)")
+_DESCRIBED_KIND = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?(NGO|charity|organi[sz]ation|movement|coalition|foundation|campaign|watchdog|"
+                             r"consultancy|firm|company|newspaper|paper|daily|broadcaster|website|party|magazine|journal|weekly|tabloid)\s+[A-Z]")  # (not 'group': a firm's too)
+_NAME_RUN = re.compile(r"[A-Z][\w'’&.-]*(?:\s+(?:(?:the|of|for|de|du|del)\s+)*(?:and\s+)?[A-Z][\w'’&.-]*)*")  # (not across 'and the': another paper)
 # a body described by its kind, then named: 'campaign group Liberty' (its own kind; not a person, as 'Flight attendant Heather Poole' is)
-_DESCRIBED = re.compile(r"^(?:[A-Z][a-z]+\s+)?(?:(?!(?:for|of|to|in|at|on|by|with|from|and|or|de|da|di|del|della|dos|du|van|von|der|den|la|le|bin|bint|ibn|al|el|y)\s)[a-z][\w-]*\s+){1,3}(?=[A-Z][\w'’&.-]*(?:\s+(?:the|of|for|and|[A-Z][\w'’&.-]*))*$)")
+_DESCRIBED = re.compile(r"^(?:[A-Z][a-z]+\s+|(?:[A-Z]\.){2,}\s+)?(?:(?!(?:for|of|to|in|at|on|by|with|from|and|or|de|da|di|del|della|dos|du|van|von|der|den|la|le|bin|bint|ibn|al|el|y)\s)[a-z][\w-]*\s+){1,3}(?=[A-Z][\w'’&.-]*(?:\s+(?:the|of|for|and|[A-Z][\w'’&.-]*))*$)")
 _GLUED_BEFORE = re.compile(r"^.*\b[A-Z][\w'’.]*-(?:(?!(?:bin|ibn|del|der|van|von|din|dar|uddin)-)[a-z]{3,}-)+(?=[A-Z])")  # not 'Jamaat-ul-Ahrar'  # words glued before a name by lost spaces
 _GLUED_VERB = re.compile(r"(\b[A-Z][\w'’]*[a-z])-(?:paid|said|says|told|met|sent|gave|took|went|cast|spoke|wrote|added|noted|warned|joined|urged|"
                          r"asked|stressed|insisted|claimed|announced|argued|tweeted|explained|continued)\b.*$")
@@ -412,6 +416,10 @@ _MEDIA_END = re.compile(rf"\b(?:{_OUTLET_WORDS}|paper|newspaper|agency)$", re.I)
 _TRAILING_PLACE = re.compile(r"\s+(in|of)\s+((?:the\s+)?(?:[Ss]outh\s+|[Nn]orth\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})$")
 _TRAILING_CHANNEL = re.compile(r"\s+(?:in|through)\s+(?:a|an|the|their|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?:statements?|messages?|letters?|"
                                r"interviews?|speech(?:es)?|articles?|reports?|communiqu[eé]s?|editorials?|commentar(?:y|ies)|columns?)\b.*$", re.I)
+_TRAILING_SETTING = re.compile(r",?\s+(?:at|in|during)\s+(?:a|an|the|its|their|his|her|this|that)\s+(?:[\w'’-]+\s+){0,4}?(?:conference|briefing|"
+                               r"meeting|rally|symposium|seminar|session|forum|lecture|address|ceremony|event|gathering|talks|hearing)\b.*$", re.I)
+_ATTENDERS = {'participants', 'speakers', 'attendees', 'delegates', 'those', 'people', 'audience', 'members', 'representatives', 'others',
+              'sources', 'officials', 'participant', 'speaker', 'attendee', 'delegate', 'everyone', 'all'}  # named by where they were
 _TRAILING_DAY = re.compile(r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)$"
                           r"|\s+(?:on|in)\s+(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|"
                           r"August|September|October|November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?$", re.I)  # ...onJan16
@@ -719,6 +727,26 @@ _DOC_FROM = re.compile(r"(?:(?:an?|the)\s+(?:[\w-]+\s+)?(?:statement|letter|mess
                        r"(?:figures|data|statistics|numbers|survey|study|poll|analysis|estimates?)|(?:[\w-]+\s+){0,3}?(?:statements?|letters?|messages?|"
                        r"communiqu[eé]s?|notes?|reports?|documents?)(?:\s+and\s+(?:[\w-]+\s+)?(?:letters?|messages?|notes?))?\s+(?:sent|issued|released|"
                        r"published|written|signed))\s+(?:from|by|of)\s+(.+)$", re.I)  # 'a statement from X', 'New figures from X', 'Congratulatory messages and letters sent by X'
+_PIECE_OF = re.compile(r"(?:(?i:an?|the|this|that|another)\s+)?(?:[\w-]+\s+){0,2}?(?i:commentar(?:y|ies)|articles?|editorials?|columns?|essays?|reports?)"
+                       r"\s+of\s+((?:the\s+)?(?:south\s+Korean\s+|[A-Z]).*)")
+# 'A commentary of Rodong Sinmun', 'an editorial of the south Korean paper X': the paper speaks ('a report of gunfire' names no one)
+def _table_paper(name, country, matcher):  # the table's outlet of that name, if any
+    tb = _resolve_source(name, [], matcher)
+    return (tb[0], tb[1] or country or None) + tb[2:] if tb[4] == 'name' and tb[2] == 'media' else None
+
+def _sentence_at(text, i):  # the sentence (or line) holding text[i]
+    ends = [x for x in (text.find('. ', i), text.find('\n', i)) if x >= 0]
+    return text[max(text.rfind('. ', 0, i), text.rfind('\n', 0, i)) + 1:min(ends) if ends else len(text)]
+
+_ISSUE_DAY = (r"(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|August|September|October|"
+              r"November|December|Sunday['’]s|Saturday['’]s|\d{1,4}(?:st|nd|rd|th)?,?|[Rr]ecent|[Ll]atest|[Nn]ew|[Cc]urrent|[Ll]ast|[Ss]pecial|"
+              r"weekend|online|morning|evening|[Tt]oday['’]s|[Tt]his\s+(?:week|month|year)['’]s)")  # words dating or placing an issue
+_ISSUE_OF = re.compile(rf"(?:(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Tt]heir)\s+)?(?:{_ISSUE_DAY}\s+){{0,3}}(?:issue|edition)\s+of\s+"
+                       r"(?P<paper>(?:(?:the|a|an)\s+)?[A-Z].*|(?:its|their)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})")
+# 'The February issue of the Bulgarian newspaper Iskra', 'the 47th issue of the Russian paper Patriot': the paper (not 'the key issue of X')
+_IN_ISSUE = re.compile(rf",?\s+in\s+(?:(?:the|its|their|a|an)\s+)?(?:{_ISSUE_DAY}\s+){{0,3}}(?:issue|edition|(?:information\s+|news\s+)?bulletin)\b.*$")
+# ('the Secretariat of the CPRK in its information bulletin No. 956': the secretariat)
+_PERIODICALS = {'magazine', 'journal', 'weekly', 'monthly', 'tabloid', 'bulletin'}  # before a name, a paper's: 'the U.S. magazine Foreign Policy'
 _REPORT_BY = re.compile(r"(?:(?:an?|the|this|that)\s+)?(?:[\w-]+\s+){0,2}?(?i:reports?|audits?|reviews?|assessments?|papers?|briefs?)\s+(?i:by|from)\s+((?:the\s+)?[A-Z].*)$")
 # 'a 2013 report by the American Society of Civil Engineers' (not 'of': 'a report of gunfire' names no author; nor a place: 'news reports from Seoul')
 
@@ -733,6 +761,7 @@ def _trailing_person(name:str)->str:
     if not tn or not _is_person_name(tn.group('name')): return ''
     desc = tn.group('desc').split()
     if len(desc) > 12 or desc[-1] in _DESC_END_NOT or 'the' in [w.lower() for w in desc[-2:]] or _RELATION_OF.search(tn.group('desc')): return ''
+    if desc[-1].lower() in _PERIODICALS or 'media' in NOMINAL_TYPES.get(desc[-1].lower(), ()): return ''  # 'the U.S. magazine Foreign Policy': a paper
     return tn.group('name')
 
 _RELATION_OF = re.compile(r"\b(?:wife|husband|mother|father|son|daughter|brother|sister|widow|widower|family|lawyer|attorney|spokes\w+|aide|"
@@ -951,7 +980,14 @@ def _resolve_source(source, mentions, matcher=None, salient=(), text='')->tuple:
         source = nm.group(1)
     if (site := _ON_SITE.fullmatch(source.strip())): return resolve_source(site.group(1), mentions, matcher, salient, text)  # 'A statement on
     # the Merseyrail website': Merseyrail
-    doc = _DOC_FROM.match(source.strip()) or _REPORT_BY.match(source.strip())
+    if (iss := _ISSUE_OF.fullmatch(source.strip())):  # 'The May 24th issue of the New York Times': the paper speaks in its issue
+        paper = iss.group('paper')
+        if (own := re.match(r"(its|their)\s", paper)): return resolve_source(own.group(1)[:-1] if own.group(1) == 'its' else 'they', mentions, matcher, salient, text)
+        r = resolve_source(paper, mentions, matcher, salient, text)  # ('the 38th issue of its bulletin': its owner's words)
+        return r if not r[0] or r[2] else (r[0], r[1], 'media', r[3], 'name')  # ('a Senegalese newspaper': a paper, of its country)
+    if (ii := _IN_ISSUE.search(source)) and len(source[:ii.start()].split()) >= 2: source = source[:ii.start()]  # 'the Mexican Committee
+    # for the Study of Kimilsungism in the 38th issue of its bulletin': the committee
+    doc = _DOC_FROM.match(source.strip()) or _REPORT_BY.match(source.strip()) or _PIECE_OF.fullmatch(source.strip())
     if doc and not (doc.re is _REPORT_BY and re.sub(r'^the\s+', '', doc.group(1)) in place_table()):  # (a place is no author)
         return resolve_source(doc.group(1), mentions, matcher, salient, text)  # 'a statement from the White House', 'a 2013 report by X'
     source = _TITLE_GLUED.sub(r'\1 ', source)  # 'British Prime Minister-Theresa May': a space the corpus lost
@@ -966,6 +1002,11 @@ def _resolve_source(source, mentions, matcher=None, salient=(), text='')->tuple:
     if (pc := _BY_TAIL.search(source)) and pc.start() > 0: source = source[:pc.start()].rstrip(' ,')  # 'a rebel fighter reached by Reuters': the fighter
     if (tc := _TRAILING_CHANNEL.search(source)) and len(source[:tc.start()].split()) >= 2:
         source = source[:tc.start()]  # 'The commander of the U.S. Seventh Fleet in an interview with AP': the commander, not AP
+    if (ts := _TRAILING_SETTING.search(source)) and len(source[:ts.start()].split()) >= 2 and source[:ts.start()].split()[-1].lower() not in _ATTENDERS \
+            and ',' not in source[:ts.start()] and not re.search(r"(?:ed|held|made|given|read|present|speaking)$", source[:ts.start()], re.I):  # ('a resolution adopted at the meeting')
+        r = _resolve_source(source[:ts.start()], mentions, matcher, salient, text)  # 'the spokesman for the Democratic Labor Party at a press
+        # conference held in Seoul': the spokesman (not 'Participants in the forum', whom the setting names), of the setting's country if no other
+        return r if r[1] or not r[0] or r[4] in ('pronoun', 'nominal') or not (pc := place_country(source[ts.start():])) else (r[0], pc) + r[2:]
     found = [f for f in (matcher or actor_matcher()).find(source) if not (f[4] == 'person' and _NAMED_AFTER.match(source, f[1]))
              and not (source[f[0]:f[1]] == 'Security Council' and re.search(r'\b(?:National|State)\s+$', source[:f[0]]))  # a state's own council
              and not _topic_mention(source, f)]  # 'a North Korea expert', 'head of the China desk at JLL': no country of theirs
@@ -988,8 +1029,9 @@ def _resolve_source(source, mentions, matcher=None, salient=(), text='')->tuple:
         and not any(f[0] < h0 for f in found) and source[h0+1:].strip()[:1].islower()
     rn = None if name_first else _role_name(source, found)
     if rn and (dw := source[:source.rfind(rn[0])].split()[-1:]) and \
-            (bt := next((t for t in NOMINAL_TYPES.get(dw[0].lower(), ()) if t == 'media'), None)):
-        return (rn[0], rn[1], bt, None, 'name')  # 'the Russian paper | Our House Sochi': a paper, not a person
+            (bt := next((t for t in NOMINAL_TYPES.get(dw[0].lower(), ()) if t == 'media'), None) or ('media' if dw[0].lower() in _PERIODICALS else None)):
+        return _table_paper(rn[0], rn[1], matcher) or (rn[0], rn[1], bt, None, 'name')  # 'the Russian paper | Our House Sochi': a paper, not a
+        # person ('the U.S. newspaper Washington Post': the table's)
     if rn: return (rn[0], rn[1], 'person', None, 'name')  # 'Defense Secretary James Mattis', 'a spokesman, Lt. Col. Jane Roe'
     head = h0
     if (ob := _OWNED_BODY_NAME.fullmatch(source.strip())):  # "China's leading tour company, Ctrip": Ctrip, Chinese
@@ -1074,6 +1116,10 @@ def _resolve_source(source, mentions, matcher=None, salient=(), text='')->tuple:
             # Minister", "a source in Russia's Economic Development Ministry")
             return (on.group(1).strip(), country or None, None, None, 'unknown')  # "the UK's GCHQ": GCHQ, British (its later 'GCHQ said' too)
         if typ not in ('person', 'spokesperson') and _part_of(source, s, e, typ):  # 'the secretary general of NATO', 'the ROK media'
+            if (dk := _DESCRIBED_KIND.match(source, e)) and (nm := _NAME_RUN.match(source, dk.end() - 1)):  # 'the Japanese magazine Sekai':
+                name = re.sub(r"\s+No\.?$", '', nm.group().strip())  # the paper, Japanese (the table's, when it is there: 'the U.S. newspaper
+                if (tb := _table_paper(name, country, matcher)): return tb  # Washington Post')
+                return (name, country or None, k_ := _ORG_KIND.get(dk.group(1).lower()), None, 'name' if k_ else 'unknown')
             return (canonical_name(source[:(source.find(',', e) + 1 or len(source) + 1) - 1]), country or None, None, None, 'unknown')
         if typ == 'media' and (pl := next((f for f in found if f[4] in ('government', 'country') and f[3] and f[3] != country
                                             and _PLACE_BEFORE.fullmatch(source, f[1], s) and _PLACE_OPENS.fullmatch(source, 0, f[0])), None)):
@@ -1132,6 +1178,9 @@ def _resolve_source(source, mentions, matcher=None, salient=(), text='')->tuple:
     mods = [w.lower()[:5] for w in source.split()[1:-1] if w[:1].isupper() and w.lower()[:5] not in _PARTY_MODS and not w.lower().endswith('-based')] \
         if how == 'nominal' and not (want or set()) & {'person', 'spokesperson'} and want != {'government'} else []
     # 'The Commerce Department' names its body; a person's role, a party or a state's voice ('the Gunma prefectural authorities') names none
+    if how == 'nominal' and words[-1] in DOCUMENTS and words[0] in ('the', 'this') and text:  # 'says Rodong Sinmun in a commentary. ... The commentary says': the paper
+        for s, e, actor, country, typ, cameo in cands:  # the text gave a commentary, not another paper quoted in between
+            if typ == 'media' and s >= 0 and re.search(rf"\b{words[-1]}\b", _sentence_at(text, s), re.I): return (actor, country or None, typ, cameo or None, how)
     for k, (s, e, actor, country, typ, cameo) in enumerate((list(reversed(salient)) if how == 'pronoun' else []) + cands):
         if mods and not all(x in actor.lower() or (s >= 0 and x in text[s:e].lower()) for x in mods): continue
         if how == 'nominal' and words[-1] in _OWN_NAME_HEADS and words[-1] not in actor.lower(): continue  # 'the committee' is no EU

@@ -16,7 +16,7 @@ from .cue_tagger import span_tagger
 from .text_units import TIMEW, STOP, OBJ_CUES, PAST
 from .actors import place_country, place_table, actor_matcher, resolve_source, canonical_name, SENT_DOCUMENTS, person_gender, DIED, BORN, describes_name, before_relative
 from .speakers import plausible_speaker, document_author, document_recipient, strip_titles, speaker_type
-from .actors import _role_name, _fits_unknown, _PERSON_HEADS, _is_person_name, PRONOUN_TYPES, SPEAKER_NOUNS, _POSTED_TO, _BY_WORDS, _OUTLET_WORDS, _IT_BODIES, _GIVEN_NAMES, _ORG_KIND
+from .actors import _role_name, _fits_unknown, _PERSON_HEADS, _is_person_name, PRONOUN_TYPES, SPEAKER_NOUNS, _POSTED_TO, _BY_WORDS, _OUTLET_WORDS, _IT_BODIES, _GIVEN_NAMES, _ORG_KIND, _sentence_at
 from .kinds import statement_kind, statement_channel, is_speech_act, is_statement_cue, CAMEO, CUE_KIND, OWN_RULE_CUE, _FINITE, _PRAISE_WORDS
 from .statement_context import (MEDIA_SOURCE, _PARTICLE_SURNAME, _REPORT_CUE, _headline, _LINK_LINE, _LINK_MARK, _bears_title, _TITLES, _PERSON_ROLES,
                                         _apposed_title, _titled_person, _state_role, _COURTESY, _full_name, _full_name_later, _named_before, _QUOTED_AS, _FRONTED,
@@ -845,7 +845,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 and r['content_start'] > r['cue_end'] and speaker.split()[-1] in text[r['cue_end']:r['content_start']].split():
             alt = resolve_source(src, [m for m in ante if m[2] != speaker], matcher, [m for m in salient if m[2] != speaker], text)
             speaker, country, typ, cameo, how = alt  # 'She told Boyce ...': whom she told is not she
-        if how in ('nominal', 'unknown') and _WRITER.fullmatch(src.strip()) and (pm := next((p for p in reversed(rows[-6:]) if p['actor_type'] == 'media'), None)):
+        if how in ('nominal', 'unknown') and _WRITER.fullmatch(src.strip()) and (pm := _writer_paper(rows[-6:], src, text)):
             speaker, country, typ = pm['speaker'], pm['actor_country'], pm['actor_type']  # 'Minju Joson says ... The news analyst goes on': the paper's
         if rows and r['source_start'] is not None and rows[-1]['sentence'] == r['sentence'] and rows[-1]['source_start'] == r['source_start'] \
                 and rows[-1]['source_end'] == r['source_end']:  # '... he warmly congratulated ..., and paid high tribute to ...': one subject,
@@ -1267,6 +1267,14 @@ _DOC_NOUN = re.compile(rf"(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)\s+(?:[\w-]+\s+)?(?:{
                        r"journal|weekly|monthly)\b")  # a document or a paper as a source ('the paper noted', 'The message extended')
 _OCCASION_WORDS = re.compile(r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:anniversary|birthday|occasion|day\s+of|holiday|festival|ceremony|celebration|national\s+day)\b", re.I)
 _WRITER = re.compile(rf"(?:[Tt]he|[Tt]his)\s+(?:news\s+)?(?:{_WRITER_WORDS}|author|writer|article|commentary)")
+
+def _writer_paper(rows, src, text):
+    "The paper whose writer or piece `src` is: the last media speaker that introduced such a piece ('in a commentary'), else the last one."
+    media = [p for p in reversed(rows) if p['actor_type'] == 'media']
+    noun = src.split()[-1].lower()
+    return next((p for p in media if noun in ('article', 'commentary') and p['source_start'] is not None
+                 and re.search(rf"\b{noun}\b", _sentence_at(text, p['source_start']), re.I)), None) or next(iter(media), None)
+    # ('says Rodong Sinmun in a commentary. The British newspaper Independent cited ... The commentary says': Rodong Sinmun's)
 _AGE_AFTER = re.compile(r',\s*\d{1,3}\s*[,.]')
 
 _LATER_CLAUSE = re.compile(r"[^\"“”;:]*?(?:,\s*(?:which|who|that|though|although|while|as|because|and|but|when|after|before|where)\b"
