@@ -416,8 +416,9 @@ _MEDIA_END = re.compile(rf"\b(?:{_OUTLET_WORDS}|paper|newspaper|agency)$", re.I)
 _TRAILING_PLACE = re.compile(r"\s+(in|of)\s+((?:the\s+)?(?:[Ss]outh\s+|[Nn]orth\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})$")
 _TRAILING_CHANNEL = re.compile(r"\s+(?:in|through)\s+(?:a|an|the|their|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?:statements?|messages?|letters?|"
                                r"interviews?|speech(?:es)?|articles?|reports?|communiqu[eé]s?|editorials?|commentar(?:y|ies)|columns?)\b.*$", re.I)
-_TRAILING_SETTING = re.compile(r",?\s+(?:at|in|during)\s+(?:a|an|the|its|their|his|her|this|that)\s+(?:[\w'’-]+\s+){0,4}?(?:conference|briefing|"
-                               r"meeting|rally|symposium|seminar|session|forum|lecture|address|ceremony|event|gathering|talks|hearing)\b.*$", re.I)
+_TRAILING_SETTING = re.compile(r",?\s+(?i:at|in|during)\s+(?i:a|an|the|its|their|his|her|this|that)\s+(?:(?![A-Z])[\w'’-]+\s+){0,4}?(?:conference|briefing|"
+                               r"meeting|rally|symposium|seminar|session|forum|lecture|address|ceremony|event|gathering|talks|hearing)\b.*$")
+# (lower-case words only: 'a spokesman at the Munich Security Conference', 'an economist at the Conference Board' name their bodies)
 _ATTENDERS = {'participants', 'speakers', 'attendees', 'delegates', 'those', 'people', 'audience', 'members', 'representatives', 'others',
               'sources', 'officials', 'participant', 'speaker', 'attendee', 'delegate', 'everyone', 'all'}  # named by where they were
 _TRAILING_DAY = re.compile(r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)$"
@@ -559,7 +560,8 @@ _GROUP_HEADS = {'army', 'people', 'party', 'committee', 'ministry', 'government'
                 'university', 'assembly', 'court', 'regime', 'administration', 'authorities', 'forces', 'military', 'navy', 'staff',
                 'workers', 'youth', 'students', 'citizens', 'residents', 'army', 'corps', 'brigade', 'club', 'centre', 'center',
                 'foundation', 'fund', 'commission', 'conference', 'service', 'services', 'bank', 'trust', 'network', 'firm', 'forum',
-                'summit', 'festival', 'games', 'championship', 'exhibition', 'session', 'congress'}
+                'summit', 'festival', 'games', 'championship', 'exhibition', 'session', 'congress', 'confederation', 'unions', 'alliance',
+                'coalition', 'movement', 'headquarters', 'solidarity'}  # ('the south Korean Confederation of Trade Unions' is no 'Korean Confederation')
 
 _IT_BODIES = _GROUP_HEADS | {'tribe', 'airline', 'retailer', 'operator', 'carrier', 'lender', 'insurer', 'manufacturer', 'producer',
                              'charity', 'campaign', 'watchdog', 'regulator', 'website', 'headquarters', 'solidarity', 'alliance', 'coalition',
@@ -727,23 +729,32 @@ _DOC_FROM = re.compile(r"(?:(?:an?|the)\s+(?:[\w-]+\s+)?(?:statement|letter|mess
                        r"(?:figures|data|statistics|numbers|survey|study|poll|analysis|estimates?)|(?:[\w-]+\s+){0,3}?(?:statements?|letters?|messages?|"
                        r"communiqu[eé]s?|notes?|reports?|documents?)(?:\s+and\s+(?:[\w-]+\s+)?(?:letters?|messages?|notes?))?\s+(?:sent|issued|released|"
                        r"published|written|signed))\s+(?:from|by|of)\s+(.+)$", re.I)  # 'a statement from X', 'New figures from X', 'Congratulatory messages and letters sent by X'
-_PIECE_OF = re.compile(r"(?:(?i:an?|the|this|that|another)\s+)?(?:[\w-]+\s+){0,2}?(?i:commentar(?:y|ies)|articles?|editorials?|columns?|essays?|reports?)"
-                       r"\s+of\s+((?:the\s+)?(?:south\s+Korean\s+|[A-Z]).*)")
+_PIECE_OF = re.compile(r"(?:(?i:an?|the|this|that|another)\s+)?(?:[\w-]+\s+){0,2}?(?i:commentar(?:y|ies)|articles?|editorials?|essays?|(?P<rep>reports?))"
+                       r"\s+of\s+(?P<obj>(?:the\s+)?(?:south\s+Korean\s+|[A-Z]).*)")
 # 'A commentary of Rodong Sinmun', 'an editorial of the south Korean paper X': the paper speaks ('a report of gunfire' names no one)
-def _table_paper(name, country, matcher):  # the table's outlet of that name, if any
-    tb = _resolve_source(name, [], matcher)
-    return (tb[0], tb[1] or country or None) + tb[2:] if tb[4] == 'name' and tb[2] == 'media' else None
+def _table_paper(name, country, matcher):  # the table's outlet of that name, if any (its alias the whole name: not 'Newsweek Japan')
+    f = next((f for f in (matcher or actor_matcher()).find(name) if f[4] == 'media' and name[:f[0]].strip(' ,').lower() in ('', 'the')
+              and not name[f[1]:].strip(' ,.')), None)
+    return (f[2], f[3] or country or None, 'media', f[5] or None, 'name') if f else None
+
+def _introduces(sentence, noun):  # whether a sentence brings in a piece: 'in a commentary', 'A signed article of X', 'carried an editorial'
+    return bool(re.search(rf"\b(?:an?|another)\s+(?:[\w-]+\s+){{0,2}}?{noun}\b", sentence, re.I))
+
+_SENT_END = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|No|Co|Lt|vs|Jr))(?<!\b(?:Mrs|Gen|Col|Sen|Rep|Gov|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Inc|Ltd))"
+                       r"(?<!\bSept|\bCorp)[.?!][\"”’]?\s+|\n")  # (not 'U.S. ', 'Mr. ', 'Aug. ')
 
 def _sentence_at(text, i):  # the sentence (or line) holding text[i]
-    ends = [x for x in (text.find('. ', i), text.find('\n', i)) if x >= 0]
-    return text[max(text.rfind('. ', 0, i), text.rfind('\n', 0, i)) + 1:min(ends) if ends else len(text)]
+    lo = max((m.end() for m in _SENT_END.finditer(text, max(0, i - 600), i)), default=max(0, i - 600))
+    hi = m.start() if (m := _SENT_END.search(text, i)) else len(text)
+    return text[lo:hi]
 
 _ISSUE_DAY = (r"(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|August|September|October|"
               r"November|December|Sunday['’]s|Saturday['’]s|\d{1,4}(?:st|nd|rd|th)?,?|[Rr]ecent|[Ll]atest|[Nn]ew|[Cc]urrent|[Ll]ast|[Ss]pecial|"
               r"weekend|online|morning|evening|[Tt]oday['’]s|[Tt]his\s+(?:week|month|year)['’]s)")  # words dating or placing an issue
-_ISSUE_OF = re.compile(rf"(?:(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Tt]heir)\s+)?(?:{_ISSUE_DAY}\s+){{0,3}}(?:issue|edition)\s+of\s+"
+_ISSUE_OF = re.compile(rf"(?:(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Tt]heir)\s+)?(?P<day>(?:{_ISSUE_DAY}\s+){{1,3}})(?:issue|edition)\s+of\s+"
                        r"(?P<paper>(?:(?:the|a|an)\s+)?[A-Z].*|(?:its|their)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})")
 # 'The February issue of the Bulgarian newspaper Iskra', 'the 47th issue of the Russian paper Patriot': the paper (not 'the key issue of X')
+_PAPER_WORD = re.compile(r"\b(?:newspaper|paper|magazine|daily|journal|weekly|monthly|bulletin|organ|gazette|review|times|news|post)\b", re.I)
 _IN_ISSUE = re.compile(rf",?\s+in\s+(?:(?:the|its|their|a|an)\s+)?(?:{_ISSUE_DAY}\s+){{0,3}}(?:issue|edition|(?:information\s+|news\s+)?bulletin)\b.*$")
 # ('the Secretariat of the CPRK in its information bulletin No. 956': the secretariat)
 _PERIODICALS = {'magazine', 'journal', 'weekly', 'monthly', 'tabloid', 'bulletin'}  # before a name, a paper's: 'the U.S. magazine Foreign Policy'
@@ -984,10 +995,15 @@ def _resolve_source(source, mentions, matcher=None, salient=(), text='')->tuple:
         paper = iss.group('paper')
         if (own := re.match(r"(its|their)\s", paper)): return resolve_source(own.group(1)[:-1] if own.group(1) == 'its' else 'they', mentions, matcher, salient, text)
         r = resolve_source(paper, mentions, matcher, salient, text)  # ('the 38th issue of its bulletin': its owner's words)
-        return r if not r[0] or r[2] else (r[0], r[1], 'media', r[3], 'name')  # ('a Senegalese newspaper': a paper, of its country)
+        if r[0] and (r[2] == 'media' or not r[2] and (_PAPER_WORD.search(paper) or re.search(r"\d|[A-Z]", iss.group('day')))):
+            return r if r[2] else (r[0], r[1], 'media', r[3], 'name')  # ('a Senegalese newspaper': a paper, of its country; not 'the new edition
+            # of the Olympic Games', 'The issue of Taiwan')
     if (ii := _IN_ISSUE.search(source)) and len(source[:ii.start()].split()) >= 2: source = source[:ii.start()]  # 'the Mexican Committee
     # for the Study of Kimilsungism in the 38th issue of its bulletin': the committee
-    doc = _DOC_FROM.match(source.strip()) or _REPORT_BY.match(source.strip()) or _PIECE_OF.fullmatch(source.strip())
+    if (pc_ := _PIECE_OF.fullmatch(source.strip())):  # 'A commentary of Rodong Sinmun': the paper; 'the report of the UN Panel of Experts':
+        r = resolve_source(pc_.group('obj'), mentions, matcher, salient, text)  # the panel (not 'Reports of U.S. airstrikes': no state's words)
+        if not pc_.group('rep') or r[2] == 'media' or pc_.group('obj').startswith('the ') and r[2] not in ('government', 'country'): return r
+    doc = _DOC_FROM.match(source.strip()) or _REPORT_BY.match(source.strip())
     if doc and not (doc.re is _REPORT_BY and re.sub(r'^the\s+', '', doc.group(1)) in place_table()):  # (a place is no author)
         return resolve_source(doc.group(1), mentions, matcher, salient, text)  # 'a statement from the White House', 'a 2013 report by X'
     source = _TITLE_GLUED.sub(r'\1 ', source)  # 'British Prime Minister-Theresa May': a space the corpus lost
@@ -1006,7 +1022,7 @@ def _resolve_source(source, mentions, matcher=None, salient=(), text='')->tuple:
             and ',' not in source[:ts.start()] and not re.search(r"(?:ed|held|made|given|read|present|speaking)$", source[:ts.start()], re.I):  # ('a resolution adopted at the meeting')
         r = _resolve_source(source[:ts.start()], mentions, matcher, salient, text)  # 'the spokesman for the Democratic Labor Party at a press
         # conference held in Seoul': the spokesman (not 'Participants in the forum', whom the setting names), of the setting's country if no other
-        return r if r[1] or not r[0] or r[4] in ('pronoun', 'nominal') or not (pc := place_country(source[ts.start():])) else (r[0], pc) + r[2:]
+        return r if r[1] or not r[0] or r[4] != 'unknown' or not (pc := place_country(source[ts.start():])) else (r[0], pc) + r[2:]  # (not the WHO's)
     found = [f for f in (matcher or actor_matcher()).find(source) if not (f[4] == 'person' and _NAMED_AFTER.match(source, f[1]))
              and not (source[f[0]:f[1]] == 'Security Council' and re.search(r'\b(?:National|State)\s+$', source[:f[0]]))  # a state's own council
              and not _topic_mention(source, f)]  # 'a North Korea expert', 'head of the China desk at JLL': no country of theirs
@@ -1117,6 +1133,8 @@ def _resolve_source(source, mentions, matcher=None, salient=(), text='')->tuple:
             return (on.group(1).strip(), country or None, None, None, 'unknown')  # "the UK's GCHQ": GCHQ, British (its later 'GCHQ said' too)
         if typ not in ('person', 'spokesperson') and _part_of(source, s, e, typ):  # 'the secretary general of NATO', 'the ROK media'
             if (dk := _DESCRIBED_KIND.match(source, e)) and (nm := _NAME_RUN.match(source, dk.end() - 1)):  # 'the Japanese magazine Sekai':
+                if re.search(r"\b(?:white|policy|position|working|discussion|research|green|consultation|briefing)\s+paper\s", dk.group(0), re.I): return (
+                    canonical_name(source), country or None, None, None, 'unknown')  # 'the Japanese white paper Defense of Japan': a document
                 name = re.sub(r"\s+No\.?$", '', nm.group().strip())  # the paper, Japanese (the table's, when it is there: 'the U.S. newspaper
                 if (tb := _table_paper(name, country, matcher)): return tb  # Washington Post')
                 return (name, country or None, k_ := _ORG_KIND.get(dk.group(1).lower()), None, 'name' if k_ else 'unknown')
@@ -1180,7 +1198,7 @@ def _resolve_source(source, mentions, matcher=None, salient=(), text='')->tuple:
     # 'The Commerce Department' names its body; a person's role, a party or a state's voice ('the Gunma prefectural authorities') names none
     if how == 'nominal' and words[-1] in DOCUMENTS and words[0] in ('the', 'this') and text:  # 'says Rodong Sinmun in a commentary. ... The commentary says': the paper
         for s, e, actor, country, typ, cameo in cands:  # the text gave a commentary, not another paper quoted in between
-            if typ == 'media' and s >= 0 and re.search(rf"\b{words[-1]}\b", _sentence_at(text, s), re.I): return (actor, country or None, typ, cameo or None, how)
+            if typ == 'media' and s >= 0 and _introduces(_sentence_at(text, s), words[-1]): return (actor, country or None, typ, cameo or None, how)
     for k, (s, e, actor, country, typ, cameo) in enumerate((list(reversed(salient)) if how == 'pronoun' else []) + cands):
         if mods and not all(x in actor.lower() or (s >= 0 and x in text[s:e].lower()) for x in mods): continue
         if how == 'nominal' and words[-1] in _OWN_NAME_HEADS and words[-1] not in actor.lower(): continue  # 'the committee' is no EU

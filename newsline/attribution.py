@@ -478,8 +478,8 @@ def _clean_source(text, toks, low, r):
         elif b-a > 2 and ' '.join(low[b-2:b]) in _TRAIL: b -= 2
         elif b-a > 3 and ' '.join(low[b-3:b]) in _TRAIL: b -= 3  # 'Rep. Bobby Scott (D-Va.) at the time'
         elif ',' in low[a:b]: break  # an apposition or a relative clause keeps its words: 'Sanders, who was campaigning on Monday'
-        elif b-a > 3 and low[b-1] in TIMEW and low[b-2] in TIMEW and low[b-3] == 'on' and not _participle(low[b-4]): b -= 3
-        elif b-a > 2 and low[b-1] in TIMEW and low[b-2] in TIMEW | {'on', 'early', 'late'} and not _participle(low[b-3]): b -= 2
+        elif b-a > 3 and low[b-1] in TIMEW and low[b-2] in TIMEW and low[b-3] == 'on' and not (_participle(low[b-4]) and not _cap(text, toks, b-4)): b -= 3
+        elif b-a > 2 and low[b-1] in TIMEW and low[b-2] in TIMEW | {'on', 'early', 'late'} and not (_participle(low[b-3]) and not _cap(text, toks, b-3)): b -= 2
         # ('A poll released last week found': the poll's time is the source's)
         else: break
     a = _skip_intro(text, toks, low, a, b)
@@ -743,7 +743,7 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
     a, b = sc[k]; cue0 = low[a]
     prev_end = sc[k-1][1] if k else s0
     j = a-1
-    while j >= prev_end and (low[j] in ADV_LEFT or (low[j].endswith('ly') and len(low[j]) > 4 and low[j] not in LY_NOUNS and not _cap(text, toks, j))
+    while j >= prev_end and not (low[j] == 'may' and j > prev_end and low[j-1] in _MONTH_LEAD) and (low[j] in ADV_LEFT or (low[j].endswith('ly') and len(low[j]) > 4 and low[j] not in LY_NOUNS and not _cap(text, toks, j))
                              or (low[j] in ('most', 'more', 'very') and j+1 < a and low[j+1].endswith('ly'))
                              or (low[j] in ('here', 'there') and j > prev_end and _is_word(low[j-1]) and low[j-1] not in STOP)): j -= 1  # 'workers here said'
     jt = None  # the source's last word when a time phrase belongs to it: 'A poll released last week found'
@@ -755,7 +755,8 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
         pp = t < j and t >= prev_end and low[t] in ('on', 'in', 'during')  # its preposition ('in late
         if pp or t < j and t >= prev_end and (low[t] == ',' or low[t] not in DET and low[t] not in STOP):  # August'; 'in a statement on Monday said')
             if pp: t -= 1
-            if t >= prev_end and _participle(low[t]): jt = j  # 'A poll released in late August found', 'The report published Tuesday showed': the poll's time
+            while pp and t > prev_end and low[t] in _TIME_MODS | {'earlier', 'later'}: t -= 1  # 'The UN Committee against Torture early in May released'
+            if t >= prev_end and _participle(low[t]) and not _cap(text, toks, t): jt = j  # (not 'Manchester United last week announced')  # 'A poll released in late August found', 'The report published Tuesday showed': the poll's time
             j = t
     participle = cue0.endswith('ing') and cue0 != 'according' and a > s0 and (low[a-1] in (',', '—', '–', 'and', ';') or (low[a-1] in QCLOSE and a-2 >= s0 and low[a-2] == ',')
                                                                  or low[a-1] in _GERUND_PREP and a-1 > s0)  # '..., adding', 'X dismissed it by saying'

@@ -16,7 +16,7 @@ from .cue_tagger import span_tagger
 from .text_units import TIMEW, STOP, OBJ_CUES, PAST
 from .actors import place_country, place_table, actor_matcher, resolve_source, canonical_name, SENT_DOCUMENTS, person_gender, DIED, BORN, describes_name, before_relative
 from .speakers import plausible_speaker, document_author, document_recipient, strip_titles, speaker_type
-from .actors import _role_name, _fits_unknown, _PERSON_HEADS, _is_person_name, PRONOUN_TYPES, SPEAKER_NOUNS, _POSTED_TO, _BY_WORDS, _OUTLET_WORDS, _IT_BODIES, _GIVEN_NAMES, _ORG_KIND, _sentence_at
+from .actors import _role_name, _fits_unknown, _PERSON_HEADS, _is_person_name, PRONOUN_TYPES, SPEAKER_NOUNS, _POSTED_TO, _BY_WORDS, _OUTLET_WORDS, _IT_BODIES, _GIVEN_NAMES, _ORG_KIND, _sentence_at, _introduces
 from .kinds import statement_kind, statement_channel, is_speech_act, is_statement_cue, CAMEO, CUE_KIND, OWN_RULE_CUE, _FINITE, _PRAISE_WORDS
 from .statement_context import (MEDIA_SOURCE, _PARTICLE_SURNAME, _REPORT_CUE, _headline, _LINK_LINE, _LINK_MARK, _bears_title, _TITLES, _PERSON_ROLES,
                                         _apposed_title, _titled_person, _state_role, _COURTESY, _full_name, _full_name_later, _named_before, _QUOTED_AS, _FRONTED,
@@ -1273,7 +1273,7 @@ def _writer_paper(rows, src, text):
     media = [p for p in reversed(rows) if p['actor_type'] == 'media']
     noun = src.split()[-1].lower()
     return next((p for p in media if noun in ('article', 'commentary') and p['source_start'] is not None
-                 and re.search(rf"\b{noun}\b", _sentence_at(text, p['source_start']), re.I)), None) or next(iter(media), None)
+                 and _introduces(_sentence_at(text, p['source_start']), noun)), None) or next(iter(media), None)
     # ('says Rodong Sinmun in a commentary. The British newspaper Independent cited ... The commentary says': Rodong Sinmun's)
 _AGE_AFTER = re.compile(r',\s*\d{1,3}\s*[,.]')
 
