@@ -742,6 +742,8 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
     "`_source` before trimming."
     a, b = sc[k]; cue0 = low[a]
     prev_end = sc[k-1][1] if k else s0
+    if k and low[sc[k-1][0]] == 'according' and (c := next((x for x in range(sc[k-1][1], a) if low[x] == ','), None)) is not None:
+        prev_end = c + 1  # 'According to Tongil News, the Business Association ... demanded': the association, not the paper with it
     j = a-1
     while j >= prev_end and not (low[j] == 'may' and j > prev_end and low[j-1] in _MONTH_LEAD) and (low[j] in ADV_LEFT or (low[j].endswith('ly') and len(low[j]) > 4 and low[j] not in LY_NOUNS and not _cap(text, toks, j))
                              or (low[j] in ('most', 'more', 'very') and j+1 < a and low[j+1].endswith('ly'))
