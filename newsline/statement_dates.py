@@ -155,7 +155,17 @@ def _closing_day(fn, text, lo, s1, right, ref):
     quoted = bool(right) and _QUOTED.match(text, right[-1][0])  # a quotation's own verbs are no clause of the sentence
     if not right or not quoted and _FINITE.search(text, right[-1][0], right[-1][1]) or re.match(r'\s*(?:that|whether)\b', text[right[-1][0]:right[-1][1]]):
         return None  # 'said he mentioned the file to the minister | last Wednesday', 'asked about a plan received | last September': what was done
-    e0 = right[-1][1]; reach = 80 if quoted else 40
+    e0 = right[-1][1]
+    if not quoted and _SETTING_NEXT.match(text, e0) and not _PARTICIPLE_END.search(text, right[-1][0], e0):
+        quoted = True  # 'denounced the drills | at a press conference in Seoul on June 27': the occasion, then its day (not 'the plan adopted | at')
+    if (pv := _day_after(fn, text, lo, s1, e0, quoted, ref)): return pv
+    if not quoted and (st := _SETTING_IN.search(text, max(right[-1][0], e0 - 160), e0)) and not _FINITE.search(text, st.start(), e0):
+        return _day_after(fn, text, lo, s1, st.start(), True, ref)  # words that swallowed their occasion: '... toward the U.S. | in an
+    return None  # emergency rally in Seoul on June 27'
+
+def _day_after(fn, text, lo, s1, e0, quoted, ref):
+    "`_closing_day`'s look for the day closing the sentence after e0, across places and addressees when `quoted`."
+    reach = 80 if quoted else 40
     if s1 - e0 > reach or not _DAYISH.search(text, e0, s1): return None  # the sentence ends soon after the words, on a day (tagging only then)
     try: tx = fn(text[lo:min(s1, e0 + reach)], ref.normalize()) or []  # from the cue on: its tense places the day
     except Exception: return None
@@ -167,6 +177,11 @@ def _closing_day(fn, text, lo, s1, right, ref):
             if pv and pv[0] <= ref.normalize(): return pv
     return None
 
+_OCCASIONS = (r"(?:rally|meeting|press\s+conference|news\s+conference|conference|briefing|ceremony|seminar|symposium|forum|gathering|session|"
+              r"interview|speech|lecture)")
+_SETTING_IN = re.compile(r"\s(?:in|at|during)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + _OCCASIONS + r"\b(?=[^.;:!?\"“”]*$)")  # an occasion closing the words
+_SETTING_NEXT = re.compile(r"\s*,?\s*(?:in|at|during)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + _OCCASIONS + r"\b")  # an occasion right after them
+_PARTICIPLE_END = re.compile(r"\b(?:[a-z]{3,}ed|held|made|given|taken|written|done|seen)\s*$")  # 'the plan adopted': the occasion is the plan's
 _SETTING = re.compile(r"\s*(?:In|At|During|On|Speaking|Addressing|Writing|Appearing|Talking)\b(?:[^.;:!?\"“”]|[\"“][^\"“”\n.!?]{1,80}?[\"”]){0,120}?"  # (a title in quotation marks: 'On Sunday's "Meet the Press,"')
                       r"(?:(?:,|(?<=,[\"”]))\s*(?:(?:however|though|meanwhile|also|too|then),\s*)?"
                       r"|(?<=day)\s+)")  # ('In an interview with a TV Tuesday he said': no comma before the subject)
