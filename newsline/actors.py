@@ -15,6 +15,7 @@ __all__ = ['ACTORS_PATH', 'ACTOR_COLUMNS', 'PLACES_PATH', 'NOMINAL_TYPES', 'PRON
 import re, functools
 from pathlib import Path
 import pandas as pd
+from .timex_lexicon import MON
 
 # %% ../nbs/02a_actors.ipynb #c005
 ACTORS_PATH = Path(__file__).parent/'actors.csv' if '__file__' in globals() else Path('../newsline/actors.csv')
@@ -748,8 +749,7 @@ def _sentence_at(text, i):  # the sentence (or line) holding text[i]
     hi = m.start() if (m := _SENT_END.search(text, i)) else len(text)
     return text[lo:hi]
 
-_ISSUE_DAY = (r"(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|August|September|October|"
-              r"November|December|Sunday['’]s|Saturday['’]s|\d{1,4}(?:st|nd|rd|th)?,?|[Rr]ecent|[Ll]atest|[Nn]ew|[Cc]urrent|[Ll]ast|[Ss]pecial|"
+_ISSUE_DAY = (rf"(?:{MON}|Sunday['’]s|Saturday['’]s|\d{{1,4}}(?:st|nd|rd|th)?,?|[Rr]ecent|[Ll]atest|[Nn]ew|[Cc]urrent|[Ll]ast|[Ss]pecial|"
               r"weekend|online|morning|evening|[Tt]oday['’]s|[Tt]his\s+(?:week|month|year)['’]s)")  # words dating or placing an issue
 _ISSUE_OF = re.compile(rf"(?:(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Tt]heir)\s+)?(?P<day>(?:{_ISSUE_DAY}\s+){{1,3}})(?:issue|edition)\s+of\s+"
                        r"(?P<paper>(?:(?:the|a|an)\s+)?[A-Z].*|(?:its|their)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})")

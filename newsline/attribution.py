@@ -15,7 +15,7 @@ from .cue_tagger import CueTagger, cue_tagger, span_tagger, end_candidates, end_
 from .actors import _PLACE_HEADS, SPEAKER_NOUNS, _GROUP_HEADS, _BY_WORDS, _ROLE_HEADS
 from .text_units import (tokenize, quote_regions, sentences, np_left, np_right, QUOTE_OPEN, QUOTE_CLOSE, QUOTE_BOTH,
     QOPEN, QCLOSE, DET, STOP, TIMEW, ADV_LEFT, ADV_RIGHT, OBJ_CUES, OBJ_NEXT, INVERSION, PAST, LY_NOUNS, BE, PREP, CHANNEL_NOUNS,
-    SENTENCE_ADVERBS, ABBREV, _INITIALS, _is_word, _cap, _trim_right, _LEAD_MARKS, _np_left_pp, IRREGULAR_PAST)
+    SENTENCE_ADVERBS, ABBREV, _INITIALS, _is_word, _cap, _trim_right, _LEAD_MARKS, _np_left_pp, IRREGULAR_PAST, _participle)
 
 # %% ../nbs/02b_attribution.ipynb #c017
 def _has_verb(text, toks, low, a, b):
@@ -478,8 +478,8 @@ def _clean_source(text, toks, low, r):
         elif b-a > 2 and ' '.join(low[b-2:b]) in _TRAIL: b -= 2
         elif b-a > 3 and ' '.join(low[b-3:b]) in _TRAIL: b -= 3  # 'Rep. Bobby Scott (D-Va.) at the time'
         elif ',' in low[a:b]: break  # an apposition or a relative clause keeps its words: 'Sanders, who was campaigning on Monday'
-        elif b-a > 3 and low[b-1] in TIMEW and low[b-2] in TIMEW and low[b-3] == 'on' and not (_participle(low[b-4]) and not _cap(text, toks, b-4)): b -= 3
-        elif b-a > 2 and low[b-1] in TIMEW and low[b-2] in TIMEW | {'on', 'early', 'late'} and not (_participle(low[b-3]) and not _cap(text, toks, b-3)): b -= 2
+        elif b-a > 3 and low[b-1] in TIMEW and low[b-2] in TIMEW and low[b-3] == 'on' and not _lower_participle(text, toks, low, b-4): b -= 3
+        elif b-a > 2 and low[b-1] in TIMEW and low[b-2] in TIMEW | {'on', 'early', 'late'} and not _lower_participle(text, toks, low, b-3): b -= 2
         # ('A poll released last week found': the poll's time is the source's)
         else: break
     a = _skip_intro(text, toks, low, a, b)
@@ -730,13 +730,12 @@ def _source(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
     return _clean_source(text, toks, low, src), inv, part
 
 _TIME_MODS = {'past', 'next', 'coming', 'early', 'late', 'mid', 'just', 'only', 'same'}
-_PERFECT = {'taken', 'written', 'given', 'made', 'held', 'done', 'seen', 'shown', 'drawn', 'known', 'sent', 'put', 'run'}
 _MONTH_LEAD = {'in', 'on', 'during', 'early', 'late', 'mid', 'last', 'this', 'next', 'since', 'until', 'by', 'of'}
 def _time_word(text, toks, low, i):  # 'week', 'Monday', 'in August', 'Aug. 5' (not 'Theresa May', 'Jan Warren')
     if low[i] in TIMEW: return True
     return low[i] in _MONTH_WORDS and _cap(text, toks, i) and (i > 0 and low[i-1] in _MONTH_LEAD or i+1 < len(low) and low[i+1][:1].isdigit()
                                                               or i+2 < len(low) and low[i+1] == '.' and low[i+2][:1].isdigit())
-def _participle(w): return w.endswith('ed') and len(w) > 4 or w in _PERFECT or w in IRREGULAR_PAST  # 'released', 'taken'
+def _lower_participle(text, toks, low, i): return _participle(low[i]) and not _cap(text, toks, i)  # 'released', not 'Manchester United'
 
 def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
     "`_source` before trimming."
@@ -758,7 +757,7 @@ def _source_raw(text, toks, low, sc, k, s0, nxt, used, prev_src=None, inq=None):
         if pp or t < j and t >= prev_end and (low[t] == ',' or low[t] not in DET and low[t] not in STOP):  # August'; 'in a statement on Monday said')
             if pp: t -= 1
             while pp and t > prev_end and low[t] in _TIME_MODS | {'earlier', 'later'}: t -= 1  # 'The UN Committee against Torture early in May released'
-            if t >= prev_end and _participle(low[t]) and not _cap(text, toks, t): jt = j  # (not 'Manchester United last week announced')  # 'A poll released in late August found', 'The report published Tuesday showed': the poll's time
+            if t >= prev_end and _lower_participle(text, toks, low, t): jt = j  # (not 'Manchester United last week announced')  # 'A poll released in late August found', 'The report published Tuesday showed': the poll's time
             j = t
     participle = cue0.endswith('ing') and cue0 != 'according' and a > s0 and (low[a-1] in (',', '—', '–', 'and', ';') or (low[a-1] in QCLOSE and a-2 >= s0 and low[a-2] == ',')
                                                                  or low[a-1] in _GERUND_PREP and a-1 > s0)  # '..., adding', 'X dismissed it by saying'

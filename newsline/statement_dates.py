@@ -13,7 +13,7 @@ import re, warnings, functools, bisect
 import pandas as pd
 from .actors import SENT_DOCUMENTS
 from .kinds import _FINITE
-from .text_units import PAST, IRREGULAR_PAST
+from .text_units import PAST, IRREGULAR_PAST, _participle
 
 # %% ../nbs/02f_statement_dates.ipynb #c008
 @functools.lru_cache(maxsize=1)
@@ -45,8 +45,8 @@ def _parse_value(v:str):
 
 # %% ../nbs/02f_statement_dates.ipynb #c010
 _ANAPHORIC = re.compile(r'(?:(?:on|in)\s+)?(?:that|the same|that same)\s+(?:day|morning|afternoon|evening|night)', re.I)  # told before
-_OCCASION = (r"\b(?:at|during)\s+(?:the|a|an|his|her|their|its)\s+(?:[\w.'’-]+\s+){0,5}?(?:summit|meeting|talks|conference|session|"
-             r"rally|briefing|forum|ceremony|interview|hearing|debate|event|visit)(?:\s+held)?(?:\s+(?:in|at|with)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*){0,2}"
+_OCCASION_NOUNS = r"(?:summit|meeting|talks|conference|session|rally|briefing|forum|ceremony|interview|hearing|debate|event|visit)"  # occasions of words
+_OCCASION = (r"\b(?:at|during)\s+(?:the|a|an|his|her|their|its)\s+(?:[\w.'’-]+\s+){0,5}?" + _OCCASION_NOUNS + r"(?:\s+held)?(?:\s+(?:in|at|with)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*){0,2}"
              r"\s+on\s+")  # the occasion the words were said at, and its day: 'at the U.S.-Japan summit held in Washington on April 10'
 _OCCASION_BEFORE = re.compile(r"[^.;:\"“”]*?" + _OCCASION, re.I)
 _OCCASION_IN = re.compile(_OCCASION, re.I)
@@ -156,7 +156,7 @@ def _closing_day(fn, text, lo, s1, right, ref):
     if not right or not quoted and _FINITE.search(text, right[-1][0], right[-1][1]) or re.match(r'\s*(?:that|whether)\b', text[right[-1][0]:right[-1][1]]):
         return None  # 'said he mentioned the file to the minister | last Wednesday', 'asked about a plan received | last September': what was done
     e0 = right[-1][1]
-    if not quoted and _SETTING_NEXT.match(text, e0) and not _PARTICIPLE_END.search(text, right[-1][0], e0):
+    if not quoted and _SETTING_NEXT.match(text, e0) and not _participle((text[right[-1][0]:e0].split() or [''])[-1].lower()):
         quoted = True  # 'denounced the drills | at a press conference in Seoul on June 27': the occasion, then its day (not 'the plan adopted | at')
     if (pv := _day_after(fn, text, lo, s1, e0, quoted, ref)): return pv
     if not quoted and (st := _SETTING_IN.search(text, max(right[-1][0], e0 - 160), e0)) and not _FINITE.search(text, st.start(), e0):
@@ -177,11 +177,9 @@ def _day_after(fn, text, lo, s1, e0, quoted, ref):
             if pv and pv[0] <= ref.normalize(): return pv
     return None
 
-_OCCASIONS = (r"(?:rally|meeting|press\s+conference|news\s+conference|conference|briefing|ceremony|seminar|symposium|forum|gathering|session|"
-              r"interview|speech|lecture)")
+_OCCASIONS = rf"(?:{_OCCASION_NOUNS}|seminar|symposium|gathering|speech|lecture)"  # and where a body makes its words known
 _SETTING_IN = re.compile(r"\s(?:in|at|during)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + _OCCASIONS + r"\b(?=[^.;:!?\"“”]*$)")  # an occasion closing the words
 _SETTING_NEXT = re.compile(r"\s*,?\s*(?:in|at|during)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + _OCCASIONS + r"\b")  # an occasion right after them
-_PARTICIPLE_END = re.compile(r"\b(?:[a-z]{3,}ed|held|made|given|taken|written|done|seen)\s*$")  # 'the plan adopted': the occasion is the plan's
 _SETTING = re.compile(r"\s*(?:In|At|During|On|Speaking|Addressing|Writing|Appearing|Talking)\b(?:[^.;:!?\"“”]|[\"“][^\"“”\n.!?]{1,80}?[\"”]){0,120}?"  # (a title in quotation marks: 'On Sunday's "Meet the Press,"')
                       r"(?:(?:,|(?<=,[\"”]))\s*(?:(?:however|though|meanwhile|also|too|then),\s*)?"
                       r"|(?<=day)\s+)")  # ('In an interview with a TV Tuesday he said': no comma before the subject)

@@ -1189,22 +1189,22 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 and not re.match(r'(?:our|we|my|i)\b', r['source_text'] or '', re.I):  # ('our Party and government': the DPRK's own)
             if home is None: home = _title_country(title, matcher)  # 'Angola to Develop Education': 'the minister' is Angola's
             if home: r['actor_country'] = home
-    for r in [r for r in final if _relayed(r, final)]:  # 'According to Yonhap, four organizations on May 11 charged that ...': theirs,
-        for o in final:  # through Yonhap
-            if o is not r and o['sentence'] == r['sentence'] and o['cue_start'] is not None and r['content_start'] <= o['cue_start'] < (r['content_end'] or 0) \
-                    and not o['channel']: o['channel'] = r['channel'] or r['speaker']
-        final = [x for x in final if x is not r]
+    relayed = {id(r): inner for r in final if (inner := _relayed(r, final))}  # 'According to Yonhap, four organizations on May 11 charged
+    for r in final:  # that ...': theirs, through Yonhap
+        for o in relayed.get(id(r), ()):
+            if not o['channel']: o['channel'] = r['channel'] or r['speaker']
+    final = [r for r in final if id(r) not in relayed]
     return [r for r in final if not (_TALK_CUE.search(r['cue'] or '') and not _TALK_WORDS.search(r['content'] or ''))
             and not (_ABOUT_CUE.search(r['cue'] or '') and not _ABOUT_WORDS.match(r['content'] or ''))]
     # ('An article tells about the devoted efforts made by ...': a topic, no words)
     # ('spoke about women's empowerment', 'commented for the first time on the allegations': a topic, no words; dropped last, so that
     # the rows after still find their speakers through it)
 
-def _relayed(r, rows)->bool:
-    "Whether `r` is an outlet's *according to* whose words are another speaker's statement, found as a row of its own (the outlet is its channel)."
-    if r['actor_type'] != 'media' or not re.fullmatch(r'according\s+to', (r['cue'] or '').strip(), re.I) or r['content_start'] is None: return False
-    return any(o is not r and o['sentence'] == r['sentence'] and o['cue_start'] is not None and o['speaker'] and o['speaker'] != r['speaker']
-               and r['content_start'] <= o['cue_start'] < (r['content_end'] or r['content_start']) for o in rows)
+def _relayed(r, rows)->list:
+    "The rows of other speakers inside the words of `r`, an outlet's *according to* (then the outlet is only their channel), or []."
+    if r['actor_type'] != 'media' or not re.fullmatch(r'according\s+to', (r['cue'] or '').strip(), re.I) or r['content_start'] is None: return []
+    return [o for o in rows if o is not r and o['sentence'] == r['sentence'] and o['cue_start'] is not None and o['speaker'] and o['speaker'] != r['speaker']
+               and r['content_start'] <= o['cue_start'] < (r['content_end'] or r['content_start'])]
 
 _EXPERTS = re.compile(r"(?:(?:some|many|most|several|other|the|a|few|leading|independent|[a-z-]+)\s+){0,3}(?:experts|economists|analysts|scientists|"
                       r"researchers|observers|scholars|historians|academics|commentators|specialists|strategists|pundits)", re.I)

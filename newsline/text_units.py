@@ -242,6 +242,8 @@ IRREGULAR_PAST = {'sold', 'shut', 'struck', 'sought', 'taught', 'caught', 'fough
                   'stole', 'stuck', 'swept', 'woke', 'withdrew', 'undertook', 'understood', 'upheld', 'withheld', 'oversaw', 'arose', 'blew',
                   'dug', 'overcame', 'sank', 'sang', 'shook', 'slid', 'spun', 'swung', 'rode', 'shone', 'sprang', 'ate', 'fell', 'forbade',
                   'forgave', 'overtook', 'underwent', 'foresaw', 'misled'}
+_PARTICIPLES = {'taken', 'written', 'given', 'made', 'held', 'done', 'seen', 'shown', 'drawn', 'known', 'sent', 'put', 'run'}  # not in -ed
+def _participle(w): return w.endswith('ed') and len(w) > 4 or w in _PARTICIPLES or w in IRREGULAR_PAST  # 'released', 'taken' (lower case)
 # past forms without '-ed' that are not also common nouns (not 'hit', 'cut', 'shot', 'set', 'read', 'fed'): verbs end a noun phrase
 # ('The firm sold the plant ..., saying'); kept apart from `PAST`, which the cue tagger's features use
 LY_NOUNS = {'rally', 'ally', 'family', 'assembly', 'supply', 'reply', 'daily', 'weekly', 'monthly', 'italy', 'july', 'bully',
