@@ -288,6 +288,9 @@ _DOC_AUTHOR = re.compile(r"(?:(?:One|An?|The|This|That|Its|Their)\s+)?(?!(?:Loca
 _DOC_AUTHOR_NOT = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|"
                              r"Wednesday|Thursday|Friday|Saturday|Sunday|Annual|Final|Special|Full)(?:\s+\d+)?")  # 'A May 5 report', 'The Annual Report'
 
+_RELATIVE = re.compile(r"\b[A-Z][\w'’.-]*\s+(?:(?:of|for|the|and)\s+)*([A-Z][\w'’.-]*)\s*,?\s+(?:who|whose|which)(?:\s|$)")  # after a name of two words or more (not 'Those who')
+_AND_OTHERS = re.compile(r"\s*,?\s+(?:and|as\s+well\s+as)\s+(?:many\s+|several\s+|some\s+)?others?(?:\s+[a-z]+)?$")
+
 _BODY_FIRST = re.compile(r"(?:Solidarity|Union|Ministry|Department|Association|Committee|Council|Federation|League|Alliance|Front|Movement|Society|"
                          r"Institute|Academy|Confederation|Organi[sz]ation|Coalition|Network|Forum|Centre|Center|Foundation|Party|Commission|Agency|"
                          r"Office|Bureau|Campaign|Conference|Headquarters)\b")  # a body's name opens with its kind: 'Ministry of Health, Labor and Welfare'
@@ -307,6 +310,8 @@ def canonical_name(source:str)->str:
     "Canonicalise an unknown source: no leading determiner, no apposition, no quotes, first letter capitalised."
     s = re.sub(r'\s+', ' ', source.replace('’', "'").strip(' \t\n"“”‘’\'')).strip()
     s = _AGE.sub('', _FOCUS.sub('', s))  # '67-year-old Carlos': the age is no name
+    if (m := _RELATIVE.search(s)): s = s[:m.end(1)]  # '... Kim Kyong Jun who is leading the delegation': a relative clause is no part of a name
+    s = _AND_OTHERS.sub('', s)  # 'X and other speakers': the one named
     s = _dash_aside_commas(s).rstrip(' -–—―')  # a dash-enclosed aside is an apposition: 'Lord Willetts - chair of X -'
     if (m := _ONE_DASH.match(s)):  # one dash: a description after it ('Euromonitor International - more than three times', 'Rodong Sinmun - An
         s = m.group(1) if not m.group(2)[:1].isupper() or re.match(r'An?\s', m.group(2)) else m.group(2)  # editorial'), else a dateline or
@@ -383,7 +388,7 @@ _GLUED_VERB = re.compile(r"(\b[A-Z][\w'’]*[a-z])-(?:paid|said|says|told|met|se
 _GLUED = re.compile(r"-(?:has|have|had|was|were|is|are|also|will|would|said|says)$")
 _GLUED_CONJ = re.compile(r"^(?:But|And|Then|Also|Meanwhile|However|Instead)-(?=[A-Z])")  # (not a given name: 'So-Yeon Kim')
 _BEFORE_HONORIFIC = re.compile(r"^(?:[a-z][\w-]*\s+){1,2}(?=(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+[A-Z])")
-_ROLE_OF_NAME = re.compile(r"(?:(?:Deputy|Junior|Assistant|Acting|Vice|Former|Shadow)[\s-]+)?(?:Minister(?: of State)?|Secretary(?: of State)?|"
+_ROLE_OF_NAME = re.compile(r"(?:(?:[A-Z]{2,5}|[A-Z][a-z]+(?:an|ese|ish|ch))\s+)?(?:(?:Deputy|Junior|Assistant|Acting|Vice|Former|Shadow)[\s-]+)?(?:Minister(?: of State)?|Secretary(?: of State)?|"
                            r"Commissioner|Director(?: General)?|Chairman|Chairwoman|Chair|Head|Governor|Ambassador|Spokes(?:man|woman|person)|"
                            r"Leader|Chief|Mayor|President|Speaker|Vice-Speaker)\s+(?:of|for|to|on)\s+\S.*?\s+"
                            r"(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,2})$")

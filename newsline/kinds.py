@@ -39,7 +39,10 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
     ('threaten', _w(r'stern(?:ly)? warn\w*', r'warn\w*(?! (?:lights?|signs?|labels?|systems?|shots?|sirens?|lamps?)\b)', r'will pay (?:dearly|a (?:heavy|high|dear) price)', r'pay (?:dearly|the price)',
                     r'countermeasures?', r'retaliat\w*', r'merciless\w*', r'(?:will|would|could|shall) (?:\w+ ){0,3}catastroph\w*',
                     r'catastrophic (?:consequences|end|results?|doom|ruin)', r'annihilat\w*', r'wipe out',
-                    r'sea of fire', r'grave consequences', r'(?:negative|serious|disastrous|unpredictable) consequences',
+                    r'sea of fire', r'grave consequences',
+                    r"(?:will|would|shall) (?:\S+ ){0,2}?(?:face|meet|pay|suffer|reap|incur)\b(?:[^.;]|(?<=\b[A-Z])\.){0,120}?\b(?:if|should|unless|once) (?:he|she|they|it|you) (?:\w+ ){0,2}?(?:persist|dare|insist|go(?:es)? ahead|continue|keep)",
+                    r"(?:if|should|unless|once) (?:\S+ ){1,4}?(?:persist|dare|insist|go(?:es)? ahead|continue|keep)\w*\b(?:[^.;]|(?<=\b[A-Z])\.){0,120}?,? (?:he|she|they|it|you) (?:will|would|shall) (?:\S+ ){0,2}?(?:face|meet|pay|suffer|reap|incur)",  # a price named for conduct
+ r'(?:negative|serious|disastrous|unpredictable) consequences',
                     r'not remain (?:an )?onlookers?', r'(?:powerful|resolute|strong|overwhelming) (?:response|action|counteraction|measures)',
                     r'strike back', r'going to (?:come|go) after\b', r'(?:experience|suffer|meet|face|share) (?:the )?same (?:tragedy|fate|defeat|doom|end)', r'there (?:will|would) be (?:\w+ )?consequences', r'(?:face|bear|suffer) (?:the |all )?(?:\w+ )?consequences', r'(?:will|shall|must|would) (?:be )?(?:\w+ )?punish\w*', r'(?:merciless|severe|stern) punishment', r'escape (?:\w+ )?punishment',
                     r'self-defen[cs]e (?:measures|action)', r'will (?:not )?(?:tolerate|overlook)', r'(?:options?|response|action|force|strikes?) (?:\w+ ){0,3}on the table',
@@ -103,7 +106,10 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                   r"(?:i am|i'm|i’m|we are|we're|we’re) (?:planning|preparing|intending|leaving|travell?ing|heading) (?:to|for)\b", r'(?:decision|decided|schedule|scheduled|preparing) to',
                   r'(?:measures|steps|tasks) (?:\w+ ){0,3}to be (?:taken|adopted|carried out|implemented)', r'(?:will|would) be (?:\w+ )?(?:pushed forward|carried out|implemented) (?:\w+ ){0,3}according to (?:the |a )?plan')),
     ('praise', _w(r'welcom\w*', r'appreciat\w*', r'prais\w*', r'congratulat\w*', r'thank\w*(?!\w)(?! to (?:\w+ )?(?:tensions?|crisis|crises|conflicts?|wars?|sanctions|threats?|provocations?|failures?|lack|neglect|pressure|introduction|reduction|use|installation|adoption|application|increase|decrease|expansion|automation|mechani[sz]ation)\b)',
-                  r'great success\w*', r'admir\w*', r'acknowledg\w* (?:the |their |his |her |its )?(?:[\w-]+ ){0,3}(?:efforts|contributions?|services|achievements?|merits|feats?|exploits)',
+                  r'great success\w*', r'admir\w*', r'solicitude', r'benevolen\w*', r'(?:loving|warm(?:est)?|fatherly|paternal|motherly|boundless) care', r'(?:fatherly|paternal|motherly|boundless|comradely) love',
+                  r"(?:possessed of|personifi\w+|with) (?:[\w'’]+ ){0,3}?warm(?:est)? love", r'warm(?:est)? love (?:of|shown by) (?:the )?(?:respected |great |dear )?(?:(?-i:[A-Z])|leader|president|general|marshal)',
+                  r'(?:always|forever|never) (?:remember|forget) (?:the |his |her |their )?(?:love|care|solicitude|kindness|benevolence|favou?r)',  # a leader's care credited
+                  r'acknowledg\w* (?:the |their |his |her |its )?(?:[\w-]+ ){0,3}(?:efforts|contributions?|services|achievements?|merits|feats?|exploits)',
                   r'worthy of (?:praise|appraisement|admiration|emulation|commendation|respect)', r'(?-i:Tribute) to',  # the words opening with it
                   r'(?:pay|pays|paid|paying|extend\w*|render\w*|offer\w*) (?:[\w-]+ ){0,2}?tributes? to',
                   r'(?:displayed|showed|shown|demonstrated) (?:[\w-]+ ){0,3}?(?:courage|bravery|heroism|professionalism)',
@@ -150,6 +156,7 @@ _IMPORTANCE_OF_DOING = re.compile(r'\s*(?:the\s+)?(?:great\s+|special\s+)?(?:imp
 _EMPHASIS_W = r'stress\w*|underlin\w*|underscor\w*|emphasi[sz]\w*'
 _EMPHASIS = re.compile(rf'\b(?:{_EMPHASIS_W})\b', re.I)
 _STRESS = re.compile(rf'\b(?:{_EMPHASIS_W}|point\w* out|not(?:ed|es|ing)|said|says|clarif\w*|stat\w*)\b', re.I)
+_NEED_CUE = re.compile(rf'\b(?:{_EMPHASIS_W}|point\w* out|not(?:ed|es|ing))\s+(?:the|a)\s+(?:urgent\s+|pressing\s+)?(?:need|necessity)\s+(?:for|to|of)(?:\s+\w+){{0,4}}$', re.I)  # the need inside the cue
 
 _FORCE = _w(r'retaliat\w*', r'(?<!\bthe )(?<!\ban )(?<!\ba )(?<!all-out )(?<!general )strike (?:back|at|against|first)',  # (not a labour strike: 'an all-out strike at Bus Eireann')
             r'(?:military|armed|nuclear|preemptive|pre-emptive) (?:action|force|strikes?|attacks?|response|means)',
@@ -311,7 +318,7 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
             cue = re.sub(r'\bwarn\w*', ' ', cue or '', flags=re.I)  # 'warned that diplomacy has failed': a warning of danger, no threat;
             break                                                  # the content decides
         return 'threaten' if kind == 'intend' and _FORCE.search(content or '') else kind  # a vow of force
-    if _NEED.match(content or '') and _STRESS.search(cue or ''): return 'appeal'  # 'stressed the need for all to ...': a call
+    if (_NEED.match(content or '') and _STRESS.search(cue or '')) or _NEED_CUE.search(cue or ''): return 'appeal'  # 'stressed the need for all to ...': a call
     if _IMPORTANCE_OF_DOING.match(content or '') and _EMPHASIS.search(cue or ''): return 'appeal'  # 'stressed the importance of making good preparations'
     if (_BELIEF.search(cue or '') or re.search(r'with (?:great |deep )?(?:pleasure|satisfaction|joy)', cue or '', re.I)) \
             and (_GOOD_TIES.search(content or '') or _HOPED_GOOD.search(content or '') or _MAKE_SUCCESS.search(content or '')):
@@ -496,11 +503,16 @@ def is_speech_act(cue:str, # the cue's text
             and not re.search(r'\b(?:about|that|on)\b', t):
         return False  # 'often talked to the foreign media', 'talked with them for a long time': talking, no words reported
     if c == 'hoping' and re.match(r'\s*to\s+\w', t): return False  # 'cut the rate, hoping to push cash into the economy': a purpose
+    if re.fullmatch(r'(?:declar|proclaim)\w*', last) and _FOUNDED.match(t) and not re.search(r'\bthat\b|["“:]', t[:150]):
+        return False  # 'declared the foundation of the KPA Navy', 'declared a state of emergency', 'declared the meeting open': an act, no words
     if re.fullmatch(r'refus(?:e|es|ed|ing)', last) and (m := re.match(r"\s*to\s+(?:(?:\w+ly|even|ever|also|so\s+much\s+as)\s+)?([a-z]+)", t)) and m.group(1) not in _REFUSED_WORDS \
             and not re.match(r'\s*to\s+be\s+drawn\b', t):  # ('refused to be drawn on whether ...': declined to say)
         return False  # 'refused to greet the president', 'refused to grant visas': an act (not 'refused to comment', 'to accept the plan')
     return True
 
+_FOUNDED = re.compile(r"\s*(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w'’-]+\s+){0,2}?(?:foundation|founding|establishment|birth|creation|formation|"
+                      r"inauguration|opening|launch|independence|state\s+of\s+(?:emergency|war|siege|alert|disaster)|martial\s+law|curfew|ceasefire|"
+                      r"cease-fire|truce|bankruptcy|dissolution|annexation)\b|\s*(?:the\s+)?(?:[\w'’-]+\s+){1,4}?(?:open|opened|closed)\b", re.I)
 _REFUSED_WORDS = {'comment', 'confirm', 'say', 'discuss', 'talk', 'speak', 'answer', 'elaborate', 'disclose', 'reveal', 'speculate',
                   'specify', 'name', 'identify', 'deny', 'respond', 'reply', 'accept', 'recognize', 'recognise', 'acknowledge', 'admit',
                   'apologize', 'apologise', 'retract', 'withdraw', 'rule', 'testify', 'explain', 'give', 'provide', 'release', 'condemn',

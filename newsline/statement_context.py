@@ -10,7 +10,7 @@ __all__ = ['MEDIA_SOURCE', 'DOC_WORDS', 'home_country']
 # %% ../nbs/02h_statement_context.ipynb #h002
 import re, functools
 from collections import Counter
-from .actors import actor_matcher, place_country, place_countries, _TRAILING_PAREN, _role_name, _TRAILING_DAY, SPEAKER_NOUNS, NAME_PARTICLES, resolve_source, _is_person_name, person_gender, _BODY_WORDS, _GROUP_HEADS, _MALE_GIVEN, NOMINAL_TYPES, _GIVEN_NAMES, _country_word, OCCUPATIONS, company_name
+from .actors import actor_matcher, place_country, place_countries, _AND_OTHERS, _TRAILING_PAREN, _role_name, _TRAILING_DAY, SPEAKER_NOUNS, NAME_PARTICLES, resolve_source, _is_person_name, person_gender, _BODY_WORDS, _GROUP_HEADS, _MALE_GIVEN, NOMINAL_TYPES, _GIVEN_NAMES, _country_word, OCCUPATIONS, company_name
 from .speakers import plausible_speaker, PARTY_TAG, _PARTY_TAG, _SURNAME_FIRST
 from .text_units import SENTENCE_ADVERBS, STOP, LINK_START
 from .timex_lexicon import MONTHS, WEEKDAYS, WD
@@ -571,7 +571,8 @@ _QUOTED_AS = re.compile(r"\s+(?P<who>(?!by\s)[A-Za-z][^,;:.]{1,80}?(?:,\s+[^,;:.
 _FRONTED = re.compile(r'\s*(?:When|After|While|As|During|Before|Since|Although|Though|Upon|On)\b[^,;:"“”]{3,160},')  # a clause before the subject
 
 _PLURAL_SOURCE = re.compile(r"\b(?:officials|authorities|diplomats|ministers|leaders|lawmakers|experts|analysts|police|investigators|"
-                            r"prosecutors|spokesmen|spokespeople|sources|negotiators|militaries|governments|[a-z]+ists)$", re.I)
+                            r"prosecutors|spokesmen|spokespeople|sources|negotiators|militaries|governments|[a-z]+ists)$"
+                            r"|" + _AND_OTHERS.pattern, re.I)  # ('X and other speakers': X's group)
 
 # %% ../nbs/02h_statement_context.ipynb #h052b
 _VERBISH = re.compile(r"\b(?:was|were|is|are|has|have|had|will|would|said|says|told|met|\w+ed)\b")
@@ -665,7 +666,11 @@ _SENT = re.compile(r"^\s*(?:[A-Z][\w ]{1,30},\s+[A-Z][a-z]+\.?\s+\d{1,2}\s+\(KCN
                    r"open\s+letter)\s+(?:of|from|by)\s+(?P<o>(?:the\s+)?[^,.;:]{2,80}?)\s+was\s+(?:read\s+out|adopted|issued|released|published|"
                    r"delivered|announced|sent)\b"  # 'Then an appeal of the candlelight rally was read out.'
                    r"|^[^.;:]{2,200}?\breceived\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?(?:letters?|messages?|greetings|telegrams?|reply|notes?|"
-                   r"congratulations|condolences)\b(?:\s+of\s+[\w-]+)?\s+from\s+(?P<f>(?:[A-Z]\.\s?)*[A-Z][^,.;:]{2,120}?)(?=\s+(?:on|in)\s|[,.;:]|$)")  # 'from V. Putin, president of ...'
+                   r"congratulations|condolences)\b(?:\s+of\s+[\w-]+)?\s+from\s+(?P<f>(?:[A-Z]\.\s?)*[A-Z][^,.;:]{2,120}?)(?=\s+(?:on|in)\s|[,.;:]|$)"  # 'from V. Putin, president of ...'
+                   r"|^[^.;:]{2,240}?\b(?:was|were|has\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?(?:posted|carried|published|run|printed|reviewed|analy[sz]ed|"
+                   r"criticized|denounced|exposed|dealt\s+with|taken\s+up)\s+(?:on|in|by)\s+(?:the\s+)?(?P<p>(?:[\w-]+\s+){0,4}?(?:newspaper|paper|daily|"
+                   r"magazine|weekly|website|journal)\s+[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|and|for)\s+)*[A-Z][\w'’.-]*){0,5})")  # 'An editorial ... was posted on the south
+# Korean internet newspaper Minjok Ilbo', 'X was reviewed by the newspaper Chamsesang in an article': the paper
 DOC_WORDS = r"letter|message|greetings|telegram|reply|note|appeal|declaration|resolution|statement|bulletin|communiqu[eé]|article|commentary|editorial"
 _DOC_SOURCE = re.compile(rf"^(?:it|(?:the|this|that|its|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{DOC_WORDS}))$", re.I)
 _FROM = re.compile(r"\b(?:letters?|messages?|statements?|notes?|telegrams?|greetings|reply|call|documents?)\s+from\s+([^,;:()]+?)(?:\s+(?:to|on|in|at)\s[^,;:()]*)?,?\s*$", re.I)
@@ -675,7 +680,7 @@ def _sender_before(text:str, sents:list, si:int, back:int=2)->str:
     for k in range(si-1, si-1-back, -1):
         if k < 0: break
         m = _SENT.match(text[sents[k][0]:sents[k][1]])
-        if m: return _TRAILING_DAY.sub('', m.group('x') or m.group('w') or m.group('i') or m.group('o') or (m.group('f') if ' and ' not in (m.group('f') or '') else '')).rstrip(' ,')
+        if m: return _TRAILING_DAY.sub('', m.group('x') or m.group('w') or m.group('i') or m.group('o') or m.group('p') or (m.group('f') if ' and ' not in (m.group('f') or '') else '')).rstrip(' ,')
         # ('X received a message from Y': Y; 'DPRK Premier Choe Yong Rim Monday sent ...': no day in the name)
     return ''
 

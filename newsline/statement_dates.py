@@ -524,7 +524,7 @@ def then_date(text:str, # the body
 
 # %% ../nbs/02f_statement_dates.ipynb #c019d2
 _DOC_NOUNS = r"report|filing|letter|statement|memo|memorandum|study|survey|document|ruling|order|complaint|lawsuit|motion|brief|analysis|review|audit|assessment"
-_DOC_SRC = re.compile(rf"(?:the|this|that|its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}?({_DOC_NOUNS})", re.I)
+_DOC_SRC = re.compile(rf"(?:the|this|that|its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}?({_DOC_NOUNS}|article|editorial|commentary)", re.I)  # (and a paper's pieces)
 _ISSUED = re.compile(r"\s*,?\s*(?:[\w-]+\s+){0,3}?(?:released|issued|published|filed|sent|dated|submitted|posted|unveiled|made\s+public)\b", re.I)
 _DAY_NEXT = re.compile(rf"\s+(?:on\s+|in\s+|late\s+|early\s+|last\s+|this\s+|earlier\s+)?({_DAYS}|yesterday|today|"
                        r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|week|month|\d)")  # the day right after the verb, not a later one
@@ -544,7 +544,16 @@ def document_day(text:str, # the body
         if (pd_ := _POSS_DAY.search(text, max(0, a - 30), a)): return _day_value(fn, text[pd_.start():a], ref)  # "Thursday's filing"
         if (iv := _ISSUED.match(text, b)) and (dm := _DAY_NEXT.match(text, iv.end())) and (pv := _day_value(fn, text[dm.start(1):dm.start(1) + 30].split(',')[0], ref)):
             return pv  # 'a report released Wednesday', 'the letter, dated March 3'
+        if (on := _ON_DAY.match(text, b)) and (pv := _day_value(fn, text[on.start(1):on.start(1) + 30].split(',')[0], ref)):
+            return pv  # 'was reviewed by the newspaper Chamsesang in an article on October 10'
+        if (pp := _PASSIVE_ISSUED.match(text, b)) and (pv := _day_value(fn, text[pp.end():(se.start() if (se := _SENT_END.search(text, pp.end())) else len(text))], ref)):
+            return pv  # 'An editorial urging X to step down was posted on the newspaper Minjok Ilbo on Tuesday': the day its sentence tells
     return None
+
+_ON_DAY = re.compile(rf"\s+on\s+({_DAYS}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)")  # 'an article on October 10'
+_PASSIVE_ISSUED = re.compile(r"[^.;:\"“”\n]{0,200}?\b(?:was|were|has\s+been|had\s+been)\s+(?:posted|carried|published|run|released|issued|printed|"
+                             r"sent|made\s+public)\b", re.I)  # the piece the subject of its sentence's issuing verb
+_SENT_END = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z\"“])|\n")
 
 
 # %% ../nbs/02f_statement_dates.ipynb #273162f7

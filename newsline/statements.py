@@ -758,7 +758,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 (alt := resolve_source('an article', ante, matcher, salient, text))[0] and alt[2] == 'media':
             speaker, country, typ, cameo, how = alt  # a press review's line ('- The international community says ...') sums up the paper's article
         if src.strip().lower() == 'they' and plural and plural[0] >= r['sentence'] - 2:  # 'Japanese officials said ... they said'
-            speaker, country, typ, cameo, how = plural[1:]
+            speaker, country, typ, cameo, how = plural[1:]; sender = sender or speaker  # (the group's name, not 'they', is what is judged below)
         if doc and how == 'pronoun' and words and words <= _FIRST_PERSON and len(words) == 1:  # 'I' in a speech or letter: its author
             speaker, country, typ, cameo = doc[0], doc[1] or None, doc[2] or None, doc[3] or None
         elif not kcna and not doc and src.strip() == 'I' and r['source_start'] is not None and _outside_quotes(text, r['source_start']):
