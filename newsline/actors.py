@@ -697,6 +697,8 @@ _HONORED_NAME = re.compile(r"\s+(?:Rep|Sen|Gov|Gen|Lt|Col|Maj|Capt|Adm|Dr|Prof)\
 _FOR_ROLES = {'Minister', 'Secretary', 'Commissioner', 'Envoy', 'Representative'}  # 'State Secretary for Migration X'; not 'spokesman for Operation X'
 _DEMONYM_WORD = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i|ch|ic)")  # 'the Irish Coast Guard': an adjective, no place a role is for
 _ROLE_PLACE = re.compile(r"\s+(?:to|of|for|in)\s+(?:the\s+)?")  # 'Ambassador to South Korea Alexander Timonin'
+_EVENT_WORDS = {'Meeting', 'Meetings', 'Conference', 'Forum', 'Seminar', 'Symposium', 'Rally', 'Congress', 'Ceremony', 'Festival', 'Summit',
+                'Session', 'Plenum', 'Games', 'Exhibition', 'Celebration', 'Commemoration', 'Gathering', 'Reception', 'Banquet', 'Workshop'}  # an event's name
 _NAME_TAIL = re.compile(r"\s*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*$")
 _NAME_NEXT = re.compile(r"\s*((?:[A-Z][\w'’.-]*\s+){1,2}[A-Z][\w'’-]+)(?![\w'’-])")  # the same inside a sentence: 'Ambassador to Turkey Marc Pierini is'
 _PLACE_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+(?:of\s+(?:the\s+)?)?){1,4}?(?P<name>(?:[A-Z][\w'’.-]*\s+){1,2}[A-Z][\w'’-]+)\s*")
@@ -717,7 +719,8 @@ def _role_name(source:str, found:list, anchored:bool=True):
             w = pt.group('name').split()  # a place not in the table: 'Ambassador to the Republic of Cyprus Stanislav Osadchy'
             if not (len(w) == 3 and len(w[0]) <= 6 and max(map(len, w[1:])) <= 5): w = w[-2:]  # 'Ri Yong Ho' keeps three words
             name = ' '.join(w); at = source.rindex(name)
-            if any(x in _BODY_WORDS for x in w) or not _is_person_name(name): continue  # not 'the Ministry of Foreign Affairs'
+            if any(x in _BODY_WORDS or x in _EVENT_WORDS for x in w) or not _is_person_name(name): continue  # not 'the Ministry of Foreign Affairs',
+            # nor 'Participants in Asia-Pacific Memorial Meeting'
         else: continue
         if len(name.split()) == 3 and name.split()[0] in _TITLE_END and _is_person_name(name.split(None, 1)[1]):
             name = name.split(None, 1)[1]; at = source.index(name, at)  # 'Youth Affairs Katherine Zappone': 'Affairs' ends the role

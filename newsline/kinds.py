@@ -320,9 +320,14 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
         return 'threaten' if kind == 'intend' and _FORCE.search(content or '') else kind  # a vow of force
     if (_NEED.match(content or '') and _STRESS.search(cue or '')) or _NEED_CUE.search(cue or ''): return 'appeal'  # 'stressed the need for all to ...': a call
     if _IMPORTANCE_OF_DOING.match(content or '') and _EMPHASIS.search(cue or ''): return 'appeal'  # 'stressed the importance of making good preparations'
-    if (_BELIEF.search(cue or '') or re.search(r'with (?:great |deep )?(?:pleasure|satisfaction|joy)', cue or '', re.I)) \
-            and (_GOOD_TIES.search(content or '') or _HOPED_GOOD.search(content or '') or _MAKE_SUCCESS.search(content or '')):
-        return 'praise'  # 'expressed the belief that the friendly relations would grow stronger': goodwill (a hope for them stays an appeal)
+    pleased = re.search(r'with (?:great |deep )?(?:pleasure|satisfaction|joy)', cue or '', re.I)
+    if (_BELIEF.search(cue or '') or pleased) and (_HOPED_GOOD.search(content or '') or _MAKE_SUCCESS.search(content or '') or pleased and _GOOD_TIES.search(content or '')):
+        return 'praise'  # 'expressed the belief that the Korean people would achieve greater successes', 'noted with great satisfaction that the
+        # relations are developing': goodwill to someone, satisfaction with them
+    if _BELIEF.search(cue or '') and _GOOD_TIES.search(content or '') and not _PRAISE_WORDS.search(content or ''):
+        return 'praise' if re.search(r'\bwish', content or '', re.I) and _GOOD_WISH.search(content or '') else 'say'  # 'expressed the belief that
+        # the friendly relations would grow stronger': a forecast (CAMEO's optimistic comment), no one praised (a hope for them is an appeal,
+        # below); '..., wishing the President greater success': good wishes to him
     if _HOPE.search(cue or ''):  # 'hoped that ...', 'warmly wished ...': a hope is an appeal; good wishes to someone praise
         return 'praise' if (re.search(r'wish', cue, re.I) and _GOOD_WISH.search(content or '')) or _WELL_BEING.search(content or '') or _HOPED_GOOD.search(content or '') \
             else 'appeal'  # 'hoped that the General Secretary would enjoy good health': a good wish

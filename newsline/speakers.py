@@ -48,6 +48,9 @@ _COUNT = re.compile(r"(?:(?i:about|some|more than|over|nearly|around|at least)\s
 
 _HEARSAY_WORDS = {'reports', 'rumours', 'rumors', 'estimates', 'figures', 'studies', 'surveys', 'polls', 'statistics', 'records'}
 
+_ADJ_OPEN = re.compile(r"(?i:un)?(?i:aware|afraid|eager|keen|able|ready|willing|anxious|proud|ashamed|conscious|mindful|fond|capable|incapable|"
+                       r"desperate|reluctant|determined|unable|unwilling|mindless|ignorant|oblivious)\s+(?:of|to|that|about)\b")  # an adjective's phrase
+
 def plausible_speaker(source:str, # a source span's text whose speaker is not in the actor table
                      )->bool: # whether it could be someone who speaks
     "Whether an unknown source looks like a person or an organisation rather than a misread phrase."
@@ -57,6 +60,7 @@ def plausible_speaker(source:str, # a source span's text whose speaker is not in
     if (cn := _COUNT.match(s)): return plausible_speaker(s[cn.end():])  # '102 international peace activists': a count of people
     words = s.split()
     if not words or not re.match(r"[A-Za-z]", words[0]): return False
+    if _ADJ_OPEN.match(s): return False  # 'unaware of the quintessence of our Party's policies': a description of the subject, no one
     q = re.match(r"(?:one|some|many|most|several|two|three|four|all|each|none|both|either|neither|any) of (?:the |his |her |their |its )?", s, re.I)
     if q and s[q.end():]: return plausible_speaker(s[q.end():])  # 'one of the politicians'
     w0 = words[0].lower()

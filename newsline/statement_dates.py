@@ -180,7 +180,8 @@ def _day_after(fn, text, lo, s1, e0, quoted, ref):
 _OCCASIONS = rf"(?:{_OCCASION_NOUNS}|seminar|symposium|gathering|speech|lecture)"  # and where a body makes its words known
 _SETTING_IN = re.compile(r"\s(?:in|at|during)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + _OCCASIONS + r"\b(?=[^.;:!?\"“”]*$)")  # an occasion closing the words
 _SETTING_NEXT = re.compile(r"\s*,?\s*(?:in|at|during)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + _OCCASIONS + r"\b")  # an occasion right after them
-_SETTING = re.compile(r"\s*(?:In|At|During|On|Speaking|Addressing|Writing|Appearing|Talking)\b(?:[^.;:!?\"“”]|[\"“][^\"“”\n.!?]{1,80}?[\"”]){0,120}?"  # (a title in quotation marks: 'On Sunday's "Meet the Press,"')
+_SETTING = re.compile(r"\s*(?:In|At|During|On|Speaking|Addressing|Writing|Appearing|Talking|Giving|Visiting|Inspecting|Touring|Receiving|Meeting|"
+                      r"Attending|Presiding|Hosting|Answering|Replying|Briefing|Delivering|Greeting|Looking\s+round)\b(?:[^.;:!?\"“”]|[\"“][^\"“”\n.!?]{1,80}?[\"”]){0,120}?"  # (a title in quotation marks: 'On Sunday's "Meet the Press,"')
                       r"(?:(?:,|(?<=,[\"”]))\s*(?:(?:however|though|meanwhile|also|too|then),\s*)?"
                       r"|(?<=day)\s+)")  # ('In an interview with a TV Tuesday he said': no comma before the subject)
 # an opening phrase that sets the scene of the saying: its day is the saying's
@@ -391,8 +392,9 @@ _REPORT_LEAD_BEFORE = re.compile(r'^[^.\n]{0,200}?\bon\s+(?=[^.\n]{1,30}?\b(?:re
 SAID_ON = r'(?:said|stated|announced|declared|warned|stressed|clarified|noted|pointed\s+out)\s+on\s'  # words said on a day told next
 _SAID_LEAD = re.compile(rf'^[^.\n]{{0,200}}?\b{SAID_ON}\s*(?=\S)')
 _REPORT_LEAD_BARE = re.compile(r'^[^.\n]{0,200}?\b(?:reported|released|published|made public|carried|issued|adopted)\s+'
-                               r'(?=(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:the\s+following|an?\s+|his\s+|her\s+|its\s+))')
-# 'A spokesperson ... released Tuesday the following press statement': a bare weekday after the verb
+                               r'(?=(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:the\s+|an?\s+|his\s+|her\s+|its\s+|their\s+))')
+# 'A spokesperson ... released Tuesday the following press statement', '... released Sunday the final results of investigation': a bare
+# weekday after the verb
 
 def report_lead_date(body:str, # the item's body (after any dateline)
                      dct, # its dateline or publication date

@@ -509,6 +509,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
     last_doc = None  # (sentence, speaker, ...) of the latest statement by a document ('The message said'), which a later 'it' may be
     if item: salient.append((0, 0, item[0], item[1] or '', item[2] or '', item[3] or ''))  # 'the white paper' is the item's author
     doc = document_author(title, matcher) if title else None
+    author = doc or (alt[:4] if not item and (au := _AUTHOR.match(_undated(text))) and (alt := resolve_source(au.group(1), [], matcher, (), text))[0]
+                     else None)  # 'The respected Comrade Kim Jong Un gave the following discourse ...:' under a title that names no one: its 'I' is
+    # his (only 'I' and 'we': its 'he' is whom the text tells of)
     if doc is None and (full := _FULL_TEXT.search(text)) and (mk := _made_at(text, full.start())):  # 'X made a speech ... The full
         alt = resolve_source(mk[1], [], matcher, (), text)                                           # text of the speech follows:'
         if alt[0] and alt[2] in ('person', None): doc = alt[:4]
@@ -759,8 +762,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             speaker, country, typ, cameo, how = alt  # a press review's line ('- The international community says ...') sums up the paper's article
         if src.strip().lower() == 'they' and plural and plural[0] >= r['sentence'] - 2:  # 'Japanese officials said ... they said'
             speaker, country, typ, cameo, how = plural[1:]; sender = sender or speaker  # (the group's name, not 'they', is what is judged below)
-        if doc and how == 'pronoun' and words and words <= _FIRST_PERSON and len(words) == 1:  # 'I' in a speech or letter: its author
-            speaker, country, typ, cameo = doc[0], doc[1] or None, doc[2] or None, doc[3] or None
+        if (author := doc or author) and how == 'pronoun' and words and words <= _FIRST_PERSON and len(words) == 1:  # 'I' in a speech or letter: its author
+            speaker, country, typ, cameo = author[0], author[1] or None, author[2] or None, author[3] or None
         elif not kcna and not doc and src.strip() == 'I' and r['source_start'] is not None and _outside_quotes(text, r['source_start']):
             continue  # an op-ed's own 'I have argued that ...': its author, unnamed here (not someone named before)
         head = src.lower().split()[-1] if src.split() else ''
