@@ -1416,6 +1416,7 @@ def _item_words(text:str)->tuple:
     if (em := _END_MARK.search(text, s)) and em.start() > s: e = em.start()
     return s, e
 
+_IN_SOUTH = re.compile(r"\bin\s+(?:[Pp]uppet\s+ROK|S\.\s*Korea|[Ss]outh\s+Korea)\s*$")  # a KCNA title's setting, closing it
 _PARA_STORY = re.compile(r'\n[ \t]*(?=' + _STORY + ')')  # a paragraph opening a story
 
 def _one(text, title, dct, matcher, article_id, is_kcna, tagger=None, dateline=''):
@@ -1428,6 +1429,10 @@ def _one(text, title, dct, matcher, article_id, is_kcna, tagger=None, dateline='
     # and its speakers talk now; a KCNA reminiscence ('In September Juche 88 (1999), Chairman Kim Jong Il visited ...') or a story
     # ('One day in May 1979, ...') is told about then
     rows = _text_rows(text, dct, matcher, item, title, anchored=anchor is not None, kcna=is_kcna, tagger=tagger, dateline=dateline) if text.strip() else []
+    if is_kcna and _IN_SOUTH.search(title or ''):  # 'Anti-U.S. Struggle Intensifies in Puppet ROK', 'U.S. War Moves Denounced in S. Korea': a report
+        for r in rows:                            # of south Korean bodies; those the table does not know are south Korean
+            if not r['actor_country'] and r['actor_type'] in (None, '', 'person', 'ngo', 'party', 'media') and r['speaker'] and not _known(matcher, r['speaker']):
+                r['actor_country'] = 'KOR'
     if is_kcna and anchor is None and any(r['date'] is None for r in rows):  # a story told further down: 'One day in November 2014, the General
         stories = [(m.end(), d) for m in _PARA_STORY.finditer(text) if (d := narrative_date(text[m.end():], dct)) and _in_range(d[0])]  # Secretary
         for r in rows:                                                                           # visited the factory. He appreciated ...'
