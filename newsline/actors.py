@@ -289,6 +289,8 @@ _DOC_AUTHOR_NOT = re.compile(r"(?:January|February|March|April|May|June|July|Aug
                              r"Wednesday|Thursday|Friday|Saturday|Sunday|Annual|Final|Special|Full)(?:\s+\d+)?")  # 'A May 5 report', 'The Annual Report'
 
 _RELATIVE = re.compile(r"\b[A-Z][\w'’.-]*\s+(?:(?:of|for|the|and)\s+)*([A-Z][\w'’.-]*)\s*,?\s+(?:who|whose|which)(?:\s|$)")  # after a name of two words or more (not 'Those who')
+_PLACE_WORDS = {'Territory', 'Province', 'Region', 'Republic', 'Kingdom', 'Emirates', 'Islands', 'Island', 'County', 'District', 'Federation',
+                'States', 'Prefecture', 'Oblast', 'Krai'}  # words of places' names
 _AND_OTHERS = re.compile(r"\s*,?\s+(?:and|as\s+well\s+as)\s+(?:many\s+|several\s+|some\s+)?others?(?:\s+[a-z]+)?$")
 
 _BODY_FIRST = re.compile(r"(?:Solidarity|Union|Ministry|Department|Association|Committee|Council|Federation|League|Alliance|Front|Movement|Society|"
@@ -350,7 +352,9 @@ def canonical_name(source:str)->str:
         while words and words[0] in _BODY_WORDS: words = words[1:]
         if not (len(words) == 3 and len(words[0]) <= 6 and max(map(len, words[1:])) <= 5): words = words[-2:]  # 'Ri Yong Ho', but
         # a place or body before a name is no given name: 'Perm Territory Viktor Basargin', 'corporation Rostec Viktor Kladov'
-        if len(words) >= 2 and not any(w in _BODY_WORDS or w in _NOT_NAME_WORDS for w in words): s = ' '.join(words)
+        if len(words) >= 2 and not any(w in _BODY_WORDS or w in _NOT_NAME_WORDS or w in _PLACE_WORDS for w in words) \
+                and not any(f[4] in ('country', 'government') for f in actor_matcher().find(' '.join(words))): s = ' '.join(words)
+        # (a place closing the title is no person: 'Nigerian Minister of Federal Capital Territory', 'Secretary of State for Global Spain')
     w = s.split()  # 'Ecology and Transport Sergey Ivanov' (a title cut at its comma), 'Archbishop of Canterbury Justin Welby': the name from its given name on (not 'Jean-Paul Sartre and Albert Camus', two people)
     g = next((i for i in range(1, len(w)-1) if w[i].lower() in _MALE_GIVEN | _FEMALE_GIVEN and w[i][:1].isupper()), None)
     if g and (len(w) - g == 2 or len(w) - g == 3 and not any(x in _BODY_WORDS or x.endswith('s') for x in w[g:])) and w[0].lower() not in _MALE_GIVEN | _FEMALE_GIVEN and w[g-1] not in ('St', 'St.', 'Saint', 'and', '&') \

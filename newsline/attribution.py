@@ -399,7 +399,8 @@ _NORMS = {'dictates', 'rules', 'terms', 'principles', 'plan', 'plans', 'schedule
           'judgment', 'judgement', 'decision', 'decisions', 'discretion', 'choice', 'conscience', 'manipulation', 'scheme', 'schemes',
           'design', 'designs', 'intention', 'intentions', 'plot', 'plots', 'whims', 'whim', 'taste', 'tastes', 'decree', 'decrees', 'order',
           'orders', 'scenario', 'regulations', 'procedure', 'procedures', 'agreement', 'protocol', 'thinking', 'logic',
-          'formula', 'doctrine', 'mindset', 'playbook', 'agenda', 'requirements'}  # ('was appointed ... according to a decree'; not 'calculations by Reuters', 'a blueprint obtained by ABC')
+          'formula', 'doctrine', 'mindset', 'playbook'}  # ('was appointed ... according to a decree'; not 'calculations by Reuters', 'a blueprint
+# obtained by ABC', 'a draft agenda seen by Reuters', 'the study requirements published by the FDA')
 
 INV_FOLLOW = PREP | {'of', 'who', 'which', 'whose', 'as', 'while', 'when', 'after', 'before', 'according', 'in', 'on', 'at', 'told'}
 

@@ -40,8 +40,8 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                     r'countermeasures?', r'retaliat\w*', r'merciless\w*', r'(?:will|would|could|shall) (?:\w+ ){0,3}catastroph\w*',
                     r'catastrophic (?:consequences|end|results?|doom|ruin)', r'annihilat\w*', r'wipe out',
                     r'sea of fire', r'grave consequences',
-                    r"(?:will|would|shall) (?:\S+ ){0,2}?(?:face|meet|pay|suffer|reap|incur)\b(?:[^.;]|(?<=\b[A-Z])\.){0,120}?\b(?:if|should|unless|once) (?:he|she|they|it|you) (?:\w+ ){0,2}?(?:persist|dare|insist|go(?:es)? ahead|continue|keep)",
-                    r"(?:if|should|unless|once) (?:\S+ ){1,4}?(?:persist|dare|insist|go(?:es)? ahead|continue|keep)\w*\b(?:[^.;]|(?<=\b[A-Z])\.){0,120}?,? (?:he|she|they|it|you) (?:will|would|shall) (?:\S+ ){0,2}?(?:face|meet|pay|suffer|reap|incur)",  # a price named for conduct
+                    r"(?:will|would|shall) (?:\S+ ){0,2}?(?:face|meet|pay|suffer|incur) (?:[\w'’.-]+ ){0,5}?(?:price|dearly|consequences?|doom|end|punishment|retaliation|resistance|destruction|ruin|defeat|catastrophe|disaster|judg(?:e)?ment|wrath|counteraction|strikes?|fate|death|retribution|annihilation)\b(?:[^.;]|(?<=\b[A-Z])\.){0,120}?\b(?:if|should|unless|once) (?:he|she|they|it|you) (?:\w+ ){0,2}?(?:persist|dare|insist|go(?:es)? ahead|continue|keep)",
+                    r"(?:if|should|unless|once) (?:\S+ ){1,4}?(?:persist|dare|insist|go(?:es)? ahead|continue|keep)\w*\b(?:[^.;]|(?<=\b[A-Z])\.){0,120}?,? (?:he|she|they|it|you) (?:will|would|shall) (?:\S+ ){0,2}?(?:face|meet|pay|suffer|incur) (?:[\w'’.-]+ ){0,5}?(?:price|dearly|consequences?|doom|end|punishment|retaliation|resistance|destruction|ruin|defeat|catastrophe|disaster|judg(?:e)?ment|wrath|counteraction|strikes?|fate|death|retribution|annihilation)\b",  # a price named for conduct (a harm named: not 'they will pay more for food')
  r'(?:negative|serious|disastrous|unpredictable) consequences',
                     r'not remain (?:an )?onlookers?', r'(?:powerful|resolute|strong|overwhelming) (?:response|action|counteraction|measures)',
                     r'strike back', r'going to (?:come|go) after\b', r'(?:experience|suffer|meet|face|share) (?:the )?same (?:tragedy|fate|defeat|doom|end)', r'there (?:will|would) be (?:\w+ )?consequences', r'(?:face|bear|suffer) (?:the |all )?(?:\w+ )?consequences', r'(?:will|shall|must|would) (?:be )?(?:\w+ )?punish\w*', r'(?:merciless|severe|stern) punishment', r'escape (?:\w+ )?punishment',
@@ -106,9 +106,12 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
                   r"(?:i am|i'm|i’m|we are|we're|we’re) (?:planning|preparing|intending|leaving|travell?ing|heading) (?:to|for)\b", r'(?:decision|decided|schedule|scheduled|preparing) to',
                   r'(?:measures|steps|tasks) (?:\w+ ){0,3}to be (?:taken|adopted|carried out|implemented)', r'(?:will|would) be (?:\w+ )?(?:pushed forward|carried out|implemented) (?:\w+ ){0,3}according to (?:the |a )?plan')),
     ('praise', _w(r'welcom\w*', r'appreciat\w*', r'prais\w*', r'congratulat\w*', r'thank\w*(?!\w)(?! to (?:\w+ )?(?:tensions?|crisis|crises|conflicts?|wars?|sanctions|threats?|provocations?|failures?|lack|neglect|pressure|introduction|reduction|use|installation|adoption|application|increase|decrease|expansion|automation|mechani[sz]ation)\b)',
-                  r'great success\w*', r'admir\w*', r'solicitude', r'benevolen\w*', r'(?:loving|warm(?:est)?|fatherly|paternal|motherly|boundless) care', r'(?:fatherly|paternal|motherly|boundless|comradely) love',
-                  r"(?:possessed of|personifi\w+|with) (?:[\w'’]+ ){0,3}?warm(?:est)? love", r'warm(?:est)? love (?:of|shown by) (?:the )?(?:respected |great |dear )?(?:(?-i:[A-Z])|leader|president|general|marshal)',
-                  r'(?:always|forever|never) (?:remember|forget) (?:the |his |her |their )?(?:love|care|solicitude|kindness|benevolence|favou?r)',  # a leader's care credited
+                  r'great success\w*', r'admir\w*',
+                  r"(?:loving|warm(?:est)?|fatherly|paternal|motherly|boundless|benevolent|profound|deep|meticulous) (?:\w+ )?(?:care|love|solicitude|affection|benevolence|guidance)(?: and (?:\w+ )?(?:care|love|solicitude|benevolence|devotion|trust|guidance))? (?:of|shown by|from|provided by|bestowed by|given by) (?:the )?(?:respected |great |dear |beloved )?(?:(?-i:[A-Z])\w*|leader|president|general|marshal|party)",
+                  r"show(?:s|ed|n|ing)? (?:\w+ ){0,2}?(?:loving care|paternal love|fatherly love|warm love|benevolence|solicitude) (?:for|to|on)", r"bestow\w* (?:[\w-]+ ){0,3}?(?:love|care|benevolence|solicitude)",
+                  r"(?:his|her|their|the (?-i:Party)['’]s|(?-i:[A-Z])[\w-]*['’]s) (?:\w+ ){0,2}?(?:loving care|care and love|love and care|solicitude|benevolence|paternal love|fatherly love)",
+                  r'benevolent (?:father|mother|leader|politics|care|love|image|reception|embrace)', r'(?:care|love|solicitude|benevolence) (?:shown|bestowed|provided) (?:by|for)',  # a leader's care credited
+                  r"(?:possessed of|personifi\w+|with) (?:[\w'’]+ ){0,3}?warm(?:est)? love", r'warm(?:est)? love (?:of|shown by) (?:the )?(?:respected |great |dear )?(?:(?-i:[A-Z])\w*|leader|president|general|marshal)',
                   r'acknowledg\w* (?:the |their |his |her |its )?(?:[\w-]+ ){0,3}(?:efforts|contributions?|services|achievements?|merits|feats?|exploits)',
                   r'worthy of (?:praise|appraisement|admiration|emulation|commendation|respect)', r'(?-i:Tribute) to',  # the words opening with it
                   r'(?:pay|pays|paid|paying|extend\w*|render\w*|offer\w*) (?:[\w-]+ ){0,2}?tributes? to',
@@ -156,6 +159,9 @@ _IMPORTANCE_OF_DOING = re.compile(r'\s*(?:the\s+)?(?:great\s+|special\s+)?(?:imp
 _EMPHASIS_W = r'stress\w*|underlin\w*|underscor\w*|emphasi[sz]\w*'
 _EMPHASIS = re.compile(rf'\b(?:{_EMPHASIS_W})\b', re.I)
 _STRESS = re.compile(rf'\b(?:{_EMPHASIS_W}|point\w* out|not(?:ed|es|ing)|said|says|clarif\w*|stat\w*)\b', re.I)
+_WISHING = re.compile(r"\bwish(?:ing|ed|es)?\s+(?:the|him|her|them|you|his|their|(?-i:[A-Z]))", re.I)  # good wishes to someone (not 'the wishes of the peoples')
+_REMEMBER_CARE = re.compile(r"\b(?:always|forever|never)\s+(?:remember|forget)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:love|care|solicitude|kindness|"
+                            r"benevolence|favou?r)(?:\s+and\s+(?:[\w-]+\s+)?(?:love|care|solicitude|benevolence))?\s+(?:of|shown|bestowed|provided|given)\b", re.I)
 _NEED_CUE = re.compile(rf'\b(?:{_EMPHASIS_W}|point\w* out|not(?:ed|es|ing))\s+(?:the|a)\s+(?:urgent\s+|pressing\s+)?(?:need|necessity)\s+(?:for|to|of)(?:\s+\w+){{0,4}}$', re.I)  # the need inside the cue
 
 _FORCE = _w(r'retaliat\w*', r'(?<!\bthe )(?<!\ban )(?<!\ba )(?<!all-out )(?<!general )strike (?:back|at|against|first)',  # (not a labour strike: 'an all-out strike at Bus Eireann')
@@ -320,12 +326,13 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
         return 'threaten' if kind == 'intend' and _FORCE.search(content or '') else kind  # a vow of force
     if (_NEED.match(content or '') and _STRESS.search(cue or '')) or _NEED_CUE.search(cue or ''): return 'appeal'  # 'stressed the need for all to ...': a call
     if _IMPORTANCE_OF_DOING.match(content or '') and _EMPHASIS.search(cue or ''): return 'appeal'  # 'stressed the importance of making good preparations'
+    if _REMEMBER_CARE.search(content or ''): return 'praise'  # 'we will never forget the love and care of the respected Marshal': gratitude, no pledge
     pleased = re.search(r'with (?:great |deep )?(?:pleasure|satisfaction|joy)', cue or '', re.I)
     if (_BELIEF.search(cue or '') or pleased) and (_HOPED_GOOD.search(content or '') or _MAKE_SUCCESS.search(content or '') or pleased and _GOOD_TIES.search(content or '')):
         return 'praise'  # 'expressed the belief that the Korean people would achieve greater successes', 'noted with great satisfaction that the
         # relations are developing': goodwill to someone, satisfaction with them
     if _BELIEF.search(cue or '') and _GOOD_TIES.search(content or '') and not _PRAISE_WORDS.search(content or ''):
-        return 'praise' if re.search(r'\bwish', content or '', re.I) and _GOOD_WISH.search(content or '') else 'say'  # 'expressed the belief that
+        return 'praise' if _WISHING.search(content or '') and _GOOD_WISH.search(content or '') else 'say'  # 'expressed the belief that
         # the friendly relations would grow stronger': a forecast (CAMEO's optimistic comment), no one praised (a hope for them is an appeal,
         # below); '..., wishing the President greater success': good wishes to him
     if _HOPE.search(cue or ''):  # 'hoped that ...', 'warmly wished ...': a hope is an appeal; good wishes to someone praise
@@ -515,9 +522,11 @@ def is_speech_act(cue:str, # the cue's text
         return False  # 'refused to greet the president', 'refused to grant visas': an act (not 'refused to comment', 'to accept the plan')
     return True
 
-_FOUNDED = re.compile(r"\s*(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w'’-]+\s+){0,2}?(?:foundation|founding|establishment|birth|creation|formation|"
+_FOUNDED = re.compile(r"\s*(?:(?:the|a|an|its|their|his|her)\s+(?:formal\s+|official\s+)?)?(?:foundation|founding|establishment|birth|creation|formation|"
                       r"inauguration|opening|launch|independence|state\s+of\s+(?:emergency|war|siege|alert|disaster)|martial\s+law|curfew|ceasefire|"
-                      r"cease-fire|truce|bankruptcy|dissolution|annexation)\b|\s*(?:the\s+)?(?:[\w'’-]+\s+){1,4}?(?:open|opened|closed)\b", re.I)
+                      r"cease-fire|truce|bankruptcy|dissolution|annexation)\b|\s*(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:meeting|session|congress|conference|"
+                      r"ceremony|exhibition|festival|games|plenum|rally|seminar|symposium|forum|contest|competition|tournament|fair|event|celebration)s?\s+"
+                      r"(?:open|opened|closed)\b", re.I)  # (not 'declared its readiness to open talks', 'declared himself open to talks')
 _REFUSED_WORDS = {'comment', 'confirm', 'say', 'discuss', 'talk', 'speak', 'answer', 'elaborate', 'disclose', 'reveal', 'speculate',
                   'specify', 'name', 'identify', 'deny', 'respond', 'reply', 'accept', 'recognize', 'recognise', 'acknowledge', 'admit',
                   'apologize', 'apologise', 'retract', 'withdraw', 'rule', 'testify', 'explain', 'give', 'provide', 'release', 'condemn',

@@ -48,8 +48,9 @@ _COUNT = re.compile(r"(?:(?i:about|some|more than|over|nearly|around|at least)\s
 
 _HEARSAY_WORDS = {'reports', 'rumours', 'rumors', 'estimates', 'figures', 'studies', 'surveys', 'polls', 'statistics', 'records'}
 
-_ADJ_OPEN = re.compile(r"(?i:un)?(?i:aware|afraid|eager|keen|able|ready|willing|anxious|proud|ashamed|conscious|mindful|fond|capable|incapable|"
-                       r"desperate|reluctant|determined|unable|unwilling|mindless|ignorant|oblivious)\s+(?:of|to|that|about)\b")  # an adjective's phrase
+_ADJ_OPEN = re.compile(r"(?:un)?(?:aware|afraid|eager|keen|able|ready|willing|anxious|proud|ashamed|conscious|mindful|fond|capable|incapable|"
+                       r"desperate|reluctant|determined|unable|unwilling|mindless|ignorant|oblivious)\s+(?:of|to|that|about)\b")  # an adjective's phrase, in
+# lower case (a name may open so: 'Ready to Fight Committee')
 
 def plausible_speaker(source:str, # a source span's text whose speaker is not in the actor table
                      )->bool: # whether it could be someone who speaks

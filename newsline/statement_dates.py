@@ -180,8 +180,7 @@ def _day_after(fn, text, lo, s1, e0, quoted, ref):
 _OCCASIONS = rf"(?:{_OCCASION_NOUNS}|seminar|symposium|gathering|speech|lecture)"  # and where a body makes its words known
 _SETTING_IN = re.compile(r"\s(?:in|at|during)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + _OCCASIONS + r"\b(?=[^.;:!?\"“”]*$)")  # an occasion closing the words
 _SETTING_NEXT = re.compile(r"\s*,?\s*(?:in|at|during)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + _OCCASIONS + r"\b")  # an occasion right after them
-_SETTING = re.compile(r"\s*(?:In|At|During|On|Speaking|Addressing|Writing|Appearing|Talking|Giving|Visiting|Inspecting|Touring|Receiving|Meeting|"
-                      r"Attending|Presiding|Hosting|Answering|Replying|Briefing|Delivering|Greeting|Looking\s+round)\b(?:[^.;:!?\"“”]|[\"“][^\"“”\n.!?]{1,80}?[\"”]){0,120}?"  # (a title in quotation marks: 'On Sunday's "Meet the Press,"')
+_SETTING = re.compile(r"\s*(?:In|At|During|On|Speaking|Addressing|Writing|Appearing|Talking)\b(?:[^.;:!?\"“”]|[\"“][^\"“”\n.!?]{1,80}?[\"”]){0,120}?"  # (a title in quotation marks: 'On Sunday's "Meet the Press,"')
                       r"(?:(?:,|(?<=,[\"”]))\s*(?:(?:however|though|meanwhile|also|too|then),\s*)?"
                       r"|(?<=day)\s+)")  # ('In an interview with a TV Tuesday he said': no comma before the subject)
 # an opening phrase that sets the scene of the saying: its day is the saying's
@@ -546,16 +545,36 @@ def document_day(text:str, # the body
         if (pd_ := _POSS_DAY.search(text, max(0, a - 30), a)): return _day_value(fn, text[pd_.start():a], ref)  # "Thursday's filing"
         if (iv := _ISSUED.match(text, b)) and (dm := _DAY_NEXT.match(text, iv.end())) and (pv := _day_value(fn, text[dm.start(1):dm.start(1) + 30].split(',')[0], ref)):
             return pv  # 'a report released Wednesday', 'the letter, dated March 3'
-        if (on := _ON_DAY.match(text, b)) and (pv := _day_value(fn, text[on.start(1):on.start(1) + 30].split(',')[0], ref)):
+        same = d.group().lower().rstrip('s') == d.group().lower() or m.group(1).lower().endswith('s')  # the source's number: not 'the statements
+        # of the Foreign Ministry were released on Jan. 11' for 'the statement'
+        if same and (on := _ON_DAY.match(text, b)) and (pv := _day_value(fn, text[on.start(1):on.start(1) + 30].split(',')[0], ref)):
             return pv  # 'was reviewed by the newspaper Chamsesang in an article on October 10'
-        if (pp := _PASSIVE_ISSUED.match(text, b)) and (pv := _day_value(fn, text[pp.end():(se.start() if (se := _SENT_END.search(text, pp.end())) else len(text))], ref)):
-            return pv  # 'An editorial urging X to step down was posted on the newspaper Minjok Ilbo on Tuesday': the day its sentence tells
+        if same and (pp := _PASSIVE_ISSUED.match(text, b)) and (dm := _DAY_NEXT.match(text, (ip.end() if (ip := _IN_PAPER.match(text, pp.end())) else pp.end()))) \
+                and (pv := _day_value(fn, text[dm.start(1):dm.start(1) + 30].split(',')[0], ref)):
+            return pv  # 'An editorial urging X to step down was posted on the newspaper Minjok Ilbo on Tuesday': the day right after the verb
+            # or the paper (not 'published by the Hankyoreh a week after the election of April 10')
     return None
 
-_ON_DAY = re.compile(rf"\s+on\s+({_DAYS}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)")  # 'an article on October 10'
-_PASSIVE_ISSUED = re.compile(r"[^.;:\"“”\n]{0,200}?\b(?:was|were|has\s+been|had\s+been)\s+(?:posted|carried|published|run|released|issued|printed|"
-                             r"sent|made\s+public)\b", re.I)  # the piece the subject of its sentence's issuing verb
-_SENT_END = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z\"“])|\n")
+_ON_DAY = re.compile(rf"\s+on\s+({_DAYS}(?!['’]s)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)")  # 'an article on October 10'
+# (not 'a report on Friday's market crash': its topic)
+_PASSIVE_ISSUED = re.compile(r"(?:(?!\b(?:which|that|who)\b)[^.;:\"“”\n]){0,200}?\b(?:was|were|has\s+been|had\s+been)\s+(?:posted|carried|published|run|"
+                             r"released|issued|printed|sent|made\s+public)\b", re.I)  # the piece the subject of its sentence's issuing verb (not another
+# noun's relative clause: 'the white paper, which was issued on May 3')
+_IN_PAPER = re.compile(r"\s+(?:on|in|by)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,5}?(?:newspaper|paper|daily|magazine|weekly|website|journal|site)\s+"
+                       r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|and)\s+)*[A-Z][\w'’.-]*){0,5}")  # 'on the south Korean internet newspaper Minjok Ilbo'
+_FRONTED_ACT = re.compile(rf"\s*(?:(?:Later|Then|Also),?\s+)?(?:Giving|Visiting|Inspecting|Touring|Receiving|Meeting|Attending|Presiding|Hosting|"
+                          rf"Answering|Replying|Briefing|Delivering|Looking\s+round)\b[^,;:\"“”\n]{{0,100}}?\son\s+(?P<t>{_DAYS}|(?:Jan|Feb|Mar|Apr|May|Jun|"
+                          rf"Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{4}}))\b[^;:\"“”\n]{{0,80}}?,\s*")  # 'Giving field guidance at the
+# university on September 2018 ..., Kim Jong Un said': the act's own 'on' day (not 'Visiting the site of the massacre of October 1950')
+
+def _fronted_day(text:str, # the body
+                s0:int, ss:int, # the sentence's start and the source's start
+                dct, # the reference date
+               )->tuple: # (date, granularity) or None
+    "The day of an act a sentence opens with before its speaker ('Giving field guidance at the university on September 5, 2018, X said'), or None."
+    m, fn = _FRONTED_ACT.fullmatch(text, s0, ss), _timexes_fn()
+    if not m or fn is None or dct is None or pd.isna(dct): return None
+    return _day_value(fn, text[m.start('t'):m.end('t')], _naive(dct).normalize())
 
 
 # %% ../nbs/02f_statement_dates.ipynb #273162f7

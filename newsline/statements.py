@@ -25,7 +25,7 @@ from .statement_context import (MEDIA_SOURCE, _PARTICLE_SURNAME, _REPORT_CUE, _h
                                         _described_head, _described_person, _named_body, _NAMED_BODY_HEADS, _body_antecedent, _ORG_HEADS, _ORG_DESC, _MODIFIED_HEADS, _apposed_country, _listed_country,
                                         _organ_country, _SUBJECT_NEXT, home_country, _office_country, _PLACE_GROUP, _KOREAN_NAME)
 from .statement_dates import (attached_date, dateline_date, narrative_date, lead_event_date, report_lead_date, speaker_event_date, SAID_ON,
-                                      _in_range, _before_death, _SENT_END,
+                                      _in_range, _before_death, _SENT_END, _fronted_day,
                                       _timexes_fn, _naive, _DATELINE, _ELSEWHEN, PAST_RX, document_day, _DOC_NOUNS, _day_value, _parse_value, _DAYISH,
                                       occasion_day, said_then, then_date)
 from .timex_lexicon import MON
@@ -397,6 +397,9 @@ def _other_day(fn_, text, a, b, day, dct)->bool:
 
 _TIMELINE = re.compile(r"(?:^|(?<=[.!?\"”]\s)|(?<=\n))(" + MON + r"\s+\d{1,2}(?:,\s+\d{4})?):\s+(?=[A-Z])")  # 'January 23: ', 'June 15, 2016: '
 _GOES_ON = 12  # sentences after a speaker's dated statement in which their undated ones keep its date
+_PLURAL_OPEN = re.compile(r"\s*(?:The|Many|Some|Most|Other|Several|Hundreds\s+of|Thousands\s+of|Dozens\s+of)\s+(?:(?!of\b)[\w-]+\s+){0,2}?[a-z]+s\s+"
+                          r"(?:[a-z]+ed|said|say|gave|went|took|held|remain|remained|were|are|have|had|gathered|rallied|marched)\b")  # a plural subject and its verb
+_ALSO_CUE = re.compile(r"(?:also|further|again)\s+[a-z]+", re.I)  # a cue going on with the statement before
 _ALSO_SAID = re.compile(r"(?:also|further|then)\s+(?:said|added|noted|told)", re.I)  # the speaker going on at once
 _PAST_SAID = re.compile(r"(?:\w+ly\s+)?(?:also\s+)?(?:said|told|wrote|spoke|gave|made|(?!need|feed|seed|speed|indeed)[a-z]+ed)\b", re.I)  # a past-tense cue
 _REL_TAIL = re.compile(r",\s+(?:which|who|whose)\s.*$", re.S)  # a relative clause after a description: 'The company, which has been losing money, said'
@@ -509,7 +512,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
     last_doc = None  # (sentence, speaker, ...) of the latest statement by a document ('The message said'), which a later 'it' may be
     if item: salient.append((0, 0, item[0], item[1] or '', item[2] or '', item[3] or ''))  # 'the white paper' is the item's author
     doc = document_author(title, matcher) if title else None
-    author = doc or (alt[:4] if not item and (au := _AUTHOR.match(_undated(text))) and (alt := resolve_source(au.group(1), [], matcher, (), text))[0]
+    author = doc or (alt[:4] if kcna and not item and (au := _AUTHOR.match(_undated(text))) and (alt := resolve_source(au.group(1), [], matcher, (), text))[0]
                      else None)  # 'The respected Comrade Kim Jong Un gave the following discourse ...:' under a title that names no one: its 'I' is
     # his (only 'I' and 'we': its 'he' is whom the text tells of)
     if doc is None and (full := _FULL_TEXT.search(text)) and (mk := _made_at(text, full.start())):  # 'X made a speech ... The full
@@ -761,6 +764,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 (alt := resolve_source('an article', ante, matcher, salient, text))[0] and alt[2] == 'media':
             speaker, country, typ, cameo, how = alt  # a press review's line ('- The international community says ...') sums up the paper's article
         if src.strip().lower() == 'they' and plural and plural[0] >= r['sentence'] - 2:  # 'Japanese officials said ... they said'
+            if plural[-1] != 'name' and r['sentence'] - plural[0] == 2 and _PLURAL_OPEN.match(text, sents[r['sentence'] - 1][0]): continue  # a group the
+            # table lacks two sentences back, another group opening the sentence between ('Analysts said ... Hundreds of farmers marched ... They said')
             speaker, country, typ, cameo, how = plural[1:]; sender = sender or speaker  # (the group's name, not 'they', is what is judged below)
         if (author := doc or author) and how == 'pronoun' and words and words <= _FIRST_PERSON and len(words) == 1:  # 'I' in a speech or letter: its author
             speaker, country, typ, cameo = author[0], author[1] or None, author[2] or None, author[3] or None
@@ -1014,6 +1019,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
     days_of = {k: {v[1][0]} for k, v in issuer_days.items()}  # speaker -> the days of their dated statements so far
     same_sentence = {}  # (speaker, sentence) -> the date of the speaker's first dated statement in that sentence
     told_then = {}  # speaker -> (sentence, date) of the speaker's last statement dated by its own clause, of any granularity
+    some_time = {}  # speaker -> sentence of its last statement told as made some time ('Recently, it has asserted'), which 'It also claimed' goes on with
     said = None  # the spans of all statements' words, for `occasion_day` (gathered when first needed)
     prev_r = None
     for r in final:
@@ -1078,6 +1084,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         r['target'] = tg[0][2] if tg else None
         if r['target'] is None and rcpt and r['speaker'] == doc[0] and rcpt[0] != doc[0]: r['target'] = rcpt[0]  # 'The message said': to its addressee
         d = att = attached_date(text, (s0, s1), r, dct)
+        if not d and r['source_start'] is not None and r['source_start'] > s0: d = att = _fronted_day(text, s0, r['source_start'], dct)  # 'Giving field
+        # guidance at the university on September 5, 2018, X said' (a day at the cue comes first: 'Attending a memorial ..., Yoon said on Tuesday')
         if not d and fn_ and r['cue_start'] is not None:  # 'Li said at the ceremony', 'He said in the speech that': the occasion told before
             c0 = r['content_start'] if r['content_start'] is not None else s1  # the cue's clause, not the source's relative clauses
             spans = [(r['cue_start'], c0)] if c0 > r['cue_start'] else [(r['cue_start'], min(s1, r['cue_end'] + 80))]  # ('Fabius, who played a
@@ -1096,8 +1104,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if (not d or d[1] != 'day') and not anchored and (iss := issuer_days.get(r['speaker'])) and 0 <= r['sentence'] - iss[0] and \
                 (r['sentence'] - iss[0] <= _GOES_ON or _ISSUED_DOC.match((r['source_text'] or '').strip())):
             d = iss[1]  # 'The Institute on Saturday released a white paper ... The white paper says': what the paper says, said that day
-        if not d and not anchored and (kcna or not _other_occasion(text, s0, s1, r)) \
-                and not _PERFECT_BEFORE.search(text, max(s0, r['cue_start'] - 30), r['cue_start']):  # outside KCNA's event reports, only a recent
+        if (pf := _PERFECT_BEFORE.search(text, max(s0, r['cue_start'] - 30), r['cue_start'])): some_time[r['speaker']] = r['sentence']
+        elif r['speaker'] in some_time and 0 <= r['sentence'] - some_time[r['speaker']] <= 1 and _ALSO_CUE.match(r['cue'] or ''): pf = True  # 'It also claimed'
+        if not d and not anchored and (kcna or not _other_occasion(text, s0, s1, r)) and not pf:  # outside KCNA's event reports, only a recent
             d = speaker_event_date(text, sents, r['sentence'], r['speaker'], mentions, dct, ev_cache, *((None,) if kcna else (14, 3, ('day',))),
                                    pronoun=({'m': 'he', 'f': 'she'}.get(person_gender(r['speaker'], r['actor_type'] or '', text)) if kcna else None))
             # event dates what was said at it, and not what the speaker 'has voiced' or 'had said' at another time ('Recently, it has
@@ -1416,6 +1425,7 @@ def _item_words(text:str)->tuple:
     if (em := _END_MARK.search(text, s)) and em.start() > s: e = em.start()
     return s, e
 
+_ABROAD = re.compile(r"\b(?:International|World|Global|European|Asian|Asia|African|Overseas|Regional|Japan|Japanese|China|Chinese|Russia|Russian|America|American|U\.S\.)\b")
 _IN_SOUTH = re.compile(r"\bin\s+(?:[Pp]uppet\s+ROK|S\.\s*Korea|[Ss]outh\s+Korea)\s*$")  # a KCNA title's setting, closing it
 _PARA_STORY = re.compile(r'\n[ \t]*(?=' + _STORY + ')')  # a paragraph opening a story
 
@@ -1431,7 +1441,8 @@ def _one(text, title, dct, matcher, article_id, is_kcna, tagger=None, dateline='
     rows = _text_rows(text, dct, matcher, item, title, anchored=anchor is not None, kcna=is_kcna, tagger=tagger, dateline=dateline) if text.strip() else []
     if is_kcna and _IN_SOUTH.search(title or ''):  # 'Anti-U.S. Struggle Intensifies in Puppet ROK', 'U.S. War Moves Denounced in S. Korea': a report
         for r in rows:                            # of south Korean bodies; those the table does not know are south Korean
-            if not r['actor_country'] and r['actor_type'] in (None, '', 'person', 'ngo', 'party', 'media') and r['speaker'] and not _known(matcher, r['speaker']):
+            if not r['actor_country'] and r['actor_type'] in (None, '', 'person', 'ngo', 'party', 'media') and r['speaker'] and not _known(matcher, r['speaker']) \
+                    and not _ABROAD.search(r['speaker']):  # (not 'The International Peace Bureau', 'The Overseas Compatriots Association')
                 r['actor_country'] = 'KOR'
     if is_kcna and anchor is None and any(r['date'] is None for r in rows):  # a story told further down: 'One day in November 2014, the General
         stories = [(m.end(), d) for m in _PARA_STORY.finditer(text) if (d := narrative_date(text[m.end():], dct)) and _in_range(d[0])]  # Secretary
