@@ -431,7 +431,7 @@ _TRAILING_SETTING = re.compile(r",?\s+(?i:at|in|during)\s+(?i:a|an|the|its|their
 # (lower-case words only: 'a spokesman at the Munich Security Conference', 'an economist at the Conference Board' name their bodies)
 _ATTENDERS = {'participants', 'speakers', 'attendees', 'delegates', 'those', 'people', 'audience', 'members', 'representatives', 'others',
               'sources', 'officials', 'participant', 'speaker', 'attendee', 'delegate', 'everyone', 'all'}  # named by where they were
-_TRAILING_DAY = re.compile(r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)$"
+_TRAILING_DAY = re.compile(r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?-i:today|yesterday))$"  # (a capitalised 'Today' closes a name: 'DPRK Today', 'China Today')
                           r"|\s+(?:on|in)\s+(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|"
                           r"August|September|October|November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?$", re.I)  # ...onJan16
 _TRAILING_ADVERB = re.compile(r"(?:\s+(?!(?:%s)\b)[a-z]{2,}ly)+$" % '|'.join(_NOT_ADVERBS))
@@ -769,7 +769,7 @@ _ISSUE_OF = re.compile(rf"(?:(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Tt]heir)\s+)?(?P<d
 _PAPER_WORD = re.compile(r"\b(?:newspaper|paper|magazine|daily|journal|weekly|monthly|bulletin|organ|gazette|review|times|news|post)\b", re.I)
 _IN_ISSUE = re.compile(rf",?\s+in\s+(?:(?:the|its|their|a|an)\s+)?(?:{_ISSUE_DAY}\s+){{0,3}}(?:issue|edition|(?:information\s+|news\s+)?bulletin)\b.*$")
 # ('the Secretariat of the CPRK in its information bulletin No. 956': the secretariat)
-_PERIODICALS = {'magazine', 'journal', 'weekly', 'monthly', 'tabloid', 'bulletin'}  # before a name, a paper's: 'the U.S. magazine Foreign Policy'
+_PERIODICALS = {'magazine', 'journal', 'weekly', 'monthly', 'tabloid', 'bulletin', 'website'}  # before a name, a paper's: 'the U.S. magazine Foreign Policy'
 _REPORT_BY = re.compile(r"(?:(?:an?|the|this|that)\s+)?(?:[\w-]+\s+){0,2}?(?i:reports?|audits?|reviews?|assessments?|papers?|briefs?)\s+(?i:by|from)\s+((?:the\s+)?[A-Z].*)$")
 # 'a 2013 report by the American Society of Civil Engineers' (not 'of': 'a report of gunfire' names no author; nor a place: 'news reports from Seoul')
 
