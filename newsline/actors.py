@@ -6,10 +6,10 @@ Docs: https://newsline.github.io/newsline/actors.html.md"""
 
 # %% auto #0
 __all__ = ['ACTORS_PATH', 'ACTOR_COLUMNS', 'PLACES_PATH', 'NOMINAL_TYPES', 'PRONOUN_TYPES', 'SENT_DOCUMENTS', 'DOCUMENTS',
-           'DEMONSTRATIVES', 'OCCUPATIONS', 'FEMALE_ACTORS', 'DIED', 'BORN', 'CORP_SUFFIXES', 'SPEAKER_NOUNS',
-           'RELATIVE', 'NAME_PARTICLES', 'LINK_WORDS', 'CAPITALS', 'RELATION_HEADS', 'actor_table', 'place_table',
-           'place_countries', 'place_country', 'ActorMatcher', 'actor_matcher', 'canonical_name', 'person_gender',
-           'company_name', 'before_relative', 'describes_name', 'resolve_source']
+           'DEMONSTRATIVES', 'PAPER_NAMED', 'OCCUPATIONS', 'FEMALE_ACTORS', 'DIED', 'BORN', 'CORP_SUFFIXES',
+           'SPEAKER_NOUNS', 'RELATIVE', 'NAME_PARTICLES', 'LINK_WORDS', 'CAPITALS', 'RELATION_HEADS', 'actor_table',
+           'place_table', 'place_countries', 'place_country', 'ActorMatcher', 'actor_matcher', 'canonical_name',
+           'person_gender', 'company_name', 'before_relative', 'describes_name', 'resolve_source']
 
 # %% ../nbs/02a_actors.ipynb #c002
 import re, functools
@@ -289,6 +289,8 @@ _DOC_AUTHOR_NOT = re.compile(r"(?:January|February|March|April|May|June|July|Aug
                              r"Wednesday|Thursday|Friday|Saturday|Sunday|Annual|Final|Special|Full)(?:\s+\d+)?")  # 'A May 5 report', 'The Annual Report'
 
 _RELATIVE = re.compile(r"\b[A-Z][\w'’.-]*\s+(?:(?:of|for|the|and)\s+)*([A-Z][\w'’.-]*)\s*,?\s+(?:who|whose|which)(?:\s|$)")  # after a name of two words or more (not 'Those who')
+PAPER_NAMED = r"(?:[\w'’.-]+\s+){0,5}?(?:newspaper|paper|daily|magazine|weekly|website|journal|site)\s+[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|and|for)\s+)*[A-Z][\w'’.-]*){0,5}"
+# a paper named after its kind: 'south Korean internet newspaper Minjok Ilbo' (where a piece was posted, by whom it was reviewed)
 _PLACE_WORDS = {'Territory', 'Province', 'Region', 'Republic', 'Kingdom', 'Emirates', 'Islands', 'Island', 'County', 'District', 'Federation',
                 'States', 'Prefecture', 'Oblast', 'Krai'}  # words of places' names
 _AND_OTHERS = re.compile(r"\s*,?\s+(?:and|as\s+well\s+as)\s+(?:many\s+|several\s+|some\s+)?others?(?:\s+[a-z]+)?$")

@@ -10,7 +10,7 @@ __all__ = ['MEDIA_SOURCE', 'DOC_WORDS', 'home_country']
 # %% ../nbs/02h_statement_context.ipynb #h002
 import re, functools
 from collections import Counter
-from .actors import actor_matcher, place_country, place_countries, _AND_OTHERS, _TRAILING_PAREN, _role_name, _TRAILING_DAY, SPEAKER_NOUNS, NAME_PARTICLES, resolve_source, _is_person_name, person_gender, _BODY_WORDS, _GROUP_HEADS, _MALE_GIVEN, NOMINAL_TYPES, _GIVEN_NAMES, _country_word, OCCUPATIONS, company_name
+from .actors import actor_matcher, place_country, place_countries, _AND_OTHERS, PAPER_NAMED, _TRAILING_PAREN, _role_name, _TRAILING_DAY, SPEAKER_NOUNS, NAME_PARTICLES, resolve_source, _is_person_name, person_gender, _BODY_WORDS, _GROUP_HEADS, _MALE_GIVEN, NOMINAL_TYPES, _GIVEN_NAMES, _country_word, OCCUPATIONS, company_name
 from .speakers import plausible_speaker, PARTY_TAG, _PARTY_TAG, _SURNAME_FIRST
 from .text_units import SENTENCE_ADVERBS, STOP, LINK_START
 from .timex_lexicon import MONTHS, WEEKDAYS, WD
@@ -668,8 +668,7 @@ _SENT = re.compile(r"^\s*(?:[A-Z][\w ]{1,30},\s+[A-Z][a-z]+\.?\s+\d{1,2}\s+\(KCN
                    r"|^[^.;:]{2,200}?\breceived\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?(?:letters?|messages?|greetings|telegrams?|reply|notes?|"
                    r"congratulations|condolences)\b(?:\s+of\s+[\w-]+)?\s+from\s+(?P<f>(?:[A-Z]\.\s?)*[A-Z][^,.;:]{2,120}?)(?=\s+(?:on|in)\s|[,.;:]|$)"  # 'from V. Putin, president of ...'
                    r"|^[^.;:]{2,240}?\b(?:was|were|has\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?(?:posted|carried|published|run|printed|reviewed|analy[sz]ed|"
-                   r"criticized|denounced|exposed|dealt\s+with|taken\s+up)\s+(?:on|in|by)\s+(?:the\s+)?(?P<p>(?:[\w-]+\s+){0,4}?(?:newspaper|paper|daily|"
-                   r"magazine|weekly|website|journal)\s+[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|and|for)\s+)*[A-Z][\w'’.-]*){0,5})")  # 'An editorial ... was posted on the south
+                   r"criticized|denounced|exposed|dealt\s+with|taken\s+up)\s+(?:on|in|by)\s+(?:the\s+)?(?P<p>" + PAPER_NAMED + ")")  # 'An editorial ... was posted on the south
 # Korean internet newspaper Minjok Ilbo', 'X was reviewed by the newspaper Chamsesang in an article': the paper
 DOC_WORDS = r"letter|message|greetings|telegram|reply|note|appeal|declaration|resolution|statement|bulletin|communiqu[eé]|article|commentary|editorial"
 _DOC_SOURCE = re.compile(rf"^(?:it|(?:the|this|that|its|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{DOC_WORDS}))$", re.I)

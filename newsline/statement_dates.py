@@ -11,7 +11,8 @@ __all__ = ['PAST_RX', 'SAID_ON', 'attached_date', 'dateline_date', 'narrative_da
 # %% ../nbs/02f_statement_dates.ipynb #d002
 import re, warnings, functools, bisect
 import pandas as pd
-from .actors import SENT_DOCUMENTS
+from .actors import SENT_DOCUMENTS, PAPER_NAMED
+from .timex_lexicon import MON
 from .kinds import _FINITE
 from .text_units import PAST, IRREGULAR_PAST, _participle
 
@@ -555,16 +556,15 @@ def document_day(text:str, # the body
             # or the paper (not 'published by the Hankyoreh a week after the election of April 10')
     return None
 
-_ON_DAY = re.compile(rf"\s+on\s+({_DAYS}(?!['’]s)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)")  # 'an article on October 10'
+_ON_DAY = re.compile(rf"\s+on\s+({_DAYS}(?!['’]s)|{MON}\s+\d)")  # 'an article on October 10'
 # (not 'a report on Friday's market crash': its topic)
 _PASSIVE_ISSUED = re.compile(r"(?:(?!\b(?:which|that|who)\b)[^.;:\"“”\n]){0,200}?\b(?:was|were|has\s+been|had\s+been)\s+(?:posted|carried|published|run|"
                              r"released|issued|printed|sent|made\s+public)\b", re.I)  # the piece the subject of its sentence's issuing verb (not another
 # noun's relative clause: 'the white paper, which was issued on May 3')
-_IN_PAPER = re.compile(r"\s+(?:on|in|by)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,5}?(?:newspaper|paper|daily|magazine|weekly|website|journal|site)\s+"
-                       r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|and)\s+)*[A-Z][\w'’.-]*){0,5}")  # 'on the south Korean internet newspaper Minjok Ilbo'
+_IN_PAPER = re.compile(r"\s+(?:on|in|by)\s+(?:the\s+)?" + PAPER_NAMED)  # 'on the south Korean internet newspaper Minjok Ilbo'
 _FRONTED_ACT = re.compile(rf"\s*(?:(?:Later|Then|Also),?\s+)?(?:Giving|Visiting|Inspecting|Touring|Receiving|Meeting|Attending|Presiding|Hosting|"
-                          rf"Answering|Replying|Briefing|Delivering|Looking\s+round)\b[^,;:\"“”\n]{{0,100}}?\son\s+(?P<t>{_DAYS}|(?:Jan|Feb|Mar|Apr|May|Jun|"
-                          rf"Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{4}}))\b[^;:\"“”\n]{{0,80}}?,\s*")  # 'Giving field guidance at the
+                          rf"Answering|Replying|Briefing|Delivering|Looking\s+round)\b[^,;:\"“”\n]{{0,100}}?\son\s+(?P<t>{_DAYS}|{MON}\s+"
+                          rf"(?:\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{4}}))\b[^;:\"“”\n]{{0,80}}?,\s*")  # 'Giving field guidance at the
 # university on September 2018 ..., Kim Jong Un said': the act's own 'on' day (not 'Visiting the site of the massacre of October 1950')
 
 def _fronted_day(text:str, # the body

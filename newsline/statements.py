@@ -1425,7 +1425,7 @@ def _item_words(text:str)->tuple:
     if (em := _END_MARK.search(text, s)) and em.start() > s: e = em.start()
     return s, e
 
-_ABROAD = re.compile(r"\b(?:International|World|Global|European|Asian|Asia|African|Overseas|Regional|Japan|Japanese|China|Chinese|Russia|Russian|America|American|U\.S\.)\b")
+_ABROAD = re.compile(r"\b(?:International|World|Global|European|Asian|Asia|African|Overseas|Regional)\b")  # a body beyond one country
 _IN_SOUTH = re.compile(r"\bin\s+(?:[Pp]uppet\s+ROK|S\.\s*Korea|[Ss]outh\s+Korea)\s*$")  # a KCNA title's setting, closing it
 _PARA_STORY = re.compile(r'\n[ \t]*(?=' + _STORY + ')')  # a paragraph opening a story
 
@@ -1442,7 +1442,8 @@ def _one(text, title, dct, matcher, article_id, is_kcna, tagger=None, dateline='
     if is_kcna and _IN_SOUTH.search(title or ''):  # 'Anti-U.S. Struggle Intensifies in Puppet ROK', 'U.S. War Moves Denounced in S. Korea': a report
         for r in rows:                            # of south Korean bodies; those the table does not know are south Korean
             if not r['actor_country'] and r['actor_type'] in (None, '', 'person', 'ngo', 'party', 'media') and r['speaker'] and not _known(matcher, r['speaker']) \
-                    and not _ABROAD.search(r['speaker']):  # (not 'The International Peace Bureau', 'The Overseas Compatriots Association')
+                    and not _ABROAD.search(r['speaker']) and not any(f[3] not in ('', 'KOR') for f in matcher.find(r['speaker'])):
+                # (not 'The International Peace Bureau', 'The Overseas Compatriots Association', nor a body named with another country: 'Japan Teachers Union')
                 r['actor_country'] = 'KOR'
     if is_kcna and anchor is None and any(r['date'] is None for r in rows):  # a story told further down: 'One day in November 2014, the General
         stories = [(m.end(), d) for m in _PARA_STORY.finditer(text) if (d := narrative_date(text[m.end():], dct)) and _in_range(d[0])]  # Secretary
