@@ -705,6 +705,8 @@ _DEMONYM_WORD = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i|ch|ic)")  # 'the Irish C
 _ROLE_PLACE = re.compile(r"\s+(?:to|of|for|in)\s+(?:the\s+)?")  # 'Ambassador to South Korea Alexander Timonin'
 _EVENT_WORDS = {'Meeting', 'Meetings', 'Conference', 'Forum', 'Seminar', 'Symposium', 'Rally', 'Congress', 'Ceremony', 'Festival', 'Summit',
                 'Session', 'Plenum', 'Games', 'Exhibition', 'Celebration', 'Commemoration', 'Gathering', 'Reception', 'Banquet', 'Workshop'}  # an event's name
+_SITE_NAME_ENDS = {'Hospital', 'University', 'College', 'School', 'Zoo', 'Museum', 'Clinic', 'Centre', 'Center', 'Library', 'Airport', 'Church',
+                'Cathedral', 'Academy', 'Gallery', 'Theatre', 'Theater', 'Stadium', 'Laboratory', 'Observatory', 'Prison', 'Station'}  # the end of a place's name
 _NAME_TAIL = re.compile(r"\s*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*$")
 _NAME_NEXT = re.compile(r"\s*((?:[A-Z][\w'’.-]*\s+){1,2}[A-Z][\w'’-]+)(?![\w'’-])")  # the same inside a sentence: 'Ambassador to Turkey Marc Pierini is'
 _PLACE_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+(?:of\s+(?:the\s+)?)?){1,4}?(?P<name>(?:[A-Z][\w'’.-]*\s+){1,2}[A-Z][\w'’-]+)\s*")
@@ -728,6 +730,8 @@ def _role_name(source:str, found:list, anchored:bool=True):
             if any(x in _BODY_WORDS or x in _EVENT_WORDS for x in w) or not _is_person_name(name): continue  # not 'the Ministry of Foreign Affairs',
             # nor 'Participants in Asia-Pacific Memorial Meeting'
         else: continue
+        if (k := max((i for i, w in enumerate(name.split()[:-2]) if w in _SITE_NAME_ENDS), default=-1)) >= 0:
+            name = ' '.join(name.split()[k+1:]); at = source.index(name, at)  # 'Obstetrician at Cork University Maternity Hospital Louise Kenny': her
         if len(name.split()) == 3 and name.split()[0] in _TITLE_END and _is_person_name(name.split(None, 1)[1]):
             name = name.split(None, 1)[1]; at = source.index(name, at)  # 'Youth Affairs Katherine Zappone': 'Affairs' ends the role
         words = [w.lower().strip('.') for w in name.split()]

@@ -204,6 +204,13 @@ _AUXW = r'(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|sh
 _SUBJUNCTIVE = re.compile(rf"\s*(?:that\s+)?(?:(?!{_AUXW}\b)[\w'’-]+\s+){{1,6}}?(?:not\s+)?be\s+[a-z]+(?:ed|en|wn|ne)\b", re.I)  # 'that measures be taken', 'that he not be reappointed'
 _REMEDY = re.compile(r"\s*(?:(?:some|several|various|new|concrete|practical|specific|urgent|the|a|an|further|additional|these|such)\s+)*"
                      r"(?:[\w-]+\s+)?(?:measures|steps|ways|solutions|remedies|actions|tasks)\b", re.I)  # what to do, suggested: a recommendation
+_GERUND_OBJ = re.compile(r"\s*(?:not\s+)?(?!(?:during|nothing|something|anything|everything|morning|evening|spring|king|thing|being|building|string|ring|"
+                         r"meeting|ceiling|wedding|pudding|darling|sibling|shilling|bearing|briefing|hearing|offering|warning|ruling|funding|training|cunning|"
+                         r"daring|amazing|interesting|growing|ongoing|leading|continuing|increasing|existing|following|remaining|upcoming|outstanding|"
+                         r"alarming|worrying|disturbing|shocking|striking|pressing|lasting|rising|coming|missing|opposing|competing|underlying|sweeping)\b)[a-z]{2,}ing\b")
+# a gerund after 'suggested' ('suggested using ATVs', 'recommended raising rates'): an act proposed (not a noun in -ing)
+_GERUND_SUBJECT = re.compile(r"\b(?:is|was|are|were|would|will|could|can|might|has|had|have|requires?|required|means?|meant)\b", re.I)  # 'suggested catching
+# them required the help of ...': the gerund is the subject of a clause, a view
 _ADVISE_AGAINST = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}?against\b", re.I)  # 'advised them against travel'
 _INSTRUCT = re.compile(r'\b(?:told|tells?|telling|instruct(?:s|ed|ing)?|advis(?:e|es|ed|ing)|direct(?:s|ed|ing)?)\s*$', re.I)  # 'told officials to ...'
 def _addressee_to(most:int): # at most this many words of addressee before 'to'
@@ -343,8 +350,8 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
     if _ASK.search(cue or '') and _REQUEST.match(content or '') and '?' not in (content or ''): return 'appeal'  # a request
     if _ASK.search(cue or '') and _QUESTION.match(content or ''): return 'say'  # 'asked if he would be prepared to stay': a question, no plan of the asker's
     if _SUGGEST.search(cue or '') and (_SUBJUNCTIVE.match(content or '') or re.search(r'advis', cue, re.I) and _ADVISE_AGAINST.match(content or '')
-                                       or _REMEDY.match(content or '')):  # ('suggested measures specified in the reports', 'recommended steps to')
-        return 'appeal'  # 'suggests measures be taken', 'advised them against travel': a recommendation
+                                       or _REMEDY.match(content or '') or _GERUND_OBJ.match(content or '') and not _GERUND_SUBJECT.search((content or '')[:120])):  # ('suggested measures specified in the
+        return 'appeal'  # reports', 'recommended steps to', 'suggested using all-terrain vehicles'): 'suggests measures be taken', 'advised them against travel': a recommendation
     if _INSTRUCT.search(cue or '') and (_TOLD_TO.match(content or '') or re.search(r'instruct|direct', cue, re.I) and _DIRECTED_TO.match(content or '')):
         return 'appeal'  # an instruction: 'told officials to first make fine needles'
     if len(content or '') > 300 and _THANKS.search(re.split(r'(?<=[.!?])\s', content.lstrip(), maxsplit=1)[0]):
@@ -391,6 +398,8 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
             if kind == 'demand' and all(_OTHERS_DEMAND.search(both, max(0, m.start()-40), min(len(both), m.end()+4)) for m in rx.finditer(both)):
                 continue  # 'in accordance with the unanimous will and demand of the UN member states', 'the escalating confrontation demands the
                 # DPRK take ...': a demand of others, or a need the times pose, no demand the speaker makes
+            if kind == 'demand' and all(m.group().lower() == 'must' and _EPISTEMIC_MUST.match(both, m.start()) for m in rx.finditer(both)):
+                continue  # 'people used to believe kayaking must be quite dangerous', 'it must have been a mistake': a guess, no demand
             if kind == 'demand' and all(m.group().lower() == 'must' and _OWN_MUST.search(both, max(0, m.start()-40), m.start()) for m in rx.finditer(both)):
                 own_must = own_must or any(not re.search(r"\bi\s+(?:\w+ly\s+)?$", both[max(0, m.start()-12):m.start()], re.I) for m in rx.finditer(both))
                 continue  # 'our army must grow more powerful and will ...', 'we must fight back': the speaker's own side, no
@@ -429,6 +438,8 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
     return 'say'
 
 _IN_CONDITION = re.compile(r"\b(?:if|unless|whether)\s+(?:[\w'’-]+\s+){1,4}$", re.I)  # a word in a condition's clause, right after its subject
+_EPISTEMIC_MUST = re.compile(r"must\s+(?:have\s+(?:been|[a-z]+(?:ed|en|wn|ne|ght|ck|ot|un|ew|id))\b|be\s+(?:quite|very|so|really|rather)\s+(?!(?:careful|cautious|vigilant|alert|clear|firm|aware|ready|prepared|mindful|strict|serious)\b))", re.I)
+# an inference ('must have known', 'must be quite dangerous'), not a duty ('must be inclusive', 'must be fully enforced', 'must be aware')
 _OTHERS_DEMAND = re.compile(r"\bdemands?\s+of\b|\b(?:will|wishes|aspirations?)\s+and\s+demands?\b|\b(?:popular|public|people['’]s|unanimous)\s+demands?\b"
                             r"|\b(?:situation|era|reality|times|confrontation|circumstances|trend|age|development|logic)\s+(?:[\w-]+\s+){0,4}?demands?\b", re.I)
 _SUPPORT_OWN = re.compile(r"\b(?:we|i|(?:the\s+)?(?-i:[A-Z][\w-]+)\s+people)\s+(?:[a-z]+ly\s+|always\s+|also\s+){0,3}"

@@ -550,8 +550,10 @@ def home_country(text:str, # an article's body
                  min_alone:int=2, # or this many when no other country is named at all
                 )->str: # ISO3 code, or '' when no country leads
     "The country an article is about: the one its actors and places name most, when it leads clearly."
-    n = Counter(m[3] for m in mentions if m[3] and m[4] != 'international_org')
+    n = Counter(m[3] for m in mentions if m[3] and m[4] not in ('international_org', 'media'))
     n.update(place_countries(text))
+    n.update(m[3] for m in mentions if m[4] == 'media' and m[3] in n)  # an outlet counts for a country named otherwise too ('told DW' in a story
+    # from Australia names no German thing)
     top = n.most_common(2)
     if not top or top[0][1] < (min_alone if len(n) == 1 else min_count) or top[0][1] < min_share * sum(n.values()): return ''
     return '' if len(top) > 1 and top[1][1] == top[0][1] else top[0][0]

@@ -108,9 +108,14 @@ _DAY_THEN_PARTICIPLE = re.compile(r'\b(?:on\s+)?((?:(?:late|early)\s+)?' + _DAYS
 
 _PLANNED_BEFORE = re.compile(r'\b(?:where|when|which|who|whom|was to|were to|is to|are to|will|would|shall|plans? to|planned|scheduled|due)\b[^,;]*$', re.I)  # 'an event where X was to campaign on Sunday, citing': the event's day
 _DAY_BEFORE_PARTICIPLE = re.compile(r'(?<=\w)(?<!\bnext)(?<!\bfrom)(?<!\buntil)(?<!\bby)(?<!\bcoming)(?<!\bbefore)(?<!\bfollowing)(?<!\bthis)\s+((?:(?:late|early)\s+)?' + _DAYS + r'(?:\s+(?:morning|afternoon|evening|night))?)\s*,\s*$')
-_TIME_BEFORE_PARTICIPLE = re.compile(r"(?<=\w)\s+((?:in|on|last|earlier|late|early)\s+(?:this\s+|last\s+)?(?:(?:[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?)|"
-                                     r"\d{4}|week|month|year|(?:this|last)\s+(?:week|month|year)))\s*,\s*(?:and\s+)?$")
-# 'cancelled it in July, saying', 'left the party last month, calling': a month, a date or a week closes the main clause
+_TIME_PHRASE = (r"(?:in|on|last|earlier|late|early)\s+(?:this\s+|last\s+)?(?:(?:[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?)|"
+                r"\d{4}|week|month|year|(?:this|last)\s+(?:week|month|year))|(?:\w+|a\s+few)\s+(?:days?|weeks?|months?|years?)\s+ago|yesterday|last\s+night")
+_TIME_BEFORE_PARTICIPLE = re.compile(r"(?<=\w)\s+(" + _TIME_PHRASE + r")\s*,\s*(?:and\s+)?$")
+# 'cancelled it in July, saying', 'left the party last month, calling', 'blocked it two weeks ago, concluding': a month, a date, a week
+# or a time ago closes the main clause
+_TIME_BEFORE_WHEN = re.compile(r"(?<=\w)(?<!\bnext)(?<!\buntil)(?<!\bby)(?<!\bbefore)(?<!\bsince)\s+(" + _TIME_PHRASE + r"|(?:(?:late|early)\s+)?" + _DAYS +
+                               r"(?:\s+(?:morning|afternoon|evening|night))?)\s+(?:when|by)\s+$")
+# 'caused a stir last week when he said', 'sparked outrage on Friday by saying': the main clause's time is the saying's
 _SUBJECT_TIME = re.compile(r"\s+(?:in\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:letter|message|statement|speech|interview|article|report|"
                            r"address|remarks|reply)\s+)?((?:on|last|early|late|earlier)\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?|" + _DAYS + r"))\s+[a-z]+ed\b")
 # a day between the subject and its main verb ('The association in its letter on Feb. 13 extended ...'), for a participle later in the sentence
@@ -293,6 +298,10 @@ def attached_date(text:str, # the body
     if m:  # 'called that finding "absurd" on Wednesday, saying ...': the day closes the cue's clause
         pv = _day_value(fn, m.group(1), ref.normalize())
         if pv: return pv
+    by = re.fullmatch(r'\w+ing', text[cs:ce]) and text[max(s0, cs-3):cs] == 'by '
+    at = cs if by else ss if ss is not None and text[max(s0, ss-5):ss] == 'when ' else None
+    if at is not None and (m := _TIME_BEFORE_WHEN.search(text, max(s0, at-80), at)) and not _PLANNED_BEFORE.search(text, max(s0, m.start()-60), m.start()):
+        return _day_value(fn, text[max(s0, m.start(1)-100):m.end(1)], ref.normalize(), m.end(1) - max(s0, m.start(1)-100))
     return None
 
 # %% ../nbs/02f_statement_dates.ipynb #c012

@@ -340,6 +340,8 @@ _DOMAIN_CHIEF = re.compile(r'(?:the|this)\s+(defen[cs]e|foreign|finance|health|i
 _BARE_ROLE = re.compile(r'(?:the|this)\s+((?:[A-Z][a-z]+\s+)?(?:(?:deputy|vice|prime|foreign|defen[cs]e|interior|finance|health|trade|press)\s+)?'
                         r'(?:president|minister|secretary|spokesman|spokeswoman|spokesperson|premier|chancellor|ambassador|governor|mayor|leader|chairman|chairwoman))', re.I)
 _NP_COLON = re.compile(r'[^"“:\n]{2,160}?:\s*(?=["“])')  # a phrase, a colon, then a quotation
+_COLON_QUOTE = re.compile(r'[ \t]*:[ \t]*(["“])')  # a colon after the words, then a quotation
+_CLAUSE_WORD = re.compile(r"\b(?:that|is|are|was|were|has|have|had|will|would|can|could|should|must|did|does|do)\b|n['’]t\b", re.I)
 _BY_OUTLET = re.compile(rf"\b(?:{_BY_WORDS})\s+by\s+(?:the\s+)?$", re.I)  # 'a witness, interviewed by France Inter,'
 _PURPOSE = [  # what the issuing sentence says a document is for ('issued a statement in support of ...', '... to denounce ...')
     ('praise', re.compile(r"\bin\s+(?:full\s+)?support\s+(?:of|for)\b|\b(?:to|in\s+order\s+to)\s+(?:support|hail|welcome|congratulate|praise|salute)\b"
@@ -524,6 +526,11 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
     if doc: salient.append((0, 0, doc[0], doc[1] or '', doc[2] or '', doc[3] or ''))  # 'the message said': its sender
     rcpt = document_recipient(title, matcher) if doc and title else None  # whom the document's words are aimed at
     recs = _colon_contents(text, recs)
+    for r in recs:  # 'She told the Daily Telegraph in 2014: "I giggle ..."': the quotation after the colon, not the addressee before it
+        if not r['direct'] and len(r['content_spans']) == 1 and (sp := r['content_spans'][0])[0] >= r['cue_end'] \
+                and (m := _COLON_QUOTE.match(text, sp[1])) and len(text[sp[0]:sp[1]].split()) <= 8 and not _CLAUSE_WORD.search(text, sp[0], sp[1]) \
+                and (j := text.find('”' if m.group(1) == '“' else '"', m.end())) > m.end() and '\n' not in text[m.end():j]:
+            r.update(content_spans=[(m.start(1), j + 1)], content_start=m.start(1), content_end=j + 1, direct=True)
     for r in recs:  # 'tweeted his annoyance at the paper: "The failing @nytimes ..."': the quotation after the colon is the words
         if not r['direct'] and len(r['content_spans']) == 1 and (sp := r['content_spans'][0]) and text[sp[1]-1] in '"”' \
                 and (m := _NP_COLON.match(text, sp[0], sp[1])) and text.count('"', m.end(), sp[1]) + text.count('“', m.end(), sp[1]) <= 2:
@@ -863,6 +870,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             # 'Foreign Minister Choe Son Hui' (not 'Republicans' after 'New Hampshire Republicans': a party's people, not those ones)
             sur = _COURTESY.sub('', speaker); woman = bool(re.match(r'(?:Mrs|Ms|Miss)\b', speaker))
             full = _named_before(sur, ante + salient)  # 'Zahid' for Ahmad Zahid Hamidi
+            if full and full[2] in ('government', 'country') and sur not in src: full = None  # 'The states say' is no 'United States'
             if full and woman and person_gender(full[0], full[2] or '') == 'm': full = None  # 'Mrs. Trump' is not Donald Trump
             if full: speaker, country, typ, cameo, how = full
             else:  # a name written out earlier, or in this sentence: 'whose acting spokesman, Mark Toner, said ... Toner said'
@@ -1062,6 +1070,10 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 and prev_r['speaker'] == r['speaker'] and re.fullmatch(r'sa(?:id|ys|y)|added|insisted|stressed', r['cue'] or '', re.I) \
                 and re.fullmatch(r'\s*(?:,\s*)?and\s+(?:(?:also|further)\s+)?', text[max(e for a, e in prev_r['content_spans'] or [(0, prev_r['cue_end'])]):r['cue_start']]):
             r['kind'] = prev_r['kind']  # 'has denied the accusations and said it was "absurdity"': the denial goes on
+        if r['kind'] == 'say' and prev_r is not None and prev_r['kind'] in ('criticize', 'deny', 'reject') and prev_r['sentence'] == r['sentence'] \
+                and r['source_start'] is not None and prev_r['source_start'] == r['source_start'] and prev_r['cue_end'] < r['cue_start'] \
+                and re.match(r'(?:saying|adding|insisting|arguing|stating|claiming|asserting)\b', r['cue'] or '', re.I):
+            r['kind'] = prev_r['kind']  # 'also spoke out against the test, the first since ..., saying in a statement that ...': the reasons of the act
         if r['kind'] == 'say' and (ik := issuer_kinds.get(r['speaker'])) and _ISSUED_DOC.match((r['source_text'] or '').strip()):
             r['kind'] = ik  # 'X issued a statement in support of ...; the statement said ...': its neutral sentences serve that purpose
         prev_r = r
@@ -1180,7 +1192,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
     for r in final:  # a place speaking: 'Ankara claimed ...', 'Scotland voted to ...' (a capital for its government, a nation, a state)
         if r['speaker'] and not r['actor_country'] and r['speaker'] not in _SEATS and (c := places.get(r['speaker'])): r['actor_country'] = c
     home = None  # the article's own country, for speakers still without one, once kinds and targets are drawn (`home_country`)
-    intl = set() if kcna else {r['speaker'] for r in final if r['speaker'] and (_intl_officer(r['source_text'] or '', matcher) or _intl_intro(text, r['speaker'], matcher))}
+    intl = set() if kcna else {r['speaker'] for r in final if r['speaker'] and (_intl_officer(r['source_text'] or '', matcher) or _intl_intro(text, r['speaker'], matcher)
+                                                                           or _outlet_staff(r['source_text'] or '', matcher))}
     # (only outside KCNA, whose speakers take no article country below)
     for r in final:
         if not kcna and r['speaker'] and not r['actor_country'] and (r['actor_type'] in (None, '', 'person') or r['actor_type'] in _LOCAL_KINDS
@@ -1226,6 +1239,13 @@ def _intl_officer(src:str, matcher)->bool:
     src = re.split(r',?\s+(?:who|whose|which)\b', src, maxsplit=1)[0]  # 'Mr Blair, who campaigned to Remain in the EU': his own country
     return any(f[4] == 'international_org' and (f[2] != 'UN Security Council' or re.search(r'\bU\.?N\b|United Nations', src[f[0]:f[1]]))
                for f in matcher.find(src))  # ('Security Council Secretary Nikolai Patrushev': Russia's council)
+
+_STAFF = re.compile(r"\b(?:our|its|the\s+\w+['’]s)\s+(?:[\w-]+\s+)?correspondent\b|\breporting\s+(?:from|in)\b", re.I)
+
+def _outlet_staff(src:str, matcher)->bool:
+    "Whether a source is a news outlet's reporter (\"Al Jazeera's David Mercer\", 'our correspondent', 'X, reporting from Y'): of no country of the story's."
+    src = re.split(r',?\s+(?:who|whose|which)\b', src, maxsplit=1)[0]
+    return bool(_STAFF.search(src)) or any(f[4] == 'media' and src[f[1]:f[1]+2] in ("'s", '’s') for f in matcher.find(src))
 
 def _intl_intro(text:str, name:str, matcher)->bool:
     "Whether the text introduces a person by an office of an international body just before the name ('Former EU Ambassador to Turkey Marc Pierini')."
