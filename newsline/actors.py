@@ -700,6 +700,9 @@ def _role_name_rx(anchored:bool=True):
 NAME_PARTICLES = r"(?:de|da|di|del|della|dos|du|van|von|der|den|la|le|bin|bint|ibn|al|el)"  # lowercase words inside personal names
 
 _HONORED_NAME = re.compile(r"\s+(?:Rep|Sen|Gov|Gen|Lt|Col|Maj|Capt|Adm|Dr|Prof)\.\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)(?:\s+of\s+[A-Z][\w .'’-]*)?\s*,?\s*")
+_SETTING_HEAD = re.compile(r"^\s*(?:the|this|that)\s+(?:[\w-]+\s+)?(?:meeting|ceremony|rally|conference|session|gathering|forum|seminar|"
+                           r"symposium|reception|banquet|event)\s+(?=(?:an?|the)\s|(?-i:[A-Z]))", re.I)
+_LOCAL_ROLES = {'Mayor', 'Governor'}  # a place's own officer: 'Mayor of Inchon X'
 _FOR_ROLES = {'Minister', 'Secretary', 'Commissioner', 'Envoy', 'Representative'}  # 'State Secretary for Migration X'; not 'spokesman for Operation X'
 _DEMONYM_WORD = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i|ch|ic)")  # 'the Irish Coast Guard': an adjective, no place a role is for
 _ROLE_PLACE = re.compile(r"\s+(?:to|of|for|in)\s+(?:the\s+)?")  # 'Ambassador to South Korea Alexander Timonin'
@@ -721,12 +724,16 @@ def _role_name(source:str, found:list, anchored:bool=True):
                 and (tail := (_NAME_TAIL if anchored else _NAME_NEXT).match(source, place[1])):  # the name after the place the role is for, a table actor:
             # 'President of Cuba X', 'ambassador to Japan X'; not 'director of China Telecom'
             name, at = tail.group(1), tail.start(1)
+            if r.group() in _LOCAL_ROLES and place[3] and _is_person_name(name): return name, place[3]  # 'Mayor of Seoul X': of Seoul's country
         elif anchored and (pl := _ROLE_PLACE.match(source, r.end())) and (pl.group().split()[0] in ('to', 'in') or pl.group().strip() == 'for'
-                                                                            and r.group() in _FOR_ROLES) \
+                                                                            and r.group() in _FOR_ROLES or pl.group().strip() == 'of' and r.group() in _LOCAL_ROLES) \
                 and (pt := _PLACE_NAME.fullmatch(source, pl.end())):
             w = pt.group('name').split()  # a place not in the table: 'Ambassador to the Republic of Cyprus Stanislav Osadchy'
             if not (len(w) == 3 and len(w[0]) <= 6 and max(map(len, w[1:])) <= 5): w = w[-2:]  # 'Ri Yong Ho' keeps three words
             name = ' '.join(w); at = source.rindex(name)
+            if r.group() in _LOCAL_ROLES and (pc := place_table().get(source[pl.end():at].strip())):  # 'Mayor of Inchon An Sang Su': the city's country
+                if any(x in _BODY_WORDS or x in _EVENT_WORDS for x in w) or not _is_person_name(name): continue
+                return name, pc
             if any(x in _BODY_WORDS or x in _EVENT_WORDS for x in w) or not _is_person_name(name): continue  # not 'the Ministry of Foreign Affairs',
             # nor 'Participants in Asia-Pacific Memorial Meeting'
         else: continue
@@ -747,7 +754,8 @@ _BOILERPLATE = re.compile(r'\s*' + LINK_WORDS + r'\b', re.I)
 _DOC_FROM = re.compile(r"(?:(?:an?|the)\s+(?:[\w-]+\s+)?(?:statement|letter|message|communiqu[eé]|note)|(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}?"
                        r"(?:figures|data|statistics|numbers|survey|study|poll|analysis|estimates?)|(?:[\w-]+\s+){0,3}?(?:statements?|letters?|messages?|"
                        r"communiqu[eé]s?|notes?|reports?|documents?)(?:\s+and\s+(?:[\w-]+\s+)?(?:letters?|messages?|notes?))?\s+(?:sent|issued|released|"
-                       r"published|written|signed))\s+(?:from|by|of)\s+(.+)$", re.I)  # 'a statement from X', 'New figures from X', 'Congratulatory messages and letters sent by X'
+                       r"published|written|signed))(?:\s+(?:available|compiled|provided|obtained|gathered))?\s+(?:from|by|of)\s+(.+)$", re.I)  # 'a statement from X',
+# 'New figures from X', 'Congratulatory messages and letters sent by X', 'data available from the Ministry of Agriculture'
 _PIECE_OF = re.compile(r"(?:(?i:an?|the|this|that|another)\s+)?(?:[\w-]+\s+){0,2}?(?i:commentar(?:y|ies)|articles?|editorials?|essays?|(?P<rep>reports?))"
                        r"\s+of\s+(?P<obj>(?:the\s+)?(?:south\s+Korean\s+|[A-Z]).*)")
 # 'A commentary of Rodong Sinmun', 'an editorial of the south Korean paper X': the paper speaks ('a report of gunfire' names no one)
@@ -1032,6 +1040,7 @@ def _resolve_source(source, mentions, matcher=None, salient=(), text='')->tuple:
         return (rn_.group(1).strip(), resolve_source(source[:rn_.start()], mentions, matcher, salient, text)[1], 'person', None, 'name')
     source = before_relative(source)  # 'Chris Christie, who led Trump's transition,': Christie, not Trump
     source = _dash_aside_commas(source)  # a dash-enclosed aside is an apposition: 'Rajiv Tuli - spokesman of X -'
+    source = _SETTING_HEAD.sub('', source)  # 'At the meeting a reporter and speakers called upon ...': the setting before the subject
     source = _SPEAKING_TO.sub('', source)  # "Speaking to the BBC's The View programme, David McIlveen": McIlveen
     if (pc := _BY_TAIL.search(source)) and pc.start() > 0: source = source[:pc.start()].rstrip(' ,')  # 'a rebel fighter reached by Reuters': the fighter
     if (tc := _TRAILING_CHANNEL.search(source)) and len(source[:tc.start()].split()) >= 2:

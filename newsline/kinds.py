@@ -28,7 +28,7 @@ CUE_KIND = [  # checked in order on the cue text
     ('criticize', _w(r'critici[sz]\w*', _ALARM, r'condemn\w*', r'denounc\w*', r'slam\w*', r'blast\w*', r'accus\w*', r'label+\w*', r'brand\w*',
                      r'charg(?:e|es|ed|ing)', r'decr(?:y|ied|ies)', r'censur\w*', r'lambast\w*', r'castigat\w*', r'ridicul\w*', r'mock\w*', r'assail\w*',
                      r'attack\w*', r'bash\w*', r'flay\w*', r'deplor\w*', r'lash\w* out', r'rebuk\w*', r'scold\w*', r'chid\w*',
-                     r'dubb?\w*', r'pann(?:ed|ing)', r'pans', r'(?:spoke|speak\w*|spoken) out against', r'took issue', r'tak\w* issue', r'blam\w*', r'protest\w*', r'charg(?:e|ed|es)', r'alleg(?:e|ed|es|ing)')),
+                     r'pann(?:ed|ing)', r'pans', r'(?:spoke|speak\w*|spoken) out against', r'took issue', r'tak\w* issue', r'blam\w*', r'protest\w*', r'charg(?:e|ed|es)', r'alleg(?:e|ed|es|ing)')),
     ('praise', _w(r'prais\w*', r'hail\w*', r'support(?:s|ed|ing)?', r'(?:express\w*|voic\w*|reaffirm\w*|pledg\w*) (?:\w+ ){0,2}support', r'(?:speak|spoke|speaks|speaking) highly', r'(?:express|voic)\w* (?:\w+ ){0,2}(?:approval|satisfaction|admiration|appreciation|gratitude)', r'(?:paid|pays|pay|paying) (?:\w+ ){0,2}tributes?', r'laud\w*', r'welcom\w*', r'congratulat\w*', r'thank\w*', r'commend\w*', r'extol\w*', r'(?:message|letter|telegram)s? of greetings?',
                   r'applaud\w*', r'endors\w*', r'appreciat\w*',
                   r'with (?:great |deep |much |high |full )?(?:satisfaction|pride|admiration|appreciation)')),

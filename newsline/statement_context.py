@@ -106,7 +106,7 @@ _PERSON_WORDS = set("""mep mp mla td candidate nominee senator leader chief pres
     participant lieutenant sergeant immigrant migrant applicant claimant defendant complainant informant dissident opponent
     proponent descendant official diplomat envoy lawmaker legislator congressman congresswoman billionaire tycoon magnate
     mogul actor actress star coach player veteran activist campaigner expert analyst economist scientist general governor
-    mayor premier minister chairman chairwoman head boss founder owner pundit host king queen prince princess emir sultan
+    mayor premier minister chairman chairwoman chairperson head boss founder owner pundit host king queen prince princess emir sultan
     monarch emperor pope judge advocate""".split())  # person nouns without such an ending
 _NOT_PERSON = {'committee', 'subcommittee', 'jubilee', 'guarantee', 'decree', 'degree', 'paper', 'order', 'center', 'centre', 'number', 'matter', 'letter', 'border', 'power', 'quarter', 'chapter', 'corner',
                'government', 'department', 'parliament', 'agreement', 'statement', 'movement', 'management', 'establishment',
@@ -657,7 +657,8 @@ _PERSON_OF = re.compile(r"((?:[A-Z][\w.'’-]*\s+){1,5}[A-Z][\w'’-]+)\s+(?:of|
 _SENT = re.compile(r"^\s*(?:[A-Z][\w ]{1,30},\s+[A-Z][a-z]+\.?\s+\d{1,2}\s+\(KCNA\)\s+[-—–]+\s+)?"  # (a KCNA dateline)
                    r"(?:(?:On|In|At|During|After|Before)\b[^,]{0,40},\s*)?(?P<x>[A-Za-z0-9][^,.;:]{2,150}?(?:,\s+[a-z][^.;:]{2,200}?,)?)"  # ('X, president of ..., on Sunday sent')
                    r"(?:\s+(?:on|last|this)\s+(?:[A-Z][a-z]+day|[A-Z][a-z]+\.?\s+\d{1,2}))?(?:\s+[a-z]+ly)?\s+(?:sent|sends|forwarded|made\s+public|"
-                   r"dispatched|addressed|adopted|(?P<iss>issued|released|published)|posted|carried|contributed)\s+(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\w-]+\s+){0,3}?"
+                   r"dispatched|addressed|adopted|(?P<iss>issued|released|published)|posted|carried|contributed|"
+                   r"(?:visited|went\s+to|called\s+at)\s+[^,.;:]{2,80}?\s+to\s+(?:convey|deliver|hand(?:\s+over)?))\s+(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\w-]+\s+){0,3}?"
                    r"(?:letters?|messages?|greetings|telegrams?|reply|notes?|congratulations|condolences|appeals?|declarations?|resolutions?|articles?|"
                    r"commentar(?:y|ies)|editorials?|write-ups?|features?|stories|(?(iss)(?!)|statements?))\b"  # ('The Russian paper Our House Sochi carried a special write-up')
                    r"|^\s*(?P<w>[A-Z][^,.;:]{2,80}?)\s+(?:wrote|writes|had written)\s+(?:a\s+(?:[\w-]+\s+)?letter\s+)?to\b"  # 'Trump wrote to Xi'

@@ -339,6 +339,8 @@ _TO_ADDRESSEE = re.compile(r'\s+to\s+(?:the\s+)?(?:[\w.\'’-]+\s+){0,3}$')  # '
 _DOMAIN_CHIEF = re.compile(r'(?:the|this)\s+(defen[cs]e|foreign|finance|health|interior|justice|trade|energy|education|home|treasury)\s+(?:chief|head|boss)', re.I)
 _BARE_ROLE = re.compile(r'(?:the|this)\s+((?:[A-Z][a-z]+\s+)?(?:(?:deputy|vice|prime|foreign|defen[cs]e|interior|finance|health|trade|press)\s+)?'
                         r'(?:president|minister|secretary|spokesman|spokeswoman|spokesperson|premier|chancellor|ambassador|governor|mayor|leader|chairman|chairwoman))', re.I)
+_NAMING_CUE = re.compile(r'(?:(?:has|have|had|was|were|is|are)\s+)?(?:dubbed|nicknamed)', re.I)
+_NAME_GIVEN = re.compile(r'\s*(?:["“‘]|the\s+[A-Z])')  # what a naming verb is followed by when it names a thing: 'dubbed "X"', 'dubbed the Five O'Clock Follies'
 _NP_COLON = re.compile(r'[^"“:\n]{2,160}?:\s*(?=["“])')  # a phrase, a colon, then a quotation
 _COLON_QUOTE = re.compile(r'[ \t]*:[ \t]*(["“])')  # a colon after the words, then a quotation
 _CLAUSE_WORD = re.compile(r"\b(?:that|is|are|was|were|has|have|had|will|would|can|could|should|must|did|does|do)\b|n['’]t\b", re.I)
@@ -649,6 +651,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             # ('What VEB is proposing is to create ...': the words follow; 'What analysts have dubbed X ...': a naming)
             continue  # 'What Lubers said brings into bolder relief ...': a statement referred to, not made here
         if _SITUATION.match(src): continue  # 'The present military confrontation on the peninsula demands ...': a situation speaks for no one
+        if _NAMING_CUE.fullmatch(cue) and r['content_start'] is not None and _NAME_GIVEN.match(text, r['content_start']):
+            continue  # 'the Fourth International Arctic Forum dubbed "The Arctic - a Territory of Dialogue"': a name, no one's words
         if _HABIT.search(cue) or _HABIT_BEFORE.search(text, max(0, r['cue_start'] - 14), r['cue_start']):
             continue  # 'we often spoke about ...', 'Richter always denied ...', 'used to say': a habit, no statement made once
         if re.fullmatch(r'(?:\w+\s+)?ask(?:s|ed|ing)?', cue, re.I) and r['content_start'] is not None and \
@@ -1213,7 +1217,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 and not _KOREAN_NAME.fullmatch(r['speaker']) and not _known(matcher, r['speaker']) and not _NOT_TITLE_COUNTRY.match(r['speaker']) \
                 and not re.match(r'(?:our|we|my|i)\b', r['source_text'] or '', re.I):  # ('our Party and government': the DPRK's own)
             if home is None: home = _title_country(title, matcher)  # 'Angola to Develop Education': 'the minister' is Angola's
-            if home: r['actor_country'] = home
+            if home and not (r['kind'] in ('criticize', 'demand', 'reject', 'threaten') and any(f[3] == home for f in matcher.find(r['content'] or ''))):
+                r['actor_country'] = home  # (not the country the words attack: 'Japan's Bid for UNSC Seat Opposed', 'the representatives
+                # strongly demanded the UN check Japan's pitch' are not Japan's)
     relayed = {id(r): inner for r in final if (inner := _relayed(r, final))}  # 'According to Yonhap, four organizations on May 11 charged
     for r in final:  # that ...': theirs, through Yonhap
         for o in relayed.get(id(r), ()):

@@ -233,7 +233,9 @@ INVERSION = {'said','says','say','added','adds','wrote','writes','asked','asks',
              'argued','according','declared','stated','observed','replied','responded','concluded','remarked','tweeted','quipped',
              'joked','countered','reported','announced','acknowledged','conceded','cautioned','warned','stressed','claimed','cried',
              'shouted','suggested','added:','says:','said:','predicted','pointed','agreed','admitted','complained','urged','wondered',
-             '―','—'}
+             '―','—', 'notes','recalls','insists','argues','declares','states','observes','replies','responds','concludes','remarks','tweets',
+             'reports','announces','acknowledges','concedes','cautions','warns','stresses','claims','predicts','admits','complains','urges'}
+# (the present forms of KCNA's '..., notes Rodong Sinmun', '..., warns Rodong Sinmun Tuesday in a commentary')
 PAST = {'made','gave','took','held','met','sent','paid','left','went','came','got','put','set','laid','led','brought','bought','thought',
         'felt','kept','saw','told','said','spoke','wrote','stood','sat','won','lost','found','became','began','ran','rose','did','had','was',
         'were','is','are','says','tells','has','have','will','would','can','could'}
