@@ -1221,7 +1221,8 @@ def _resolve_source(source, mentions, matcher=None, salient=(), text='')->tuple:
             (hd := re.split(r'\s(?:of|for|against|on|to|in)\s', salient[-1][2].lower())[0].split()[-1:]) and hd[0] in _IT_BODIES:
         return (salient[-1][2], None, None, None, how)  # 'the bank said ... , it said': the body that spoke last, not a country named before
     mods = [w.lower()[:5] for w in source.split()[1:-1] if w[:1].isupper() and w.lower()[:5] not in _PARTY_MODS and not w.lower().endswith('-based')] \
-        if how == 'nominal' and not (want or set()) & {'person', 'spokesperson'} and want != {'government'} else []
+        if how == 'nominal' and not (want or set()) & {'person'} and want != {'government'} else []  # ('the CWS spokeswoman' is no State
+    # Department spokesperson named before)
     # 'The Commerce Department' names its body; a person's role, a party or a state's voice ('the Gunma prefectural authorities') names none
     if how == 'nominal' and words[-1] in DOCUMENTS and words[0] in ('the', 'this') and text:  # 'says Rodong Sinmun in a commentary. ... The commentary says': the paper
         for s, e, actor, country, typ, cameo in cands:  # the text gave a commentary, not another paper quoted in between
@@ -1233,6 +1234,9 @@ def _resolve_source(source, mentions, matcher=None, salient=(), text='')->tuple:
         if how == 'pronoun' and typ in _ORG_TYPES and text and s >= 0 and (_ON_PLATFORM.search(text, max(0, s-12), s) or _ORG_ROLE.match(text, e)):
             continue  # 'a post on Twitter', 'a YouTube video', 'told the Sunday Times': the company is not what 'it' speaks for
         if other and person_gender(actor, typ, text) == other: continue
+        if how == 'pronoun' and words[0] in ('he', 'she') and typ == 'spokesperson' and actor.endswith(' spokesperson') and s >= 0 and text \
+                and not ((sw := re.search(r'\bspokes(?:man|woman|person)\b', text[s:s+300], re.I)) and sw.group().lower() == 'spokes' + ('man' if words[0] == 'he' else 'woman')):
+            continue  # a body's unnamed 'spokesperson' is no 'she' (only a spokeswoman is)
         if want is None or typ in want: return (actor, country or None, typ or None, cameo or None, how)
         if how == 'pronoun' and not typ and s >= 0 and (k == 0 or words[0] != 'it') and (_fits_unknown(words[0], actor) or other and
                                                                                             _one_name_of(actor, words[0], text, k == 0)):
@@ -1242,6 +1246,10 @@ def _resolve_source(source, mentions, matcher=None, salient=(), text='')->tuple:
     return ((None if how == 'pronoun' else canonical_name(source)), None, None, None, how)
 
 # %% ../nbs/02a_actors.ipynb #5b989542
+_SPOKES_FOR = re.compile(r"\s*(?:(?:an?|the|its)\s+)?(?:[\w-]+\s+)?spokes(?:man|woman|person)\s+(?:for|of)\s+", re.I)  # 'a spokesman for X'
+_SPOKES_AFTER = re.compile(r"\s*(?:(?:an?|the)\s+)?[^,]{2,60}?\s+spokes(?:man|woman|person)\s*", re.I)  # 'a State Department spokeswoman', 'KAPPC Spokesman'
+_DEFINITE = re.compile(r'\s*the\s', re.I)
+_VOICED_TYPES = {'government', 'ministry', 'military', 'international_org', 'party', 'company', 'ngo', 'think_tank', 'university', 'institute', 'media'}
 _PARENS = re.compile(r"\s*\((?:[A-Z]{2,}[A-Za-z0-9&./-]*(?:[,;/][^()\n]{0,50})?|[DRI]-[A-Z][\w.]*|[a-z0-9][^()\n]{0,60})\)")  # an aside in
 # brackets: an acronym ('(ISIL, also known as ISIS)'), a party tag, a note ('(pictured above)'); not a name's part, 'Nepal Communist Party (United)'
 
@@ -1257,6 +1265,18 @@ def resolve_source(source:str,   # the source span's text
     if _OTHERS_OF.fullmatch(source.strip()):  # "Washington's trading partners", "Trump's critics": others, not the owner
         return (canonical_name(source), None, None, None, 'unknown')
     r = _resolve_source(source, mentions, matcher, salient, text)
+    if r[2] not in ('person', 'spokesperson') and (sp := _SPOKES_FOR.match(source) or not _DEFINITE.match(source) and _SPOKES_AFTER.fullmatch(source)):
+        # ('the Kremlin spokesman' is rather the person the text names so, as 'the Kremlin spokesman said ... According to Peskov')
+        body = source[sp.end():] if sp.re is _SPOKES_FOR else re.sub(r'^\s*(?:an?|the)\s+', '', source[:source.lower().rfind('spokes')], flags=re.I)
+        rb = _resolve_source(body, mentions, matcher, salient, text) if body.strip() else r
+        if rb[4] == 'name' and rb[2] in _VOICED_TYPES and any(f[2] == rb[0] and f[1] - f[0] >= 0.6 * len(_DETS.sub('', body.strip()))
+                                                              for f in (matcher or actor_matcher()).find(body)):  # (the body named whole, not 'the DPRK Measure
+            # Council for Human Rights in South Korea'): 'a spokeswoman for the Chinese Foreign Ministry', 'KAPPC Spokesman': the body's
+            own = (matcher or actor_matcher()).info.get(f'{rb[0]} spokesperson')  # spokesperson, the table's if it has one, else of the body's
+            if own: return (own[0], own[1] or None, own[2], own[3] or None, 'name')  # country and code (not the body itself, as 'Pentagon
+            # spokesman Jeff Davis' is no Pentagon); a state's voice as written ('a Kremlin spokesman', 'Downing Street spokesman': not 'Russia spokesperson')
+            nm = canonical_name(body) if rb[1] and (matcher or actor_matcher()).govs.get(rb[1]) == rb[0] else rb[0]
+            return (f'{nm} spokesperson', rb[1], 'spokesperson', rb[3], 'name')
     if '(' in source and (not r[0] or '(' in r[0] or r[0].lower() == source.split()[-1].lower()) and (bare := _PARENS.sub('', source)).strip() \
             and bare.strip() != source.strip() and (rb := resolve_source(bare, mentions, matcher, salient, text))[0]:
         return rb  # an aside kept in the name or hiding it: 'the Russian Anti-Doping Agency (RUSADA)', 'The Islamic State (IS) group' (was

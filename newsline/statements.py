@@ -84,6 +84,8 @@ def _undated(body:str)->str:
 _ROLE_TITLE = re.compile(r"((?:Spokes(?:man|person|woman)|Director|Head|Chief|Press Secretary|Secretary|Chairman|Chairwoman)\s+(?:for|of)\s+"
                          r".+?)\s+(?:" + _TITLE_VERB.pattern + ")")
 
+_SPOKES_TITLE = re.compile(r"\s*((?:[\w.'’-]+\s+){1,8}?Spokes(?:man|woman|person))\b")  # a title's '<body> Spokesman'
+
 def _title_span(title:str)->tuple:
     "(lo, hi): where a statement title names its author; before `lo` is a headline ('...: KCNA Commentary'), from `hi` the topic or the act."
     ci = title.rfind(': ')
@@ -135,6 +137,8 @@ def item_speaker(title:str, body:str='', matcher=None)->tuple:
         if name[0]:  # KCNA carries the full texts of the DPRK's own voices ('issued the following'); a foreign author's line names the country
             typ = name[2] or ('person' if ',' in (au or lead).group(1) and _is_person_name(name[0]) else None)
             return (name[0], name[1] or ('PRK' if au or spokes else korean), typ, name[3])
+    if best is not None and (sp := _SPOKES_TITLE.match(title, lo, hi)) and (name := resolve_source(sp.group(1), [], m))[2] == 'spokesperson':
+        return name[:4]  # 'KAPPC Spokesman Blasts ...': the committee's spokesperson, as 'a spokesman for the KAPPC' in the words
     if best is None or best[4] == 'government':  # no body or person in the table: the title's own words for its author
         phrase = _author_phrase(title, lo, hi, found)
         if phrase and (name := resolve_source(phrase, [], m))[0] and name[4] in ('unknown', 'name'):
