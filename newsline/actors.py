@@ -700,8 +700,8 @@ def _role_name_rx(anchored:bool=True):
 NAME_PARTICLES = r"(?:de|da|di|del|della|dos|du|van|von|der|den|la|le|bin|bint|ibn|al|el)"  # lowercase words inside personal names
 
 _HONORED_NAME = re.compile(r"\s+(?:Rep|Sen|Gov|Gen|Lt|Col|Maj|Capt|Adm|Dr|Prof)\.\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)(?:\s+of\s+[A-Z][\w .'’-]*)?\s*,?\s*")
-_SETTING_HEAD = re.compile(r"^\s*(?:the|this|that)\s+(?:[\w-]+\s+)?(?:meeting|ceremony|rally|conference|session|gathering|forum|seminar|"
-                           r"symposium|reception|banquet|event)\s+(?=(?:an?|the)\s|(?-i:[A-Z]))", re.I)
+_SETTING_HEAD = re.compile(r"^\s*(?:the|this|that)\s+(?:[\w-]+\s+)?(?-i:meeting|ceremony|rally|conference|session|gathering|forum|seminar|"
+                           r"symposium|reception|banquet|event)\s+(?=(?:an?|the)\s|(?-i:[A-Z]))", re.I)  # (the noun in lower case: not 'the Conference Board')
 _LOCAL_ROLES = {'Mayor', 'Governor'}  # a place's own officer: 'Mayor of Inchon X'
 _FOR_ROLES = {'Minister', 'Secretary', 'Commissioner', 'Envoy', 'Representative'}  # 'State Secretary for Migration X'; not 'spokesman for Operation X'
 _DEMONYM_WORD = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i|ch|ic)")  # 'the Irish Coast Guard': an adjective, no place a role is for
@@ -1249,6 +1249,7 @@ def _resolve_source(source, mentions, matcher=None, salient=(), text='')->tuple:
 _SPOKES_FOR = re.compile(r"\s*(?:(?:an?|the|its)\s+)?(?:[\w-]+\s+)?spokes(?:man|woman|person)\s+(?:for|of)\s+", re.I)  # 'a spokesman for X'
 _SPOKES_AFTER = re.compile(r"\s*(?:(?:an?|the)\s+)?[^,]{2,60}?\s+spokes(?:man|woman|person)\s*", re.I)  # 'a State Department spokeswoman', 'KAPPC Spokesman'
 _DEFINITE = re.compile(r'\s*the\s', re.I)
+_FORMER = re.compile(r"\b(?:former|ex-|onetime|one-time|retired|erstwhile)", re.I)
 _VOICED_TYPES = {'government', 'ministry', 'military', 'international_org', 'party', 'company', 'ngo', 'think_tank', 'university', 'institute', 'media'}
 _PARENS = re.compile(r"\s*\((?:[A-Z]{2,}[A-Za-z0-9&./-]*(?:[,;/][^()\n]{0,50})?|[DRI]-[A-Z][\w.]*|[a-z0-9][^()\n]{0,60})\)")  # an aside in
 # brackets: an acronym ('(ISIL, also known as ISIS)'), a party tag, a note ('(pictured above)'); not a name's part, 'Nepal Communist Party (United)'
@@ -1265,7 +1266,8 @@ def resolve_source(source:str,   # the source span's text
     if _OTHERS_OF.fullmatch(source.strip()):  # "Washington's trading partners", "Trump's critics": others, not the owner
         return (canonical_name(source), None, None, None, 'unknown')
     r = _resolve_source(source, mentions, matcher, salient, text)
-    if r[2] not in ('person', 'spokesperson') and (sp := _SPOKES_FOR.match(source) or not _DEFINITE.match(source) and _SPOKES_AFTER.fullmatch(source)):
+    if r[2] not in ('person', 'spokesperson') and (sp := _SPOKES_FOR.match(source) or not _DEFINITE.match(source) and _SPOKES_AFTER.fullmatch(source)) \
+            and not _FORMER.search(source, 0, sp.end()):  # (not 'a former State Department spokesman': no official voice)
         # ('the Kremlin spokesman' is rather the person the text names so, as 'the Kremlin spokesman said ... According to Peskov')
         body = source[sp.end():] if sp.re is _SPOKES_FOR else re.sub(r'^\s*(?:an?|the)\s+', '', source[:source.lower().rfind('spokes')], flags=re.I)
         rb = _resolve_source(body, mentions, matcher, salient, text) if body.strip() else r

@@ -209,7 +209,9 @@ _GERUND_OBJ = re.compile(r"\s*(?:not\s+)?(?!(?:during|nothing|something|anything
                          r"daring|amazing|interesting|growing|ongoing|leading|continuing|increasing|existing|following|remaining|upcoming|outstanding|"
                          r"alarming|worrying|disturbing|shocking|striking|pressing|lasting|rising|coming|missing|opposing|competing|underlying|sweeping)\b)[a-z]{2,}ing\b")
 # a gerund after 'suggested' ('suggested using ATVs', 'recommended raising rates'): an act proposed (not a noun in -ing)
-_GERUND_SUBJECT = re.compile(r"\b(?:is|was|are|were|would|will|could|can|might|has|had|have|requires?|required|means?|meant)\b", re.I)  # 'suggested catching
+_GERUND_SUBJECT = re.compile(r"\b(?:is|was|are|were|would|will|could|can|might|has|had|have|requires?|required|means?|meant)\b"
+                             r"|^\s*[a-z]+ing\s+(?:[\w'’-]+\s+){0,3}?(?:[a-z]{3,}ed|fell|rose|grew|falls|rises|grows)\b", re.I)  # ('suggested lending slowed in
+# the fourth quarter', 'spending fell'; not 'using ATVs, produced at ...', 'embracing comfort food with a good old fashioned stew')  # 'suggested catching
 # them required the help of ...': the gerund is the subject of a clause, a view
 _ADVISE_AGAINST = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}?against\b", re.I)  # 'advised them against travel'
 _INSTRUCT = re.compile(r'\b(?:told|tells?|telling|instruct(?:s|ed|ing)?|advis(?:e|es|ed|ing)|direct(?:s|ed|ing)?)\s*$', re.I)  # 'told officials to ...'
@@ -438,7 +440,10 @@ def statement_kind(cue:str, # the cue text ('' for a whole-item statement)
     return 'say'
 
 _IN_CONDITION = re.compile(r"\b(?:if|unless|whether)\s+(?:[\w'’-]+\s+){1,4}$", re.I)  # a word in a condition's clause, right after its subject
-_EPISTEMIC_MUST = re.compile(r"must\s+(?:have\s+(?:been|[a-z]+(?:ed|en|wn|ne|ght|ck|ot|un|ew|id))\b|be\s+(?:quite|very|so|really|rather)\s+(?!(?:careful|cautious|vigilant|alert|clear|firm|aware|ready|prepared|mindful|strict|serious)\b))", re.I)
+_EPISTEMIC_MUST = re.compile(r"must\s+(?:have\s+(?:been|[a-z]+ed|known|seen|done|gone|taken|given|made|had|thought|felt|heard|got|gotten|forgotten|"
+                             r"written|come|become|left|lost|found|told|said|meant|understood|driven|ridden|eaten|fallen|run|begun|won|spent|sent|built)\b|"
+                             r"be\s+(?:quite|very|so|really|rather)\s+['‘\"“]?(?:dangerous|difficult|hard|painful|tough|frightening|scary|terrifying|devastating|"
+                             r"heartbreaking|sad|proud|happy|pleased|relieved|exhausting|confusing|strange|odd|tempting|wonderful|lonely|awful|terrible|horrible)\b)", re.I)
 # an inference ('must have known', 'must be quite dangerous'), not a duty ('must be inclusive', 'must be fully enforced', 'must be aware')
 _OTHERS_DEMAND = re.compile(r"\bdemands?\s+of\b|\b(?:will|wishes|aspirations?)\s+and\s+demands?\b|\b(?:popular|public|people['’]s|unanimous)\s+demands?\b"
                             r"|\b(?:situation|era|reality|times|confrontation|circumstances|trend|age|development|logic)\s+(?:[\w-]+\s+){0,4}?demands?\b", re.I)

@@ -113,6 +113,10 @@ _TIME_PHRASE = (r"(?:in|on|last|earlier|late|early)\s+(?:this\s+|last\s+)?(?:(?:
 _TIME_BEFORE_PARTICIPLE = re.compile(r"(?<=\w)\s+(" + _TIME_PHRASE + r")\s*,\s*(?:and\s+)?$")
 # 'cancelled it in July, saying', 'left the party last month, calling', 'blocked it two weeks ago, concluding': a month, a date, a week
 # or a time ago closes the main clause
+_PAST_FORMS = '|'.join(sorted((PAST | IRREGULAR_PAST) - {'are', 'is', 'can', 'could', 'has', 'have', 'says', 'tells', 'will', 'would'}))  # (`PAST` holds
+_PAST_WORD = re.compile(r"\b(?:[a-z]{2,}ed|" + _PAST_FORMS + r")\b")  # finite verbs of every tense) a verb in the past tense
+_UNMARKED_REL = re.compile(r"\b(?!(?:and|but|when|as|after|because|then|so|while|that|if|since)\b)[a-z]+\s+(?:he|she|they|we|I|you|it)\s+(?:\w+ly\s+)?"
+                           r"(?:[a-z]{2,}ed|" + _PAST_FORMS + r")$")  # 'the plan she unveiled': a clause on a noun
 _TIME_BEFORE_WHEN = re.compile(r"(?<=\w)(?<!\bnext)(?<!\buntil)(?<!\bby)(?<!\bbefore)(?<!\bsince)\s+(" + _TIME_PHRASE + r"|(?:(?:late|early)\s+)?" + _DAYS +
                                r"(?:\s+(?:morning|afternoon|evening|night))?)\s+(?:when|by)\s+$")
 # 'caused a stir last week when he said', 'sparked outrage on Friday by saying': the main clause's time is the saying's
@@ -240,7 +244,9 @@ def attached_date(text:str, # the body
     if re.fullmatch(r'\w+ing', text[cs:ce]) and re.search(r',\s*(?:and\s+)?$', text[max(s0, cs-6):cs]):
         w0 = cs  # ', suggesting': its own clause, unless the clause before ends in a day ('filed a request on Tuesday, asking')
         for rx_ in (_DAY_BEFORE_PARTICIPLE, _TIME_BEFORE_PARTICIPLE):
-            if (m := rx_.search(text, max(s0, cs-60), cs)) and not _PLANNED_BEFORE.search(text, max(s0, m.start()-60), m.start()):
+            if (m := rx_.search(text, max(s0, cs-60), cs)) and not _PLANNED_BEFORE.search(text, max(s0, m.start()-60), m.start()) \
+                    and not _UNMARKED_REL.search(text, max(s0, m.start()-50), m.start()):  # (not a relative clause's time: 'defended the plan she
+                # unveiled two weeks ago, saying')
                 pv = _day_value(fn, text[max(s0, m.start(1)-100):m.end(1)], _naive(dct).normalize(), m.end(1) - max(s0, m.start(1)-100))
                 if pv: return pv  # (the clause before the time tells its tense: 'cancelled it in July' is last July)
         if ss is not None and _OPENING.fullmatch(text, s0, ss) and (pv := _day_value(fn, text[s0:ss], _naive(dct).normalize())):
@@ -300,7 +306,9 @@ def attached_date(text:str, # the body
         if pv: return pv
     by = re.fullmatch(r'\w+ing', text[cs:ce]) and text[max(s0, cs-3):cs] == 'by '
     at = cs if by else ss if ss is not None and text[max(s0, ss-5):ss] == 'when ' else None
-    if at is not None and (m := _TIME_BEFORE_WHEN.search(text, max(s0, at-80), at)) and not _PLANNED_BEFORE.search(text, max(s0, m.start()-60), m.start()):
+    if at is not None and (m := _TIME_BEFORE_WHEN.search(text, max(s0, at-80), at)) and not _PLANNED_BEFORE.search(text, max(s0, m.start()-60), m.start()) \
+            and (_PAST_WORD.search(text, max(s0, m.start()-60), m.start()) if by else _PAST_WORD.search(text, cs, ce)):  # (told in the past: not
+        # 'Investors are bracing for volatility on Wednesday when Yellen tells Congress')
         return _day_value(fn, text[max(s0, m.start(1)-100):m.end(1)], ref.normalize(), m.end(1) - max(s0, m.start(1)-100))
     return None
 

@@ -137,7 +137,9 @@ def item_speaker(title:str, body:str='', matcher=None)->tuple:
         if name[0]:  # KCNA carries the full texts of the DPRK's own voices ('issued the following'); a foreign author's line names the country
             typ = name[2] or ('person' if ',' in (au or lead).group(1) and _is_person_name(name[0]) else None)
             return (name[0], name[1] or ('PRK' if au or spokes else korean), typ, name[3])
-    if best is not None and (sp := _SPOKES_TITLE.match(title, lo, hi)) and (name := resolve_source(sp.group(1), [], m))[2] == 'spokesperson':
+    if best is not None and (sp := _SPOKES_TITLE.match(title, lo, hi)) and not ((pn := re.match(r"\s+((?:[A-Z][\w'’-]+\s+){1,2}?[A-Z][\w'’-]+)", title[sp.end():hi]))
+                                                                              and not pn.group(1).split()[0].endswith('s') and _is_person_name(pn.group(1))) \
+            and (name := resolve_source(sp.group(1), [], m))[2] == 'spokesperson':  # (not when the title names the spokeswoman: 'Chinese FM Spokeswoman Hua Chunying')
         return name[:4]  # 'KAPPC Spokesman Blasts ...': the committee's spokesperson, as 'a spokesman for the KAPPC' in the words
     if best is None or best[4] == 'government':  # no body or person in the table: the title's own words for its author
         phrase = _author_phrase(title, lo, hi, found)
@@ -344,7 +346,9 @@ _DOMAIN_CHIEF = re.compile(r'(?:the|this)\s+(defen[cs]e|foreign|finance|health|i
 _BARE_ROLE = re.compile(r'(?:the|this)\s+((?:[A-Z][a-z]+\s+)?(?:(?:deputy|vice|prime|foreign|defen[cs]e|interior|finance|health|trade|press)\s+)?'
                         r'(?:president|minister|secretary|spokesman|spokeswoman|spokesperson|premier|chancellor|ambassador|governor|mayor|leader|chairman|chairwoman))', re.I)
 _NAMING_CUE = re.compile(r'(?:(?:has|have|had|was|were|is|are)\s+)?(?:dubbed|nicknamed)', re.I)
-_NAME_GIVEN = re.compile(r'\s*(?:["“‘]|the\s+[A-Z])')  # what a naming verb is followed by when it names a thing: 'dubbed "X"', 'dubbed the Five O'Clock Follies'
+_NAME_GIVEN = re.compile(r'\s*(?:["“‘][^"“”‘’]{1,80}["”’]|the\s+[A-Z][\w\'’-]*(?:\s+(?:of\s+)?[A-Z][\w\'’.-]*)*)'
+                         r'(?:\s+by\s+[^,.;]{1,40}|,\s+(?:in|at|on)\s[^.;]{1,80})?[\s.,;]*$')  # the words a name alone (by whom, or where):
+# 'a forum dubbed "The Arctic - a Territory of Dialogue"' (not 'dubbed the New York Times "fake news"')
 _NP_COLON = re.compile(r'[^"“:\n]{2,160}?:\s*(?=["“])')  # a phrase, a colon, then a quotation
 _COLON_QUOTE = re.compile(r'[ \t]*:[ \t]*(["“])')  # a colon after the words, then a quotation
 _CLAUSE_WORD = re.compile(r"\b(?:that|is|are|was|were|has|have|had|will|would|can|could|should|must|did|does|do)\b|n['’]t\b", re.I)
@@ -655,7 +659,7 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             # ('What VEB is proposing is to create ...': the words follow; 'What analysts have dubbed X ...': a naming)
             continue  # 'What Lubers said brings into bolder relief ...': a statement referred to, not made here
         if _SITUATION.match(src): continue  # 'The present military confrontation on the peninsula demands ...': a situation speaks for no one
-        if _NAMING_CUE.fullmatch(cue) and r['content_start'] is not None and _NAME_GIVEN.match(text, r['content_start']):
+        if _NAMING_CUE.fullmatch(cue) and r['content_start'] is not None and _NAME_GIVEN.match(text, r['content_start'], r['content_end']):
             continue  # 'the Fourth International Arctic Forum dubbed "The Arctic - a Territory of Dialogue"': a name, no one's words
         if _HABIT.search(cue) or _HABIT_BEFORE.search(text, max(0, r['cue_start'] - 14), r['cue_start']):
             continue  # 'we often spoke about ...', 'Richter always denied ...', 'used to say': a habit, no statement made once
@@ -878,7 +882,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
             # 'Foreign Minister Choe Son Hui' (not 'Republicans' after 'New Hampshire Republicans': a party's people, not those ones)
             sur = _COURTESY.sub('', speaker); woman = bool(re.match(r'(?:Mrs|Ms|Miss)\b', speaker))
             full = _named_before(sur, ante + salient)  # 'Zahid' for Ahmad Zahid Hamidi
-            if full and full[2] in ('government', 'country') and sur not in src: full = None  # 'The states say' is no 'United States'
+            common = sur not in src  # a common noun written in lower case ('The states say'): no name to expand, not 'United States'
+            if full and full[2] in ('government', 'country') and common: full = None
             if full and woman and person_gender(full[0], full[2] or '') == 'm': full = None  # 'Mrs. Trump' is not Donald Trump
             if full: speaker, country, typ, cameo, how = full
             else:  # a name written out earlier, or in this sentence: 'whose acting spokesman, Mark Toner, said ... Toner said'
@@ -886,7 +891,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                          or title and _titled_name(title, sur, woman)) \
                     if not (sur.isupper() and len(sur) > 1) else None  # (not initials: 'the CBO'); else written out further on, or in
                 # the title only ('Neil deGrasse Tyson: Trump's Budget Will ...' ... 'Tyson said')
-                if named: speaker, country, typ, cameo, how = resolve_source(named, ante, matcher, salient)
+                rn_ = resolve_source(named, ante, matcher, salient) if named else None
+                if rn_ and not (common and rn_[2] in ('government', 'country')): speaker, country, typ, cameo, how = rn_
                 elif sur != speaker: speaker = sur
         s_ = src.strip()  # 'May', 'Ma': Theresa May, Jack Ma named earlier; not a pronoun, nor 'Al' of 'Nasser Al'
         expanded = ' ' in (speaker or '') and s_ in speaker.split() and s_[:1].isupper() and s_.lower() not in PRONOUN_TYPES \
