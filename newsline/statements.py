@@ -137,6 +137,9 @@ def item_speaker(title:str, body:str='', matcher=None)->tuple:
         if name[0]:  # KCNA carries the full texts of the DPRK's own voices ('issued the following'); a foreign author's line names the country
             typ = name[2] or ('person' if ',' in (au or lead).group(1) and _is_person_name(name[0]) else None)
             return (name[0], name[1] or ('PRK' if au or spokes else korean), typ, name[3])
+    if (sp := _SPOKES_TITLE.match(title, lo, hi)) and (nf := next((f for f in found if f[4] in ('person', 'spokesperson') and f[0] >= sp.end()
+                                                                    and not title[sp.end():f[0]].strip()), None)):
+        return nf[2:]  # 'Chinese Foreign Ministry Spokeswoman Hua Chunying Slams ...': the spokeswoman the title names
     if best is not None and (sp := _SPOKES_TITLE.match(title, lo, hi)) and not ((pn := re.match(r"\s+((?:[A-Z][\w'’-]+\s+){1,2}?[A-Z][\w'’-]+)", title[sp.end():hi]))
                                                                               and not pn.group(1).split()[0].endswith('s') and _is_person_name(pn.group(1))) \
             and (name := resolve_source(sp.group(1), [], m))[2] == 'spokesperson':  # (not when the title names the spokeswoman: 'Chinese FM Spokeswoman Hua Chunying')
