@@ -376,6 +376,9 @@ _EXPERT = re.compile(r"\b(?:analysts?|experts?|professor|researchers?|scholars?|
                      r"institute|university|watcher|specialist|head|director)\b", re.I)  # a subject of study, no nationality
 _CAPS_AFTER = re.compile(r"(?:the\s+)?((?:[A-Z][\w'’-]*\s*(?:of\s+(?:the\s+)?(?=[A-Z]))?){1,5})(?:$|[^\w\s])")  # 'Texas', 'the State of Kuwait' (closing the apposition)
 _MEDIA_ROLE = re.compile(r"\b(?:reporters?|columnists?|anchors?|hosts?|presenters?|producers?|photographers?|bloggers?|staffers?)\b")  # a paper's city is no nationality
+_POSS_APPOSITION = re.compile(r",\s+(?:the\s+)?([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})['’]s\s+(?:[a-z-]+\s+){0,3}?(?:minister|ambassador|envoy|"
+                              r"president|prime\s+minister|premier|chancellor|secretary|spokes(?:man|woman|person)|governor|mayor|leader|chief|head|"
+                              r"official|representative|diplomat|commander|general)\b")  # ', Ireland's minister of state': a state's officer
 _ADJ_APPOSITION = re.compile(r",\s+(?:an?|the)\s+(?:(?:upstate|downstate|former|local|longtime|long-time|retired|veteran|prominent|senior|young|elderly)\s+)?"
                              r"((?:[A-Z][\w.'’-]*\s+){1,3})([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)(?:\s+(?:for|of|on)\s+[a-z][\w\s-]{0,40}?)?"  # (', a Baghdad-based
                              r"\s*(?:,|;|\.(?:\s|$)|$|\s(?=(?:who|whose|from|in|at|with)\b))")  # advocate for minority rights,')
@@ -414,6 +417,9 @@ def _apposed_country(text:str, # the article body
             f = next((f for f in matcher.find(ad.group(1)) if f[3] and f[4] not in ('media', 'ngo', 'company', 'university', 'think_tank')), None)
             if f: return f[3]
             if (pc := place_country(ad.group(1))): return pc
+        if (pa := _POSS_APPOSITION.match(text, end)) and (pc := next((f[3] for f in matcher.find(pa.group(1)) if f[3] and f[4] in ('government', 'country')
+                                                                        and f[1] - f[0] >= len(pa.group(1)) - 1), None) or place_country(pa.group(1))):
+            return pc  # 'Eoghan Murphy, Ireland's minister of state for financial services,'
         start = end - len(name)
         if (pc := _possessor_country(text[max(0, start - 80):start], matcher)): return pc  # "Syria's envoy to the UN X", "Russia's ambassador, X"
         pre = text[max(0, start - 80):start]
