@@ -1270,14 +1270,13 @@ def resolve_source(source:str,   # the source span's text
             and not _FORMER.search(source, 0, sp.end()):  # (not 'a former State Department spokesman': no official voice)
         # ('the Kremlin spokesman' is rather the person the text names so, as 'the Kremlin spokesman said ... According to Peskov')
         body = source[sp.end():] if sp.re is _SPOKES_FOR else re.sub(r'^\s*(?:an?|the)\s+', '', source[:source.lower().rfind('spokes')], flags=re.I)
-        rb = _resolve_source(body, mentions, matcher, salient, text) if body.strip() else r
-        if rb[4] == 'name' and rb[2] in _VOICED_TYPES and any(f[2] == rb[0] and f[1] - f[0] >= 0.6 * len(_DETS.sub('', body.strip()))
-                                                              for f in (matcher or actor_matcher()).find(body)):  # (the body named whole, not 'the DPRK Measure
+        rb, mt = (_resolve_source(body, mentions, matcher, salient, text) if body.strip() else r), matcher or actor_matcher()
+        if rb[4] == 'name' and rb[2] in _VOICED_TYPES and any(f[2] == rb[0] and f[1] - f[0] >= 0.6 * len(_DETS.sub('', body.strip())) for f in mt.find(body)):  # (the body named whole, not 'the DPRK Measure
             # Council for Human Rights in South Korea'): 'a spokeswoman for the Chinese Foreign Ministry', 'KAPPC Spokesman': the body's
-            own = (matcher or actor_matcher()).info.get(f'{rb[0]} spokesperson')  # spokesperson, the table's if it has one, else of the body's
+            own = mt.info.get(f'{rb[0]} spokesperson')  # spokesperson, the table's if it has one, else of the body's
             if own: return (own[0], own[1] or None, own[2], own[3] or None, 'name')  # country and code (not the body itself, as 'Pentagon
             # spokesman Jeff Davis' is no Pentagon); a state's voice as written ('a Kremlin spokesman', 'Downing Street spokesman': not 'Russia spokesperson')
-            nm = canonical_name(body) if rb[1] and (matcher or actor_matcher()).govs.get(rb[1]) == rb[0] else rb[0]
+            nm = canonical_name(body) if rb[1] and mt.govs.get(rb[1]) == rb[0] else rb[0]
             return (f'{nm} spokesperson', rb[1], 'spokesperson', rb[3], 'name')
     if '(' in source and (not r[0] or '(' in r[0] or r[0].lower() == source.split()[-1].lower()) and (bare := _PARENS.sub('', source)).strip() \
             and bare.strip() != source.strip() and (rb := resolve_source(bare, mentions, matcher, salient, text))[0]:

@@ -211,8 +211,8 @@ _GERUND_OBJ = re.compile(r"\s*(?:not\s+)?(?!(?:during|nothing|something|anything
 # a gerund after 'suggested' ('suggested using ATVs', 'recommended raising rates'): an act proposed (not a noun in -ing)
 _GERUND_SUBJECT = re.compile(r"\b(?:is|was|are|were|would|will|could|can|might|has|had|have|requires?|required|means?|meant)\b"
                              r"|^\s*[a-z]+ing\s+(?:[\w'’-]+\s+){0,3}?(?:[a-z]{3,}ed|fell|rose|grew|falls|rises|grows)\b", re.I)  # ('suggested lending slowed in
-# the fourth quarter', 'spending fell'; not 'using ATVs, produced at ...', 'embracing comfort food with a good old fashioned stew')  # 'suggested catching
-# them required the help of ...': the gerund is the subject of a clause, a view
+# the fourth quarter', 'spending fell', 'suggested catching them required the help of ...': the gerund is a clause's subject, a view; not 'using ATVs,
+# produced at ...', 'embracing comfort food with a good old fashioned stew')
 _ADVISE_AGAINST = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}?against\b", re.I)  # 'advised them against travel'
 _INSTRUCT = re.compile(r'\b(?:told|tells?|telling|instruct(?:s|ed|ing)?|advis(?:e|es|ed|ing)|direct(?:s|ed|ing)?)\s*$', re.I)  # 'told officials to ...'
 def _addressee_to(most:int): # at most this many words of addressee before 'to'

@@ -376,9 +376,11 @@ _EXPERT = re.compile(r"\b(?:analysts?|experts?|professor|researchers?|scholars?|
                      r"institute|university|watcher|specialist|head|director)\b", re.I)  # a subject of study, no nationality
 _CAPS_AFTER = re.compile(r"(?:the\s+)?((?:[A-Z][\w'’-]*\s*(?:of\s+(?:the\s+)?(?=[A-Z]))?){1,5})(?:$|[^\w\s])")  # 'Texas', 'the State of Kuwait' (closing the apposition)
 _MEDIA_ROLE = re.compile(r"\b(?:reporters?|columnists?|anchors?|hosts?|presenters?|producers?|photographers?|bloggers?|staffers?)\b")  # a paper's city is no nationality
-_POSS_APPOSITION = re.compile(r",\s+(?:the\s+)?([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})['’]s\s+(?:[a-z-]+\s+){0,3}?(?:minister|ambassador|envoy|"
-                              r"president|prime\s+minister|premier|chancellor|secretary|spokes(?:man|woman|person)|governor|mayor|leader|chief|head|"
-                              r"official|representative|diplomat|commander|general)\b")  # ', Ireland's minister of state': a state's officer
+_STATE_OFFICERS = (r"ambassador|envoy|representative|minister|president|prime\s+minister|foreign\s+minister|defen[cs]e\s+minister|"
+                   r"spokes(?:man|woman|person)|negotiator|diplomat|premier|chancellor|leader|secretary|chief|commander|general|official|delegate|"
+                   r"consul|governor|head\s+of\s+state")  # a state's officers, named by its possessive ("Russia's ambassador")
+_POSS_APPOSITION = re.compile(r",\s+(?:the\s+)?([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})['’]s\s+(?:[a-z-]+\s+){0,3}?(?:" + _STATE_OFFICERS +
+                              r"|mayor|head)\b")  # ', Ireland's minister of state': a state's officer
 _ADJ_APPOSITION = re.compile(r",\s+(?:an?|the)\s+(?:(?:upstate|downstate|former|local|longtime|long-time|retired|veteran|prominent|senior|young|elderly)\s+)?"
                              r"((?:[A-Z][\w.'’-]*\s+){1,3})([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)(?:\s+(?:for|of|on)\s+[a-z][\w\s-]{0,40}?)?"  # (', a Baghdad-based
                              r"\s*(?:,|;|\.(?:\s|$)|$|\s(?=(?:who|whose|from|in|at|with)\b))")  # advocate for minority rights,')
@@ -440,9 +442,7 @@ _GROUP_IN = re.compile(r"(?:(?:[Ll]ocal|[Ss]tate|[Ss]enior|[Tt]op|[Cc]ity|[Rr]eg
                        r"[Ii]nvestigators|[Ll]awmakers|[Ll]egislators|[Oo]fficers|[Vv]illagers|[Rr]escuers|[Ff]irefighters|[Mm]ilitary)\s+(?:in|from|of)\s+(?:the\s+)?"
                        r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")  # local bodies and people of a place (not diplomats or reporters posted there)
 _POSS_ROLE = re.compile(r"(?:^|(?<=[.,;:!?\"“”()\n]))\s*(?:the\s+)?([A-Z][\w.'’ -]{1,40}?)['’]s\s+(?:(?:new|former|top|chief|senior|deputy|acting|"
-                        r"permanent|special|first|then|[a-z]+-[a-z]+)\s+){0,3}(ambassador|envoy|representative|minister|president|prime\s+minister|"
-                        r"foreign\s+minister|defen[cs]e\s+minister|spokes(?:man|woman|person)|negotiator|diplomat|premier|chancellor|leader|"
-                        r"secretary|chief|commander|general|official|delegate|consul|governor|head\s+of\s+state)"
+                        r"permanent|special|first|then|[a-z]+-[a-z]+)\s+){0,3}(" + _STATE_OFFICERS + ")"
                         r"(?:\s+(?:to|at|in|for|of)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s*){1,4})?\s*,?\s*$")
 
 def _possessor_country(pre:str, matcher)->str:

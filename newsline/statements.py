@@ -137,10 +137,10 @@ def item_speaker(title:str, body:str='', matcher=None)->tuple:
         if name[0]:  # KCNA carries the full texts of the DPRK's own voices ('issued the following'); a foreign author's line names the country
             typ = name[2] or ('person' if ',' in (au or lead).group(1) and _is_person_name(name[0]) else None)
             return (name[0], name[1] or ('PRK' if au or spokes else korean), typ, name[3])
-    if (sp := _SPOKES_TITLE.match(title, lo, hi)) and (nf := next((f for f in found if f[4] in ('person', 'spokesperson') and f[0] >= sp.end()
-                                                                    and not title[sp.end():f[0]].strip()), None)):
+    sp = _SPOKES_TITLE.match(title, lo, hi)  # '<body> Spokesman'
+    if sp and (nf := next((f for f in found if f[4] in ('person', 'spokesperson') and f[0] >= sp.end() and not title[sp.end():f[0]].strip()), None)):
         return nf[2:]  # 'Chinese Foreign Ministry Spokeswoman Hua Chunying Slams ...': the spokeswoman the title names
-    if best is not None and (sp := _SPOKES_TITLE.match(title, lo, hi)) and not ((pn := re.match(r"\s+((?:[A-Z][\w'’-]+\s+){1,2}?[A-Z][\w'’-]+)", title[sp.end():hi]))
+    if best is not None and sp and not ((pn := re.match(r"\s+((?:[A-Z][\w'’-]+\s+){1,2}?[A-Z][\w'’-]+)", title[sp.end():hi]))
                                                                               and not pn.group(1).split()[0].endswith('s') and _is_person_name(pn.group(1))) \
             and (name := resolve_source(sp.group(1), [], m))[2] == 'spokesperson':  # (not when the title names the spokeswoman: 'Chinese FM Spokeswoman Hua Chunying')
         return name[:4]  # 'KAPPC Spokesman Blasts ...': the committee's spokesperson, as 'a spokesman for the KAPPC' in the words
@@ -1259,12 +1259,12 @@ def _intl_officer(src:str, matcher)->bool:
     return any(f[4] == 'international_org' and (f[2] != 'UN Security Council' or re.search(r'\bU\.?N\b|United Nations', src[f[0]:f[1]]))
                for f in matcher.find(src))  # ('Security Council Secretary Nikolai Patrushev': Russia's council)
 
-_STAFF = re.compile(r"\b(?:our|its|the\s+\w+['’]s)\s+(?:[\w-]+\s+)?correspondent\b|\breporting\s+(?:from|in)\b", re.I)
+_STAFF = re.compile(r"\b(?:our|its|the\s+\w+['’]s)\s+(?:[\w-]+\s+)?correspondent\b", re.I)
 
 def _outlet_staff(src:str, matcher)->bool:
     "Whether a source is a news outlet's reporter (\"Al Jazeera's David Mercer\", 'our correspondent', 'X, reporting from Y'): of no country of the story's."
     src = re.split(r',?\s+(?:who|whose|which)\b', src, maxsplit=1)[0]
-    return bool(_STAFF.search(src)) or any(f[4] == 'media' and src[f[1]:f[1]+2] in ("'s", '’s') for f in matcher.find(src))
+    return bool(_STAFF.search(src) or _CORRESPONDENT.search(src)) or any(f[4] == 'media' and src[f[1]:f[1]+2] in ("'s", '’s') for f in matcher.find(src))
 
 def _intl_intro(text:str, name:str, matcher)->bool:
     "Whether the text introduces a person by an office of an international body just before the name ('Former EU Ambassador to Turkey Marc Pierini')."
