@@ -941,6 +941,10 @@ def _named_otherwise(name, mentions)->bool:  # whether the text's earlier mentio
     return any(m[2] == name for m in mentions)
 RELATION_HEADS = {'partners', 'allies', 'rivals', 'critics', 'opponents', 'neighbours', 'neighbors', 'foes', 'enemies', 'detractors', 'creditors',
                   'competitors', 'adversaries', 'accusers', 'supporters', 'backers', 'fans'}  # people named by whom they stand with or against
+_KNIGHT_GIVEN = re.compile(r"(?:Sir|Dame)\s+([A-Z][a-z]+)(?=\s*(?:$|[,(–—-]))")  # a knight or dame called by the given name (the text names
+# them in full)
+_PEER = re.compile(r"(?:Lord|Baroness|Baron|Viscount|Viscountess|Earl)\s+(?!(?:of|the|Mayor|Chancellor|Justice|Chief|Provost|President|Advocate)\b)[A-Z]")
+# a British peer's title ('Lord Malloch-Brown', 'Baroness Chakrabarti'; not 'Lord Mayor of London', 'Lord Justice X', 'Lord of the Rings')
 _OTHERS_OF = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}['’]s?\s+(?:[\w-]+\s+){0,2}?(?:" + '|'.join(sorted(RELATION_HEADS)) + ")")
 _OWNED_PAGE = re.compile(r"(?:the\s+)?(?P<owner>.+?)['’]s\s+(?:official\s+)?(?:(?:Facebook|Twitter|Instagram|YouTube|Telegram|Weibo|WeChat|web)\s+)?"
                          r"(?:page|site|website|account|feed|blog|channel)", re.I)  # "the group's Facebook page": the group speaks through it
@@ -952,6 +956,7 @@ _OWNED_NAME = re.compile(r"['’]s\s+((?:[A-Z][\w&.'’-]*\s+){0,5}[A-Z][\w&.-]*
 _CENTRAL_BANK = re.compile(r"\bcentral\s+bank\b", re.I)
 
 _PLACE_BEFORE = re.compile(r"(?:['’]s)?\s+")  # between a place and the name it comes before
+_PLACED_TYPES = {'media', 'ministry', 'military', 'spokesperson'}  # a table name of these types after another country's name is that country's
 _PLACE_OPENS = re.compile(r"\s*(?:(?i:the)\s+)?(?:(?i:south|north)\s+)?")  # and what may come before the place (not a glued headline's words)
 _OWN_NAME_HEADS = {'committee', 'commission', 'council', 'panel', 'court', 'tribunal'}  # a body so described has the noun in its name
 
@@ -1166,9 +1171,11 @@ def _resolve_source(source, mentions, matcher=None, salient=(), text='')->tuple:
                 if (tb := _table_paper(name, country, matcher)): return tb  # Washington Post')
                 return (name, country or None, k_ := _ORG_KIND.get(dk.group(1).lower()), None, 'name' if k_ else 'unknown')
             return (canonical_name(source[:(source.find(',', e) + 1 or len(source) + 1) - 1]), country or None, None, None, 'unknown')
-        if typ == 'media' and (pl := next((f for f in found if f[4] in ('government', 'country') and f[3] and f[3] != country
-                                            and _PLACE_BEFORE.fullmatch(source, f[1], s) and _PLACE_OPENS.fullmatch(source, 0, f[0])), None)):
-            return (source[s:e], pl[3], 'media', None, 'name')  # 'south Korean CBS': that country's outlet of the name, not CBS News
+        if typ in _PLACED_TYPES and (pl := next((f for f in found if f[4] in ('government', 'country') and f[3] and f[3] != country
+                                                 and _PLACE_BEFORE.fullmatch(source, f[1], s) and _PLACE_OPENS.fullmatch(source, 0, f[0])), None)):
+            if typ == 'media': return (source[s:e], pl[3], 'media', None, 'name')  # 'south Korean CBS': that country's outlet of the name, not CBS News
+            return (canonical_name(source[pl[0]].upper() + source[pl[0]+1:e]), pl[3], typ, None, 'name')  # 'the south Korean Ministry of National Defence': Seoul's, not the
+            # DPRK's ministry the table's bare name stands for
         return (actor, country or None, typ or None, cameo or None, 'name')
     if (vf := _VOICE_FOR.fullmatch(source.strip())):  # 'A representative for Sessions said': the person named before, speaking through them
         nm = vf.group(1)
@@ -1265,7 +1272,13 @@ def resolve_source(source:str,   # the source span's text
         return resolve_source(state, mentions, matcher, salient, text)
     if _OTHERS_OF.fullmatch(source.strip()):  # "Washington's trading partners", "Trump's critics": others, not the owner
         return (canonical_name(source), None, None, None, 'unknown')
+    if (kn := _KNIGHT_GIVEN.match(source.strip())) and (full := re.search(rf"\b{kn.group(0)}\s+((?:[A-Z]\.\s+)?[A-Z][\w'’-]+)", text)):
+        r = resolve_source(f'{kn.group(0)} {full.group(1)}{source.strip()[kn.end():]}', mentions, matcher, salient, text)  # 'Sir Ernest' after
+        return r if r[2] else (r[0], r[1], 'person', r[3], 'name')  # 'Sir Ernest Ryder': the knight by his given name ('Sir James - the most
+        # senior family court judge in England and Wales -' too)
     r = _resolve_source(source, mentions, matcher, salient, text)
+    if r[2] in (None, 'person') and not r[1] and r[4] in ('name', 'unknown') and _PEER.match(source.strip()):
+        r = (r[0], 'GBR', 'person') + r[3:]  # 'Lord Malloch-Brown': a peer of the UK's
     if r[2] not in ('person', 'spokesperson') and (sp := _SPOKES_FOR.match(source) or not _DEFINITE.match(source) and _SPOKES_AFTER.fullmatch(source)) \
             and not _FORMER.search(source, 0, sp.end()):  # (not 'a former State Department spokesman': no official voice)
         # ('the Kremlin spokesman' is rather the person the text names so, as 'the Kremlin spokesman said ... According to Peskov')

@@ -101,6 +101,7 @@ CONTENT_KIND = [  # checked in order on the content when the cue is neutral
 # ('he wants the FBI to investigate', 'we want the Democrats to act': the speaker's request of someone else; not 'they want us to see', 'I want him to know')
     ('intend', _w(r'we will(?! (?:see|have to|need|know|find out|learn|wait)\b)', r'we shall', r'(?:will|shall) (?:[\w-]+ ){0,5}?without fail', r'will continue', r'(?:is|are) ready to', r'(?:will|shall) (?:take|bolster|strengthen|further)',
                   r'(?:resolve|will|determination|intention|willingness|readiness|pledge|vow) to', r'(?:express|voic|reaffirm|renew)\w* (?:\w+ ){0,2}resolution to',
+                  r'\b(?:my|our) (?:[\w-]+ )?(?:intention|plan|aim|goal|objective) (?:is|was|remains) to\b',  # 'My current intention is to bring them back'
                   r'(?:is|are|was|were|be|been|remains?|stands?) (?:ready|prepared|willing) to',
                   r'determin\w* to', r"(?:i|we|he|she) (?:am|is|are|was|were|remains?|remained) (?:\w+ )?determined that", r'willing\w* to', r'willing partners?', r'intend(?:s|ed|ing)? to\b', r'plans? to', r'(?:am|is|are|remains?|remained|was|were|stay|stays) (?:\w+ )?committed to\b',
                   r"(?:i am|i'm|i’m|we are|we're|we’re) (?:planning|preparing|intending|leaving|travell?ing|heading) (?:to|for)\b", r'(?:decision|decided|schedule|scheduled|preparing) to',

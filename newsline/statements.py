@@ -8,7 +8,7 @@ Docs: https://newsline.github.io/newsline/statements.html.md"""
 __all__ = ['COLUMNS', 'ITEM_TITLE', 'EXTRA_CUES', 'empty_statements', 'item_speaker', 'statements']
 
 # %% ../nbs/02_statements.ipynb #c002
-import re, warnings, functools, bisect
+import re, warnings, functools, bisect, collections
 import numpy as np
 import pandas as pd
 from .attribution import attribution_records, _DAY_WORDS, _CLAUSE_INTRO
@@ -52,7 +52,8 @@ _NAME_PREP = re.compile(r"\b(?:Spokes(?:man|person|woman)|Institute|Association|
 _TITLE_VERB = re.compile(r"\b(?:Releases|Issues|Makes|Publishes|Gives|Answers|Says|Calls|Terms|Shows|Proves|Lays|Labels)\b|"  # capitalised: 'issues' is a noun too
                          r"\b(?i:slams|denounces|refutes|rejects|blasts|condemns|warns|urges|hits|criticizes|lashes|dismisses|accuses|ridicules|derides|"
                          r"assails|censures|decries|betrays|reveals|exposes|discloses|uncovers|dubs|brands|flays|clarifies|snubs|raps|supports|welcomes|"
-                         r"demands|deplores|protests|scoffs|debunks)\b")
+                         r"demands|deplores|protests|scoffs|debunks|blames|flails|slashes|snipes|lambastes|castigates|rebukes|chides|mocks|"
+                         r"pillories|excoriates|berates|lashes\s+out)\b")
 _AUTHOR = re.compile(r"^\s*(?:The following is )?(?:An?\s+|The\s+)?([A-Z][^\n]{2,160}?),?\s+(?:issued|released|published|made public|sent|gave)\s+the following")
 _BY_AUTHOR = re.compile(r"^\s*(?:(?:The\s+)?following\s+is\s+)?(?:the\s+)?(?:full\s+)?text\s+of\s+[^\n:]{0,200}?\b(?:issued|contributed|written|released|"
                         r"published|authored)\s+by\s+([^\n:]{3,160}?)(?:,?\s+(?:titled|entitled|headlined|under\s+the\s+title)\b|\s+on\s+[A-Z0-9]|"
@@ -85,6 +86,11 @@ _ROLE_TITLE = re.compile(r"((?:Spokes(?:man|person|woman)|Director|Head|Chief|Pr
                          r".+?)\s+(?:" + _TITLE_VERB.pattern + ")")
 
 _SPOKES_TITLE = re.compile(r"\s*((?:[\w.'’-]+\s+){1,8}?Spokes(?:man|woman|person))\b")  # a title's '<body> Spokesman'
+_SPOKES_IN = re.compile(r"\b(?i:an?|the)\s+(spokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*){0,8})")
+# the words' 'a spokesman for the DPRK Foreign Ministry', anywhere in the lead
+_REACTION_TITLE = re.compile(r"\b(?:Assailed|Denounced|Condemned|Blasted|Slammed|Rejected|Opposed|Refuted|Ridiculed|Censured|Critici[sz]ed|Accused|"
+                             r"Supported|Hailed|Backed|Welcomed|Praised|Lauded)\s*$|\bUrged\s+to\b")  # 'X's White Paper Assailed', 'U.S. Urged to Implement
+# Joint Statement': a report of others' answers to it, the title's subject no speaker
 
 def _title_span(title:str)->tuple:
     "(lo, hi): where a statement title names its author; before `lo` is a headline ('...: KCNA Commentary'), from `hi` the topic or the act."
@@ -117,7 +123,7 @@ def _author_phrase(title:str, lo:int, hi:int, found:list)->str:
 def item_speaker(title:str, body:str='', matcher=None)->tuple:
     "(speaker, country, type, cameo) of a whole-item statement, or None if the title is not a statement's."
     title = re.sub(r'\s+', ' ', title or '').strip()
-    if not title or not ITEM_TITLE.search(title) or _SUPPORT_TITLE.search(title): return None
+    if not title or not ITEM_TITLE.search(title) or _SUPPORT_TITLE.search(title) or _REACTION_TITLE.search(title): return None
     m = matcher or actor_matcher()
     lo, hi = _title_span(title)
     korean = 'PRK' if re.search(r'DPRK|Korea', title) else None
@@ -128,7 +134,8 @@ def item_speaker(title:str, body:str='', matcher=None)->tuple:
     role = None if au or spokes else _ROLE_TITLE.match(title)  # 'Spokesman for DPRK Ministry of Public Security Releases Statement'
     r = resolve_source(role.group(1), [], m) if role else None
     if r and r[0]: return (r[0], r[1] or korean, r[2], r[3])
-    found = [f for f in m.find(title) if lo <= f[0] < hi and not _POSTED_TO.search(title, 0, f[0])]  # not the UN of 'Mission to UN'
+    found = [f for f in m.find(title) if lo <= f[0] < hi and not _POSTED_TO.search(title, 0, f[0])  # not the UN of 'Mission to UN'
+             and title[max(0, f[0]-5):f[0]].lower() != 'anti-']  # nor the Japan of 'Anti-Japanese Special Statement': a stance
     best = max([f for f in found if f[4] != 'government'] or found, key=lambda f: (f[4] not in ('media',) or 'KCNA' in title, f[1]-f[0]), default=None)
     if au or lead and (best is None or best[4] == 'government' or _ROLE_LEAD.match(lead.group(1))):  # the author line names it best, then a body or
         # person of the table in the title (an official of a body the table knows is the official: 'The chief of the Foreign News Section of ... the
@@ -151,6 +158,8 @@ def item_speaker(title:str, body:str='', matcher=None)->tuple:
     if best:
         s, e, actor, country, typ, cameo = best
         return (actor, country or None, typ or None, cameo or None)
+    if sp and (bs := _SPOKES_IN.search(text[:800])) and (name := resolve_source(bs.group(1), [], m))[2] == 'spokesperson':
+        return name[:4]  # 'Foreign Ministry Spokesman on Japan's ...' whose words tell 'said a spokesman for the DPRK Foreign Ministry'
     found = m.find((body or '')[:400])  # the first lines (KCNA's dateline too: an item it signs itself)
     found = [f for f in found if f[4] != 'government'] or found
     if found:
@@ -1061,6 +1070,8 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
         if r['channel'] is None and r['speaker'] and (mk := _made_at(text, r['cue_start'])) and r['cue_start'] - mk[0] < 1500 \
                 and (ms := _MADE.match(text, mk[0])) and resolve_source(mk[1], [], matcher, (), text)[0] == r['speaker']:
             r['channel'] = 'report' if ms.group(1) == 'report' else 'speech'  # 'X made a report on ... He said': said in X's report
+        if r['channel'] is None and r['actor_type'] == 'media' and r['speaker']: r['channel'] = r['speaker']  # a paper's own words come out in
+        # it ('An article says' under Rodong Sinmun's review: Rodong Sinmun, as for 'Rodong Sinmun in an article says')
         tail = ''.join(' ' + m.group() for a, b in r['content_spans'][1:] if re.search(r',\s*$', text[max(0, a-3):a]) and (m := _PART_OPEN.match(text, a, b)))
         if r['cue'].lower().endswith('ing') and r['source_end'] is not None and r['source_start'] > r['cue_end'] and \
                 (mv := _MAIN_VERB.match(text, r['source_end'])) and any(rx.search(mv.group(1)) for _, rx in CUE_KIND):
@@ -1230,7 +1241,9 @@ def _text_rows(text:str, dct, matcher, item=None, title:str='', anchored:bool=Fa
                 and not _KOREAN_NAME.fullmatch(r['speaker']) and not _known(matcher, r['speaker']) and not _NOT_TITLE_COUNTRY.match(r['speaker']) \
                 and not re.match(r'(?:our|we|my|i)\b', r['source_text'] or '', re.I):  # ('our Party and government': the DPRK's own)
             if home is None: home = _title_country(title, matcher)  # 'Angola to Develop Education': 'the minister' is Angola's
-            if home and not (r['kind'] in ('criticize', 'demand', 'reject', 'threaten') and any(f[3] == home for f in matcher.find(r['content'] or ''))):
+            if not home and not _is_person_name(r['speaker']) and _held_in_dprk(text):  # 'The First National Conference of ... took place
+                r['actor_country'] = 'PRK'  # in Pyongyang': 'the lecturer' is the DPRK's (not a named guest: 'Jitendra Sharma', of a world conference there)
+            elif home and not (r['kind'] in ('criticize', 'demand', 'reject', 'threaten') and any(f[3] == home for f in matcher.find(r['content'] or ''))):
                 r['actor_country'] = home  # (not the country the words attack: 'Japan's Bid for UNSC Seat Opposed', 'the representatives
                 # strongly demanded the UN check Japan's pitch' are not Japan's)
     relayed = {id(r): inner for r in final if (inner := _relayed(r, final))}  # 'According to Yonhap, four organizations on May 11 charged
@@ -1280,6 +1293,13 @@ def _title_country(title:str, matcher)->str:
     "The one country other than the DPRK that a KCNA item's title names, or ''."
     cs = {f[3] for f in matcher.find(title or '') if f[3] and f[3] != 'PRK' and f[4] in ('government', 'country')}
     return cs.pop() if len(cs) == 1 else ''
+
+_HELD_IN_DPRK = re.compile(r"\b(?:took\s+place|(?:was|were)\s+(?:held|staged|opened|launched)|opened|met)\b[^.\n]{0,120}?\b(?:in|at)\s+(?:the\s+)?"
+                           r"(?:[A-Z][\w'’-]*\s+){0,5}?(?:Pyongyang|DPRK)\b(?![\w'’-]|\s+(?:embassy|Embassy|mission|Mission))")
+
+def _held_in_dprk(text:str)->str:
+    "'PRK' when a KCNA item's lead holds its event in the DPRK ('The ... Conference took place in Pyongyang'), else ''."
+    return 'PRK' if _HELD_IN_DPRK.search(text[:p if (p := text.find('\n\n', 20)) > 0 else 800][:800]) else ''  # (the lead: its first paragraph)
 
 _DOC_IN = re.compile(rf"\b(?:[Ii]n|[Aa]ccording\s+to)\s+((?:the|its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}?(?:{_DOC_NOUNS}))\b")
 
@@ -1507,6 +1527,7 @@ def _one(text, title, dct, matcher, article_id, is_kcna, tagger=None, dateline='
                                                                     is_own=lambda np_: _is_own(np_, {'speaker': item[0], 'actor_country': item[1]}, matcher)), direct=True,
                             channel='KCNA' if is_kcna else None, target=None, date=None, date_granularity=None))
         rows[0]['cameo'] = CAMEO[rows[0]['kind']]
+        if rows[0]['kind'] in _AIMED_KINDS: rows[0]['target'] = _item_target(title, body, item[0], item[1], matcher)  # whom the statement answers
         lead_text = _undated(text)
         if reported and (re.search(r'\bthe following\b', text[:300]) or _AUTHOR_LINE.match(lead_text) or _AUTHOR_STOP.match(lead_text) or _own_lead(lead_text, item[0], matcher)):
             rows[0]['date'], rows[0]['date_granularity'] = reported  # its author line's day: 'X issued the following press statement on Friday:',
@@ -1537,6 +1558,34 @@ def _one(text, title, dct, matcher, article_id, is_kcna, tagger=None, dateline='
             r['date'], r['date_granularity'] = d if d and _in_range(d[0]) and not (born and _naive(d[0]).year < born) else (None, None)
             # not 'rebuilt in 1580', nor 'U Jin Ho (1832-?)' for Kim Il Sung either
     return rows
+
+# %% ../nbs/02_statements.ipynb #3778cd57
+_AIMED_KINDS = {'criticize', 'threaten', 'reject', 'deny', 'demand', 'appeal'}  # kinds aimed at someone (a whole item's say or praise names no target)
+_AS_DOCUMENT = re.compile(r"\s+Documents?\b")  # '... Distributed as UN Document': where it was filed, not whom it answers
+
+def _item_target(title:str, # the item's title
+                 body:str, # the item's words
+                 speaker:str, # the item's speaker
+                 country:str|None, # and its country
+                 matcher, # an `ActorMatcher`
+                )->str|None: # the actor the item is aimed at, or None
+    "Whom a whole item (a press statement, a commentary) is aimed at: an actor its title names after the item's noun, else the one its words name most."
+    if not country: return None  # (a speaker of no known side: its own side cannot be told from its aim)
+    def others(s):  # mentions of actors other than the speaker and its own side (nor a paper, which reports)
+        return [f for f in matcher.find(s or '') if f[2] != speaker and f[4] != 'media' and not (country and f[3] == country)]
+    lo, hi = _title_span(title) if ITEM_TITLE.search(title or '') else (0, 0)  # where the title names its author
+    tf = [f for f in others(title) if (f[0] >= hi or f[1] <= lo) and not _POSTED_TO.search(title, 0, f[0]) and not _AS_DOCUMENT.match(title, f[1])]
+    if tf: return min(tf, key=lambda f: (f[0] < hi, f[0]))[2]  # what it acts on ('KCNA Commentary Slams U.S. Talk about ...'), else the headline's
+    # ('Japan's ... Is Crime: KCNA Commentary'); not the author's own name ('Press Statement of DPRK Permanent Mission to UN')
+    lead = (body or '').find('\n\n', 200) % (len(body or '') + 1)  # the words' first paragraph (past an author line) counts twice: it names the aim
+    score, first, seen = collections.Counter(), {}, collections.Counter()
+    for f in others(body):
+        score[f[2]] += 2 if f[0] < lead else 1; first.setdefault(f[2], f[0]); seen[f[2]] += 1
+    if not score: return None
+    (best, top), *rest = sorted(score.items(), key=lambda a: (-a[1], first[a[0]]))
+    if rest and top < 1.5 * rest[0][1]: return None  # no clear aim: two sides named about as often (a war's two parties, one of them defended)
+    return best if seen[best] >= 2 or not rest else None  # (one passing mention among others aims nothing)
+
 
 # %% ../nbs/02_statements.ipynb #c026
 def statements(x, # a text, or an articles frame (article_id, title, body, published, dateline_date, source, url)
