@@ -1016,6 +1016,13 @@ def _verbless(low, a, b):
     "Whether tokens a..b hold no word that could be a verb (an auxiliary, a past form, a word in -ed or -s): no clause yet."
     return not any(w in AUX or w in PAST or w.endswith(('ed', 's', "n't", 'n’t')) for w in low[a:b])
 
+def _list_comma(text, toks, low, x)->bool:
+    "Whether the comma at token `x` is inside a list of names: 'North Phyongan, Jagang and Ryanggang', 'Paris, Berlin, and Rome'."
+    if x < 1 or x + 3 >= len(low) or low[x] != ',' or not _cap(text, toks, x-1): return False
+    y = x + 1
+    while y < len(low) and y - x <= 8 and (_cap(text, toks, y) or low[y] == ','): y += 1  # the next names (and their commas)
+    return y > x + 1 and y + 1 < len(low) and low[y] in ('and', 'or') and _cap(text, toks, y+1)
+
 def _ranked_end(text, toks, low, inq, q, hi, last, rule, cue_rng, tagger, trace=None):
     "The content's end chosen by the tagger's 'content_end' ranker among `end_candidates` (the rule's end `rule` if none)."
     cands = end_candidates(low, q, hi, last); cue = low[cue_rng[0]]
@@ -1023,6 +1030,7 @@ def _ranked_end(text, toks, low, inq, q, hi, last, rule, cue_rng, tagger, trace=
              and not (x+1 < len(low) and low[x] == '-' and toks[x][0] == toks[x-1][1] and toks[x+1][0] == toks[x][1] and low[x+1].isalpha())] or cands
     # not 'frustrated the U.S | . imperialists' moves', 'that | now is the best time', 'that 8,000 | -strong troops'
     cands = [x for x in cands if not _inside_clause(text, toks, low, inq, q, x)] or cands
+    cands = [x for x in cands if not _list_comma(text, toks, low, x)] or cands  # not 'in North Phyongan | , Jagang and Ryanggang provinces'
     if low[q] == 'that' and q+1 < len(low) and low[q+1] in _CLAUSE_SUBJ_OPEN:  # a complementiser, not 'that approach'
         cands = [x for x in cands if x >= hi or not _verbless(low, q+1, x)] or cands  # not 'that the prosperity | , glory and ...'
     if rule not in cands: cands = sorted(cands + [rule])
