@@ -68,7 +68,10 @@ _DOC_WORDS = re.compile(r"\b(?:(?:Press|Special|Crucial|Joint|Detailed)\s+)*(?:S
 _OF_BY = re.compile(r"\s+(?:of|by)\s+")
 _SUPPORT_TITLE = re.compile(r"\b(?:hailed|supported|backed|welcomed|praised|lauded|endorsed|applauded|echoed)\s+(?:by|in|at)\b|"
                             r"\b(?:backs?|supports?|hails?|welcomes?|endorses?|praises?)\s+(?:\S+\s+){0,5}?(?:statement|memorandum|white\s+paper|letter|article)|"
-                            r"\bsupport\s+for\b|\brespond\s+to\b", re.I)  # 'DPRK Joint Statement Backed by Brazilian Organization': a report of others
+                            r"\bsupport\s+for\b|\brespond\s+to\b|"
+                            r"\b(?:assailed|denounced|condemned|blasted|slammed|rejected|opposed|refuted|ridiculed|censured|critici[sz]ed|accused|"
+                            r"supported|hailed|backed|welcomed|praised|lauded)\s*$|\burged\s+to\b", re.I)  # 'DPRK Joint Statement Backed by Brazilian
+# Organization', "X's White Paper Assailed", 'U.S. Urged to Implement Joint Statement': a report of others' answers, the title's subject no speaker
 _PARTICLES = {'of', 'for', 'the', 'and', 'to', 'at', 'in', 'on', 'de', 'du'}
 _AUTHOR_WORD = re.compile(r"\b(?:Spokes(?:man|person|woman)|Commentator|Analyst|Observer|Institute|Association|Committee|Council|Cent(?:er|re)|Mission|"
                           r"Society|Union|Commission|Academy|Bureau|Agency|Federation|League|Front|Headquarters|Group|Office|Department|Section|NCC|"
@@ -88,9 +91,6 @@ _ROLE_TITLE = re.compile(r"((?:Spokes(?:man|person|woman)|Director|Head|Chief|Pr
 _SPOKES_TITLE = re.compile(r"\s*((?:[\w.'’-]+\s+){1,8}?Spokes(?:man|woman|person))\b")  # a title's '<body> Spokesman'
 _SPOKES_IN = re.compile(r"\b(?i:an?|the)\s+(spokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*){0,8})")
 # the words' 'a spokesman for the DPRK Foreign Ministry', anywhere in the lead
-_REACTION_TITLE = re.compile(r"\b(?:Assailed|Denounced|Condemned|Blasted|Slammed|Rejected|Opposed|Refuted|Ridiculed|Censured|Critici[sz]ed|Accused|"
-                             r"Supported|Hailed|Backed|Welcomed|Praised|Lauded)\s*$|\bUrged\s+to\b")  # 'X's White Paper Assailed', 'U.S. Urged to Implement
-# Joint Statement': a report of others' answers to it, the title's subject no speaker
 
 def _title_span(title:str)->tuple:
     "(lo, hi): where a statement title names its author; before `lo` is a headline ('...: KCNA Commentary'), from `hi` the topic or the act."
@@ -123,7 +123,7 @@ def _author_phrase(title:str, lo:int, hi:int, found:list)->str:
 def item_speaker(title:str, body:str='', matcher=None)->tuple:
     "(speaker, country, type, cameo) of a whole-item statement, or None if the title is not a statement's."
     title = re.sub(r'\s+', ' ', title or '').strip()
-    if not title or not ITEM_TITLE.search(title) or _SUPPORT_TITLE.search(title) or _REACTION_TITLE.search(title): return None
+    if not title or not ITEM_TITLE.search(title) or _SUPPORT_TITLE.search(title): return None
     m = matcher or actor_matcher()
     lo, hi = _title_span(title)
     korean = 'PRK' if re.search(r'DPRK|Korea', title) else None
@@ -1569,10 +1569,10 @@ def _item_target(title:str, # the item's title
                  country:str|None, # and its country
                  matcher, # an `ActorMatcher`
                 )->str|None: # the actor the item is aimed at, or None
-    "Whom a whole item (a press statement, a commentary) is aimed at: an actor its title names after the item's noun, else the one its words name most."
+    "Whom a whole item (a press statement, a commentary) is aimed at: an actor its title names outside its author, else the one its words name most."
     if not country: return None  # (a speaker of no known side: its own side cannot be told from its aim)
     def others(s):  # mentions of actors other than the speaker and its own side (nor a paper, which reports)
-        return [f for f in matcher.find(s or '') if f[2] != speaker and f[4] != 'media' and not (country and f[3] == country)]
+        return [f for f in matcher.find(s or '') if f[2] != speaker and f[4] != 'media' and f[3] != country]
     lo, hi = _title_span(title) if ITEM_TITLE.search(title or '') else (0, 0)  # where the title names its author
     tf = [f for f in others(title) if (f[0] >= hi or f[1] <= lo) and not _POSTED_TO.search(title, 0, f[0]) and not _AS_DOCUMENT.match(title, f[1])]
     if tf: return min(tf, key=lambda f: (f[0] < hi, f[0]))[2]  # what it acts on ('KCNA Commentary Slams U.S. Talk about ...'), else the headline's
